@@ -1,0 +1,5 @@
+"""``python -m gluteus`` runs the command line."""
+
+from gluteus.cli import main
+
+main()

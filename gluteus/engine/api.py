@@ -1,0 +1,148 @@
+"""The engine's entry points, shared by the command line and embedding apps.
+
+Each call builds what it needs from the plugin manager it is given (or a fresh
+default one), keeps no global state and can run in several threads at once.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pluggy
+
+from .loading import check_ids, read_profile
+from .model import Finding, Referral
+from .pluginmanager import make_plugin_manager
+from .profile import Profile
+from .registry import Registry, build_registry
+from .safety import Restrictions, restrictions_for
+from .screening import referrals_for, screen
+
+if TYPE_CHECKING:
+    from .program import Program
+    from .verify import Violation
+
+
+@attrs.frozen
+class Context:
+    """A plugin manager and the registry built from it."""
+
+    pm: pluggy.PluginManager
+    registry: Registry
+
+
+def context(plugins: pluggy.PluginManager | None = None) -> Context:
+    """The plugin manager to use (a fresh default one when None) and its registry."""
+    pm = plugins if plugins is not None else make_plugin_manager()
+    return Context(pm=pm, registry=build_registry(pm))
+
+
+def load_profile(
+    path: str | os.PathLike[str], *, plugins: pluggy.PluginManager | None = None
+) -> Profile:
+    """Read and validate a profile file (YAML, TOML or JSON, by extension).
+
+    Ids (signs, red flags, precautions, focus, exercises) are checked against the
+    loaded plugins. Raises :class:`~gluteus.ProfileError` with file, key path and line.
+    """
+    profile = read_profile(path)
+    check_ids(profile, context(plugins).registry)
+    return profile
+
+
+@attrs.frozen
+class Screening:
+    """What screening found: referrals (red flags) or findings, and the rules that apply."""
+
+    profile: Profile
+    referrals: tuple[Referral, ...]
+    findings: tuple[Finding, ...]
+    restrictions: Restrictions | None
+
+
+def run_screen(profile: Profile, ctx: Context) -> Screening:
+    """Gate and screen ``profile`` with the plugins of ``ctx``; never raises for red flags."""
+    check_ids(profile, ctx.registry)
+    referrals = referrals_for(profile, ctx.registry)
+    if referrals:
+        return Screening(profile, referrals, (), None)
+    findings = screen(profile, ctx.pm, ctx.registry)
+    return Screening(profile, (), findings, restrictions_for(profile, findings, ctx.registry))
+
+
+def screen_profile(profile: Profile, *, plugins: pluggy.PluginManager | None = None) -> Screening:
+    """Red-flag gate and screening only: referrals, or findings with severity and evidence."""
+    return run_screen(profile, context(plugins))
+
+
+def generate(
+    profile: Profile, *, seed: int | None = None, plugins: pluggy.PluginManager | None = None
+) -> Program:
+    """Screen ``profile`` and plan, dose and verify a multi-week program.
+
+    ``seed`` overrides the profile's seed. Raises :class:`~gluteus.ReferralRequired`
+    (carrying the referrals and the ``status: referral`` document) for a red flag,
+    :class:`~gluteus.Infeasible` when the hard constraints conflict, and
+    :class:`~gluteus.ProfileError` for ids no loaded plugin knows.
+    """
+    from .errors import GluteusError, ReferralRequired
+    from .planner import plan
+    from .program import referral_program
+    from .verify import verify
+
+    ctx = context(plugins)
+    if seed is not None:
+        profile = attrs.evolve(profile, seed=seed)
+    result = run_screen(profile, ctx)
+    if result.referrals:
+        raise ReferralRequired(
+            result.referrals, result=referral_program(profile, result.referrals, ctx)
+        )
+    assert result.restrictions is not None
+    program = plan(profile, result.findings, result.restrictions, ctx)
+    violations = verify(program.to_dict(), ctx)
+    if violations:
+        # The planner produced something the rules forbid: a bug, never shipped.
+        raise GluteusError(
+            "generated program failed verification:\n" + "\n".join(str(v) for v in violations)
+        )
+    return program
+
+
+def render(
+    program: Program,
+    fmt: str = "text",
+    *,
+    plugins: pluggy.PluginManager | None = None,
+    **options: Any,
+) -> str | bytes:
+    """Render ``program`` in any format a loaded plugin provides (text, markdown, json, ...)."""
+    from .errors import ProfileError
+
+    registry = context(plugins).registry
+    renderer = registry.renderers.get(fmt)
+    if renderer is None:
+        import difflib
+
+        close = difflib.get_close_matches(fmt, list(registry.renderers), n=1)
+        raise ProfileError(
+            f"unknown format {fmt!r}; expected one of {', '.join(sorted(registry.renderers))}",
+            suggestion=close[0] if close else None,
+        )
+    out = renderer.render(program, dict(options))
+    if not isinstance(out, str | bytes):
+        raise TypeError(f"renderer {fmt!r} returned {type(out).__name__}")
+    return out
+
+
+def check(
+    program: dict[str, Any] | Program, *, plugins: pluggy.PluginManager | None = None
+) -> list[Violation]:
+    """Re-verify a program (its JSON as Python data, possibly hand-edited) against
+    every safety rule and invariant. Returns the violations; empty when safe."""
+    from .verify import verify
+
+    data = program if isinstance(program, dict) else program.to_dict()
+    return verify(data, context(plugins))

@@ -1,0 +1,226 @@
+"""Collects what every plugin contributes into one checked, immutable :class:`Registry`.
+
+Each ``register_*`` hook is called one plugin at a time so that a plugin that
+raises or returns malformed data is named in the error, and every item is
+stamped with the plugin that contributed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import pluggy
+from attrs import frozen
+
+from .errors import PluginError
+from .model import (
+    DoseRule,
+    Exercise,
+    Issue,
+    Ladder,
+    Precaution,
+    RedFlag,
+    Renderer,
+    SafetyRule,
+    Sign,
+    Source,
+)
+
+T = TypeVar("T")
+
+
+def call_each(pm: pluggy.PluginManager, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+    """Call one hook plugin by plugin, in registration order.
+
+    Returns ``(plugin_name, result)`` pairs. An exception from a plugin becomes a
+    :class:`PluginError` naming that plugin, with the original chained.
+    """
+    caller = getattr(pm.hook, hook_name)
+    results: list[tuple[str, Any]] = []
+    # pluggy keeps implementations in call order reversed (LIFO); registration order
+    # is what people expect to read and makes outputs stable.
+    for impl in caller.get_hookimpls():
+        name = pm.get_name(impl.plugin) or repr(impl.plugin)
+        args = {arg: kwargs[arg] for arg in impl.argnames}
+        try:
+            result = impl.function(**args)
+        except PluginError:
+            raise
+        except Exception as exc:
+            raise PluginError(name, f"hook {hook_name} raised {type(exc).__name__}: {exc}") from exc
+        results.append((name, result))
+    return results
+
+
+def collect(pm: pluggy.PluginManager, hook_name: str, kind: type[T]) -> list[tuple[str, T]]:
+    """Call a ``register_*``-style hook and check each plugin returned a list of ``kind``."""
+    items: list[tuple[str, T]] = []
+    for name, result in call_each(pm, hook_name):
+        if result is None:
+            continue
+        if not isinstance(result, list | tuple):
+            raise PluginError(
+                name, f"hook {hook_name} returned {type(result).__name__}, expected a list"
+            )
+        for item in result:
+            if not isinstance(item, kind):
+                raise PluginError(
+                    name,
+                    f"hook {hook_name} returned a {type(item).__name__} in its list, "
+                    f"expected {kind.__name__}",
+                )
+            items.append((name, item))
+    return items
+
+
+def _by_key(
+    items: list[tuple[str, T]], key: Callable[[T], str], what: str
+) -> tuple[dict[str, T], dict[str, str]]:
+    found: dict[str, T] = {}
+    owner: dict[str, str] = {}
+    for plugin, item in items:
+        k = key(item)
+        if k in owner and what == "source" and found[k] == item:
+            continue  # several plugins may cite the same work with the same entry
+        if k in owner:
+            other = owner[k]
+            raise PluginError(
+                plugin,
+                f"{what} id {k!r} is already declared by plugin {other!r}"
+                if other != plugin
+                else f"{what} id {k!r} is declared twice",
+            )
+        found[k] = item
+        owner[k] = plugin
+    return found, owner
+
+
+def _ro(d: dict[str, T]) -> Mapping[str, T]:
+    return MappingProxyType(d)
+
+
+@frozen
+class Registry:
+    """Everything the loaded plugins contribute, by id, with the contributing plugin.
+
+    ``owner`` maps ``(kind, id)`` to the plugin name, e.g. ``("exercise", "clamshell")``.
+    """
+
+    issues: Mapping[str, Issue]
+    signs: Mapping[str, Sign]
+    red_flags: Mapping[str, RedFlag]
+    precautions: Mapping[str, Precaution]
+    sources: Mapping[str, Source]
+    exercises: Mapping[str, Exercise]
+    ladders: Mapping[str, Ladder]
+    dosing: tuple[DoseRule, ...]
+    safety_rules: Mapping[str, SafetyRule]
+    renderers: Mapping[str, Renderer]
+    owner: Mapping[tuple[str, str], str]
+    dose_owner: tuple[str, ...]
+
+    def plugin_of(self, kind: str, item_id: str) -> str | None:
+        """The plugin that contributed ``item_id`` of ``kind`` (``"exercise"``, ``"sign"``, ...)."""
+        return self.owner.get((kind, item_id))
+
+
+def build_registry(pm: pluggy.PluginManager) -> Registry:
+    """Call every ``register_*`` hook and check the contributions fit together.
+
+    Raises :class:`PluginError` naming the plugin for malformed data, duplicate ids
+    (naming both plugins) and references to ids no plugin declares.
+    """
+    owner: dict[tuple[str, str], str] = {}
+    tables: dict[str, dict[str, Any]] = {}
+    specs: list[tuple[str, str, type, str]] = [
+        ("issue", "register_issues", Issue, "issue"),
+        ("sign", "register_signs", Sign, "sign"),
+        ("red_flag", "register_red_flags", RedFlag, "red flag"),
+        ("precaution", "register_precautions", Precaution, "precaution"),
+        ("source", "register_sources", Source, "source"),
+        ("exercise", "register_exercises", Exercise, "exercise"),
+        ("ladder", "register_ladders", Ladder, "ladder"),
+        ("safety_rule", "register_safety_rules", SafetyRule, "safety rule"),
+        ("renderer", "register_renderers", Renderer, "format"),
+    ]
+    for kind, hook, cls, what in specs:
+        key: Callable[[Any], str] = (
+            (lambda item: item.format)
+            if cls is Renderer
+            else (lambda item: item.key)
+            if cls is Source
+            else (lambda item: item.id)
+        )
+        table, owners = _by_key(collect(pm, hook, cls), key, what)
+        tables[kind] = table
+        owner.update({(kind, k): v for k, v in owners.items()})
+    dosing_items = collect(pm, "register_dosing", DoseRule)
+
+    registry = Registry(
+        issues=_ro(tables["issue"]),
+        signs=_ro(tables["sign"]),
+        red_flags=_ro(tables["red_flag"]),
+        precautions=_ro(tables["precaution"]),
+        sources=_ro(tables["source"]),
+        exercises=_ro(tables["exercise"]),
+        ladders=_ro(tables["ladder"]),
+        dosing=tuple(rule for _, rule in dosing_items),
+        safety_rules=_ro(tables["safety_rule"]),
+        renderers=_ro(tables["renderer"]),
+        owner=MappingProxyType(owner),
+        dose_owner=tuple(name for name, _ in dosing_items),
+    )
+    _check_references(registry)
+    return registry
+
+
+def _check_references(reg: Registry) -> None:
+    def fail(kind: str, item_id: str, message: str) -> None:
+        raise PluginError(reg.plugin_of(kind, item_id) or "?", message)
+
+    def source_ok(kind: str, item_id: str, key: str) -> None:
+        if key not in reg.sources:
+            fail(kind, item_id, f"{kind} {item_id!r} cites unknown source {key!r}")
+
+    for sign in reg.signs.values():
+        if sign.issue not in reg.issues:
+            fail("sign", sign.id, f"sign {sign.id!r} names unknown issue {sign.issue!r}")
+    for flag in reg.red_flags.values():
+        source_ok("red_flag", flag.id, flag.source)
+    for pre in reg.precautions.values():
+        source_ok("precaution", pre.id, pre.source)
+    for ex in reg.exercises.values():
+        for issue in ex.issues:
+            if issue not in reg.issues:
+                fail("exercise", ex.id, f"exercise {ex.id!r} names unknown issue {issue!r}")
+        source_ok("exercise", ex.id, ex.source)
+        if (ex.hold_s is None) == (ex.seconds_per_rep is None):
+            fail(
+                "exercise",
+                ex.id,
+                f"exercise {ex.id!r} must set exactly one of seconds_per_rep and hold_s",
+            )
+    for ladder in reg.ladders.values():
+        source_ok("ladder", ladder.id, ladder.source)
+        seen: set[str] = set()
+        for ex_id in ladder.exercise_ids:
+            if ex_id not in reg.exercises:
+                fail("ladder", ladder.id, f"ladder {ladder.id!r} names unknown exercise {ex_id!r}")
+            if ex_id in seen:
+                fail("ladder", ladder.id, f"ladder {ladder.id!r} repeats exercise {ex_id!r}")
+            seen.add(ex_id)
+    for plugin, rule in zip(reg.dose_owner, reg.dosing, strict=True):
+        if rule.issue is not None and rule.issue not in reg.issues:
+            raise PluginError(plugin, f"dose rule names unknown issue {rule.issue!r}")
+        if rule.source not in reg.sources:
+            raise PluginError(plugin, f"dose rule cites unknown source {rule.source!r}")
+    for rule in reg.safety_rules.values():
+        source_ok("safety_rule", rule.id, rule.source)
+        for pre in rule.when.precautions:
+            if pre not in reg.precautions:
+                fail("safety_rule", rule.id, f"rule {rule.id!r} names unknown precaution {pre!r}")
+        for issue in rule.when.findings:
+            if issue not in reg.issues:
+                fail("safety_rule", rule.id, f"rule {rule.id!r} names unknown issue {issue!r}")

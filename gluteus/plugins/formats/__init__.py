@@ -1,0 +1,14 @@
+"""The built-in ``formats`` plugin: the text, Markdown and JSON renderers, contributed
+through the same ``register_renderers`` hook a third party would use."""
+
+from __future__ import annotations
+
+from gluteus.engine.hookspecs import hookimpl
+from gluteus.engine.model import Renderer
+
+from . import renderers
+
+
+@hookimpl
+def register_renderers() -> list[Renderer]:
+    return list(renderers.RENDERERS)

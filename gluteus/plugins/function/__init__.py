@@ -1,0 +1,73 @@
+"""The built-in ``function`` issue plugin: Function over looks.
+
+Contributes the issue, its signs and screening (:mod:`.screening`), and its
+exercises, ladders, dosing and safety rules (:mod:`.content`), through the same
+hooks any third-party plugin uses.
+"""
+
+from __future__ import annotations
+
+from gluteus.engine.hookspecs import hookimpl
+from gluteus.engine.model import (
+    DoseRule,
+    Exercise,
+    Finding,
+    Issue,
+    Ladder,
+    SafetyRule,
+    Sign,
+    Source,
+)
+from gluteus.engine.profile import Profile
+
+from . import content, screening
+
+ISSUE = Issue(
+    id="function",
+    name="Function over looks",
+    message="Glutes are for balance, walking, running and getting up, not only for looks: poor balance, hip pain in workouts or fatigue in the wrong places say they are not doing their job.",
+    fix="Balance, trunk control, power and single-leg, running-related work, progressed for quality over quantity.",
+    evidence="convention",
+    evidence_note="No glute-specific dose trials were gathered for this module; screening norms come from population studies (Springer 2007) and the dosing from general training guidance (ACSM 2009).",
+    order=5,
+)
+
+
+@hookimpl
+def register_issues() -> list[Issue]:
+    return [ISSUE]
+
+
+@hookimpl
+def register_signs() -> list[Sign]:
+    return list(screening.SIGNS)
+
+
+@hookimpl
+def screen(profile: Profile, signs: dict[str, Sign]) -> list[Finding]:
+    return [screening.grade(profile)]
+
+
+@hookimpl
+def register_sources() -> list[Source]:
+    return list(screening.SOURCES) + list(content.SOURCES)
+
+
+@hookimpl
+def register_exercises() -> list[Exercise]:
+    return list(content.EXERCISES)
+
+
+@hookimpl
+def register_ladders() -> list[Ladder]:
+    return list(content.LADDERS)
+
+
+@hookimpl
+def register_dosing() -> list[DoseRule]:
+    return list(content.DOSING)
+
+
+@hookimpl
+def register_safety_rules() -> list[SafetyRule]:
+    return list(content.SAFETY_RULES)

@@ -1,0 +1,73 @@
+"""The built-in ``knees`` issue plugin: Knees cave in.
+
+Contributes the issue, its signs and screening (:mod:`.screening`), and its
+exercises, ladders, dosing and safety rules (:mod:`.content`), through the same
+hooks any third-party plugin uses.
+"""
+
+from __future__ import annotations
+
+from gluteus.engine.hookspecs import hookimpl
+from gluteus.engine.model import (
+    DoseRule,
+    Exercise,
+    Finding,
+    Issue,
+    Ladder,
+    SafetyRule,
+    Sign,
+    Source,
+)
+from gluteus.engine.profile import Profile
+
+from . import content, screening
+
+ISSUE = Issue(
+    id="knees",
+    name="Knees cave in",
+    message="When glute med is weak the thigh drops inward and the knee caves in (valgus) on stairs, squats and landings, loading the knee.",
+    fix="Lateral band walks, single-leg bridges, side-lying leg raises and frontal- and transverse-plane work every week, progressing to single-leg control.",
+    evidence="recalled",
+    evidence_note="Moderate evidence: hip and core programmes eased knee pain as well as knee programmes and a week sooner (Ferber 2015, n=199), though at one year hip exercise was no better than free activity (Hott 2020).",
+    order=3,
+)
+
+
+@hookimpl
+def register_issues() -> list[Issue]:
+    return [ISSUE]
+
+
+@hookimpl
+def register_signs() -> list[Sign]:
+    return list(screening.SIGNS)
+
+
+@hookimpl
+def screen(profile: Profile, signs: dict[str, Sign]) -> list[Finding]:
+    return [screening.grade(profile)]
+
+
+@hookimpl
+def register_sources() -> list[Source]:
+    return list(screening.SOURCES) + list(content.SOURCES)
+
+
+@hookimpl
+def register_exercises() -> list[Exercise]:
+    return list(content.EXERCISES)
+
+
+@hookimpl
+def register_ladders() -> list[Ladder]:
+    return list(content.LADDERS)
+
+
+@hookimpl
+def register_dosing() -> list[DoseRule]:
+    return list(content.DOSING)
+
+
+@hookimpl
+def register_safety_rules() -> list[SafetyRule]:
+    return list(content.SAFETY_RULES)
