@@ -107,7 +107,7 @@ def _each_of(choices: tuple[str, ...]) -> Any:
     return attrs.validators.deep_iterable(attrs.validators.in_(choices))
 
 
-_nonempty = attrs.validators.min_len(1)
+_nonempty: Any = attrs.validators.min_len(1)
 
 
 # --- What plugins declare ----------------------------------------------------------

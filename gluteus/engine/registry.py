@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+import attrs
 import pluggy
 from attrs import frozen
 
@@ -120,6 +121,9 @@ class Registry:
     renderers: Mapping[str, Renderer]
     owner: Mapping[tuple[str, str], str]
     dose_owner: tuple[str, ...]
+    pruned: tuple[tuple[str, str], ...] = ()
+    """``(plugin, message)`` for each reference to an issue or exercise that no loaded
+    plugin declares, which the registry dropped (see :func:`build_registry`)."""
 
     def plugin_of(self, kind: str, item_id: str) -> str | None:
         """The plugin that contributed ``item_id`` of ``kind`` (``"exercise"``, ``"sign"``, ...)."""
@@ -157,6 +161,8 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
         tables[kind] = table
         owner.update({(kind, k): v for k, v in owners.items()})
     dosing_items = collect(pm, "register_dosing", DoseRule)
+    pruned: list[tuple[str, str]] = []
+    _prune(tables, owner, dosing_items, pruned)
 
     registry = Registry(
         issues=_ro(tables["issue"]),
@@ -171,9 +177,108 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
         renderers=_ro(tables["renderer"]),
         owner=MappingProxyType(owner),
         dose_owner=tuple(name for name, _ in dosing_items),
+        pruned=tuple(pruned),
     )
     _check_references(registry)
     return registry
+
+
+def _prune(
+    tables: dict[str, dict[str, Any]],
+    owner: dict[tuple[str, str], str],
+    dosing: list[tuple[str, DoseRule]],
+    pruned: list[tuple[str, str]],
+) -> None:
+    """Drop references to issues and exercises that no loaded plugin declares.
+
+    Plugins tag shared exercises with each other's issues and build ladders through
+    each other's exercises, so blocking one plugin (an app choosing its plugins)
+    must not break the others: an exercise keeps the issues that are loaded (and
+    goes when none is), a ladder keeps the rungs that are loaded (and goes below two),
+    a dose rule or safety rule about an unloaded issue goes. Each drop is recorded,
+    so the plugin contract check can still report a typo.
+    """
+    issues = tables["issue"]
+    exercises = tables["exercise"]
+    for ex_id, ex in sorted(exercises.items()):
+        unknown = [i for i in ex.issues if i not in issues]
+        if not unknown:
+            continue
+        plugin = owner[("exercise", ex_id)]
+        pruned.append(
+            (
+                plugin,
+                f"exercise {ex_id!r} names issue(s) no loaded plugin declares: "
+                f"{', '.join(unknown)}",
+            )
+        )
+        kept = tuple(i for i in ex.issues if i in issues)
+        if kept:
+            exercises[ex_id] = attrs.evolve(ex, issues=kept)
+        else:
+            del exercises[ex_id]
+            del owner[("exercise", ex_id)]
+    ladders = tables["ladder"]
+    for ladder_id, ladder in sorted(ladders.items()):
+        missing = [s.exercise for s in ladder.steps if s.exercise not in exercises]
+        unknown = [i for i in ladder.issues if i not in issues]
+        if not missing and not unknown:
+            continue
+        plugin = owner[("ladder", ladder_id)]
+        if missing:
+            pruned.append(
+                (
+                    plugin,
+                    f"ladder {ladder_id!r} names exercise(s) no loaded plugin "
+                    f"declares: {', '.join(missing)}",
+                )
+            )
+        if unknown:
+            pruned.append(
+                (
+                    plugin,
+                    f"ladder {ladder_id!r} names issue(s) no loaded plugin "
+                    f"declares: {', '.join(unknown)}",
+                )
+            )
+        steps = tuple(s for s in ladder.steps if s.exercise in exercises)
+        if len(steps) < 2:
+            del ladders[ladder_id]
+            del owner[("ladder", ladder_id)]
+        else:
+            ladders[ladder_id] = attrs.evolve(
+                ladder, steps=steps, issues=tuple(i for i in ladder.issues if i in issues)
+            )
+    for plugin, dose in list(dosing):
+        if dose.issue is not None and dose.issue not in issues:
+            pruned.append(
+                (
+                    plugin,
+                    f"a {dose.role} dose rule names issue {dose.issue!r}, "
+                    "which no loaded plugin declares",
+                )
+            )
+            dosing.remove((plugin, dose))
+    rules = tables["safety_rule"]
+    for rule_id, rule in sorted(rules.items()):
+        unknown = [i for i in rule.when.findings if i not in issues]
+        if not unknown:
+            continue
+        plugin = owner[("safety_rule", rule_id)]
+        pruned.append(
+            (
+                plugin,
+                f"rule {rule_id!r} names issue(s) no loaded plugin declares: {', '.join(unknown)}",
+            )
+        )
+        kept = tuple(i for i in rule.when.findings if i in issues)
+        if kept:
+            rules[rule_id] = attrs.evolve(rule, when=attrs.evolve(rule.when, findings=kept))
+        else:
+            # It can never fire without the issue: drop it rather than let it apply
+            # on its other conditions alone.
+            del rules[rule_id]
+            del owner[("safety_rule", rule_id)]
 
 
 def _check_references(reg: Registry) -> None:
@@ -211,16 +316,18 @@ def _check_references(reg: Registry) -> None:
             if ex_id in seen:
                 fail("ladder", ladder.id, f"ladder {ladder.id!r} repeats exercise {ex_id!r}")
             seen.add(ex_id)
-    for plugin, rule in zip(reg.dose_owner, reg.dosing, strict=True):
-        if rule.issue is not None and rule.issue not in reg.issues:
-            raise PluginError(plugin, f"dose rule names unknown issue {rule.issue!r}")
-        if rule.source not in reg.sources:
-            raise PluginError(plugin, f"dose rule cites unknown source {rule.source!r}")
+    for plugin, dose in zip(reg.dose_owner, reg.dosing, strict=True):
+        if dose.issue is not None and dose.issue not in reg.issues:
+            raise PluginError(plugin, f"dose rule names unknown issue {dose.issue!r}")
+        if dose.source not in reg.sources:
+            raise PluginError(plugin, f"dose rule cites unknown source {dose.source!r}")
     for rule in reg.safety_rules.values():
         source_ok("safety_rule", rule.id, rule.source)
-        for pre in rule.when.precautions:
-            if pre not in reg.precautions:
-                fail("safety_rule", rule.id, f"rule {rule.id!r} names unknown precaution {pre!r}")
+        for pre_id in rule.when.precautions:
+            if pre_id not in reg.precautions:
+                fail(
+                    "safety_rule", rule.id, f"rule {rule.id!r} names unknown precaution {pre_id!r}"
+                )
         for issue in rule.when.findings:
             if issue not in reg.issues:
                 fail("safety_rule", rule.id, f"rule {rule.id!r} names unknown issue {issue!r}")

@@ -1,0 +1,71 @@
+"""The command-line group: lazy commands, the error boundary and atomic output."""
+
+from __future__ import annotations
+
+import os
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from gluteus.cli import GluteusGroup, cli, write_output
+from gluteus.engine.errors import Infeasible, ProfileError
+
+
+def test_help_lists_every_builtin_command():
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name in ("generate", "check", "screen", "plugins", "exercises", "init"):
+        assert name in result.output
+
+
+@pytest.mark.parametrize("name", ["generate", "check", "screen", "plugins", "exercises", "init"])
+def test_every_command_has_help(name):
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [(ProfileError("bad", path="age"), 2), (Infeasible(["too little time"], ["more minutes"]), 4)],
+)
+def test_errors_map_to_exit_codes_with_one_message(error, code):
+    @click.group(cls=GluteusGroup)
+    def group():
+        pass
+
+    @group.command()
+    def boom():
+        raise error
+
+    result = CliRunner().invoke(group, ["boom"])
+    assert result.exit_code == code
+    assert "Traceback" not in result.output
+    assert str(error).splitlines()[0] in result.stderr
+
+
+def test_write_output_replaces_whole_file(tmp_path):
+    target = tmp_path / "program.txt"
+    target.write_text("good old program")
+    write_output("new program", str(target))
+    assert target.read_text() == "new program"
+    assert [p.name for p in tmp_path.iterdir()] == ["program.txt"]
+
+
+def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "program.txt"
+    target.write_text("good old program")
+
+    def failing_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        write_output("half", str(target))
+    assert target.read_text() == "good old program"
+    assert [p.name for p in tmp_path.iterdir()] == ["program.txt"]
+
+
+def test_write_output_refuses_a_missing_folder(tmp_path):
+    with pytest.raises(click.BadParameter):
+        write_output("x", str(tmp_path / "nope" / "out.txt"))

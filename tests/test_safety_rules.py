@@ -1,0 +1,210 @@
+"""The built-in safety rules as data: each one fires for the profile it is meant for
+(its exercises are gone) and not for a near miss (they are back), and rules from
+different plugins combine, the most restrictive winning."""
+
+from __future__ import annotations
+
+import pytest
+
+from gluteus.engine.model import Finding, Requirement
+from gluteus.engine.pluginmanager import make_plugin_manager
+from gluteus.engine.profile import Pain, Profile
+from gluteus.engine.registry import Registry, build_registry
+from gluteus.engine.safety import restrictions_for
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return build_registry(make_plugin_manager(entrypoints=False))
+
+
+def found(*issues: str) -> tuple[Finding, ...]:
+    return tuple(Finding(issue=i, severity=2) for i in issues)
+
+
+def excluded(registry: Registry, profile: Profile, findings=()) -> set[str]:
+    r = restrictions_for(profile, findings, registry)
+    return {ex_id for ex_id in registry.exercises if not r.allows(ex_id)}
+
+
+def pregnant(trimester: int) -> Profile:
+    return Profile(age=31, precautions=("pregnancy",), pregnancy_trimester=trimester)
+
+
+CASES = [
+    # rule id, profile that triggers it, near miss, exercises it must exclude
+    (
+        "pregnancy_no_supine_prone",
+        pregnant(2),
+        pregnant(1),
+        {"glute_bridge", "front_plank", "prone_bent_knee_hip_extension", "dead_bug"},
+    ),
+    (
+        "osteoporosis",
+        Profile(age=70, precautions=("osteoporosis",)),
+        Profile(age=70, precautions=("hypertension",)),
+        {"squat_jump", "lateral_hop", "forward_hop"},
+    ),
+    (
+        "hip_replacement_posterior",
+        Profile(age=66, precautions=("hip_replacement_posterior",)),
+        Profile(age=66, precautions=("hip_replacement_anterior",)),
+        {"curtsy_lunge", "crossover_step_up", "hip_airplane", "goblet_squat", "back_squat"},
+    ),
+    (
+        "hip_replacement_anterior",
+        Profile(age=66, precautions=("hip_replacement_anterior",)),
+        Profile(age=66, precautions=("hip_replacement_posterior",)),
+        {"frog_bridge", "banded_glute_bridge"},
+    ),
+    (
+        "knee_replacement",
+        Profile(age=68, precautions=("knee_replacement",)),
+        Profile(age=68),
+        {"quadruped_hip_extension", "bird_dog", "lateral_hop", "squat_jump"},
+    ),
+    (
+        "hypertension",
+        Profile(age=58, precautions=("hypertension",)),
+        Profile(age=58, precautions=("osteoporosis",)),
+        {"back_squat", "deadlift", "barbell_hip_thrust"},
+    ),
+    (
+        "knee_pain_high",
+        Profile(age=40, pain=Pain(knee=5)),
+        Profile(age=40, pain=Pain(knee=4)),
+        {"goblet_squat", "split_squat_loaded", "single_leg_squat_loaded"},
+    ),
+    (
+        "low_back_pain_high",
+        Profile(age=40, pain=Pain(low_back=5)),
+        Profile(age=40, pain=Pain(low_back=4)),
+        {"back_squat", "deadlift", "kettlebell_swing"},
+    ),
+    (
+        "gluteal_tendinopathy_pain",
+        Profile(age=52, pain=Pain(hip=4)),
+        Profile(age=52, pain=Pain(hip=3, buttock=3)),
+        {
+            "side_plank",
+            "side_lying_hip_abduction",
+            "standing_it_band_stretch",
+            "piriformis_stretch",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "yes", "no", "gone"), CASES, ids=[c[0] for c in CASES])
+def test_rule_excludes_for_the_profile_it_is_for(registry, rule_id, yes, no, gone):
+    assert rule_id in registry.safety_rules
+    hit = restrictions_for(yes, (), registry)
+    assert rule_id in hit.rule_ids
+    out = excluded(registry, yes)
+    assert gone <= out, gone - out
+    for ex_id in gone:
+        assert any(reason.startswith(rule_id + ":") for reason in hit.reasons[ex_id])
+    miss = restrictions_for(no, (), registry)
+    assert rule_id not in miss.rule_ids
+    assert not (gone & excluded(registry, no)), gone & excluded(registry, no)
+
+
+def test_buttock_pain_also_triggers_the_tendinopathy_rule(registry):
+    out = excluded(registry, Profile(age=52, pain=Pain(buttock=6)))
+    assert {"side_plank", "piriformis_stretch"} <= out
+
+
+def test_pregnancy_lists_stop_signs_from_the_first_trimester(registry):
+    for trimester in (1, 2, 3):
+        r = restrictions_for(pregnant(trimester), (), registry)
+        signs = " ".join(r.stop_signs)
+        for word in (
+            "bleeding",
+            "fluid",
+            "contractions",
+            "dizziness",
+            "chest pain",
+            "calf",
+            "fetal",
+        ):
+            assert word in signs, (trimester, word)
+    assert restrictions_for(Profile(age=31), (), registry).stop_signs == ()
+
+
+def test_pregnancy_excludes_every_supine_and_prone_exercise(registry):
+    out = excluded(registry, pregnant(3))
+    lying = {ex.id for ex in registry.exercises.values() if ex.position in ("supine", "prone")}
+    assert lying and lying <= out
+    assert "standing_glute_squeeze" not in out
+
+
+def test_hypertension_caps_holds(registry):
+    r = restrictions_for(Profile(age=58, precautions=("hypertension",)), (), registry)
+    assert r.cap.max_hold_s == 30
+    assert restrictions_for(Profile(age=58), (), registry).cap.max_hold_s is None
+
+
+def test_tightness_replaces_static_stretching(registry):
+    stretches = {ex.id for ex in registry.exercises.values() if "static_stretch" in ex.tags}
+    assert stretches
+    r = restrictions_for(Profile(age=35), found("tightness"), registry)
+    assert stretches <= {e for e in registry.exercises if not r.allows(e)}
+    assert (
+        Requirement(
+            kind="weekly",
+            roles=("isometric", "eccentric", "strength"),
+            issue="tightness",
+            each=False,
+        )
+        in r.requirements
+    )
+    # Without the finding the stretches are allowed and nothing demands the replacement.
+    r0 = restrictions_for(Profile(age=35), found("knees"), registry)
+    assert all(r0.allows(s) for s in stretches)
+    assert not any(req.issue == "tightness" for req in r0.requirements)
+
+
+def test_activation_comes_before_loaded_work_always(registry):
+    before = Requirement(kind="before_loaded", roles=("activation",))
+    opens = Requirement(kind="session_opens", roles=("activation",))
+    plain = restrictions_for(Profile(age=35), (), registry)
+    assert before in plain.requirements and opens not in plain.requirements
+    inhibited = restrictions_for(Profile(age=35), found("inhibition"), registry)
+    assert before in inhibited.requirements and opens in inhibited.requirements
+
+
+def test_knees_need_frontal_and_transverse_work_every_week(registry):
+    req = Requirement(kind="weekly", planes=("frontal", "transverse"), issue="knees", each=True)
+    assert req in restrictions_for(Profile(age=35), found("knees"), registry).requirements
+    assert req not in restrictions_for(Profile(age=35), found("back"), registry).requirements
+
+
+def test_rules_from_two_plugins_compose_as_a_union(registry):
+    pregnancy_only = excluded(registry, pregnant(2))
+    knee_only = excluded(registry, Profile(age=31, pain=Pain(knee=6)))
+    both = excluded(
+        registry,
+        Profile(age=31, precautions=("pregnancy",), pregnancy_trimester=2, pain=Pain(knee=6)),
+    )
+    assert both == pregnancy_only | knee_only
+    assert pregnancy_only - knee_only and knee_only - pregnancy_only
+    # and a rule owned by an issue plugin (tightness) joins the safety plugin's rules
+    with_finding = excluded(registry, pregnant(2), found("tightness"))
+    assert "piriformis_stretch" in with_finding - pregnancy_only
+
+
+def test_two_caps_take_the_minimum(registry):
+    profile = Profile(age=58, precautions=("hypertension",), pain=Pain(low_back=6))
+    r = restrictions_for(profile, (), registry)
+    assert r.cap.max_rpe == 7  # low back (7) beats hypertension (8)
+    assert r.cap.max_hold_s == 30
+    only_htn = restrictions_for(Profile(age=58, precautions=("hypertension",)), (), registry)
+    assert only_htn.cap.max_rpe == 8
+
+
+def test_every_rule_is_sourced_and_names_known_tags(registry):
+    known_tags = {t for ex in registry.exercises.values() for t in ex.tags}
+    for rule in registry.safety_rules.values():
+        assert rule.source in registry.sources
+        assert rule.description
+        assert set(rule.exclude_tags) <= known_tags | {"loaded_spinal_flexion"}, rule.id

@@ -1,0 +1,149 @@
+"""The program JSON Schema: valid itself, shipped with the package, and exactly as
+strict as Program.to_dict() (no key missing from it, none it does not produce)."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from importlib import resources
+
+import jsonschema
+import pytest
+from conftest import ROOT
+from tiny_plugin import build, program_dict, referral
+
+from gluteus.engine.model import DAYS, EQUIPMENT, PLANES, POSITIONS, ROLES, SIDES
+from gluteus.schemas import PROGRAM_SCHEMA, program_schema, program_validator
+
+
+def errors(data) -> list[str]:
+    return [e.message for e in program_validator().iter_errors(data)]
+
+
+def test_schema_is_valid_draft_2020_12():
+    schema = program_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_schema_ships_as_package_data():
+    assert resources.files("gluteus.schemas").joinpath(PROGRAM_SCHEMA).is_file()
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "schemas/*.json" in pyproject["tool"]["setuptools"]["package-data"]["gluteus"]
+
+
+def test_program_and_referral_validate():
+    assert errors(program_dict()) == []
+    assert errors(referral().to_dict()) == []
+
+
+def _keys(defn: str) -> set[str]:
+    return set(program_schema()["$defs"][defn]["properties"])
+
+
+def _required(defn: str) -> set[str]:
+    return set(program_schema()["$defs"][defn]["required"])
+
+
+def test_schema_describes_every_key_to_dict_produces():
+    """A new key in Program.to_dict() (or a dropped one) fails here first."""
+    data = program_dict()
+    schema = program_schema()
+    assert set(schema["properties"]) == set(schema["required"]) == set(data)
+    week = data["weeks"][0]
+    session = week["sessions"][0]
+    exercise = session["exercises"][0]
+    for defn, sample in (
+        ("week", week),
+        ("session", session),
+        ("exercise", exercise),
+        ("phase", data["phases"][0]),
+        ("finding", data["findings"][0]),
+        ("issue", next(iter(data["issues"].values()))),
+        ("rule", data["safety"]["rules"][0] if data["safety"]["rules"] else None),
+        ("referral", referral().to_dict()["referrals"][0]),
+    ):
+        if sample is None:
+            continue
+        assert _keys(defn) == _required(defn) == set(sample), defn
+    assert set(data["profile"]) <= _keys("profile")
+    assert set(data["profile"]["schedule"]) <= set(
+        schema["$defs"]["profile"]["properties"]["schedule"]["properties"]
+    )
+
+
+def test_enums_match_the_model_vocabularies():
+    defs = program_schema()["$defs"]
+    assert tuple(defs["role"]["enum"]) == ROLES
+    assert tuple(defs["position"]["enum"]) == POSITIONS
+    assert tuple(defs["plane"]["enum"]) == PLANES
+    assert tuple(defs["side"]["enum"]) == SIDES
+    assert tuple(defs["day"]["enum"]) == DAYS
+    assert tuple(defs["equipment"]["enum"]) == EQUIPMENT
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("role", "cardio"),
+        ("position", "hanging"),
+        ("planes", ["diagonal"]),
+        ("side", "middle"),
+        ("sets", 0),
+        ("reps", 0),
+        ("minutes", 0),
+        ("loaded", "yes"),
+        ("equipment", ["trampoline"]),
+        ("evidence", "strong"),
+    ],
+)
+def test_exercise_fields_are_checked(key, value):
+    data = program_dict()
+    data["weeks"][0]["sessions"][0]["exercises"][0][key] = value
+    assert errors(data)
+
+
+def test_days_and_dates_are_checked():
+    data = program_dict()
+    data["weeks"][0]["sessions"][0]["day"] = "monday"
+    assert errors(data)
+    data = program_dict()
+    data["weeks"][0]["sessions"][0]["date"] = "2026-02-30"
+    assert errors(data) == ["'2026-02-30' is not a 'date'"]
+    data["weeks"][0]["sessions"][0]["date"] = "7 Dec 2026"
+    assert errors(data)
+
+
+def test_unknown_keys_are_rejected():
+    data = program_dict()
+    data["weeks"][0]["sessions"][0]["exercises"][0]["hold"] = 30  # a typo for hold_s
+    assert errors(data) == ["Additional properties are not allowed ('hold' was unexpected)"]
+
+
+def test_referrals_non_empty_iff_status_is_referral():
+    ok = program_dict()
+    ok["referrals"] = copy.deepcopy(referral().to_dict()["referrals"])
+    assert errors(ok)
+    ref = referral().to_dict()
+    ref["referrals"] = []
+    assert errors(ref) == ["[] should be non-empty"]
+    ref = referral().to_dict()
+    ref["weeks"] = program_dict()["weeks"]
+    assert errors(ref)
+    bad = referral().to_dict()
+    bad["status"] = "maybe"
+    assert errors(bad)
+
+
+def test_findings_severity_range():
+    data = program_dict()
+    data["findings"][0]["severity"] = 4
+    assert errors(data) == ["4 is greater than the maximum of 3"]
+
+
+def test_validator_is_shared_and_program_schema_returns_copies():
+    assert program_validator() is program_validator()
+    first = program_schema()
+    first["title"] = "changed"
+    assert program_schema()["title"] != "changed"
+    assert build().to_dict()["format"] == program_schema()["properties"]["format"]["const"]

@@ -1,0 +1,479 @@
+"""verify(): every rule and invariant, proven by hand-editing a valid program.
+
+The programs come from tests/tiny_plugin.py (a tiny plugin and a program built by hand),
+so each test shows the exact line a person would read from `gluteus check`.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from tiny_plugin import PROFILE, build, program_dict, referral, rx, tiny_context
+
+from gluteus.engine.model import Requirement
+from gluteus.engine.verify import Violation, verify
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return tiny_context()
+
+
+def lines(program, ctx) -> list[str]:
+    return [str(v) for v in verify(program, ctx)]
+
+
+def session(program, week: int, number: int):
+    return program["weeks"][week - 1]["sessions"][number - 1]
+
+
+def test_the_hand_built_program_is_clean(ctx):
+    assert verify(program_dict(), ctx) == []
+
+
+def test_violation_is_one_line_naming_week_session_and_exercise():
+    v = Violation(
+        week=3,
+        session=2,
+        day="wed",
+        exercise="clamshell",
+        rule="pregnancy-no-supine",
+        message="excluded by rule pregnancy-no-supine:\n  supine position",
+    )
+    assert str(v) == (
+        "week 3, session 2 (wed), clamshell: excluded by rule pregnancy-no-supine: supine position"
+    )
+    assert str(Violation(message="no deload")) == "program: no deload"
+    assert str(Violation(week=2, message="x")) == "week 2: x"
+    assert v.to_dict()["rule"] == "pregnancy-no-supine"
+
+
+def test_avoided_exercise(ctx):
+    program = program_dict()
+    program["profile"]["preferences"]["avoid"] = ["lateral_step_up"]
+    found = lines(program, ctx)
+    assert found[0] == (
+        "week 1, session 1 (mon), lateral_step_up: the profile asks to avoid this exercise"
+    )
+    assert len(found) == 12  # every occurrence: 6 weeks x 2 sessions
+
+
+def test_supine_exercise_in_second_trimester_names_the_rule(ctx):
+    profile = attrs.evolve(PROFILE, precautions=("pregnancy",), pregnancy_trimester=2)
+    program = program_dict(profile)
+    assert verify(program, ctx) == []
+    session(program, 3, 2)["exercises"].insert(1, rx("glute_bridge").to_dict())
+    session(program, 3, 2)["minutes"] += 4.0
+    assert lines(program, ctx) == [
+        "week 3, session 2 (thu), glute_bridge: excluded by rule pregnancy-no-supine: "
+        "supine position"
+    ]
+
+
+def test_pregnancy_invariant_holds_even_without_the_rule():
+    """The trimester check is the engine's own: it fires with no plugin rule at all."""
+
+    class NoPregnancyRule:
+        gluteus_name = "norule"
+
+    ctx = tiny_context(NoPregnancyRule())
+    # Drop the content rule by building a registry whose rules lack it.
+    registry = attrs.evolve(
+        ctx.registry,
+        safety_rules={
+            k: v for k, v in ctx.registry.safety_rules.items() if k != "pregnancy-no-supine"
+        },
+    )
+    ctx = attrs.evolve(ctx, registry=registry)
+    profile = attrs.evolve(PROFILE, precautions=("pregnancy",), pregnancy_trimester=3)
+    program = program_dict(profile)
+    session(program, 1, 1)["exercises"].insert(1, rx("glute_bridge").to_dict())
+    session(program, 1, 1)["minutes"] += 4.0
+    assert lines(program, ctx) == [
+        "week 1, session 1 (mon), glute_bridge: supine position in trimester 3 of pregnancy: "
+        "no supine or prone exercise after the first trimester"
+    ]
+    # First trimester: allowed.
+    program["profile"]["pregnancy_trimester"] = 1
+    assert lines(program, ctx) == []
+
+
+def test_session_minutes_must_add_up_and_fit(ctx):
+    program = program_dict()
+    session(program, 2, 1)["minutes"] = 21.0
+    assert lines(program, ctx) == [
+        "week 2, session 1 (mon): session minutes 21 but its exercises add up to 19.5"
+    ]
+    program = program_dict()
+    s = session(program, 2, 2)
+    s["exercises"][2]["minutes"] = 20.0
+    s["minutes"] = 33.0
+    assert lines(program, ctx) == [
+        "week 2, session 2 (thu): takes 33.0 minutes, over the 30 minutes per session"
+    ]
+
+
+def test_more_sets_cannot_hide_behind_unchanged_minutes(ctx):
+    program = program_dict()
+    session(program, 1, 1)["exercises"][0]["sets"] = 40  # 12 reps x 3 s, 45 s rest
+    assert lines(program, ctx) == [
+        "week 1, session 1 (mon), clamshell: says 4 minutes, but 40 sets of 12 reps with 45 s "
+        "rest takes at least 53.2"
+    ]
+    program = program_dict()
+    session(program, 2, 2)["exercises"][1]["hold_s"] = 300
+    assert lines(program, ctx) == [
+        "week 2, session 2 (thu), standing_squeeze: says 4 minutes, but 2 sets of 300 s holds "
+        "with 45 s rest takes at least 10.8"
+    ]
+
+
+def test_rounding_of_session_minutes_is_tolerated(ctx):
+    program = program_dict()
+    session(program, 1, 1)["exercises"][0]["minutes"] = 4.04
+    assert verify(program, ctx) == []
+
+
+def test_removing_the_deload(ctx):
+    program = program_dict()
+    program["weeks"][3]["deload"] = False
+    assert lines(program, ctx) == [
+        "program: a program of 6 weeks needs at least one deload week (every 4–6 weeks)"
+    ]
+
+
+def test_deload_must_cut_sets(ctx):
+    program = program_dict()
+    program["weeks"][2]["deload"] = True  # week 3 has as many sets as week 2
+    assert "week 3: deload week with 16 sets, not fewer than the 16 of the week before" in lines(
+        program, ctx
+    )
+    program = program_dict()
+    program["weeks"][0]["deload"] = True
+    assert "week 1: the first week cannot be a deload" in lines(program, ctx)
+
+
+def test_loaded_exercise_moved_before_activation(ctx):
+    program = program_dict()
+    exercises = session(program, 2, 1)["exercises"]
+    exercises.insert(0, exercises.pop(2))  # band_walk (loaded) first
+    assert lines(program, ctx) == [
+        "week 2, session 1 (mon), band_walk: the session opens with strength work; rule "
+        "inhibition-activation-first requires it to open with activation",
+        "week 2, session 1 (mon), band_walk: loaded exercise before any activation work; "
+        "rule inhibition-activation-first requires activation first",
+        "week 2, session 1 (mon), clamshell: activation work after loaded work; rule "
+        "inhibition-activation-first puts activation first",
+        "week 2, session 1 (mon), standing_squeeze: activation work after loaded work; rule "
+        "inhibition-activation-first puts activation first",
+    ]
+
+
+def test_loaded_exercise_needs_activation_for_its_own_target(ctx):
+    program = program_dict()
+    exercises = session(program, 1, 2)["exercises"]
+    del exercises[0]  # the clamshell, the only gmed drill before band_walk (gmed)
+    exercises.append(rx("clamshell").to_dict())  # now after it
+    assert lines(program, ctx) == [
+        "week 1, session 2 (thu), band_walk: loaded exercise with no earlier activation drill "
+        "for its target (gmed); rule inhibition-activation-first requires one",
+        "week 1, session 2 (thu), clamshell: activation work after loaded work; rule "
+        "inhibition-activation-first puts activation first",
+    ]
+
+
+def test_activation_first_is_an_engine_invariant_without_any_rule(ctx):
+    """No inhibition found, so no rule asks for it; the engine still demands it."""
+    profile = attrs.evolve(PROFILE, signs=("knees_cave_in",))
+    program = program_dict(profile)
+    exercises = session(program, 1, 1)["exercises"]
+    exercises.insert(0, exercises.pop(2))
+    found = lines(program, ctx)
+    assert found[0] == (
+        "week 1, session 1 (mon), band_walk: loaded exercise before any activation work; "
+        "the engine requires activation first"
+    )
+    assert not any("opens with" in line for line in found)  # no inhibition, no rule
+
+
+def test_changing_a_role_cannot_dodge_a_rule(ctx):
+    profile = attrs.evolve(PROFILE, pain=attrs.evolve(PROFILE.pain, knee=5))
+    program = program_dict(profile)
+    for s in (session(program, 1, 1),):
+        jump = rx("jump_squat", minutes=3.0).to_dict()
+        jump["role"] = "strength"  # hand-edited to look like allowed work
+        s["exercises"].append(jump)
+        s["minutes"] += 3.0
+    found = lines(program, ctx)
+    assert (
+        "week 1, session 1 (mon), jump_squat: does not match the catalogue: role 'strength' "
+        "(the catalogue says 'power')" in found
+    )
+    assert "week 1, session 1 (mon), jump_squat: excluded by rule knee-pain: power role" in found
+
+
+def test_hand_edited_position_or_loaded_flag_is_caught(ctx):
+    profile = attrs.evolve(PROFILE, precautions=("pregnancy",), pregnancy_trimester=2)
+    program = program_dict(profile)
+    bridge = rx("glute_bridge").to_dict()
+    bridge["position"] = "standing"
+    session(program, 2, 1)["exercises"].insert(1, bridge)
+    session(program, 2, 1)["minutes"] += 4.0
+    walk = session(program, 2, 2)["exercises"][2]
+    walk["loaded"] = False
+    assert lines(program, ctx) == [
+        "week 2, session 1 (mon), glute_bridge: does not match the catalogue: position "
+        "'standing' (the catalogue says 'supine')",
+        "week 2, session 1 (mon), glute_bridge: excluded by rule pregnancy-no-supine: "
+        "supine position",
+        "week 2, session 2 (thu), band_walk: does not match the catalogue: loaded False "
+        "(the catalogue says True)",
+    ]
+
+
+def test_caps_on_sets_and_holds_name_the_rule(ctx):
+    profile = attrs.evolve(PROFILE, pain=attrs.evolve(PROFILE.pain, knee=4))
+    program = program_dict(profile)
+    assert verify(program, ctx) == []
+    s = session(program, 5, 1)
+    s["exercises"][0]["sets"] = 3
+    s["exercises"][1]["hold_s"] = 30
+    assert lines(program, ctx) == [
+        "week 5, session 1 (mon), clamshell: 3 sets, over the cap of 2 set by rule knee-pain",
+        "week 5, session 1 (mon), standing_squeeze: 30 s hold, over the cap of 20 s set by "
+        "rule knee-pain",
+    ]
+
+
+def test_equipment_must_be_the_profiles(ctx):
+    program = program_dict()
+    program["profile"]["equipment"] = ["mini_band"]
+    found = lines(program, ctx)
+    assert found[0] == (
+        "week 1, session 1 (mon), lateral_step_up: needs step, which the profile does not list"
+    )
+    assert len(found) == 12
+
+
+def test_unknown_exercise(ctx):
+    program = program_dict()
+    session(program, 1, 1)["exercises"][1]["id"] = "made_up"
+    assert lines(program, ctx) == [
+        "week 1, session 1 (mon), made_up: no loaded plugin has an exercise with this id"
+    ]
+
+
+def test_dose_needs_reps_or_hold(ctx):
+    program = program_dict()
+    session(program, 1, 1)["exercises"][0]["reps"] = None
+    assert lines(program, ctx) == [
+        "week 1, session 1 (mon), clamshell: needs exactly one of reps and hold_s"
+    ]
+
+
+def test_weeks_sessions_and_days_as_asked(ctx):
+    program = program_dict()
+    program["weeks"].pop()
+    program["phases"][1]["weeks"].pop()
+    assert lines(program, ctx) == ["program: 5 weeks, but the profile asks for 6"]
+
+    program = program_dict()
+    program["weeks"][1]["number"] = 7
+    assert "week 7: week numbered 7, expected 2" in lines(program, ctx)
+
+    program = program_dict()
+    program["weeks"][4]["sessions"].pop()
+    assert lines(program, ctx) == [
+        "week 5: 1 sessions, but the profile asks for 2 a week",
+    ]
+
+    program = program_dict()
+    program["weeks"][2]["sessions"].reverse()
+    assert "week 3: sessions on thu, mon; the profile's days are mon, thu" in lines(program, ctx)
+
+
+def test_dates_fall_on_their_days_and_step_by_week(ctx):
+    program = program_dict()
+    session(program, 2, 2)["date"] = "2026-12-18"  # a Friday
+    found = lines(program, ctx)
+    assert found == [
+        "week 2, session 2 (thu): dated 2026-12-18, a fri, not a thu",
+        "week 2, session 2 (thu): dated 2026-12-18; 1 week(s) after the first week's session it "
+        "should be 2026-12-17",
+    ]
+    program = program_dict()
+    session(program, 3, 1)["date"] = "2026-12-28"  # a Monday, but a week late
+    assert lines(program, ctx) == [
+        "week 3, session 1 (mon): dated 2026-12-28; 2 week(s) after the first week's session it "
+        "should be 2026-12-21"
+    ]
+    program = program_dict()
+    session(program, 1, 1)["date"] = None
+    assert lines(program, ctx) == [
+        "week 1, session 1 (mon): no date, but the profile starts on 2026-12-07"
+    ]
+
+
+def test_dates_are_null_without_a_start(ctx):
+    profile = attrs.evolve(PROFILE, start=None)
+    program = program_dict(profile)
+    assert verify(program, ctx) == []
+    session(program, 1, 1)["date"] = "2026-12-07"
+    assert lines(program, ctx) == [
+        "week 1, session 1 (mon): dated 2026-12-07, but the profile has no start date"
+    ]
+
+
+def test_same_loaded_exercise_on_consecutive_days_even_across_weeks(ctx):
+    profile = attrs.evolve(
+        PROFILE, schedule=attrs.evolve(PROFILE.schedule, days=("mon", "sun")), start=None
+    )
+    program = program_dict(profile)
+    found = lines(program, ctx)
+    # Sunday of one week and Monday of the next hold band_walk: every boundary.
+    assert found[0] == (
+        "week 2, session 1 (mon), band_walk: the same loaded exercise is also in week 1, "
+        "session 2, the day next to it: not on consecutive days"
+    )
+    assert len(found) == 5
+    # With dates the calendar decides: Monday and Sunday 6 days apart are fine,
+    # the Sunday and next Monday are not.
+    dated = program_dict(attrs.evolve(profile, start=PROFILE.start))
+    assert len(lines(dated, ctx)) == 5
+
+
+def test_every_found_issue_every_non_deload_week_or_a_warning(ctx):
+    program = program_dict()
+    for s in program["weeks"][1]["sessions"]:
+        s["exercises"] = [e for e in s["exercises"] if "knees" not in e["issues"]]
+        s["minutes"] = round(sum(e["minutes"] for e in s["exercises"]), 1)
+    assert lines(program, ctx) == [
+        "week 2: no knees work in the frontal, transverse plane(s) this week; rule knees-3d "
+        "requires frontal, transverse every non-deload week",
+        "week 2: issue knees was found but is not trained this week, and no warning names it",
+    ]
+    program["warnings"] = ["Not enough time for knees in every week: see week 2."]
+    assert verify(program, ctx) == []
+    # "knees" must be named as an id, not as part of another word.
+    program["warnings"] = ["kneesocks"]
+    assert len(verify(program, ctx)) == 2
+
+
+def test_deload_weeks_need_no_weekly_coverage(ctx):
+    program = program_dict()
+    for s in program["weeks"][3]["sessions"]:  # week 4 is the deload
+        s["exercises"] = s["exercises"][:2]
+        s["minutes"] = round(sum(e["minutes"] for e in s["exercises"]), 1)
+    assert verify(program, ctx) == []
+
+
+def test_weekly_role_requirement_any_of():
+    class SwapRule:
+        gluteus_name = "swap"
+
+        from gluteus.engine.hookspecs import hookimpl as _h
+
+        @_h
+        def register_safety_rules(self):
+            from gluteus.engine.model import SafetyRule, Trigger
+
+            return [
+                SafetyRule(
+                    id="swap-power",
+                    description="d",
+                    source="tiny",
+                    evidence="convention",
+                    when=Trigger(findings=("knees",)),
+                    requires=(
+                        Requirement(kind="weekly", roles=("power", "eccentric"), each=False),
+                    ),
+                )
+            ]
+
+    ctx = tiny_context(SwapRule())
+    program = program_dict()
+    found = lines(program, ctx)
+    assert found[0] == (
+        "week 1: no work of any role of power, eccentric this week; rule swap-power requires "
+        "one every non-deload week"
+    )
+    assert len(found) == 5  # weeks 1, 2, 3, 5, 6; the deload is exempt
+
+
+def test_findings_are_recomputed_not_trusted(ctx):
+    program = program_dict()
+    program["findings"][1]["severity"] = 0
+    assert lines(program, ctx) == [
+        "program: finding knees: the program says severity 0, screening the profile gives "
+        "severity 2"
+    ]
+
+
+def test_schema_errors_are_one_line_each_with_the_json_path(ctx):
+    program = program_dict()
+    session(program, 2, 1)["exercises"][0]["sets"] = "three"
+    del program["weeks"][0]["sessions"][1]["exercises"][2]["load"]
+    program["weeks"][3]["sessions"][0]["exercises"][1]["side"] = "middle"
+    found = lines(program, ctx)
+    assert found == [
+        "week 1, session 2 (thu), band_walk: $.weeks[0].sessions[1].exercises[2]: "
+        "'load' is a required property",
+        "week 2, session 1 (mon), clamshell: $.weeks[1].sessions[0].exercises[0].sets: "
+        "'three' is not of type 'integer'",
+        "week 4, session 1 (mon), standing_squeeze: $.weeks[3].sessions[0].exercises[1].side: "
+        "'middle' is not one of ['both', 'each', 'left', 'right']",
+    ]
+    assert all("\n" not in line for line in found)
+
+
+def test_schema_catches_a_broken_document(ctx):
+    assert lines([], ctx) == ["program: $: [] is not of type 'object'"]
+    program = program_dict()
+    program["format"] = "gluteus.program/2"
+    assert lines(program, ctx) == ["program: $.format: 'gluteus.program/1' was expected"]
+
+
+def test_invalid_embedded_profile(ctx):
+    program = program_dict()
+    program["profile"]["signs"] = ["no_such_sign"]
+    found = lines(program, ctx)
+    assert len(found) == 1
+    assert found[0].startswith("program: the embedded profile is invalid:")
+    assert "no_such_sign" in found[0]
+
+
+def test_red_flag_means_referral_and_no_weeks(ctx):
+    program = program_dict()
+    program["profile"]["red_flags"] = ["saddle_numbness"]
+    assert lines(program, ctx) == [
+        "program: red flag present (saddle_numbness): a referral, never a program"
+    ]
+    ref = referral().to_dict()
+    assert verify(ref, ctx) == []
+    ref["weeks"] = program["weeks"]
+    assert any("$.weeks" in line for line in lines(ref, ctx))
+    ref = referral().to_dict()
+    ref["profile"]["red_flags"] = []
+    assert lines(ref, ctx) == ["program: status is referral, but the profile has no red flag"]
+
+
+def test_violations_are_deterministic(ctx):
+    program = program_dict()
+    program["profile"]["preferences"]["avoid"] = ["clamshell", "band_walk"]
+    program["weeks"][3]["deload"] = False
+    assert lines(program, ctx) == lines(program, ctx)
+    assert lines(program, ctx)[0].startswith("program:")
+
+
+def test_build_is_a_program_object():
+    # The fixture behind these tests renders and round-trips like a real one.
+    program = build()
+    assert program.to_dict() == build().to_dict()
+
+
+def test_schema_violations_come_in_program_order(ctx):
+    profile = attrs.evolve(PROFILE, schedule=attrs.evolve(PROFILE.schedule, weeks=12))
+    program = program_dict(profile)
+    program["weeks"][10]["sessions"][0]["exercises"][0]["sets"] = 0
+    program["weeks"][2]["sessions"][0]["exercises"][0]["sets"] = 0
+    assert [v.week for v in verify(program, ctx)] == [3, 11]
