@@ -18,12 +18,14 @@ from .errors import PluginError
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "gluteus.plugins.safety",
+    "gluteus.plugins.dosing",
     "gluteus.plugins.inhibition",
     "gluteus.plugins.back",
     "gluteus.plugins.knees",
     "gluteus.plugins.tightness",
     "gluteus.plugins.function",
     "gluteus.plugins.formats",
+    "gluteus.plugins.documents",
 )
 """Built-in plugin modules, registered through the same manager and hooks as
 third-party ones. Their plugin name is the last part of the module path."""
