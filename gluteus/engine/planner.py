@@ -529,6 +529,7 @@ class _Model:
         self.options = options
         self.explain = explain
         self.assumptions: dict[int, str] = {}
+        self.literals: list[Any] = []
         self.days = plan.profile.days
         n_sessions = len(self.days)
         ids = sorted(options)
@@ -552,6 +553,7 @@ class _Model:
             return None
         lit = self.model.new_bool_var(label)
         self.assumptions[lit.index] = label
+        self.literals.append(lit)
         return lit
 
     def _add(self, constraint: Any, *guards: Any) -> None:
@@ -730,7 +732,7 @@ def _explain(
 ) -> Infeasible:
     """The solver's own minimal conflicting set, turned into plain words."""
     built = _Model(plan, block, options, previous, ctx, seed, explain=True)
-    built.model.add_assumptions(sorted(built.assumptions))
+    built.model.add_assumptions(built.literals)
     solver = built.solver(seed, built.budget * 50)
     status = solver.solve(built.model)
     if status != built.cp.INFEASIBLE:

@@ -1,0 +1,503 @@
+"""The planner's stages on their own: skeleton, dosing, selection, degradation and
+infeasibility. The invariants over many generated profiles are in test_invariants.py."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+import attrs
+import pytest
+
+import gluteus
+from gluteus.engine import api
+from gluteus.engine.dosing import NoDoseRule, choose_rule, week_dose
+from gluteus.engine.hookspecs import hookimpl
+from gluteus.engine.model import (
+    EQUIPMENT,
+    EXPERIENCE,
+    Cap,
+    DoseRule,
+    Exercise,
+    Finding,
+    Issue,
+    Sign,
+    Source,
+)
+from gluteus.engine.pluginmanager import make_plugin_manager
+from gluteus.engine.skeleton import MAX_BLOCK_WEEKS, build_skeleton, phase_lengths
+from gluteus.engine.verify import verify
+
+PM = make_plugin_manager(entrypoints=False)
+CTX = api.context(PM)
+CATALOGUE = CTX.registry.exercises
+
+BASE: dict[str, Any] = {
+    "age": 38,
+    "start": "2026-12-07",
+    "schedule": {"weeks": 8, "sessions_per_week": 3, "minutes_per_session": 30},
+    "equipment": ["mat", "mini_band"],
+    "signs": ["barely_feel_glutes", "knees_cave_in"],
+    "pain": {"knee": 2},
+}
+
+
+def generate(data: dict[str, Any], pm: Any = PM) -> dict[str, Any]:
+    program = gluteus.generate(gluteus.Profile.from_dict(data), plugins=pm)
+    doc: dict[str, Any] = json.loads(json.dumps(program.to_dict()))
+    return doc
+
+
+def entries(doc: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
+    return [
+        (week["number"], i, ex)
+        for week in doc["weeks"]
+        for i, session in enumerate(doc["weeks"][week["number"] - 1]["sessions"])
+        for ex in session["exercises"]
+    ]
+
+
+# --- Skeleton -------------------------------------------------------------------------
+
+ALL_SHAPES = list(itertools.product(range(2, 25), EXPERIENCE, range(4)))
+
+
+@pytest.mark.parametrize(("weeks", "experience", "severity"), ALL_SHAPES)
+def test_the_skeleton_covers_every_week_with_phases_blocks_and_deloads(weeks, experience, severity):
+    sk = build_skeleton(weeks, experience, severity, found_any=severity > 0)
+    in_phases = [w for _, ws in sk.phases for w in ws]
+    assert in_phases == list(range(1, weeks + 1))
+    assert [k for k, _ in sk.phases] == [
+        k for k in ("activation", "strength", "power") if k in dict(sk.phases)
+    ]
+    in_blocks = [w for b in sk.blocks for w in b.weeks]
+    assert in_blocks == list(range(1, weeks + 1))
+    for block in sk.blocks:
+        assert 1 <= len(block.weeks) <= MAX_BLOCK_WEEKS
+        assert {sk.phase_of(w) for w in block.weeks} == {block.phase}
+        if block.deload is not None:
+            assert block.deload == block.weeks[-1]
+            assert len(block.weeks) >= 2, "a deload always follows a loading week of its block"
+    assert set(sk.deloads) == {b.deload for b in sk.blocks if b.deload is not None}
+    assert 1 not in sk.deloads
+    if weeks >= 6:
+        assert sk.deloads, "programs of six weeks or more have a deload"
+        # Every 4-6 weeks (Bell 2022): each cycle closed by a deload is 4 to 6 weeks,
+        # and the weeks after the last deload are at most five.
+        starts = (0, *sk.deloads)
+        assert all(4 <= b - a <= 6 for a, b in itertools.pairwise(starts))
+        assert weeks - sk.deloads[-1] <= 5
+    else:
+        assert sk.deloads == ()
+
+
+def test_phase_lengths_follow_program_length_and_severity():
+    assert phase_lengths(12, 1, True) == {"activation": 2, "strength": 7, "power": 3}
+    assert phase_lengths(12, 3, True) == {"activation": 3, "strength": 7, "power": 2}
+    assert phase_lengths(6, 2, True) == {"activation": 2, "strength": 4, "power": 0}
+    assert phase_lengths(4, 2, True)["power"] == 0  # no power before strength has had time
+    assert phase_lengths(12, 0, False)["activation"] == 1  # nothing found: less activation
+
+
+# --- Dosing ---------------------------------------------------------------------------
+
+
+def _ex(**kw: Any) -> Exercise:
+    fields: dict[str, Any] = dict(
+        id="probe",
+        name="Probe",
+        issues=("knees",),
+        role="strength",
+        position="standing",
+        planes=("frontal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=2,
+        cues=("a", "b"),
+        fault="f",
+        source="acsm2009",
+        evidence="verified",
+        seconds_per_rep=3.0,
+        rest_s=45,
+    )
+    fields.update(kw)
+    return Exercise(**fields)
+
+
+def _rule(**kw: Any) -> DoseRule:
+    fields: dict[str, Any] = dict(
+        role="strength",
+        phase="strength",
+        sets=2,
+        rest_s=60,
+        tempo="2-1-2",
+        load="RPE 7",
+        source="acsm2009",
+        evidence="verified",
+        reps=(8, 12),
+        max_sets=4,
+        max_hold_s=45,
+        step=2,
+    )
+    fields.update(kw)
+    return DoseRule(**fields)
+
+
+NO_CAP = Cap()
+
+
+def test_reps_rise_by_the_step_up_to_the_top_of_the_range():
+    ex, rule = _ex(), _rule(progression="reps")
+    reps = [week_dose(ex, rule, step, NO_CAP).reps for step in range(4)]
+    assert reps == [8, 10, 12, 12]
+
+
+def test_holds_and_sets_progress_and_stop_at_their_ceilings():
+    hold_ex = _ex(role="isometric", hold_s=20, seconds_per_rep=None)
+    hold_rule = _rule(role="isometric", progression="hold", reps=None, hold_s=30, step=5)
+    assert [week_dose(hold_ex, hold_rule, s, NO_CAP).hold_s for s in range(5)] == [
+        30,
+        35,
+        40,
+        45,
+        45,
+    ]
+    sets_rule = _rule(progression="sets")
+    assert [week_dose(_ex(), sets_rule, s, NO_CAP).sets for s in range(4)] == [2, 3, 4, 4]
+
+
+def test_load_progression_keeps_the_dose_and_says_heavier_for_loaded_work_only():
+    rule = _rule(progression="load")
+    loaded = _ex(loaded=True, equipment=("dumbbell",))
+    first, second = (week_dose(loaded, rule, s, NO_CAP) for s in (0, 1))
+    assert (first.sets, first.reps) == (second.sets, second.reps)
+    assert "heavier than last week" in second.load and "heavier" not in first.load
+    # Bodyweight work cannot get heavier: it climbs the rep range instead.
+    body = [week_dose(_ex(), rule, s, NO_CAP) for s in (0, 1)]
+    assert body[1].reps > body[0].reps and "heavier" not in body[1].load
+
+
+def test_a_deload_has_fewer_sets_than_the_week_before_never_below_one():
+    ex = _ex()
+    for sets in range(1, 6):
+        rule = _rule(sets=sets, max_sets=sets, progression="reps")
+        before = week_dose(ex, rule, 2, NO_CAP)
+        deload = week_dose(ex, rule, 0, NO_CAP, deload_after=before)
+        assert deload.sets == max(1, min(sets - 1, round(sets * rule.deload_factor)))
+        assert deload.sets < before.sets or before.sets == 1
+        assert deload.reps == 8  # back to the block's easiest reps
+        assert "Deload" in deload.load
+
+
+def test_caps_bound_sets_and_holds_and_add_an_effort_limit():
+    hold_ex = _ex(role="isometric", hold_s=30, seconds_per_rep=None)
+    rule = _rule(role="isometric", progression="hold", reps=None, hold_s=40, sets=4)
+    dose = week_dose(hold_ex, rule, 3, Cap(max_hold_s=30, max_sets=3, max_rpe=6))
+    assert (dose.sets, dose.hold_s) == (3, 30)
+    assert "RPE 6" in dose.load
+
+
+def test_time_counts_every_side_set_rest_and_the_transition():
+    ex = _ex(unilateral=True, seconds_per_rep=3.0)
+    dose = week_dose(ex, _rule(sets=2, rest_s=60), 0, NO_CAP)
+    assert dose.seconds == 2 * (2 * 8 * 3 + 60) + 30
+    assert dose.tenths == -(-dose.seconds // 6)
+    extra = week_dose(ex, _rule(sets=2, rest_s=60), 0, NO_CAP, extra_sets=1)
+    assert extra.extra_seconds == 8 * 3 + 60
+    assert extra.tenths == extra.main_tenths + extra.extra_tenths
+    assert extra.main_tenths == dose.tenths
+
+
+def test_choose_rule_prefers_a_found_issue_then_any_issue_then_generic():
+    ex = _ex(issues=("inhibition", "knees"))
+    generic = _rule()
+    for_knees = _rule(issue="knees", sets=3)
+    for_inhibition = _rule(issue="inhibition", sets=4)
+    rules = [generic, for_inhibition, for_knees]
+    assert choose_rule(ex, "strength", "novice", rules) == for_inhibition
+    assert choose_rule(ex, "strength", "novice", rules, found=("knees",)) == for_knees
+    assert choose_rule(ex, "strength", "novice", [generic]) == generic
+    with pytest.raises(NoDoseRule):
+        choose_rule(ex, "power", "novice", rules)
+    with pytest.raises(NoDoseRule):
+        choose_rule(ex, "strength", "novice", [_rule(experience=("advanced",))])
+
+
+# --- Programs -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dana() -> dict[str, Any]:
+    return generate(BASE)
+
+
+def test_sessions_fall_on_the_profiles_days_and_dates(dana):
+    days = [s["day"] for s in dana["weeks"][0]["sessions"]]
+    assert days == ["mon", "wed", "fri"]
+    assert [s["date"] for s in dana["weeks"][1]["sessions"]] == [
+        "2026-12-14",
+        "2026-12-16",
+        "2026-12-18",
+    ]
+
+
+def test_progression_is_visible_across_the_weeks(dana):
+    def dose(ex: dict[str, Any]) -> tuple[int, int]:
+        return ex["sets"], ex["reps"] or ex["hold_s"]
+
+    first = {ex["id"]: dose(ex) for _, _, ex in entries(dana) if _ == 1}
+    level_1 = max(ex["level"] for w, _, ex in entries(dana) if w == 1)
+    later_levels = max(ex["level"] for w, _, ex in entries(dana) if w >= 5)
+    grew = any(
+        ex["id"] in first and dose(ex) > first[ex["id"]] for w, _, ex in entries(dana) if w == 2
+    )
+    assert grew, "week 2 repeats week 1's exercises with a larger dose"
+    assert later_levels > level_1, "later phases climb to higher rungs"
+
+
+def test_a_deload_week_has_fewer_sets_than_the_week_before(dana):
+    for i, week in enumerate(dana["weeks"]):
+        if week["deload"]:
+            sets = [
+                sum(e["sets"] for s in w["sessions"] for e in s["exercises"]) for w in dana["weeks"]
+            ]
+            assert sets[i] < sets[i - 1]
+            assert week["phase"] == dana["weeks"][i - 1]["phase"]
+    assert any(w["deload"] for w in dana["weeks"])
+
+
+def test_the_skeleton_shows_in_the_program(dana):
+    assert [p["kind"] for p in dana["phases"]] == ["activation", "strength", "power"]
+    assert [w for p in dana["phases"] for w in p["weeks"]] == list(range(1, 9))
+    assert all(p["goal"] for p in dana["phases"])
+
+
+def test_a_profile_with_nothing_found_gets_a_general_program_and_is_told_so():
+    doc = generate({**BASE, "signs": [], "pain": {}})
+    assert all(f["severity"] == 0 for f in doc["findings"])
+    assert any("found no issue" in w for w in doc["warnings"])
+    served = {i for _, _, ex in entries(doc) for i in ex["issues"]}
+    assert len(served) >= 3, "general work spreads over the modules"
+    assert verify(doc, CTX) == []
+
+
+def test_too_little_time_leaves_out_the_least_severe_issues_and_says_why():
+    data = {
+        **BASE,
+        "schedule": {"weeks": 4, "sessions_per_week": 1, "minutes_per_session": 10},
+        "signs": [
+            "barely_feel_glutes",
+            "hamstrings_or_back_take_over",
+            "flat_glutes_despite_training",
+            "low_back_ache_standing",
+            "knees_cave_in",
+            "chronic_glute_tightness",
+            "poor_balance",
+        ],
+        "pain": {},
+    }
+    doc = generate(data)
+    found = {f["issue"]: f["severity"] for f in doc["findings"] if f["severity"]}
+    left_out = [i for i in found if any(w.startswith(f"{i} is left out") for w in doc["warnings"])]
+    assert left_out, "ten minutes once a week cannot hold five issues"
+    trained = {i for _, _, ex in entries(doc) for i in ex["issues"]} & set(found)
+    assert trained, "the most severe issues are still trained"
+    assert max(found[i] for i in trained) >= max(found[i] for i in left_out)
+    for issue in left_out:
+        assert any("Allow more minutes or sessions" in w for w in doc["warnings"] if issue in w)
+    assert verify(doc, CTX) == []
+
+
+def test_the_weaker_side_gets_an_extra_set():
+    data = {
+        **BASE,
+        "tests": {"single_leg_squat_knee_valgus": {"left": True, "right": False}},
+    }
+    doc = generate(data)
+    knees = next(f for f in doc["findings"] if f["issue"] == "knees")
+    assert knees["weaker_side"] == "left"
+    extras = [ex for _, _, ex in entries(doc) if ex["side"] == "left"]
+    assert extras, "unilateral knees work gets extra sets on the weaker side"
+    for ex in extras:
+        assert ex["sets"] == 1 and "weaker left side" in ex["why"]
+        assert CATALOGUE[ex["id"]].unilateral and "knees" in CATALOGUE[ex["id"]].issues
+    assert verify(doc, CTX) == []
+
+
+def test_preferred_exercises_are_used_and_avoided_ones_never():
+    data = {**BASE, "preferences": {"prefer": ["side_plank_knees"], "avoid": ["clamshell"]}}
+    doc = generate(data)
+    ids = {ex["id"] for _, _, ex in entries(doc)}
+    assert "side_plank_knees" in ids
+    assert "clamshell" not in ids
+
+
+def test_seven_sessions_never_repeat_a_loaded_exercise_on_consecutive_days():
+    data = {
+        **BASE,
+        "schedule": {"weeks": 3, "sessions_per_week": 7, "minutes_per_session": 40},
+        "equipment": list(EQUIPMENT),
+    }
+    doc = generate(data)
+    assert verify(doc, CTX) == []
+    by_day = [
+        {ex["id"] for ex in s["exercises"] if ex["loaded"]}
+        for w in doc["weeks"]
+        for s in w["sessions"]
+    ]
+    for a, b in itertools.pairwise(by_day):
+        assert not a & b
+
+
+def test_experience_raises_the_rungs_reached():
+    novice = generate({**BASE, "equipment": list(EQUIPMENT), "experience": "novice"})
+    advanced = generate({**BASE, "equipment": list(EQUIPMENT), "experience": "advanced"})
+    top = {
+        name: max(ex["level"] for _, _, ex in entries(doc))
+        for name, doc in (("novice", novice), ("advanced", advanced))
+    }
+    assert top["novice"] <= 4, "a novice's power phase stops at level 4"
+    assert top["advanced"] > top["novice"]
+
+
+# --- Infeasibility --------------------------------------------------------------------
+
+
+def test_a_focus_issue_with_every_exercise_avoided_is_infeasible_in_plain_words():
+    knees = sorted(ex.id for ex in CATALOGUE.values() if "knees" in ex.issues)
+    with pytest.raises(gluteus.Infeasible) as info:
+        generate({**BASE, "focus": ["knees"], "preferences": {"avoid": knees}})
+    text = " ".join(info.value.conflicts)
+    assert "knees must be trained every week (you asked to focus on it)" in text
+    assert "preferences.avoid" in text
+    assert any("take some out of preferences.avoid" in s for s in info.value.suggestions)
+    assert "remove knees from focus" in info.value.suggestions
+    assert info.value.exit_code == 4
+
+
+def test_missing_equipment_is_named_with_what_it_would_open_up():
+    transverse = sorted(
+        ex.id
+        for ex in CATALOGUE.values()
+        if "knees" in ex.issues
+        and "transverse" in ex.planes
+        and set(ex.equipment) <= set(BASE["equipment"])
+    )
+    needing = [
+        ex
+        for ex in CATALOGUE.values()
+        if "knees" in ex.issues and "transverse" in ex.planes and ex.id not in transverse
+    ]
+    assert needing, "some transverse knees work needs equipment Dana does not have"
+    with pytest.raises(gluteus.Infeasible) as info:
+        generate({**BASE, "preferences": {"avoid": transverse}})
+    text = " ".join(info.value.conflicts)
+    assert "knees work in the transverse plane or role is needed every week" in text
+    assert "rule knees_three_planes" in text
+    adds = [s for s in info.value.suggestions if s.startswith("add equipment: ")]
+    assert len(adds) == 1
+    assert adds[0].split(": ")[1].split(" ")[0] in {e for ex in needing for e in ex.equipment}
+
+
+class Marathon:
+    """A plugin whose one issue can only be trained by a half-hour exercise."""
+
+    gluteus_name = "marathon"
+
+    @hookimpl
+    def register_issues(self):
+        return [Issue("endurance", "Endurance", "m", "f", evidence="convention")]
+
+    @hookimpl
+    def register_signs(self):
+        return [Sign("tires_fast", "endurance", "Do you tire fast?")]
+
+    @hookimpl
+    def register_sources(self):
+        return [Source("marathon_src", "A test source.", "convention")]
+
+    @hookimpl
+    def screen(self, profile):
+        severity = 2 if "tires_fast" in profile.signs else 0
+        return [Finding("endurance", severity, signs=("tires_fast",) if severity else ())]
+
+    @hookimpl
+    def register_exercises(self):
+        return [
+            _ex(
+                id="long_wall_sit",
+                issues=("endurance",),
+                role="isometric",
+                hold_s=300,
+                seconds_per_rep=None,
+                source="marathon_src",
+                evidence="convention",
+                why="Only for the test.",
+            )
+        ]
+
+    @hookimpl
+    def register_dosing(self):
+        return [
+            DoseRule(
+                role="isometric",
+                phase=phase,
+                issue="endurance",
+                sets=5,
+                hold_s=300,
+                rest_s=60,
+                tempo="hold",
+                load="hard",
+                source="marathon_src",
+                evidence="convention",
+                progression="hold",
+            )
+            for phase in ("activation", "strength", "power")
+        ]
+
+
+def test_a_focus_issue_that_cannot_fit_in_the_time_is_explained_by_the_solvers_core():
+    pm = make_plugin_manager(entrypoints=False, plugins=[Marathon()])
+    data = {**BASE, "signs": [], "focus": ["endurance"]}
+    with pytest.raises(gluteus.Infeasible) as info:
+        generate(data, pm)
+    conflicts = info.value.conflicts
+    # Exactly the two that conflict: the time budget and the focus, nothing else.
+    assert sorted(conflicts) == [
+        "each session lasts at most 30 minutes (schedule.minutes_per_session)",
+        "you asked to focus on endurance, so it is trained every week",
+    ]
+    assert "allow more minutes per session" in info.value.suggestions
+    assert "remove endurance from focus" in info.value.suggestions
+    # With enough minutes the same plugin plans fine (32 minutes for 5 x 300 s + rests).
+    roomy = {**data, "schedule": {**BASE["schedule"], "minutes_per_session": 60}}
+    doc = generate(roomy, pm)
+    assert any(ex["id"] == "long_wall_sit" for _, _, ex in entries(doc))
+
+
+def test_a_found_issue_that_cannot_fit_is_left_out_not_infeasible():
+    pm = make_plugin_manager(entrypoints=False, plugins=[Marathon()])
+    doc = generate({**BASE, "signs": ["tires_fast"]}, pm)
+    assert any(w.startswith("endurance is left out") for w in doc["warnings"])
+    assert verify(doc, api.context(pm)) == []
+
+
+def test_programs_differ_by_seed_but_never_break_a_rule():
+    docs = [generate({**BASE, "seed": seed}) for seed in range(4)]
+    assert len({json.dumps(d["weeks"]) for d in docs}) > 1
+    for doc in docs:
+        assert verify(doc, CTX) == []
+
+
+def test_blocking_a_module_still_plans_with_the_others():
+    pm = make_plugin_manager(entrypoints=False, blocked=["function"])
+    doc = generate({**BASE, "signs": ["knees_cave_in", "poor_balance"][:1]}, pm)
+    assert "function" not in doc["engine"]["plugins"]
+    assert verify(doc, api.context(pm)) == []
+
+
+def test_the_profile_in_the_program_is_the_one_planned(dana):
+    assert dana["profile"] == gluteus.Profile.from_dict(BASE).to_dict()
+    assert attrs.evolve(gluteus.Profile.from_dict(BASE), seed=0).seed == dana["profile"]["seed"]
