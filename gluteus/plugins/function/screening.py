@@ -1,0 +1,162 @@
+"""Screening for ``function`` (function over looks: balance, gait, running).
+
+Counts the function signs, single-leg stance against the age norms of Springer
+2007 (and the 10 s one-leg stand of Araujo 2022 at ages 51-75), a left/right
+stance difference, and side-plank holds against the return-to-run gate
+(IJSPT 2022). Hip pain is graded by ``tightness``, whose region it is; here it
+counts through the ``hip_pain_in_workouts`` sign.
+"""
+
+from __future__ import annotations
+
+from gluteus.engine.model import Finding, Sign, Source
+from gluteus.engine.profile import Profile, Sides
+from gluteus.plugins import _screening as sc
+from gluteus.plugins import _sources as src
+
+ISSUE = "function"
+
+SIGNS: tuple[Sign, ...] = (
+    Sign(
+        "poor_balance",
+        ISSUE,
+        "Do you find it hard to keep your balance, for example standing on one leg, "
+        "or do you trip or wobble easily?",
+    ),
+    Sign(
+        "hip_pain_in_workouts",
+        ISSUE,
+        "Do your hips hurt during or after workouts, runs or long walks?",
+    ),
+    Sign(
+        "fatigue_in_wrong_places",
+        ISSUE,
+        "When you run, walk far or train, do other muscles (thighs, calves, low back) "
+        "tire long before your glutes?",
+    ),
+)
+"""The function signs of SPEC §1, each with the yes/no question a person is asked."""
+
+SOURCES: tuple[Source, ...] = (*sc.SOURCES, src.SPRINGER2007, src.RTR_GATE)
+
+STANCE_TOP_AGE = 200  # open-ended top band ("80+")
+
+STANCE_NORMS_S: tuple[tuple[int, int, float], ...] = (
+    (18, 39, 43),
+    (40, 49, 40),
+    (50, 59, 37),
+    (60, 69, 27),
+    (70, 79, 15),
+    (80, STANCE_TOP_AGE, 6),
+)
+"""Mean single-leg stance, eyes open, by age band (low, high, seconds): Springer 2007
+(``springer2007``; not sex-dependent). A side below its age band's *mean* counts 1
+point; the mean is not a published cut-off (about half of healthy people fall
+below it), so using it as one is a convention. Springer's sample starts at 18: no
+norm is applied below that age."""
+
+ONE_LEG_10S = 10
+"""Ages 51-75 (:data:`ONE_LEG_AGES`): failing to stand 10 s on one leg goes with about
+twice the mortality (``araujo2022``); a side below 10 s counts one more point."""
+
+ONE_LEG_AGES = (51, 75)
+
+SIDE_PLANK_GATE_S = 45
+"""Side plank held less than 45 s on either side counts 1 point: the return-to-run
+gate (``ijspt2022_return_to_run``). It is a criterion for returning to running, not a
+population norm (healthy means 54-104 s, McGill 1999, Anderson 2014, Evans 2007)."""
+
+CAVEAT = (
+    "Evidence: no glute-specific trials were gathered for this module: the stance norms are "
+    "population means (Springer 2007), the side-plank gate is a return-to-run criterion, "
+    "and grading against them is a convention."
+)
+
+
+def stance_norm(age: int) -> tuple[str, float] | None:
+    """Springer 2007's age band (e.g. ``"18-39"``) and mean single-leg stance, eyes
+    open, for ``age``; None under 18."""
+    for low, high, mean in STANCE_NORMS_S:
+        if low <= age <= high:
+            return (f"{low}-{high}" if high < STANCE_TOP_AGE else f"{low}+"), mean
+    return None
+
+
+def _stance(age: int, stance: Sides, evidence: sc.Evidence) -> sc.Evidence:
+    """Single-leg stance: 1 point below the age mean or with > 10% asymmetry, +1 point
+    under 10 s at ages 51-75; one line in ``tests`` and the weaker side."""
+    found = stance_norm(age)
+    left, right = float(stance.left), float(stance.right)
+    side, ratio = sc.weaker_of(stance)
+    reasons: list[str] = []
+    notes: list[str] = []
+    if found is None:
+        notes.append("Springer 2007's stance norms start at age 18, so none was applied.")
+    else:
+        band, norm = found
+        below = [name for name, v in (("left", left), ("right", right)) if v < norm]
+        if below:
+            reasons.append(
+                f"{' and '.join(below)} below the age {band} mean of {norm:g} s (Springer 2007)"
+            )
+            notes.append(
+                "Stance below the age group's mean counts 1 point; the mean is a norm, not a "
+                "cut-off, so using it as one is a convention."
+            )
+    if side is not None:
+        reasons.append(f"the {side} side holds {ratio:.0%} of the other (asymmetry over 10%)")
+        notes.append(
+            "A left/right stance difference over 10% counts (1 point with the age norm at "
+            f"most) and names the weaker side: a convention ({sc.LIMB_SYMMETRY.key})."
+        )
+    points = 1 if reasons else 0
+    worse = min(left, right)
+    if ONE_LEG_AGES[0] <= age <= ONE_LEG_AGES[1] and worse < ONE_LEG_10S:
+        points += 1
+        reasons.append(
+            f"under {ONE_LEG_10S} s, which at ages 51-75 goes with about twice the "
+            "mortality (Araujo 2022)"
+        )
+        notes.insert(
+            0,
+            f"Under {ONE_LEG_10S} s on one leg at ages 51-75 adds a second point "
+            "(Araujo 2022: about twice the mortality).",
+        )
+    for note in notes:
+        evidence = evidence.add(note=note)
+    if not reasons:
+        return evidence
+    return evidence.add(
+        points,
+        test=f"single-leg stance {sc.seconds(left)} s left / {sc.seconds(right)} s right: "
+        + "; ".join(reasons),
+        side=side,
+    )
+
+
+def grade(profile: Profile) -> Finding:
+    """Grade function 0-3: 1 point per sign; single-leg stance 1 point below the age
+    mean or with > 10% asymmetry, +1 under 10 s at ages 51-75; 1 point for a side plank
+    under the 45 s return-to-run gate."""
+    evidence = sc.count_signs(profile, [s.id for s in SIGNS], sc.Evidence())
+    tests = profile.tests
+    if tests.single_leg_stance_s is not None:
+        evidence = _stance(profile.age, tests.single_leg_stance_s, evidence)
+    plank = tests.side_plank_s
+    if plank is not None:
+        short = [
+            side
+            for side, v in (("left", plank.left), ("right", plank.right))
+            if float(v) < SIDE_PLANK_GATE_S
+        ]
+        if short:
+            evidence = evidence.add(
+                1,
+                test=f"side plank {sc.seconds(plank.left)} s left / {sc.seconds(plank.right)} s right: "
+                f"{' and '.join(short)} under the {SIDE_PLANK_GATE_S} s return-to-run gate "
+                "(IJSPT 2022)",
+                note=f"The {SIDE_PLANK_GATE_S} s side plank is a criterion for returning to "
+                "running (IJSPT 2022), not a population norm; counting it here is a "
+                "convention.",
+            )
+    return sc.finish(ISSUE, evidence, CAVEAT)

@@ -1,0 +1,58 @@
+"""Screening for ``tightness`` ('tight' glutes that are really weak).
+
+Counts the tightness signs, buttock or outer-hip pain (the worse of the two),
+a positive Trendelenburg sign (abductor weakness is a feature of gluteal
+tendinopathy, Grimaldi & Fearon 2015; the sign has no accuracy data ⚠) and a
+left/right side-plank asymmetry (side plank is a high glute-med exercise,
+Ekstrom 2007; healthy ratio ~1:1, McGill 1999).
+"""
+
+from __future__ import annotations
+
+from gluteus.engine.model import Finding, Sign, Source
+from gluteus.engine.profile import Profile
+from gluteus.plugins import _screening as sc
+from gluteus.plugins import _sources as src
+
+ISSUE = "tightness"
+
+SIGNS: tuple[Sign, ...] = (
+    Sign(
+        "chronic_glute_tightness",
+        ISSUE,
+        "Do your glutes feel tight most of the time, with stretching giving only brief relief?",
+    ),
+    Sign(
+        "piriformis_symptoms",
+        ISSUE,
+        "Do you get a deep ache in the buttock, sometimes spreading down the back of the "
+        "thigh, that is worse when sitting?",
+    ),
+    Sign(
+        "discomfort_sitting_or_transitions",
+        ISSUE,
+        "Is it uncomfortable to sit for long, or to get up from a chair or out of a car?",
+    ),
+)
+"""The tightness signs of SPEC §1, each with the yes/no question a person is asked."""
+
+SOURCES: tuple[Source, ...] = (*sc.SOURCES, src.GRIMALDI2015, src.EKSTROM2007)
+
+CAVEAT = (
+    "Evidence is mixed: gluteal tendinopathy care has moderate evidence (LEAP, Mellor 2018), "
+    "but the piriformis approach rests on one case report and a 6-case series (Tonley 2010, "
+    "Schröder 2016): very weak, treat it as expert opinion."
+)
+
+
+def grade(profile: Profile) -> Finding:
+    """Grade tightness 0-3: 1 point per sign, 1-2 for buttock or hip pain, 1 for a
+    positive Trendelenburg sign, 1 for a side-plank asymmetry over 10%."""
+    evidence = sc.count_signs(profile, [s.id for s in SIGNS], sc.Evidence())
+    evidence = sc.count_pain(profile, ("buttock", "hip"), evidence)
+    tests = profile.tests
+    if tests.trendelenburg is not None:
+        evidence = sc.trendelenburg(tests.trendelenburg, evidence)
+    if tests.side_plank_s is not None:
+        evidence = sc.asymmetry("side plank", tests.side_plank_s, evidence, source="McGill 1999")
+    return sc.finish(ISSUE, evidence, CAVEAT)
