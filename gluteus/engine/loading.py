@@ -5,13 +5,20 @@ Everything that can go wrong with a profile becomes one
 (``schedule.minutes_per_session``), the line where the parser knows it, what was
 expected, what was found and, for a typo, the closest valid key or id. Nothing
 else escapes: hostile input (executable YAML tags, alias bombs, huge or binary
-files, deep nesting, NaN, booleans posing as numbers) is refused quickly and
-without reading more than :data:`MAX_BYTES`.
+files, deep nesting, NaN, booleans posing as numbers, non-string keys) is refused
+quickly and without reading more than :data:`MAX_BYTES`. YAML is read with safe
+constructors only, through libyaml when PyYAML has it (after a flat pass over its
+events has refused aliases, deep nesting and too many values) and through PyYAML's
+pure-Python parser, with the same limits, when it does not; TOML is sized up
+before tomllib (pure Python) sees it. Measured worst cases for a hostile file just
+under 1 MiB: about 10 ms with libyaml (0.6 s with pure-Python YAML), 0.15 s for
+TOML, 30 ms for JSON; anything larger fails on its size, before it is opened.
 
 Validation is done by hand, key by key, because the messages are the product;
 the validated data is then structured into the frozen classes of
 :mod:`gluteus.engine.profile` by a private cattrs converter, which also
-unstructures a profile back to plain data.
+unstructures a profile back to plain data. :func:`dump_profile` writes profile
+data back as YAML, TOML or JSON (``gluteus init`` uses it).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import difflib
 import json
 import math
 import os
+import re
 import stat
 import tomllib
 import unicodedata
@@ -49,10 +57,10 @@ MAX_ITEMS = 500
 """The most ids one list may hold: several times any catalogue, and a bound on the work
 a hostile file can cause."""
 MAX_NODES = 5_000
-"""The most YAML values (keys included) a profile file may hold. PyYAML's pure-Python
-parser needs about 13 µs per value, so a 1 MiB flow list of half a million values
-would take seconds; this stops it within about 70 ms. Every id list full at
-:data:`MAX_ITEMS` still fits."""
+"""The most values (YAML nodes, keys included; TOML array items) a profile file may
+hold. PyYAML's pure-Python parser needs about 13 µs per value and tomllib about 2,
+so a 1 MiB list of half a million values would take seconds; this stops either
+within about 70 ms. Every id list full at :data:`MAX_ITEMS` still fits."""
 MAX_SHOWN = 60  # characters of a key or id quoted in a message
 
 EXTENSIONS: dict[str, str] = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
@@ -167,14 +175,20 @@ def _printable(text: str) -> bool:
     return not any(unicodedata.category(c) in ("Cc", "Cs") for c in text)
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def _path_text(path: Sequence[str | int]) -> str:
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif _PLAIN_KEY.fullmatch(part) and len(part) <= MAX_SHOWN:
+            out += ("." if out else "") + part
         else:
-            text = part if len(part) <= MAX_SHOWN else part[: MAX_SHOWN - 3] + "..."
-            out += ("." if out else "") + text
+            # A key with spaces, line breaks or escapes is quoted, so the message
+            # stays on one line and says exactly what the key was.
+            out += f"[{_quote(part)}]"
     return out
 
 
@@ -756,51 +770,55 @@ def _exception_text(exc: BaseException) -> str:
 # YAML --------------------------------------------------------------------------------
 
 
-class _ProfileLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, stricter: no aliases, no duplicate keys, dates stay text.
-
-    Aliases are refused outright: a profile never needs them, and refusing them
-    stops alias bombs ("billion laughs") before anything is expanded. Nesting and
-    the number of values are bounded (:data:`MAX_DEPTH`, :data:`MAX_NODES`), so the
-    pure-Python parser stops early on hostile input. Dates are left as text so that
-    every format goes through the same date check.
-    """
+class _ProfileResolver(yaml.resolver.Resolver):
+    """YAML 1.1's implicit types less timestamps: dates stay text, so that every
+    format goes through the same date check."""
 
     yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own (class-level) table
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-        self._nodes = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+class _Budget:
+    """What a profile document may hold: no aliases, bounded nesting and size.
+
+    Aliases are refused outright: a profile never needs them, and refusing them
+    stops alias bombs ("billion laughs") before anything is expanded. The bounds
+    (:data:`MAX_DEPTH`, :data:`MAX_NODES`) stop hostile input early. Fed one event
+    per node, by the pure-Python composer or by the libyaml event stream.
+    """
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.nodes = 0
+
+    def node(self, event: Any) -> bool:
+        """Account for the node ``event`` starts; True when it opens a collection."""
+        mark: Any = event.start_mark  # pure-Python or libyaml's own Mark class
+        if isinstance(event, yaml.AliasEvent):
             raise yaml.MarkedYAMLError(
-                problem="aliases (*name) are not allowed in a profile",
-                problem_mark=event.start_mark,
+                problem="aliases (*name) are not allowed in a profile", problem_mark=mark
             )
-        self._nodes += 1
-        if self._nodes > MAX_NODES:
-            event = self.peek_event()
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
             raise yaml.MarkedYAMLError(
                 problem=f"more than {MAX_NODES:,} values: far too many to be a profile",
-                problem_mark=event.start_mark,
+                problem_mark=mark,
             )
-        if self._depth > MAX_DEPTH:
-            event = self.peek_event()
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return False
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
             raise yaml.MarkedYAMLError(
-                problem="the data is nested far too deeply to be a profile",
-                problem_mark=event.start_mark,
+                problem="the data is nested far too deeply to be a profile", problem_mark=mark
             )
-        self._depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+        return True
+
+
+class _ProfileConstructor(yaml.constructor.SafeConstructor):
+    """PyYAML's safe constructor, stricter: no duplicate or merge keys, and every
+    failure is a MarkedYAMLError with the line of the value."""
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         try:
@@ -843,6 +861,76 @@ class _ProfileLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+class _ProfileLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _ProfileConstructor,
+    _ProfileResolver,
+):
+    """The pure-Python loader: PyYAML's safe loader with the profile's budget and rules.
+
+    Used when PyYAML was built without libyaml; the budget is kept as nodes are
+    composed, so hostile input stops early here too (though a long scalar is
+    scanned at pure-Python speed, about 0.4 s per MiB).
+    """
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _ProfileConstructor.__init__(self)
+        _ProfileResolver.__init__(self)
+        self._budget = _Budget()
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        opened = self._budget.node(self.peek_event())
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            if opened:
+                self._budget.depth -= 1
+
+
+_CParser: Any
+try:  # libyaml's parser, when PyYAML was built with it (its wheels on PyPI are)
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was installed
+    _CParser = None
+
+_FastProfileLoader: Any = None
+if _CParser is not None:
+
+    class _FastProfileLoader(_CParser, _ProfileConstructor, _ProfileResolver):  # type: ignore[no-redef]
+        """libyaml parses and composes; the profile's constructor and resolver build.
+
+        libyaml composes in C, recursively and with aliases shared, so it is only
+        given a document whose event stream has passed :func:`_check_events`.
+        """
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _ProfileConstructor.__init__(self)
+            _ProfileResolver.__init__(self)
+
+
+def _check_events(text: str) -> None:
+    """Keep the budget over libyaml's event stream: flat, fast, nothing composed."""
+    budget = _Budget()
+    parser = _CParser(text)
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.NodeEvent):
+                budget.node(event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                budget.depth -= 1
+    finally:
+        parser.dispose()
+
+
 def _yaml_lines(
     node: Any, path: tuple[str | int, ...], out: dict[tuple[str | int, ...], int]
 ) -> None:
@@ -860,6 +948,8 @@ def _yaml_lines(
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or "not valid YAML"
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1,000 levels)
+        return "the data is nested far too deeply to be a profile"
     if "could not determine a constructor" in problem:
         tag = problem.split(" for the tag ")[-1]
         return (
@@ -878,8 +968,12 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
 def _parse_yaml(text: str, name: str | None) -> tuple[Any, dict[tuple[str | int, ...], int]]:
     loader = None
     try:
-        # The reader checks every character up front, so even construction can fail.
-        loader = _ProfileLoader(text)
+        if _FastProfileLoader is not None and not _PURE_PYTHON_YAML:
+            _check_events(text)
+            loader = _FastProfileLoader(text)
+        else:
+            # The reader checks every character up front, so even this can fail.
+            loader = _ProfileLoader(text)
         node = loader.get_single_node()
         if node is None:
             return None, {}
@@ -893,10 +987,15 @@ def _parse_yaml(text: str, name: str | None) -> tuple[Any, dict[tuple[str | int,
         ) from None
     except yaml.reader.ReaderError as exc:
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        # The pure-Python reader counts characters, libyaml bytes of the UTF-8 text.
+        if exc.encoding == "?":
+            line = text.encode()[: exc.position].count(b"\n") + 1
+        else:
+            line = text.count("\n", 0, exc.position) + 1
         raise ProfileError(
             f"not valid YAML: the character U+{char:04X} is not allowed in YAML text",
             file=name,
-            line=text.count("\n", 0, exc.position) + 1,
+            line=line,
             expected="printable text",
             found=f"the control character U+{char:04X}",
         ) from None
@@ -913,10 +1012,58 @@ def _parse_yaml(text: str, name: str | None) -> tuple[Any, dict[tuple[str | int,
     return data, lines
 
 
+_PURE_PYTHON_YAML = False
+"""Set (by tests) to use the pure-Python loader even when libyaml is there."""
+
+
 # TOML --------------------------------------------------------------------------------
 
 
+MAX_TOML_KEYS = 1_000
+"""The most keys and table headers a TOML profile may hold (a full profile has about 50)."""
+MAX_TOML_DOTS = 16
+"""The most parts a dotted TOML key may have (a profile's deepest is ``tests.x.left``)."""
+
+# Strings and comments, each matched whole (or to the end of its line, or of the text,
+# when unterminated) so that what they hold is not taken for keys. Linear: each
+# alternative either ends at its line's end or, for the multi-line strings, runs to
+# its closing quotes once.
+_TOML_QUOTED = re.compile(
+    r'"""[\s\S]*?(?:"""|\Z)'
+    r"|'''[\s\S]*?(?:'''|\Z)"
+    r'|"(?:[^"\\\n]|\\.)*(?:"|$)'
+    r"|'[^'\n]*(?:'|$)"
+    r"|#[^\n]*",
+    re.MULTILINE,
+)
+_TOML_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+_TOML_DOTTED = re.compile(rf"(?:\.[ \t]*[A-Za-z0-9_-]+[ \t]*){{{MAX_TOML_DOTS},}}")
+
+
+def _toml_too_big(text: str) -> str | None:
+    """Why ``text`` is too much to give tomllib, or None.
+
+    tomllib is pure Python: 1 MiB of table headers takes it seconds, a 1 MiB array
+    about one, and one dotted key of many parts (``a.a.a...``) costs memory quadratic
+    in its length (8,000 parts: 250 MB; a 1 MiB file of them exhausts memory).
+    Counted on the text with strings blanked and comments removed.
+    """
+    bare = _TOML_QUOTED.sub(lambda m: "" if m.group().startswith("#") else "s", text)
+    keys = bare.count("=") + len(_TOML_HEADER.findall(bare))
+    if keys > MAX_TOML_KEYS:
+        return f"more than {MAX_TOML_KEYS:,} keys and tables: far too many to be a profile"
+    if bare.count(",") > MAX_NODES:
+        # Array items, a cheap count: 500,000 of them take tomllib a second.
+        return f"more than {MAX_NODES:,} values: far too many to be a profile"
+    if _TOML_DOTTED.search(bare):
+        return f"a dotted key of more than {MAX_TOML_DOTS} parts: far too deep to be a profile"
+    return None
+
+
 def _parse_toml(text: str, name: str | None) -> tuple[Any, dict[tuple[str | int, ...], int]]:
+    problem = _toml_too_big(text)
+    if problem is not None:
+        raise ProfileError(f"not a valid profile file: {problem}", file=name)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -981,8 +1128,83 @@ def _parse_json(text: str, name: str | None) -> tuple[Any, dict[tuple[str | int,
 
 
 def _json_key_line(text: str, key: str) -> int | None:
-    """The line of the second occurrence of ``"key":`` (a best effort for the message)."""
-    needle = json.dumps(key)
-    first = text.find(needle)
-    second = text.find(needle, first + 1) if first >= 0 else -1
-    return text.count("\n", 0, second) + 1 if second >= 0 else None
+    """The line of the second ``"key":`` in ``text`` (a best effort for the message).
+
+    Only keys count (the quoted text followed by a colon), so a value that happens
+    to equal the key does not mislead it.
+    """
+    keys = re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)
+    second = next(keys, None) and next(keys, None)
+    return text.count("\n", 0, second.start()) + 1 if second is not None else None
+
+
+# --- Writing profile files ------------------------------------------------------------
+
+
+def dump_profile(data: Mapping[str, Any], kind: str, *, comment: str | None = None) -> str:
+    """Profile data as the text of a ``kind`` file (``yaml``, ``toml`` or ``json``).
+
+    Keys keep the order given and keys whose value is None are left out (TOML has
+    no null; the loader reads a missing key and a null one alike), so the text reads
+    back to the same profile in every format. ``comment`` (YAML and TOML only) goes
+    on top, one ``#`` line per line.
+    """
+    clean = _without_none(data)
+    head = "".join(f"# {line}".rstrip() + "\n" for line in (comment or "").splitlines())
+    if kind == "json":
+        return json.dumps(clean, indent=2, ensure_ascii=False) + "\n"
+    if kind == "yaml":
+        # Flow style for lists and mappings of plain values, as in SPEC §1's example.
+        body = yaml.safe_dump(clean, sort_keys=False, allow_unicode=True, default_flow_style=None)
+        return head + body
+    if kind == "toml":
+        return head + _toml_document(clean)
+    raise ValueError(f"unknown profile format {kind!r}; expected yaml, toml or json")
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_without_none(v) for v in value]
+    return value
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{value!r} has no place in a profile")
+        return repr(value)
+    if isinstance(value, str):
+        # JSON's escapes are valid TOML; ensure_ascii=False keeps astral characters
+        # whole (TOML refuses surrogate escapes), and DEL must be escaped in TOML.
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, Mapping):
+        items = ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
+        return "{ " + items + " }" if items else "{}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise ValueError(f"cannot write {describe(value)} as TOML")
+
+
+def _toml_key(key: str) -> str:
+    bare = bool(key) and all(c.isascii() and (c.isalnum() or c in "_-") for c in key)
+    return key if bare else _toml_value(key)
+
+
+def _toml_document(data: Mapping[str, Any]) -> str:
+    # Plain values first: in TOML, whatever follows a [table] header belongs to it.
+    lines = [
+        f"{_toml_key(k)} = {_toml_value(v)}" for k, v in data.items() if not isinstance(v, Mapping)
+    ]
+    for key, table in data.items():
+        if isinstance(table, Mapping):
+            lines.append(f"\n[{_toml_key(key)}]")
+            lines.extend(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items())
+    return "\n".join(lines).lstrip("\n") + "\n"

@@ -1,0 +1,282 @@
+"""``gluteus plugins``: the loaded plugins, their versions and what each contributes.
+
+Like ``datasette plugins`` and ``llm plugins``, with built-ins included and marked.
+For each plugin: its name, version, whether it is built in (or which distribution
+installed it), what it contributes (issues, signs, red flags, precautions, sources,
+exercises, ladders, dose rules, safety rules, output formats, commands) and the
+hooks it implements. Third-party plugins that failed to load are listed with their
+error, and so is a plugin whose hooks raise: the listing never crashes and exits 0,
+but every failure is shown (and warned about on stderr).
+
+``--format json`` writes (``format: gluteus.plugins/1``; keys are only ever added)::
+
+    {
+      "format": "gluteus.plugins/1",
+      "engine": {"version": str},
+      "plugins": [{
+          "name": str, "version": str, "builtin": bool,
+          "distribution": str | null, "module": str,
+          "hooks": [hook name],
+          "contributes": {"issues": int, "signs": int, "red_flags": int,
+                          "precautions": int, "sources": int, "exercises": int,
+                          "ladders": int, "dose_rules": int, "safety_rules": int,
+                          "formats": [str], "commands": [str]},
+          "errors": [str]
+      }],
+      "failed": [{"name": str, "distribution": str | null, "error": str}],
+      "problems": [str]
+    }
+
+``problems`` holds what stops the plugins working together (two plugins declaring
+one id, a reference to an id nobody declares): ``gluteus generate`` would exit 1.
+
+``gluteus plugins check NAME`` runs the plugin contract on one plugin (see
+:mod:`gluteus.cli.plugin_check`).
+
+It never imports the planner or the solver, so it stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import click
+import pluggy
+
+from gluteus.cli.plugin_check import check_plugin
+
+FORMAT = "gluteus.plugins/1"
+
+CONTRIBUTIONS: tuple[tuple[str, str, str, str], ...] = (
+    # (hook, key in "contributes", singular, plural) in the order a listing reads best
+    ("register_issues", "issues", "issue", "issues"),
+    ("register_signs", "signs", "sign", "signs"),
+    ("register_red_flags", "red_flags", "red flag", "red flags"),
+    ("register_precautions", "precautions", "precaution", "precautions"),
+    ("register_exercises", "exercises", "exercise", "exercises"),
+    ("register_ladders", "ladders", "ladder", "ladders"),
+    ("register_dosing", "dose_rules", "dose rule", "dose rules"),
+    ("register_safety_rules", "safety_rules", "safety rule", "safety rules"),
+    ("register_sources", "sources", "source", "sources"),
+)
+"""The ``register_*`` hooks whose items are counted, one count per plugin."""
+
+
+def _impls_of(pm: pluggy.PluginManager, hook: str, plugin: object) -> list[Any]:
+    caller = getattr(pm.hook, hook, None)
+    if caller is None:
+        return []
+    return [impl for impl in caller.get_hookimpls() if impl.plugin is plugin]
+
+
+def _call(impl: Any, hook: str, kwargs: Mapping[str, Any], errors: list[str]) -> Any:
+    # One plugin's hook at a time, each failure recorded against it: a broken
+    # plugin must not hide the others, nor crash the listing.
+    try:
+        return impl.function(**{arg: kwargs[arg] for arg in impl.argnames})
+    except Exception as exc:
+        errors.append(f"hook {hook} raised {type(exc).__name__}: {exc}")
+        return None
+
+
+def _items(result: Any, hook: str, errors: list[str]) -> list[Any]:
+    if result is None:
+        return []
+    if not isinstance(result, list | tuple):
+        errors.append(f"hook {hook} returned {type(result).__name__}, expected a list")
+        return []
+    return list(result)
+
+
+def _distribution(pm: pluggy.PluginManager, plugin: object) -> tuple[str | None, str | None]:
+    """The name and version of the distribution that installed ``plugin``, if any."""
+    for known, dist in pm.list_plugin_distinfo():
+        if known is plugin:
+            name = getattr(dist, "name", None) or getattr(dist, "project_name", None)
+            return (str(name) if name else None), str(dist.version)
+    return None, None
+
+
+def _module(plugin: object) -> str:
+    name = getattr(plugin, "__name__", None)
+    if isinstance(name, str) and not isinstance(plugin, type):
+        return name
+    cls = plugin if isinstance(plugin, type) else type(plugin)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def describe_plugin(
+    pm: pluggy.PluginManager, name: str, plugin: object, versions: Mapping[str, str]
+) -> dict[str, Any]:
+    """What plugin ``name`` is and contributes, as JSON data (see the module docstring)."""
+    errors: list[str] = []
+    contributes: dict[str, Any] = {}
+    for hook, key, _, _ in CONTRIBUTIONS:
+        contributes[key] = sum(
+            len(_items(_call(impl, hook, {}, errors), hook, errors))
+            for impl in _impls_of(pm, hook, plugin)
+        )
+    formats: list[str] = []
+    for impl in _impls_of(pm, "register_renderers", plugin):
+        result = _call(impl, "register_renderers", {}, errors)
+        for item in _items(result, "register_renderers", errors):
+            formats.append(str(getattr(item, "format", item)))
+    contributes["formats"] = formats
+    commands: list[str] = []
+    for impl in _impls_of(pm, "register_commands", plugin):
+        # Given a throwaway group, so the listing sees the commands without adding them.
+        group = click.Group("gluteus")
+        _call(impl, "register_commands", {"cli": group}, errors)
+        commands.extend(sorted(group.commands))
+    contributes["commands"] = commands
+    distribution, _ = _distribution(pm, plugin)
+    builtin = name in getattr(pm, "builtin_names", ())
+    return {
+        "name": name,
+        "version": versions.get(name, "unknown"),
+        "builtin": builtin,
+        "distribution": distribution,
+        "module": _module(plugin),
+        "hooks": sorted(caller.name for caller in pm.get_hookcallers(plugin) or ()),
+        "contributes": contributes,
+        "errors": errors,
+    }
+
+
+def plugins_report(pm: pluggy.PluginManager) -> dict[str, Any]:
+    """Every registered plugin, every load failure and registry problem, as JSON data.
+
+    Never raises for a broken plugin: its failure is part of the report.
+    """
+    from gluteus import __version__
+    from gluteus.engine.errors import PluginError
+    from gluteus.engine.pluginmanager import plugin_versions
+    from gluteus.engine.registry import build_registry
+
+    versions = plugin_versions(pm)
+    plugins = [
+        describe_plugin(pm, name, plugin, versions)
+        for name, plugin in pm.list_name_plugin()
+        if plugin is not None  # a blocked name
+    ]
+    failed = [
+        {"name": e.plugin, "distribution": e.distribution, "error": e.error}
+        for e in getattr(pm, "load_errors", ())
+    ]
+    problems: list[str] = []
+    if not any(p["errors"] for p in plugins):
+        # Whether the contributions fit together (unique ids, resolvable references):
+        # what generate would fail on. Skipped when a hook already failed above.
+        try:
+            build_registry(pm)
+        except PluginError as exc:
+            problems.append(str(exc))
+    return {
+        "format": FORMAT,
+        "engine": {"version": __version__},
+        "plugins": plugins,
+        "failed": failed,
+        "problems": problems,
+    }
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def report_text(report: Mapping[str, Any]) -> str:
+    """The report as plain text, a short block per plugin."""
+    plugins = report["plugins"]
+    failed = report["failed"]
+    head = f"{_counted(len(plugins), 'plugin', 'plugins')} loaded"
+    if failed:
+        head += f", {len(failed)} failed to load"
+    lines = [f"gluteus {report['engine']['version']}: {head}.", ""]
+    for plugin in plugins:
+        origin = (
+            "built-in"
+            if plugin["builtin"]
+            else f"from {plugin['distribution']}"
+            if plugin["distribution"]
+            else plugin["module"]
+        )
+        lines.append(f"{plugin['name']} {plugin['version']} ({origin})")
+        given = plugin["contributes"]
+        parts = [
+            _counted(given[key], one, many) for _, key, one, many in CONTRIBUTIONS if given[key]
+        ]
+        if given["formats"]:
+            parts.append("formats " + ", ".join(given["formats"]))
+        if given["commands"]:
+            parts.append("commands " + ", ".join(given["commands"]))
+        lines.append("  contributes: " + ("; ".join(parts) if parts else "nothing"))
+        lines.append("  hooks: " + (", ".join(plugin["hooks"]) or "none"))
+        lines.extend(f"  ERROR: {error}" for error in plugin["errors"])
+        lines.append("")
+    if failed:
+        lines.append("Failed to load:")
+        for item in failed:
+            dist = f" ({item['distribution']})" if item["distribution"] else ""
+            lines.append(f"  {item['name']}{dist}: {item['error']}")
+        lines.append("")
+    if report["problems"]:
+        lines.append("Problems (generate would fail until they are fixed):")
+        lines.extend(f"  {problem}" for problem in report["problems"])
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _warnings(report: Mapping[str, Any]) -> list[str]:
+    out = [
+        f"Warning: plugin {item['name']!r} failed to load: {item['error']}"
+        for item in report["failed"]
+    ]
+    out += [
+        f"Warning: plugin {p['name']!r}: {error}"
+        for p in report["plugins"]
+        for error in p["errors"]
+    ]
+    out += [f"Warning: {problem}" for problem in report["problems"]]
+    return out
+
+
+@click.group(invoke_without_command=True)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.pass_context
+def plugins(ctx: click.Context, fmt: str) -> None:
+    """List the loaded plugins, their versions and what each contributes.
+
+    Built-in plugins are listed too, and marked. A third-party plugin that failed
+    to load is listed with its error (and warned about on stderr); the listing
+    still exits 0.
+
+    \b
+    Examples:
+      gluteus plugins
+      gluteus plugins --format json
+      gluteus plugins check hamstrings
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from gluteus.engine.pluginmanager import make_plugin_manager
+
+    report = plugins_report(make_plugin_manager())
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(report_text(report), nl=False)
+    for warning in _warnings(report):
+        click.echo(warning, err=True)
+
+
+plugins.add_command(check_plugin, "check")

@@ -1,0 +1,193 @@
+"""Hypothesis strategies shared by gluteus's own tests (plugin authors: gluteus.testing).
+
+:func:`profiles_data` draws valid profile data, as a person would write it in a
+profile file, over the whole SPEC §1 surface the built-in plugins know. It is
+mostly realistic, because the invariant suite plans a program for every example:
+a few issues at a time, small preference lists, precautions now and then and a
+red flag only rarely. :func:`to_toml` writes such data as a TOML file (TOML has
+no writer in the standard library, and gluteus adds no test dependency for one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from hypothesis import strategies as st
+
+from gluteus.engine.model import DAYS
+from gluteus.engine.registry import Registry
+from gluteus.testing import profile_dicts
+
+__all__ = ["builtin_registry", "profiles_data", "tests_data", "to_toml"]
+
+
+@functools.cache
+def builtin_registry() -> Registry:
+    """The registry of the built-in plugins (no entry points), built once per process."""
+    from gluteus.engine.pluginmanager import make_plugin_manager
+    from gluteus.engine.registry import build_registry
+
+    return build_registry(make_plugin_manager(entrypoints=False))
+
+
+def _some(values: Sequence[str], max_size: int, min_size: int = 0) -> st.SearchStrategy[list[str]]:
+    return st.lists(
+        st.sampled_from(sorted(values)), unique=True, min_size=min_size, max_size=max_size
+    )
+
+
+def _rarely(chance_in: int) -> st.SearchStrategy[bool]:
+    # One value in `chance_in`, away from the ends of the range, which hypothesis
+    # favours; a plain booleans() would be true about half the time.
+    return st.integers(0, chance_in - 1).map(lambda n: n == chance_in // 2)
+
+
+def _seconds(high: int) -> st.SearchStrategy[int | float]:
+    """A timed test result: whole seconds mostly, a stopwatch's tenths sometimes."""
+    return st.one_of(
+        st.integers(0, high),
+        st.integers(0, high * 10).map(lambda tenths: tenths / 10),
+    )
+
+
+def _pair(values: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries({"left": values, "right": values})
+
+
+@st.composite
+def tests_data(draw: st.DrawFn) -> dict[str, Any]:
+    """Some of the optional objective screens (SPEC §1 ``tests``), possibly none."""
+    options: dict[str, st.SearchStrategy[Any]] = {
+        "single_leg_stance_s": _pair(_seconds(60)),
+        "side_plank_s": _pair(_seconds(180)),
+        "single_leg_squat_knee_valgus": _pair(st.booleans()),
+        "trendelenburg": _pair(st.booleans()),
+        "bridge_hold_s": _seconds(180),
+    }
+    keys = draw(st.lists(st.sampled_from(sorted(options)), unique=True))
+    return {key: draw(options[key]) for key in sorted(keys)}
+
+
+def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
+    # signs, pain, schedule numbers, equipment, experience, age, name and seed come
+    # from the strategy plugin authors use; the rest of SPEC §1 is added here.
+    data: dict[str, Any] = draw(profile_dicts(registry=registry))
+    if len(data["signs"]) > 4:
+        # A person rarely reports more than a handful of signs; keep most profiles
+        # plannable in their minutes so that the invariant suite tests plans.
+        keep = draw(st.integers(1, 4))
+        data["signs"] = sorted(draw(st.permutations(data["signs"]))[:keep])
+    schedule = data["schedule"]
+    if draw(st.booleans()):
+        days = draw(st.permutations(DAYS))[: schedule["sessions_per_week"]]
+        schedule["days"] = list(days)
+    if draw(st.booleans()):
+        start = draw(st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31)))
+        data["start"] = start.isoformat()
+    tests = draw(tests_data())
+    if tests:
+        data["tests"] = tests
+    focus = draw(_some(list(registry.issues), 2))
+    if focus:
+        data["focus"] = focus
+    precautions: list[str] = []
+    if draw(_rarely(5)):
+        others = [p for p in registry.precautions if p != "pregnancy"]
+        precautions = draw(_some(others, 2, min_size=1))
+    if "pregnancy" in registry.precautions and draw(_rarely(10)):
+        precautions.append("pregnancy")
+    if precautions:
+        data["precautions"] = sorted(precautions)
+    needs_trimester = any(registry.precautions[p].needs_trimester for p in precautions)
+    if needs_trimester:
+        data["pregnancy_trimester"] = draw(st.integers(1, 3))
+    exercises = sorted(registry.exercises)
+    avoid = draw(_some(exercises, 3))
+    prefer = draw(_some([e for e in exercises if e not in avoid], 3))
+    preferences = {k: v for k, v in (("avoid", avoid), ("prefer", prefer)) if v}
+    if preferences:
+        data["preferences"] = preferences
+    if draw(_rarely(15)):
+        data["red_flags"] = draw(_some(list(registry.red_flags), 2, min_size=1))
+    if draw(_rarely(4)):
+        data["format"] = 1
+    return data
+
+
+def profiles_data(registry: Registry | None = None) -> st.SearchStrategy[dict[str, Any]]:
+    """Valid profile dicts over the whole SPEC §1 surface of ``registry``'s plugins.
+
+    Signs, pain, tests, start dates, explicit days, equipment subsets, experience,
+    focus issues, precautions (pregnancy with its trimester), preferences (real
+    exercise ids, sampled), seeds, 2-24 weeks, 1-7 sessions of 10-120 minutes, and
+    rarely a red flag. ``registry`` defaults to the built-in plugins'.
+    """
+    reg = registry if registry is not None else builtin_registry()
+
+    # A closure rather than an argument: hypothesis would print the whole registry
+    # in the strategy's repr, and in every failure report.
+    @st.composite
+    def profile_data(draw: st.DrawFn) -> dict[str, Any]:
+        return _profile_data(draw, reg)
+
+    return profile_data()
+
+
+# --- writing profile data as TOML ---------------------------------------------------
+
+
+def _toml_string(text: str) -> str:
+    # JSON's escapes are TOML's, but ensure_ascii would write astral characters as
+    # surrogate pairs (\ud83d\ude00), which TOML refuses; DEL must be escaped in TOML.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, str):
+        return _toml_string(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items() if v is not None]
+        return "{" + ", ".join(items) + "}"
+    raise TypeError(f"no TOML for {value!r}")
+
+
+def _toml_key(key: str) -> str:
+    bare = key and all(c.isascii() and (c.isalnum() or c in "_-") for c in key)
+    return key if bare else _toml_string(key)
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """Profile data as TOML text: scalars and lists first, then one table per mapping.
+
+    TOML has no null, so keys whose value is None are left out (the loader reads a
+    missing key and a null one the same way).
+    """
+    lines = [
+        f"{_toml_key(k)} = {_toml_value(v)}"
+        for k, v in data.items()
+        if v is not None and not isinstance(v, dict)
+    ]
+    for key, table in data.items():
+        if isinstance(table, dict):
+            lines.append(f"\n[{_toml_key(key)}]")
+            lines.extend(
+                f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items() if v is not None
+            )
+    return "\n".join(lines) + "\n"
