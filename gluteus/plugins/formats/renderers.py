@@ -20,7 +20,7 @@ from attrs import frozen
 
 from gluteus.engine.model import Renderer
 
-from .view import ProgramView, as_dict, view
+from .view import NO_FINDINGS, NO_RULES, REFERRAL_INTRO, ProgramView, as_dict, view
 
 WIDTH = 78
 """Text output wraps paragraphs and lists at this many characters."""
@@ -75,12 +75,7 @@ def _warnings(v: ProgramView) -> list[Block]:
 def _findings(v: ProgramView) -> list[Block]:
     blocks: list[Block] = [Heading(2, "What your glutes are telling you")]
     if not v.findings:
-        blocks.append(
-            Para(
-                "No issue was found. The program trains general glute strength and "
-                "function for healthy, long-lived hips."
-            )
-        )
+        blocks.append(Para(NO_FINDINGS))
     for f in v.findings:
         blocks.append(Heading(3, f.title))
         if f.message:
@@ -125,7 +120,7 @@ def _safety(v: ProgramView) -> list[Block]:
         blocks.append(Para("Pain monitoring and notes:"))
         blocks.append(Bullets(v.notes))
     if len(blocks) == 1:
-        blocks.append(Para("No precaution or pain rule applies to this profile."))
+        blocks.append(Para(NO_RULES))
     return blocks
 
 
@@ -198,10 +193,7 @@ def _guide(v: ProgramView) -> list[Block]:
 def _referral(v: ProgramView) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, v.title, tone="stop"),
-        Para(
-            "Your profile reports something that needs a clinician's assessment before "
-            "you train. gluteus does not make a program until then."
-        ),
+        Para(REFERRAL_INTRO),
     ]
     for r in v.referrals:
         blocks.append(Heading(2, r.title, tone="stop"))

@@ -1,0 +1,649 @@
+"""The one view model every output format reads: what a person sees of a program.
+
+:func:`view` turns a program (a :class:`~gluteus.engine.program.Program` or its
+JSON as Python data) into a :class:`ProgramView`: plain, frozen values with every
+label, dose and sentence already worded, so text, Markdown, HTML, PDF and the
+calendar show the same words and numbers and can never disagree. Formats decide
+only how things look. Building the view is pure: no I/O, no click, nothing heavy
+imported.
+
+Clinical wording comes from the program itself (issue messages, rule
+descriptions and notes, stop signs, referral messages); the only clinical text
+here is the pain-monitoring traffic light (:data:`TRAFFIC_LIGHT`), which applies
+to everyone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from attrs import frozen
+
+from gluteus.engine.model import DAYS
+
+SEVERITY = {0: "nothing found", 1: "mild", 2: "moderate", 3: "marked"}
+EVIDENCE = {
+    "verified": "verified in its source",
+    "recalled": "recalled from its source, to be checked",
+    "weak": "weak or conflicting evidence",
+    "convention": "practice convention or expert opinion, no trial behind it",
+}
+URGENCY = {
+    "emergency": "emergency: get help now",
+    "urgent": "urgent: be seen today",
+    "soon": "soon: book an appointment within days",
+}
+SIDE = {"both": "both", "each": "each side", "left": "left only", "right": "right only"}
+NO_FINDINGS = (
+    "No issue was found. The program trains general glute strength and function for "
+    "healthy, long-lived hips."
+)
+NO_RULES = "No precaution or pain rule applies to this profile."
+REFERRAL_INTRO = (
+    "Your profile reports something that needs a clinician's assessment before you train. "
+    "gluteus does not make a program until then."
+)
+DAY_NAMES = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+
+
+# --- The pieces of the view --------------------------------------------------------
+
+
+@frozen
+class Zone:
+    """One light of the pain-monitoring traffic light."""
+
+    colour: str  # "green" | "amber" | "red"
+    pain: str  # the pain range, e.g. "0–3/10"
+    meaning: str
+    action: str
+
+
+@frozen
+class TrafficLight:
+    """How to read pain during and after exercise, and what to do about it."""
+
+    zones: tuple[Zone, ...]
+    rule: str
+    source: str
+
+
+TRAFFIC_LIGHT = TrafficLight(
+    zones=(
+        Zone("green", "0–3/10", "safe", "carry on, and progress when the form is good"),
+        Zone(
+            "amber",
+            "4–5/10",
+            "acceptable if it settles by the next morning",
+            "hold: repeat the same dose next time",
+        ),
+        Zone(
+            "red",
+            "over 5/10",
+            "too much; also when pain has not settled by the next morning, or rises week to week",
+            "stop the exercise today and go back a step next time",
+        ),
+    ),
+    rule="Rate pain 0–10 during each exercise and again the next morning; it should be "
+    "back to your usual level by then.",
+    source="Silbernagel 2007 pain-monitoring model (Am J Sports Med 35:897)",
+)
+"""EVIDENCE.md §3: 0–3 green (progress), 4–5 amber (hold), >5 red (regress); pain
+should settle by the next morning and not rise week to week."""
+
+
+@frozen
+class FindingView:
+    """One issue found (or asked for), worded for the person."""
+
+    issue: str
+    name: str
+    severity: int
+    severity_label: str
+    focus: bool
+    message: str
+    fix: str
+    signs: tuple[str, ...]
+    tests: tuple[str, ...]
+    weaker_side: str | None
+    notes: tuple[str, ...]
+    evidence: str | None
+    evidence_text: str | None
+    evidence_note: str | None
+
+    @property
+    def title(self) -> str:
+        text = f"{self.name}: {self.severity_label}"
+        return text + (" (you asked to focus on it)" if self.focus else "")
+
+
+@frozen
+class RuleView:
+    """A safety rule that applies to this person."""
+
+    id: str
+    description: str
+    evidence: str
+    evidence_text: str
+
+
+@frozen
+class PhaseView:
+    name: str
+    kind: str
+    weeks: tuple[int, ...]
+    span: str  # "1–2" or "1, 3"
+    goal: str
+
+
+@frozen
+class ExerciseRow:
+    """One exercise in one session, with its dose worded."""
+
+    index: int
+    id: str
+    name: str
+    dose: str  # "2 × 12", "3 × 20 s hold"
+    side: str  # "each side"
+    load: str
+    rest: str  # "45 s"
+    minutes: str  # "6.5"
+    tempo: str
+    role: str
+    issues: tuple[str, ...]
+    cues: tuple[str, ...]
+
+    @property
+    def line(self) -> str:
+        """The exercise on one line, for a calendar or a cheat sheet."""
+        parts = [self.dose, self.side, self.load, f"rest {self.rest}"]
+        if self.tempo:
+            parts.append(f"tempo {self.tempo}")
+        return f"{self.name}: " + ", ".join(p for p in parts if p)
+
+
+@frozen
+class SessionView:
+    week: int
+    number: int  # 1-based within its week
+    day: str
+    day_name: str
+    date: dt.date | None
+    minutes: float
+    exercises: tuple[ExerciseRow, ...]
+
+    @property
+    def title(self) -> str:
+        when = f"{self.day_name} {self.date.isoformat()}" if self.date else self.day_name
+        return f"Session {self.number}: {when} ({num(self.minutes)} min)"
+
+    @property
+    def key(self) -> str:
+        """Where the session sits in the program, e.g. ``w01-s2``: stable across renders."""
+        return f"w{self.week:02d}-s{self.number}"
+
+
+@frozen
+class WeekView:
+    number: int
+    phase: str
+    deload: bool
+    block: int | None
+    sessions: tuple[SessionView, ...]
+
+    @property
+    def title(self) -> str:
+        text = f"Week {self.number}: {self.phase}"
+        return text + (" (deload: a lighter week to recover)" if self.deload else "")
+
+
+@frozen
+class CardView:
+    """Everything about one exercise of the program, for its exercise card."""
+
+    id: str
+    name: str
+    role: str
+    issues: tuple[str, ...]  # issue names
+    why: str
+    cues: tuple[str, ...]
+    fault: str
+    dose: str  # how the dose runs over the program
+    weeks: str  # the weeks it appears in, e.g. "1–6"
+    rest: str
+    load: str
+    side: str
+    tempo: str
+    position: str
+    planes: tuple[str, ...]
+    equipment: str  # "mini band, step" or "bodyweight only"
+    ladder: str | None  # "ladder hip extension, rung 2"
+    evidence: str
+    evidence_text: str
+    source: str
+
+
+@frozen
+class Series:
+    """One line of the chart: an issue and its weekly sets."""
+
+    issue: str
+    name: str
+    values: tuple[int, ...]
+
+
+@frozen
+class ChartView:
+    """Weekly work by issue: sets of the exercises that serve each issue, per week.
+
+    An exercise that serves two issues counts for both, so the lines are not meant
+    to be added up. ``phase_starts`` are the weeks where a new phase begins.
+    """
+
+    weeks: tuple[int, ...]
+    series: tuple[Series, ...]
+    deloads: tuple[int, ...]
+    phase_starts: tuple[tuple[int, str], ...]
+    unit: str = "sets"
+
+    @property
+    def title(self) -> str:
+        return "Weekly work by issue"
+
+    @property
+    def caption(self) -> str:
+        """How to read the chart, then the chart in words."""
+        return (
+            f"{self.unit.capitalize()} each week of the exercises that serve each issue (an "
+            "exercise serving two issues counts for both). Shaded: deload weeks. Dashed lines: "
+            f"a new phase begins. {self.description}"
+        )
+
+    @property
+    def description(self) -> str:
+        """The chart in words (its accessible description and its text fallback)."""
+        parts = []
+        for s in self.series:
+            if s.values:
+                parts.append(f"{s.name}: {min(s.values)} to {max(s.values)} {self.unit} a week")
+        text = "; ".join(parts) + "." if parts else "No exercises."
+        if self.deloads:
+            text += " Deload weeks: " + ", ".join(str(w) for w in self.deloads) + "."
+        return text
+
+
+@frozen
+class ReferralView:
+    flag: str
+    title: str
+    message: str
+    urgency: str
+    urgency_text: str
+    see: str
+
+
+@frozen
+class ProgramView:
+    """A program as a person reads it; every output format renders this."""
+
+    status: str  # "ok" | "referral"
+    title: str
+    name: str | None
+    summary: str
+    made_by: str
+    start: dt.date | None
+    warnings: tuple[str, ...]
+    findings: tuple[FindingView, ...]
+    quiet: tuple[str, ...]  # issue names screened with nothing found
+    rules: tuple[RuleView, ...]
+    stop_signs: tuple[str, ...]
+    red_flags: tuple[str, ...]  # red-flag questions to watch for, when the program has them
+    notes: tuple[str, ...]
+    traffic_light: TrafficLight
+    phases: tuple[PhaseView, ...]
+    weeks: tuple[WeekView, ...]
+    cards: tuple[CardView, ...]
+    chart: ChartView
+    referrals: tuple[ReferralView, ...]
+    version: str
+    seed: int
+
+    @property
+    def sessions(self) -> tuple[SessionView, ...]:
+        """Every session of every week, in order."""
+        return tuple(s for w in self.weeks for s in w.sessions)
+
+    @property
+    def activation(self) -> tuple[CardView, ...]:
+        """The activation drills of the program, in order of first appearance."""
+        return tuple(c for c in self.cards if c.role == "activation")
+
+
+# --- Small wording helpers -----------------------------------------------------------
+
+
+def words(identifier: str) -> str:
+    """An id as words: ``knees_cave_in`` → ``knees cave in``."""
+    return identifier.replace("_", " ").replace("-", " ")
+
+
+def num(value: float) -> str:
+    """A number without a trailing ``.0``."""
+    return f"{value:g}"
+
+
+def weeks_span(weeks: Iterable[int]) -> str:
+    """``1–4`` for a run of weeks, else a comma list."""
+    numbers = sorted(weeks)
+    if not numbers:
+        return ""
+    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(str(n) for n in numbers)
+
+
+def dose(ex: Mapping[str, Any]) -> str:
+    """Sets and reps or hold time: ``2 × 12``, ``3 × 20 s hold``."""
+    if ex["hold_s"] is not None:
+        return f"{ex['sets']} × {ex['hold_s']} s hold"
+    if ex["reps"] is not None:
+        return f"{ex['sets']} × {ex['reps']}"
+    return f"{ex['sets']} sets"
+
+
+def evidence_text(level: str) -> str:
+    return EVIDENCE.get(level, level)
+
+
+def as_dict(program: Any) -> dict[str, Any]:
+    """The program JSON of ``program`` (a Program, or that JSON already as data)."""
+    # The registry's contract is a Program; a dict (e.g. a program read back from
+    # JSON) renders the same way, so `gluteus check`-style tools can reuse this.
+    if isinstance(program, Mapping):
+        return dict(program)
+    data: dict[str, Any] = program.to_dict()
+    return data
+
+
+# --- Building the view -----------------------------------------------------------------
+
+
+def _issue_name(data: Mapping[str, Any], issue: str) -> str:
+    info = data.get("issues", {}).get(issue)
+    return str(info["name"]) if info else words(issue)
+
+
+def _summary(profile: Mapping[str, Any]) -> str:
+    schedule = profile["schedule"]
+    days = ", ".join(DAY_NAMES.get(d, d) for d in schedule.get("days") or ())
+    text = (
+        f"{schedule['weeks']} weeks, {schedule['sessions_per_week']} sessions a week"
+        + (f" ({days})" if days else "")
+        + f", up to {schedule['minutes_per_session']} minutes each"
+        + f"; {profile.get('experience', 'novice')} level."
+    )
+    start = profile.get("start")
+    if start:
+        weekday = DAY_NAMES[DAYS[dt.date.fromisoformat(start).weekday()]]
+        text += f" Starts {weekday} {start}."
+    equipment = profile.get("equipment") or []
+    text += " Equipment: " + (
+        ", ".join(words(e) for e in equipment) + " and bodyweight." if equipment else "bodyweight."
+    )
+    return text
+
+
+def _shown(finding: Mapping[str, Any]) -> bool:
+    return bool(finding["severity"] >= 1 or finding.get("focus"))
+
+
+def _findings(data: Mapping[str, Any]) -> tuple[FindingView, ...]:
+    out = []
+    for f in data["findings"]:
+        if not _shown(f):
+            continue
+        info = data.get("issues", {}).get(f["issue"], {})
+        level = info.get("evidence")
+        out.append(
+            FindingView(
+                issue=f["issue"],
+                name=_issue_name(data, f["issue"]),
+                severity=f["severity"],
+                severity_label=SEVERITY.get(f["severity"], "?"),
+                focus=bool(f.get("focus")),
+                message=info.get("message") or "",
+                fix=info.get("fix") or "",
+                signs=tuple(words(s) for s in f["signs"]),
+                tests=tuple(f.get("tests", ())),
+                weaker_side=f.get("weaker_side"),
+                notes=tuple(f.get("notes", ())),
+                evidence=level,
+                evidence_text=evidence_text(level) if level else None,
+                evidence_note=info.get("evidence_note"),
+            )
+        )
+    return tuple(out)
+
+
+def _row(index: int, ex: Mapping[str, Any], data: Mapping[str, Any]) -> ExerciseRow:
+    return ExerciseRow(
+        index=index,
+        id=ex["id"],
+        name=ex["name"],
+        dose=dose(ex),
+        side=SIDE.get(ex["side"], ex["side"]),
+        load=ex["load"],
+        rest=f"{ex['rest_s']} s",
+        minutes=num(ex["minutes"]),
+        tempo=ex.get("tempo") or "",
+        role=ex["role"],
+        issues=tuple(_issue_name(data, i) for i in ex["issues"]),
+        cues=tuple(ex["cues"]),
+    )
+
+
+def _weeks(data: Mapping[str, Any]) -> tuple[WeekView, ...]:
+    weeks = []
+    for w in data["weeks"]:
+        sessions = []
+        for n, s in enumerate(w["sessions"], start=1):
+            sessions.append(
+                SessionView(
+                    week=w["number"],
+                    number=n,
+                    day=s["day"],
+                    day_name=DAY_NAMES.get(s["day"], s["day"]),
+                    date=dt.date.fromisoformat(s["date"]) if s["date"] else None,
+                    minutes=s["minutes"],
+                    exercises=tuple(
+                        _row(i, ex, data) for i, ex in enumerate(s["exercises"], start=1)
+                    ),
+                )
+            )
+        weeks.append(
+            WeekView(
+                number=w["number"],
+                phase=w["phase"],
+                deload=w["deload"],
+                block=w.get("block"),
+                sessions=tuple(sessions),
+            )
+        )
+    return tuple(weeks)
+
+
+def _card_dose(seen: list[tuple[int, bool, str]]) -> str:
+    """How an exercise's dose runs over the weeks it appears in (week, deload, dose)."""
+    full = [(w, d) for w, deload, d in seen if not deload] or [(w, d) for w, _, d in seen]
+    light = sorted({d for _, deload, d in seen if deload} - {d for _, d in full})
+    if len({d for _, d in full}) == 1:
+        weeks = [w for w, _, _ in seen]
+        text = full[0][1] + (f", weeks {weeks_span(weeks)}" if len(weeks) > 1 else "")
+    else:
+        (w1, d1), (wn, dn) = full[0], full[-1]
+        text = f"week {w1}: {d1}, building to {dn} by week {wn}"
+    if light:
+        text += f"; {' or '.join(light)} in deload weeks"
+    return text
+
+
+def _cards(data: Mapping[str, Any]) -> tuple[CardView, ...]:
+    first: dict[str, Mapping[str, Any]] = {}
+    seen: dict[str, list[tuple[int, bool, str]]] = {}
+    for week in data["weeks"]:
+        for session in week["sessions"]:
+            for ex in session["exercises"]:
+                first.setdefault(ex["id"], ex)
+                appearances = seen.setdefault(ex["id"], [])
+                entry = (week["number"], bool(week["deload"]), dose(ex))
+                if not appearances or appearances[-1][0] != entry[0]:
+                    appearances.append(entry)
+    cards = []
+    for ex_id, ex in first.items():
+        ladder = None
+        if ex.get("ladder"):
+            rung = f", rung {ex['rung']}" if ex.get("rung") is not None else ""
+            ladder = f"ladder {words(ex['ladder'])}{rung}"
+        level = ex.get("evidence") or "convention"
+        cards.append(
+            CardView(
+                id=ex_id,
+                name=ex["name"],
+                role=ex["role"],
+                issues=tuple(_issue_name(data, i) for i in ex["issues"]),
+                why=ex.get("why") or "",
+                cues=tuple(ex["cues"]),
+                fault=ex.get("fault") or "",
+                dose=_card_dose(seen[ex_id]),
+                weeks=weeks_span({w for w, _, _ in seen[ex_id]}),
+                rest=f"{ex['rest_s']} s",
+                load=ex["load"],
+                side=SIDE.get(ex["side"], ex["side"]),
+                tempo=ex.get("tempo") or "",
+                position=ex["position"],
+                planes=tuple(ex["planes"]),
+                equipment=", ".join(words(e) for e in ex["equipment"]) or "bodyweight only",
+                ladder=ladder,
+                evidence=level,
+                evidence_text=evidence_text(level),
+                source=ex.get("source") or "",
+            )
+        )
+    return tuple(cards)
+
+
+def _chart(data: Mapping[str, Any], findings: tuple[FindingView, ...]) -> ChartView:
+    weeks = tuple(w["number"] for w in data["weeks"])
+    issues = [(f.issue, f.name) for f in findings]
+    series = []
+    for issue, name in issues:
+        values = tuple(
+            sum(ex["sets"] for s in w["sessions"] for ex in s["exercises"] if issue in ex["issues"])
+            for w in data["weeks"]
+        )
+        series.append(Series(issue=issue, name=name, values=values))
+    if not series and weeks:
+        totals = tuple(
+            sum(ex["sets"] for s in w["sessions"] for ex in s["exercises"]) for w in data["weeks"]
+        )
+        series.append(Series(issue="all", name="All glute work", values=totals))
+    starts = []
+    previous = None
+    for w in data["weeks"]:
+        if w["phase"] != previous:
+            starts.append((w["number"], w["phase"]))
+            previous = w["phase"]
+    return ChartView(
+        weeks=weeks,
+        series=tuple(series),
+        deloads=tuple(w["number"] for w in data["weeks"] if w["deload"]),
+        phase_starts=tuple(starts),
+    )
+
+
+def _red_flag(item: Any) -> str:
+    # Not in the program JSON yet; read it when a planner adds the red flags to watch
+    # for (plain strings, or objects with the question and whom to see).
+    if isinstance(item, Mapping):
+        text = str(item.get("question") or item.get("message") or item.get("id", ""))
+        return text + (f" See: {item['see']}." if item.get("see") else "")
+    return str(item)
+
+
+def _referrals(data: Mapping[str, Any]) -> tuple[ReferralView, ...]:
+    return tuple(
+        ReferralView(
+            flag=r["flag"],
+            title=words(r["flag"]).capitalize(),
+            message=r["message"],
+            urgency=r.get("urgency", ""),
+            urgency_text=URGENCY.get(r.get("urgency", ""), r.get("urgency", "")),
+            see=r.get("see", ""),
+        )
+        for r in data["referrals"]
+    )
+
+
+def view(program: Any) -> ProgramView:
+    """The view of ``program`` (a Program or its JSON as data) that every format renders."""
+    data = as_dict(program)
+    profile = data["profile"]
+    name = profile.get("name")
+    safety = data.get("safety") or {}
+    findings = _findings(data) if data["status"] != "referral" else ()
+    start = profile.get("start")
+    if data["status"] == "referral":
+        title = "No program: see a clinician first" + (f" ({name})" if name else "")
+    else:
+        title = f"Glute program for {name}" if name else "Glute program"
+    return ProgramView(
+        status=data["status"],
+        title=title,
+        name=name,
+        summary=_summary(profile),
+        made_by=f"Made by gluteus {data['engine']['version']} with seed "
+        f"{profile.get('seed') or 0}.",
+        start=dt.date.fromisoformat(start) if start else None,
+        warnings=tuple(data["warnings"]),
+        findings=findings,
+        quiet=tuple(_issue_name(data, f["issue"]) for f in data["findings"] if not _shown(f)),
+        rules=tuple(
+            RuleView(
+                id=r["id"],
+                description=r["description"],
+                evidence=r["evidence"],
+                evidence_text=evidence_text(r["evidence"]),
+            )
+            for r in safety.get("rules", ())
+        ),
+        stop_signs=tuple(safety.get("stop_signs", ())),
+        red_flags=tuple(_red_flag(item) for item in safety.get("red_flags", ())),
+        notes=tuple(safety.get("notes", ())),
+        traffic_light=TRAFFIC_LIGHT,
+        phases=tuple(
+            PhaseView(
+                name=p["name"],
+                kind=p.get("kind", ""),
+                weeks=tuple(p["weeks"]),
+                span=weeks_span(p["weeks"]),
+                goal=p.get("goal", ""),
+            )
+            for p in data["phases"]
+        ),
+        weeks=_weeks(data),
+        cards=_cards(data),
+        chart=_chart(data, findings),
+        referrals=_referrals(data),
+        version=data["engine"]["version"],
+        seed=profile.get("seed") or 0,
+    )

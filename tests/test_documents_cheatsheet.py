@@ -1,0 +1,158 @@
+"""The Glute Activation Cheat Sheet: one page, the person's activation drills with
+cues and dose, when to do them, the pain traffic light and their stop signs; and
+the ``gluteus cheatsheet`` command that writes it."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import attrs
+import click
+import pytest
+from click.testing import CliRunner
+from tiny_plugin import PROFILE, TinyPlugin, build, referral, rx
+
+from gluteus.cli import cli
+from gluteus.engine import api
+from gluteus.engine import pluginmanager as pluginmanager_module
+from gluteus.engine.errors import ReferralRequired
+from gluteus.plugins import documents, formats
+from gluteus.plugins.documents.commands import cheatsheet
+from gluteus.plugins.documents.pdf_doc import render_cheatsheet
+
+pypdf = pytest.importorskip("pypdf")
+
+
+def read(data: bytes):
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+def text_of(data: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in read(data).pages).split())
+
+
+PREGNANT = attrs.evolve(PROFILE, precautions=("pregnancy",), pregnancy_trimester=2)
+
+
+def test_one_page_with_the_drills_when_and_the_traffic_light():
+    data = render_cheatsheet(build(), {})
+    assert len(read(data).pages) == 1
+    text = text_of(data)
+    assert text.startswith("Glute Activation Cheat Sheet for Tess")
+    assert "Before every session:" in text and "Before lifting:" in text
+    # The program's activation drills (clamshell, standing squeeze), not its strength work.
+    for part in (
+        "Clamshell Dose: 2 × 12, weeks 1–6; 1 × 12 in deload weeks; each side; rest 45 s",
+        "Cues: clamshell cue",
+        "Watch for: clamshell fault",
+        "Standing squeeze Dose: 2 × 10 s hold",
+    ):
+        assert part in text, part
+    assert "Band walk" not in text and "Lateral step up" not in text
+    for zone in ("Green: 0–3/10", "Amber: 4–5/10", "Red: over 5/10"):
+        assert zone in text
+    assert "Silbernagel 2007" in text
+    assert "No condition-specific stop signs apply to you" in text
+
+
+def test_stop_signs_are_the_persons():
+    text = text_of(render_cheatsheet(build(PREGNANT), {}))
+    assert "Your stop signs: stop and get advice if • bleeding • dizziness" in text
+
+
+def test_a4_letter_and_the_same_bytes_twice():
+    program = build()
+    a4 = read(render_cheatsheet(program, {})).pages[0].mediabox
+    letter = read(render_cheatsheet(program, {"paper": "letter"})).pages[0].mediabox
+    assert (float(a4.width), float(a4.height)) == pytest.approx((595.28, 841.89))
+    assert (float(letter.width), float(letter.height)) == pytest.approx((612, 792))
+    assert render_cheatsheet(program, {}) == render_cheatsheet(build(), {})
+
+
+def test_many_long_drills_still_fit_on_one_page():
+    program = build()
+    long_cue = "Keep the pelvis still and the ribs down while the knee opens slowly " * 2
+    drills = tuple(
+        rx("clamshell", id=f"drill_{i}", name=f"Drill {i}", cues=(long_cue,) * 4)
+        for i in range(1, 16)
+    )
+    week = program.weeks[0]
+    session = attrs.evolve(week.sessions[0], exercises=drills)
+    program = attrs.evolve(program, weeks=(attrs.evolve(week, sessions=(session,)),))
+    data = render_cheatsheet(program, {})
+    assert len(read(data).pages) == 1
+    text = text_of(data)
+    assert "Drill 1 " in text and "Drill 15 " in text and "Red: over 5/10" in text
+
+
+def test_referral_sheet_says_no_program():
+    text = text_of(render_cheatsheet(referral(), {}))
+    assert "No program: see a clinician first" in text
+    assert "Possible cauda equina syndrome." in text
+
+
+# --- the command ------------------------------------------------------------------
+
+
+def test_the_plugin_adds_the_command_through_register_commands():
+    group = click.Group()
+    documents.register_commands(cli=group)
+    assert group.commands["cheatsheet"] is cheatsheet
+
+
+@pytest.fixture
+def command(monkeypatch, tmp_path):
+    """`gluteus cheatsheet` with the tiny plugin and a stand-in planner."""
+    original = pluginmanager_module.make_plugin_manager
+    monkeypatch.setattr(
+        pluginmanager_module,
+        "make_plugin_manager",
+        lambda **kw: original(
+            defaults=False, entrypoints=False, plugins=[TinyPlugin(), formats, documents]
+        ),
+    )
+    monkeypatch.setattr(api, "generate", lambda profile, seed=None, plugins=None: build(profile))
+    monkeypatch.setitem(cli.commands, "cheatsheet", cheatsheet)
+    path = tmp_path / "tess.json"
+    path.write_text(json.dumps(PROFILE.to_dict()))
+    return path
+
+
+def test_command_writes_the_pdf(command, tmp_path):
+    out = tmp_path / "sheet.pdf"
+    result = CliRunner().invoke(
+        cli, ["cheatsheet", str(command), "-o", str(out), "--paper", "letter"]
+    )
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert data == render_cheatsheet(build(), {"paper": "letter"})
+    assert len(read(data).pages) == 1
+
+
+def test_command_red_flag_exits_3_and_writes_nothing(command, monkeypatch, tmp_path):
+    ref = referral()
+
+    def refuse(profile, *, seed=None, plugins=None):
+        raise ReferralRequired(ref.referrals, result=ref)
+
+    monkeypatch.setattr(api, "generate", refuse)
+    out = tmp_path / "sheet.pdf"
+    result = CliRunner().invoke(cli, ["cheatsheet", str(command), "-o", str(out)])
+    assert result.exit_code == 3
+    assert "saddle_numbness (emergency)" in result.stderr
+    assert not out.exists()
+
+
+def test_command_bad_output_folder_is_bad_input(command, tmp_path):
+    result = CliRunner().invoke(
+        cli, ["cheatsheet", str(command), "-o", str(tmp_path / "no" / "x.pdf")]
+    )
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+def test_command_help_names_the_exit_codes():
+    result = CliRunner().invoke(cheatsheet, ["--help"])
+    assert result.exit_code == 0
+    assert "3 a red flag" in " ".join(result.output.split())

@@ -1,0 +1,270 @@
+"""The ``html`` format: one self-contained page, parsed back with html.parser.
+
+On the hand-built programs of tests/tiny_plugin.py; every bundled profile is
+rendered in tests/test_documents_profiles.py, and the page is loaded in a real
+browser in tests/test_documents_browser.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from html.parser import HTMLParser
+
+import attrs
+import pytest
+from tiny_plugin import PROFILE, build, referral
+
+from gluteus.engine.api import render
+from gluteus.engine.pluginmanager import make_plugin_manager
+from gluteus.engine.registry import build_registry
+from gluteus.plugins import documents, formats
+from gluteus.plugins.documents.html_page import render_html
+from gluteus.plugins.formats.renderers import render_markdown
+from gluteus.plugins.formats.view import view
+
+BLOCKS = {
+    "p", "li", "td", "th", "tr", "dt", "dd", "h1", "h2", "h3", "h4", "div", "section",
+    "article", "caption", "ul", "ol", "table", "figcaption", "figure", "header", "footer",
+}  # fmt: skip
+
+
+class Page(HTMLParser):
+    """What a test needs of a page: elements by id and class, links, text, the svg."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: dict[str, str] = {}
+        self.classes: dict[str, list[dict[str, str | None]]] = defaultdict(list)
+        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.tags: dict[str, int] = defaultdict(int)
+        self.text_parts: list[str] = []
+        self.stack: list[str] = []
+        self.text_in: dict[str, list[str]] = defaultdict(list)  # id -> its text
+        self.svg_parents: list[list[str]] = []
+        self.feed(html)
+        self.close()
+
+    def _break(self, tag):
+        if tag in BLOCKS:
+            self.handle_data(" ")
+
+    def handle_starttag(self, tag, attrs):
+        self._break(tag)
+        a = dict(attrs)
+        self.tags[tag] += 1
+        if tag == "svg":
+            self.svg_parents.append(list(self.stack))
+        if a.get("id"):
+            self.ids[a["id"]] = tag
+        for cls in (a.get("class") or "").split():
+            self.classes[cls].append(a)
+        for name in ("src", "href", "xlink:href", "action", "data", "poster"):
+            if a.get(name):
+                self.links.append((tag, name, a[name]))
+        if tag not in ("meta", "link", "br", "img", "input", "path", "use", "rect"):
+            self.stack.append(a.get("id") or "")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in ("meta", "link", "br", "img", "input", "path", "use", "rect"):
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        self._break(tag)
+        if tag not in ("meta", "link", "br", "img", "input", "path", "use", "rect") and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        self.text_parts.append(data)
+        for element_id in self.stack:
+            if element_id:
+                self.text_in[element_id].append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.text_parts).split())
+
+    def text_of(self, element_id: str) -> str:
+        return " ".join("".join(self.text_in[element_id]).split())
+
+
+@pytest.fixture(scope="module")
+def program():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def page(program):
+    return Page(render_html(program, {}))
+
+
+def test_the_plugin_contributes_html_pdf_ics_and_the_cheatsheet():
+    pm = make_plugin_manager(defaults=False, entrypoints=False, plugins=[documents])
+    renderers = build_registry(pm).renderers
+    assert sorted(renderers) == ["cheatsheet", "html", "ics", "pdf"]
+    assert renderers["html"].media_type == "text/html" and not renderers["html"].binary
+    assert renderers["pdf"].binary and renderers["cheatsheet"].binary
+    assert renderers["ics"].extension == "ics"
+
+
+def test_api_render_gives_html_as_str(program):
+    pm = make_plugin_manager(defaults=False, entrypoints=False, plugins=[formats, documents])
+    out = render(program, "html", plugins=pm)
+    assert isinstance(out, str) and out == render_html(program, {})
+
+
+def test_same_program_same_bytes(program):
+    assert render_html(program, {}) == render_html(build(), {})
+
+
+def test_the_page_is_self_contained(page, program):
+    html = render_html(program, {})
+    assert html.startswith("<!DOCTYPE html>")
+    # Nothing to fetch: no scripts, no external styles or fonts, no remote links.
+    assert page.tags["script"] == 0 and page.tags["iframe"] == 0 and page.tags["img"] == 0
+    remote = [link for link in page.links if re.match(r"\s*(https?:)?//", link[2], re.I)]
+    assert remote == []
+    assert all(value.startswith(("#", "data:")) for _, _, value in page.links), page.links
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", html)
+    assert "@import" not in html
+    # ... and the browser is told to load nothing from anywhere.
+    assert "default-src 'none'" in html
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert "@media print" in html
+
+
+def test_the_chart_is_inline_svg_inside_the_chart_section(page, program):
+    assert page.ids["chart"] == "section"
+    assert len(page.svg_parents) == 1 and "chart" in page.svg_parents[0]
+    svg = page.classes["chart"]
+    assert any(a.get("role") == "img" for a in svg)
+    label = next(a["aria-label"] for a in svg if a.get("role") == "img")
+    assert "Glutes switched off: 4 to 8 sets a week" in label
+    assert "Deload weeks: 4." in label
+    # Drawn by matplotlib: the phases and the deload are marked in the figure.
+    html = render_html(program, {})
+    svg_text = html[html.index("<svg") : html.index("</svg>")]
+    for mark in ("Activate", "Strength", "deload", "Week"):
+        assert f">{mark}<" in svg_text or mark in svg_text
+
+
+def test_every_week_and_session_is_there(page, program):
+    for week in program.weeks:
+        week_id = f"week-{week.number}"
+        assert page.ids[week_id] == "section"
+        text = page.text_of(week_id)
+        assert text.startswith(f"Week {week.number}: {week.phase}")
+        assert ("deload: a lighter week to recover" in text) == week.deload
+        for n, session in enumerate(week.sessions, start=1):
+            key = f"w{week.number:02d}-s{n}"
+            assert page.ids[key] == "div"
+            session_text = page.text_of(key)
+            assert session_text.startswith(f"Session {n}: ")
+            for ex in session.exercises:
+                assert ex.name in session_text
+    assert "Session 2: Thursday 2026-12-10 (19.5 min)" in page.text
+    assert "2 × 10 s hold" in page.text_of("w01-s1")
+    assert "1 × 12" in page.text_of("w04-s1")  # the deload week's lighter dose
+
+
+def test_every_exercise_has_a_card(page, program):
+    ids = {ex.id for week in program.weeks for s in week.sessions for ex in s.exercises}
+    cards = {a["id"] for a in page.classes["card"]}
+    assert cards == {f"ex-{i}" for i in ids}
+    card = page.text_of("ex-band_walk")
+    for part in (
+        "Band walk",
+        "Why it is in your program: Why band_walk.",
+        "band_walk cue",
+        "Common fault band_walk fault",
+        "2 × 12, weeks 1–6; 1 × 12 in deload weeks; both; load light band; rest 45 s",
+        "Evidence practice convention or expert opinion, no trial behind it (tiny)",
+    ):
+        assert part in card, part
+    # Session rows link to the exercise's card.
+    assert ("a", "href", "#ex-band_walk") in page.links
+
+
+def test_findings_safety_and_the_traffic_light(page):
+    findings = page.text_of("findings")
+    assert "Glutes switched off moderate" in findings
+    assert "Why it matters: Your glutes are off the clock." in findings
+    assert "What the program does: Activation opens every session." in findings
+    assert "Evidence: weak or conflicting evidence. Expert opinion only." in findings
+    assert "Weaker side: left" in findings
+    safety = page.text_of("safety")
+    assert "Activation opens each session, before anything loaded." in safety
+    light = page.text_of("traffic-light")
+    assert "Green: 0–3/10" in light and "Amber: 4–5/10" in light and "Red: over 5/10" in light
+    assert "Silbernagel 2007" in safety
+    assert page.text_of("phases").startswith("Phases Phase Weeks Goal Activate 1–2")
+
+
+def test_stop_signs_and_rule_notes_come_from_the_program():
+    pregnant = attrs.evolve(
+        PROFILE,
+        precautions=("pregnancy",),
+        pregnancy_trimester=2,
+        pain=attrs.evolve(PROFILE.pain, knee=4),
+    )
+    page = Page(render_html(build(pregnant), {}))
+    stop = page.text_of("stop-signs")
+    assert stop == "Stop and get advice if bleeding dizziness"
+    assert "Pain during exercise: 0-3/10 is fine" in page.text_of("safety")
+    assert "No lying on the back or front after the first trimester." in page.text_of("rules")
+
+
+def test_text_is_escaped():
+    program = build()
+    week = program.weeks[0]
+    from tiny_plugin import rx
+
+    odd = rx("clamshell", name="Clam <b>shell</b> & co")
+    session = attrs.evolve(week.sessions[0], exercises=(odd, *week.sessions[0].exercises[1:]))
+    program = attrs.evolve(
+        program,
+        weeks=(attrs.evolve(week, sessions=(session, *week.sessions[1:])), *program.weeks[1:]),
+    )
+    html = render_html(program, {})
+    assert "Clam &lt;b&gt;shell&lt;/b&gt; &amp; co" in html
+    assert "<b>shell</b>" not in html
+
+
+def test_html_and_markdown_show_the_same_program(program):
+    """One view model: every table cell of the Markdown is text of the page."""
+    page = Page(render_html(program, {}))
+    v = view(program)
+    md = render_markdown(program, {})
+    for session in v.sessions:
+        for ex in session.exercises:
+            for cell in (ex.name, ex.dose, ex.side, ex.load, ex.rest, ex.minutes):
+                assert cell in page.text_of(session.key)
+                assert f" {cell} |" in md
+
+
+def test_referral_page():
+    page = Page(render_html(referral(), {}))
+    assert "No program: see a clinician first" in page.text
+    assert "Possible cauda equina syndrome." in page.text_of("referral")
+    assert "Urgency: emergency: get help now" in page.text_of("referral")
+    assert "chart" not in page.ids and page.tags["svg"] == 0
+    assert not any(i.startswith("week-") for i in page.ids)
+
+
+def test_no_issue_found_still_draws_all_work():
+    page = Page(render_html(build(attrs.evolve(PROFILE, signs=())), {}))
+    assert "No issue was found." in page.text_of("findings")
+    label = next(a["aria-label"] for a in page.classes["chart"] if a.get("role") == "img")
+    assert "All glute work:" in label
+
+
+def test_concurrent_renders_give_the_same_pages():
+    """The API is thread-safe: the chart's matplotlib settings are held under a lock."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    programs = [build(), build(attrs.evolve(PROFILE, signs=("knees_cave_in",)))]
+    expected = [render_html(p, {}) for p in programs]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda i: render_html(programs[i % 2], {}), range(8)))
+    assert results == [expected[i % 2] for i in range(8)]

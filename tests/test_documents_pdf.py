@@ -1,0 +1,176 @@
+"""The ``pdf`` format, read back with pypdf: pages, paper sizes, text, the chart,
+tables that split between rows, and byte-for-byte determinism."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import attrs
+import pytest
+from tiny_plugin import PROFILE, build, referral, rx
+
+from gluteus.engine.api import render
+from gluteus.engine.errors import ProfileError
+from gluteus.engine.pluginmanager import make_plugin_manager
+from gluteus.plugins import documents
+from gluteus.plugins.documents.chart import COLOURS
+from gluteus.plugins.documents.pdf_doc import render_pdf
+
+pypdf = pytest.importorskip("pypdf")
+
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+
+
+def read(data: bytes):
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+def pages_text(reader) -> list[str]:
+    return [page.extract_text() for page in reader.pages]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def program():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def pdf(program):
+    return render_pdf(program, {})
+
+
+def test_a_pdf_on_a4_by_default_and_letter_on_request(program, pdf):
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    a4 = read(pdf)
+    assert 3 <= len(a4.pages) <= 8
+    for page in a4.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4)
+    letter = read(render_pdf(program, {"paper": "letter"}))
+    for page in letter.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(LETTER)
+    assert render_pdf(program, {"paper": "A4"}) == pdf
+
+
+def test_unknown_paper_is_bad_input(program):
+    with pytest.raises(ProfileError, match="unknown paper 'a5'; expected one of a4, letter"):
+        render_pdf(program, {"paper": "a5"})
+
+
+def test_same_program_same_bytes(pdf):
+    assert render_pdf(build(), {}) == pdf
+
+
+def test_metadata_is_fixed_by_the_program(pdf):
+    meta = read(pdf).metadata
+    assert meta["/Title"] == "Glute program for Tess"
+    assert meta["/Author"] == "Tess"
+    assert meta["/CreationDate"] == "D:20261207000000Z"  # the start date, not now
+    assert meta["/Creator"].startswith("gluteus ")
+    no_start = read(render_pdf(build(attrs.evolve(PROFILE, start=None)), {})).metadata
+    assert no_start["/CreationDate"] == "D:20000101000000Z"
+
+
+def test_the_text_a_person_needs(program, pdf):
+    reader = read(pdf)
+    text = flat("\n".join(pages_text(reader)))
+    for part in (
+        "Glute program for Tess",
+        "6 weeks, 2 sessions a week (Monday, Thursday), up to 30 minutes each",
+        "Glutes switched off: moderate",
+        "Why it matters: Your glutes are off the clock.",
+        "Evidence: weak or conflicting evidence. Expert opinion only.",
+        "Activation opens each session, before anything loaded.",
+        "Green: 0–3/10",
+        "Red: over 5/10",
+        "Activate 1–2 Switch the glutes on.",
+        "Weekly work by issue",
+        "Week 4: Strength (deload: a lighter week to recover)",
+        "# Exercise Sets × reps/hold Side Load Rest Min",
+        "1 Clamshell 2 × 12 each side bodyweight 45 s 4",
+        "2 Standing squeeze 1 × 10 s hold both bodyweight 45 s 4",
+        "Exercise guide",
+        "Common fault: band_walk fault",
+    ):
+        assert part in text, part
+    for week in program.weeks:
+        assert f"Week {week.number}: {week.phase}" in text
+        for n, session in enumerate(week.sessions, start=1):
+            assert f"Session {n}: " in text
+            assert session.date is not None and session.date.isoformat() in text
+    assert "page 1 of" in pages_text(reader)[0]
+
+
+def test_the_chart_is_drawn_as_vector_art(pdf):
+    reader = read(pdf)
+    (page,) = [p for p in reader.pages if "Weekly work by issue" in p.extract_text()]
+    content = page.get_contents().get_data().decode("latin-1")
+    for colour in COLOURS[:2]:  # one line per issue found, in the chart's colours
+        r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        assert re.search(rf"{r:.4g} {g:.4g} {b:.4g} RG", content), colour
+
+
+def test_a_long_session_table_splits_between_rows_and_repeats_its_header():
+    program = build()
+    many = tuple(rx("clamshell", name=f"Drill {i:02d}") for i in range(1, 61))
+    week = program.weeks[0]
+    session = attrs.evolve(week.sessions[0], exercises=many)
+    program = attrs.evolve(
+        program, weeks=(attrs.evolve(week, sessions=(session,)),), phases=program.phases[:1]
+    )
+    texts = pages_text(read(render_pdf(program, {})))
+    pages_with_rows = [i for i, t in enumerate(texts) if "Drill 01" in t or "Drill 60" in t]
+    first, last = pages_with_rows[0], pages_with_rows[-1]
+    assert last > first, "60 rows should not fit on one page"
+    for i in range(first, last + 1):
+        assert "# Exercise Sets × reps/hold Side Load Rest Min" in texts[i]
+    for n in range(1, 61):
+        row = f"{n} Drill {n:02d} 2 × 12 each side bodyweight 45 s 4"
+        holders = [i for i in range(first, last + 1) if row in texts[i].splitlines()]
+        assert len(holders) == 1, row  # whole, on exactly one page
+
+
+def test_a_heading_never_ends_a_page(program, pdf):
+    for text in pages_text(read(pdf)):
+        lines = [line for line in text.splitlines() if line.strip()]
+        body = [
+            line for line in lines if not line.startswith(("page ", "Glute program for Tess ·"))
+        ]
+        assert not re.match(r"(Week \d+:|Session \d+:|Exercise guide$)", body[-1]), body[-1]
+
+
+def test_coloured_panels_do_not_tint_what_follows():
+    pregnant = attrs.evolve(PROFILE, precautions=("pregnancy",), pregnancy_trimester=2)
+    reader = read(render_pdf(build(pregnant), {}))
+    texts = pages_text(reader)
+    assert "Stop and get advice if:" in texts[0]  # the red panel, on page 1
+    red = "0.702 0.149 0.1176 rg"  # its edge colour, as a fill
+    for page, text in zip(reader.pages, texts, strict=True):
+        if "Session 1:" in text:
+            assert red not in page.get_contents().get_data().decode("latin-1")
+
+
+def test_referral_pdf():
+    reader = read(render_pdf(referral(), {}))
+    assert len(reader.pages) == 1
+    text = flat(reader.pages[0].extract_text())
+    assert "No program: see a clinician first" in text
+    assert "Possible cauda equina syndrome." in text
+    assert "Urgency: emergency: get help now" in text
+
+
+def test_api_render_gives_bytes(program):
+    pm = make_plugin_manager(defaults=False, entrypoints=False, plugins=[documents])
+    out = render(program, "pdf", plugins=pm, paper="letter")
+    assert isinstance(out, bytes) and out == render_pdf(program, {"paper": "letter"})
+
+
+def test_dates_in_the_metadata_follow_the_start():
+    later = build(attrs.evolve(PROFILE, start=dt.date(2027, 3, 1)))
+    assert read(render_pdf(later, {})).metadata["/CreationDate"] == "D:20270301000000Z"
