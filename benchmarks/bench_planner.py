@@ -80,9 +80,7 @@ def in_process(profile_data: dict[str, Any], repeats: int, pm: Any = None) -> fl
 def whole_process(args: list[str], repeats: int) -> float:
     exe = [sys.executable, "-m", "gluteus", *args]
     subprocess.run(exe, capture_output=True, check=False)  # warm the file cache
-    med, _ = median_ms(
-        lambda: subprocess.run(exe, capture_output=True, check=False), repeats
-    )
+    med, _ = median_ms(lambda: subprocess.run(exe, capture_output=True, check=False), repeats)
     return med
 
 

@@ -34,7 +34,9 @@ from gluteus.schemas import program_validator
 # Until the planner and the shared profile strategy land, this module skips (loudly,
 # with the reason) instead of failing to collect.
 pytest.importorskip("gluteus.engine.planner")
-profiles_data = pytest.importorskip("strategies").profiles_data
+strategies = pytest.importorskip("strategies")
+profiles_data = strategies.profiles_data
+to_toml = strategies.to_toml
 if not isinstance(profiles_data, SearchStrategy):  # a strategy factory rather than a strategy
     profiles_data = profiles_data()
 
@@ -119,35 +121,6 @@ def test_generated_programs_pass_every_check():
 
 
 # --- Determinism ---------------------------------------------------------------------------
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        return json.dumps(value)  # a TOML basic string uses the same escapes
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        items = [f"{k} = {_toml_value(v)}" for k, v in value.items() if v is not None]
-        return "{" + ", ".join(items) + "}"
-    raise TypeError(f"no TOML for {value!r}")
-
-
-def to_toml(data: dict[str, Any]) -> str:
-    """A minimal TOML writer for profile data (TOML has no null: None keys are left out)."""
-    lines = [
-        f"{k} = {_toml_value(v)}"
-        for k, v in data.items()
-        if v is not None and not isinstance(v, dict)
-    ]
-    for key, table in data.items():
-        if isinstance(table, dict):
-            lines.append(f"\n[{key}]")
-            lines.extend(f"{k} = {_toml_value(v)}" for k, v in table.items() if v is not None)
-    return "\n".join(lines) + "\n"
 
 
 def _program_json(profile: Profile) -> str | None:

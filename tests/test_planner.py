@@ -3,6 +3,7 @@ infeasibility. The invariants over many generated profiles are in test_invariant
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 from typing import Any
@@ -501,3 +502,27 @@ def test_blocking_a_module_still_plans_with_the_others():
 def test_the_profile_in_the_program_is_the_one_planned(dana):
     assert dana["profile"] == gluteus.Profile.from_dict(BASE).to_dict()
     assert attrs.evolve(gluteus.Profile.from_dict(BASE), seed=0).seed == dana["profile"]["seed"]
+
+
+def test_regression_no_loaded_lift_on_consecutive_days_across_a_block_seam():
+    """Found by hypothesis: with a start that is not a Monday, the last day of one block
+    and the first of the next are consecutive (here a Wednesday, then a Thursday)."""
+    data = {
+        "age": 40,
+        "start": "2026-12-10",  # a Thursday: weeks run Thursday to Wednesday
+        "schedule": {"weeks": 10, "sessions_per_week": 6, "minutes_per_session": 64},
+        "equipment": ["mat", "mini_band", "dumbbell", "step", "kettlebell"],
+        "signs": ["barely_feel_glutes", "chronic_glute_tightness", "knees_cave_in"],
+        "seed": 3,
+    }
+    doc = generate(data)
+    assert verify(doc, CTX) == []
+    dated = sorted(
+        (s["date"], {ex["id"] for ex in s["exercises"] if ex["loaded"]})
+        for w in doc["weeks"]
+        for s in w["sessions"]
+    )
+
+    for (day_a, a), (day_b, b) in itertools.pairwise(dated):
+        if dt.date.fromisoformat(day_b) - dt.date.fromisoformat(day_a) == dt.timedelta(days=1):
+            assert not a & b, (day_a, day_b, a & b)

@@ -71,7 +71,7 @@ def test_a_plugin_returning_the_wrong_type_is_named():
         def register_signs(self):
             return ["not a sign"]
 
-    with pytest.raises(PluginError, match="broken.*expected Sign"):
+    with pytest.raises(PluginError, match=r"broken.*expected Sign"):
         registry_with(Minimal(), Broken())
 
 
@@ -83,7 +83,7 @@ def test_a_plugin_returning_a_non_list_is_named():
         def register_signs(self):
             return Sign(id="x", issue="calves", question="?")
 
-    with pytest.raises(PluginError, match="broken.*expected a list"):
+    with pytest.raises(PluginError, match=r"broken.*expected a list"):
         registry_with(Minimal(), Broken())
 
 
@@ -109,7 +109,7 @@ def test_a_sign_of_an_unknown_issue_is_refused():
         def register_signs(self):
             return [Sign(id="lost", issue="nowhere", question="?")]
 
-    with pytest.raises(PluginError, match="orphan.*unknown issue 'nowhere'"):
+    with pytest.raises(PluginError, match=r"orphan.*unknown issue 'nowhere'"):
         registry_with(Orphan())
 
 

@@ -7,6 +7,7 @@ SPEC §3; anything else is a bug and keeps its traceback (exit 1).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -125,8 +126,6 @@ def write_output(data: str | bytes, output: str | None) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

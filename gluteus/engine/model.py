@@ -99,6 +99,10 @@ def _tuple_of_str(value: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
 def _one_of(choices: tuple[str, ...]) -> Any:
     return attrs.validators.in_(choices)
 
@@ -246,7 +250,7 @@ class Ladder:
     id: str
     name: str
     issues: tuple[str, ...] = field(converter=_tuple_of_str)
-    steps: tuple[LadderStep, ...] = field(converter=tuple, validator=attrs.validators.min_len(2))
+    steps: tuple[LadderStep, ...] = field(converter=_tuple, validator=attrs.validators.min_len(2))
     source: str
     evidence: str = field(validator=_one_of(EVIDENCE_LEVELS))
 
@@ -298,7 +302,7 @@ class Trigger:
 
     precautions: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     min_trimester: int | None = None
-    pain: tuple[tuple[str, int], ...] = field(default=(), converter=tuple)
+    pain: tuple[tuple[str, int], ...] = field(default=(), converter=_tuple)
     findings: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     always: bool = False
 
@@ -353,8 +357,8 @@ class SafetyRule:
     exclude_roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     exclude_exercises: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     cap: Cap | None = None
-    requires: tuple[Requirement, ...] = field(default=(), converter=tuple)
-    substitute: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), converter=tuple)
+    requires: tuple[Requirement, ...] = field(default=(), converter=_tuple)
+    substitute: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), converter=_tuple)
     stop_signs: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     notes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 

@@ -612,10 +612,15 @@ class _Model:
             for e in loaded:
                 self._add(m.add(x[a, e] + x[b, e] <= 1), g_days)
         if previous is not None:
+            # Only the last day of a week and the first of the next cross the seam
+            # between blocks; weeks start on the start date's weekday (else Monday).
+            start = plan.profile.start
+            first = start.weekday() if start is not None else 0
+            seam = (DAYS[(first - 1) % 7], DAYS[first])
             last = dict(zip(self.days, previous.sessions, strict=True))
             for a, b in _adjacent_pairs(self.days):
-                if DAYS.index(self.days[b]) != 0 or DAYS.index(self.days[a]) != 6:
-                    continue  # only Sunday -> Monday crosses into the next week
+                if (self.days[a], self.days[b]) != seam:
+                    continue
                 for e in loaded:
                     if e in last[self.days[a]]:
                         self._add(m.add(x[b, e] == 0), g_days)
