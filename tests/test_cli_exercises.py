@@ -144,3 +144,16 @@ def test_bad_profile_exits_2(tmp_path):
     path.write_text(json.dumps({"age": 31, "precautions": ["pregnancyy"]}))
     result = run("--profile", str(path))
     assert result.exit_code == 2
+
+
+def test_a_terminal_gets_a_rich_table_that_keeps_every_id_whole(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("PAGER", "cat")
+    monkeypatch.setenv("COLUMNS", "100")
+    result = run("--issue", "knees")
+    assert result.exit_code == 0
+    assert "\x1b[" in result.stdout
+    monkeypatch.delenv("FORCE_COLOR")
+    plain = run("--issue", "knees").stdout
+    ids = [line.split()[0] for line in plain.splitlines()[1:-1]]
+    assert ids and all(i in result.stdout for i in ids), "ids never wrap, whatever the width"

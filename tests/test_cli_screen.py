@@ -294,3 +294,26 @@ def test_screen_never_imports_the_solver_or_the_planner(tmp_path):
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["codes"] == [0, 0, 3, 3]
     assert report["heavy"] == []
+
+
+def test_a_terminal_gets_the_rich_look_and_a_pipe_plain_text(runner, tmp_path, monkeypatch):
+    path = str(write(tmp_path, DANA))
+    plain = screen(runner, path).stdout
+    assert "\x1b[" not in plain
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("PAGER", "cat")
+    rich = screen(runner, path).stdout
+    assert "\x1b[" in rich, "colour in a terminal"
+    assert "Severity" in rich and "Weaker side" in rich, "the findings as a table"
+    for name in ("Knees cave in", "Safety rules that apply to you"):
+        assert name in rich
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert screen(runner, path).stdout == plain, "NO_COLOR wins: plain text"
+
+
+def test_a_red_flag_in_a_terminal_keeps_exit_3_and_says_whom_to_see(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("PAGER", "cat")
+    result = screen(runner, str(write(tmp_path, {**DANA, "red_flags": ["saddle_numbness"]})))
+    assert result.exit_code == 3
+    assert "\x1b[" in result.stdout and "See:" in result.stdout

@@ -150,3 +150,44 @@ def test_pip_install_registers_the_entry_point(tmp_path):
     )
     assert listed.returncode == 0, listed.stderr
     assert "hamstrings" in listed.stdout
+
+
+def test_a_fresh_interpreter_finds_it_through_real_package_metadata(tmp_path, profile_file):
+    """The distribution as an installer lays it out (the package beside a .dist-info
+    folder with its entry_points.txt), found by importlib.metadata in a new process:
+    the real discovery path, with no monkeypatching and no network."""
+    site = tmp_path / "site"
+    shutil.copytree(
+        PACKAGE / "gluteus_hamstrings",
+        site / "gluteus_hamstrings",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    info = site / "gluteus_hamstrings-0.1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: gluteus-hamstrings\nVersion: 0.1.0\n"
+    )
+    (info / "entry_points.txt").write_text("[gluteus]\nhamstrings = gluteus_hamstrings\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(ROOT)])}
+
+    def gluteus_cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "gluteus", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    listed = gluteus_cli("plugins", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    assert "hamstrings" in listed.stdout and "0.1.0" in listed.stdout
+    result = gluteus_cli("generate", str(profile_file), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    program = json.loads(result.stdout)
+    assert program["engine"]["plugins"]["hamstrings"] == "0.1.0"
+    assert any(f["issue"] == "hamstrings" and f["severity"] >= 1 for f in program["findings"])
+    out = tmp_path / "program.json"
+    out.write_text(result.stdout)
+    checked = gluteus_cli("check", str(out))
+    assert checked.returncode == 0, checked.stdout + checked.stderr

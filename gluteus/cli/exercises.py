@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -149,9 +148,11 @@ def _show(ex: Exercise, registry: Registry) -> str:
     return "\n".join(lines)
 
 
-def _table(exercises: list[Exercise]) -> str:
-    headers = ("id", "name", "role", "level", "position", "equipment", "issues", "evidence")
-    rows = [
+TABLE_HEADERS = ("id", "name", "role", "level", "position", "equipment", "issues", "evidence")
+
+
+def _rows(exercises: list[Exercise]) -> list[tuple[str, ...]]:
+    return [
         (
             ex.id,
             ex.name,
@@ -164,17 +165,12 @@ def _table(exercises: list[Exercise]) -> str:
         )
         for ex in exercises
     ]
-    if sys.stdout.isatty():
-        from rich.console import Console
-        from rich.table import Table
 
-        table = Table(*headers)
-        for row in rows:
-            table.add_row(*row)
-        console = Console()
-        with console.capture() as capture:
-            console.print(table)
-        return capture.get().rstrip("\n")
+
+def _table(exercises: list[Exercise]) -> str:
+    """The catalogue as plain aligned columns (piped output, files, NO_COLOR)."""
+    headers = TABLE_HEADERS
+    rows = _rows(exercises)
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     for row in rows:
@@ -318,4 +314,10 @@ def exercises(
             json.dumps([exercise_to_dict(ex, registry) for ex in chosen], indent=2, sort_keys=True)
         )
     else:
-        click.echo(_table(chosen))
+        from gluteus.cli import terminal
+        from gluteus.plugins.formats.renderers import Table
+
+        numeric = tuple(h == "level" for h in TABLE_HEADERS)
+        nowrap = tuple(h == "id" for h in TABLE_HEADERS)  # ids are copied into profiles
+        table = Table(TABLE_HEADERS, tuple(_rows(chosen)), numeric, nowrap=nowrap)
+        terminal.show([table], plain=_table(chosen))

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from gluteus.cli import write_output
+from gluteus.cli import terminal, write_output
 from gluteus.engine.errors import ProfileError, ReferralRequired
 
 SEED_MAX = 2**31 - 1  # the solver's seed is a 32-bit signed integer
@@ -83,7 +83,9 @@ def generate(profile: str, output: str | None, fmt: str, seed: int | None) -> No
         if fmt == "json" and exc.result is not None:
             write_output(api.render(exc.result, "json", plugins=pm), output)
         raise
-    write_output(api.render(program, fmt, plugins=pm), output)
+    # The text format gets the terminal look (rich, paged) only when it goes to one.
+    options = terminal.text_options(output) if fmt == "text" else {}
+    terminal.emit(api.render(program, fmt, plugins=pm, **options), output)
 
 
 def _read_program(path: str) -> Any:

@@ -48,6 +48,7 @@ from typing import Any
 
 import click
 
+from gluteus.cli import terminal
 from gluteus.engine.errors import ReferralRequired
 
 SEVERITY_WORDS: tuple[str, ...] = ("none", "mild", "moderate", "marked")
@@ -108,7 +109,7 @@ def screen(profile: str, fmt: str) -> None:
         if fmt == "json":
             click.echo(render_json(document), nl=False)
         else:
-            click.echo(referral_text(result, ctx))
+            terminal.show(referral_blocks(result, ctx), plain=referral_text(result, ctx))
         error = ReferralRequired(result.referrals, result=document)
         # One line on stderr and exit 3: the same code and message as the group's
         # error boundary, without repeating the referrals already printed above.
@@ -117,7 +118,7 @@ def screen(profile: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(screen_dict(result, ctx), indent=2, ensure_ascii=False))
     else:
-        click.echo(screen_text(result, ctx))
+        terminal.show(screen_blocks(result, ctx), plain=screen_text(result, ctx))
 
 
 # --- JSON --------------------------------------------------------------------------
@@ -288,3 +289,78 @@ def referral_text(result: Any, ctx: Any) -> str:
         lines.append(_wrap(referral.see, INDENT, "    See:      "))
         lines.append(_wrap(referral.message, INDENT, "    Why:      "))
     return "\n".join(lines)
+
+
+# --- The terminal look ----------------------------------------------------------------
+
+
+def screen_blocks(result: Any, ctx: Any) -> list[Any]:
+    """The screening as the shared document blocks, for the rich terminal look.
+
+    Says the same as :func:`screen_text` (which piped output gets), laid out as a
+    table of findings and a section per issue found.
+    """
+    from gluteus.plugins.formats.renderers import Bullets, Heading, Para, Table
+
+    registry = ctx.registry
+    person = result.profile
+    blocks: list[Any] = [Heading(1, f"Screening: {_who(person)}")]
+    rows = []
+    for finding in result.findings:
+        issue = registry.issues.get(finding.issue)
+        rows.append(
+            (
+                issue.name if issue else finding.issue,
+                f"{finding.severity} of 3",
+                SEVERITY_WORDS[finding.severity] + (" (in focus)" if finding.focus else ""),
+                f"{finding.weaker_side} side" if finding.weaker_side else "-",
+            )
+        )
+    blocks.append(
+        Table(("Issue", "Severity", "", "Weaker side"), tuple(rows), (False, True, False, False))
+    )
+    for finding in result.findings:
+        if finding.severity == 0 and not finding.focus:
+            continue
+        issue = registry.issues.get(finding.issue)
+        blocks.append(Heading(2, issue.name if issue else finding.issue))
+        items = []
+        if finding.signs:
+            items.append("Signs: " + ", ".join(_words(s) for s in finding.signs))
+        items += [f"Test: {test}" for test in finding.tests]
+        items += list(finding.notes)
+        if items:
+            blocks.append(Bullets(tuple(items)))
+        if issue is not None and issue.evidence_note:
+            level = EVIDENCE_WORDS.get(issue.evidence, issue.evidence)
+            blocks.append(Para(f"Evidence: {level}.", tone="muted"))
+    restrictions = result.restrictions
+    blocks.append(Heading(2, "Safety rules that apply to you"))
+    if restrictions.rules:
+        blocks.append(
+            Bullets(tuple(f"{rule.description} [{rule.id}]" for rule in restrictions.rules))
+        )
+    else:
+        blocks.append(Para("None beyond the usual pain monitoring."))
+    if person.precautions:
+        blocks.append(Heading(2, "Precautions"))
+        blocks.append(Bullets(tuple(_words(p) for p in person.precautions)))
+    if restrictions.stop_signs:
+        blocks.append(Heading(2, "Stop and seek care if you notice", tone="stop"))
+        blocks.append(Bullets(tuple(restrictions.stop_signs), tone="stop"))
+    return blocks
+
+
+def referral_blocks(result: Any, ctx: Any) -> list[Any]:
+    """The referrals as document blocks, for the rich terminal look."""
+    from gluteus.plugins.formats.renderers import Bullets, Heading, Para
+
+    blocks: list[Any] = [
+        Heading(1, f"Screening: {_who(result.profile)}"),
+        Para("No program: a red flag needs a clinician first.", tone="stop"),
+    ]
+    for referral in result.referrals:
+        urgency = URGENCY_WORDS.get(referral.urgency, referral.urgency)
+        blocks.append(Heading(2, f"{_words(referral.flag)}: {urgency}", tone="stop"))
+        blocks.append(Bullets((f"See: {referral.see}", f"Why: {referral.message}")))
+    return blocks

@@ -57,6 +57,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]  # right-align these columns in text
     tone: str | None = None
+    nowrap: tuple[bool, ...] = ()  # never wrap these columns (ids to copy) in the terminal
 
 
 Block = Heading | Para | Bullets | Table
@@ -318,8 +319,15 @@ def blocks_to_rich(blocks: Iterable[Block]) -> list[Any]:
             table = RichTable(
                 box=box.SIMPLE_HEAD, header_style=STYLES["header"], pad_edge=False, show_edge=False
             )
-            for header, right in zip(block.headers, block.numeric, strict=True):
-                table.add_column(Text(header), justify="right" if right else "left")
+            nowrap = block.nowrap or (False,) * len(block.headers)
+            for header, right, keep in zip(block.headers, block.numeric, nowrap, strict=True):
+                # fold, never an ellipsis: a cell's text is never lost.
+                table.add_column(
+                    Text(header),
+                    justify="right" if right else "left",
+                    overflow="fold",
+                    no_wrap=keep,
+                )
             for row in block.rows:
                 table.add_row(*(Text(cell, style=tone) for cell in row))
             out.append(table)
