@@ -355,3 +355,15 @@ def test_check_a_plugin_that_breaks_the_contract_exits_1(with_plugins):
     result = run("check", "clashing", "--no-generate")
     assert result.exit_code == 1
     assert "knees" in result.stderr
+
+
+def test_other_commands_warn_once_about_a_broken_plugin_and_carry_on(entry_points, tmp_path):
+    entry_points(BROKEN)
+    path = tmp_path / "p.yaml"
+    path.write_text("age: 40\nsigns: [knees_cave_in]\n")
+    result = CliRunner().invoke(cli, ["screen", str(path)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1
+    assert "plugin 'broken' (from gluteus-broken) failed to load and is skipped" in warnings[0]
+    assert "Knees cave in" in result.stdout

@@ -94,6 +94,21 @@ def cli() -> None:
     """
 
 
+def plugin_manager() -> Any:
+    """A fresh plugin manager for a command, warning on stderr (one line each) about
+    third-party plugins that failed to load: the command goes on without them."""
+    from gluteus.engine.pluginmanager import make_plugin_manager
+
+    pm = make_plugin_manager()
+    for error in pm.load_errors:
+        dist = f" (from {error.distribution})" if error.distribution else ""
+        click.echo(
+            f"Warning: plugin {error.plugin!r}{dist} failed to load and is skipped: {error.error}",
+            err=True,
+        )
+    return pm
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="gluteus")

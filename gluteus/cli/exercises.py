@@ -275,10 +275,10 @@ def exercises(
       gluteus exercises --profile dana.yaml
       gluteus exercises --format json
     """
-    from gluteus.engine.pluginmanager import make_plugin_manager
+    from gluteus.cli import plugin_manager
     from gluteus.engine.registry import build_registry
 
-    pm = make_plugin_manager()
+    pm = plugin_manager()
     registry = build_registry(pm)
     if issue is not None:
         _check_choice(issue, registry.issues, "'--issue'")

@@ -60,15 +60,15 @@ def generate(profile: str, output: str | None, fmt: str, seed: int | None) -> No
     written as JSON with --format json); 4 the constraints cannot all be met (the
     message says which conflict and what to change).
     """
+    from gluteus.cli import plugin_manager
     from gluteus.engine import api
-    from gluteus.engine.pluginmanager import make_plugin_manager
 
     if output not in (None, "-") and not Path(output).resolve().parent.is_dir():
         # Checked before planning, so a typo in -o costs nothing.
         raise click.BadParameter(
             f"folder {str(Path(output).parent)!r} does not exist", param_hint="'-o'"
         )
-    pm = make_plugin_manager()
+    pm = plugin_manager()
     renderer = _choose_format(fmt, api.context(pm).registry.renderers)
     if renderer.binary and (output is None or output == "-") and sys.stdout.isatty():
         raise click.BadParameter(
@@ -116,11 +116,11 @@ def check(ctx: click.Context, program: str) -> None:
     Exit codes: 0 no violations; 2 the file is unreadable, is not a program, or
     breaks a rule or invariant (a program that fails its check is bad input).
     """
+    from gluteus.cli import plugin_manager
     from gluteus.engine import api
-    from gluteus.engine.pluginmanager import make_plugin_manager
 
     data = _read_program(program)
-    violations = api.check(data, plugins=make_plugin_manager())
+    violations = api.check(data, plugins=plugin_manager())
     if not violations:
         weeks = data["weeks"]
         if data["status"] == "referral":

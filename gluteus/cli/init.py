@@ -392,13 +392,12 @@ def init(output: str, force: bool) -> None:
     unknown extension, a missing folder, or the questions were cancelled or ran
     out of answers: nothing is written).
     """
-    from gluteus.cli import write_output
+    from gluteus.cli import plugin_manager, write_output
     from gluteus.engine.loading import check_ids
-    from gluteus.engine.pluginmanager import make_plugin_manager
     from gluteus.engine.registry import build_registry
 
     kind = _target(output, force)  # before any question: no answers are wasted
-    registry = build_registry(make_plugin_manager())
+    registry = build_registry(plugin_manager())
     ask = _Asker(err=output == "-")
     where = "standard output" if output == "-" else output
     ask.say("gluteus init: a few questions about you and your training. Your answers")

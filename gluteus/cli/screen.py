@@ -94,10 +94,10 @@ def screen(profile: str, fmt: str) -> None:
     Exit codes: 0 done; 2 bad input; 3 a red flag (the referrals are printed, with
     --format json as the referral JSON of the program format).
     """
+    from gluteus.cli import plugin_manager
     from gluteus.engine import api
-    from gluteus.engine.pluginmanager import make_plugin_manager
 
-    pm = make_plugin_manager()
+    pm = plugin_manager()
     ctx = api.context(pm)
     person = api.load_profile(profile, plugins=pm)
     result = api.run_screen(person, ctx)

@@ -140,8 +140,10 @@ def register_dosing() -> list[DoseRule] | None:
 
     Called once when the registry is built. Returns
     :class:`~gluteus.engine.model.DoseRule` objects keyed by role, phase and
-    experience, optionally by issue. For an exercise the planner uses the rule for
-    its first issue when there is one, else the generic rule for its role.
+    experience, optionally by issue. For an exercise the planner uses a rule for one
+    of its issues (issues found in the person first, then the exercise's own order),
+    else the generic rule (``issue=None``) for its role; the first registered wins
+    among equals. An exercise with no rule for a phase is not used in that phase.
     """
 
 

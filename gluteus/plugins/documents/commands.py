@@ -45,9 +45,8 @@ def cheatsheet(profile: str, output: str | None, paper: str, seed: int | None) -
     Exit codes: 0 done; 2 bad input; 3 a red flag (the referral is printed, no
     sheet is written); 4 the constraints cannot all be met.
     """
-    from gluteus.cli import write_output
+    from gluteus.cli import plugin_manager, write_output
     from gluteus.engine import api
-    from gluteus.engine.pluginmanager import make_plugin_manager
 
     to_stdout = output is None or output == "-"
     if to_stdout and sys.stdout.isatty():
@@ -58,7 +57,7 @@ def cheatsheet(profile: str, output: str | None, paper: str, seed: int | None) -
         raise click.BadParameter(
             f"folder {str(Path(output or '').parent)!r} does not exist", param_hint="'-o'"
         )
-    pm = make_plugin_manager()
+    pm = plugin_manager()
     person = api.load_profile(profile, plugins=pm)
     program = api.generate(person, seed=seed, plugins=pm)  # a red flag: exit 3, as generate
     write_output(api.render(program, "cheatsheet", plugins=pm, paper=paper.lower()), output)
