@@ -175,7 +175,7 @@ class Plan:
     priority: Mapping[str, int]
     focus: frozenset[str]
     usable: tuple[Exercise, ...]  # allowed by equipment, rules and preferences
-    partners: Mapping[str, tuple[Mapping[str, tuple[str, ...]], ...]]
+    partners: Mapping[str, tuple[tuple[str, ...], ...]]  # loaded id -> drills per requirement
     before_loaded: tuple[tuple[Requirement, str | None], ...]
     opens: tuple[tuple[Requirement, str | None], ...]
     needs: tuple[Need, ...]
@@ -194,14 +194,14 @@ def _usable(profile: Profile, restrictions: Restrictions, ctx: Context) -> list[
 
 def _partner_map(
     exercises: Sequence[Exercise], before_loaded: Sequence[tuple[Requirement, str | None]]
-) -> dict[str, tuple[Mapping[str, tuple[str, ...]], ...]]:
+) -> dict[str, tuple[tuple[str, ...], ...]]:
     """For each loaded exercise, per before-loaded requirement, the drills that may
     prepare it: unloaded, of the required roles, sharing a target."""
-    out: dict[str, tuple[Mapping[str, tuple[str, ...]], ...]] = {}
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
     for ex in exercises:
         if not ex.loaded:
             continue
-        per_req: list[Mapping[str, tuple[str, ...]]] = []
+        per_req: list[tuple[str, ...]] = []
         for req, _ in before_loaded:
             if ex.role in req.roles:
                 continue  # a loaded drill of the required role prepares itself
@@ -210,7 +210,7 @@ def _partner_map(
                 for d in exercises
                 if d.role in req.roles and not d.loaded and set(d.targets) & set(ex.targets)
             )
-            per_req.append({"drills": drills})
+            per_req.append(drills)
         out[ex.id] = tuple(per_req)
     return out
 
@@ -226,9 +226,9 @@ def _dosable(ex: Exercise, experience: str, ctx: Context) -> bool:
     return False
 
 
-def _prepared(ex: Exercise, partners: Mapping[str, Any]) -> bool:
+def _prepared(ex: Exercise, partners: Mapping[str, tuple[tuple[str, ...], ...]]) -> bool:
     """True when a loaded exercise has a possible drill for every requirement."""
-    return all(req["drills"] for req in partners.get(ex.id, ()))
+    return all(partners.get(ex.id, ()))
 
 
 def _make_plan(
@@ -433,8 +433,8 @@ def _window(plan: Plan, phase: str) -> list[Exercise]:
     # Loaded work needs its drills in reach too.
     by_id = {ex.id: ex for ex in plan.usable}
     for ex in list(inside):
-        for req in plan.partners.get(ex.id, ()):
-            for drill in req["drills"]:
+        for drills in plan.partners.get(ex.id, ()):
+            for drill in drills:
                 if drill not in chosen and drill in by_id:
                     inside.append(by_id[drill])
                     chosen.add(drill)
@@ -576,7 +576,7 @@ class _Model:
         g_prep = self._guard("before_loaded")
         for e in ids:
             for partner in plan.partners.get(e, ()):
-                drills = [d for d in partner["drills"] if d in self.options]
+                drills = [d for d in partner if d in self.options]
                 for s in sessions:
                     self._add(m.add(x[s, e] <= sum(x[s, d] for d in drills)), g_prep)
         for req, rule in plan.opens:
