@@ -184,3 +184,16 @@ def test_renderers_accept_a_program_dict(program):
     data = program.to_dict()
     assert render_text(data, {}) == render_text(program, {})
     assert render_json(data, {}) == render_json(program, {})
+
+
+def test_a_modules_evidence_caveat_is_said_once():
+    """A finding whose notes carry the caveat does not repeat the issue's note too."""
+    from gluteus.plugins.formats.view import view
+
+    data = build().to_dict()
+    issue = data["findings"][0]["issue"]
+    data["issues"][issue]["evidence_note"] = "Rests on a hunch."
+    assert view(data).findings[0].evidence_note == "Rests on a hunch."
+    data["findings"][0]["notes"] = ["Evidence is very weak: a hunch only."]
+    assert view(data).findings[0].evidence_note is None
+    assert render_text(data, {}).count("hunch") == 1

@@ -429,7 +429,12 @@ def _findings(data: Mapping[str, Any]) -> tuple[FindingView, ...]:
                 notes=tuple(f.get("notes", ())),
                 evidence=level,
                 evidence_text=evidence_text(level) if level else None,
-                evidence_note=info.get("evidence_note"),
+                # The built-in modules put their caveat in the finding's notes
+                # ("Evidence is ..."); the issue's own note is shown only when no
+                # note already says it, so no format prints it twice.
+                evidence_note=None
+                if any(str(n).startswith("Evidence") for n in f.get("notes", ()))
+                else info.get("evidence_note"),
             )
         )
     return tuple(out)
