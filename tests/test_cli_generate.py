@@ -402,3 +402,20 @@ def test_e2e_every_bundled_profile_generates_a_program_check_accepts(runner, tmp
     assert result.exit_code in (0, 3), result.output  # a referral example is allowed
     checked = runner.invoke(cli, ["check", str(out)])
     assert checked.exit_code == 0, checked.output
+
+
+@needs_planner
+def test_renderer_options_reach_the_renderer(runner, tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    profile = yaml_profile(tmp_path, DANA)
+    out = tmp_path / "letter.pdf"
+    args = ["generate", str(profile), "-f", "pdf", "-O", "paper=letter", "-o", str(out)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    box = pypdf.PdfReader(out).pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (612, 792)  # US Letter in points
+    bad = runner.invoke(cli, [*args[:-4], "-O", "paper=a5", "-o", str(tmp_path / "x.pdf")])
+    assert bad.exit_code == 2 and "unknown paper 'a5'" in bad.stderr
+    assert not (tmp_path / "x.pdf").exists()
+    malformed = runner.invoke(cli, ["generate", str(profile), "-O", "paper"])
+    assert malformed.exit_code == 2 and "KEY=VALUE" in malformed.stderr

@@ -52,7 +52,17 @@ def _choose_format(fmt: str, renderers: Any) -> Any:
     default=None,
     help="Override the profile's seed; the same profile and seed give the same program.",
 )
-def generate(profile: str, output: str | None, fmt: str, seed: int | None) -> None:
+@click.option(
+    "-O",
+    "--option",
+    "render_options",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="An option for the format's renderer, e.g. -O paper=letter for pdf; repeatable.",
+)
+def generate(
+    profile: str, output: str | None, fmt: str, seed: int | None, render_options: tuple[str, ...]
+) -> None:
     """Generate a training program from a PROFILE file (YAML, TOML or JSON).
 
     The program is verified against every safety rule before anything is written.
@@ -68,6 +78,7 @@ def generate(profile: str, output: str | None, fmt: str, seed: int | None) -> No
         raise click.BadParameter(
             f"folder {str(Path(output).parent)!r} does not exist", param_hint="'-o'"
         )
+    chosen = _parse_options(render_options)
     pm = plugin_manager()
     renderer = _choose_format(fmt, api.context(pm).registry.renderers)
     if renderer.binary and (output is None or output == "-") and sys.stdout.isatty():
@@ -85,7 +96,21 @@ def generate(profile: str, output: str | None, fmt: str, seed: int | None) -> No
         raise
     # The text format gets the terminal look (rich, paged) only when it goes to one.
     options = terminal.text_options(output) if fmt == "text" else {}
+    options.update(chosen)
     terminal.emit(api.render(program, fmt, plugins=pm, **options), output)
+
+
+def _parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``KEY=VALUE`` pairs as a dict; a renderer says itself what a bad value is."""
+    options: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(
+                f"expected KEY=VALUE (e.g. paper=letter), found {pair!r}", param_hint="'-O'"
+            )
+        options[key.strip()] = value.strip()
+    return options
 
 
 def _read_program(path: str) -> Any:
