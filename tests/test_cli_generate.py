@@ -119,7 +119,7 @@ def test_missing_output_folder_fails_before_planning(
 def test_missing_profile_is_bad_input(runner, planned, tmp_path):
     result = runner.invoke(cli, ["generate", str(tmp_path / "nobody.yaml")])
     assert result.exit_code == 2
-    assert "does not exist" in result.stderr
+    assert result.stderr == f"Error: {tmp_path / 'nobody.yaml'}: no such file\n"
 
 
 def test_red_flag_exits_3_and_writes_the_referral_json(

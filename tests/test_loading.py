@@ -165,8 +165,8 @@ def assert_bad_input(result: Result, *needles: str) -> None:
     assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
     assert isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.output
-    errors = [line for line in result.stderr.splitlines() if line.startswith("Error")]
-    assert len(errors) == 1, result.stderr
+    errors = result.stderr.splitlines()
+    assert len(errors) == 1 and errors[0].startswith("Error: "), result.stderr
     for needle in needles:
         assert needle in errors[0], (needle, errors[0])
     assert result.stdout == ""

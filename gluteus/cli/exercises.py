@@ -245,7 +245,7 @@ def _profile_report(path: str, exercises: list[Exercise], pm: Any) -> tuple[str,
 @click.option(
     "--profile",
     "profile_path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),  # the loader says what is wrong with it
     help="Show which safety rules exclude which exercises for this profile, and why.",
 )
 @click.option(

@@ -74,7 +74,7 @@ INDENT = " " * 14
 
 
 @click.command()
-@click.argument("profile", type=click.Path(exists=True, dir_okay=False))
+@click.argument("profile", type=click.Path())  # the loader says what is wrong with it
 @click.option(
     "-f",
     "--format",

@@ -13,7 +13,7 @@ import click
 
 
 @click.command()
-@click.argument("profile", type=click.Path(exists=True, dir_okay=False))
+@click.argument("profile", type=click.Path())  # the loader says what is wrong with it
 @click.option(
     "-o",
     "--output",
