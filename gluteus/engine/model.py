@@ -420,9 +420,12 @@ class Referral:
 
 @frozen
 class Renderer:
-    """An output format: ``render(program_dict, options)`` returns ``str`` or ``bytes``.
+    """An output format: ``render(program, options)`` returns ``str`` or ``bytes``.
 
-    ``binary`` formats (pdf) must be written to a file, not a terminal.
+    ``program`` is a :class:`~gluteus.engine.program.Program`, or its JSON as a dict
+    (a program read back from a file renders the same way); ``options`` holds the
+    renderer's own options (``gluteus generate -O KEY=VALUE``). ``binary`` formats
+    (pdf) must be written to a file, not a terminal.
     """
 
     format: str
