@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("starlette")
-pytest.importorskip("httpx")
+pytest.importorskip("httpx2")  # the HTTP client Starlette's TestClient drives
 
 from starlette.testclient import TestClient
 
