@@ -244,6 +244,19 @@ class Document(FPDF):
                     row.cell(cell, style=bold)
         self.ln(2.5 * self.scale)
 
+    def row_height(self, cells: Sequence[str], widths: Sequence[float], size: float = 9) -> float:
+        """The height, in mm, :meth:`table_rows` gives a row of ``cells`` (``widths`` in
+        parts of the page width, as there), found by a dry run of each cell's wrapping."""
+        self.font(size, "")
+        line = self.line_height(size) * 1.15
+        total = sum(widths)
+        lines = 1
+        for text, part in zip(cells, widths, strict=True):
+            width = self.epw * part / total - 2 * 1.2  # the cell's left and right padding
+            wrapped = self.multi_cell(width, line, text, dry_run=True, output="LINES")
+            lines = max(lines, len(cast(list[str], wrapped)))
+        return lines * line + 2 * 0.9 * self.scale
+
     def together(self, draw: Callable[[], None]) -> None:
         """Draw ``draw`` on one page: moved whole to the next page when it would break."""
         self.keep(self.measure(draw))
@@ -454,14 +467,13 @@ def render_pdf(program: Any, options: Mapping[str, Any] | None = None) -> bytes:
     _findings(doc)
     _safety(doc)
     if v.phases:
+        headers, widths = ("Phase", "Weeks", "Goal"), (22, 12, 66)
+        rows = [(p.name, p.span, p.goal) for p in v.phases]
+        # The heading stays with the table's header and first row (a goal wraps to
+        # several lines): a heading alone at the foot of a page says nothing.
+        doc.keep(30 + doc.row_height(headers, widths, 9.5) + doc.row_height(rows[0], widths, 9.5))
         doc.heading("Phases", 2)
-        doc.table_rows(
-            ("Phase", "Weeks", "Goal"),
-            [(p.name, p.span, p.goal) for p in v.phases],
-            (22, 12, 66),
-            ("LEFT", "LEFT", "LEFT"),
-            9.5,
-        )
+        doc.table_rows(headers, rows, widths, ("LEFT", "LEFT", "LEFT"), 9.5)
     _chart(doc)
     _weeks(doc)
     _guide(doc)
