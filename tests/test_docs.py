@@ -105,3 +105,17 @@ def test_the_guide_shows_the_example_plugins_real_entry_point():
     pyproject = (ROOT / "examples" / "gluteus-hamstrings" / "pyproject.toml").read_text()
     assert 'hamstrings = "gluteus_hamstrings"' in pyproject
     assert 'hamstrings = "gluteus_hamstrings"' in DOC.read_text(encoding="utf-8")
+
+
+def _readme_command(name: str) -> str:
+    """The one shell line inside README.md's ``<!-- ci:NAME -->`` code block."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"<!-- ci:{name} -->\n```sh\n(.+?)\n```", text)
+    assert match, f"README.md has no ci:{name} command"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("name", ["run", "test"])
+def test_ci_runs_readmes_commands_word_for_word(name):
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert _readme_command(name) in ci_lines
