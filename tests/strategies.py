@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
-import math
 from collections.abc import Sequence
 from typing import Any
 
 from hypothesis import strategies as st
 
+from gluteus.engine.loading import dump_profile
 from gluteus.engine.model import DAYS
 from gluteus.engine.registry import Registry
 from gluteus.testing import profile_dicts
@@ -141,53 +140,6 @@ def profiles_data(registry: Registry | None = None) -> st.SearchStrategy[dict[st
 # --- writing profile data as TOML ---------------------------------------------------
 
 
-def _toml_string(text: str) -> str:
-    # JSON's escapes are TOML's, but ensure_ascii would write astral characters as
-    # surrogate pairs (\ud83d\ude00), which TOML refuses; DEL must be escaped in TOML.
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, str):
-        return _toml_string(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        items = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items() if v is not None]
-        return "{" + ", ".join(items) + "}"
-    raise TypeError(f"no TOML for {value!r}")
-
-
-def _toml_key(key: str) -> str:
-    bare = key and all(c.isascii() and (c.isalnum() or c in "_-") for c in key)
-    return key if bare else _toml_string(key)
-
-
 def to_toml(data: dict[str, Any]) -> str:
-    """Profile data as TOML text: scalars and lists first, then one table per mapping.
-
-    TOML has no null, so keys whose value is None are left out (the loader reads a
-    missing key and a null one the same way).
-    """
-    lines = [
-        f"{_toml_key(k)} = {_toml_value(v)}"
-        for k, v in data.items()
-        if v is not None and not isinstance(v, dict)
-    ]
-    for key, table in data.items():
-        if isinstance(table, dict):
-            lines.append(f"\n[{_toml_key(key)}]")
-            lines.extend(
-                f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items() if v is not None
-            )
-    return "\n".join(lines) + "\n"
+    """Profile data as TOML text, by the writer ``gluteus init`` uses (None keys left out)."""
+    return dump_profile(data, "toml")

@@ -42,7 +42,7 @@ import yaml
 
 from .errors import ProfileError
 from .model import DAYS, EQUIPMENT, EXPERIENCE, PAIN_REGIONS
-from .profile import Pain, Preferences, Profile, Schedule, Sides, Tests
+from .profile import Profile, Sides
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -541,9 +541,6 @@ def _make_converter() -> cattrs.Converter:
 
 
 _CONVERTER = _make_converter()
-
-# The order keys take in profile_to_dict, for stable output.
-_CLASSES = (Profile, Schedule, Pain, Tests, Preferences, Sides)
 
 
 def profile_from_dict(

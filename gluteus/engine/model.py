@@ -90,8 +90,6 @@ that some exercise or this list knows."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 
-Role = Literal["activation", "strength", "power", "stability", "isometric", "eccentric", "mobility"]
-
 
 def _tuple_of_str(value: Iterable[str] | str) -> tuple[str, ...]:
     if isinstance(value, str):
