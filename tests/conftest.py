@@ -33,3 +33,35 @@ def pm():
     from gluteus.engine.pluginmanager import make_plugin_manager
 
     return make_plugin_manager(entrypoints=False)
+
+
+HEAVY_CHECK = """
+import json, sys
+from click.testing import CliRunner
+from gluteus.cli import cli
+codes = [CliRunner().invoke(cli, args).exit_code for args in json.loads(sys.argv[1])]
+heavy = sorted(
+    name for name in sys.modules
+    if name.split(".")[0] in ("ortools", "matplotlib")
+    or (name.startswith("gluteus") and ("planner" in name or "solver" in name))
+)
+print(json.dumps({"codes": codes, "heavy": heavy}))
+"""
+
+
+def heavy_imports(*runs: list[str]) -> tuple[list[int], list[str]]:
+    """Run ``gluteus`` with each argument list in one fresh interpreter: the exit codes,
+    and the heavy modules (solver, planner, charting) that got imported."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", HEAVY_CHECK, json.dumps(list(runs))],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return report["codes"], report["heavy"]

@@ -7,6 +7,7 @@ import os
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import heavy_imports
 
 from gluteus.cli import GluteusGroup, cli, write_output
 from gluteus.engine.errors import Infeasible, ProfileError
@@ -69,3 +70,10 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch
 def test_write_output_refuses_a_missing_folder(tmp_path):
     with pytest.raises(click.BadParameter):
         write_output("x", str(tmp_path / "nope" / "out.txt"))
+
+
+def test_help_and_browsing_never_import_the_solver_or_the_planner():
+    """The solver (≈0.3 s to import) loads only when a program is planned."""
+    codes, heavy = heavy_imports(["--help"], ["generate", "--help"], ["exercises"])
+    assert codes == [0, 0, 0]
+    assert heavy == []

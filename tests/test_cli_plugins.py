@@ -10,13 +10,12 @@ from __future__ import annotations
 import collections
 import importlib.metadata
 import json
-import subprocess
-import sys
 import types
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import heavy_imports
 
 from gluteus import __version__, hookimpl
 from gluteus.cli import cli
@@ -303,17 +302,9 @@ def test_an_unknown_format_is_a_usage_error():
 
 
 def test_the_listing_never_imports_the_planner_or_the_solver():
-    code = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from gluteus.cli import cli\n"
-        "result = CliRunner().invoke(cli, ['plugins', '--format', 'json'])\n"
-        "assert result.exit_code == 0, result.output\n"
-        "heavy = [m for m in sys.modules if m.startswith(('ortools', 'gluteus.engine.planner'))]\n"
-        "assert not heavy, heavy\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    codes, heavy = heavy_imports(["plugins", "--format", "json"])
+    assert codes == [0]
+    assert heavy == []
 
 
 # --- plugins check NAME -----------------------------------------------------------------------

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import heavy_imports
 
 from gluteus.cli import cli
 from gluteus.cli.screen import SCREEN_FORMAT, SEVERITY_WORDS
@@ -259,41 +257,16 @@ def test_help_lists_exit_codes(runner):
 
 # --- speed: no solver, no planner ---------------------------------------------------------
 
-IMPORT_CHECK = textwrap.dedent(
-    """
-    import json, sys
-    from click.testing import CliRunner
-    from gluteus.cli import cli
-    codes = [CliRunner().invoke(cli, ["screen", path, *extra]).exit_code
-             for path, extra in json.loads(sys.argv[1])]
-    heavy = sorted(
-        name for name in sys.modules
-        if name.split(".")[0] == "ortools"
-        or (name.startswith("gluteus") and ("planner" in name or "solver" in name))
-    )
-    print(json.dumps({"codes": codes, "heavy": heavy}))
-    """
-)
 
-
-def test_screen_never_imports_the_solver_or_the_planner(tmp_path):
-    runs = [
-        [str(PROFILES / "dana.yaml"), []],
-        [str(PROFILES / "dana.yaml"), ["--format", "json"]],
-        [str(PROFILES / "red_flag.yaml"), ["--format", "json"]],
-        [str(PROFILES / "red_flag.yaml"), []],
-    ]
-    done = subprocess.run(
-        [sys.executable, "-c", IMPORT_CHECK, json.dumps(runs)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=tmp_path,
-        timeout=120,
+def test_screen_never_imports_the_solver_or_the_planner():
+    codes, heavy = heavy_imports(
+        ["screen", str(PROFILES / "dana.yaml")],
+        ["screen", str(PROFILES / "dana.yaml"), "--format", "json"],
+        ["screen", str(PROFILES / "red_flag.yaml"), "--format", "json"],
+        ["screen", str(PROFILES / "red_flag.yaml")],
     )
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    assert report["codes"] == [0, 0, 3, 3]
-    assert report["heavy"] == []
+    assert codes == [0, 0, 3, 3]
+    assert heavy == []
 
 
 def test_a_terminal_gets_the_rich_look_and_a_pipe_plain_text(runner, tmp_path, monkeypatch):
