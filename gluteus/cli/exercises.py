@@ -38,21 +38,18 @@ def _check_choice(value: str, choices: Iterable[str], option: str) -> None:
 def ladder_positions(registry: Registry, exercise_id: str) -> list[dict[str, Any]]:
     """Every ladder ``exercise_id`` sits on: ladder id, name, rung (1-based) and length."""
     found = []
-    for ladder in sorted(registry.ladders.values(), key=lambda lad: lad.id):
+    for ladder, rung in registry.ladders_of(exercise_id):
         ids = ladder.exercise_ids
-        if exercise_id in ids:
-            found.append(
-                {
-                    "ladder": ladder.id,
-                    "name": ladder.name,
-                    "rung": ids.index(exercise_id) + 1,
-                    "of": len(ids),
-                    "previous": ids[ids.index(exercise_id) - 1] if ids.index(exercise_id) else None,
-                    "next": ids[ids.index(exercise_id) + 1]
-                    if ids.index(exercise_id) + 1 < len(ids)
-                    else None,
-                }
-            )
+        found.append(
+            {
+                "ladder": ladder.id,
+                "name": ladder.name,
+                "rung": rung,
+                "of": len(ids),
+                "previous": ids[rung - 2] if rung > 1 else None,
+                "next": ids[rung] if rung < len(ids) else None,
+            }
+        )
     return found
 
 

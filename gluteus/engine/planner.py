@@ -180,6 +180,7 @@ class Plan:
     opens: tuple[tuple[Requirement, str | None], ...]
     needs: tuple[Need, ...]
     weaker: Mapping[str, str]  # issue -> weaker side
+    next_rungs: Mapping[str, tuple[str, ...]]  # exercise -> the rungs above it on its ladders
 
 
 def _usable(profile: Profile, restrictions: Restrictions, ctx: Context) -> list[Exercise]:
@@ -273,6 +274,7 @@ def _make_plan(
         opens=opens,
         needs=needs,
         weaker=weaker,
+        next_rungs=_ladder_next(ctx),
     )
 
 
@@ -650,9 +652,8 @@ class _Model:
             m.add(got <= sum(self.options[e].tenths * x[s, e] for s in sessions for e in serving))
             terms.append(W_SHARE * weight * got)
         rng = random.Random(seed * 1_000_003 + self.block.number)
-        nxt = _ladder_next(ctx)
         before = set().union(*previous.sessions) if previous is not None else set()
-        rungs_up = {n for p in sorted(before) for n in nxt.get(p, ())}
+        rungs_up = {n for p in sorted(before) for n in plan.next_rungs.get(p, ())}
         prefer = set(plan.profile.preferences.prefer)
         phase_rank = {"activation": 0, "strength": 1, "power": 2}[self.block.phase]
         for e in ids:
@@ -804,14 +805,19 @@ def _order_key(ex: Exercise, opens: frozenset[str]) -> tuple[int, int, int, str]
     return (group, ROLE_ORDER.get(ex.role, 9), -ex.level, ex.id)
 
 
-def _ladder_of(ex: Exercise, plan: Plan, ctx: Context) -> tuple[str | None, int | None]:
-    ladders = [lad for _, lad in sorted(ctx.registry.ladders.items()) if ex.id in lad.exercise_ids]
-    if not ladders:
-        return None, None
+def _rungs(plan: Plan, ctx: Context) -> dict[str, tuple[str, int]]:
+    """Each exercise's ladder and rung, once per program: of the ladders it is on, the
+    first (by id) that serves an issue being trained, else the first."""
     trained = set(plan.trained)
-    ladders.sort(key=lambda lad: (not set(lad.issues) & trained, lad.id))
-    ladder = ladders[0]
-    return ladder.id, ladder.exercise_ids.index(ex.id) + 1
+    out: dict[str, tuple[str, int]] = {}
+    for ex_id in ctx.registry.exercises:
+        on = sorted(
+            ctx.registry.ladders_of(ex_id),
+            key=lambda pair: (not set(pair[0].issues) & trained, pair[0].id),
+        )
+        if on:
+            out[ex_id] = (on[0][0].id, on[0][1])
+    return out
 
 
 def _why(ex: Exercise, plan: Plan) -> str:
@@ -822,10 +828,12 @@ def _why(ex: Exercise, plan: Plan) -> str:
     return base
 
 
-def _prescriptions(option: Option, week: int, plan: Plan, ctx: Context) -> list[Prescription]:
+def _prescriptions(
+    option: Option, week: int, plan: Plan, rungs: Mapping[str, tuple[str, int]]
+) -> list[Prescription]:
     ex = option.exercise
     dose = option.doses[week]
-    ladder, rung = _ladder_of(ex, plan, ctx)
+    ladder, rung = rungs.get(ex.id, (None, None))
     out: list[Prescription] = []
     common: dict[str, Any] = dict(
         id=ex.id,
@@ -934,6 +942,7 @@ def plan(
 def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
     profile = plan.profile
     opens = frozenset(r for req, _ in plan.opens for r in req.roles)
+    rungs = _rungs(plan, ctx)
     weeks: list[Week] = []
     for c in chosen:
         for week in c.block.weeks:
@@ -942,7 +951,7 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
             for day, ids in zip(profile.days, c.sessions, strict=True):
                 ordered = sorted(ids, key=lambda e: _order_key(c.options[e].exercise, opens))
                 exercises = [
-                    rx for e in ordered for rx in _prescriptions(c.options[e], week, plan, ctx)
+                    rx for e in ordered for rx in _prescriptions(c.options[e], week, plan, rungs)
                 ]
                 sessions.append(Session(day=day, date=dates[day], exercises=exercises))
             weeks.append(

@@ -125,6 +125,14 @@ class Registry:
     """``(plugin, message)`` for each reference to an issue or exercise that no loaded
     plugin declares, which the registry dropped (see :func:`build_registry`)."""
 
+    def ladders_of(self, exercise_id: str) -> tuple[tuple[Ladder, int], ...]:
+        """Every ladder ``exercise_id`` is a rung of, with the rung (1-based), by ladder id."""
+        return tuple(
+            (ladder, ladder.exercise_ids.index(exercise_id) + 1)
+            for _, ladder in sorted(self.ladders.items())
+            if exercise_id in ladder.exercise_ids
+        )
+
     def plugin_of(self, kind: str, item_id: str) -> str | None:
         """The plugin that contributed ``item_id`` of ``kind`` (``"exercise"``, ``"sign"``, ...)."""
         return self.owner.get((kind, item_id))
