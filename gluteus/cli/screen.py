@@ -50,6 +50,7 @@ import click
 
 from gluteus.cli import terminal
 from gluteus.engine.errors import ReferralRequired
+from gluteus.engine.model import states_evidence
 
 SEVERITY_WORDS: tuple[str, ...] = ("none", "mild", "moderate", "marked")
 """Words for severity 0-3, as shown next to the number."""
@@ -208,6 +209,15 @@ def _words(ident: str) -> str:
     return ident.replace("_", " ")
 
 
+def evidence_words(finding: Any, issue: Any) -> str:
+    """How firm the issue's evidence is, in words, with the issue's own caveat unless
+    the finding's notes already state it (the built-in modules' do)."""
+    level = EVIDENCE_WORDS.get(issue.evidence, issue.evidence)
+    if issue.evidence_note and not states_evidence(finding.notes):
+        level += f". {issue.evidence_note}"
+    return level
+
+
 def screen_text(result: Any, ctx: Any) -> str:
     """Plain, wrapped text of a screening without red flags, for a terminal."""
     registry = ctx.registry
@@ -234,13 +244,7 @@ def screen_text(result: Any, ctx: Any) -> str:
         for note in finding.notes:
             lines.append(_wrap(note, INDENT, "    Note:     "))
         if issue is not None:
-            level = EVIDENCE_WORDS.get(issue.evidence, issue.evidence)
-            # The built-in modules put their caveat in the notes (starting "Evidence");
-            # a plugin that does not still gets its issue's evidence note shown here.
-            said = any(note.startswith("Evidence") for note in finding.notes)
-            if issue.evidence_note and not said:
-                level += f". {issue.evidence_note}"
-            lines.append(_wrap(level, INDENT, "    Evidence: "))
+            lines.append(_wrap(evidence_words(finding, issue), INDENT, "    Evidence: "))
     restrictions = result.restrictions
     lines += ["", "Safety rules that apply to you"]
     if not restrictions.rules:
@@ -331,9 +335,8 @@ def screen_blocks(result: Any, ctx: Any) -> list[Any]:
         items += list(finding.notes)
         if items:
             blocks.append(Bullets(tuple(items)))
-        if issue is not None and issue.evidence_note:
-            level = EVIDENCE_WORDS.get(issue.evidence, issue.evidence)
-            blocks.append(Para(f"Evidence: {level}.", tone="muted"))
+        if issue is not None:
+            blocks.append(Para(f"Evidence: {evidence_words(finding, issue)}", tone="muted"))
     restrictions = result.restrictions
     blocks.append(Heading(2, "Safety rules that apply to you"))
     if restrictions.rules:

@@ -364,6 +364,12 @@ class SafetyRule:
 # --- What screening produces -------------------------------------------------------
 
 
+def states_evidence(notes: Iterable[str]) -> bool:
+    """True when a finding's notes already state its module's evidence caveat (a note
+    starting "Evidence"), so an output need not add the issue's ``evidence_note`` too."""
+    return any(str(note).startswith("Evidence") for note in notes)
+
+
 @frozen
 class Finding:
     """A plugin's grade of its issue for one profile.

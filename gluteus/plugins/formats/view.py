@@ -21,7 +21,7 @@ from typing import Any
 
 from attrs import frozen
 
-from gluteus.engine.model import DAYS
+from gluteus.engine.model import DAYS, states_evidence
 
 SEVERITY = {0: "nothing found", 1: "mild", 2: "moderate", 3: "marked"}
 EVIDENCE = {
@@ -429,11 +429,10 @@ def _findings(data: Mapping[str, Any]) -> tuple[FindingView, ...]:
                 notes=tuple(f.get("notes", ())),
                 evidence=level,
                 evidence_text=evidence_text(level) if level else None,
-                # The built-in modules put their caveat in the finding's notes
-                # ("Evidence is ..."); the issue's own note is shown only when no
-                # note already says it, so no format prints it twice.
+                # Said once: the issue's note only when the finding's notes do not
+                # already carry the caveat (as the built-in modules' do).
                 evidence_note=None
-                if any(str(n).startswith("Evidence") for n in f.get("notes", ()))
+                if states_evidence(f.get("notes", ()))
                 else info.get("evidence_note"),
             )
         )
