@@ -301,12 +301,9 @@ def _why_ruled_out(
             missing[item] = missing.get(item, 0) + 1
         for rule_id in plan.restrictions.excluded.get(ex.id, ()):
             by_rule[rule_id] = by_rule.get(rule_id, 0) + 1
-        if (
-            not lacking
-            and ex.id not in profile.preferences.avoid
-            and plan.restrictions.allows(ex.id)
-            and ex.loaded
-        ):
+        # The partner map holds every allowed, dosable loaded exercise: one of those
+        # is unusable only for want of an activation drill to go before it.
+        if ex.id in plan.partners and not _prepared(ex, plan.partners):
             unprepared.append(ex.id)
     reasons: list[str] = []
     changes: list[str] = []
@@ -737,14 +734,18 @@ def _explain(
     ctx: Context,
     seed: int,
 ) -> Infeasible:
-    """The solver's own minimal conflicting set, turned into plain words."""
+    """The solver's own set of conflicting constraints (its sufficient assumptions for
+    infeasibility, not always the smallest), turned into plain words."""
     built = _Model(plan, block, options, previous, ctx, seed, explain=True)
     built.model.add_assumptions(built.literals)
     solver = built.solver(seed, built.budget * 50)
     status = solver.solve(built.model)
     if status != built.cp.INFEASIBLE:
         return Infeasible(
-            [f"weeks {block.weeks[0]}-{block.weeks[-1]} could not be planned"],
+            [
+                f"weeks {block.weeks[0]}-{block.weeks[-1]} could not be planned, and the "
+                "solver named no conflicting constraints within its budget"
+            ],
             ["allow more minutes per session", "drop an issue from focus"],
         )
     core = [built.assumptions[i] for i in solver.sufficient_assumptions_for_infeasibility()]
@@ -782,9 +783,11 @@ def _explain(
         elif kind == "consecutive":
             conflicts.append("the same loaded exercise is never done on consecutive days")
             changes.append("train on days with a rest day between them")
-    if schedule.sessions_per_week < 7:
+    kinds = {label.partition(":")[0] for label in core}
+    if "time" in kinds and schedule.sessions_per_week < 7:
         changes.append("add a session a week")
-    if not plan.profile.equipment:
+    if kinds & {"focus", "need"} and not plan.profile.equipment:
+        # Only when the core involves what must be trained: equipment widens the choice.
         changes.append("add a piece of equipment (a mini band opens up many exercises)")
     return Infeasible(conflicts, list(dict.fromkeys(changes)))
 
