@@ -472,6 +472,9 @@ def test_a_focus_issue_that_cannot_fit_in_the_time_is_explained_by_the_solvers_c
     ]
     assert "allow more minutes per session" in info.value.suggestions
     assert "remove endurance from focus" in info.value.suggestions
+    assert "add a session a week" in info.value.suggestions  # time is in the core
+    # Equipment is listed, so the generic equipment tip does not apply.
+    assert not any(t.startswith("add a piece of equipment") for t in info.value.suggestions)
     # With enough minutes the same plugin plans fine (32 minutes for 5 x 300 s + rests).
     roomy = {**data, "schedule": {**BASE["schedule"], "minutes_per_session": 60}}
     doc = generate(roomy, pm)
