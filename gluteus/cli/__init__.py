@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from gluteus.engine.errors import GluteusError, PluginError, ReferralRequired
+from gluteus.engine.errors import GluteusError, ReferralRequired
 
 # Command name -> "module:attribute"; imported on first use so that `--help` and
 # quick commands never pay for the planner or the solver.
@@ -31,14 +31,16 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def fail(error: GluteusError) -> None:
-    """Print ``error`` as one message on stderr and exit with its code."""
-    if isinstance(error, ReferralRequired):
+def fail(error: GluteusError, *, referrals_shown: bool = False) -> None:
+    """Print ``error`` on stderr and exit with its code.
+
+    A referral lists every red flag with whom to see, unless the command already
+    printed the referrals (``referrals_shown``): then only the one-line error.
+    """
+    if isinstance(error, ReferralRequired) and not referrals_shown:
         click.echo("No program: a red flag needs a clinician first.", err=True)
         for r in error.referrals:
             click.echo(f"  - {r.flag} ({r.urgency}): {r.message} See: {r.see}.", err=True)
-    elif isinstance(error, PluginError):
-        click.echo(f"Error: {error}", err=True)
     else:
         click.echo(f"Error: {error}", err=True)
     sys.exit(error.exit_code)

@@ -42,13 +42,12 @@ one-line message goes to standard error.
 from __future__ import annotations
 
 import json
-import sys
 import textwrap
 from typing import Any
 
 import click
 
-from gluteus.cli import terminal
+from gluteus.cli import fail, terminal
 from gluteus.engine.errors import ReferralRequired
 from gluteus.engine.model import states_evidence
 
@@ -111,11 +110,8 @@ def screen(profile: str, fmt: str) -> None:
             click.echo(render_json(document), nl=False)
         else:
             terminal.show(referral_blocks(result, ctx), plain=referral_text(result, ctx))
-        error = ReferralRequired(result.referrals, result=document)
-        # One line on stderr and exit 3: the same code and message as the group's
-        # error boundary, without repeating the referrals already printed above.
-        click.echo(f"Error: {error}", err=True)
-        sys.exit(error.exit_code)
+        # Exit 3 through the shared boundary, without repeating the referrals above.
+        fail(ReferralRequired(result.referrals, result=document), referrals_shown=True)
     if fmt == "json":
         click.echo(json.dumps(screen_dict(result, ctx), indent=2, ensure_ascii=False))
     else:
