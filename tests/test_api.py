@@ -11,11 +11,11 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
+from tiny_plugin import ExcludeEverything
 
 import gluteus
 from gluteus import testing
 from gluteus.engine.model import (
-    ROLES,
     Precaution,
     RedFlag,
     Renderer,
@@ -177,29 +177,6 @@ def test_a_red_flag_raises_referral_required_carrying_the_referrals():
     assert [r.flag for r in info.value.referrals] == ["saddle_numbness"]
     assert info.value.referrals[0].urgency == "emergency"
     assert info.value.result.to_dict()["status"] == "referral"
-
-
-class ExcludeEverything:
-    """A plugin whose one rule leaves nothing to train: the planner cannot succeed."""
-
-    gluteus_name = "exclude-everything"
-
-    @gluteus.hookimpl
-    def register_sources(self):
-        return [Source(key="test-nothing", citation="A test.", level="convention")]
-
-    @gluteus.hookimpl
-    def register_safety_rules(self):
-        return [
-            SafetyRule(
-                id="nothing-allowed",
-                description="Exclude every role.",
-                source="test-nothing",
-                evidence="convention",
-                when=Trigger(always=True),
-                exclude_roles=ROLES,
-            )
-        ]
 
 
 def test_infeasible_carries_the_conflicts(gluteus_pm):

@@ -96,27 +96,7 @@ def test_a_red_flag_is_409_with_the_referral(client):
 
 
 def test_infeasible_is_422_with_the_conflicts():
-    from gluteus.engine.model import ROLES, SafetyRule, Source, Trigger
-
-    class ExcludeEverything:
-        gluteus_name = "exclude-everything"
-
-        @gluteus.hookimpl
-        def register_sources(self):
-            return [Source(key="svc-test", citation="A test.", level="convention")]
-
-        @gluteus.hookimpl
-        def register_safety_rules(self):
-            return [
-                SafetyRule(
-                    id="nothing-allowed",
-                    description="Exclude every role.",
-                    source="svc-test",
-                    evidence="convention",
-                    when=Trigger(always=True),
-                    exclude_roles=ROLES,
-                )
-            ]
+    from tiny_plugin import ExcludeEverything
 
     pm = gluteus.make_plugin_manager(entrypoints=False, plugins=[ExcludeEverything()])
     with TestClient(SERVICE.create_app(pm)) as client:

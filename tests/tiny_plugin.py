@@ -15,6 +15,7 @@ from gluteus.engine.api import Context, context
 from gluteus.engine.hookspecs import hookimpl
 from gluteus.engine.model import (
     DAYS,
+    ROLES,
     Cap,
     Exercise,
     Finding,
@@ -364,10 +365,34 @@ def referral(profile: Profile | None = None) -> Program:
     return referral_program(profile, (ref,), ctx)
 
 
+class ExcludeEverything:
+    """A plugin whose one rule leaves nothing to train: the planner cannot succeed."""
+
+    gluteus_name = "exclude-everything"
+
+    @hookimpl
+    def register_sources(self) -> list[Source]:
+        return [Source(key="test-nothing", citation="A test.", level="convention")]
+
+    @hookimpl
+    def register_safety_rules(self) -> list[SafetyRule]:
+        return [
+            SafetyRule(
+                id="nothing-allowed",
+                description="Exclude every role.",
+                source="test-nothing",
+                evidence="convention",
+                when=Trigger(always=True),
+                exclude_roles=ROLES,
+            )
+        ]
+
+
 __all__ = [
     "EXERCISES",
     "PROFILE",
     "RULES",
+    "ExcludeEverything",
     "Pain",
     "Preferences",
     "TinyPlugin",
