@@ -26,9 +26,10 @@ pre-checks or from the solver's own infeasible core (assumption literals).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -154,6 +155,28 @@ class Need:
         return bool(kinds & (set(exercise.planes) | {exercise.role}))
 
 
+@frozen
+class Demand:
+    """Something every week (or session) must hold, met by any exercise ``fits``
+    accepts: ``what`` says it in plain words; ``issue`` is whose it is, if anyone's."""
+
+    what: str
+    issue: str | None
+    fits: Callable[[Exercise], bool] = field(eq=False)
+
+
+def _serves(issue: str, ex: Exercise) -> bool:
+    return issue in ex.issues
+
+
+def _covers(need: Need, kinds: frozenset[str], ex: Exercise) -> bool:
+    return need.covers(ex, kinds)
+
+
+def _has_role(roles: tuple[str, ...], ex: Exercise) -> bool:
+    return ex.role in roles
+
+
 def _rule_of(req: Requirement, restrictions: Restrictions) -> str | None:
     for rule in restrictions.rules:
         if req in rule.requires:
@@ -181,6 +204,42 @@ class Plan:
     needs: tuple[Need, ...]
     weaker: Mapping[str, str]  # issue -> weaker side
     next_rungs: Mapping[str, tuple[str, ...]]  # exercise -> the rungs above it on its ladders
+
+    def demands(self) -> list[Demand]:
+        """Every demand the program must meet: each trained issue, each plane or role a
+        rule asks of it every week, and each role sessions must open with."""
+        out = []
+        for issue in self.trained:
+            why = "you asked to focus on it" if issue in self.focus else "screening found it"
+            out.append(
+                Demand(
+                    f"{issue} must be trained every week ({why})",
+                    issue,
+                    functools.partial(_serves, issue),
+                )
+            )
+        for need in self.needs:
+            if need.issue is not None and need.issue not in self.trained:
+                continue
+            whose = f"{need.issue} " if need.issue else ""
+            by = f" (rule {need.rule})" if need.rule else ""
+            for label, kinds in need.groups():
+                out.append(
+                    Demand(
+                        f"{whose}work in the {label} plane or role is needed every week{by}",
+                        need.issue,
+                        functools.partial(_covers, need, kinds),
+                    )
+                )
+        for req, rule in self.opens:
+            out.append(
+                Demand(
+                    f"every session must open with {'/'.join(req.roles)} work (rule {rule})",
+                    None,
+                    functools.partial(_has_role, req.roles),
+                )
+            )
+        return out
 
 
 def _usable(profile: Profile, restrictions: Restrictions, ctx: Context) -> list[Exercise]:
@@ -346,33 +405,9 @@ def _precheck(plan: Plan, ctx: Context) -> None:
             if tip not in changes:
                 changes.append(tip)
 
-    for issue in plan.trained:
-        if not any(issue in ex.issues for ex in plan.usable):
-            why = "you asked to focus on it" if issue in plan.focus else "screening found it"
-            report(
-                f"{issue} must be trained every week ({why})",
-                [ex for ex in catalogue if issue in ex.issues],
-                issue,
-            )
-    for need in plan.needs:
-        if need.issue is not None and need.issue not in plan.trained:
-            continue
-        for label, kinds in need.groups():
-            if not any(need.covers(ex, kinds) for ex in plan.usable):
-                whose = f"{need.issue} " if need.issue else ""
-                by = f" (rule {need.rule})" if need.rule else ""
-                report(
-                    f"{whose}work in the {label} plane or role is needed every week{by}",
-                    [ex for ex in catalogue if need.covers(ex, kinds)],
-                    need.issue,
-                )
-    for req, rule in plan.opens:
-        if not any(ex.role in req.roles for ex in plan.usable):
-            report(
-                f"every session must open with {'/'.join(req.roles)} work (rule {rule})",
-                [ex for ex in catalogue if ex.role in req.roles],
-                None,
-            )
+    for demand in plan.demands():
+        if not any(demand.fits(ex) for ex in plan.usable):
+            report(demand.what, [ex for ex in catalogue if demand.fits(ex)], demand.issue)
     if conflicts:
         raise Infeasible(conflicts, changes)
 
@@ -414,15 +449,8 @@ def _window(plan: Plan, phase: str) -> list[Exercise]:
     chosen = {ex.id for ex in inside}
     # A demand the window cannot meet is met by its easiest usable exercises instead,
     # so that a phase never drops an issue its level window happens to leave out.
-    demands: list[Any] = [(i, None) for i in plan.trained]
-    for need in plan.needs:
-        if need.issue is None or need.issue in plan.trained:
-            demands.extend((need, kinds) for _, kinds in need.groups())
-    for demand, kinds in demands:
-        if isinstance(demand, Need):
-            fits = [ex for ex in plan.usable if demand.covers(ex, kinds)]
-        else:
-            fits = [ex for ex in plan.usable if demand in ex.issues]
+    for demand in plan.demands():
+        fits = [ex for ex in plan.usable if demand.fits(ex)]
         if fits and not any(ex.id in chosen for ex in fits):
             lowest = min(ex.level for ex in fits)
             for ex in fits:
