@@ -529,3 +529,27 @@ def test_regression_no_loaded_lift_on_consecutive_days_across_a_block_seam():
     for (day_a, a), (day_b, b) in itertools.pairwise(dated):
         if dt.date.fromisoformat(day_b) - dt.date.fromisoformat(day_a) == dt.timedelta(days=1):
             assert not a & b, (day_a, day_b, a & b)
+
+
+def test_sessions_use_most_of_their_minutes(dana):
+    """Soft goal "unused minutes kept small": loading weeks fill at least 80% of them."""
+    budget = dana["profile"]["schedule"]["minutes_per_session"]
+    for week in dana["weeks"]:
+        if not week["deload"]:
+            for session in week["sessions"]:
+                assert session["minutes"] >= 0.8 * budget, (week["number"], session["day"])
+
+
+def test_blocks_vary_their_main_work(dana):
+    """Soft goal "variety between blocks": each block changes most of the non-activation
+    exercises of the block before (activation drills may stay)."""
+    main: dict[int, set[str]] = {}
+    for week in dana["weeks"]:
+        main.setdefault(week["block"], set()).update(
+            ex["id"]
+            for s in week["sessions"]
+            for ex in s["exercises"]
+            if ex["role"] != "activation"
+        )
+    for before, after in itertools.pairwise(sorted(main)):
+        assert len(main[before] & main[after]) <= len(main[after]) // 2, (before, after)
