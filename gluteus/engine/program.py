@@ -14,6 +14,7 @@ from attrs import field, frozen
 
 from .model import Finding, Referral
 from .profile import Profile
+from .traffic_light import TRAFFIC_LIGHT
 
 if TYPE_CHECKING:
     from .api import Context
@@ -194,6 +195,7 @@ class Program:
                 "rules": [dict(rule) for rule in self.safety_rules],
                 "stop_signs": list(self.stop_signs),
                 "notes": list(self.notes),
+                "traffic_light": TRAFFIC_LIGHT.to_dict(),
             },
             "phases": [p.to_dict() for p in self.phases],
             "weeks": [w.to_dict() for w in self.weeks],

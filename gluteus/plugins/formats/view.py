@@ -8,9 +8,8 @@ only how things look. Building the view is pure: no I/O, no click, nothing heavy
 imported.
 
 Clinical wording comes from the program itself (issue messages, rule
-descriptions and notes, stop signs, referral messages); the only clinical text
-here is the pain-monitoring traffic light (:data:`TRAFFIC_LIGHT`), which applies
-to everyone.
+descriptions and notes, stop signs, the pain-monitoring traffic light, referral
+messages); nothing clinical is written here.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from typing import Any
 from attrs import frozen
 
 from gluteus.engine.model import DAYS, states_evidence
+from gluteus.engine.traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
 
 SEVERITY = {0: "nothing found", 1: "mild", 2: "moderate", 3: "marked"}
 EVIDENCE = {
@@ -58,48 +58,6 @@ DAY_NAMES = {
 
 # --- The pieces of the view --------------------------------------------------------
 
-
-@frozen
-class Zone:
-    """One light of the pain-monitoring traffic light."""
-
-    colour: str  # "green" | "amber" | "red"
-    pain: str  # the pain range, e.g. "0–3/10"
-    meaning: str
-    action: str
-
-
-@frozen
-class TrafficLight:
-    """How to read pain during and after exercise, and what to do about it."""
-
-    zones: tuple[Zone, ...]
-    rule: str
-    source: str
-
-
-TRAFFIC_LIGHT = TrafficLight(
-    zones=(
-        Zone("green", "0–3/10", "safe", "carry on, and progress when the form is good"),
-        Zone(
-            "amber",
-            "4–5/10",
-            "acceptable if it settles by the next morning",
-            "hold: repeat the same dose next time",
-        ),
-        Zone(
-            "red",
-            "over 5/10",
-            "too much; also when pain has not settled by the next morning, or rises week to week",
-            "stop the exercise today and go back a step next time",
-        ),
-    ),
-    rule="Rate pain 0–10 during each exercise and again the next morning; it should be "
-    "back to your usual level by then.",
-    source="Silbernagel 2007 pain-monitoring model (Am J Sports Med 35:897)",
-)
-"""EVIDENCE.md §3: 0–3 green (progress), 4–5 amber (hold), >5 red (regress); pain
-should settle by the next morning and not rise week to week."""
 
 
 @frozen
@@ -598,6 +556,20 @@ def _referrals(data: Mapping[str, Any]) -> tuple[ReferralView, ...]:
     )
 
 
+def _traffic_light(data: Any) -> TrafficLight:
+    """The program's traffic light; a program written before it was carried gets the
+    engine's own."""
+    if not isinstance(data, Mapping):
+        return TRAFFIC_LIGHT
+    return TrafficLight(
+        zones=tuple(
+            Zone(z["colour"], z["pain"], z["meaning"], z["action"]) for z in data["zones"]
+        ),
+        rule=data["rule"],
+        source=data["source"],
+    )
+
+
 def view(program: Any) -> ProgramView:
     """The view of ``program`` (a Program or its JSON as data) that every format renders."""
     data = as_dict(program)
@@ -633,7 +605,7 @@ def view(program: Any) -> ProgramView:
         stop_signs=tuple(safety.get("stop_signs", ())),
         red_flags=tuple(_red_flag(item) for item in safety.get("red_flags", ())),
         notes=tuple(safety.get("notes", ())),
-        traffic_light=TRAFFIC_LIGHT,
+        traffic_light=_traffic_light(safety.get("traffic_light")),
         phases=tuple(
             PhaseView(
                 name=p["name"],

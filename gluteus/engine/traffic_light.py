@@ -1,0 +1,68 @@
+"""The pain-monitoring traffic light: how to read pain during and after exercise.
+
+Silbernagel's pain-monitoring model (Silbernagel 2007, Am J Sports Med 35:897):
+pain during exercise of 0–3/10 is safe, 4–5/10 acceptable if it settles by the
+next morning, over 5/10 too much; pain should be back to its usual level by the
+next morning and should not rise from week to week. Every program carries it
+(``safety.traffic_light`` in the program JSON) and every format shows it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import frozen
+
+
+@frozen
+class Zone:
+    """One light of the pain-monitoring traffic light."""
+
+    colour: str  # "green" | "amber" | "red"
+    pain: str  # the pain range, e.g. "0–3/10"
+    meaning: str
+    action: str
+
+
+@frozen
+class TrafficLight:
+    """How to read pain during and after exercise, and what to do about it."""
+
+    zones: tuple[Zone, ...]
+    rule: str
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The traffic light as it appears in the program JSON (``safety.traffic_light``)."""
+        return {
+            "zones": [
+                {"colour": z.colour, "pain": z.pain, "meaning": z.meaning, "action": z.action}
+                for z in self.zones
+            ],
+            "rule": self.rule,
+            "source": self.source,
+        }
+
+
+TRAFFIC_LIGHT = TrafficLight(
+    zones=(
+        Zone("green", "0–3/10", "safe", "carry on, and progress when the form is good"),
+        Zone(
+            "amber",
+            "4–5/10",
+            "acceptable if it settles by the next morning",
+            "hold: repeat the same dose next time",
+        ),
+        Zone(
+            "red",
+            "over 5/10",
+            "too much; also when pain has not settled by the next morning, or rises week to week",
+            "stop the exercise today and go back a step next time",
+        ),
+    ),
+    rule="Rate pain 0–10 during each exercise and again the next morning; it should be "
+    "back to your usual level by then.",
+    source="Silbernagel 2007 pain-monitoring model (Am J Sports Med 35:897)",
+)
+"""0–3 green (progress), 4–5 amber (hold), over 5 red (regress); pain should settle by
+the next morning and not rise week to week."""
