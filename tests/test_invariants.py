@@ -112,6 +112,7 @@ INVARIANT_EXAMPLES = 300
 "at least a few hundred per CI run"); a profile asking for more (``thorough``) wins."""
 
 
+@pytest.mark.slow
 def test_generated_programs_pass_every_check():
     outcomes: collections.Counter[str] = collections.Counter()
 
@@ -138,6 +139,7 @@ def _program_json(profile: Profile) -> str | None:
         return None
 
 
+@pytest.mark.slow
 @settings(
     max_examples=max(5, settings().max_examples // 6),
     suppress_health_check=[HealthCheck.too_slow],
