@@ -59,7 +59,6 @@ DAY_NAMES = {
 # --- The pieces of the view --------------------------------------------------------
 
 
-
 @frozen
 class FindingView:
     """One issue found (or asked for), worded for the person."""
@@ -562,9 +561,7 @@ def _traffic_light(data: Any) -> TrafficLight:
     if not isinstance(data, Mapping):
         return TRAFFIC_LIGHT
     return TrafficLight(
-        zones=tuple(
-            Zone(z["colour"], z["pain"], z["meaning"], z["action"]) for z in data["zones"]
-        ),
+        zones=tuple(Zone(z["colour"], z["pain"], z["meaning"], z["action"]) for z in data["zones"]),
         rule=data["rule"],
         source=data["source"],
     )
