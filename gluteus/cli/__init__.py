@@ -42,7 +42,9 @@ def fail(error: GluteusError, *, referrals_shown: bool = False) -> None:
         for r in error.referrals:
             click.echo(f"  - {r.flag} ({r.urgency}): {r.message} See: {r.see}.", err=True)
     else:
-        click.echo(f"Error: {error}", err=True)
+        # An input with several problems lists them all, one line each.
+        for line in str(error).splitlines() or [""]:
+            click.echo(f"Error: {line}", err=True)
     sys.exit(error.exit_code)
 
 

@@ -17,7 +17,9 @@ class ProfileError(GluteusError):
 
     Carries where the problem is (``file``, ``path`` such as ``schedule.weeks``,
     ``line`` when the parser knows it), what was ``expected``, what was ``found``
-    and, for a typo, the closest valid value (``suggestion``).
+    and, for a typo, the closest valid value (``suggestion``). When an input has
+    several problems, ``problems`` holds each (the first is also this error's own),
+    and the message has one line per problem.
     """
 
     exit_code = 2
@@ -40,7 +42,32 @@ class ProfileError(GluteusError):
         self.expected = expected
         self.found = found
         self.suggestion = suggestion
+        self.problems: tuple[ProfileError, ...] = ()
         super().__init__(self.format())
+
+    @classmethod
+    def many(cls, problems: Sequence[ProfileError]) -> ProfileError:
+        """One error for several problems: the first's details, every problem listed."""
+        if not problems:
+            raise ValueError("ProfileError.many needs at least one problem")
+        if len(problems) == 1:
+            return problems[0]
+        first = problems[0]
+        error = cls(
+            first.message,
+            file=first.file,
+            path=first.path,
+            line=first.line,
+            expected=first.expected,
+            found=first.found,
+            suggestion=first.suggestion,
+        )
+        error.problems = tuple(problems)
+        error.args = ("\n".join(p.format() for p in problems),)
+        return error
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else self.format()
 
     def format(self) -> str:
         """One line: ``file:line: path: message (did you mean 'x'?)``."""
