@@ -19,7 +19,7 @@ from gluteus.cli import cli
 from gluteus.engine import api
 from gluteus.engine import pluginmanager as pluginmanager_module
 from gluteus.engine.errors import GluteusError, Infeasible, ReferralRequired
-from gluteus.plugins import formats
+from gluteus.plugins import basics, formats
 from gluteus.plugins.formats.renderers import render_json, render_markdown, render_text
 
 
@@ -35,7 +35,7 @@ def tiny(monkeypatch):
     original = pluginmanager_module.make_plugin_manager
 
     def make(**kwargs):
-        return original(defaults=False, entrypoints=False, plugins=[TinyPlugin(), formats])
+        return original(defaults=False, entrypoints=False, plugins=[basics, TinyPlugin(), formats])
 
     monkeypatch.setattr(pluginmanager_module, "make_plugin_manager", make)
 

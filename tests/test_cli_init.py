@@ -247,7 +247,7 @@ def test_dash_writes_yaml_to_stdout_and_asks_on_stderr(registry):
             "equipment",
             "mat miniband",
             "mat mini_band",
-            "found 'miniband' (did you mean 'mini_band'?)",
+            "unknown equipment 'miniband'",
         ),
         ("equipment", "bodyweight", "", "bodyweight is always available"),
         ("equipment", "mat mat", "mat", "'mat' twice"),

@@ -17,7 +17,7 @@ from gluteus.cli import cli
 from gluteus.engine import api
 from gluteus.engine import pluginmanager as pluginmanager_module
 from gluteus.engine.errors import ReferralRequired
-from gluteus.plugins import documents, formats
+from gluteus.plugins import basics, documents, formats
 from gluteus.plugins.documents.commands import cheatsheet
 from gluteus.plugins.documents.pdf_doc import render_cheatsheet
 
@@ -109,7 +109,7 @@ def command(monkeypatch, tmp_path):
         pluginmanager_module,
         "make_plugin_manager",
         lambda **kw: original(
-            defaults=False, entrypoints=False, plugins=[TinyPlugin(), formats, documents]
+            defaults=False, entrypoints=False, plugins=[basics, TinyPlugin(), formats, documents]
         ),
     )
     monkeypatch.setattr(api, "generate", lambda profile, seed=None, plugins=None: build(profile))

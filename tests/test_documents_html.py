@@ -206,7 +206,7 @@ def test_stop_signs_and_rule_notes_come_from_the_program():
         PROFILE,
         precautions=("pregnancy",),
         pregnancy_trimester=2,
-        pain=attrs.evolve(PROFILE.pain, knee=4),
+        pain=PROFILE.pain.replace(knee=4),
     )
     page = Page(render_html(build(pregnant), {}))
     stop = page.text_of("stop-signs")

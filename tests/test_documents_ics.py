@@ -16,7 +16,7 @@ from gluteus.cli import cli
 from gluteus.engine import api
 from gluteus.engine import pluginmanager as pluginmanager_module
 from gluteus.engine.errors import ProfileError
-from gluteus.plugins import documents, formats
+from gluteus.plugins import basics, documents, formats
 from gluteus.plugins.documents.ics_calendar import render_ics
 
 
@@ -67,7 +67,7 @@ def test_uids_are_unique_and_stable_so_reimporting_updates(program):
     assert "-w01-s1@" in uids[0] and "-w06-s2@" in uids[-1]
     # The same person and start, regenerated with another seed and other pain:
     # the same UIDs, so a calendar updates its events instead of adding new ones.
-    again = build(attrs.evolve(PROFILE, seed=7, pain=attrs.evolve(PROFILE.pain, knee=2)))
+    again = build(attrs.evolve(PROFILE, seed=7, pain=PROFILE.pain.replace(knee=2)))
     assert [str(e["UID"]) for e in events(render_ics(again, {}))] == uids
     # Another start date (a new program) or another person: other UIDs.
     moved = build(attrs.evolve(PROFILE, start=dt.date(2027, 1, 4)))
@@ -89,7 +89,7 @@ def test_generate_without_start_exits_2(monkeypatch, tmp_path):
         pluginmanager_module,
         "make_plugin_manager",
         lambda **kw: original(
-            defaults=False, entrypoints=False, plugins=[TinyPlugin(), formats, documents]
+            defaults=False, entrypoints=False, plugins=[basics, TinyPlugin(), formats, documents]
         ),
     )
     monkeypatch.setattr(api, "generate", lambda profile, seed=None, plugins=None: build(profile))

@@ -107,7 +107,7 @@ def test_safety_notes_and_stop_signs_are_shown():
         PROFILE,
         precautions=("pregnancy",),
         pregnancy_trimester=2,
-        pain=attrs.evolve(PROFILE.pain, knee=4),
+        pain=PROFILE.pain.replace(knee=4),
     )
     text = render_text(build(pregnant), {})
     assert "Stop and get advice if:\n  - bleeding\n  - dizziness" in text

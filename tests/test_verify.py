@@ -197,7 +197,7 @@ def test_activation_first_is_an_engine_invariant_without_any_rule(ctx):
 
 
 def test_changing_a_role_cannot_dodge_a_rule(ctx):
-    profile = attrs.evolve(PROFILE, pain=attrs.evolve(PROFILE.pain, knee=5))
+    profile = attrs.evolve(PROFILE, pain=PROFILE.pain.replace(knee=5))
     program = program_dict(profile)
     for s in (session(program, 1, 1),):
         jump = rx("jump_squat", minutes=3.0).to_dict()
@@ -232,7 +232,7 @@ def test_hand_edited_position_or_loaded_flag_is_caught(ctx):
 
 
 def test_caps_on_sets_and_holds_name_the_rule(ctx):
-    profile = attrs.evolve(PROFILE, pain=attrs.evolve(PROFILE.pain, knee=4))
+    profile = attrs.evolve(PROFILE, pain=PROFILE.pain.replace(knee=4))
     program = program_dict(profile)
     assert verify(program, ctx) == []
     s = session(program, 5, 1)

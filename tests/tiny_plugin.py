@@ -225,7 +225,12 @@ class TinyPlugin:
 
 def tiny_context(*extra: object) -> Context:
     """A context with the tiny plugin (plus ``extra`` plugins) and nothing else."""
-    pm = make_plugin_manager(defaults=False, entrypoints=False, plugins=[TinyPlugin(), *extra])
+    import gluteus.plugins.basics as basics
+
+    # The shared vocabulary (equipment, pain regions, tests) is the basics plugin's.
+    pm = make_plugin_manager(
+        defaults=False, entrypoints=False, plugins=[basics, TinyPlugin(), *extra]
+    )
     return context(pm)
 
 
@@ -306,12 +311,15 @@ def build(profile: Profile = PROFILE, ctx: Context | None = None) -> Program:
         weeks.append(
             Week(number=n, phase=phase, deload=deload, block=1 if n <= 4 else 2, sessions=sessions)
         )
+    from gluteus.engine.person import assess
     from gluteus.engine.program import engine_info, issue_info
-    from gluteus.engine.safety import restrictions_for
+    from gluteus.engine.safety import program_safety
     from gluteus.engine.screening import screen
 
     findings = screen(profile, ctx.pm, ctx.registry)
-    restrictions = restrictions_for(profile, findings, ctx.registry)
+    person = assess(profile, ctx.pm, ctx.registry)
+    safety = program_safety(profile, findings, ctx.registry, person)
+    restrictions = safety.everywhere
     version, plugins = engine_info(ctx)
     return Program(
         status="ok",
@@ -331,15 +339,8 @@ def build(profile: Profile = PROFILE, ctx: Context | None = None) -> Program:
         weeks=weeks,
         warnings=(),
         issues=issue_info(ctx, ("inhibition", "knees")),
-        safety_rules=tuple(
-            (
-                ("id", r.id),
-                ("description", r.description),
-                ("source", r.source),
-                ("evidence", r.evidence),
-            )
-            for r in restrictions.rules
-        ),
+        safety_rules=safety.rule_entries(),
+        person=tuple(person.to_list()),
         stop_signs=restrictions.stop_signs,
         notes=restrictions.notes,
     )

@@ -25,14 +25,10 @@ from typing import Any
 import click
 
 from gluteus.engine.errors import ProfileError
-from gluteus.engine.loading import (
-    EXTENSIONS,
-    closest,
-    default_days,
-    dump_profile,
-    profile_from_dict,
-)
-from gluteus.engine.model import DAYS, EQUIPMENT, EXPERIENCE, PAIN_REGIONS
+from gluteus.engine.loading import check_ids, default_days, dump_profile, profile_from_dict
+from gluteus.engine.messages import closest
+from gluteus.engine.model import DAYS, EXPERIENCE
+from gluteus.engine.parsing import EXTENSIONS
 
 DEFAULT_OUTPUT = "profile.yaml"
 
@@ -119,9 +115,13 @@ def _day(word: str) -> str:
     return word
 
 
-def _checked(fragment: Mapping[str, Any]) -> Any:
-    """Validate part of a profile with the loader's own rules (raises ProfileError)."""
-    return profile_from_dict({"age": PLACEHOLDER_AGE, **fragment})
+def _checked(fragment: Mapping[str, Any], registry: Any = None) -> Any:
+    """Validate part of a profile with the loader's own rules (raises ProfileError); with
+    ``registry``, its ids too (equipment, pain regions and tests are the plugins')."""
+    profile = profile_from_dict({"age": PLACEHOLDER_AGE, **fragment})
+    if registry is not None:
+        check_ids(profile, registry)
+    return profile
 
 
 # --- The questions ----------------------------------------------------------------------
@@ -193,13 +193,13 @@ def _schedule(ask: _Asker) -> tuple[dict[str, Any], str | None]:
     return schedule, when
 
 
-def _equipment(ask: _Asker) -> list[str]:
+def _equipment(ask: _Asker, registry: Any) -> list[str]:
     ask.heading("Equipment")
     ask.say("Your bodyweight is always there. Besides it, which of these do you have?")
-    ask.say("  " + ", ".join(EQUIPMENT))
+    ask.say("  " + ", ".join(registry.equipment))
 
     def check(raw: str) -> list[str]:
-        return list(_checked({"equipment": _words(raw)}).equipment)
+        return list(_checked({"equipment": _words(raw)}, registry).equipment)
 
     chosen: list[str] = ask.ask(
         "Your equipment, separated by spaces (Enter for none)", check, default=""
@@ -222,11 +222,11 @@ def _signs(ask: _Asker, registry: Any) -> list[str]:
     return chosen
 
 
-def _pain(ask: _Asker) -> dict[str, int]:
+def _pain(ask: _Asker, registry: Any) -> dict[str, int]:
     ask.heading("Pain")
     ask.say("Your typical pain now, from 0 (none) to 10 (the worst you can imagine).")
     pain: dict[str, int] = {}
-    for region in PAIN_REGIONS:
+    for region in registry.pain_regions:
 
         def check(raw: str, region: str = region) -> int:
             return _checked({"pain": {region: _number(raw)}}).pain.get(region)
@@ -235,7 +235,7 @@ def _pain(ask: _Asker) -> dict[str, int]:
     return pain
 
 
-def _seconds(ask: _Asker, key: str, question: str, optional: bool) -> Any:
+def _seconds(ask: _Asker, key: str, question: str, optional: bool, registry: Any) -> Any:
     def check(raw: str) -> Any:
         if not raw and optional:
             return None
@@ -244,7 +244,7 @@ def _seconds(ask: _Asker, key: str, question: str, optional: bool) -> Any:
             raise ProfileError("an answer is needed here, for both sides (Ctrl-C stops)")
         sides = key != "bridge_hold_s"
         # Checked by the loader's rules; the number is kept as typed (12, not 12.0).
-        _checked({"tests": {key: {"left": value, "right": value} if sides else value}})
+        _checked({"tests": {key: {"left": value, "right": value} if sides else value}}, registry)
         return value
 
     text = question + (" (Enter to skip)" if optional else "")
@@ -252,7 +252,7 @@ def _seconds(ask: _Asker, key: str, question: str, optional: bool) -> Any:
     return ask.ask(text, check, default="")
 
 
-def _tests(ask: _Asker) -> dict[str, Any]:
+def _tests(ask: _Asker, registry: Any) -> dict[str, Any]:
     ask.heading("Self-tests (optional)")
     tests: dict[str, Any] = {}
     if not ask.yes(
@@ -265,10 +265,10 @@ def _tests(ask: _Asker) -> dict[str, Any]:
         ("side_plank_s", "Side plank hold, in seconds"),
     )
     for key, label in timed:
-        left = _seconds(ask, key, f"{label}, on your left side", optional=True)
+        left = _seconds(ask, key, f"{label}, on your left side", True, registry)
         if left is None:
             continue
-        right = _seconds(ask, key, f"{label}, on your right side", optional=False)
+        right = _seconds(ask, key, f"{label}, on your right side", False, registry)
         tests[key] = {"left": left, "right": right}
     if ask.yes("Did you do the single-leg squat test?"):
         tests["single_leg_squat_knee_valgus"] = {
@@ -280,7 +280,7 @@ def _tests(ask: _Asker) -> dict[str, Any]:
             side: ask.yes(f"Standing on your {side} leg, does your pelvis drop on the other side?")
             for side in ("left", "right")
         }
-    bridge = _seconds(ask, "bridge_hold_s", "Glute bridge hold, in seconds", optional=True)
+    bridge = _seconds(ask, "bridge_hold_s", "Glute bridge hold, in seconds", True, registry)
     if bridge is not None:
         tests["bridge_hold_s"] = bridge
     return tests
@@ -318,10 +318,10 @@ def ask_profile(ask: _Asker, registry: Any) -> dict[str, Any]:
     """Ask every question and return the answers as profile data (SPEC §1 key order)."""
     about = _about(ask)
     schedule, start = _schedule(ask)
-    equipment = _equipment(ask)
+    equipment = _equipment(ask, registry)
     signs = _signs(ask, registry)
-    pain = _pain(ask)
-    tests = _tests(ask)
+    pain = _pain(ask, registry)
+    tests = _tests(ask, registry)
     precautions, trimester = _precautions(ask, registry)
     red_flags = _red_flags(ask, registry)
     return {

@@ -14,10 +14,11 @@ import pluggy
 
 from .loading import check_ids, read_profile
 from .model import Finding, Referral
+from .person import PersonModel, assess
 from .pluginmanager import make_plugin_manager
 from .profile import Profile
 from .registry import Registry, build_registry
-from .safety import Restrictions, restrictions_for
+from .safety import ProgramSafety, Restrictions, program_safety
 from .screening import referrals_for, screen
 
 if TYPE_CHECKING:
@@ -52,22 +53,27 @@ def load_profile(
 
 @attrs.frozen
 class Screening:
-    """What screening found: referrals (red flags) or findings, and the rules that apply."""
+    """What screening found: referrals (red flags) or findings, the person model, and
+    the rules that apply (``restrictions``: in any week; ``safety``: week by week)."""
 
     profile: Profile
     referrals: tuple[Referral, ...]
     findings: tuple[Finding, ...]
     restrictions: Restrictions | None
+    person: PersonModel | None = None
+    safety: ProgramSafety | None = None
 
 
 def run_screen(profile: Profile, ctx: Context) -> Screening:
     """Gate and screen ``profile`` with the plugins of ``ctx``; never raises for red flags."""
     check_ids(profile, ctx.registry)
-    referrals = referrals_for(profile, ctx.registry)
+    person = assess(profile, ctx.pm, ctx.registry)
+    referrals = referrals_for(profile, ctx.registry, person)
     if referrals:
-        return Screening(profile, referrals, (), None)
+        return Screening(profile, referrals, (), None, person)
     findings = screen(profile, ctx.pm, ctx.registry)
-    return Screening(profile, (), findings, restrictions_for(profile, findings, ctx.registry))
+    safety = program_safety(profile, findings, ctx.registry, person)
+    return Screening(profile, (), findings, safety.everywhere, person, safety)
 
 
 def screen_profile(profile: Profile, *, plugins: pluggy.PluginManager | None = None) -> Screening:
@@ -98,8 +104,8 @@ def generate(
         raise ReferralRequired(
             result.referrals, result=referral_program(profile, result.referrals, ctx)
         )
-    assert result.restrictions is not None
-    program = plan(profile, result.findings, result.restrictions, ctx)
+    assert result.safety is not None and result.person is not None
+    program = plan(profile, result.findings, result.safety, result.person, ctx)
     violations = verify(program.to_dict(), ctx, schema=False)
     if violations:
         # The planner produced something the rules forbid: a bug, never shipped.

@@ -31,9 +31,7 @@ import pluggy
 from .errors import GluteusError, Infeasible, PluginError, ReferralRequired
 from .model import (
     CONTRAINDICATION_TAGS,
-    EQUIPMENT,
     EXPERIENCE,
-    PAIN_REGIONS,
     PHASES,
     PLANES,
     POSITIONS,
@@ -234,7 +232,7 @@ def _check_content(reg: Registry, name: str) -> list[Problem]:
             add(f"issue {issue.id!r}", "no sign points to it, so screening can never find it")
 
     for ex in _mine(reg, "exercise", reg.exercises, name):
-        problems.extend(_check_exercise(name, ex, known_tags | rule_tags))
+        problems.extend(_check_exercise(name, ex, known_tags | rule_tags, reg))
 
     problems.extend(_check_ladders(reg, name))
 
@@ -248,7 +246,7 @@ def _check_content(reg: Registry, name: str) -> list[Problem]:
     return problems
 
 
-def _check_exercise(name: str, ex: Exercise, known_tags: set[str]) -> list[Problem]:
+def _check_exercise(name: str, ex: Exercise, known_tags: set[str], reg: Registry) -> list[Problem]:
     item = f"exercise {ex.id!r}"
     out: list[Problem] = []
     for field_name in ("name", "fault", "source", "why"):
@@ -259,7 +257,7 @@ def _check_exercise(name: str, ex: Exercise, known_tags: set[str]) -> list[Probl
     if any(not cue.strip() for cue in ex.cues):
         out.append(Problem(name, item, "has an empty cue"))
     for eq in ex.equipment:
-        if eq not in EQUIPMENT:
+        if eq not in reg.equipment:
             out.append(Problem(name, item, f"needs unknown equipment {eq!r}"))
     for tag in ex.tags:
         if tag not in known_tags:
@@ -357,7 +355,7 @@ def _check_rule(reg: Registry, name: str, rule: SafetyRule, known_tags: set[str]
     unknown(rule.when.precautions, reg.precautions, "precaution")
     unknown(rule.when.findings, reg.issues, "issue")
     for region, level in rule.when.pain:
-        unknown((region,), PAIN_REGIONS, "pain region")
+        unknown((region,), reg.pain_regions, "pain region")
         if not 0 <= level <= 10:
             out.append(Problem(name, item, f"pain level {level} for {region!r} is not 0..10"))
     for req in rule.requires:
@@ -368,7 +366,7 @@ def _check_rule(reg: Registry, name: str, rule: SafetyRule, known_tags: set[str]
     for from_role, to_roles in rule.substitute:
         unknown((from_role, *to_roles), ROLES, "role")
     when = rule.when
-    if not (when.always or when.precautions or when.pain or when.findings or when.min_trimester):
+    if when.as_condition() is None:
         out.append(Problem(name, item, "has an empty trigger, so it never applies"))
     return out
 
@@ -433,7 +431,10 @@ def contract_profiles(registry: Registry, name: str) -> list[tuple[str, Profile]
     if not signs:
         return []
     out = [
-        (f"sign {sign!r}", Profile(age=35, equipment=EQUIPMENT, signs=(sign,), seed=0))
+        (
+            f"sign {sign!r}",
+            Profile(age=35, equipment=tuple(registry.equipment), signs=(sign,), seed=0),
+        )
         for sign in signs
     ]
     out.append(

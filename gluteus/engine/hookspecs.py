@@ -29,11 +29,16 @@ import pluggy
 
 if TYPE_CHECKING:
     from .model import (
+        Assessment,
         DoseRule,
+        Equipment,
         Exercise,
         Finding,
         Issue,
         Ladder,
+        ObjectiveTest,
+        PainRegion,
+        PersonState,
         Precaution,
         RedFlag,
         Renderer,
@@ -85,6 +90,61 @@ def register_precautions() -> list[Precaution] | None:
     Called once when the registry is built. Returns
     :class:`~gluteus.engine.model.Precaution` objects; what a precaution *does* is
     said by safety rules that trigger on it.
+    """
+
+
+@hookspec
+def register_equipment() -> list[Equipment] | None:
+    """Declare equipment a profile may list (besides bodyweight, always there).
+
+    Called once when the registry is built. Returns
+    :class:`~gluteus.engine.model.Equipment` objects: id, plain-words name, how it loads
+    an exercise, and which equipment ids it may stand in for. A profile may only list
+    equipment that some loaded plugin declares.
+    """
+
+
+@hookspec
+def register_pain_regions() -> list[PainRegion] | None:
+    """Declare body regions a profile may rate pain for (``pain: {region: 0-10}``).
+
+    Called once when the registry is built. Returns
+    :class:`~gluteus.engine.model.PainRegion` objects.
+    """
+
+
+@hookspec
+def register_tests() -> list[ObjectiveTest] | None:
+    """Declare objective tests a profile may give results for (``tests: {id: result}``).
+
+    Called once when the registry is built. Returns
+    :class:`~gluteus.engine.model.ObjectiveTest` objects: id, name, kind (seconds,
+    count or positive), whether it is done on each side, bounds, instructions and the
+    source of any cut-off. Screening, safety-rule conditions (``test.<id>``) and
+    ``gluteus init`` use them.
+    """
+
+
+@hookspec
+def register_person_states() -> list[PersonState] | None:
+    """Declare person states this plugin assesses (falls risk, pregnancy stage, ...).
+
+    Called once when the registry is built. Returns
+    :class:`~gluteus.engine.model.PersonState` objects with the values each can take.
+    Safety rules condition on them as ``state.<id>``.
+    """
+
+
+@hookspec
+def assess_person(profile: Profile, week: int) -> list[Assessment] | None:
+    """Assess the person states this plugin declares, for one week of the program.
+
+    Called for each program week (``week`` 1-based) before screening; states may
+    change as the weeks pass (a pregnancy moves into its next trimester, an operation
+    recedes), so rules follow them week by week. Returns one
+    :class:`~gluteus.engine.model.Assessment` per declared state, with the value and
+    why in plain words. Must be a pure function of its arguments; the profile is a
+    copy (changing it changes nothing).
     """
 
 

@@ -8,13 +8,13 @@ registry checks them and stamps which plugin contributed each.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 import attrs
 from attrs import field, frozen
 
-# --- Vocabularies fixed by SPEC.md -------------------------------------------------
+# --- Vocabularies -----------------------------------------------------------------
 
 EQUIPMENT: tuple[str, ...] = (
     "mat",
@@ -29,11 +29,22 @@ EQUIPMENT: tuple[str, ...] = (
     "stability_ball",
     "slider",
 )
-"""Equipment ids a profile may list; bodyweight is always available and never listed."""
+"""The built-in equipment ids (declared by the ``basics`` plugin; plugins may declare
+more with :class:`Equipment`). Bodyweight is always available and never listed."""
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 EXPERIENCE: tuple[str, ...] = ("novice", "intermediate", "advanced")
 PAIN_REGIONS: tuple[str, ...] = ("low_back", "knee", "hip", "buttock")
+"""The built-in pain regions (declared by the ``basics`` plugin; plugins may declare more
+with :class:`PainRegion`)."""
+LOAD_TYPES: tuple[str, ...] = ("bodyweight", "band", "external")
+"""How an exercise is loaded: by the body alone, by an elastic band, or by an external
+weight (dumbbell, kettlebell, barbell, cable, cuff weight). Dose rules apply by load
+type, so a %- or RM-based dose only ever reaches external loads."""
+FLOOR_POSITIONS: tuple[str, ...] = ("supine", "prone", "side-lying", "quadruped", "kneeling")
+"""Positions done on the floor: an exercise in one of them carries the derived tag
+``floor`` (unless it is tagged ``on_bed``), so a rule can keep someone who cannot get
+down to the floor and up again safely off it."""
 ROLES: tuple[str, ...] = (
     "activation",
     "strength",
@@ -84,9 +95,27 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "kneeling_on_knee",
     "static_stretch",
     "balance_challenge",
+    "unsupported_balance",
+    "single_leg_squat",
+    "asymmetric_loading",
+    "wide_stance",
+    "loaded_twist",
+    "flexion_rotation",
+    "floor",
+    "on_bed",
+    "overhead",
 )
 """Tags that safety rules exclude by. Plugins may use more; a rule may only name tags
-that some exercise or this list knows."""
+that some exercise or this list knows.
+
+``unsupported_balance``: standing balance work done without holding a support.
+``single_leg_squat``: loading one bent leg with the whole body weight (single-leg squats,
+pistols, single-leg deadlifts). ``asymmetric_loading``: one leg loaded more than the
+other in a split or single-leg stance (split squats, lunges, step-ups).
+``wide_stance``: legs wide apart under load (wide side-steps, lateral lunges, sumo).
+``loaded_twist``: twisting the trunk under load. ``flexion_rotation``: rotating with
+the trunk bent forward. ``floor``: derived from the position (see
+:data:`FLOOR_POSITIONS`). ``on_bed``: done lying on a bed, not the floor."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 
@@ -145,10 +174,14 @@ class Issue:
 
 @frozen
 class Sign:
-    """Something a person notices, asked as a plain-words yes/no ``question``."""
+    """Something a person notices, asked as a plain-words yes/no ``question``.
+
+    ``issue`` is the issue it counts towards; None for a sign that no issue grades but
+    safety rules may condition on (pelvic girdle pain in pregnancy, say).
+    """
 
     id: str
-    issue: str
+    issue: str | None
     question: str
 
 
@@ -166,16 +199,110 @@ class RedFlag:
     see: str
     message: str
     source: str
+    when: Condition | None = None
+    """Also present, without being listed, when this condition holds (blood pressure
+    at or over 180/110, say)."""
 
 
 @frozen
 class Precaution:
-    """A condition that excludes or changes exercises through safety rules."""
+    """A condition that excludes or changes exercises through safety rules.
+
+    ``name`` is how outputs show it (its id in words when not given). ``needs``
+    lists profile keys of which at least one must be given with this precaution
+    (pregnancy needs ``pregnancy_week`` or ``pregnancy_trimester``); those keys are
+    refused without it. ``needs_trimester`` is the first form of
+    ``needs=("pregnancy_week", "pregnancy_trimester")``, kept for plugins written
+    against it.
+    """
 
     id: str
     question: str
     source: str
     needs_trimester: bool = False
+    name: str | None = None
+    needs: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+
+    @property
+    def required_keys(self) -> tuple[str, ...]:
+        """The profile keys of which one must be given with this precaution."""
+        if self.needs:
+            return self.needs
+        return ("pregnancy_week", "pregnancy_trimester") if self.needs_trimester else ()
+
+    @property
+    def label(self) -> str:
+        """The plain-words name of the precaution."""
+        return self.name or self.id.replace("_", " ")
+
+
+@frozen
+class Equipment:
+    """Equipment a profile may list.
+
+    ``kind`` says how it loads an exercise (``band``, ``external``) or that it only
+    supports one (``none``: a mat, a step, a bench), which decides an exercise's load
+    type. ``stands_in_for`` lists equipment ids it can replace: a profile listing it
+    may do exercises that need any of those.
+    """
+
+    id: str
+    name: str
+    kind: str = field(validator=_one_of(("none", "band", "external")))
+    stands_in_for: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+
+
+@frozen
+class PainRegion:
+    """A body region a profile may rate pain for (``pain: {region: 0-10}``)."""
+
+    id: str
+    name: str
+
+
+@frozen
+class ObjectiveTest:
+    """An objective test a profile may give a result for (``tests: {id: result}``).
+
+    ``kind``: ``seconds`` (a time), ``count`` (a number of repetitions) or
+    ``positive`` (true when the sign is present). ``sided`` tests take
+    ``{left: ..., right: ...}``. ``low``/``high`` bound a result; ``instructions``
+    tell a person how to do the test (``gluteus init`` shows them).
+    """
+
+    id: str
+    name: str
+    kind: str = field(validator=_one_of(("seconds", "count", "positive")))
+    sided: bool
+    instructions: str
+    source: str
+    low: float = 0
+    high: float = 600
+
+
+@frozen
+class PersonState:
+    """One aspect of who the person is that changes what is safe (falls risk,
+    pregnancy stage, surgery stage, ...), with the values it can take.
+
+    Plugins declare states with ``register_person_states`` and assess them with
+    ``assess_person``; safety rules condition on them (``state.<id>``).
+    """
+
+    id: str
+    name: str
+    values: tuple[str, ...] = field(converter=_tuple_of_str, validator=_nonempty)
+    description: str
+    source: str
+
+
+@frozen
+class Assessment:
+    """A plugin's assessment of one person state in one week, and why, in plain words."""
+
+    state: str
+    value: str
+    why: str = ""
 
 
 @frozen
@@ -192,6 +319,32 @@ class Activation:
     note: str = ""
 
 
+class Cue(str):
+    """A coaching cue: text, with the contraindication tags of what it asks for.
+
+    A cue is a string (plain strings work wherever a cue is expected); ``tags`` say
+    what following it involves, e.g. "other knee to the chest" carries
+    ``hip_flexion_past_90``. A rule that excludes a tag drops the cues that carry it
+    and keeps the exercise when the exercise itself does not carry the tag, so a cue
+    never asks for what a precaution forbids.
+    """
+
+    tags: tuple[str, ...]
+
+    def __new__(cls, text: str, tags: Iterable[str] = ()) -> Cue:
+        cue = super().__new__(cls, text)
+        cue.tags = tuple(tags)
+        return cue
+
+    def __getnewargs__(self) -> tuple[str, tuple[str, ...]]:  # type: ignore[override]
+        return (str(self), self.tags)
+
+
+def _cues(value: Iterable[str] | str) -> tuple[Cue, ...]:
+    items = (value,) if isinstance(value, str) else tuple(value)
+    return tuple(item if isinstance(item, Cue) else Cue(item) for item in items)
+
+
 @frozen
 class Exercise:
     """One exercise of the catalogue, declared once and tagged with every issue it serves.
@@ -199,7 +352,16 @@ class Exercise:
     Exactly one of ``seconds_per_rep`` (dynamic work) and ``hold_s`` (isometric holds)
     is set. ``equipment`` lists everything needed besides bodyweight. ``tags`` are
     contraindication tags (:data:`CONTRAINDICATION_TAGS`). ``level`` 1–5 is the rung
-    of difficulty used for phase windows and ladders.
+    of difficulty used for phase windows and ladders. ``cues`` are strings or
+    :class:`Cue` objects carrying tags of their own.
+
+    ``family`` names the movement the exercise is a variant of (clamshell, banded
+    clamshell and clamshell with rotation are one family): a session holds at most
+    one exercise of a family. It defaults to the exercise's own id. ``load`` is its
+    load type (:data:`LOAD_TYPES`); when not given the registry derives it from the
+    equipment (an external weight makes it ``external``, a band ``band``, else
+    ``bodyweight``). ``effort`` is the effort the exercise itself asks for (RPE
+    0–10) when that is fixed by how it is done, e.g. a maximal squeeze.
     """
 
     id: str
@@ -214,7 +376,7 @@ class Exercise:
     loaded: bool
     unilateral: bool
     level: int = field(validator=[attrs.validators.ge(1), attrs.validators.le(5)])
-    cues: tuple[str, ...] = field(converter=_tuple_of_str)
+    cues: tuple[Cue, ...] = field(converter=_cues)
     fault: str
     source: str
     evidence: str = field(validator=_one_of(EVIDENCE_LEVELS))
@@ -225,11 +387,29 @@ class Exercise:
     targets: tuple[str, ...] = field(default=("gmax",), converter=_tuple_of_str)
     activation: Activation = Activation(measure="none")
     why: str = ""
+    family: str = field(default=attrs.Factory(lambda self: self.id, takes_self=True))
+    load: str | None = field(default=None, validator=attrs.validators.optional(_one_of(LOAD_TYPES)))
+    effort: tuple[int, int] | None = field(default=None, converter=attrs.converters.optional(tuple))
 
     @property
     def is_hold(self) -> bool:
         """True when the exercise is dosed in seconds held rather than reps."""
         return self.hold_s is not None
+
+    @property
+    def load_type(self) -> str:
+        """The load type; ``bodyweight`` until the registry has derived it."""
+        return self.load or "bodyweight"
+
+    def cues_allowed(self, excluded_tags: Iterable[str]) -> tuple[Cue, ...]:
+        """The cues that ask for nothing tagged in ``excluded_tags``."""
+        banned = set(excluded_tags)
+        return tuple(cue for cue in self.cues if not banned & set(cue.tags))
+
+    @property
+    def all_tags(self) -> frozenset[str]:
+        """The exercise's own tags and those of its cues."""
+        return frozenset(self.tags).union(*(cue.tags for cue in self.cues))
 
 
 @frozen
@@ -260,14 +440,23 @@ class Ladder:
 
 @frozen
 class DoseRule:
-    """How to dose exercises of one ``role`` in one ``phase`` for some experience levels.
+    """How to dose exercises of one ``role`` in one ``phase`` for some experience levels
+    and load types.
 
     ``issue`` None makes the rule generic; an issue-specific rule wins over a generic
-    one. Week 1 of a block starts at ``sets`` and ``reps[0]`` (or ``hold_s``); each
-    following week of the block moves by ``progression`` (``reps``: +``step`` reps up
-    to ``reps[1]``; ``hold``: +``step`` seconds up to ``max_hold_s``; ``sets``: +1 set
-    up to ``max_sets``; ``load``: same dose, heavier load). A deload multiplies sets by
-    ``deload_factor`` (never below 1, always fewer than the week before).
+    one. ``load_types`` limits the rule to exercises of those load types, so an
+    RM- or load-based rule never doses bodyweight or band work. Week 1 of a block
+    starts at ``sets`` and ``reps[0]`` (or ``hold_s``); each following week of the
+    block moves by ``progression`` (``reps``: +``step`` reps up to ``reps[1]``;
+    ``hold``: +``step`` seconds up to ``max_hold_s``; ``sets``: +1 set up to
+    ``max_sets``; ``load``: same dose, heavier load — external loads only). A deload
+    multiplies sets by ``deload_factor`` (never below 1, always fewer than the week
+    before).
+
+    Effort is structured: ``effort`` is the RPE range (0–10), ``rm`` the repetition
+    maximum the load should be (external loads only), ``rir`` the reps kept in reserve.
+    ``load`` is a short note in words (what to use); the engine words the rest, so a
+    cap on effort changes the words and the numbers together.
     """
 
     role: str = field(validator=_one_of(ROLES))
@@ -287,15 +476,98 @@ class DoseRule:
     progression: Literal["reps", "hold", "sets", "load"] = "reps"
     step: int = 1
     deload_factor: float = 0.6
+    load_types: tuple[str, ...] = field(
+        default=LOAD_TYPES, converter=_tuple_of_str, validator=_each_of(LOAD_TYPES)
+    )
+    effort: tuple[int, int] | None = field(default=None, converter=attrs.converters.optional(tuple))
+    rm: tuple[int, int] | None = field(default=None, converter=attrs.converters.optional(tuple))
+    rir: tuple[int, int] | None = field(default=None, converter=attrs.converters.optional(tuple))
+
+
+# --- Conditions: when a rule applies, as data --------------------------------------
+
+OPERATORS: tuple[str, ...] = ("==", "!=", ">=", ">", "<=", "<", "in", "present")
+"""How a :class:`Fact` compares: ``in`` takes a tuple of values; ``present`` is true
+when the fact is known at all (a test was done, say)."""
+
+
+@frozen
+class Fact:
+    """A condition on one fact about the person, e.g. ``Fact("finding.knees", ">=", 2)``.
+
+    Fact names (every one must be declared by some loaded plugin or the profile):
+
+    - ``age``, ``experience``, ``week`` (the program week, 1-based);
+    - ``finding.<issue>``: severity 0–3 (0 when not found); ``focus.<issue>``: true or
+      false;
+    - ``precaution.<id>``, ``sign.<id>``, ``equipment.<id>``, ``red_flag.<id>``: true or
+      false;
+    - ``pain.<region>``: 0–10;
+    - ``test.<id>``: the result; for a test done on each side ``test.<id>.left``,
+      ``.right`` and ``.worse`` (the lower number, or true when either side is
+      positive); absent when the test was not done;
+    - ``state.<id>``: a person state's value that week (:class:`PersonState`);
+    - ``profile.<key>``: a profile key (``walking_aid``, ``can_get_up_from_floor``,
+      ``weeks_since_surgery``, ``pregnancy_week``, ``pregnancy_trimester``,
+      ``blood_pressure.systolic``, ...), where keys that change with time
+      (``pregnancy_week``, ``pregnancy_trimester``, ``weeks_since_surgery``) are their
+      value in that program week.
+
+    A comparison with a fact that is absent is false (except ``!=``, which is true).
+    """
+
+    name: str
+    op: str = field(default="==", validator=_one_of(OPERATORS))
+    value: Any = True
+
+
+@frozen
+class AllOf:
+    """True when every one of ``conditions`` holds."""
+
+    conditions: tuple[Condition, ...] = field(converter=_tuple, validator=_nonempty)
+
+
+@frozen
+class AnyOf:
+    """True when at least one of ``conditions`` holds."""
+
+    conditions: tuple[Condition, ...] = field(converter=_tuple, validator=_nonempty)
+
+
+@frozen
+class Not:
+    """True when ``condition`` does not hold."""
+
+    condition: Condition
+
+
+Condition = Fact | AllOf | AnyOf | Not
+"""A condition: a :class:`Fact`, or facts combined with :class:`AllOf`, :class:`AnyOf`
+and :class:`Not`. Plain data: plugins build it, the engine evaluates it."""
+
+
+def facts_named(condition: Condition) -> Iterator[Fact]:
+    """Every :class:`Fact` inside ``condition``."""
+    if isinstance(condition, Fact):
+        yield condition
+    elif isinstance(condition, AllOf | AnyOf):
+        for inner in condition.conditions:
+            yield from facts_named(inner)
+    else:
+        yield from facts_named(condition.condition)
 
 
 @frozen
 class Trigger:
     """When a safety rule applies. Empty fields are ignored; set fields must all match.
 
-    ``precautions``: any of these is present. ``min_trimester``: with pregnancy, the
-    trimester is at least this. ``pain``: any of these (region, minimum level) pairs
-    holds. ``findings``: any of these issues was found. ``always``: unconditional.
+    ``condition``: a :data:`Condition` over facts about the person (findings with a
+    minimum severity, precautions, signs, test results against a cut-off, age, pain,
+    person states). The other fields are shorthands: ``precautions``: any of these is
+    present; ``min_trimester``: pregnant and in at least this trimester that week;
+    ``pain``: any of these (region, minimum level) pairs holds; ``findings``: any of
+    these issues was found (at any severity); ``always``: unconditional.
     """
 
     precautions: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
@@ -303,6 +575,24 @@ class Trigger:
     pain: tuple[tuple[str, int], ...] = field(default=(), converter=_tuple)
     findings: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     always: bool = False
+    condition: Condition | None = None
+
+    def as_condition(self) -> Condition | None:
+        """The whole trigger as one condition (None: the trigger never fires)."""
+        if self.always:
+            return AllOf((Fact("week", ">=", 1),))
+        parts: list[Condition] = []
+        if self.precautions:
+            parts.append(AnyOf(tuple(Fact(f"precaution.{p}") for p in self.precautions)))
+        if self.min_trimester is not None:
+            parts.append(Fact("profile.pregnancy_trimester", ">=", self.min_trimester))
+        if self.pain:
+            parts.append(AnyOf(tuple(Fact(f"pain.{r}", ">=", n) for r, n in self.pain)))
+        if self.findings:
+            parts.append(AnyOf(tuple(Fact(f"finding.{i}", ">=", 1) for i in self.findings)))
+        if self.condition is not None:
+            parts.append(self.condition)
+        return AllOf(tuple(parts)) if parts else None
 
 
 @frozen
@@ -314,24 +604,48 @@ class Requirement:
       loaded exercise, and a loaded exercise has one of them for the same target.
     - ``session_opens``: every session opens with an exercise of ``roles``.
     - ``weekly``: every non-deload week holds exercises of ``issue`` covering
-      ``planes`` and/or ``roles`` (all of them when ``each``, else at least one).
+      ``planes``, ``roles`` and/or ``tags`` (all of them when ``each``, else at least
+      one of them).
+    - ``session``: every session holds such exercises.
+
+    ``phases`` limits the demand to weeks of those phase kinds (all when empty).
     """
 
-    kind: Literal["before_loaded", "session_opens", "weekly"]
+    kind: Literal["before_loaded", "session_opens", "weekly", "session"]
     roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     planes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     issue: str | None = None
     each: bool = True
+    tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    phases: tuple[str, ...] = field(default=(), converter=_tuple_of_str, validator=_each_of(PHASES))
 
 
 @frozen
 class Cap:
-    """Upper limits a rule puts on doses; the most restrictive across rules wins."""
+    """Upper limits a rule puts on doses; the most restrictive across rules wins.
+
+    ``max_rpe`` caps effort (RPE 0–10); ``no_rm`` words loads without repetition
+    maximums (effort by feel, e.g. the talk test); ``min_rm`` forbids loads heavier
+    than that repetition maximum (``min_rm=8``: nothing heavier than an 8RM).
+    """
 
     max_hold_s: int | None = None
     max_level: int | None = None
     max_sets: int | None = None
     max_rpe: float | None = None
+    no_rm: bool = False
+    min_rm: int | None = None
+
+
+@frozen
+class Limit:
+    """A limit on work carrying any of ``tags`` (impact, say): at most
+    ``max_weekly_sets`` sets a week, and (``not_on_consecutive_days``) never on two days
+    in a row."""
+
+    tags: tuple[str, ...] = field(converter=_tuple_of_str, validator=_nonempty)
+    max_weekly_sets: int | None = None
+    not_on_consecutive_days: bool = False
 
 
 @frozen
@@ -339,10 +653,12 @@ class SafetyRule:
     """A safety rule as data: what triggers it and what it does.
 
     Actions: ``exclude_tags``/``exclude_positions``/``exclude_roles``/
-    ``exclude_exercises`` remove exercises; ``cap`` limits doses; ``requires`` adds
-    structural demands; ``substitute`` maps a role to the roles that replace it
-    (e.g. static stretching → isometric, eccentric, strength); ``stop_signs`` are
-    printed with the program; ``notes`` explain the rule to the person.
+    ``exclude_exercises``/``exclude_equipment`` remove exercises (a tag found only on
+    a cue removes the cue, not the exercise); ``cap`` limits doses; ``limits`` bound
+    tagged work per week and across days; ``requires`` adds structural demands;
+    ``substitute`` maps a role to the roles that replace it (e.g. static stretching →
+    isometric, eccentric, strength); ``stop_signs`` are printed with the program;
+    ``notes`` explain the rule to the person.
     """
 
     id: str
@@ -359,6 +675,8 @@ class SafetyRule:
     substitute: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), converter=_tuple)
     stop_signs: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     notes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    exclude_equipment: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    limits: tuple[Limit, ...] = field(default=(), converter=_tuple)
 
 
 # --- What screening produces -------------------------------------------------------

@@ -32,19 +32,21 @@ import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import field, frozen
 
 from .dosing import Dose, NoDoseRule, choose_rule, week_dose
 from .errors import GluteusError, Infeasible
 from .model import DAYS, PHASES, Exercise, Finding, Requirement
 from .program import Phase, Prescription, Program, Session, Week, engine_info, issue_info
-from .safety import Restrictions, found_issues
+from .safety import ProgramSafety, Restrictions, found_issues
 from .skeleton import PHASE_GOALS, PHASE_NAMES, Block, Skeleton, build_skeleton
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
     from .api import Context
+    from .person import PersonModel
     from .profile import Profile
 
 # --- Tunables, each with its reason ---------------------------------------------------
@@ -178,12 +180,7 @@ def _has_role(roles: tuple[str, ...], ex: Exercise) -> bool:
 
 
 def _rule_of(req: Requirement, restrictions: Restrictions) -> str | None:
-    for rule in restrictions.rules:
-        if req in rule.requires:
-            return rule.id
-        if req.kind == "weekly" and any(to == req.roles for _, to in rule.substitute):
-            return rule.id
-    return None
+    return restrictions.rule_for(req)
 
 
 @frozen
@@ -204,6 +201,8 @@ class Plan:
     needs: tuple[Need, ...]
     weaker: Mapping[str, str]  # issue -> weaker side
     next_rungs: Mapping[str, tuple[str, ...]]  # exercise -> the rungs above it on its ladders
+    safety: ProgramSafety | None = None
+    person: PersonModel | None = None
 
     def demands(self) -> list[Demand]:
         """Every demand the program must meet: each trained issue, each plane or role a
@@ -243,7 +242,7 @@ class Plan:
 
 
 def _usable(profile: Profile, restrictions: Restrictions, ctx: Context) -> list[Exercise]:
-    have = set(profile.equipment)
+    have = ctx.registry.available(profile.equipment)
     avoid = set(profile.preferences.avoid)
     return [
         ex
@@ -879,7 +878,7 @@ def _prescriptions(
         position=ex.position,
         planes=ex.planes,
         loaded=ex.loaded,
-        cues=ex.cues,
+        cues=plan.restrictions.cues(ex),
         tempo=dose.tempo,
         level=ex.level,
         fault=ex.fault,
@@ -915,6 +914,8 @@ def _prescriptions(
 
 
 def _dates(profile: Profile, week: int) -> dict[str, dt.date | None]:
+    """Each training day's date in program week ``week``: week 1 runs from the start
+    date for seven days, so sessions fall in date order (``profile.days``)."""
     if profile.start is None:
         return {d: None for d in profile.days}
     first = profile.start
@@ -952,13 +953,18 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> list[str]:
 
 
 def plan(
-    profile: Profile, findings: Sequence[Finding], restrictions: Restrictions, ctx: Context
+    profile: Profile,
+    findings: Sequence[Finding],
+    safety: ProgramSafety,
+    person: PersonModel,
+    ctx: Context,
 ) -> Program:
     """Plan, dose and assemble the program for a screened ``profile``.
 
     Raises :class:`~gluteus.Infeasible` when the hard constraints cannot all hold.
     """
-    the_plan = _make_plan(profile, findings, restrictions, ctx)
+    the_plan = _make_plan(profile, findings, safety.everywhere, ctx)
+    the_plan = attrs.evolve(the_plan, safety=safety, person=person)
     _precheck(the_plan, ctx)
     seed = profile.seed or 0
     chosen: list[Chosen] = []
@@ -999,7 +1005,6 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
         for kind, w in plan.skeleton.phases
     )
     version, plugins = engine_info(ctx)
-    rules = plan.restrictions.rules
     return Program(
         status="ok",
         profile=profile,
@@ -1010,15 +1015,8 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
         weeks=weeks,
         warnings=_warnings(plan, chosen, ctx),
         issues=issue_info(ctx, tuple(f.issue for f in plan.findings)),
-        safety_rules=tuple(
-            (
-                ("id", r.id),
-                ("description", r.description),
-                ("source", r.source),
-                ("evidence", r.evidence),
-            )
-            for r in rules
-        ),
+        safety_rules=plan.safety.rule_entries() if plan.safety else (),
+        person=tuple(plan.person.to_list()) if plan.person else (),
         stop_signs=plan.restrictions.stop_signs,
         notes=plan.restrictions.notes,
     )

@@ -17,6 +17,7 @@ from . import hookspecs
 from .errors import PluginError
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
+    "gluteus.plugins.basics",
     "gluteus.plugins.safety",
     "gluteus.plugins.dosing",
     "gluteus.plugins.inhibition",

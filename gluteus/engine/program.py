@@ -175,6 +175,8 @@ class Program:
     safety_rules: tuple[tuple[tuple[str, Any], ...], ...] = field(default=(), converter=_tuple)
     stop_signs: tuple[str, ...] = field(default=(), converter=_tuple)
     notes: tuple[str, ...] = field(default=(), converter=_tuple)
+    person: tuple[Any, ...] = field(default=(), converter=_tuple)
+    """Each person state's value over its run of weeks, and why (the person model)."""
 
     @property
     def seed(self) -> int:
@@ -188,11 +190,15 @@ class Program:
             "status": self.status,
             "engine": {"version": self.engine_version, "plugins": dict(self.plugins)},
             "profile": self.profile.to_dict(),
+            "person": [dict(p) for p in self.person],
             "referrals": [r.to_dict() for r in self.referrals],
             "findings": [f.to_dict() for f in self.findings],
             "issues": {issue_id: dict(info) for issue_id, info in self.issues},
             "safety": {
-                "rules": [dict(rule) for rule in self.safety_rules],
+                "rules": [
+                    {k: list(v) if k == "weeks" else v for k, v in rule}
+                    for rule in self.safety_rules
+                ],
                 "stop_signs": list(self.stop_signs),
                 "notes": list(self.notes),
                 "traffic_light": TRAFFIC_LIGHT.to_dict(),

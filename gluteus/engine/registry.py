@@ -17,10 +17,15 @@ from attrs import frozen
 
 from .errors import PluginError
 from .model import (
+    FLOOR_POSITIONS,
     DoseRule,
+    Equipment,
     Exercise,
     Issue,
     Ladder,
+    ObjectiveTest,
+    PainRegion,
+    PersonState,
     Precaution,
     RedFlag,
     Renderer,
@@ -124,6 +129,20 @@ class Registry:
     pruned: tuple[tuple[str, str], ...] = ()
     """``(plugin, message)`` for each reference to an issue or exercise that no loaded
     plugin declares, which the registry dropped (see :func:`build_registry`)."""
+    equipment: Mapping[str, Equipment] = MappingProxyType({})
+    tests: Mapping[str, ObjectiveTest] = MappingProxyType({})
+    pain_regions: Mapping[str, PainRegion] = MappingProxyType({})
+    person_states: Mapping[str, PersonState] = MappingProxyType({})
+
+    def available(self, equipment: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+        """The equipment ids a person listing ``equipment`` can use: what they list and
+        what any of it stands in for."""
+        have = set(equipment)
+        for item in equipment:
+            declared = self.equipment.get(item)
+            if declared is not None:
+                have.update(declared.stands_in_for)
+        return frozenset(have)
 
     def ladders_of(self, exercise_id: str) -> tuple[tuple[Ladder, int], ...]:
         """Every ladder ``exercise_id`` is a rung of, with the rung (1-based), by ladder id."""
@@ -151,6 +170,10 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
         ("sign", "register_signs", Sign, "sign"),
         ("red_flag", "register_red_flags", RedFlag, "red flag"),
         ("precaution", "register_precautions", Precaution, "precaution"),
+        ("equipment", "register_equipment", Equipment, "equipment"),
+        ("test", "register_tests", ObjectiveTest, "test"),
+        ("pain_region", "register_pain_regions", PainRegion, "pain region"),
+        ("person_state", "register_person_states", PersonState, "person state"),
         ("source", "register_sources", Source, "source"),
         ("exercise", "register_exercises", Exercise, "exercise"),
         ("ladder", "register_ladders", Ladder, "ladder"),
@@ -171,6 +194,7 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
     dosing_items = collect(pm, "register_dosing", DoseRule)
     pruned: list[tuple[str, str]] = []
     _prune(tables, owner, dosing_items, pruned)
+    _derive(tables)
 
     registry = Registry(
         issues=_ro(tables["issue"]),
@@ -186,9 +210,31 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
         owner=MappingProxyType(owner),
         dose_owner=tuple(name for name, _ in dosing_items),
         pruned=tuple(pruned),
+        equipment=_ro(tables["equipment"]),
+        tests=_ro(tables["test"]),
+        pain_regions=_ro(tables["pain_region"]),
+        person_states=_ro(tables["person_state"]),
     )
     _check_references(registry)
     return registry
+
+
+def _derive(tables: dict[str, dict[str, Any]]) -> None:
+    """What an exercise's data implies, stated once here: its load type from its
+    equipment (when it does not say), and the ``floor`` tag from its position."""
+    kinds = {eq_id: eq.kind for eq_id, eq in tables["equipment"].items()}
+    exercises = tables["exercise"]
+    for ex_id, ex in list(exercises.items()):
+        changes: dict[str, Any] = {}
+        if ex.load is None:
+            used = {kinds.get(e, "none") for e in ex.equipment}
+            changes["load"] = (
+                "external" if "external" in used else "band" if "band" in used else "bodyweight"
+            )
+        if ex.position in FLOOR_POSITIONS and "on_bed" not in ex.tags and "floor" not in ex.tags:
+            changes["tags"] = (*ex.tags, "floor")
+        if changes:
+            exercises[ex_id] = attrs.evolve(ex, **changes)
 
 
 def _prune(
@@ -208,6 +254,19 @@ def _prune(
     """
     issues = tables["issue"]
     exercises = tables["exercise"]
+    for ex_id, ex in sorted(exercises.items()):
+        missing = [e for e in ex.equipment if e not in tables["equipment"]]
+        if missing:
+            # Nobody can list equipment no loaded plugin declares: the exercise is out.
+            pruned.append(
+                (
+                    owner[("exercise", ex_id)],
+                    f"exercise {ex_id!r} needs equipment no loaded plugin declares: "
+                    f"{', '.join(missing)}",
+                )
+            )
+            del exercises[ex_id]
+            del owner[("exercise", ex_id)]
     for ex_id, ex in sorted(exercises.items()):
         unknown = [i for i in ex.issues if i not in issues]
         if not unknown:
@@ -290,6 +349,8 @@ def _prune(
 
 
 def _check_references(reg: Registry) -> None:
+    from .facts import unknown_facts
+
     def fail(kind: str, item_id: str, message: str) -> None:
         raise PluginError(reg.plugin_of(kind, item_id) or "?", message)
 
@@ -298,7 +359,7 @@ def _check_references(reg: Registry) -> None:
             fail(kind, item_id, f"{kind} {item_id!r} cites unknown source {key!r}")
 
     for sign in reg.signs.values():
-        if sign.issue not in reg.issues:
+        if sign.issue is not None and sign.issue not in reg.issues:
             fail("sign", sign.id, f"sign {sign.id!r} names unknown issue {sign.issue!r}")
     for flag in reg.red_flags.values():
         source_ok("red_flag", flag.id, flag.source)
@@ -339,3 +400,11 @@ def _check_references(reg: Registry) -> None:
         for issue in rule.when.findings:
             if issue not in reg.issues:
                 fail("safety_rule", rule.id, f"rule {rule.id!r} names unknown issue {issue!r}")
+        condition = rule.when.as_condition()
+        if condition is not None:
+            for problem in unknown_facts(condition, reg):
+                fail("safety_rule", rule.id, f"rule {rule.id!r}: {problem}")
+    for flag in reg.red_flags.values():
+        if flag.when is not None:
+            for problem in unknown_facts(flag.when, reg):
+                fail("red_flag", flag.id, f"red flag {flag.id!r}: {problem}")

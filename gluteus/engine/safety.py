@@ -1,78 +1,77 @@
-"""Safety rules, enforced by the engine: which apply to a person, and what they forbid.
+"""Safety rules, enforced by the engine: which apply to a person, week by week, and
+what they forbid.
 
 Rules are data contributed by plugins (:class:`~gluteus.engine.model.SafetyRule`).
-Here they are matched against a profile and its findings and combined, the most
-restrictive winning: exclusions are unioned, caps take the minimum, requirements
-and stop signs accumulate. The planner selects only from what this allows, and
-verification re-checks the finished program against the same
-:class:`Restrictions`.
+Here they are matched against the facts about a person in one program week (their
+profile, findings and person states: :mod:`.facts`) and combined, the most
+restrictive winning: exclusions are unioned, caps take the minimum, limits,
+requirements and stop signs accumulate. Some facts change as the weeks pass (a
+pregnancy moves into its third trimester), so each week has its own
+:class:`Restrictions`; a planning block takes the union of its weeks', and the
+verifier checks each week against its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from .model import Cap, Exercise, Finding, Requirement, SafetyRule
+from .facts import Facts, finding_facts, holds, profile_facts, state_facts
+from .model import Cap, Exercise, Finding, Limit, Requirement, SafetyRule
 from .profile import Profile
 from .registry import Registry
 
+if TYPE_CHECKING:
+    from .person import PersonModel
 
-def rule_applies(rule: SafetyRule, profile: Profile, found: Iterable[str]) -> bool:
-    """True when every condition set in ``rule.when`` holds for this person.
 
-    ``found`` holds the issue ids that screening found (severity ≥ 1, or in focus).
-    A trigger with no condition set never fires unless ``always`` is set.
-    """
-    when = rule.when
-    if when.always:
-        return True
-    conditions: list[bool] = []
-    if when.precautions:
-        conditions.append(any(p in profile.precautions for p in when.precautions))
-    if when.min_trimester is not None:
-        trimester = profile.pregnancy_trimester
-        conditions.append(
-            "pregnancy" in profile.precautions
-            and trimester is not None
-            and trimester >= when.min_trimester
-        )
-    if when.pain:
-        conditions.append(any(profile.pain.get(region) >= level for region, level in when.pain))
-    if when.findings:
-        found_set = set(found)
-        conditions.append(any(issue in found_set for issue in when.findings))
-    return bool(conditions) and all(conditions)
+def rule_applies(rule: SafetyRule, facts: Facts) -> bool:
+    """True when ``rule``'s trigger holds for ``facts`` (a trigger with nothing set
+    never fires unless ``always`` is set)."""
+    condition = rule.when.as_condition()
+    return condition is not None and holds(condition, facts)
 
 
 def _combine_caps(caps: Iterable[Cap]) -> Cap:
-    def least(values: Iterable[int | float | None]) -> int | float | None:
+    def least(values: Iterable[Any]) -> Any:
         present = [v for v in values if v is not None]
         return min(present) if present else None
 
     caps = list(caps)
     return Cap(
-        max_hold_s=least(c.max_hold_s for c in caps),  # type: ignore[arg-type]
-        max_level=least(c.max_level for c in caps),  # type: ignore[arg-type]
-        max_sets=least(c.max_sets for c in caps),  # type: ignore[arg-type]
+        max_hold_s=least(c.max_hold_s for c in caps),
+        max_level=least(c.max_level for c in caps),
+        max_sets=least(c.max_sets for c in caps),
         max_rpe=least(c.max_rpe for c in caps),
+        no_rm=any(c.no_rm for c in caps),
+        min_rm=max((c.min_rm for c in caps if c.min_rm is not None), default=None),
     )
 
 
-def exclusion_reasons(exercise: Exercise, rule: SafetyRule, cap: Cap | None = None) -> list[str]:
-    """Why ``rule`` excludes ``exercise``, in words (empty when it does not)."""
+def exclusion_reasons(exercise: Exercise, rule: SafetyRule) -> list[str]:
+    """Why ``rule`` excludes ``exercise``, in words (empty when it does not).
+
+    Only the exercise's own tags exclude it; a tag found on a cue alone drops that cue
+    (see :meth:`Exercise.cues_allowed`), unless no cue would be left.
+    """
     reasons: list[str] = []
     tags = set(rule.exclude_tags) & set(exercise.tags)
     if tags:
         reasons.append("tagged " + ", ".join(sorted(tags)))
+    elif rule.exclude_tags and not exercise.cues_allowed(rule.exclude_tags):
+        reasons.append("every cue asks for what the rule forbids")
     if exercise.position in rule.exclude_positions:
         reasons.append(f"{exercise.position} position")
     if exercise.role in rule.exclude_roles:
         reasons.append(f"{exercise.role} role")
     if exercise.id in rule.exclude_exercises:
         reasons.append("named by the rule")
+    equipment = set(rule.exclude_equipment) & set(exercise.equipment)
+    if equipment:
+        reasons.append("needs " + ", ".join(sorted(equipment)))
     for from_role, _ in rule.substitute:
         if exercise.role == from_role:
             reasons.append(f"{from_role} work is replaced")
@@ -84,10 +83,12 @@ def exclusion_reasons(exercise: Exercise, rule: SafetyRule, cap: Cap | None = No
 
 @frozen
 class Restrictions:
-    """The combined effect of every safety rule that applies to one person.
+    """The combined effect of every safety rule that applies to one person (in one
+    week, or in every week of a block).
 
     ``excluded`` maps exercise id → the ids of the rules that exclude it;
-    ``reasons`` maps exercise id → one line per rule saying why.
+    ``reasons`` maps exercise id → one line per rule saying why; ``excluded_tags``
+    is every tag an applicable rule excludes (cues carrying one are dropped).
     """
 
     rules: tuple[SafetyRule, ...]
@@ -97,6 +98,8 @@ class Restrictions:
     requirements: tuple[Requirement, ...]
     stop_signs: tuple[str, ...]
     notes: tuple[str, ...]
+    limits: tuple[Limit, ...] = ()
+    excluded_tags: frozenset[str] = frozenset()
 
     def allows(self, exercise_id: str) -> bool:
         """True when no applicable rule excludes the exercise."""
@@ -107,22 +110,58 @@ class Restrictions:
         """Ids of the applicable rules, sorted."""
         return tuple(sorted(r.id for r in self.rules))
 
+    def cues(self, exercise: Exercise) -> tuple[str, ...]:
+        """The exercise's cues that ask for nothing these rules forbid, as text."""
+        return tuple(str(cue) for cue in exercise.cues_allowed(self.excluded_tags))
+
+    def rule_for(self, req: Requirement) -> str | None:
+        """The id of the first applicable rule that makes ``req`` (directly or through a
+        substitution), or None for a demand no rule makes."""
+        for rule in self.rules:
+            if req in rule.requires:
+                return rule.id
+            if req.kind == "weekly" and any(to == req.roles for _, to in rule.substitute):
+                return rule.id
+        return None
+
 
 def found_issues(findings: Iterable[Finding]) -> tuple[str, ...]:
     """Issue ids the program must address: severity ≥ 1, or asked for through focus."""
     return tuple(f.issue for f in findings if f.severity >= 1 or f.focus)
 
 
+def week_facts(
+    profile: Profile,
+    findings: Iterable[Finding],
+    registry: Registry,
+    person: PersonModel | None,
+    week: int,
+) -> dict[str, Any]:
+    """Every fact about the person in program week ``week``."""
+    facts = profile_facts(profile, registry, week)
+    facts.update(finding_facts(findings, registry))
+    if person is not None:
+        facts.update(state_facts(person.at(week)))
+    return facts
+
+
 def restrictions_for(
-    profile: Profile, findings: Iterable[Finding], registry: Registry
+    profile: Profile,
+    findings: Iterable[Finding],
+    registry: Registry,
+    *,
+    person: PersonModel | None = None,
+    week: int = 1,
 ) -> Restrictions:
-    """Match every safety rule in ``registry`` against ``profile`` and its findings."""
-    found = found_issues(findings)
+    """Match every safety rule in ``registry`` against the person in program ``week``."""
+    facts = week_facts(profile, tuple(findings), registry, person, week)
     rules = tuple(
-        rule
-        for _, rule in sorted(registry.safety_rules.items())
-        if rule_applies(rule, profile, found)
+        rule for _, rule in sorted(registry.safety_rules.items()) if rule_applies(rule, facts)
     )
+    return _restrictions(rules, registry)
+
+
+def _restrictions(rules: Sequence[SafetyRule], registry: Registry) -> Restrictions:
     excluded: dict[str, list[str]] = {}
     reasons: dict[str, list[str]] = {}
     for ex_id, exercise in sorted(registry.exercises.items()):
@@ -144,15 +183,88 @@ def restrictions_for(
                     requirements.append(req)
     stop_signs: list[str] = []
     notes: list[str] = []
+    limits: list[Limit] = []
     for rule in rules:
         stop_signs.extend(s for s in rule.stop_signs if s not in stop_signs)
         notes.extend(n for n in rule.notes if n not in notes)
+        limits.extend(lim for lim in rule.limits if lim not in limits)
     return Restrictions(
-        rules=rules,
+        rules=tuple(rules),
         excluded=MappingProxyType({k: tuple(v) for k, v in excluded.items()}),
         reasons=MappingProxyType({k: tuple(v) for k, v in reasons.items()}),
         cap=_combine_caps(r.cap for r in rules if r.cap is not None),
         requirements=tuple(requirements),
         stop_signs=tuple(stop_signs),
         notes=tuple(notes),
+        limits=tuple(limits),
+        excluded_tags=frozenset(t for r in rules for t in r.exclude_tags),
     )
+
+
+@frozen
+class ProgramSafety:
+    """Each program week's restrictions (``weeks[0]`` is week 1)."""
+
+    weeks: tuple[Restrictions, ...]
+    registry: Registry
+
+    def at(self, week: int) -> Restrictions:
+        """The restrictions of program week ``week`` (1-based)."""
+        return self.weeks[week - 1]
+
+    def over(self, weeks: Iterable[int]) -> Restrictions:
+        """The restrictions that hold in every one of ``weeks`` together: every rule that
+        applies in any of them (for a block whose sessions repeat through its weeks)."""
+        rules: dict[str, SafetyRule] = {}
+        for week in weeks:
+            for rule in self.at(week).rules:
+                rules.setdefault(rule.id, rule)
+        return _restrictions([rules[k] for k in sorted(rules)], self.registry)
+
+    @property
+    def everywhere(self) -> Restrictions:
+        """Every rule that applies in any week of the program."""
+        return self.over(range(1, len(self.weeks) + 1))
+
+    def rule_entries(self) -> tuple[tuple[tuple[str, Any], ...], ...]:
+        """Each rule that applies in any week, as the program's ``safety.rules`` carries
+        it: id, description, source, evidence and the weeks it applies in."""
+        return tuple(
+            (
+                ("id", r.id),
+                ("description", r.description),
+                ("source", r.source),
+                ("evidence", r.evidence),
+                ("weeks", self.weeks_of(r.id)),
+            )
+            for r in self.everywhere.rules
+        )
+
+    def weeks_of(self, rule_id: str) -> tuple[int, ...]:
+        """The weeks in which rule ``rule_id`` applies."""
+        return tuple(
+            n for n, r in enumerate(self.weeks, start=1) if any(x.id == rule_id for x in r.rules)
+        )
+
+
+def program_safety(
+    profile: Profile,
+    findings: Iterable[Finding],
+    registry: Registry,
+    person: PersonModel | None = None,
+) -> ProgramSafety:
+    """The restrictions of every week of ``profile``'s program. Weeks whose facts are the
+    same share one computation."""
+    findings = tuple(findings)
+    done: dict[tuple[str, ...], Restrictions] = {}
+    weeks: list[Restrictions] = []
+    for week in range(1, profile.schedule.weeks + 1):
+        facts = week_facts(profile, findings, registry, person, week)
+        rules = tuple(
+            rule for _, rule in sorted(registry.safety_rules.items()) if rule_applies(rule, facts)
+        )
+        key = tuple(rule.id for rule in rules)
+        if key not in done:
+            done[key] = _restrictions(rules, registry)
+        weeks.append(done[key])
+    return ProgramSafety(weeks=tuple(weeks), registry=registry)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 import pluggy
 
@@ -10,21 +12,36 @@ from .model import Finding, Referral
 from .profile import Profile
 from .registry import Registry, call_each
 
+if TYPE_CHECKING:
+    from .person import PersonModel
 
-def referrals_for(profile: Profile, registry: Registry) -> tuple[Referral, ...]:
-    """One referral per red flag present in the profile, most urgent first."""
+
+def referrals_for(
+    profile: Profile, registry: Registry, person: PersonModel | None = None
+) -> tuple[Referral, ...]:
+    """One referral per red flag present, most urgent first: flags the profile lists,
+    and flags whose condition holds for the person at the start of the program."""
+    from .facts import holds, profile_facts, state_facts
+
     rank = {"emergency": 0, "urgent": 1, "soon": 2}
+    facts = profile_facts(profile, registry, 1)
+    if person is not None:
+        facts.update(state_facts(person.at(1)))
+    present = [
+        flag
+        for flag_id, flag in sorted(registry.red_flags.items())
+        if flag_id in profile.red_flags or (flag.when is not None and holds(flag.when, facts))
+    ]
     referrals = [
         Referral(flag=flag.id, message=flag.message, urgency=flag.urgency, see=flag.see)
-        for flag_id in profile.red_flags
-        if (flag := registry.red_flags.get(flag_id)) is not None
+        for flag in present
     ]
     return tuple(sorted(referrals, key=lambda r: (rank.get(r.urgency, 9), r.flag)))
 
 
-def gate(profile: Profile, registry: Registry) -> None:
+def gate(profile: Profile, registry: Registry, person: PersonModel | None = None) -> None:
     """Raise :class:`ReferralRequired` when any red flag is present."""
-    referrals = referrals_for(profile, registry)
+    referrals = referrals_for(profile, registry, person)
     if referrals:
         raise ReferralRequired(referrals)
 
