@@ -6,6 +6,7 @@ default one), keeps no global state and can run in several threads at once.
 
 from __future__ import annotations
 
+import numbers
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -80,19 +81,20 @@ def generate(
 ) -> Program:
     """Screen ``profile`` and plan, dose and verify a multi-week program.
 
-    ``seed`` overrides the profile's seed. Raises :class:`~gluteus.ReferralRequired`
-    (carrying the referrals and the ``status: referral`` document) for a red flag,
-    :class:`~gluteus.Infeasible` when the hard constraints conflict, and
-    :class:`~gluteus.ProfileError` for ids no loaded plugin knows.
+    ``seed`` overrides the profile's seed: an integer from 0 to 2**31 - 1. Raises
+    :class:`~gluteus.ReferralRequired` (carrying the referrals and the
+    ``status: referral`` document) for a red flag, :class:`~gluteus.Infeasible`
+    when the hard constraints conflict, and :class:`~gluteus.ProfileError` for ids
+    no loaded plugin knows or a seed out of range (before any planning).
     """
     from .errors import GluteusError, ReferralRequired
     from .planner import plan
     from .program import referral_program
     from .verify import verify
 
-    ctx = context(plugins)
     if seed is not None:
-        profile = attrs.evolve(profile, seed=seed)
+        profile = attrs.evolve(profile, seed=_checked_seed(seed))
+    ctx = context(plugins)
     result = run_screen(profile, ctx)
     if result.referrals:
         raise ReferralRequired(
@@ -107,6 +109,26 @@ def generate(
             "generated program failed verification:\n" + "\n".join(str(v) for v in violations)
         )
     return program
+
+
+def _checked_seed(seed: object) -> int:
+    """``seed`` as an int, or a ProfileError: the solver takes a 32-bit signed seed,
+    and True, 1.5 or "7" are mistakes to report, not values to guess at."""
+    from .errors import ProfileError
+    from .loading import SEED_MAX
+
+    if (
+        isinstance(seed, bool)
+        or not isinstance(seed, numbers.Integral)
+        or not (0 <= int(seed) <= SEED_MAX)
+    ):
+        raise ProfileError(
+            f"must be an integer from 0 to {SEED_MAX}, found {seed!r}",
+            path="seed",
+            expected=f"an integer from 0 to {SEED_MAX}",
+            found=repr(seed),
+        )
+    return int(seed)
 
 
 def render(
