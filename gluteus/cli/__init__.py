@@ -110,12 +110,25 @@ class GluteusGroup(click.Group):
             return
         self._plugins_loaded = True
         from gluteus.engine.pluginmanager import make_plugin_manager
-        from gluteus.engine.registry import call_each
 
         try:
-            call_each(make_plugin_manager(), "register_commands", cli=self)
+            pm = make_plugin_manager()
         except GluteusError as exc:
             fail(exc)
+        # One plugin at a time, so that one that raises costs only its own commands,
+        # never `--help` or the built-in ones.
+        for impl in pm.hook.register_commands.get_hookimpls():
+            name = pm.get_name(impl.plugin) or repr(impl.plugin)
+            before = dict(self.commands)
+            try:
+                impl.function(**{arg: self for arg in impl.argnames})
+            except Exception as exc:
+                self.commands = before
+                click.echo(
+                    f"Warning: plugin {name!r} failed to add its commands, which are "
+                    f"skipped: {type(exc).__name__}: {exc}",
+                    err=True,
+                )
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

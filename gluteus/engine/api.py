@@ -138,8 +138,13 @@ def render(
     plugins: pluggy.PluginManager | None = None,
     **options: Any,
 ) -> str | bytes:
-    """Render ``program`` in any format a loaded plugin provides (text, markdown, json, ...)."""
-    from .errors import ProfileError
+    """Render ``program`` in any format a loaded plugin provides (text, markdown, json, ...).
+
+    A renderer that raises (other than a :class:`~gluteus.GluteusError` of its own,
+    such as a bad option) or returns neither text nor bytes is named in a
+    :class:`~gluteus.PluginError`.
+    """
+    from .errors import GluteusError, PluginError, ProfileError
 
     registry = context(plugins).registry
     renderer = registry.renderers.get(fmt)
@@ -151,9 +156,19 @@ def render(
             f"unknown format {fmt!r}; expected one of {', '.join(sorted(registry.renderers))}",
             suggestion=close[0] if close else None,
         )
-    out = renderer.render(program, dict(options))
+    plugin = registry.plugin_of("renderer", fmt) or "?"
+    try:
+        out = renderer.render(program, dict(options))
+    except GluteusError:
+        raise
+    except Exception as exc:
+        raise PluginError(
+            plugin, f"format {fmt!r} failed to render: {type(exc).__name__}: {exc}"
+        ) from exc
     if not isinstance(out, str | bytes):
-        raise TypeError(f"renderer {fmt!r} returned {type(out).__name__}")
+        raise PluginError(
+            plugin, f"format {fmt!r} returned {type(out).__name__}, expected str or bytes"
+        )
     return out
 
 

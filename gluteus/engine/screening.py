@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 import attrs
 import pluggy
 
 from .errors import PluginError, ReferralRequired
 from .model import Finding, Referral
 from .profile import Profile
-from .registry import Registry, call_each
+from .registry import Registry
 
 
 def referrals_for(profile: Profile, registry: Registry) -> tuple[Referral, ...]:
@@ -29,6 +32,31 @@ def gate(profile: Profile, registry: Registry) -> None:
         raise ReferralRequired(referrals)
 
 
+def _screen_each(
+    pm: pluggy.PluginManager, profile: Profile, registry: Registry
+) -> list[tuple[str, Any]]:
+    """Every plugin's ``screen`` result, each plugin handed its own deep copy of the
+    profile and the signs.
+
+    Frozen classes still yield to ``object.__setattr__``: a plugin that changed what
+    it was handed (say, dropped ``pregnancy`` from the precautions) would change the
+    profile the safety rules are then chosen by. With copies the engine decides on
+    its own profile, whatever a plugin does to its copy.
+    """
+    results: list[tuple[str, Any]] = []
+    for impl in pm.hook.screen.get_hookimpls():
+        own = {"profile": copy.deepcopy(profile), "signs": copy.deepcopy(dict(registry.signs))}
+        name = pm.get_name(impl.plugin) or repr(impl.plugin)
+        try:
+            result = impl.function(**{arg: own[arg] for arg in impl.argnames})
+        except PluginError:
+            raise
+        except Exception as exc:
+            raise PluginError(name, f"hook screen raised {type(exc).__name__}: {exc}") from exc
+        results.append((name, result))
+    return results
+
+
 def screen(profile: Profile, pm: pluggy.PluginManager, registry: Registry) -> tuple[Finding, ...]:
     """Every plugin's findings for ``profile``, in issue order.
 
@@ -37,7 +65,7 @@ def screen(profile: Profile, pm: pluggy.PluginManager, registry: Registry) -> tu
     does not declare, is named in a :class:`PluginError`.
     """
     findings: dict[str, Finding] = {}
-    for plugin, result in call_each(pm, "screen", profile=profile, signs=dict(registry.signs)):
+    for plugin, result in _screen_each(pm, profile, registry):
         if result is None:
             continue
         if not isinstance(result, list | tuple):
