@@ -58,15 +58,20 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    # Program and Violation live with the planner, which imports the solver; load
-    # them on first use so `import gluteus` stays fast.
-    if name == "Program":
-        from .engine.program import Program
+if not TYPE_CHECKING:
+    # Hidden from type checkers: a module-level __getattr__ would make them accept
+    # any name (gluteus.genrate(...) included); they see Program and Violation
+    # through the TYPE_CHECKING import above instead.
 
-        return Program
-    if name == "Violation":
-        from .engine.verify import Violation
+    def __getattr__(name: str) -> Any:
+        # Program and Violation live with the planner, which imports the solver;
+        # load them on first use so `import gluteus` stays fast.
+        if name == "Program":
+            from .engine.program import Program
 
-        return Violation
-    raise AttributeError(f"module 'gluteus' has no attribute {name!r}")
+            return Program
+        if name == "Violation":
+            from .engine.verify import Violation
+
+            return Violation
+        raise AttributeError(f"module 'gluteus' has no attribute {name!r}")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 import pytest
 from click.testing import CliRunner
 from conftest import heavy_imports
 
-from gluteus.cli import GluteusGroup, cli, write_output
+from gluteus.cli import GluteusGroup, cli
 from gluteus.engine.errors import Infeasible, ProfileError
 
 
@@ -43,33 +41,6 @@ def test_errors_map_to_exit_codes_with_one_message(error, code):
     assert result.exit_code == code
     assert "Traceback" not in result.output
     assert str(error).splitlines()[0] in result.stderr
-
-
-def test_write_output_replaces_whole_file(tmp_path):
-    target = tmp_path / "program.txt"
-    target.write_text("good old program")
-    write_output("new program", str(target))
-    assert target.read_text() == "new program"
-    assert [p.name for p in tmp_path.iterdir()] == ["program.txt"]
-
-
-def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
-    target = tmp_path / "program.txt"
-    target.write_text("good old program")
-
-    def failing_replace(src, dst):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", failing_replace)
-    with pytest.raises(OSError):
-        write_output("half", str(target))
-    assert target.read_text() == "good old program"
-    assert [p.name for p in tmp_path.iterdir()] == ["program.txt"]
-
-
-def test_write_output_refuses_a_missing_folder(tmp_path):
-    with pytest.raises(click.BadParameter):
-        write_output("x", str(tmp_path / "nope" / "out.txt"))
 
 
 def test_help_and_browsing_never_import_the_solver_or_the_planner():

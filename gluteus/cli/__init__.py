@@ -1,19 +1,21 @@
 """The ``gluteus`` command line: a click group whose commands live in sibling modules.
 
 Every command shares one error boundary (:class:`GluteusGroup`): a
-:class:`~gluteus.GluteusError` becomes one message on stderr and the exit code of
-SPEC §3; anything else is a bug and keeps its traceback (exit 1).
+:class:`~gluteus.GluteusError` becomes one message on stderr and its exit code;
+Ctrl-C (SIGINT) exits 130 and SIGTERM 143, each with one line; anything else is a
+bug and keeps its traceback (exit 1). Commands write their output with
+:func:`gluteus.output.write_output`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib
-import os
+import signal
 import sys
-import tempfile
-from pathlib import Path
-from typing import Any
+import threading
+from collections.abc import Iterator
+from typing import Any, NoReturn
 
 import click
 
@@ -31,7 +33,43 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def fail(error: GluteusError, *, referrals_shown: bool = False) -> None:
+class Terminated(BaseException):
+    """SIGTERM arrived. Like KeyboardInterrupt, not an Exception: nothing that
+    handles errors swallows it, and every ``finally`` (temporary files) runs."""
+
+
+def _raise_terminated(signum: int, frame: Any) -> NoReturn:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While the command line runs, SIGTERM unwinds like Ctrl-C instead of killing
+    the process outright, so clean-up runs and the exit code is 143."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous != signal.SIG_DFL:
+        yield  # someone chose what SIGTERM does (ignored, or handled): keep it
+        return
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def stopped(signum: int) -> NoReturn:
+    """One line on stderr and the shell's exit code for a run stopped by a signal
+    (128 + its number: 130 for Ctrl-C, 143 for SIGTERM)."""
+    what = "interrupted (Ctrl-C)" if signum == signal.SIGINT else "terminated (SIGTERM)"
+    with contextlib.suppress(Exception):
+        click.echo(f"Stopped: {what}; nothing more was written.", err=True)
+    sys.exit(128 + signum)
+
+
+def fail(error: GluteusError, *, referrals_shown: bool = False) -> NoReturn:
     """Print ``error`` on stderr and exit with its code.
 
     A referral lists every red flag with whom to see, unless the command already
@@ -74,18 +112,35 @@ class GluteusGroup(click.Group):
             return
         self._plugins_loaded = True
         from gluteus.engine.pluginmanager import make_plugin_manager
-        from gluteus.engine.registry import call_each
 
         try:
-            call_each(make_plugin_manager(), "register_commands", cli=self)
+            pm = make_plugin_manager()
         except GluteusError as exc:
             fail(exc)
+        # One plugin at a time, so that one that raises costs only its own commands,
+        # never `--help` or the built-in ones.
+        for impl in pm.hook.register_commands.get_hookimpls():
+            name = pm.get_name(impl.plugin) or repr(impl.plugin)
+            before = dict(self.commands)
+            try:
+                impl.function(**{arg: self for arg in impl.argnames})
+            except Exception as exc:
+                self.commands = before
+                click.echo(
+                    f"Warning: plugin {name!r} failed to add its commands, which are "
+                    f"skipped: {type(exc).__name__}: {exc}",
+                    err=True,
+                )
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except GluteusError as exc:
             fail(exc)
+        except KeyboardInterrupt:
+            stopped(signal.SIGINT)
+        except Terminated:
+            stopped(signal.SIGTERM)
 
 
 @click.group(cls=GluteusGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -115,36 +170,29 @@ def plugin_manager() -> Any:
 
 def main() -> None:
     """Console-script entry point."""
-    cli(prog_name="gluteus")
-
-
-def write_output(data: str | bytes, output: str | None) -> None:
-    """Write ``data`` to ``output`` (None or ``-`` is standard output).
-
-    A file is written whole or not at all: to a temporary file in the same folder,
-    then renamed over the target, so a failed run never leaves half a file behind
-    nor replaces a good one.
-    """
-    if output is None or output == "-":
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        else:
-            click.echo(data, nl=not data.endswith("\n"))
-        return
-    target = Path(output)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise click.BadParameter(f"folder {str(directory)!r} does not exist", param_hint="'-o'")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        with _sigterm_raises():
+            cli(prog_name="gluteus")
+    except KeyboardInterrupt:  # outside a command, e.g. while loading plugins
+        stopped(signal.SIGINT)
+    except Terminated:
+        stopped(signal.SIGTERM)
+    except SystemExit:
+        _flush_stdout()
         raise
+
+
+def _flush_stdout() -> None:
+    """What a command printed and Python still buffers goes out now, so a full disk
+    or a closed pipe is one message and exit 2, not a complaint at exit."""
+    from gluteus.engine.errors import OutputError
+    from gluteus.output import discard
+
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        discard(sys.stdout)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        fail(OutputError(f"cannot write to standard output: {reason}"))

@@ -5,15 +5,14 @@ from __future__ import annotations
 import difflib
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from gluteus.cli import terminal, write_output
+from gluteus.cli import terminal
 from gluteus.engine.errors import ProfileError, ReferralRequired
-
-SEED_MAX = 2**31 - 1  # the solver's seed is a 32-bit signed integer
+from gluteus.engine.profile import SEED_MAX
+from gluteus.output import check_output, write_output
 
 
 def _choose_format(fmt: str, renderers: Any) -> Any:
@@ -35,7 +34,9 @@ def _choose_format(fmt: str, renderers: Any) -> Any:
     "--output",
     metavar="FILE",
     default=None,
-    help="Write the program to FILE (whole or not at all); '-' or none: standard output.",
+    help="Write the program to FILE (whole or not at all; never the PROFILE itself); a "
+    "device, FIFO or /dev/stdout is written through, a link's target replaced; '-' or "
+    "none: standard output.",
 )
 @click.option(
     "-f",
@@ -73,11 +74,8 @@ def generate(
     from gluteus.cli import plugin_manager
     from gluteus.engine import api
 
-    if output not in (None, "-") and not Path(output).resolve().parent.is_dir():
-        # Checked before planning, so a typo in -o costs nothing.
-        raise click.BadParameter(
-            f"folder {str(Path(output).parent)!r} does not exist", param_hint="'-o'"
-        )
+    # Checked before planning, so a typo in -o costs nothing.
+    check_output(output, inputs=[profile])
     chosen = _parse_options(render_options)
     pm = plugin_manager()
     renderer = _choose_format(fmt, api.context(pm).registry.renderers)

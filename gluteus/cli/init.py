@@ -29,6 +29,7 @@ from gluteus.engine.loading import check_ids, default_days, dump_profile, profil
 from gluteus.engine.messages import closest
 from gluteus.engine.model import DAYS, EXPERIENCE
 from gluteus.engine.parsing import EXTENSIONS
+from gluteus.output import check_output, write_output
 
 DEFAULT_OUTPUT = "profile.yaml"
 
@@ -348,22 +349,17 @@ def _target(output: str, force: bool) -> str:
     """The format for ``output``; refuses (exit 2) what cannot or must not be written."""
     if output == "-":
         return "yaml"
+    # The checks every command's -o gets (folder, missing folder, an existing file).
+    check_output(
+        output, overwrite=force, exists_hint="use --force to replace it, or choose another name"
+    )
     path = Path(output)
-    if path.is_dir():
-        raise click.BadParameter(f"{output!r} is a folder", param_hint="'-o'")
     kind = EXTENSIONS.get(path.suffix.lower())
     if kind is None:
         near = closest(path.suffix.lower(), list(EXTENSIONS))
         hint = f" (did you mean {near!r}?)" if near else ""
         raise click.BadParameter(
             f"{output!r} must end in .yaml, .yml, .toml or .json{hint}", param_hint="'-o'"
-        )
-    if not (path.parent if str(path.parent) else Path(".")).is_dir():
-        raise click.BadParameter(f"folder {str(path.parent)!r} does not exist", param_hint="'-o'")
-    if path.exists() and not force:
-        raise click.BadParameter(
-            f"{output!r} already exists; use --force to replace it, or choose another name",
-            param_hint="'-o'",
         )
     return kind
 
@@ -392,7 +388,7 @@ def init(output: str, force: bool) -> None:
     unknown extension, a missing folder, or the questions were cancelled or ran
     out of answers: nothing is written).
     """
-    from gluteus.cli import plugin_manager, write_output
+    from gluteus.cli import plugin_manager
     from gluteus.engine.loading import check_ids
     from gluteus.engine.registry import build_registry
 
@@ -420,7 +416,7 @@ def init(output: str, force: bool) -> None:
     if output != "-":
         # Asked a while ago: make sure no file appeared meanwhile.
         _target(output, force)
-    write_output(text, output)
+    write_output(text, output, overwrite=force)
     if output == "-":
         return
     ask.say()

@@ -85,7 +85,7 @@ def page(text: str) -> None:
 def emit(data: str | bytes, output: str | None) -> None:
     """Write a rendered program: to a file whole or not at all, to a pipe as it is,
     to a terminal through :func:`page`."""
-    from gluteus.cli import write_output
+    from gluteus.output import write_output
 
     if isinstance(data, str) and output in (None, "-") and is_terminal():
         page(data)

@@ -86,19 +86,21 @@ def generate(
 ) -> Program:
     """Screen ``profile`` and plan, dose and verify a multi-week program.
 
-    ``seed`` overrides the profile's seed. Raises :class:`~gluteus.ReferralRequired`
-    (carrying the referrals and the ``status: referral`` document) for a red flag,
-    :class:`~gluteus.Infeasible` when the hard constraints conflict, and
-    :class:`~gluteus.ProfileError` for ids no loaded plugin knows.
+    ``seed`` overrides the profile's seed: an integer from 0 to 2**31 - 1. Raises
+    :class:`~gluteus.ReferralRequired` (carrying the referrals and the
+    ``status: referral`` document) for a red flag, :class:`~gluteus.Infeasible`
+    when the hard constraints conflict, and :class:`~gluteus.ProfileError` for ids
+    no loaded plugin knows or a seed out of range (before any planning).
     """
     from .errors import GluteusError, ReferralRequired
     from .planner import plan
     from .program import referral_program
     from .verify import verify
 
-    ctx = context(plugins)
     if seed is not None:
+        # The profile model checks the seed, as it checks every key.
         profile = attrs.evolve(profile, seed=seed)
+    ctx = context(plugins)
     result = run_screen(profile, ctx)
     if result.referrals:
         raise ReferralRequired(
@@ -122,8 +124,13 @@ def render(
     plugins: pluggy.PluginManager | None = None,
     **options: Any,
 ) -> str | bytes:
-    """Render ``program`` in any format a loaded plugin provides (text, markdown, json, ...)."""
-    from .errors import ProfileError
+    """Render ``program`` in any format a loaded plugin provides (text, markdown, json, ...).
+
+    A renderer that raises (other than a :class:`~gluteus.GluteusError` of its own,
+    such as a bad option) or returns neither text nor bytes is named in a
+    :class:`~gluteus.PluginError`.
+    """
+    from .errors import GluteusError, PluginError, ProfileError
 
     registry = context(plugins).registry
     renderer = registry.renderers.get(fmt)
@@ -135,9 +142,19 @@ def render(
             f"unknown format {fmt!r}; expected one of {', '.join(sorted(registry.renderers))}",
             suggestion=close[0] if close else None,
         )
-    out = renderer.render(program, dict(options))
+    plugin = registry.plugin_of("renderer", fmt) or "?"
+    try:
+        out = renderer.render(program, dict(options))
+    except GluteusError:
+        raise
+    except Exception as exc:
+        raise PluginError(
+            plugin, f"format {fmt!r} failed to render: {type(exc).__name__}: {exc}"
+        ) from exc
     if not isinstance(out, str | bytes):
-        raise TypeError(f"renderer {fmt!r} returned {type(out).__name__}")
+        raise PluginError(
+            plugin, f"format {fmt!r} returned {type(out).__name__}, expected str or bytes"
+        )
     return out
 
 

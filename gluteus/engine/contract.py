@@ -49,7 +49,7 @@ from .model import (
     Source,
 )
 from .profile import Profile, Schedule
-from .registry import Registry, build_registry, collect
+from .registry import Registry, build_registry, collect, number_problems
 
 
 @attrs.frozen
@@ -106,9 +106,11 @@ def check_plugin(pm: pluggy.PluginManager, name: str, *, generate: bool = True) 
         # problems above already say why, more precisely than its first error would.
         return sorted(set(problems), key=_order)
     try:
-        registry = build_registry(pm)
+        # Numbers are listed all at once below, not stopped at the first.
+        registry = build_registry(pm, check_numbers=False)
     except PluginError as exc:
         return [Problem(exc.plugin, "registry", str(exc).split(": ", 1)[-1])]
+    problems += [Problem(*problem) for problem in number_problems(registry)]
 
     problems += [
         Problem(name, "references", message)

@@ -1,4 +1,9 @@
-"""The exceptions of gluteus; each maps to one exit code of the command line (SPEC §3)."""
+"""The exceptions of gluteus; each maps to one exit code of the command line.
+
+Every one pickles and compares by value (``pickle.loads(pickle.dumps(e)) == e``):
+an embedding app that plans in worker processes gets the same error back, and a
+pool is not broken by an exception it cannot rebuild.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,41 @@ from collections.abc import Sequence
 from typing import Any
 
 
+def _rebuild(cls: type[GluteusError], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    # Module-level so pickle finds it by name: exceptions whose constructors take
+    # keyword-only or structured arguments cannot be rebuilt from ``self.args``.
+    return cls(*args, **kwargs)
+
+
 class GluteusError(Exception):
     """Base class of every error gluteus raises on purpose."""
 
     exit_code = 1
 
+    def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        """The constructor arguments that rebuild this error (positional, keyword)."""
+        return self.args, {}
 
-class ProfileError(GluteusError):
+    def __reduce__(self) -> tuple[Any, ...]:
+        args, kwargs = self._arguments()
+        # The instance dict goes along too, so notes added with add_note survive.
+        return (_rebuild, (type(self), args, kwargs), dict(self.__dict__))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, GluteusError)
+        return self._arguments() == other._arguments()
+
+    def __hash__(self) -> int:
+        return hash((type(self), str(self)))
+
+
+class ProfileError(GluteusError, ValueError):
     """The profile (or another input) is invalid. Exit code 2.
+
+    Also a :class:`ValueError`, so an embedding app that validates its own
+    arguments the usual way catches it too.
 
     Carries where the problem is (``file``, ``path`` such as ``schedule.weeks``,
     ``line`` when the parser knows it), what was ``expected``, what was ``found``
@@ -63,11 +95,26 @@ class ProfileError(GluteusError):
             suggestion=first.suggestion,
         )
         error.problems = tuple(problems)
-        error.args = ("\n".join(p.format() for p in problems),)
         return error
 
     def __str__(self) -> str:
-        return str(self.args[0]) if self.args else self.format()
+        if self.problems:
+            return "\n".join(p.format() for p in self.problems)
+        return self.format()
+
+    def __eq__(self, other: object) -> bool:
+        same = super().__eq__(other)
+        if same is NotImplemented or not same:
+            return same
+        assert isinstance(other, ProfileError)
+        return self.problems == other.problems
+
+    def __hash__(self) -> int:
+        return hash((type(self), str(self)))
+
+    def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        keys = ("file", "path", "line", "expected", "found", "suggestion")
+        return (self.message,), {key: getattr(self, key) for key in keys}
 
     def format(self) -> str:
         """One line: ``file:line: path: message (did you mean 'x'?)``."""
@@ -97,6 +144,9 @@ class ReferralRequired(GluteusError):
         flags = ", ".join(r.flag for r in self.referrals)
         super().__init__(f"red flag present ({flags}): see a clinician before training")
 
+    def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        return (self.referrals, self.result), {}
+
 
 class Infeasible(GluteusError):
     """The hard constraints cannot all hold. Exit code 4.
@@ -117,6 +167,9 @@ class Infeasible(GluteusError):
             text += "\nwhat you could change:\n" + "\n".join(f"  - {s}" for s in self.suggestions)
         super().__init__(text)
 
+    def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        return (self.conflicts, self.suggestions), {}
+
 
 class PluginError(GluteusError):
     """A plugin failed to load, raised, or returned malformed data. Exit code 1.
@@ -128,4 +181,27 @@ class PluginError(GluteusError):
 
     def __init__(self, plugin: str, message: str) -> None:
         self.plugin = plugin
+        self.message = message
         super().__init__(f"plugin {plugin!r}: {message}")
+
+    def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        return (self.plugin, self.message), {}
+
+
+class OutputError(GluteusError):
+    """The output cannot be written where it was asked to go. Exit code 2.
+
+    A missing or read-only folder, a folder given as the file, the input file
+    itself, a full disk or a closed standard output: bad input or an I/O failure,
+    said in one line naming the place (``file``).
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, file: str | None = None) -> None:
+        self.message = message
+        self.file = file
+        super().__init__(f"cannot write {file!r}: {message}" if file is not None else message)
+
+    def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        return (self.message,), {"file": self.file}

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
 import pluggy
 from attrs import frozen
 
@@ -99,7 +98,7 @@ def assess(profile: Profile, pm: pluggy.PluginManager, registry: Registry) -> Pe
     for week in range(1, profile.schedule.weeks + 1):
         found: dict[str, Assessment] = {}
         for plugin, result in call_each(
-            pm, "assess_person", profile=attrs.evolve(profile), week=week
+            pm, "assess_person", fresh=True, profile=profile, week=week
         ):
             if result is None:
                 continue

@@ -718,6 +718,11 @@ class _Model:
         # without it first solutions come sooner at the same budget.
         params.cp_model_presolve = False
         params.log_search_progress = False
+        # The solver's own Ctrl-C handler would end a search early and let a
+        # different program be written as if nothing had happened, and it leaves
+        # SIGINT at its default afterwards. Without it Python's handler stays: the
+        # signal is seen as soon as this (short) solve returns, and the run stops.
+        params.catch_sigint_signal = False
         return solver
 
 

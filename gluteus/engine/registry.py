@@ -7,6 +7,9 @@ stamped with the plugin that contributed it.
 
 from __future__ import annotations
 
+import copy
+import math
+import numbers
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -37,11 +40,16 @@ from .model import (
 T = TypeVar("T")
 
 
-def call_each(pm: pluggy.PluginManager, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+def call_each(
+    pm: pluggy.PluginManager, hook_name: str, *, fresh: bool = False, **kwargs: Any
+) -> list[tuple[str, Any]]:
     """Call one hook plugin by plugin, in registration order.
 
     Returns ``(plugin_name, result)`` pairs. An exception from a plugin becomes a
-    :class:`PluginError` naming that plugin, with the original chained.
+    :class:`PluginError` naming that plugin, with the original chained. With
+    ``fresh``, each plugin gets its own deep copy of the arguments: frozen classes
+    still yield to ``object.__setattr__``, and what one plugin does to what it was
+    handed must change nothing the engine or another plugin decides on.
     """
     caller = getattr(pm.hook, hook_name)
     results: list[tuple[str, Any]] = []
@@ -49,7 +57,8 @@ def call_each(pm: pluggy.PluginManager, hook_name: str, **kwargs: Any) -> list[t
     # is what people expect to read and makes outputs stable.
     for impl in caller.get_hookimpls():
         name = pm.get_name(impl.plugin) or repr(impl.plugin)
-        args = {arg: kwargs[arg] for arg in impl.argnames}
+        given = copy.deepcopy(kwargs) if fresh else kwargs
+        args = {arg: given[arg] for arg in impl.argnames}
         try:
             result = impl.function(**args)
         except PluginError:
@@ -157,11 +166,13 @@ class Registry:
         return self.owner.get((kind, item_id))
 
 
-def build_registry(pm: pluggy.PluginManager) -> Registry:
+def build_registry(pm: pluggy.PluginManager, *, check_numbers: bool = True) -> Registry:
     """Call every ``register_*`` hook and check the contributions fit together.
 
     Raises :class:`PluginError` naming the plugin for malformed data, duplicate ids
-    (naming both plugins) and references to ids no plugin declares.
+    (naming both plugins), references to ids no plugin declares and, unless
+    ``check_numbers`` is false (the plugin contract check lists them all itself
+    with :func:`number_problems`), numbers out of range.
     """
     owner: dict[tuple[str, str], str] = {}
     tables: dict[str, dict[str, Any]] = {}
@@ -215,6 +226,9 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
         pain_regions=_ro(tables["pain_region"]),
         person_states=_ro(tables["person_state"]),
     )
+    if check_numbers:
+        for plugin, item, message in number_problems(registry)[:1]:
+            raise PluginError(plugin, f"{item}: {message}")
     _check_references(registry)
     return registry
 
@@ -408,3 +422,122 @@ def _check_references(reg: Registry) -> None:
         if flag.when is not None:
             for problem in unknown_facts(flag.when, reg):
                 fail("red_flag", flag.id, f"red flag {flag.id!r}: {problem}")
+
+
+# --- Numbers in contributed data ----------------------------------------------------
+
+
+@frozen
+class _Range:
+    """What a number in plugin data may be: an int (or any finite real), between
+    ``low`` and ``high``; ``above`` makes ``low`` itself invalid, ``below`` ``high``."""
+
+    low: float
+    high: float
+    integer: bool = True
+    above: bool = False
+    below: bool = False
+
+    def holds(self, value: object) -> bool:
+        if isinstance(value, bool):
+            return False  # True is an int to Python, never a dose
+        if self.integer and not isinstance(value, int):
+            return False
+        if not isinstance(value, numbers.Real):
+            return False
+        number = float(value)
+        if not math.isfinite(number):
+            return False
+        low_ok = number > self.low if self.above else number >= self.low
+        high_ok = number < self.high if self.below else number <= self.high
+        return low_ok and high_ok
+
+    def __str__(self) -> str:
+        kind = "an integer" if self.integer else "a finite number"
+        if not self.above and not self.below:
+            return f"{kind} from {self.low:g} to {self.high:g}"
+        low = f"above {self.low:g}" if self.above else f"at least {self.low:g}"
+        high = f"below {self.high:g}" if self.below else f"at most {self.high:g}"
+        return f"{kind} {low} and {high}"
+
+
+# The ranges are wide (a plugin may dose differently from the built-in ones) but
+# keep every computed minute finite and positive: a NaN, infinite or negative
+# number here would otherwise surface as a traceback far from the plugin, or as a
+# session of negative minutes that passes its own checks.
+_SECONDS_PER_REP = _Range(0, 60, integer=False, above=True)
+_HOLD_S = _Range(1, 600)
+_REST_S = _Range(0, 600)
+_SETS = _Range(1, 20)
+_REPS = _Range(1, 100)
+_STEP = _Range(0, 60)
+_LEVEL = _Range(1, 5)
+_ACTIVATION = _Range(0, 300, integer=False)
+_DELOAD = _Range(0, 1, integer=False, above=True, below=True)
+_RPE = _Range(1, 10, integer=False)
+_TRIMESTER = _Range(1, 3)
+_PAIN = _Range(0, 10)
+_ORDER = _Range(-1_000_000, 1_000_000)
+
+
+def number_problems(registry: Registry) -> list[tuple[str, str, str]]:
+    """Every number in what plugins contributed (issues, exercises, dose rules, safety
+    rules) that is not of its type, finite and in range, as ``(plugin, item,
+    message)``; empty when all are."""
+    problems: list[tuple[str, str, str]] = []
+
+    def need(plugin: str, item: str, field: str, value: object, rule: _Range) -> None:
+        if not rule.holds(value):
+            problems.append((plugin, item, f"{field} must be {rule}, found {value!r}"))
+
+    def optional(plugin: str, item: str, field: str, value: object, rule: _Range) -> None:
+        if value is not None:
+            need(plugin, item, field, value, rule)
+
+    def pair(plugin: str, item: str, field: str, value: object) -> bool:
+        if isinstance(value, tuple | list) and len(value) == 2:
+            return True
+        problems.append((plugin, item, f"{field} must be a pair, found {value!r}"))
+        return False
+
+    for issue_id, issue in registry.issues.items():
+        plugin = registry.owner[("issue", issue_id)]
+        need(plugin, f"issue {issue_id!r}", "order", issue.order, _ORDER)
+    for ex_id, ex in registry.exercises.items():
+        plugin, item = registry.owner[("exercise", ex_id)], f"exercise {ex_id!r}"
+        need(plugin, item, "level", ex.level, _LEVEL)
+        optional(plugin, item, "seconds_per_rep", ex.seconds_per_rep, _SECONDS_PER_REP)
+        optional(plugin, item, "hold_s", ex.hold_s, _HOLD_S)
+        need(plugin, item, "rest_s", ex.rest_s, _REST_S)
+        activation = ex.activation
+        if activation is not None:
+            optional(plugin, item, "activation.gmax", activation.gmax, _ACTIVATION)
+            optional(plugin, item, "activation.gmed", activation.gmed, _ACTIVATION)
+    for plugin, dose in zip(registry.dose_owner, registry.dosing, strict=True):
+        item = f"dose rule {dose.issue or 'generic'}/{dose.role}/{dose.phase}"
+        need(plugin, item, "sets", dose.sets, _SETS)
+        need(plugin, item, "rest_s", dose.rest_s, _REST_S)
+        if dose.reps is not None and pair(plugin, item, "reps", dose.reps):
+            need(plugin, item, "reps[0]", dose.reps[0], _REPS)
+            need(plugin, item, "reps[1]", dose.reps[1], _REPS)
+            low, high = dose.reps
+            if _REPS.holds(low) and _REPS.holds(high) and low > high:
+                problems.append((plugin, item, f"reps must be low..high, found {(low, high)!r}"))
+        optional(plugin, item, "hold_s", dose.hold_s, _HOLD_S)
+        optional(plugin, item, "max_hold_s", dose.max_hold_s, _HOLD_S)
+        optional(plugin, item, "max_sets", dose.max_sets, _SETS)
+        need(plugin, item, "step", dose.step, _STEP)
+        need(plugin, item, "deload_factor", dose.deload_factor, _DELOAD)
+    for rule_id, rule in registry.safety_rules.items():
+        plugin, item = registry.owner[("safety_rule", rule_id)], f"rule {rule_id!r}"
+        optional(plugin, item, "when.min_trimester", rule.when.min_trimester, _TRIMESTER)
+        for entry in rule.when.pain:
+            if pair(plugin, item, "each when.pain entry (region, level)", entry):
+                need(plugin, item, f"when.pain level for {entry[0]!r}", entry[1], _PAIN)
+        cap = rule.cap
+        if cap is not None:
+            optional(plugin, item, "cap.max_hold_s", cap.max_hold_s, _HOLD_S)
+            optional(plugin, item, "cap.max_level", cap.max_level, _LEVEL)
+            optional(plugin, item, "cap.max_sets", cap.max_sets, _SETS)
+            optional(plugin, item, "cap.max_rpe", cap.max_rpe, _RPE)
+    return problems

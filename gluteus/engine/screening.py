@@ -54,7 +54,9 @@ def screen(profile: Profile, pm: pluggy.PluginManager, registry: Registry) -> tu
     does not declare, is named in a :class:`PluginError`.
     """
     findings: dict[str, Finding] = {}
-    for plugin, result in call_each(pm, "screen", profile=profile, signs=dict(registry.signs)):
+    for plugin, result in call_each(
+        pm, "screen", fresh=True, profile=profile, signs=dict(registry.signs)
+    ):
         if result is None:
             continue
         if not isinstance(result, list | tuple):

@@ -7,7 +7,6 @@ party would add a command.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -45,18 +44,16 @@ def cheatsheet(profile: str, output: str | None, paper: str, seed: int | None) -
     Exit codes: 0 done; 2 bad input; 3 a red flag (the referral is printed, no
     sheet is written); 4 the constraints cannot all be met.
     """
-    from gluteus.cli import plugin_manager, write_output
+    from gluteus.cli import plugin_manager
     from gluteus.engine import api
+    from gluteus.output import check_output, write_output
 
     to_stdout = output is None or output == "-"
-    if to_stdout and sys.stdout.isatty():
+    if to_stdout and sys.stdout is not None and sys.stdout.isatty():
         raise click.BadParameter(
             "the cheat sheet is a PDF; write it to a file with -o FILE.pdf", param_hint="'-o'"
         )
-    if not to_stdout and not Path(output or "").resolve().parent.is_dir():
-        raise click.BadParameter(
-            f"folder {str(Path(output or '').parent)!r} does not exist", param_hint="'-o'"
-        )
+    check_output(output, inputs=[profile])  # before planning: a typo in -o costs nothing
     pm = plugin_manager()
     person = api.load_profile(profile, plugins=pm)
     program = api.generate(person, seed=seed, plugins=pm)  # a red flag: exit 3, as generate
