@@ -355,6 +355,10 @@ class Exercise:
     of difficulty used for phase windows and ladders. ``cues`` are strings or
     :class:`Cue` objects carrying tags of their own.
 
+    ``unilateral`` exercises are done one side at a time, with sets for each side;
+    ``alternating`` ones switch sides rep by rep (a bird dog, a marching bridge), so
+    their sides cannot be given different work.
+
     ``family`` names the movement the exercise is a variant of (clamshell, banded
     clamshell and clamshell with rotation are one family): a session holds at most
     one exercise of a family. It defaults to the exercise's own id. ``load`` is its
@@ -388,6 +392,7 @@ class Exercise:
     activation: Activation = Activation(measure="none")
     why: str = ""
     family: str = field(default=attrs.Factory(lambda self: self.id, takes_self=True))
+    alternating: bool = False
     load: str | None = field(default=None, validator=attrs.validators.optional(_one_of(LOAD_TYPES)))
     effort: tuple[int, int] | None = field(default=None, converter=attrs.converters.optional(tuple))
 
@@ -604,8 +609,8 @@ class Requirement:
       loaded exercise, and a loaded exercise has one of them for the same target.
     - ``session_opens``: every session opens with an exercise of ``roles``.
     - ``weekly``: every non-deload week holds exercises of ``issue`` covering
-      ``planes``, ``roles`` and/or ``tags`` (all of them when ``each``, else at least
-      one of them).
+      ``planes``, ``roles``, ``tags`` and/or ``families`` (all of them when ``each``,
+      else at least one of them).
     - ``session``: every session holds such exercises.
 
     ``phases`` limits the demand to weeks of those phase kinds (all when empty).
@@ -618,6 +623,7 @@ class Requirement:
     each: bool = True
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     phases: tuple[str, ...] = field(default=(), converter=_tuple_of_str, validator=_each_of(PHASES))
+    families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
 
 @frozen
