@@ -78,9 +78,9 @@ class Prescription:
 class Session:
     """One training session: its day, date (when the profile has ``start``) and exercises.
 
-    ``stated_minutes`` is the session's ``minutes`` as a program file states it, kept
-    so that :mod:`~gluteus.engine.verify` can hold it against the exercises' sum; the
-    planner leaves it None and the minutes are that sum.
+    ``stated_minutes`` is the session's ``minutes`` as a program file states them
+    when that is not the exercises' sum, kept so that :mod:`~gluteus.engine.verify`
+    can hold it against the sum; otherwise None, and the minutes are the sum.
     """
 
     day: str
@@ -175,6 +175,8 @@ class WarningDetail:
 
 
 def _weeks_span(weeks: Sequence[int]) -> str:
+    if len(weeks) == 1:
+        return f"week {weeks[0]}"
     if list(weeks) == list(range(weeks[0], weeks[-1] + 1)):
         return f"weeks {weeks[0]}-{weeks[-1]}"
     return "weeks " + ", ".join(map(str, weeks))
@@ -366,12 +368,14 @@ def _unstructure_session(conv: cattrs.Converter, session: Session) -> dict[str, 
 
 
 def _structure_session(conv: cattrs.Converter, data: Mapping[str, Any]) -> Session:
-    return Session(
+    session = Session(
         day=data["day"],
         date=None if data["date"] is None else dt.date.fromisoformat(data["date"]),
         exercises=conv.structure(data["exercises"], tuple[Prescription, ...]),
-        stated_minutes=float(data["minutes"]),
     )
+    stated = float(data["minutes"])
+    # Kept only when it is not the sum, so a planned session round-trips equal.
+    return session if stated == session.minutes else attrs.evolve(session, stated_minutes=stated)
 
 
 def _unstructure_program(conv: cattrs.Converter, program: Program) -> dict[str, Any]:

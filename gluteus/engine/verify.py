@@ -733,13 +733,20 @@ def _check_side(slot: _Slot, ex: Exercise, findings: Sequence[Finding]) -> Itera
 
 
 def _check_repeats(slots: Sequence[_Slot]) -> Iterator[Violation]:
-    """An exercise is in a session once, plus at most one row of weaker-side sets."""
+    """An exercise is in a session once, plus at most one row of weaker-side sets
+    right after its own row."""
     seen: set[tuple[str, bool]] = set()
-    for slot in slots:
-        key = (slot.rx.id, slot.rx.side in ONE_SIDED)
+    for i, slot in enumerate(slots):
+        extra = slot.rx.side in ONE_SIDED
+        key = (slot.rx.id, extra)
         if key in seen:
             yield slot.violation("is already in this session")
         seen.add(key)
+        before = slots[i - 1].rx if i else None
+        if extra and (before is None or before.id != slot.rx.id or before.side in ONE_SIDED):
+            yield slot.violation(
+                f"extra {slot.rx.side}-side sets, but not right after the exercise's own row"
+            )
 
 
 def _least_minutes(rx: Prescription, ex: Exercise) -> float | None:
