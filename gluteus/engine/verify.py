@@ -319,31 +319,30 @@ def _check_safety(program: Program, restrictions: Restrictions | None) -> Iterat
     """The safety section is exactly what the applicable rules and the engine say."""
     rules = restrictions.rules if restrictions is not None else ()
     have = [dict(rule) for rule in program.safety_rules]
-    want = [dict(rule) for rule in rule_info(rules)]
+    want = {rule.id: dict(info) for rule, info in zip(rules, rule_info(rules), strict=True)}
     have_ids = [r.get("id") for r in have]
-    want_ids = [r["id"] for r in want]
-    for rule_id in want_ids:
-        if rule_id not in have_ids:
-            yield Violation(
-                rule=rule_id,
-                message=f"safety rule {rule_id} applies to this profile, but the program "
-                "does not list it",
-            )
-    for rule_id in have_ids:
-        if rule_id not in want_ids:
-            yield Violation(
-                message=f"the program lists safety rule {rule_id}, which does not apply to "
-                "this profile"
-            )
-    for got, should in zip(have, want, strict=False):
-        if got.get("id") == should["id"] and got != should:
+    missing = [rule_id for rule_id in want if rule_id not in have_ids]
+    extra = [rule_id for rule_id in have_ids if rule_id not in want]
+    for rule_id in missing:
+        yield Violation(
+            rule=rule_id,
+            message=f"safety rule {rule_id} applies to this profile, but the program "
+            "does not list it",
+        )
+    for rule_id in extra:
+        yield Violation(
+            message=f"the program lists safety rule {rule_id}, which does not apply to this profile"
+        )
+    for got in have:
+        should = want.get(str(got.get("id")))
+        if should is not None and got != should:
             yield Violation(
                 rule=should["id"],
                 message=f"safety rule {should['id']}: not as the rule states it "
                 f"({', '.join(k for k in should if got.get(k) != should[k])} differ)",
             )
-    if sorted(map(str, have_ids)) == sorted(want_ids) and have_ids != want_ids:
-        yield Violation(message="the safety rules are not in the engine's order, once each")
+    if not missing and not extra and have_ids != list(want):
+        yield Violation(message="the safety rules are not the engine's list, in order, once each")
     yield from _check_texts(
         "stop sign", program.stop_signs, restrictions.stop_signs if restrictions else ()
     )
@@ -574,11 +573,15 @@ def _dose_texts(
     ex: Exercise, rules: Sequence[DoseRule], experience: str, restrictions: Restrictions
 ) -> _DoseTexts | None:
     """What the dose rules that fit ``ex`` can say for its load and tempo, in a loading
-    week and in a deload, under the rules' caps; None when no dose rule fits it.
+    week and in a deload, under the rules' caps; None when no dose rule fits it (the
+    planner never uses such an exercise), and no texts at all when no plugin gives
+    any dose rule (nothing can be planned, so loads cannot be judged).
 
     Worded by :func:`~gluteus.engine.dosing.week_dose` itself, so the texts are the
     planner's: a first week, a later week, and a deload after them.
     """
+    if not rules:
+        return _DoseTexts(frozenset(), frozenset(), frozenset())
     fitting = [
         r
         for r in rules
@@ -658,7 +661,12 @@ def _check_exercise(
         yield slot.violation(f"does not match the catalogue: it is dosed in {kind}")
     yield from _check_side(slot, ex, findings)
     texts = doses(ex)
-    if texts is not None:
+    if texts is None:
+        yield slot.violation(
+            f"no dose rule gives {ex.role} work a dose at {profile.experience} level, so "
+            "its dose is not the engine's"
+        )
+    elif texts.loads:
         loads = texts.deload_loads if slot.deload else texts.loads
         if rx.load not in loads:
             week = "a deload week" if slot.deload else "a loading week"
