@@ -40,7 +40,7 @@ LEFT_OUT = {
 """Ten minutes once a week cannot hold every issue found: a program with 'left_out'
 warnings."""
 
-GENERAL = {"age": 40, "schedule": {"weeks": 4}}
+GENERAL = {"age": 40, "schedule": {"weeks": 2}}
 """Nothing found: a general program with the 'no_issue' warning."""
 
 

@@ -24,7 +24,7 @@ from gluteus.engine import api
 from gluteus.engine import pluginmanager as pluginmanager_module
 from gluteus.engine.errors import ProfileError
 from gluteus.engine.hookspecs import hookimpl
-from gluteus.engine.model import Exercise
+from gluteus.engine.model import DoseRule, Exercise
 from gluteus.engine.program import allowed_cues, engine_warning
 from gluteus.engine.verify import verify
 from gluteus.plugins import formats
@@ -423,6 +423,46 @@ def test_load_and_tempo_are_the_dose_rules_words():
     ]
 
 
+class ActivationDosesOnly:
+    """Dose rules for activation work only: strength work cannot be dosed."""
+
+    gluteus_name = "activation-doses"
+
+    @hookimpl
+    def register_dosing(self):
+        return [
+            DoseRule(
+                role="activation",
+                phase=phase,
+                sets=2,
+                reps=(12, 12),
+                rest_s=45,
+                tempo="2-1-2",
+                load="bodyweight",
+                source="tiny",
+                evidence="convention",
+            )
+            for phase in ("activation", "strength", "power")
+        ]
+
+
+def test_an_exercise_no_dose_rule_can_dose_is_not_the_engines():
+    ctx = tiny_context(ActivationDosesOnly())
+    found = lines(program_dict(), ctx)
+    assert found[:2] == [
+        "week 1, session 1 (mon), band_walk: no dose rule gives strength work a dose at novice "
+        "level, so its dose is not the engine's",
+        "week 1, session 1 (mon), lateral_step_up: no dose rule gives strength work a dose at "
+        "novice level, so its dose is not the engine's",
+    ]
+    # The clamshell's dose is the rule's words, but for the deload week's own words.
+    assert [line for line in found if "clamshell" in line] == [
+        f"week 4, session {n} ({day}), clamshell: load 'bodyweight' is not what the dose "
+        "rules give it in a deload week"
+        for n, day in ((1, "mon"), (2, "thu"))
+    ]
+
+
 def test_allowed_cues_are_the_catalogues_today():
     ex: Exercise = tiny_context().registry.exercises["clamshell"]
     assert allowed_cues(ex, None) == ("clamshell cue",)
@@ -451,6 +491,10 @@ def test_deleted_stop_signs_fail():
             lambda s: s["rules"][0].update(description="Anything goes."),
             "program: safety rule activation_before_loaded: not as the rule states it "
             "(description differ)",
+        ),
+        (  # found by the tamper campaign: a repeated rule passed
+            lambda s: s["rules"].insert(0, s["rules"][0]),
+            "program: the safety rules are not the engine's list, in order, once each",
         ),
         (
             lambda s: s["notes"].append("Pain is fine."),
