@@ -320,7 +320,7 @@ def _check_safety(program: Program, restrictions: Restrictions | None) -> Iterat
     rules = restrictions.rules if restrictions is not None else ()
     have = [dict(rule) for rule in program.safety_rules]
     want = {rule.id: dict(info) for rule, info in zip(rules, rule_info(rules), strict=True)}
-    have_ids = [r.get("id") for r in have]
+    have_ids = [str(r.get("id")) for r in have]
     missing = [rule_id for rule_id in want if rule_id not in have_ids]
     extra = [rule_id for rule_id in have_ids if rule_id not in want]
     for rule_id in missing:
