@@ -645,3 +645,11 @@ def test_parse_errors_name_the_program(tmp_path):
         parse_text('{"a": NaN}', "json", "p.json", what="program")
     with pytest.raises(ProfileError, match="NaN is not a number a profile may hold"):
         parse_text('{"a": NaN}', "json", "p.json")
+
+
+def test_violations_stay_short_whatever_the_document_holds(ctx):
+    data = program_dict()
+    session(data, 1, 1)["exercises"][0]["id"] = "x" * 1_000_000
+    session(data, 1, 2)["exercises"][0]["cues"] = ["y" * 1_000_000]
+    found = lines(data, ctx)
+    assert found and all(len(line) < 400 for line in found)

@@ -157,8 +157,11 @@ def check(ctx: click.Context, program: str) -> None:
     """Re-verify a PROGRAM.json, possibly hand-edited, against every safety rule.
 
     The profile embedded in the program is screened again and the rules recomputed
-    from the loaded plugins; the program's own findings are never trusted. Prints
-    one line per violation, naming week, session and exercise.
+    from the loaded plugins. Nothing else in the file is trusted: its findings,
+    referrals, safety section (rules, stop signs, notes, pain traffic light) and
+    warnings must be what the engine gives for that profile, and each exercise's
+    cues, position, tags and other facts what the catalogue says. Prints one line
+    per violation, naming week, session and exercise.
 
     Exit codes: 0 no violations; 2 the file is unreadable, is not a program, or
     breaks a rule or invariant (a program that fails its check is bad input).
