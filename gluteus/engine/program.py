@@ -1,4 +1,4 @@
-"""The program: an immutable result whose :meth:`Program.to_dict` is SPEC §2's JSON.
+"""The program: an immutable result whose :meth:`Program.to_dict` is the program JSON.
 
 The planner builds it; renderers, verification and embedding apps read it. The
 same class carries a referral (``status == "referral"``, no weeks) so every
@@ -37,7 +37,7 @@ def _tuple(value: Any) -> tuple[Any, ...]:
 class Prescription:
     """One exercise in one session, with its dose for that week.
 
-    ``minutes`` is the time the exercise takes, work and rest included (SPEC §2).
+    ``minutes`` is the time the exercise takes, work and rest included.
     ``ladder``/``rung`` place it on a progression ladder when it is on one.
     """
 
@@ -264,7 +264,7 @@ def allowed_cues(exercise: Exercise, restrictions: Restrictions | None = None) -
 
 @frozen
 class Program:
-    """A generated program (or a referral), immutable; ``to_dict()`` is SPEC §2's JSON.
+    """A generated program (or a referral), immutable; ``to_dict()`` is the program JSON.
 
     ``issues`` describes every issue found (name, message, fix, evidence) and
     ``safety`` the rules that applied, the stop signs and notes, so renderers need
@@ -303,7 +303,7 @@ class Program:
         return self.profile.seed or 0
 
     def to_dict(self) -> dict[str, Any]:
-        """The program JSON of SPEC §2, as Python data; key order is stable."""
+        """The program JSON, as Python data; key order is stable."""
         data: dict[str, Any] = _CONVERTER.unstructure(self)
         return data
 

@@ -1,9 +1,9 @@
 """JSON Schemas shipped with gluteus, loaded from package data, and the checks a
 program document must pass before anything reads it as a program.
 
-``program.schema.json`` (draft 2020-12) describes the program JSON of SPEC §2
-exactly as :meth:`gluteus.engine.program.Program.to_dict` produces it;
-:func:`document_problems` adds what a JSON Schema cannot say.
+``program.schema.json`` (draft 2020-12) describes the program JSON exactly as
+:meth:`gluteus.engine.program.Program.to_dict` produces it; :func:`document_problems`
+adds what a JSON Schema cannot say.
 """
 
 from __future__ import annotations
