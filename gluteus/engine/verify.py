@@ -1001,7 +1001,7 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
 
     if isinstance(program, Program):
         program = program.to_dict()
-    if schema:
+    if schema or not isinstance(program, dict):
         out = schema_violations(program)
     else:
         out = [_located(program, path, msg) for path, msg in data_problems(program)]
