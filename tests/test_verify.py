@@ -6,11 +6,14 @@ so each test shows the exact line a person would read from `gluteus check`.
 
 from __future__ import annotations
 
+import copy
+
 import attrs
 import pytest
 from tiny_plugin import PROFILE, build, program_dict, referral, rx, tiny_context
 
 from gluteus.engine.model import Requirement
+from gluteus.engine.program import engine_warning
 from gluteus.engine.verify import Violation, verify
 
 
@@ -86,7 +89,7 @@ def test_pregnancy_invariant_holds_even_without_the_rule():
     )
     ctx = attrs.evolve(ctx, registry=registry)
     profile = attrs.evolve(PROFILE, precautions=("pregnancy",), pregnancy_trimester=3)
-    program = program_dict(profile)
+    program = copy.deepcopy(build(profile, ctx).to_dict())  # its safety section lacks the rule
     session(program, 1, 1)["exercises"].insert(1, rx("glute_bridge").to_dict())
     session(program, 1, 1)["minutes"] += 4.0
     assert lines(program, ctx) == [
@@ -350,12 +353,20 @@ def test_every_found_issue_every_non_deload_week_or_a_warning(ctx):
     assert lines(program, ctx) == [
         "week 2: no knees work in the frontal, transverse plane(s) this week; rule knees-3d "
         "requires frontal, transverse every non-deload week",
-        "week 2: issue knees was found but is not trained this week, and no warning names it",
+        "week 2: issue knees was found but is not trained this week, and no warning of the "
+        "engine's leaves it out",
     ]
-    program["warnings"] = ["Not enough time for knees in every week: see week 2."]
+    # Only the engine's own structured warning, for this issue and week, excuses it.
+    left_out = engine_warning("left_out", PROFILE.schedule, issue="knees", weeks=(2,))
+    program["warnings"] = [left_out.message]
+    program["warning_details"] = [left_out.to_dict()]
     assert verify(program, ctx) == []
-    # "knees" must be named as an id, not as part of another word.
-    program["warnings"] = ["kneesocks"]
+    # A warning that merely names the issue excuses nothing.
+    note = "Not enough time for knees in every week: see week 2."
+    program["warnings"] = [note]
+    program["warning_details"] = [
+        {"kind": "note", "issue": "knees", "rule": None, "weeks": [2], "message": note}
+    ]
     assert len(verify(program, ctx)) == 2
 
 
@@ -391,7 +402,7 @@ def test_weekly_role_requirement_any_of():
             ]
 
     ctx = tiny_context(SwapRule())
-    program = program_dict()
+    program = copy.deepcopy(build(ctx=ctx).to_dict())  # its safety section lists the rule
     found = lines(program, ctx)
     assert found[0] == (
         "week 1: no work of any role of power, eccentric this week; rule swap-power requires "

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
+from collections.abc import Mapping
 from typing import Any
 
 from gluteus.engine.api import Context, context
@@ -244,12 +246,16 @@ PROFILE = Profile(
     seed=0,
 )
 
-_BY_ID = {ex.id: ex for ex in EXERCISES}
+
+@functools.cache
+def _catalogue() -> Mapping[str, Exercise]:
+    # The registry's entries: what it derives (load type, the floor tag) included.
+    return tiny_context().registry.exercises
 
 
 def rx(ex_id: str, sets: int = 2, minutes: float = 4.0, **kw: Any) -> Prescription:
     """A prescription copying the catalogue's facts for ``ex_id``."""
-    ex = _BY_ID[ex_id]
+    ex = _catalogue()[ex_id]
     fields: dict[str, Any] = dict(
         id=ex.id,
         name=ex.name,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import json
 import sys
 from typing import Any
 
@@ -111,29 +110,43 @@ def _parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
     return options
 
 
-MAX_PROGRAM_BYTES = 64 * 1024 * 1024
-"""A 24-week, 7-sessions-a-week program is a few MB of JSON; anything far larger is
-not a program, and is refused before it is read into memory."""
+MAX_PROGRAM_BYTES = 16 * 1024 * 1024
+"""The longest program (24 weeks of seven sessions) is about 2 MB of JSON; anything
+far larger is not a program, and is refused before it is read into memory."""
 
 
-def _read_program(path: str) -> Any:
+def _read_program(path: str) -> dict[str, Any]:
+    """The program document in the file at ``path``, parsed as hardened as a profile.
+
+    Raises :class:`ProfileError` (exit 2, one line) for a file that cannot be read,
+    is too large, is not JSON (NaN and infinity included: they are not JSON) or
+    whose top level is not an object.
+    """
+    from gluteus.engine.messages import describe
+    from gluteus.engine.parsing import parse_text
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read(MAX_PROGRAM_BYTES + 1)
-        if len(text) > MAX_PROGRAM_BYTES:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_PROGRAM_BYTES + 1)
+        if len(raw) > MAX_PROGRAM_BYTES:
             raise ProfileError(
                 f"the file is over {MAX_PROGRAM_BYTES // 2**20} MiB: too large to be a program",
                 file=path,
             )
-    except (OSError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        # ValueError: a NUL byte in the path.
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ProfileError(f"cannot read the program: {reason}", file=path) from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
+    data, _ = parse_text(text, "json", path, what="program")
+    if not isinstance(data, dict):
         raise ProfileError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})", file=path, line=exc.lineno
-        ) from exc
+            f"expected a program (a JSON object), found {describe(data)}",
+            file=path,
+            expected="a JSON object",
+            found=describe(data),
+        )
+    return data
 
 
 @click.command()
@@ -143,8 +156,11 @@ def check(ctx: click.Context, program: str) -> None:
     """Re-verify a PROGRAM.json, possibly hand-edited, against every safety rule.
 
     The profile embedded in the program is screened again and the rules recomputed
-    from the loaded plugins; the program's own findings are never trusted. Prints
-    one line per violation, naming week, session and exercise.
+    from the loaded plugins. Nothing else in the file is trusted: its findings,
+    referrals, safety section (rules, stop signs, notes, pain traffic light) and
+    warnings must be what the engine gives for that profile, and each exercise's
+    cues, position, tags and other facts what the catalogue says. Prints one line
+    per violation, naming week, session and exercise.
 
     Exit codes: 0 no violations; 2 the file is unreadable, is not a program, or
     breaks a rule or invariant (a program that fails its check is bad input).
@@ -155,6 +171,7 @@ def check(ctx: click.Context, program: str) -> None:
     data = _read_program(program)
     violations = api.check(data, plugins=plugin_manager())
     if not violations:
+        # No violations: the document is a well-formed program.
         weeks = data["weeks"]
         if data["status"] == "referral":
             click.echo("OK: a referral (no program), no violations")

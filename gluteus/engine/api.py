@@ -162,8 +162,9 @@ def check(
     program: dict[str, Any] | Program, *, plugins: pluggy.PluginManager | None = None
 ) -> list[Violation]:
     """Re-verify a program (its JSON as Python data, possibly hand-edited) against
-    every safety rule and invariant. Returns the violations; empty when safe."""
+    every safety rule and invariant. Returns the violations; empty when safe. Data
+    that is not a program at all (a list, NaN, ...) gives violations too, never an
+    exception."""
     from .verify import verify
 
-    data = program if isinstance(program, dict) else program.to_dict()
-    return verify(data, context(plugins))
+    return verify(program, context(plugins))

@@ -114,19 +114,22 @@ def read_text(name: str, info: os.stat_result) -> str:
 
 
 def parse_text(
-    text: str, kind: str, name: str | None = None
+    text: str, kind: str, name: str | None = None, *, what: str = "profile"
 ) -> tuple[Any, dict[tuple[str | int, ...], int]]:
     """Parse profile text of ``kind`` (yaml, toml, json) into data and a line map.
 
     The line map gives the line of each key path where the parser knows it (YAML).
     Raises :class:`ProfileError`, and nothing else, for text that does not parse.
+    ``what`` names the document in messages (``"program"`` for a program file).
     """
     parsers: dict[str, Callable[[str, str | None], tuple[Any, dict[tuple[str | int, ...], int]]]]
     parsers = {"yaml": _parse_yaml, "toml": _parse_toml, "json": _parse_json}
     try:
+        if kind == "json":
+            return _parse_json(text, name, what)
         return parsers[kind](text, name)
     except RecursionError:
-        raise ProfileError("the data is nested far too deeply to be a profile", file=name) from None
+        raise ProfileError(f"the data is nested far too deeply to be a {what}", file=name) from None
 
 
 def _one_line(text: str) -> str:
@@ -479,13 +482,19 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _no_constants(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a number a profile may hold")
+def _no_constants(name: str, what: str = "profile") -> NoReturn:
+    raise ValueError(f"{name} is not a number a {what} may hold")
 
 
-def _parse_json(text: str, name: str | None) -> tuple[Any, dict[tuple[str | int, ...], int]]:
+def _parse_json(
+    text: str, name: str | None, what: str = "profile"
+) -> tuple[Any, dict[tuple[str | int, ...], int]]:
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=lambda constant: _no_constants(constant, what),
+        )
     except json.JSONDecodeError as exc:
         raise ProfileError(
             f"not valid JSON: {exc.msg} (column {exc.colno})", file=name, line=exc.lineno

@@ -38,7 +38,18 @@ from attrs import field, frozen
 from .dosing import Dose, NoDoseRule, choose_rule, week_dose
 from .errors import GluteusError, Infeasible
 from .model import DAYS, PHASES, Exercise, Finding, Requirement
-from .program import Phase, Prescription, Program, Session, Week, engine_info, issue_info
+from .program import (
+    Phase,
+    Prescription,
+    Program,
+    Session,
+    WarningDetail,
+    Week,
+    allowed_cues,
+    engine_info,
+    engine_warning,
+    issue_info,
+)
 from .safety import ProgramSafety, Restrictions, found_issues
 from .skeleton import PHASE_GOALS, PHASE_NAMES, Block, Skeleton, build_skeleton
 
@@ -883,7 +894,7 @@ def _prescriptions(
         position=ex.position,
         planes=ex.planes,
         loaded=ex.loaded,
-        cues=plan.restrictions.cues(ex),
+        cues=allowed_cues(ex, plan.restrictions),
         tempo=dose.tempo,
         level=ex.level,
         fault=ex.fault,
@@ -930,30 +941,16 @@ def _dates(profile: Profile, week: int) -> dict[str, dt.date | None]:
     }
 
 
-def _warnings(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> list[str]:
-    out: list[str] = []
+def _warnings(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> list[WarningDetail]:
+    out: list[WarningDetail] = []
     schedule = plan.profile.schedule
     for issue in plan.trained:
         missing = [c.block for c in chosen if issue not in c.included]
-        if not missing:
-            continue
-        weeks = sorted(w for b in missing for w in b.weeks)
-        span = (
-            f"weeks {weeks[0]}-{weeks[-1]}"
-            if weeks == list(range(weeks[0], weeks[-1] + 1))
-            else "weeks " + ", ".join(map(str, weeks))
-        )
-        out.append(
-            f"{issue} is left out of {span}: its weekly work did not fit in "
-            f"{schedule.sessions_per_week} session(s) of {schedule.minutes_per_session} "
-            "minutes alongside the more severe findings. Allow more minutes or sessions "
-            "to train it."
-        )
+        if missing:
+            weeks = sorted(w for b in missing for w in b.weeks)
+            out.append(engine_warning("left_out", schedule, issue=issue, weeks=weeks))
     if not plan.trained:
-        out.append(
-            "Screening found no issue: this is a general glute strength, balance and "
-            "control program for healthy, long-lived hips."
-        )
+        out.append(engine_warning("no_issue", schedule))
     return out
 
 

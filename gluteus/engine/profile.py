@@ -635,7 +635,12 @@ class TestsCheck(Check):
         _fail("a number, or true or false", item, where=where)
 
     def schema(self) -> dict[str, Any]:
-        single = {"anyOf": [{"type": "boolean"}, {"type": "number", "minimum": 0}]}
+        single = {
+            "anyOf": [
+                {"type": "boolean"},
+                {"type": "number", "minimum": -READING_MAX, "maximum": READING_MAX},
+            ]
+        }
         pair = {
             "type": "object",
             "additionalProperties": False,

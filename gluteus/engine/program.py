@@ -1,23 +1,30 @@
-"""The program: an immutable result whose :meth:`Program.to_dict` is SPEC §2's JSON.
+"""The program: an immutable result whose :meth:`Program.to_dict` is the program JSON.
 
 The planner builds it; renderers, verification and embedding apps read it. The
 same class carries a referral (``status == "referral"``, no weeks) so every
-output format can show why there is no program.
+output format can show why there is no program. One private cattrs converter
+turns it into the program JSON and back: :meth:`Program.to_dict` and
+:meth:`Program.from_dict`, with ``Program.from_dict(p.to_dict()) == p``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
+import cattrs
 from attrs import field, frozen
 
-from .model import Finding, Referral
-from .profile import Profile
-from .traffic_light import TRAFFIC_LIGHT
+from .errors import ProfileError
+from .model import Exercise, Finding, Referral
+from .profile import Profile, Schedule
+from .traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
 
 if TYPE_CHECKING:
     from .api import Context
+    from .safety import Restrictions
 
 FORMAT = "gluteus.program/1"
 
@@ -30,7 +37,7 @@ def _tuple(value: Any) -> tuple[Any, ...]:
 class Prescription:
     """One exercise in one session, with its dose for that week.
 
-    ``minutes`` is the time the exercise takes, work and rest included (SPEC §2).
+    ``minutes`` is the time the exercise takes, work and rest included.
     ``ladder``/``rung`` place it on a progression ladder when it is on one.
     """
 
@@ -63,57 +70,35 @@ class Prescription:
 
     def to_dict(self) -> dict[str, Any]:
         """The exercise entry of the program JSON."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "issues": list(self.issues),
-            "role": self.role,
-            "sets": self.sets,
-            "reps": self.reps,
-            "hold_s": self.hold_s,
-            "side": self.side,
-            "load": self.load,
-            "rest_s": self.rest_s,
-            "minutes": self.minutes,
-            "equipment": list(self.equipment),
-            "position": self.position,
-            "planes": list(self.planes),
-            "loaded": self.loaded,
-            "cues": list(self.cues),
-            "tempo": self.tempo,
-            "level": self.level,
-            "fault": self.fault,
-            "why": self.why,
-            "evidence": self.evidence,
-            "source": self.source,
-            "tags": list(self.tags),
-            "targets": list(self.targets),
-            "ladder": self.ladder,
-            "rung": self.rung,
-        }
+        data: dict[str, Any] = _CONVERTER.unstructure(self)
+        return data
 
 
 @frozen
 class Session:
-    """One training session: its day, date (when the profile has ``start``) and exercises."""
+    """One training session: its day, date (when the profile has ``start``) and exercises.
+
+    ``stated_minutes`` is the session's ``minutes`` as a program file states them
+    when that is not the exercises' sum, kept so that :mod:`~gluteus.engine.verify`
+    can hold it against the sum; otherwise None, and the minutes are the sum.
+    """
 
     day: str
     date: dt.date | None
     exercises: tuple[Prescription, ...] = field(converter=_tuple)
+    stated_minutes: float | None = field(default=None, kw_only=True)
 
     @property
     def minutes(self) -> float:
-        """Total time: the sum of the exercises' minutes, rest included."""
+        """Total time: the sum of the exercises' minutes, rest included (or as stated)."""
+        if self.stated_minutes is not None:
+            return self.stated_minutes
         return round(sum(p.minutes for p in self.exercises), 1)
 
     def to_dict(self) -> dict[str, Any]:
         """The session entry of the program JSON."""
-        return {
-            "day": self.day,
-            "date": self.date.isoformat() if self.date else None,
-            "minutes": self.minutes,
-            "exercises": [p.to_dict() for p in self.exercises],
-        }
+        data: dict[str, Any] = _CONVERTER.unstructure(self)
+        return data
 
 
 @frozen
@@ -128,13 +113,8 @@ class Week:
 
     def to_dict(self) -> dict[str, Any]:
         """The week entry of the program JSON."""
-        return {
-            "number": self.number,
-            "phase": self.phase,
-            "deload": self.deload,
-            "block": self.block,
-            "sessions": [s.to_dict() for s in self.sessions],
-        }
+        data: dict[str, Any] = _CONVERTER.unstructure(self)
+        return data
 
 
 @frozen
@@ -148,16 +128,150 @@ class Phase:
 
     def to_dict(self) -> dict[str, Any]:
         """The phase entry of the program JSON."""
-        return {"name": self.name, "kind": self.kind, "weeks": list(self.weeks), "goal": self.goal}
+        data: dict[str, Any] = _CONVERTER.unstructure(self)
+        return data
+
+
+# --- Warnings -------------------------------------------------------------------------
+
+ENGINE_WARNING_KINDS: tuple[str, ...] = ("left_out", "no_issue", "referral")
+"""Kinds of warning the engine writes, each worded by :func:`warning_text`:
+``left_out`` an issue found but not trained in some weeks (``issue``, ``weeks``);
+``no_issue`` screening found nothing, so the program is a general one;
+``referral`` no program, a red flag needs a clinician first."""
+
+WARNING_KINDS: tuple[str, ...] = (*ENGINE_WARNING_KINDS, "note")
+"""Every kind a warning may have: the engine's, and ``note`` for text an app or a
+person added (shown like the others, but it excuses nothing)."""
+
+
+@frozen
+class WarningDetail:
+    """One warning, structured: what kind it is, which issue, rule and weeks it is about.
+
+    ``message`` is the text shown to the person (the program JSON's ``warnings``
+    string). Only an engine kind worded exactly as :func:`warning_text` words its
+    fields is one the engine wrote; ``str()`` is the message.
+    """
+
+    kind: str = field(validator=attrs.validators.in_(WARNING_KINDS))
+    message: str
+    issue: str | None = None
+    rule: str | None = None
+    weeks: tuple[int, ...] = field(default=(), converter=_tuple)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry of the program JSON's ``warning_details``."""
+        return {
+            "kind": self.kind,
+            "issue": self.issue,
+            "rule": self.rule,
+            "weeks": list(self.weeks),
+            "message": self.message,
+        }
+
+
+def _weeks_span(weeks: Sequence[int]) -> str:
+    if len(weeks) == 1:
+        return f"week {weeks[0]}"
+    if list(weeks) == list(range(weeks[0], weeks[-1] + 1)):
+        return f"weeks {weeks[0]}-{weeks[-1]}"
+    return "weeks " + ", ".join(map(str, weeks))
+
+
+def warning_text(
+    kind: str,
+    schedule: Schedule,
+    *,
+    issue: str | None = None,
+    rule: str | None = None,
+    weeks: Sequence[int] = (),
+) -> str | None:
+    """The engine's words for a warning of ``kind`` with these fields, or None when
+    the engine never writes such a warning (an unknown kind, or fields it never sets).
+
+    The one place a warning is worded: the planner words its warnings here, and
+    verification accepts a warning as the engine's only when its message is what
+    this gives for its own fields.
+    """
+    if kind == "left_out":
+        if issue is None or rule is not None or not weeks or list(weeks) != sorted(set(weeks)):
+            return None
+        return (
+            f"{issue} is left out of {_weeks_span(weeks)}: its weekly work did not fit in "
+            f"{schedule.sessions_per_week} session(s) of {schedule.minutes_per_session} "
+            "minutes alongside the more severe findings. Allow more minutes or sessions "
+            "to train it."
+        )
+    if issue is not None or rule is not None or weeks:
+        return None
+    if kind == "no_issue":
+        return (
+            "Screening found no issue: this is a general glute strength, balance and "
+            "control program for healthy, long-lived hips."
+        )
+    if kind == "referral":
+        return "No program was generated: a red flag needs a clinician first."
+    return None
+
+
+def engine_warning(
+    kind: str,
+    schedule: Schedule,
+    *,
+    issue: str | None = None,
+    rule: str | None = None,
+    weeks: Iterable[int] = (),
+) -> WarningDetail:
+    """A warning of one of :data:`ENGINE_WARNING_KINDS`, worded by :func:`warning_text`."""
+    weeks = tuple(weeks)
+    message = warning_text(kind, schedule, issue=issue, rule=rule, weeks=weeks)
+    if message is None:
+        raise ValueError(
+            f"the engine writes no {kind!r} warning with issue={issue!r}, rule={rule!r}, "
+            f"weeks={weeks!r}"
+        )
+    return WarningDetail(kind=kind, message=message, issue=issue, rule=rule, weeks=weeks)
+
+
+def _warning_details(value: Iterable[WarningDetail | str]) -> tuple[WarningDetail, ...]:
+    # Plain text (from an app, or a test) is a note: shown, but it excuses nothing.
+    return tuple(
+        w if isinstance(w, WarningDetail) else WarningDetail(kind="note", message=str(w))
+        for w in value
+    )
+
+
+# --- What an exercise may say ---------------------------------------------------------
+
+
+def allowed_cues(exercise: Exercise, restrictions: Restrictions | None = None) -> tuple[str, ...]:
+    """The cues a program may show for ``exercise`` under the applicable ``restrictions``.
+
+    The one answer to "what cues may this exercise show": the catalogue's cues less
+    those that ask for what an applicable rule forbids (a cue carrying an excluded
+    tag); the planner and verification both ask here.
+    """
+    if restrictions is None:
+        return tuple(str(cue) for cue in exercise.cues)
+    return restrictions.cues(exercise)
+
+
+# --- The program ----------------------------------------------------------------------
 
 
 @frozen
 class Program:
-    """A generated program (or a referral), immutable; ``to_dict()`` is SPEC §2's JSON.
+    """A generated program (or a referral), immutable; ``to_dict()`` is the program JSON.
 
     ``issues`` describes every issue found (name, message, fix, evidence) and
     ``safety`` the rules that applied, the stop signs and notes, so renderers need
-    nothing but the program.
+    nothing but the program. ``warnings`` (the init argument) takes
+    :class:`WarningDetail` objects, or plain text as notes; the ``warnings``
+    property gives their messages, ``warning_details`` the structured warnings.
     """
 
     status: str
@@ -168,7 +282,9 @@ class Program:
     findings: tuple[Finding, ...] = field(default=(), converter=_tuple)
     phases: tuple[Phase, ...] = field(default=(), converter=_tuple)
     weeks: tuple[Week, ...] = field(default=(), converter=_tuple)
-    warnings: tuple[str, ...] = field(default=(), converter=_tuple)
+    warning_details: tuple[WarningDetail, ...] = field(
+        default=(), converter=_warning_details, alias="warnings"
+    )
     issues: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = field(
         default=(), converter=_tuple
     )
@@ -177,6 +293,12 @@ class Program:
     notes: tuple[str, ...] = field(default=(), converter=_tuple)
     person: tuple[Any, ...] = field(default=(), converter=_tuple)
     """Each person state's value over its run of weeks, and why (the person model)."""
+    traffic_light: TrafficLight = TRAFFIC_LIGHT
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The warnings as shown to the person: each detail's message, in order."""
+        return tuple(w.message for w in self.warning_details)
 
     @property
     def seed(self) -> int:
@@ -184,29 +306,152 @@ class Program:
         return self.profile.seed or 0
 
     def to_dict(self) -> dict[str, Any]:
-        """The program JSON of SPEC §2, as Python data; key order is stable."""
-        return {
-            "format": FORMAT,
-            "status": self.status,
-            "engine": {"version": self.engine_version, "plugins": dict(self.plugins)},
-            "profile": self.profile.to_dict(),
-            "person": [dict(p) for p in self.person],
-            "referrals": [r.to_dict() for r in self.referrals],
-            "findings": [f.to_dict() for f in self.findings],
-            "issues": {issue_id: dict(info) for issue_id, info in self.issues},
-            "safety": {
-                "rules": [
-                    {k: list(v) if k == "weeks" else v for k, v in rule}
-                    for rule in self.safety_rules
-                ],
-                "stop_signs": list(self.stop_signs),
-                "notes": list(self.notes),
-                "traffic_light": TRAFFIC_LIGHT.to_dict(),
-            },
-            "phases": [p.to_dict() for p in self.phases],
-            "weeks": [w.to_dict() for w in self.weeks],
-            "warnings": list(self.warnings),
-        }
+        """The program JSON, as Python data; key order is stable."""
+        data: dict[str, Any] = _CONVERTER.unstructure(self)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Program:
+        """The program a program JSON document (as Python data) describes.
+
+        The document is checked first (plain JSON data, finite numbers, the program
+        JSON Schema, ``warnings`` matching ``warning_details``); the embedded profile is
+        validated as :meth:`Profile.from_dict` does. Raises :class:`~gluteus.ProfileError`
+        naming the first problem's JSON path. Building a program does not check its
+        rules: that is :func:`gluteus.check`.
+        """
+        from ..schemas import document_problems
+
+        problems = document_problems(data)
+        if problems:
+            path, message = problems[0]
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            raise ProfileError(f"not a valid program: {message}{more}", path=json_path(path))
+        return structure_program(data)
+
+
+def json_path(path: Iterable[str | int]) -> str:
+    """``$.weeks[2].sessions[0]`` for the path ``("weeks", 2, "sessions", 0)``."""
+    out = "$"
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def structure_program(data: Mapping[str, Any], *, profile: Profile | None = None) -> Program:
+    """Build the :class:`Program` of a document already known to be well formed
+    (:func:`gluteus.schemas.document_problems` found nothing).
+
+    ``profile`` is the embedded profile when the caller has built it already.
+    Raises :class:`~gluteus.ProfileError` when the embedded profile is invalid.
+    """
+    if profile is None:
+        profile = Profile.from_dict(data["profile"])
+    try:
+        return _structure_program(_CONVERTER, data, profile)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        # Unreachable for a document that passed the schema; a clear message if not.
+        raise ProfileError(f"not a valid program: {_one_line(str(exc))}") from None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- The converter --------------------------------------------------------------------
+
+
+def _unstructure_session(conv: cattrs.Converter, session: Session) -> dict[str, Any]:
+    return {
+        "day": session.day,
+        "date": session.date.isoformat() if session.date else None,
+        "minutes": session.minutes,
+        "exercises": [conv.unstructure(p, Prescription) for p in session.exercises],
+    }
+
+
+def _structure_session(conv: cattrs.Converter, data: Mapping[str, Any]) -> Session:
+    session = Session(
+        day=data["day"],
+        date=None if data["date"] is None else dt.date.fromisoformat(data["date"]),
+        exercises=conv.structure(data["exercises"], tuple[Prescription, ...]),
+    )
+    stated = float(data["minutes"])
+    # Kept only when it is not the sum, so a planned session round-trips equal.
+    return session if stated == session.minutes else attrs.evolve(session, stated_minutes=stated)
+
+
+def _unstructure_program(conv: cattrs.Converter, program: Program) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "status": program.status,
+        "engine": {"version": program.engine_version, "plugins": dict(program.plugins)},
+        "profile": program.profile.to_dict(),
+        "person": [dict(p) for p in program.person],
+        "referrals": [r.to_dict() for r in program.referrals],
+        "findings": [f.to_dict() for f in program.findings],
+        "issues": {issue_id: dict(info) for issue_id, info in program.issues},
+        "safety": {
+            "rules": [
+                {k: list(v) if k == "weeks" else v for k, v in rule}
+                for rule in program.safety_rules
+            ],
+            "stop_signs": list(program.stop_signs),
+            "notes": list(program.notes),
+            "traffic_light": program.traffic_light.to_dict(),
+        },
+        "phases": [conv.unstructure(p, Phase) for p in program.phases],
+        "weeks": [conv.unstructure(w, Week) for w in program.weeks],
+        "warnings": list(program.warnings),
+        "warning_details": [w.to_dict() for w in program.warning_details],
+    }
+
+
+def _structure_program(
+    conv: cattrs.Converter, data: Mapping[str, Any], profile: Profile
+) -> Program:
+    safety = data["safety"]
+    return Program(
+        status=data["status"],
+        profile=profile,
+        engine_version=data["engine"]["version"],
+        plugins=tuple(data["engine"]["plugins"].items()),
+        referrals=conv.structure(data["referrals"], tuple[Referral, ...]),
+        findings=conv.structure(data["findings"], tuple[Finding, ...]),
+        phases=conv.structure(data["phases"], tuple[Phase, ...]),
+        weeks=conv.structure(data["weeks"], tuple[Week, ...]),
+        warnings=conv.structure(data["warning_details"], tuple[WarningDetail, ...]),
+        issues=tuple((issue_id, tuple(info.items())) for issue_id, info in data["issues"].items()),
+        safety_rules=tuple(
+            tuple((k, tuple(v) if k == "weeks" else v) for k, v in rule.items())
+            for rule in safety["rules"]
+        ),
+        person=tuple(data["person"]),
+        stop_signs=tuple(safety["stop_signs"]),
+        notes=tuple(safety["notes"]),
+        traffic_light=conv.structure(safety["traffic_light"], TrafficLight),
+    )
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(Session, lambda s: _unstructure_session(conv, s))
+    conv.register_structure_hook(Session, lambda d, _: _structure_session(conv, d))
+    conv.register_unstructure_hook(Program, lambda p: _unstructure_program(conv, p))
+    conv.register_structure_hook(
+        Program, lambda d, _: _structure_program(conv, d, Profile.from_dict(d["profile"]))
+    )
+    # The traffic light's zones are positional in code but keyed in the JSON.
+    conv.register_structure_hook(
+        Zone, lambda d, _: Zone(d["colour"], d["pain"], d["meaning"], d["action"])
+    )
+    return conv
+
+
+_CONVERTER = _make_converter()
+
+
+# --- Assembling programs --------------------------------------------------------------
 
 
 def engine_info(ctx: Context) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -246,5 +491,5 @@ def referral_program(profile: Profile, referrals: tuple[Referral, ...], ctx: Con
         engine_version=version,
         plugins=plugins,
         referrals=referrals,
-        warnings=("No program was generated: a red flag needs a clinician first.",),
+        warnings=(engine_warning("referral", profile.schedule),),
     )

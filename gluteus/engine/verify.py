@@ -1,28 +1,46 @@
 """Verification: re-check a finished (possibly hand-edited) program against every rule.
 
 :func:`verify` takes the program JSON as Python data and trusts nothing in it but
-the profile: it validates the document against the shipped JSON Schema, rebuilds
-the profile, screens it again and recomputes the safety restrictions from the
-loaded plugins, then checks every exercise against the *catalogue's* facts (so a
-hand-edited role, position or ``loaded`` flag cannot dodge a rule) and every
-structural invariant of a program. ``generate`` runs it before anything is written;
-``gluteus check`` runs it on a file.
+the profile. It first makes sure the document is a program at all (plain JSON,
+finite numbers, the shipped JSON Schema) and structures it into the typed
+:class:`~gluteus.engine.program.Program`; then it rebuilds what the engine would
+say for the embedded profile (referrals, findings, the applicable safety rules
+with their stop signs and notes, the traffic light, the issues' descriptions)
+and holds the program's own copies against it; checks every exercise against the
+*catalogue's* facts (so a hand-edited role, position, cue or ``loaded`` flag
+cannot dodge a rule, nor say something the catalogue does not); and checks every
+structural invariant of a program. ``generate`` runs it before anything is
+written; ``gluteus check`` runs it on a file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from .dosing import week_dose
 from .errors import ProfileError
-from .model import DAYS, Exercise, Requirement, SafetyRule
+from .model import DAYS, DoseRule, Exercise, Finding, Referral, Requirement, SafetyRule
+from .person import PersonModel, assess
 from .profile import Profile
-from .safety import Restrictions, exclusion_reasons, found_issues, restrictions_for
+from .program import (
+    Prescription,
+    Program,
+    Session,
+    Week,
+    allowed_cues,
+    issue_info,
+    json_path,
+    structure_program,
+    warning_text,
+)
+from .safety import ProgramSafety, Restrictions, exclusion_reasons, found_issues, program_safety
 from .screening import referrals_for, screen
+from .traffic_light import TRAFFIC_LIGHT
 
 if TYPE_CHECKING:
     from .api import Context
@@ -32,22 +50,27 @@ if TYPE_CHECKING:
 # rounding alone, never by more than this.
 MINUTES_TOLERANCE = 0.05
 
-# The engine's own invariant, checked even when no plugin rule asks for it (issue 4:
-# "activation before any loaded exercise"); a plugin rule with the same demand is
+# The engine's own invariant, checked even when no plugin rule asks for it
+# ("activation before any loaded exercise"); a plugin rule with the same demand is
 # checked under its own id instead.
 ACTIVATION_FIRST = Requirement(kind="before_loaded", roles=("activation",))
 
-# EVIDENCE.md §3: no supine exercise after the first trimester (guidance summaries
-# [V]); the built-in rules also exclude prone lying. Checked directly, whatever the
-# loaded rules say.
+# No supine exercise after the first trimester (guidance summaries); the built-in
+# rules also exclude prone lying. Checked directly, whatever the loaded rules say.
 PREGNANCY_POSITIONS = ("supine", "prone")
 
 DELOAD_FROM_WEEKS = 6
-"""Programs at least this long must hold a deload week (EVIDENCE.md §2: every 4–6 weeks)."""
+"""Programs at least this long must hold a deload week (every 4–6 weeks)."""
+
+ONE_SIDED = ("left", "right")  # extra sets for a weaker side, in a row of their own
 
 
 def _one_line(text: Any) -> str:
     return " ".join(str(text).split())
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @frozen
@@ -91,6 +114,45 @@ class Violation:
         }
 
 
+# --- Is it a program at all? --------------------------------------------------------
+
+
+def _located(program: Any, path: Sequence[str | int], message: str) -> Violation:
+    """A violation at ``path``, placed in its week, session and exercise where the path
+    runs through them (read defensively: the document is known to be broken)."""
+    where: dict[str, Any] = {}
+    try:
+        if len(path) >= 2 and path[0] == "weeks" and isinstance(path[1], int):
+            week = program["weeks"][path[1]]
+            number = week.get("number") if isinstance(week, dict) else None
+            valid = isinstance(number, int) and not isinstance(number, bool) and number < 2**31
+            where["week"] = number if valid else path[1] + 1
+            if len(path) >= 4 and path[2] == "sessions" and isinstance(path[3], int):
+                where["session"] = path[3] + 1
+                session = week["sessions"][path[3]]
+                if isinstance(session.get("day"), str):
+                    where["day"] = _shorten(session["day"], 12)
+                if len(path) >= 6 and path[4] == "exercises" and isinstance(path[5], int):
+                    ex_id = session["exercises"][path[5]].get("id")
+                    where["exercise"] = _shorten(ex_id, 60) if isinstance(ex_id, str) else None
+    except (AttributeError, IndexError, KeyError, TypeError):
+        pass  # malformed on the way down: the path alone still locates it
+    return Violation(message=f"{json_path(path)}: {message}", **where)
+
+
+def schema_violations(program: Any) -> list[Violation]:
+    """One violation per place where ``program`` is not a program document: not plain
+    JSON data (NaN, infinity, a number with thousands of digits, nesting far too deep),
+    against the program JSON Schema, or warnings that do not match their details.
+
+    Each names the JSON path (``$.weeks[2].sessions[0].exercises[1].sets``) and,
+    where the path runs through a week, session or exercise, locates it there too.
+    """
+    from ..schemas import document_problems
+
+    return [_located(program, path, message) for path, message in document_problems(program)]
+
+
 # --- Walking the program ------------------------------------------------------------
 
 
@@ -102,45 +164,36 @@ class _Slot:
     session: int
     day: str
     index: int
-    data: Mapping[str, Any]
+    rx: Prescription
     exercise: Exercise | None  # the catalogue entry; None when the id is unknown
+    deload: bool = False
 
     def violation(self, message: str, rule: str | None = None) -> Violation:
         return Violation(
             week=self.week,
             session=self.session,
             day=self.day,
-            exercise=str(self.data["id"]),
+            exercise=self.rx.id,
             rule=rule,
             message=message,
         )
 
 
-def _week_no(week: Mapping[str, Any], index: int) -> int:
-    number = week.get("number")
-    return number if isinstance(number, int) else index + 1
-
-
-def _slots(session: Mapping[str, Any], week: int, number: int, reg: Registry) -> list[_Slot]:
+def _slots(week: Week, number: int, session: Session, reg: Registry) -> list[_Slot]:
     return [
-        _Slot(week, number, session["day"], i, ex, reg.exercises.get(ex["id"]))
-        for i, ex in enumerate(session["exercises"])
+        _Slot(week.number, number, session.day, i, rx, reg.exercises.get(rx.id), week.deload)
+        for i, rx in enumerate(session.exercises)
     ]
 
 
-def _sessions(weeks: Sequence[Mapping[str, Any]]) -> Iterator[tuple[int, int, Mapping[str, Any]]]:
-    for wi, week in enumerate(weeks):
-        for si, session in enumerate(week["sessions"]):
-            yield _week_no(week, wi), si + 1, session
+def _sessions(weeks: Sequence[Week]) -> Iterator[tuple[Week, int, Session]]:
+    for week in weeks:
+        for si, session in enumerate(week.sessions):
+            yield week, si + 1, session
 
 
-def _session_violation(week: int, session: int, data: Mapping[str, Any], msg: str) -> Violation:
-    return Violation(week=week, session=session, day=data.get("day"), message=msg)
-
-
-def _named_in(issue: str, warnings: Iterable[str]) -> bool:
-    pattern = re.compile(rf"(?<![\w-]){re.escape(issue)}(?![\w-])")
-    return any(pattern.search(w) for w in warnings)
+def _session_violation(week: int, session: int, data: Session, msg: str) -> Violation:
+    return Violation(week=week, session=session, day=data.day, message=msg)
 
 
 def _rule_for(req: Requirement, rules: Iterable[SafetyRule]) -> str | None:
@@ -153,115 +206,322 @@ def _rule_for(req: Requirement, rules: Iterable[SafetyRule]) -> str | None:
     return None
 
 
-# --- Schema -------------------------------------------------------------------------
+def _trained(slots: Iterable[_Slot]) -> set[str]:
+    """The issues the catalogue says these exercises train."""
+    return {i for s in slots if s.exercise is not None for i in s.exercise.issues}
 
 
-def _json_path(path: Iterable[Any]) -> str:
-    out = "$"
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
+# --- What the engine says, held against what the program says -----------------------
 
 
-def _shorten(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _check_referrals(stated: Sequence[Referral], actual: Sequence[Referral]) -> Iterator[Violation]:
+    """Referrals one by one, most urgent first, as the red flags word them."""
+    for i, (got, want) in enumerate(itertools.zip_longest(stated, actual), 1):
+        if want is None:
+            assert got is not None
+            yield Violation(
+                message=f"referral {i} ({got.flag}): no red flag in the profile calls for it"
+            )
+        elif got is None:
+            yield Violation(
+                message=f"the referral for red flag {want.flag} ({want.urgency}, see "
+                f"{want.see}) is missing"
+            )
+        elif got.flag != want.flag:
+            yield Violation(
+                message=f"referral {i} is for {got.flag}, but the profile's red flags call "
+                f"for {want.flag} here (most urgent first)"
+            )
+        else:
+            for name in ("urgency", "see", "message"):
+                have, should = getattr(got, name), getattr(want, name)
+                if have != should:
+                    yield Violation(
+                        message=f"referral {i} ({want.flag}): {name} "
+                        f"{_shorten(repr(have))}, but the red flag says {_shorten(repr(should))}"
+                    )
 
 
-def schema_violations(program: Any) -> list[Violation]:
-    """One violation per place where ``program`` breaks the program JSON Schema.
+def _finding_words(finding: Finding | None) -> str:
+    if finding is None:
+        return "nothing"
+    return f"severity {finding.severity}{' (focus)' if finding.focus else ''}"
 
-    Each names the JSON path (``$.weeks[2].sessions[0].exercises[1].sets``) and,
-    where the path runs through a week, session or exercise, locates it there too.
-    """
-    from ..schemas import program_validator
 
-    errors = sorted(
-        program_validator().iter_errors(program),
-        # Indexes compare as numbers (weeks[10] after weeks[2]), keys as text.
-        key=lambda e: (
-            [f"{p:09d}" if isinstance(p, int) else p for p in e.absolute_path],
-            e.message,
-        ),
+def _check_findings(stated: Sequence[Finding], actual: Iterable[Finding]) -> Iterator[Violation]:
+    """The program's findings must be what screening the profile finds now."""
+    by_issue: dict[str, Finding] = {}
+    for finding in stated:
+        if finding.issue in by_issue:
+            yield Violation(message=f"finding {finding.issue} appears twice")
+        by_issue.setdefault(finding.issue, finding)
+    wanted = {f.issue: f for f in actual}
+    for issue in sorted(set(by_issue) | set(wanted)):
+        got, want = by_issue.get(issue), wanted.get(issue)
+        if got is None or want is None or (got.severity, got.focus) != (want.severity, want.focus):
+            yield Violation(
+                message=f"finding {issue}: the program says {_finding_words(got)}, screening "
+                f"the profile gives {_finding_words(want)}"
+            )
+            continue
+        for name in ("signs", "tests", "weaker_side", "notes"):
+            have, should = getattr(got, name), getattr(want, name)
+            if have != should:
+                show: Callable[[Any], str] = (
+                    (lambda v: _shorten(repr(list(v)))) if isinstance(should, tuple) else repr
+                )
+                yield Violation(
+                    message=f"finding {issue}: the program says {name} {show(have)}, "
+                    f"screening the profile gives {show(should)}"
+                )
+
+
+def _check_issues(
+    stated: Sequence[tuple[str, Sequence[tuple[str, Any]]]],
+    actual: Sequence[tuple[str, Sequence[tuple[str, Any]]]],
+) -> Iterator[Violation]:
+    """Each issue's description is the plugin's, for exactly the issues screening graded."""
+    have = {issue: dict(info) for issue, info in stated}
+    want = {issue: dict(info) for issue, info in actual}
+    for issue in sorted(set(have) | set(want)):
+        if issue not in have:
+            yield Violation(
+                message=f"issue {issue} was graded, but the program does not describe it"
+            )
+        elif issue not in want:
+            yield Violation(message=f"the program describes issue {issue}, which was not graded")
+        else:
+            for key in sorted(set(have[issue]) | set(want[issue])):
+                if have[issue].get(key) != want[issue].get(key):
+                    yield Violation(
+                        message=f"issue {issue}: its {key} is not the plugin's "
+                        f"({_shorten(repr(want[issue].get(key)))})"
+                    )
+
+
+def _check_texts(what: str, stated: Sequence[str], actual: Sequence[str]) -> Iterator[Violation]:
+    """A list of texts the rules produce (stop signs, notes), held against the program's."""
+    if list(stated) == list(actual):
+        return
+    missing = [t for t in actual if t not in stated]
+    extra = [t for t in stated if t not in actual]
+    for text in missing:
+        yield Violation(message=f"{what} missing: {_shorten(repr(text))}")
+    for text in extra:
+        yield Violation(message=f"{what} {_shorten(repr(text))} comes from no rule that applies")
+    if not missing and not extra:
+        yield Violation(message=f"the {what}s are not the rules' list, in order, once each")
+
+
+def _check_person(program: Program, person: PersonModel) -> Iterator[Violation]:
+    """The program's person model is the one the plugins assess from its profile."""
+    want = [dict(p) for p in person.to_list()]
+    have = [dict(p) for p in program.person]
+    if have != want:
+        states = sorted(
+            {str(p.get("state")) for p in have if p not in want}
+            | {str(p.get("state")) for p in want if p not in have}
+        )
+        yield Violation(
+            message="the person model is not what assessing the profile gives"
+            + (f" (states {', '.join(states)})" if states else "")
+        )
+
+
+def _check_safety(program: Program, safety: ProgramSafety | None) -> Iterator[Violation]:
+    """The safety section is exactly what the applicable rules and the engine say."""
+    entries = safety.rule_entries() if safety is not None else ()
+    have = [dict(rule) for rule in program.safety_rules]
+    want = {str(dict(info)["id"]): dict(info) for info in entries}
+    have_ids = [str(r.get("id")) for r in have]
+    missing = [rule_id for rule_id in want if rule_id not in have_ids]
+    extra = [rule_id for rule_id in have_ids if rule_id not in want]
+    for rule_id in missing:
+        yield Violation(
+            rule=rule_id,
+            message=f"safety rule {rule_id} applies to this profile, but the program "
+            "does not list it",
+        )
+    for rule_id in extra:
+        yield Violation(
+            message=f"the program lists safety rule {rule_id}, which does not apply to this profile"
+        )
+    for got in have:
+        should = want.get(str(got.get("id")))
+        if should is not None and got != should:
+            yield Violation(
+                rule=should["id"],
+                message=f"safety rule {should['id']}: not as the rule states it "
+                f"({', '.join(k for k in should if got.get(k) != should[k])} differ)",
+            )
+    if not missing and not extra and have_ids != list(want):
+        yield Violation(message="the safety rules are not the engine's list, in order, once each")
+    everywhere = safety.everywhere if safety is not None else None
+    yield from _check_texts(
+        "stop sign", program.stop_signs, everywhere.stop_signs if everywhere else ()
     )
+    yield from _check_texts("note", program.notes, everywhere.notes if everywhere else ())
+    if program.traffic_light != TRAFFIC_LIGHT:
+        yield Violation(
+            message=f"the pain traffic light is not the engine's: {_light_diff(program)}"
+        )
+
+
+def _light_diff(program: Program) -> str:
+    light = program.traffic_light
+    for got, want in itertools.zip_longest(light.zones, TRAFFIC_LIGHT.zones):
+        if got != want:
+            if got is None or want is None or got.colour != want.colour:
+                return "its zones are not green, amber and red"
+            names = [
+                k for k in ("pain", "meaning", "action") if getattr(got, k) != getattr(want, k)
+            ]
+            return f"the {want.colour} zone's {', '.join(names)} differ"
+    return "its rule differs" if light.rule != TRAFFIC_LIGHT.rule else "its source differs"
+
+
+def _check_warnings(
+    program: Program,
+    profile: Profile,
+    findings: Sequence[Finding],
+    weeks: Iterable[int],
+) -> tuple[list[Violation], dict[str, set[int]]]:
+    """The engine's warnings must be worded by the engine and true; returns the
+    violations and, per issue, the weeks a ``left_out`` warning excuses.
+
+    Only a warning of a kind the engine writes, worded exactly as
+    :func:`~gluteus.engine.program.warning_text` words its fields, counts; a note
+    (text an app or a person added) is shown but excuses nothing. A focus issue is
+    never excused: the engine never leaves one out.
+    """
+    found = set(found_issues(findings))
+    focus = {f.issue for f in findings if f.focus}
+    referral = program.status == "referral"
+    weeks = set(weeks)
     out: list[Violation] = []
-    for error in errors:
-        path = list(error.absolute_path)
-        where: dict[str, Any] = {}
-        try:
-            if len(path) >= 2 and path[0] == "weeks" and isinstance(path[1], int):
-                week = program["weeks"][path[1]]
-                where["week"] = _week_no(week, path[1]) if isinstance(week, dict) else path[1] + 1
-                if len(path) >= 4 and path[2] == "sessions" and isinstance(path[3], int):
-                    where["session"] = path[3] + 1
-                    session = week["sessions"][path[3]]
-                    if isinstance(session.get("day"), str):
-                        where["day"] = session["day"]
-                    if len(path) >= 6 and path[4] == "exercises" and isinstance(path[5], int):
-                        ex_id = session["exercises"][path[5]].get("id")
-                        where["exercise"] = ex_id if isinstance(ex_id, str) else None
-        except (AttributeError, IndexError, KeyError, TypeError):
-            pass  # malformed on the way down: the path alone still locates it
-        out.append(Violation(message=f"{_json_path(path)}: {_shorten(error.message)}", **where))
-    return out
+    excused: dict[str, set[int]] = {}
+    seen: set[tuple[str, str | None]] = set()
+    for i, w in enumerate(program.warning_details, 1):
+        if w.kind == "note":
+            continue
+        name = f"warning {i} ({w.kind})"
+        if referral and w.kind != "referral":
+            out.append(Violation(message=f"{name}: a referral holds no such warning"))
+            continue
+        words = warning_text(w.kind, profile.schedule, issue=w.issue, rule=w.rule, weeks=w.weeks)
+        if words is None or words != w.message:
+            out.append(Violation(message=f"{name} is not worded as the engine words it"))
+            continue
+        if (w.kind, w.issue) in seen:
+            out.append(Violation(message=f"{name} repeats an earlier warning"))
+            continue
+        seen.add((w.kind, w.issue))
+        if w.kind == "referral" and not referral:
+            out.append(Violation(message=f"{name} says no program was generated, but one was"))
+        elif w.kind == "no_issue" and found:
+            out.append(
+                Violation(
+                    message=f"{name} says screening found no issue, but it found "
+                    f"{', '.join(sorted(found))}"
+                )
+            )
+        elif w.kind == "left_out":
+            assert w.issue is not None
+            if w.issue in focus:
+                out.append(
+                    Violation(
+                        message=f"{name} leaves out {w.issue}, a focus issue; the engine never "
+                        "leaves a focus issue out"
+                    )
+                )
+                continue
+            if w.issue not in found:
+                out.append(
+                    Violation(message=f"{name} leaves out {w.issue}, which screening did not find")
+                )
+                continue
+            # An issue left out may still be touched by an exercise chosen for another
+            # issue; the warning is about its own weekly work, so it need not be absent.
+            outside = [n for n in w.weeks if n not in weeks]
+            if outside:
+                out.append(Violation(message=f"{name} names week {outside[0]}, not in the program"))
+            excused.setdefault(w.issue, set()).update(w.weeks)
+    kinds = {kind for kind, _ in seen}
+    if referral and "referral" not in kinds:
+        out.append(Violation(message="a referral must say that no program was generated"))
+    if not referral and not found and "no_issue" not in kinds:
+        out.append(
+            Violation(
+                message="screening found no issue, and no warning says the program is general"
+            )
+        )
+    return out, excused
 
 
-# --- The checks ---------------------------------------------------------------------
+# --- The program's own invariants ---------------------------------------------------
 
 
-def _check_calendar(weeks: Sequence[Mapping[str, Any]], profile: Profile) -> Iterator[Violation]:
+def _check_calendar(weeks: Sequence[Week], profile: Profile) -> Iterator[Violation]:
     """Weeks, sessions and days as the profile asks; dates on their days, a week apart."""
     schedule = profile.schedule
     if len(weeks) != schedule.weeks:
         yield Violation(message=f"{len(weeks)} weeks, but the profile asks for {schedule.weeks}")
     for i, week in enumerate(weeks):
-        if week["number"] != i + 1:
+        if week.number != i + 1:
             yield Violation(
-                week=week["number"], message=f"week numbered {week['number']}, expected {i + 1}"
+                week=week.number, message=f"week numbered {week.number}, expected {i + 1}"
             )
     days = profile.days
     first_dates: dict[int, dt.date] = {}
     for wi, week in enumerate(weeks):
-        number = _week_no(week, wi)
-        sessions = week["sessions"]
+        sessions = week.sessions
         if len(sessions) != schedule.sessions_per_week:
             yield Violation(
-                week=number,
+                week=week.number,
                 message=f"{len(sessions)} sessions, but the profile asks for "
                 f"{schedule.sessions_per_week} a week",
             )
-        got_days = [s["day"] for s in sessions]
+        got_days = [s.day for s in sessions]
         if got_days != list(days[: len(got_days)]) or len(got_days) > len(days):
             yield Violation(
-                week=number,
+                week=week.number,
                 message=f"sessions on {', '.join(got_days)}; the profile's days are "
                 f"{', '.join(days)}",
             )
         for si, session in enumerate(sessions):
-            yield from _check_date(number, wi, si, session, profile.start, first_dates)
+            yield from _check_date(week.number, wi, si, session, profile.start, first_dates)
+
+
+def _date_text(ordinal: int) -> str:
+    """The date of a day number, or words when it lies past the calendar's end."""
+    if ordinal > dt.date.max.toordinal():
+        return "a date after 9999-12-31"
+    return dt.date.fromordinal(ordinal).isoformat()
 
 
 def _check_date(
     week: int,
     week_index: int,
     index: int,
-    session: Mapping[str, Any],
+    session: Session,
     start: dt.date | None,
     first_dates: dict[int, dt.date],
 ) -> Iterator[Violation]:
-    raw = session["date"]
+    # Dates are compared as day numbers: near 9999-12-31, date arithmetic overflows.
+    date = session.date
+    raw = date.isoformat() if date is not None else None
     if start is None:
         if raw is not None:
             yield _session_violation(
                 week, index + 1, session, f"dated {raw}, but the profile has no start date"
             )
         return
-    if raw is None:
+    if date is None:
         yield _session_violation(
             week, index + 1, session, f"no date, but the profile starts on {start.isoformat()}"
         )
         return
-    date = dt.date.fromisoformat(raw)  # the schema checked the format
-    day = session["day"]
+    day = session.day
     if DAYS[date.weekday()] != day:
         yield _session_violation(
             week, index + 1, session, f"dated {raw}, a {DAYS[date.weekday()]}, not a {day}"
@@ -272,7 +532,7 @@ def _check_date(
         )
     if week_index == 0:
         first_dates[index] = date
-        if date > start + dt.timedelta(days=6):
+        if date.toordinal() > start.toordinal() + 6:
             yield _session_violation(
                 week,
                 index + 1,
@@ -280,26 +540,26 @@ def _check_date(
                 f"dated {raw}, outside the first week from {start.isoformat()}",
             )
     elif index in first_dates:
-        expected = first_dates[index] + dt.timedelta(weeks=week_index)
-        if date != expected:
+        expected = first_dates[index].toordinal() + 7 * week_index
+        if date.toordinal() != expected:
             yield _session_violation(
                 week,
                 index + 1,
                 session,
                 f"dated {raw}; {week_index} week(s) after the first week's session it should "
-                f"be {expected.isoformat()}",
+                f"be {_date_text(expected)}",
             )
 
 
-def _check_minutes(weeks: Sequence[Mapping[str, Any]], profile: Profile) -> Iterator[Violation]:
+def _check_minutes(weeks: Sequence[Week], profile: Profile) -> Iterator[Violation]:
     """A session's minutes are the sum of its exercises' and fit the time budget."""
     budget = profile.schedule.minutes_per_session
     for week, number, session in _sessions(weeks):
-        total = sum(float(ex["minutes"]) for ex in session["exercises"])
-        stated = float(session["minutes"])
+        total = sum(rx.minutes for rx in session.exercises)
+        stated = session.minutes
         if abs(total - stated) > MINUTES_TOLERANCE:
             yield _session_violation(
-                week,
+                week.number,
                 number,
                 session,
                 f"session minutes {stated:g} but its exercises add up to {total:.1f}",
@@ -307,44 +567,136 @@ def _check_minutes(weeks: Sequence[Mapping[str, Any]], profile: Profile) -> Iter
         longest = max(total, stated)
         if longest > budget + 1e-9:
             yield _session_violation(
-                week,
+                week.number,
                 number,
                 session,
                 f"takes {longest:.1f} minutes, over the {budget} minutes per session",
             )
 
 
+@frozen
+class _DoseTexts:
+    """The load and tempo texts the dose rules can give one exercise."""
+
+    loads: frozenset[str]
+    deload_loads: frozenset[str]
+    tempos: frozenset[str]
+
+
+def _dose_texts(
+    ex: Exercise, rules: Sequence[DoseRule], experience: str, restrictions: Restrictions
+) -> _DoseTexts | None:
+    """What the dose rules that fit ``ex`` can say for its load and tempo, in a loading
+    week and in a deload, under the rules' caps; None when no dose rule fits it (the
+    planner never uses such an exercise), and no texts at all when no plugin gives
+    any dose rule (nothing can be planned, so loads cannot be judged).
+
+    Worded by :func:`~gluteus.engine.dosing.week_dose` itself, so the texts are the
+    planner's: a first week, a later week, and a deload after them.
+    """
+    if not rules:
+        return _DoseTexts(frozenset(), frozenset(), frozenset())
+    fitting = [
+        r
+        for r in rules
+        if r.role == ex.role
+        and experience in r.experience
+        and (r.issue is None or r.issue in ex.issues)
+    ]
+    if not fitting:
+        return None
+    cap = restrictions.cap
+    loads: set[str] = set()
+    deloads: set[str] = set()
+    for rule in fitting:
+        first = week_dose(ex, rule, 0, cap)
+        later = week_dose(ex, rule, 1, cap)
+        loads.update((first.load, later.load))
+        deloads.add(week_dose(ex, rule, 0, cap, deload_after=later).load)
+    return _DoseTexts(frozenset(loads), frozenset(deloads), frozenset(r.tempo for r in fitting))
+
+
+_SAME_AS_CATALOGUE = ("role", "position", "loaded")
+_SAME_SET_AS_CATALOGUE = ("planes", "equipment")
+_ALSO_AS_CATALOGUE = ("name", "level", "fault", "evidence", "source")
+_SAME_TAGS_AS_CATALOGUE = ("tags", "targets")
+
+
+def _catalogue_mismatches(rx: Prescription, ex: Exercise, cues: Sequence[str]) -> Iterator[str]:
+    """Where the program's copy of the exercise says something its catalogue entry does
+    not (cues: what :func:`~gluteus.engine.program.allowed_cues` allows)."""
+    for key in _SAME_AS_CATALOGUE:
+        if getattr(rx, key) != getattr(ex, key):
+            yield f"{key} {getattr(rx, key)!r} (the catalogue says {getattr(ex, key)!r})"
+    for key in _SAME_SET_AS_CATALOGUE:
+        if set(getattr(rx, key)) != set(getattr(ex, key)):
+            yield f"{key} {list(getattr(rx, key))} (the catalogue says {list(getattr(ex, key))})"
+    extra_issues = sorted(set(rx.issues) - set(ex.issues))
+    if extra_issues:
+        yield f"issues {extra_issues} it does not serve"
+    for key in _ALSO_AS_CATALOGUE:
+        have, want = getattr(rx, key), getattr(ex, key)
+        if have != want:
+            yield f"{key} {_shorten(repr(have))} (the catalogue says {_shorten(repr(want))})"
+    for key in _SAME_TAGS_AS_CATALOGUE:
+        if set(getattr(rx, key)) != set(getattr(ex, key)):
+            yield f"{key} {list(getattr(rx, key))} (the catalogue says {list(getattr(ex, key))})"
+    if rx.cues != tuple(cues):
+        unknown = [c for c in rx.cues if c not in cues]
+        missing = [c for c in cues if c not in rx.cues]
+        if unknown:
+            yield f"cue {_shorten(repr(unknown[0]))} is not one of its cues"
+        if missing:
+            yield f"its cue {_shorten(repr(missing[0]))} is missing"
+        if not unknown and not missing:
+            yield "its cues are not the catalogue's, in order, once each"
+
+
 def _check_exercise(
-    slot: _Slot, profile: Profile, restrictions: Restrictions, reg: Registry
+    slot: _Slot,
+    profile: Profile,
+    restrictions: Restrictions,
+    findings: Sequence[Finding],
+    doses: Callable[[Exercise], _DoseTexts | None],
 ) -> Iterator[Violation]:
-    """One exercise against the catalogue, the person's equipment and preferences, and
-    every applicable rule; rules are judged on the catalogue's facts, not the file's."""
-    data, ex = slot.data, slot.exercise
+    """One exercise against the catalogue, the dose rules, the person's equipment and
+    preferences, and every applicable rule; rules are judged on the catalogue's facts,
+    not the file's."""
+    rx, ex = slot.rx, slot.exercise
     if ex is None:
         yield slot.violation("no loaded plugin has an exercise with this id")
         return
-    mismatches = []
-    for key in ("role", "position", "loaded"):
-        if data[key] != getattr(ex, key):
-            mismatches.append(f"{key} {data[key]!r} (the catalogue says {getattr(ex, key)!r})")
-    for key in ("planes", "equipment"):
-        if set(data[key]) != set(getattr(ex, key)):
-            mismatches.append(
-                f"{key} {list(data[key])} (the catalogue says {list(getattr(ex, key))})"
-            )
-    extra_issues = sorted(set(data["issues"]) - set(ex.issues))
-    if extra_issues:
-        mismatches.append(f"issues {extra_issues} it does not serve")
-    for text in mismatches:
+    for text in _catalogue_mismatches(rx, ex, allowed_cues(ex, restrictions)):
         yield slot.violation(f"does not match the catalogue: {text}")
-    if (data["reps"] is None) == (data["hold_s"] is None):
+    if (rx.reps is None) == (rx.hold_s is None):
         yield slot.violation("needs exactly one of reps and hold_s")
-    floor = _least_minutes(data, ex)
-    if floor is not None and data["minutes"] + MINUTES_TOLERANCE < floor:
+    elif ex.is_hold != (rx.hold_s is not None):
+        kind = "held seconds" if ex.is_hold else "reps"
+        yield slot.violation(f"does not match the catalogue: it is dosed in {kind}")
+    yield from _check_side(slot, ex, findings)
+    texts = doses(ex)
+    if texts is None:
+        yield slot.violation(
+            f"no dose rule gives {ex.role} work a dose at {profile.experience} level, so "
+            "its dose is not the engine's"
+        )
+    elif texts.loads:
+        loads = texts.deload_loads if slot.deload else texts.loads
+        if rx.load not in loads:
+            week = "a deload week" if slot.deload else "a loading week"
+            yield slot.violation(
+                f"load {_shorten(repr(rx.load))} is not what the dose rules give it in {week}"
+            )
+        if rx.tempo not in texts.tempos:
+            yield slot.violation(
+                f"tempo {_shorten(repr(rx.tempo))} is not what the dose rules give it"
+            )
+    floor = _least_minutes(rx, ex)
+    if floor is not None and rx.minutes + MINUTES_TOLERANCE < floor:
         # A hand-edited dose (more sets, reps or longer holds) cannot sneak past the
         # time budget by leaving the minutes as they were.
         yield slot.violation(
-            f"says {data['minutes']:g} minutes, but {_dose_words(data)} takes at least {floor:.1f}"
+            f"says {rx.minutes:g} minutes, but {_dose_words(rx)} takes at least {floor:.1f}"
         )
     missing = sorted(set(ex.equipment) - set(profile.equipment))
     if missing:
@@ -358,12 +710,12 @@ def _check_exercise(
         cap = rule.cap
         if cap is None:
             continue
-        if cap.max_sets is not None and data["sets"] > cap.max_sets:
+        if cap.max_sets is not None and rx.sets > cap.max_sets:
             yield slot.violation(
-                f"{data['sets']} sets, over the cap of {cap.max_sets} set by rule {rule.id}",
+                f"{rx.sets} sets, over the cap of {cap.max_sets} set by rule {rule.id}",
                 rule=rule.id,
             )
-        hold = data["hold_s"]
+        hold = rx.hold_s
         if cap.max_hold_s is not None and hold is not None and hold > cap.max_hold_s:
             yield slot.violation(
                 f"{hold} s hold, over the cap of {cap.max_hold_s} s set by rule {rule.id}",
@@ -382,25 +734,61 @@ def _check_exercise(
         )
 
 
-def _least_minutes(data: Mapping[str, Any], ex: Exercise) -> float | None:
+def _check_side(slot: _Slot, ex: Exercise, findings: Sequence[Finding]) -> Iterator[Violation]:
+    """Both legs together for a two-legged exercise; each leg, or extra sets for the
+    weaker side screening found, for a one-legged one."""
+    side = slot.rx.side
+    if not ex.unilateral and side != "both":
+        yield slot.violation(
+            f"does not match the catalogue: side {side!r}, but it is done with both legs together"
+        )
+    elif ex.unilateral and side == "both":
+        yield slot.violation(
+            "does not match the catalogue: side 'both', but it is done one leg at a time"
+        )
+    elif side in ONE_SIDED:
+        weaker = {f.weaker_side for f in findings if f.issue in ex.issues and f.weaker_side}
+        if side not in weaker:
+            yield slot.violation(
+                f"extra {side}-side sets, but screening found no weaker {side} side for its issues"
+            )
+
+
+def _check_repeats(slots: Sequence[_Slot]) -> Iterator[Violation]:
+    """An exercise is in a session once, plus at most one row of weaker-side sets
+    right after its own row."""
+    seen: set[tuple[str, bool]] = set()
+    for i, slot in enumerate(slots):
+        extra = slot.rx.side in ONE_SIDED
+        key = (slot.rx.id, extra)
+        if key in seen:
+            yield slot.violation("is already in this session")
+        seen.add(key)
+        before = slots[i - 1].rx if i else None
+        if extra and (before is None or before.id != slot.rx.id or before.side in ONE_SIDED):
+            yield slot.violation(
+                f"extra {slot.rx.side}-side sets, but not right after the exercise's own row"
+            )
+
+
+def _least_minutes(rx: Prescription, ex: Exercise) -> float | None:
     """The least time a dose can take: the work of every set and the rest between sets.
 
     Deliberately a lower bound (one side only, no transitions, no rest after the last
     set), so any honest way of counting time is above it.
     """
-    if data["hold_s"] is not None:
-        work = float(data["hold_s"])
-    elif data["reps"] is not None and ex.seconds_per_rep is not None:
-        work = data["reps"] * ex.seconds_per_rep
+    if rx.hold_s is not None:
+        work = float(rx.hold_s)
+    elif rx.reps is not None and ex.seconds_per_rep is not None:
+        work = rx.reps * ex.seconds_per_rep
     else:
         return None
-    sets = data["sets"]
-    return (sets * work + (sets - 1) * data["rest_s"]) / 60
+    return (rx.sets * work + (rx.sets - 1) * rx.rest_s) / 60
 
 
-def _dose_words(data: Mapping[str, Any]) -> str:
-    each = f"{data['hold_s']} s holds" if data["hold_s"] is not None else f"{data['reps']} reps"
-    return f"{data['sets']} sets of {each} with {data['rest_s']} s rest"
+def _dose_words(rx: Prescription) -> str:
+    each = f"{rx.hold_s} s holds" if rx.hold_s is not None else f"{rx.reps} reps"
+    return f"{rx.sets} sets of {each} with {rx.rest_s} s rest"
 
 
 def _check_before_loaded(
@@ -492,82 +880,81 @@ def _check_weekly(
 
 
 def _check_structure(
-    weeks: Sequence[Mapping[str, Any]],
+    weeks: Sequence[Week],
     restrictions: Restrictions,
     found: Sequence[str],
-    warnings: Sequence[str],
+    excused: Mapping[str, set[int]],
     reg: Registry,
 ) -> Iterator[Violation]:
     """Requirements of the applicable rules, the engine's activation-first invariant,
-    and weekly work for every issue found."""
+    and weekly work for every issue found, unless an engine warning leaves it out."""
     reqs = [(req, _rule_for(req, restrictions.rules)) for req in restrictions.requirements]
     if not any(req.kind == "before_loaded" for req, _ in reqs):
         reqs.insert(0, (ACTIVATION_FIRST, None))
-    for wi, week in enumerate(weeks):
-        number = _week_no(week, wi)
+    for week in weeks:
+        number = week.number
         week_slots: list[_Slot] = []
-        for si, session in enumerate(week["sessions"]):
-            slots = _slots(session, number, si + 1, reg)
+        for si, session in enumerate(week.sessions):
+            slots = _slots(week, si + 1, session, reg)
             week_slots.extend(slots)
+            yield from _check_repeats(slots)
             for req, rule in reqs:
                 if req.kind == "before_loaded":
                     yield from _check_before_loaded(slots, req, rule)
                 elif req.kind == "session_opens":
                     yield from _check_opens(slots, req, rule)
-        if week["deload"]:
+        if week.deload:
             continue
         for req, rule in reqs:
             # An issue the person was told was left out (time too short) cannot have
-            # its weekly work; the warning is the honest answer.
-            if req.kind == "weekly" and not (req.issue and _named_in(req.issue, warnings)):
+            # its weekly work; the engine's warning is the honest answer.
+            if req.kind == "weekly" and number not in excused.get(req.issue or "", ()):
                 yield from _check_weekly(number, week_slots, req, rule)
-        trained = {i for s in week_slots if s.exercise is not None for i in s.exercise.issues}
+        trained = _trained(week_slots)
         for issue in found:
-            if issue not in trained and not _named_in(issue, warnings):
+            if issue not in trained and number not in excused.get(issue, ()):
                 yield Violation(
                     week=number,
                     message=f"issue {issue} was found but is not trained this week, "
-                    "and no warning names it",
+                    "and no warning of the engine's leaves it out",
                 )
 
 
-def _total_sets(week: Mapping[str, Any]) -> int:
-    return sum(ex["sets"] for s in week["sessions"] for ex in s["exercises"])
+def _total_sets(week: Week) -> int:
+    return sum(rx.sets for s in week.sessions for rx in s.exercises)
 
 
-def _check_deloads(weeks: Sequence[Mapping[str, Any]]) -> Iterator[Violation]:
-    if len(weeks) >= DELOAD_FROM_WEEKS and not any(w["deload"] for w in weeks):
+def _check_deloads(weeks: Sequence[Week]) -> Iterator[Violation]:
+    if len(weeks) >= DELOAD_FROM_WEEKS and not any(w.deload for w in weeks):
         yield Violation(
             message=f"a program of {len(weeks)} weeks needs at least one deload week "
             "(every 4–6 weeks)"
         )
     for wi, week in enumerate(weeks):
-        if not week["deload"]:
+        if not week.deload:
             continue
-        number = _week_no(week, wi)
         if wi == 0:
-            yield Violation(week=number, message="the first week cannot be a deload")
+            yield Violation(week=week.number, message="the first week cannot be a deload")
             continue
         now, before = _total_sets(week), _total_sets(weeks[wi - 1])
         if now >= before:
             yield Violation(
-                week=number,
+                week=week.number,
                 message=f"deload week with {now} sets, not fewer than the {before} of the "
                 "week before",
             )
 
 
-def _check_consecutive(weeks: Sequence[Mapping[str, Any]], reg: Registry) -> Iterator[Violation]:
+def _check_consecutive(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
     """No identical loaded exercise on consecutive calendar days, across weeks too."""
     seen: dict[tuple[str, int], tuple[int, int]] = {}
     for wi, week in enumerate(weeks):
-        number = _week_no(week, wi)
-        for si, session in enumerate(week["sessions"]):
-            if session["date"] is not None:
-                ordinal = dt.date.fromisoformat(session["date"]).toordinal()
+        for si, session in enumerate(week.sessions):
+            if session.date is not None:
+                ordinal = session.date.toordinal()
             else:
-                ordinal = wi * 7 + DAYS.index(session["day"])
-            for slot in _slots(session, number, si + 1, reg):
+                ordinal = wi * 7 + DAYS.index(session.day)
+            for slot in _slots(week, si + 1, session, reg):
                 if slot.exercise is None or not slot.exercise.loaded:
                     continue
                 ex_id = slot.exercise.id
@@ -578,37 +965,42 @@ def _check_consecutive(weeks: Sequence[Mapping[str, Any]], reg: Registry) -> Ite
                             f"the same loaded exercise is also in week {w}, session {s}, "
                             "the day next to it: not on consecutive days"
                         )
-                seen.setdefault((ex_id, ordinal), (number, si + 1))
+                seen.setdefault((ex_id, ordinal), (week.number, si + 1))
 
 
-def _check_findings(program: Mapping[str, Any], findings: Iterable[Any]) -> Iterator[Violation]:
-    """The program's findings must be what screening the profile finds now."""
-    stated = {f["issue"]: (f["severity"], f["focus"]) for f in program["findings"]}
-    actual = {f.issue: (f.severity, f.focus) for f in findings}
-    for issue in sorted(set(stated) | set(actual)):
-        if stated.get(issue) != actual.get(issue):
-            want = actual.get(issue)
-            got = stated.get(issue)
-            yield Violation(
-                message=f"finding {issue}: the program says "
-                + (f"severity {got[0]}{' (focus)' if got[1] else ''}" if got else "nothing")
-                + ", screening the profile gives "
-                + (f"severity {want[0]}{' (focus)' if want[1] else ''}" if want else "nothing")
-            )
+def _check_referral(program: Program, referrals: tuple[Referral, ...]) -> list[Violation]:
+    """A referral document: the referrals the red flags give, and nothing planned."""
+    out = list(_check_referrals(program.referrals, referrals))
+    out.extend(_check_findings(program.findings, ()))
+    out.extend(_check_issues(program.issues, ()))
+    out.extend(_check_safety(program, None))
+    warned, _ = _check_warnings(program, program.profile, (), ())
+    out.extend(warned)
+    return out
 
 
 def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation]:
-    """Every way ``program`` (the program JSON as Python data) breaks a rule or invariant.
+    """Every way ``program`` (the program JSON as Python data, or a
+    :class:`~gluteus.engine.program.Program`) breaks a rule or invariant.
 
     Empty when the program is safe and well formed. The document is first checked
-    against the JSON Schema (a broken document stops there); then its embedded
-    profile is rebuilt, re-screened and its restrictions recomputed from the plugins
-    of ``ctx``. The program's own findings and exercise facts are never trusted for
-    safety. ``schema=False`` skips the schema for a document that
-    :meth:`Program.to_dict` just built (its shape is fixed by code, and tested
-    against the schema); every rule and invariant is still checked.
+    to be a program (plain JSON data with finite numbers, the JSON Schema); a broken
+    document stops there. Then its embedded profile is rebuilt, re-screened and its
+    restrictions recomputed from the plugins of ``ctx``, and everything the engine
+    derives from the profile is held against the program's copy. The program's own
+    findings, safety section, referrals and exercise facts are never trusted.
+    ``schema=False`` skips the schema for a document that :meth:`Program.to_dict`
+    just built (its shape is fixed by code, and tested against the schema); every
+    rule and invariant is still checked.
     """
-    out = schema_violations(program) if schema else []
+    from ..schemas import data_problems
+
+    if isinstance(program, Program):
+        program = program.to_dict()
+    if schema or not isinstance(program, dict):
+        out = schema_violations(program)
+    else:
+        out = [_located(program, path, msg) for path, msg in data_problems(program)]
     if out:
         return out
     try:
@@ -618,31 +1010,53 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
         check_ids(profile, ctx.registry)
     except ProfileError as exc:
         return [Violation(message=f"the embedded profile is invalid: {exc}")]
-    weeks: list[dict[str, Any]] = program["weeks"]
-    referrals = referrals_for(profile, ctx.registry)
+    try:
+        doc = structure_program(program, profile=profile)
+    except ProfileError as exc:
+        return [Violation(message=str(exc))]
+    person = assess(profile, ctx.pm, ctx.registry)
+    referrals = referrals_for(profile, ctx.registry, person)
     if referrals:
-        if program["status"] != "referral":
+        if doc.status != "referral":
             flags = ", ".join(r.flag for r in referrals)
-            out.append(
-                Violation(message=f"red flag present ({flags}): a referral, never a program")
-            )
-        return out
-    if program["status"] == "referral":
+            return [Violation(message=f"red flag present ({flags}): a referral, never a program")]
+        return _check_referral(doc, referrals)
+    if doc.status == "referral":
         return [Violation(message="status is referral, but the profile has no red flag")]
 
+    # Each plugin screens its own copy; the rules are matched against the engine's own.
     findings = screen(profile, ctx.pm, ctx.registry)
-    restrictions = restrictions_for(profile, findings, ctx.registry)
+    safety = program_safety(profile, findings, ctx.registry, person)
+    restrictions = safety.everywhere
     found = found_issues(findings)
-    warnings: list[str] = program["warnings"]
+    weeks = doc.weeks
+    warned, excused = _check_warnings(doc, profile, findings, {w.number for w in weeks})
 
-    out.extend(_check_findings(program, findings))
+    out.extend(_check_findings(doc.findings, findings))
+    out.extend(_check_issues(doc.issues, issue_info(ctx, tuple(f.issue for f in findings))))
+    out.extend(_check_safety(doc, safety))
+    out.extend(_check_person(doc, person))
+    out.extend(warned)
     out.extend(_check_calendar(weeks, profile))
     out.extend(_check_minutes(weeks, profile))
-    for wi, week in enumerate(weeks):
-        for si, session in enumerate(week["sessions"]):
-            for slot in _slots(session, _week_no(week, wi), si + 1, ctx.registry):
-                out.extend(_check_exercise(slot, profile, restrictions, ctx.registry))
-    out.extend(_check_structure(weeks, restrictions, found, warnings, ctx.registry))
+    dose_texts: dict[str, _DoseTexts | None] = {}
+
+    def doses(ex: Exercise) -> _DoseTexts | None:
+        if ex.id not in dose_texts:
+            dose_texts[ex.id] = _dose_texts(
+                ex, ctx.registry.dosing, profile.experience, restrictions
+            )
+        return dose_texts[ex.id]
+
+    for week in weeks:
+        # Each week against its own rules: a later trimester's apply from its week on.
+        this_week = (
+            safety.at(week.number) if 1 <= week.number <= len(safety.weeks) else restrictions
+        )
+        for si, session in enumerate(week.sessions):
+            for slot in _slots(week, si + 1, session, ctx.registry):
+                out.extend(_check_exercise(slot, profile, this_week, findings, doses))
+    out.extend(_check_structure(weeks, restrictions, found, excused, ctx.registry))
     out.extend(_check_deloads(weeks))
     out.extend(_check_consecutive(weeks, ctx.registry))
     # Program-wide problems first, then in calendar order; stable within a place.

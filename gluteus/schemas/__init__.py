@@ -1,16 +1,20 @@
-"""JSON Schemas shipped with gluteus, loaded from package data.
+"""JSON Schemas shipped with gluteus, loaded from package data, and the checks a
+program document must pass before anything reads it as a program.
 
 ``program.schema.json`` (draft 2020-12) describes the program JSON exactly as
-:meth:`gluteus.engine.program.Program.to_dict` produces it. ``profile.schema.json``
-describes a profile file, for editors and form builders. The profile's schema (in
-both files) is generated from the profile model, :mod:`gluteus.engine.profile`:
-``python -m gluteus.schemas`` rewrites it, and a test fails when it drifts.
+:meth:`gluteus.engine.program.Program.to_dict` produces it; :func:`document_problems`
+adds what a JSON Schema cannot say. ``profile.schema.json`` describes a profile file,
+for editors and form builders. The profile's schema (in both files) is generated
+from the profile model, :mod:`gluteus.engine.profile`: ``python -m gluteus.schemas``
+rewrites it, and a test fails when it drifts.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import math
+from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
@@ -54,6 +58,25 @@ def generated_texts() -> dict[str, str]:
     return out
 
 
+MAX_DEPTH = 32
+"""The deepest nesting a program document may have: a program nests seven levels
+(weeks, sessions, exercises, cues); anything far deeper is not a program, and is
+refused before a recursive reader could overflow the stack on it."""
+
+MAX_INTEGER = 2**53
+"""The largest whole number a program document may hold: the last one every JSON
+reader keeps exactly. The schema bounds every number far below it; this bound
+comes first, so a number with thousands of digits is refused before it is ever
+turned into text (Python refuses to print one) or compared."""
+
+MAX_VALUES = 1_000_000
+"""The most values (keys excluded) a program document may hold. The longest program
+(24 weeks of seven sessions) holds about 150,000; the bound keeps a hostile
+document, or one that contains itself, from costing more than a second."""
+
+Path = tuple[str | int, ...]
+
+
 def program_schema() -> dict[str, Any]:
     """The program JSON Schema, as a fresh dict (callers may change their copy)."""
     text = resources.files(__package__).joinpath(PROGRAM_SCHEMA).read_text(encoding="utf-8")
@@ -72,3 +95,93 @@ def program_validator() -> jsonschema.protocols.Validator:
     schema = program_schema()
     cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def data_problems(data: Any) -> list[tuple[Path, str]]:
+    """Where ``data`` is not plain JSON a program could hold: values JSON has no type
+    for, keys that are not text, NaN or infinity, whole numbers beyond
+    :data:`MAX_INTEGER`, nesting deeper than :data:`MAX_DEPTH`.
+
+    Iterative, so neither depth nor a value that contains itself can exhaust the
+    stack. Each problem is a JSON path (as a tuple) and a message.
+    """
+    out: list[tuple[Path, str]] = []
+    stack: list[tuple[Path, Any]] = [((), data)]
+    seen = 1
+    while stack:
+        path, value = stack.pop()
+        if value is None or isinstance(value, str | bool):
+            continue
+        if isinstance(value, int):
+            if abs(value) > MAX_INTEGER:
+                digits = int(value.bit_length() * math.log10(2)) + 1
+                out.append((path, f"a whole number of about {digits:,} digits"))
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                out.append((path, f"{json.dumps(value)} is not a number a program may hold"))
+        elif isinstance(value, dict | list):
+            if len(path) >= MAX_DEPTH:
+                out.append((path, "nested far too deeply to be part of a program"))
+                continue
+            seen += len(value)
+            if seen > MAX_VALUES:
+                return [((), f"holds over {MAX_VALUES:,} values, far more than any program")]
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(value, dict) and not isinstance(key, str):
+                    out.append((path, f"a key that is not text ({type(key).__name__})"))
+                    continue
+                stack.append(((*path, key), item))
+        else:
+            out.append((path, f"a Python {type(value).__name__}, not a JSON value"))
+    return sorted(out, key=lambda p: (_sort_key(p[0]), p[1]))
+
+
+def _sort_key(path: Path) -> list[str]:
+    # Indexes compare as numbers (weeks[10] after weeks[2]), keys as text.
+    return [f"{p:09d}" if isinstance(p, int) else p for p in path]
+
+
+def schema_problems(data: Any) -> list[tuple[Path, str]]:
+    """Every place where ``data`` (plain JSON, see :func:`data_problems`) breaks the
+    program JSON Schema, in document order."""
+    errors = [
+        (tuple(e.absolute_path), _shorten(" ".join(e.message.split())))
+        for e in program_validator().iter_errors(data)
+    ]
+    return sorted(errors, key=lambda p: (_sort_key(p[0]), p[1]))
+
+
+def _warning_mismatches(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    warnings, details = data["warnings"], data["warning_details"]
+    if len(warnings) != len(details):
+        yield (
+            ("warning_details",),
+            f"{len(details)} warning details for {len(warnings)} warnings; there is one "
+            "detail for each warning, in the same order",
+        )
+        return
+    for i, (text, detail) in enumerate(zip(warnings, details, strict=True)):
+        if text != detail["message"]:
+            yield (
+                ("warning_details", i, "message"),
+                f"the detail's message is not warning {i + 1}'s text",
+            )
+
+
+def document_problems(data: Any) -> list[tuple[Path, str]]:
+    """Why ``data`` cannot be read as a program document at all: not plain JSON
+    (:func:`data_problems`), not what the schema describes (:func:`schema_problems`),
+    or warnings that do not match their details. Empty for a well-formed document;
+    each problem is a JSON path (as a tuple) and a message."""
+    problems = data_problems(data)
+    if problems:
+        return problems
+    problems = schema_problems(data)
+    if problems:
+        return problems
+    return list(_warning_mismatches(data))
