@@ -14,7 +14,7 @@ import pluggy
 
 from .loading import check_ids, read_profile
 from .model import Finding, Referral
-from .pluginmanager import make_plugin_manager
+from .pluginmanager import GluteusPluginManager, make_plugin_manager
 from .profile import Profile
 from .registry import Registry, build_registry
 from .safety import Restrictions, restrictions_for
@@ -34,8 +34,14 @@ class Context:
 
 
 def context(plugins: pluggy.PluginManager | None = None) -> Context:
-    """The plugin manager to use (a fresh default one when None) and its registry."""
+    """The plugin manager to use (a fresh default one when None) and its registry.
+
+    A :class:`GluteusPluginManager` builds its registry once and keeps it until its
+    plugins change; any other pluggy manager gets a new registry on every call.
+    """
     pm = plugins if plugins is not None else make_plugin_manager()
+    if isinstance(pm, GluteusPluginManager):
+        return Context(pm=pm, registry=pm.registry())
     return Context(pm=pm, registry=build_registry(pm))
 
 
