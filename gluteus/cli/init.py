@@ -25,13 +25,9 @@ from typing import Any
 import click
 
 from gluteus.engine.errors import ProfileError
-from gluteus.engine.loading import (
-    EXTENSIONS,
-    closest,
-    default_days,
-    dump_profile,
-    profile_from_dict,
-)
+
+# The profile loader (YAML, TOML, cattrs) is imported inside the functions that use
+# it: `gluteus --help` imports this module to list the command, and must stay fast.
 from gluteus.engine.model import DAYS, EQUIPMENT, EXPERIENCE, PAIN_REGIONS
 
 DEFAULT_OUTPUT = "profile.yaml"
@@ -121,6 +117,8 @@ def _day(word: str) -> str:
 
 def _checked(fragment: Mapping[str, Any]) -> Any:
     """Validate part of a profile with the loader's own rules (raises ProfileError)."""
+    from gluteus.engine.loading import profile_from_dict
+
     return profile_from_dict({"age": PLACEHOLDER_AGE, **fragment})
 
 
@@ -135,7 +133,7 @@ def _about(ask: _Asker) -> dict[str, Any]:
         return raw or None
 
     def age(raw: str) -> int:
-        return int(profile_from_dict({"age": _number(raw)}).age)
+        return int(_checked({"age": _number(raw)}).age)
 
     def experience(raw: str) -> str:
         return str(_checked({"experience": raw.lower() or "novice"}).experience)
@@ -175,6 +173,8 @@ def _schedule(ask: _Asker) -> tuple[dict[str, Any], str | None]:
         chosen = [_day(w) for w in _words(raw)]
         checked = _checked({"schedule": {"sessions_per_week": sessions, "days": chosen}})
         return list(checked.schedule.days)
+
+    from gluteus.engine.loading import default_days
 
     plural = "day" if sessions == 1 else f"{sessions} days"
     schedule["days"] = ask.ask(
@@ -346,6 +346,8 @@ def ask_profile(ask: _Asker, registry: Any) -> dict[str, Any]:
 
 def _target(output: str, force: bool) -> str:
     """The format for ``output``; refuses (exit 2) what cannot or must not be written."""
+    from gluteus.engine.loading import EXTENSIONS, closest
+
     if output == "-":
         return "yaml"
     path = Path(output)
@@ -393,7 +395,7 @@ def init(output: str, force: bool) -> None:
     out of answers: nothing is written).
     """
     from gluteus.cli import plugin_manager, write_output
-    from gluteus.engine.loading import check_ids
+    from gluteus.engine.loading import check_ids, dump_profile, profile_from_dict
     from gluteus.engine.registry import build_registry
 
     kind = _target(output, force)  # before any question: no answers are wasted
