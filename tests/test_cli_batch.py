@@ -192,8 +192,10 @@ def test_usage_errors_exit_2_before_any_work(tmp_path):
     assert "would both write dana.json" in clash.stderr
     unknown = run(str(folder), "-o", str(out), "-f", "jsn")
     assert unknown.exit_code == 2 and "did you mean 'json'?" in unknown.stderr
-    over = run(str(folder), "-o", str(folder))
+    over = run(str(folder / "dana.json"), "-o", str(folder))
     assert over.exit_code == 2 and "would be overwritten" in over.stderr
+    same = run(str(folder), "-o", str(folder))
+    assert same.exit_code == 2 and "also a folder of profiles" in same.stderr
     (tmp_path / "file").write_text("x")
     assert run(str(folder), "-o", str(tmp_path / "file")).exit_code == 2
     assert not out.exists()

@@ -366,7 +366,7 @@ def _progress(total: int, show: bool) -> Iterator[Any]:
 # --- The command -------------------------------------------------------------------
 
 
-@click.command()
+@click.command(short_help="Generate programs for many profiles at once, in parallel; resumes.")
 @click.argument("profiles", nargs=-1, required=True, metavar="PROFILE_OR_DIR...")
 @click.option(
     "-o",
@@ -388,6 +388,7 @@ def _progress(total: int, show: bool) -> Iterator[Any]:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
+    metavar="N",
     help="Worker processes (default: one per CPU).",
 )
 def batch(
@@ -414,6 +415,12 @@ def batch(
     out = Path(outdir)
     if out.exists() and not out.is_dir():
         raise click.BadParameter(f"{outdir!r} is not a folder", param_hint="'-o'")
+    if any(Path(p).is_dir() and Path(p).resolve() == out.resolve() for p in profiles):
+        raise click.BadParameter(
+            f"{outdir!r} is also a folder of profiles: the next batch would read its outputs "
+            "as profiles; choose another OUTDIR",
+            param_hint="'-o'",
+        )
     pm = plugin_manager()
     ctx = api.context(pm)
     chosen = _check_formats(formats or ("json",), ctx.registry.renderers)
