@@ -109,7 +109,8 @@ def _stop(signum: int, frame: Any) -> None:
 
 
 _WORKER: dict[str, Any] = {}
-"""A worker process's plugin manager, built once by :func:`_worker_init`."""
+"""A worker process's state: its plugin manager (``pm``, built once by
+:func:`_worker_init`) and the umask new files are created with."""
 
 
 def _preload() -> None:
@@ -121,12 +122,12 @@ def _preload() -> None:
 
 
 def _worker_init() -> None:
-    """Set up a worker process: Ctrl-C is the batch's to handle (a terminal sends it
-    to every process of the group), SIGTERM unwinds, the engine is loaded once."""
+    """Set up a worker process: Ctrl-C never reaches it (see :func:`_run_workers`),
+    SIGTERM unwinds the profile at hand, the engine is loaded once."""
     from gluteus.engine.pluginmanager import make_plugin_manager
 
     if hasattr(os, "setpgrp"):
-        os.setpgrp()  # out of the terminal's foreground group: Ctrl-C is the batch's
+        os.setpgrp()  # out of the terminal's foreground group, which Ctrl-C signals
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop)
     _preload()
