@@ -337,15 +337,16 @@ def test_the_progress_bar_shows_rate_and_eta_on_a_terminal(tmp_path):
     assert "3/3" in screen or "/3" in screen
 
 
-def children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (Linux's /proc)."""
+def workers_of(pid: int) -> list[int]:
+    """The worker processes of batch ``pid``: its children that left its process
+    group, as workers do (Linux's /proc)."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid:
+        if int(fields[1]) == pid and int(fields[2]) != pid:
             found.append(int(stat.parent.name))
     return found
 
@@ -367,7 +368,7 @@ def test_ctrl_c_stops_the_workers_keeps_finished_outputs_and_the_next_run_resume
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline
         time.sleep(0.05)
-    workers = children(proc.pid)
+    workers = workers_of(proc.pid)
     assert len(workers) == 2
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends to its job
     stdout, stderr = proc.communicate(timeout=120)
@@ -375,7 +376,8 @@ def test_ctrl_c_stops_the_workers_keeps_finished_outputs_and_the_next_run_resume
     assert "(stopped by Ctrl-C; finished outputs kept)" in stdout
     assert "Not finished:" in stdout
     assert "Traceback" not in stderr
-    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []  # the pool is gone
+    # The batch waited for its workers to end before it exited.
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
     assert leftovers(out) == []
     kept = sorted(p.stem for p in records.glob("*.json"))
     assert 2 <= len(kept) < 24
