@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .engine.api import check, generate, load_profile, render, screen_profile
 from .engine.errors import (
     GluteusError,
     Infeasible,
@@ -25,12 +24,13 @@ from .engine.errors import (
     ProfileError,
     ReferralRequired,
 )
-from .engine.hookspecs import hookimpl
-from .engine.model import Finding, Referral
-from .engine.pluginmanager import make_plugin_manager
-from .engine.profile import Profile
 
 if TYPE_CHECKING:
+    from .engine.api import check, generate, load_profile, render, screen_profile
+    from .engine.hookspecs import hookimpl
+    from .engine.model import Finding, Referral
+    from .engine.pluginmanager import make_plugin_manager
+    from .engine.profile import Profile
     from .engine.program import Program
     from .engine.verify import Violation
 
@@ -58,20 +58,39 @@ __all__ = [
 ]
 
 
+_LAZY: dict[str, str] = {
+    "check": "gluteus.engine.api",
+    "generate": "gluteus.engine.api",
+    "load_profile": "gluteus.engine.api",
+    "render": "gluteus.engine.api",
+    "screen_profile": "gluteus.engine.api",
+    "hookimpl": "gluteus.engine.hookspecs",
+    "Finding": "gluteus.engine.model",
+    "Referral": "gluteus.engine.model",
+    "make_plugin_manager": "gluteus.engine.pluginmanager",
+    "Profile": "gluteus.engine.profile",
+    "Program": "gluteus.engine.program",
+    "Violation": "gluteus.engine.verify",
+}
+"""Where each public name lives. Loaded on first use (PEP 562), so that importing any
+part of gluteus (the command line's ``--help`` above all) does not load the profile
+reader, the plugins' content or the planner it does not need."""
+
+
 if not TYPE_CHECKING:
-    # Hidden from type checkers: a module-level __getattr__ would make them accept
-    # any name (gluteus.genrate(...) included); they see Program and Violation
-    # through the TYPE_CHECKING import above instead.
+    # Hidden from type checkers: a module-level __getattr__ would make them accept any
+    # name (gluteus.genrate(...) included); they see the real names through the
+    # TYPE_CHECKING imports above instead.
 
     def __getattr__(name: str) -> Any:
-        # Program and Violation live with the planner, which imports the solver;
-        # load them on first use so `import gluteus` stays fast.
-        if name == "Program":
-            from .engine.program import Program
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'gluteus' has no attribute {name!r}")
+        import importlib
 
-            return Program
-        if name == "Violation":
-            from .engine.verify import Violation
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # the next lookup is an ordinary attribute
+        return value
 
-            return Violation
-        raise AttributeError(f"module 'gluteus' has no attribute {name!r}")
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_LAZY})

@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 import gluteus
 from gluteus.cli import cli
 from gluteus.cli import init as init_module
-from gluteus.engine import pluginmanager
+from gluteus.engine import loading, pluginmanager
 from gluteus.engine.model import Sign
 from gluteus.engine.pluginmanager import make_plugin_manager
 from gluteus.engine.registry import Registry, build_registry
@@ -469,7 +469,7 @@ def test_a_bug_exits_1_and_leaves_no_file(tmp_path, registry, monkeypatch):
     def broken(*args: Any, **kwargs: Any) -> str:
         raise RuntimeError("writer bug")
 
-    monkeypatch.setattr(init_module, "dump_profile", broken)
+    monkeypatch.setattr(loading, "dump_profile", broken)  # init imports it when it runs
     target = tmp_path / "p.yaml"
     result = run("-o", str(target), input=script(registry))
     assert result.exit_code == 1

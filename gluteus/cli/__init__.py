@@ -24,6 +24,7 @@ from gluteus.engine.errors import GluteusError, ReferralRequired
 # Command name -> "module:attribute"; imported on first use so that `--help` and
 # quick commands never pay for the planner or the solver.
 COMMANDS: dict[str, str] = {
+    "batch": "gluteus.cli.batch:batch",
     "generate": "gluteus.cli.generate:generate",
     "check": "gluteus.cli.generate:check",
     "screen": "gluteus.cli.screen:screen",

@@ -25,11 +25,10 @@ from typing import Any
 import click
 
 from gluteus.engine.errors import ProfileError
-from gluteus.engine.loading import check_ids, default_days, dump_profile, profile_from_dict
-from gluteus.engine.messages import closest
+
+# The profile loader (YAML, TOML, cattrs) is imported inside the functions that use
+# it: `gluteus --help` imports this module to list the command, and must stay fast.
 from gluteus.engine.model import DAYS, EXPERIENCE
-from gluteus.engine.parsing import EXTENSIONS
-from gluteus.output import check_output, write_output
 
 DEFAULT_OUTPUT = "profile.yaml"
 
@@ -119,6 +118,8 @@ def _day(word: str) -> str:
 def _checked(fragment: Mapping[str, Any], registry: Any = None) -> Any:
     """Validate part of a profile with the loader's own rules (raises ProfileError); with
     ``registry``, its ids too (equipment, pain regions and tests are the plugins')."""
+    from gluteus.engine.loading import check_ids, profile_from_dict
+
     profile = profile_from_dict({"age": PLACEHOLDER_AGE, **fragment})
     if registry is not None:
         check_ids(profile, registry)
@@ -136,7 +137,7 @@ def _about(ask: _Asker) -> dict[str, Any]:
         return raw or None
 
     def age(raw: str) -> int:
-        return int(profile_from_dict({"age": _number(raw)}).age)
+        return int(_checked({"age": _number(raw)}).age)
 
     def experience(raw: str) -> str:
         return str(_checked({"experience": raw.lower() or "novice"}).experience)
@@ -176,6 +177,8 @@ def _schedule(ask: _Asker) -> tuple[dict[str, Any], str | None]:
         chosen = [_day(w) for w in _words(raw)]
         checked = _checked({"schedule": {"sessions_per_week": sessions, "days": chosen}})
         return list(checked.schedule.days)
+
+    from gluteus.engine.loading import default_days
 
     plural = "day" if sessions == 1 else f"{sessions} days"
     schedule["days"] = ask.ask(
@@ -347,6 +350,10 @@ def ask_profile(ask: _Asker, registry: Any) -> dict[str, Any]:
 
 def _target(output: str, force: bool) -> str:
     """The format for ``output``; refuses (exit 2) what cannot or must not be written."""
+    from gluteus.engine.messages import closest
+    from gluteus.engine.parsing import EXTENSIONS
+    from gluteus.output import check_output
+
     if output == "-":
         return "yaml"
     # The checks every command's -o gets (folder, missing folder, an existing file).
@@ -389,8 +396,9 @@ def init(output: str, force: bool) -> None:
     out of answers: nothing is written).
     """
     from gluteus.cli import plugin_manager
-    from gluteus.engine.loading import check_ids
+    from gluteus.engine.loading import check_ids, dump_profile, profile_from_dict
     from gluteus.engine.registry import build_registry
+    from gluteus.output import write_output
 
     kind = _target(output, force)  # before any question: no answers are wasted
     registry = build_registry(plugin_manager())

@@ -15,7 +15,7 @@ import pluggy
 from .loading import check_ids, read_profile
 from .model import Finding, Referral
 from .person import PersonModel, assess
-from .pluginmanager import make_plugin_manager
+from .pluginmanager import GluteusPluginManager, make_plugin_manager
 from .profile import Profile
 from .registry import Registry, build_registry
 from .safety import ProgramSafety, Restrictions, program_safety
@@ -35,8 +35,14 @@ class Context:
 
 
 def context(plugins: pluggy.PluginManager | None = None) -> Context:
-    """The plugin manager to use (a fresh default one when None) and its registry."""
+    """The plugin manager to use (a fresh default one when None) and its registry.
+
+    A :class:`GluteusPluginManager` builds its registry once and keeps it until its
+    plugins change; any other pluggy manager gets a new registry on every call.
+    """
     pm = plugins if plugins is not None else make_plugin_manager()
+    if isinstance(pm, GluteusPluginManager):
+        return Context(pm=pm, registry=pm.registry())
     return Context(pm=pm, registry=build_registry(pm))
 
 

@@ -558,8 +558,9 @@ class _Model:
         seed: int,
         explain: bool = False,
     ) -> None:
-        from ortools.sat.python import cp_model
+        from .solver import load_cp_model
 
+        cp_model = load_cp_model()
         self.cp = cp_model
         self.model = cp_model.CpModel()
         self.plan = plan

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import threading
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 import pluggy
 
 from . import hookspecs
 from .errors import PluginError
+from .registry import Registry, build_registry
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "gluteus.plugins.basics",
@@ -42,13 +45,67 @@ class LoadError:
 
 
 class GluteusPluginManager(pluggy.PluginManager):
-    """A pluggy manager that also remembers which plugins failed to load."""
+    """A pluggy manager that also remembers which plugins failed to load, and keeps the
+    :class:`~gluteus.engine.registry.Registry` of its plugins once built."""
 
     def __init__(self) -> None:
+        # Set before add_hookspecs, which goes through the invalidating override.
+        self._registry: Registry | None = None
+        self._generation = 0
+        self._registry_lock = threading.Lock()
         super().__init__(hookspecs.PROJECT)
         self.add_hookspecs(hookspecs)
         self.load_errors: list[LoadError] = []
         self.builtin_names: set[str] = set()
+
+    def registry(self) -> Registry:
+        """The registry of the plugins registered now, built on first use.
+
+        Every engine call needs it and building it calls every ``register_*`` hook
+        and checks the result, so it is built once and kept until a plugin is
+        registered or unregistered (or a hook specification added). The registry is
+        immutable, so threads may share it. Raises :class:`PluginError` as
+        :func:`~gluteus.engine.registry.build_registry` does; a failure is not kept.
+        """
+        registry = self._registry
+        if registry is not None:
+            return registry
+        with self._registry_lock:
+            if self._registry is not None:
+                return self._registry
+            generation = self._generation
+            registry = build_registry(self)
+            # A plugin registered by another thread while this one was building
+            # makes this registry stale: return it to this caller, keep nothing.
+            if generation == self._generation:
+                self._registry = registry
+            return registry
+
+    def _changed(self) -> None:
+        self._generation += 1
+        self._registry = None
+
+    def register(self, plugin: Any, name: str | None = None) -> str | None:
+        """Register ``plugin`` (pluggy's ``register``), dropping the kept registry."""
+        self._changed()
+        try:
+            return super().register(plugin, name)
+        finally:
+            self._changed()
+
+    def unregister(self, plugin: Any = None, name: str | None = None) -> Any:
+        """Unregister a plugin (pluggy's ``unregister``), dropping the kept registry."""
+        self._changed()
+        try:
+            return super().unregister(plugin, name)
+        finally:
+            self._changed()
+
+    def add_hookspecs(self, module_or_class: Any) -> None:
+        """Add hook specifications (pluggy's ``add_hookspecs``), dropping the kept
+        registry: a plugin's pending ``register_*`` hook may become callable."""
+        self._changed()
+        super().add_hookspecs(module_or_class)
 
 
 def make_plugin_manager(

@@ -16,17 +16,19 @@ exercise, equipment, test and pain-region ids, and what a precaution needs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar
 
 import attrs
-import cattrs
 from attrs import Factory, field, frozen
-from cattrs.gen import make_dict_structure_fn, override
 
 from .errors import ProfileError
 from .messages import closest, describe, path_text, printable, quote
+
+if TYPE_CHECKING:
+    import cattrs
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 EXPERIENCE: tuple[str, ...] = ("novice", "intermediate", "advanced")
@@ -1008,6 +1010,9 @@ def field_checks(cls: type[Any] = Profile) -> dict[str, Check]:
 
 
 def _section_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    import cattrs
+    from cattrs.gen import make_dict_structure_fn, override
+
     keys = keys_of(cls)
     overrides: dict[str, Any] = {}
     for attribute in attrs.fields(cls):
@@ -1061,19 +1066,21 @@ def _optional_section(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any, 
     return hook
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The private converter, built on first use: cattrs is imported only when a profile
+    is structured, so quick commands (``--help``) need not load it."""
+    import cattrs
+
     conv = cattrs.Converter(detailed_validation=True)
     for cls in SECTIONS:
         conv.register_structure_hook(cls, _section_hook(cls, conv))
     return conv
 
 
-_CONVERTER = _make_converter()
-
-
 def _flatten(exc: BaseException, path: Path, out: list[tuple[Path, BaseException]]) -> None:
     """The leaf problems of a cattrs exception group, each with its key path."""
-    if isinstance(exc, cattrs.ClassValidationError | ExceptionGroup):
+    if isinstance(exc, ExceptionGroup):
         for sub in exc.exceptions:
             notes = getattr(sub, "__notes__", [])
             names = [n.name for n in notes if hasattr(n, "name")]
@@ -1167,8 +1174,10 @@ def structure(
             expected="a profile (a mapping with at least 'age')",
             found="an empty document",
         )
+    import cattrs
+
     try:
-        profile: Profile = _CONVERTER.structure(data, Profile)
+        profile: Profile = _converter().structure(data, Profile)
     except cattrs.ClassValidationError as exc:
         raise ProfileError.many(_problem_errors(exc, source, lines)) from None
     except Problem as exc:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from gluteus.engine.hookspecs import hookimpl
 from gluteus.engine.model import Renderer
 
-from . import renderers
-
 
 @hookimpl
 def register_renderers() -> list[Renderer]:
+    from . import renderers
+
     return list(renderers.RENDERERS)

@@ -1,0 +1,119 @@
+"""A plugin manager builds its registry once, and again only after its plugins change."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pluggy
+import pytest
+from conftest import PROFILES
+
+import gluteus
+from gluteus.engine import api
+from gluteus.engine.hookspecs import hookimpl
+from gluteus.engine.model import Source
+from gluteus.engine.pluginmanager import GluteusPluginManager, make_plugin_manager
+
+
+class CountingPlugin:
+    """Counts how often the registry is built: every build calls each register hook once."""
+
+    gluteus_name = "counting"
+
+    def __init__(self) -> None:
+        self.builds = 0
+
+    @hookimpl
+    def register_sources(self) -> list[Source]:
+        self.builds += 1
+        return []
+
+
+class ExtraSource:
+    """A plugin whose one contribution shows whether the registry saw it."""
+
+    gluteus_name = "extra-source"
+
+    @hookimpl
+    def register_sources(self) -> list[Source]:
+        return [Source(key="cache-test", citation="A test, 2025.", level="convention")]
+
+
+@pytest.fixture
+def counted() -> tuple[GluteusPluginManager, CountingPlugin]:
+    counter = CountingPlugin()
+    return make_plugin_manager(entrypoints=False, plugins=[counter]), counter
+
+
+def test_one_generate_with_its_loading_and_rendering_builds_the_registry_once(counted):
+    pm, counter = counted
+    profile = gluteus.load_profile(PROFILES / "dana.yaml", plugins=pm)
+    program = gluteus.generate(profile, plugins=pm)
+    gluteus.render(program, "json", plugins=pm)
+    assert gluteus.check(program, plugins=pm) == []
+    assert counter.builds == 1
+    gluteus.screen_profile(profile, plugins=pm)
+    assert counter.builds == 1
+
+
+def test_registering_or_unregistering_a_plugin_rebuilds_the_registry(counted):
+    pm, counter = counted
+    assert "cache-test" not in api.context(pm).registry.sources
+    extra = ExtraSource()
+    pm.register(extra, name="extra-source")
+    assert "cache-test" in api.context(pm).registry.sources
+    assert counter.builds == 2
+    api.context(pm)
+    assert counter.builds == 2
+    pm.unregister(extra)
+    assert "cache-test" not in api.context(pm).registry.sources
+    assert counter.builds == 3
+
+
+def test_blocking_a_plugin_rebuilds_the_registry(counted):
+    pm, counter = counted
+    assert "cache-test" not in api.context(pm).registry.sources
+    pm.register(ExtraSource(), name="extra-source")
+    assert "cache-test" in api.context(pm).registry.sources
+    pm.set_blocked("extra-source")
+    assert "cache-test" not in api.context(pm).registry.sources
+    assert counter.builds == 3
+
+
+def test_a_registry_that_fails_to_build_is_not_kept(counted):
+    pm, _ = counted
+
+    class Broken:
+        gluteus_name = "broken"
+        calls = 0
+
+        @hookimpl
+        def register_sources(self) -> list[Source]:
+            Broken.calls += 1
+            raise RuntimeError("boom")
+
+    pm.register(Broken(), name="broken")
+    for _ in range(2):
+        with pytest.raises(gluteus.PluginError, match="boom"):
+            api.context(pm)
+    assert Broken.calls == 2
+
+
+def test_threads_sharing_a_manager_share_one_registry(counted):
+    pm, counter = counted
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        registries = list(pool.map(lambda _: api.context(pm).registry, range(16)))
+    assert counter.builds == 1
+    assert all(r is registries[0] for r in registries)
+
+
+def test_a_plain_pluggy_manager_still_works_and_is_never_cached():
+    from gluteus.engine import hookspecs
+
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    counter = CountingPlugin()
+    pm.register(counter)
+    api.context(pm)
+    api.context(pm)
+    assert counter.builds == 2
