@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from tiny_plugin import build
 
+from gluteus.engine.view import view
 from gluteus.plugins.documents.html_page import render_html
-from gluteus.plugins.formats.view import view
 
 chromium = pytest.importorskip("chromium")
 Image = pytest.importorskip("PIL.Image")

@@ -18,10 +18,10 @@ from tiny_plugin import PROFILE, build, referral
 from gluteus.engine.api import render
 from gluteus.engine.pluginmanager import make_plugin_manager
 from gluteus.engine.registry import build_registry
+from gluteus.engine.view import view
 from gluteus.plugins import documents, formats
 from gluteus.plugins.documents.html_page import render_html
 from gluteus.plugins.formats.renderers import render_markdown
-from gluteus.plugins.formats.view import view
 
 BLOCKS = {
     "p", "li", "td", "th", "tr", "dt", "dd", "h1", "h2", "h3", "h4", "div", "section",

@@ -22,7 +22,7 @@ from icalendar import Calendar
 
 import gluteus
 from gluteus.engine.errors import ReferralRequired
-from gluteus.plugins.formats.view import view
+from gluteus.engine.view import view
 
 pypdf = pytest.importorskip("pypdf")
 

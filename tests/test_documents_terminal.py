@@ -13,16 +13,16 @@ import pytest
 from tiny_plugin import build, referral
 
 from gluteus.cli import terminal
-from gluteus.plugins.formats.renderers import (
+from gluteus.engine.view import (
     Bullets,
     Heading,
     Para,
     Table,
     blocks_to_ansi,
     document,
-    render_text,
+    view,
 )
-from gluteus.plugins.formats.view import view
+from gluteus.plugins.formats.renderers import render_text
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

@@ -11,10 +11,10 @@ from tiny_plugin import PROFILE, build, referral, rx
 from gluteus.engine.api import render
 from gluteus.engine.pluginmanager import make_plugin_manager
 from gluteus.engine.registry import build_registry
+from gluteus.engine.view import document
 from gluteus.plugins import formats
 from gluteus.plugins.formats.renderers import (
     RENDERERS,
-    document,
     render_json,
     render_markdown,
     render_text,
@@ -188,7 +188,7 @@ def test_renderers_accept_a_program_dict(program):
 
 def test_a_modules_evidence_caveat_is_said_once():
     """A finding whose notes carry the caveat does not repeat the issue's note too."""
-    from gluteus.plugins.formats.view import view
+    from gluteus.engine.view import view
 
     data = build().to_dict()
     issue = data["findings"][0]["issue"]

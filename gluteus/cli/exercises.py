@@ -312,7 +312,7 @@ def exercises(
         )
     else:
         from gluteus.cli import terminal
-        from gluteus.plugins.formats.renderers import Table
+        from gluteus.engine.view import Table
 
         numeric = tuple(h == "level" for h in TABLE_HEADERS)
         nowrap = tuple(h == "id" for h in TABLE_HEADERS)  # ids are copied into profiles

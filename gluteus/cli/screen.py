@@ -103,11 +103,11 @@ def screen(profile: str, fmt: str) -> None:
     result = api.run_screen(person, ctx)
     if result.referrals:
         from gluteus.engine.program import referral_program
-        from gluteus.plugins.formats.renderers import render_json
+        from gluteus.engine.view import program_json
 
         document = referral_program(person, result.referrals, ctx)
         if fmt == "json":
-            click.echo(render_json(document), nl=False)
+            click.echo(program_json(document), nl=False)
         else:
             terminal.show(referral_blocks(result, ctx), plain=referral_text(result, ctx))
         # Exit 3 through the shared boundary, without repeating the referrals above.
@@ -300,7 +300,7 @@ def screen_blocks(result: Any, ctx: Any) -> list[Any]:
     Says the same as :func:`screen_text` (which piped output gets), laid out as a
     table of findings and a section per issue found.
     """
-    from gluteus.plugins.formats.renderers import Bullets, Heading, Para, Table
+    from gluteus.engine.view import Bullets, Heading, Para, Table
 
     registry = ctx.registry
     person = result.profile
@@ -352,7 +352,7 @@ def screen_blocks(result: Any, ctx: Any) -> list[Any]:
 
 def referral_blocks(result: Any, ctx: Any) -> list[Any]:
     """The referrals as document blocks, for the rich terminal look."""
-    from gluteus.plugins.formats.renderers import Bullets, Heading, Para
+    from gluteus.engine.view import Bullets, Heading, Para
 
     blocks: list[Any] = [
         Heading(1, f"Screening: {_who(result.profile)}"),

@@ -1,7 +1,7 @@
 """One terminal look for every command: rich in a terminal, plain text otherwise.
 
 - Standard output is a terminal: rich tables, rules and colour (the look of
-  :func:`gluteus.plugins.formats.renderers.blocks_to_rich`), as wide as the terminal.
+  :func:`gluteus.engine.view.blocks_to_rich`), as wide as the terminal.
 - Piped or redirected, ``NO_COLOR`` set (https://no-color.org) or ``TERM=dumb``:
   plain text, the same bytes a file gets, so scripts and diffs stay stable.
   ``FORCE_COLOR`` asks for the rich look even when piped.
@@ -9,7 +9,7 @@
   ``less``; colour kept with ``less -R``); ``PAGER=cat`` turns paging off.
 
 Commands build the same blocks the text format uses (``Heading``, ``Para``,
-``Bullets``, ``Table`` from :mod:`gluteus.plugins.formats.renderers`) and call
+``Bullets``, ``Table`` from :mod:`gluteus.engine.view`) and call
 :func:`show`; ``generate`` asks :func:`text_options` how to render and
 :func:`emit` to write. Nothing heavy is imported here: rich loads only when
 something is drawn.
@@ -96,7 +96,7 @@ def emit(data: str | bytes, output: str | None) -> None:
 def render_blocks(blocks: Sequence[Any], *, plain: str | None = None) -> str:
     """``blocks`` drawn for standard output: rich when :func:`wants_rich`, else
     ``plain`` (default: the blocks as plain text, as the text format writes them)."""
-    from gluteus.plugins.formats.renderers import blocks_to_ansi, blocks_to_text
+    from gluteus.engine.view import blocks_to_ansi, blocks_to_text
 
     if wants_rich():
         return blocks_to_ansi(blocks, width=width(), color=True)

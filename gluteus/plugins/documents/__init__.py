@@ -8,7 +8,7 @@
 
 Contributed through the same ``register_renderers`` and ``register_commands``
 hooks a third party would use. Every format reads the shared view model
-(:mod:`gluteus.plugins.formats.view`). The heavy libraries (jinja2, matplotlib,
+(:mod:`gluteus.engine.view`). The heavy libraries (jinja2, matplotlib,
 fpdf2, icalendar) are imported only when a document is rendered, so loading the
 plugin costs nothing at start-up.
 """

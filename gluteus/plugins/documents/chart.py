@@ -19,7 +19,7 @@ import threading
 from html import escape
 from typing import Any, cast
 
-from gluteus.plugins.formats.view import ChartView
+from gluteus.engine.view import ChartView
 
 # Okabe–Ito: distinguishable with colour-vision deficiency and in greyscale print.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")

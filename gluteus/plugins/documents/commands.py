@@ -45,9 +45,6 @@ def cheatsheet(profile: str, output: str | None, paper: str, seed: int | None) -
     Exit codes: 0 done; 2 bad input; 3 a red flag (the referral is printed, no
     sheet is written); 4 the constraints cannot all be met.
     """
-    from gluteus.cli import plugin_manager, write_output
-    from gluteus.engine import api
-
     to_stdout = output is None or output == "-"
     if to_stdout and sys.stdout.isatty():
         raise click.BadParameter(
@@ -57,7 +54,24 @@ def cheatsheet(profile: str, output: str | None, paper: str, seed: int | None) -
         raise click.BadParameter(
             f"folder {str(Path(output or '').parent)!r} does not exist", param_hint="'-o'"
         )
-    pm = plugin_manager()
-    person = api.load_profile(profile, plugins=pm)
-    program = api.generate(person, seed=seed, plugins=pm)  # a red flag: exit 3, as generate
-    write_output(api.render(program, "cheatsheet", plugins=pm, paper=paper.lower()), output)
+    # The sheet is `gluteus generate -f cheatsheet`: the same loading, red-flag gate,
+    # errors and whole-or-nothing writing, reached through the command line this
+    # command was added to rather than by importing it (a plugin depends on the
+    # engine only).
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    generate = (
+        root.command.get_command(root, "generate")
+        if isinstance(root.command, click.Group)
+        else None
+    )
+    if generate is None:
+        raise click.UsageError("run it as `gluteus cheatsheet`, from the gluteus command line")
+    ctx.invoke(
+        generate,
+        profile=profile,
+        output=output,
+        fmt="cheatsheet",
+        seed=seed,
+        render_options=(f"paper={paper.lower()}",),
+    )

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from gluteus.plugins.formats.view import NO_FINDINGS, NO_RULES, REFERRAL_INTRO, view
+from gluteus.engine.view import NO_FINDINGS, NO_RULES, REFERRAL_INTRO, view
 
 
 @functools.cache

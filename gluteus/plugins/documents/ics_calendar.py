@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from gluteus.engine.errors import ProfileError
-from gluteus.plugins.formats.view import ProgramView, SessionView, view
+from gluteus.engine.view import ProgramView, SessionView, view
 
 PRODID = "-//gluteus//glute training program//EN"
 UID_DOMAIN = "gluteus.program"

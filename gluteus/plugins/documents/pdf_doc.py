@@ -28,7 +28,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from gluteus.engine.errors import ProfileError
-from gluteus.plugins.formats.view import NO_FINDINGS, NO_RULES, REFERRAL_INTRO, ProgramView, view
+from gluteus.engine.view import NO_FINDINGS, NO_RULES, REFERRAL_INTRO, ProgramView, view
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -381,7 +381,7 @@ SESSION_ALIGN = ("RIGHT", "LEFT", "LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT")
 
 
 def _weeks(doc: Document) -> None:
-    from gluteus.plugins.formats.renderers import SESSION_HEADERS
+    from gluteus.engine.view import SESSION_HEADERS
 
     # A session's title stays with its header row and first two rows (of up to three
     # lines each), and a week's heading with its first session.
