@@ -98,7 +98,7 @@ TOP_KEYS: tuple[str, ...] = (
     "preferences",
     "seed",
 )
-SCHEDULE_KEYS = ("weeks", "sessions_per_week", "minutes_per_session", "days")
+SCHEDULE_KEYS = ("weeks", "sessions_per_week", "minutes_per_session", "days", "time", "timezone")
 TEST_KEYS = (
     "single_leg_stance_s",
     "side_plank_s",
@@ -460,7 +460,60 @@ class _Checker:
                     found=f"{len(chosen)} day{'s' if len(chosen) != 1 else ''}",
                 )
             out["days"] = tuple(sorted(chosen, key=DAYS.index))
+        out["time"] = self.clock(raw.get("time"), [*p, "time"])
+        out["timezone"] = self.timezone(raw.get("timezone"), [*p, "timezone"])
+        if out["timezone"] is not None and out["time"] is None:
+            self.fail(
+                [*p, "timezone"],
+                "a timezone only with a time",
+                out["timezone"],
+                message="schedule.timezone is given, but schedule.time is not; add the time "
+                'sessions start ("HH:MM") or remove the timezone',
+            )
         return out
+
+    def clock(self, value: Any, path: list[str | int]) -> str | None:
+        """A time of day as ``"HH:MM"`` (24-hour), or None when not given."""
+        expected = 'a time of day written "HH:MM" (24-hour), in quotes'
+        if value is None:
+            return None
+        if isinstance(value, dt.time):  # TOML's local time
+            if value.second or value.microsecond or value.tzinfo is not None:
+                self.fail(path, expected, value, suggestion=f'"{value:%H:%M}"')
+            return f"{value:%H:%M}"
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            # YAML 1.1 reads an unquoted 18:30 as the base-60 number 1110.
+            hours, minutes = divmod(value, 60)
+            self.fail(
+                path,
+                expected,
+                value,
+                suggestion=f'"{hours:02d}:{minutes:02d}"',
+                message=f"found the number {value}: YAML reads an unquoted time such as "
+                f"{hours}:{minutes:02d} as a number; write it in quotes",
+            )
+        text = value.strip() if isinstance(value, str) else ""
+        match = re.fullmatch(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", text)
+        if match is None:
+            self.fail(path, expected, value)
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+    def timezone(self, value: Any, path: list[str | int]) -> str | None:
+        """An IANA time zone name known to this system, or None when not given."""
+        import zoneinfo
+
+        expected = "an IANA time zone name such as Europe/Berlin or America/New_York"
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value or len(value) > 64:
+            self.fail(path, expected, value)
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            self.fail(
+                path, expected, value, suggestion=closest(value, zoneinfo.available_timezones())
+            )
+        return value
 
     def pain(self, value: Any) -> dict[str, int]:
         raw = {} if value is None else self.mapping(value, ["pain"], PAIN_REGIONS)

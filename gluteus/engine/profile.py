@@ -22,6 +22,10 @@ class Schedule:
     sessions_per_week: int = 3
     minutes_per_session: int = 30
     days: tuple[str, ...] | None = None
+    time: str | None = None
+    """When sessions start, ``"HH:MM"`` (24-hour); without it calendar events last all day."""
+    timezone: str | None = None
+    """The IANA time zone of ``time`` (``"Europe/Berlin"``); without it times are floating."""
 
 
 @frozen
