@@ -7,11 +7,20 @@ calendar show the same words and numbers and can never disagree. Formats decide
 only how things look. Building the view is pure: no I/O, no click, nothing heavy
 imported.
 
+What a person reads is in plain words: no internal ids, no citation keys, no
+snake_case (an id that slips into a plugin's prose is turned into words or an
+author-year citation), evidence levels said as words with the source beside
+them, whole minutes, and a short glossary that explains each term the program
+uses (RPE, tempo, RM, reps in reserve, deload...) once. The JSON keeps the exact
+values and the ids.
+
 Text, Markdown and the terminal share one document builder, :func:`document`,
 that turns the view into a short list of blocks (headings, paragraphs, lists,
 tables); :func:`blocks_to_text`, :func:`blocks_to_markdown` and
-:func:`blocks_to_ansi` decide only how a block looks. The command line and the
-output plugins all import from here; the engine owns the view, not a plugin.
+:func:`blocks_to_ansi` decide only how a block looks, and lay tables out for the
+width they are given (long text goes under its row rather than into a narrow
+column). The command line and the output plugins all import from here: the
+engine owns the view, not a plugin.
 
 Clinical wording comes from the program itself (issue messages, rule
 descriptions and notes, stop signs, the pain-monitoring traffic light, referral
@@ -22,28 +31,66 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from .model import DAYS, states_evidence
 from .traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
 
+# --- Plain words -------------------------------------------------------------------
+
 SEVERITY = {0: "nothing found", 1: "mild", 2: "moderate", 3: "marked"}
 EVIDENCE = {
-    "verified": "verified in its source",
-    "recalled": "recalled from its source, to be checked",
-    "weak": "weak or conflicting evidence",
-    "convention": "practice convention or expert opinion, no trial behind it",
+    "verified": "strong: research backs it",
+    "recalled": "research backs it, reference still to be double-checked",
+    "weak": "weak: little or mixed research",
+    "convention": "common practice: experts use it, but no trial has tested it",
 }
+"""How firmly something stands, in words a client understands."""
 URGENCY = {
     "emergency": "emergency: get help now",
     "urgent": "urgent: be seen today",
     "soon": "soon: book an appointment within days",
 }
-SIDE = {"both": "both", "each": "each side", "left": "left only", "right": "right only"}
+URGENCY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
+SIDE = {"both": "", "each": "each side", "left": "left side only", "right": "right side only"}
+"""A dose's side in words; both legs together needs no words."""
+SIDE_CARD = {
+    "both": "both legs together",
+    "each": "each side",
+    "left": "left side only",
+    "right": "right side only",
+}
+POSITION = {
+    "supine": "lying on your back",
+    "prone": "lying face down",
+    "side-lying": "lying on your side",
+    "quadruped": "on hands and knees",
+    "kneeling": "kneeling",
+    "seated": "sitting",
+    "standing": "standing",
+}
+PLANE = {
+    "sagittal": "forward-and-back",
+    "frontal": "side-to-side",
+    "transverse": "turning",
+}
+ROLE = {
+    "activation": "activation drill",
+    "strength": "strength",
+    "power": "power",
+    "stability": "stability",
+    "isometric": "hold",
+    "eccentric": "slow lowering",
+    "mobility": "mobility",
+}
+LOAD_TYPE = {"bodyweight": "your bodyweight", "band": "a resistance band", "external": "weights"}
 NO_FINDINGS = (
     "No issue was found. The program trains general glute strength and function for "
     "healthy, long-lived hips."
@@ -53,6 +100,15 @@ REFERRAL_INTRO = (
     "Your profile reports something that needs a clinician's assessment before you train. "
     "gluteus does not make a program until then."
 )
+REFERRAL_BRING = (
+    "Take this page to the appointment: it says what you reported and why it matters. "
+    "gluteus is not a diagnosis; the clinician decides what it means."
+)
+REFERRAL_AFTER = (
+    "Once a clinician has assessed you and says that exercise is safe for you, change your "
+    "answer to that question in your profile and make the program again."
+)
+GUIDE_POINTER = "How to do each exercise (cues, common faults, set-up): see the exercise guide."
 DAY_NAMES = {
     "mon": "Monday",
     "tue": "Tuesday",
@@ -62,9 +118,250 @@ DAY_NAMES = {
     "sat": "Saturday",
     "sun": "Sunday",
 }
+PAIN_WORDS = {"low_back": "low back", "knee": "knees", "hip": "hips", "buttock": "buttocks"}
+
+GLOSSARY: tuple[tuple[str, str, str], ...] = (
+    # (term, when it is used: a pattern searched in the program's words, meaning)
+    (
+        "Sets × reps",
+        r" × ",
+        "2 × 12 means 2 sets (rounds) of 12 repetitions, with the rest shown between sets.",
+    ),
+    ("Hold", r"\bs hold\b", "Keep the position still for the seconds shown, breathing normally."),
+    ("Each side", r"\beach side\b", "Do all the sets on one side, then on the other."),
+    ("Min", r"\bMin\b", "The minutes an exercise takes, its rests included."),
+    (
+        "Tempo",
+        r"\btempo \d",
+        "Seconds for each part of a repetition: 2-1-2 means 2 to lift, 1 to pause at the "
+        "top, 2 to lower.",
+    ),
+    (
+        "RPE",
+        r"\bRPE\b",
+        "Rate of perceived exertion: how hard a set feels, from 0 (resting) to 10 (the "
+        "hardest you could do). RPE 6-7 is a firm effort with a few repetitions left.",
+    ),
+    (
+        "RM",
+        r"\dRM\b",
+        "Repetition maximum: 8-12RM is a load you can lift 8 to 12 times and no more; 1RM is "
+        "the most you can lift once.",
+    ),
+    (
+        "Reps in reserve",
+        r"reps? in reserve|\bRIR\b",
+        "How many more repetitions you could still do when you end a set: 2 reps in reserve "
+        "means stop with 2 left.",
+    ),
+    (
+        "Activation drill",
+        r"\b[Aa]ctivat",
+        "A light exercise that wakes the glutes up, so they lead the harder work after it.",
+    ),
+    (
+        "Deload",
+        r"\b[Dd]eload",
+        "A lighter week with fewer sets, so your body recovers and adapts before the next "
+        "block of harder weeks.",
+    ),
+    ("Isometric", r"\b[Ii]sometric", "The muscle works without the joint moving, as in a hold."),
+    ("Eccentric", r"\b[Ee]ccentric", "The lowering part of a movement, done slowly."),
+    (
+        "Planes of movement",
+        r"\b(frontal|transverse|sagittal)\b",
+        "The directions a movement goes: sagittal is forward and back, frontal is side to "
+        "side, transverse is turning.",
+    ),
+    (
+        "MVIC",
+        r"\bMVIC\b",
+        "Maximum voluntary isometric contraction, a muscle's hardest effort: 60% MVIC means "
+        "the exercise makes it work at 60% of that.",
+    ),
+    ("EMG", r"\bEMG\b", "Electromyography: measuring how strongly a muscle fires."),
+    ("Valgus", r"\bvalgus\b", "The knee falling inwards, towards the other knee."),
+    (
+        "Trendelenburg test",
+        r"Trendelenburg",
+        "Stand on one leg for 30 seconds: when the pelvis drops on the other side, the "
+        "hip's side muscles (glute med) are not holding it.",
+    ),
+)
+"""Every term a program may use, explained once; a program's glossary holds those it uses."""
+
+_ACRONYMS = frozenset({"acsm", "ijspt", "nhs", "nice", "emg", "rpe", "acog", "lbp"})
+_YEAR_KEY = re.compile(r"([a-z]+)(\d{4})([a-z]?)")
+_SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+_CITATION_KEY = re.compile(r"\b[a-z]{3,}\d{4}[a-z]?\b")
+
+
+def words(identifier: str) -> str:
+    """An id as words: ``knees_cave_in`` → ``knees cave in``."""
+    return identifier.replace("_", " ").replace("-", " ")
+
+
+def _word(part: str) -> str:
+    return part.upper() if part in _ACRONYMS else part
+
+
+def source_label(key: str, *, in_prose: bool = False) -> str:
+    """A citation key in words: ``distefano2009`` → ``Distefano 2009``,
+    ``grimaldi_fearon2015`` → ``Grimaldi and Fearon 2015``, ``practice_convention`` →
+    ``Practice convention`` (lower case inside a sentence when ``in_prose``)."""
+    parts = [p for p in re.split(r"[_\-]", key) if p]
+    for i, part in enumerate(parts):
+        match = _YEAR_KEY.fullmatch(part)
+        if match:
+            names = [*parts[:i], match.group(1)]
+            authors = " and ".join(_word(n) if n in _ACRONYMS else n.capitalize() for n in names)
+            text = f"{authors} {match.group(2)}{match.group(3)}"
+            rest = " ".join(_word(p) for p in parts[i + 1 :])
+            return f"{text} ({rest})" if rest else text
+    text = " ".join(_word(p) for p in parts)
+    return text if in_prose else text[:1].upper() + text[1:]
+
+
+def prose(text: str, names: Mapping[str, str] | None = None) -> str:
+    """``text`` with any id or citation key that slipped into it said in words.
+
+    ``names`` maps ids known to the program (issues) to their names; any other
+    snake_case word is read as a citation key (``trendelenburg_sign`` → ``trendelenburg
+    sign``, ``macadam_feser2019`` → ``Macadam and Feser 2019``).
+    """
+    names = names or {}
+
+    def snake(match: re.Match[str]) -> str:
+        token = match.group(0)
+        return names.get(token) or source_label(token, in_prose=True)
+
+    def key(match: re.Match[str]) -> str:
+        return source_label(match.group(0), in_prose=True)
+
+    return _CITATION_KEY.sub(key, _SNAKE.sub(snake, text))
+
+
+def num(value: float) -> str:
+    """A number without a trailing ``.0``."""
+    return f"{value:g}"
+
+
+def whole_minutes(value: float) -> int:
+    """Minutes for people: rounded half up, at least 1 for anything that takes time."""
+    if value <= 0:
+        return 0
+    return max(1, math.floor(value + 0.5))
+
+
+def session_minutes(value: float) -> int:
+    """A session's minutes for people and calendars: rounded up, so the time set aside
+    is never shorter than the session (and never over a whole-minute budget)."""
+    return math.ceil(round(value, 6)) if value > 0 else 0
+
+
+def weeks_span(weeks: Iterable[int]) -> str:
+    """``1–4`` for a run of weeks, else a comma list."""
+    numbers = sorted(weeks)
+    if not numbers:
+        return ""
+    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(str(n) for n in numbers)
+
+
+def weeks_words(weeks: Iterable[int]) -> str:
+    """``weeks 1–4``, ``week 3``, ``weeks 1, 3``."""
+    numbers = sorted(set(weeks))
+    return ("week " if len(numbers) == 1 else "weeks ") + weeks_span(numbers)
+
+
+def _span(pair: Sequence[Any] | None) -> str:
+    if not pair:
+        return ""
+    lo, hi = pair[0], pair[-1]
+    return num(lo) if lo == hi else f"{num(lo)}–{num(hi)}"
+
+
+def dose(ex: Mapping[str, Any]) -> str:
+    """Sets and reps or hold time: ``2 × 12``, ``3 × 20 s hold``."""
+    if ex["hold_s"] is not None:
+        return f"{ex['sets']} × {ex['hold_s']} s hold"
+    if ex["reps"] is not None:
+        return f"{ex['sets']} × {ex['reps']}"
+    return f"{ex['sets']} sets"
+
+
+def extra_sets(ex: Mapping[str, Any]) -> str:
+    """The weaker side's extra sets, ``+ 1 set left``, when the exercise has them."""
+    extra = ex.get("extra")
+    if not isinstance(extra, Mapping) or not extra.get("sets"):
+        return ""
+    sets = int(extra["sets"])
+    return f"+ {sets} set{'s' if sets != 1 else ''} {extra.get('side', '')}".rstrip()
+
+
+def amount(ex: Mapping[str, Any]) -> str:
+    """The whole dose in one phrase: ``3 × 10 each side + 1 set left``."""
+    return " ".join(p for p in (dose(ex), SIDE.get(ex["side"], ex["side"]), extra_sets(ex)) if p)
+
+
+def effort_text(effort: Any) -> str:
+    """``RPE 6–7, 8–12RM, 2–3 reps in reserve`` from an exercise's ``effort``."""
+    if not isinstance(effort, Mapping):
+        return ""
+    parts = []
+    if effort.get("rpe"):
+        parts.append(f"RPE {_span(effort['rpe'])}")
+    if effort.get("rm"):
+        parts.append(f"{_span(effort['rm'])}RM")
+    if effort.get("rir"):
+        rir = _span(effort["rir"])
+        parts.append(f"{rir} rep{'' if rir == '1' else 's'} in reserve")
+    return ", ".join(parts)
+
+
+def tempo_text(tempo: str | None) -> str:
+    """A tempo worth showing: ``2-1-2``; empty for holds (the dose says it)."""
+    return "" if not tempo or tempo == "hold" else tempo
+
+
+def evidence_text(level: str) -> str:
+    """An evidence level in plain words."""
+    return EVIDENCE.get(level, words(level))
+
+
+def as_dict(program: Any) -> dict[str, Any]:
+    """The program JSON of ``program`` (a Program, or that JSON already as data)."""
+    # The registry's contract is a Program; a dict (e.g. a program read back from
+    # JSON) renders the same way, so `gluteus check`-style tools can reuse this.
+    if isinstance(program, Mapping):
+        return dict(program)
+    data: dict[str, Any] = program.to_dict()
+    return data
+
+
+def program_json(program: Any) -> str:
+    """The program JSON of ``program`` as text; the same program always gives the same bytes."""
+    return json.dumps(as_dict(program), indent=2, ensure_ascii=False) + "\n"
 
 
 # --- The pieces of the view --------------------------------------------------------
+
+
+@frozen
+class SourceView:
+    """Where something comes from: a short label always, the full citation when the
+    program carries it (``sources`` in the program JSON)."""
+
+    key: str
+    label: str  # "Distefano 2009"
+    citation: str | None = None
+    url: str | None = None
+
+    @property
+    def shown(self) -> bool:
+        """Whether the label says more than the evidence words (a bare convention does not)."""
+        return bool(self.citation) or not self.key.endswith("convention")
 
 
 @frozen
@@ -100,6 +397,7 @@ class RuleView:
     description: str
     evidence: str
     evidence_text: str
+    source: SourceView | None = None
 
 
 @frozen
@@ -119,19 +417,30 @@ class ExerciseRow:
     id: str
     name: str
     dose: str  # "2 × 12", "3 × 20 s hold"
-    side: str  # "each side"
+    side: str  # "each side", "" for both legs together
     load: str
     rest: str  # "45 s"
-    minutes: str  # "6.5"
-    tempo: str
+    minutes: str  # whole minutes, "4"
+    tempo: str  # "2-1-2", "" when none is worth showing
     role: str
     issues: tuple[str, ...]
     cues: tuple[str, ...]
+    extra: str = ""  # "+ 1 set left"
+    effort: str = ""  # "RPE 6–7, 2–3 reps in reserve"
+    exact_minutes: float = 0.0
+    sets: int = 0
+
+    @property
+    def amount(self) -> str:
+        """The whole dose in one phrase: ``3 × 10 each side + 1 set left``."""
+        return " ".join(p for p in (self.dose, self.side, self.extra) if p)
 
     @property
     def line(self) -> str:
         """The exercise on one line, for a calendar or a cheat sheet."""
-        parts = [self.dose, self.side, self.load, f"rest {self.rest}"]
+        parts = [self.amount, self.load, f"rest {self.rest}"]
+        if self.effort:
+            parts.append(self.effort)
         if self.tempo:
             parts.append(f"tempo {self.tempo}")
         return f"{self.name}: " + ", ".join(p for p in parts if p)
@@ -144,13 +453,18 @@ class SessionView:
     day: str
     day_name: str
     date: dt.date | None
-    minutes: float
+    minutes: float  # exact, as in the program JSON
     exercises: tuple[ExerciseRow, ...]
+
+    @property
+    def whole_minutes(self) -> int:
+        """The session's minutes for people: rounded up."""
+        return session_minutes(self.minutes)
 
     @property
     def title(self) -> str:
         when = f"{self.day_name} {self.date.isoformat()}" if self.date else self.day_name
-        return f"Session {self.number}: {when} ({num(self.minutes)} min)"
+        return f"Session {self.number}: {when} ({self.whole_minutes} min)"
 
     @property
     def key(self) -> str:
@@ -165,6 +479,8 @@ class WeekView:
     deload: bool
     block: int | None
     sessions: tuple[SessionView, ...]
+    first_day: dt.date | None = None  # the week's seven days, when the program has a start
+    last_day: dt.date | None = None
 
     @property
     def title(self) -> str:
@@ -178,7 +494,7 @@ class CardView:
 
     id: str
     name: str
-    role: str
+    role: str  # in words: "activation drill"
     issues: tuple[str, ...]  # issue names
     why: str
     cues: tuple[str, ...]
@@ -189,13 +505,30 @@ class CardView:
     load: str
     side: str
     tempo: str
-    position: str
-    planes: tuple[str, ...]
+    position: str  # in words: "lying on your side"
+    planes: tuple[str, ...]  # in words: "side-to-side"
     equipment: str  # "mini band, step" or "bodyweight only"
-    ladder: str | None  # "ladder hip extension, rung 2"
+    ladder: str | None  # "step 2 of a series of harder versions"
     evidence: str
     evidence_text: str
-    source: str
+    source: SourceView | None
+    effort: str = ""
+    family: str = ""
+    load_type: str = ""
+    week_numbers: tuple[int, ...] = ()
+
+    @property
+    def when(self) -> str:
+        """``weeks 1–6`` or ``week 3``."""
+        return weeks_words(self.week_numbers) if self.week_numbers else ""
+
+    @property
+    def setup(self) -> str:
+        """Position, directions and equipment in one phrase."""
+        text = self.position.capitalize()
+        if self.planes:
+            text += f"; {' and '.join(self.planes)} movement"
+        return f"{text}; {self.equipment}"
 
 
 @frozen
@@ -244,6 +577,11 @@ class ChartView:
         text = "; ".join(parts) + "." if parts else "No exercises."
         if self.deloads:
             text += " Deload weeks: " + ", ".join(str(w) for w in self.deloads) + "."
+        if len(self.phase_starts) > 1:
+            text += " Phases start in week " + ", ".join(
+                f"{week} ({name})" for week, name in self.phase_starts
+            )
+            text += "."
         return text
 
 
@@ -255,6 +593,12 @@ class ReferralView:
     urgency: str
     urgency_text: str
     see: str
+
+
+@frozen
+class GlossaryEntry:
+    term: str
+    meaning: str
 
 
 @frozen
@@ -282,6 +626,10 @@ class ProgramView:
     referrals: tuple[ReferralView, ...]
     version: str
     seed: int
+    glossary: tuple[GlossaryEntry, ...] = ()
+    time: str | None = None  # sessions start at "HH:MM", when the profile says
+    timezone: str | None = None
+    facts: tuple[tuple[str, str], ...] = ()  # what the person reported, for a referral
 
     @property
     def sessions(self) -> tuple[SessionView, ...]:
@@ -291,66 +639,67 @@ class ProgramView:
     @property
     def activation(self) -> tuple[CardView, ...]:
         """The activation drills of the program, in order of first appearance."""
-        return tuple(c for c in self.cards if c.role == "activation")
+        return tuple(c for c in self.cards if c.role == ROLE["activation"])
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The program's last day (the end of its last week), when it has a start."""
+        return self.weeks[-1].last_day if self.weeks else None
+
+    def card(self, exercise_id: str) -> CardView | None:
+        """The exercise card of ``exercise_id``."""
+        return next((c for c in self.cards if c.id == exercise_id), None)
+
+    def zone_lines(self) -> tuple[str, ...]:
+        """The traffic light's zones, one sentence each."""
+        return tuple(zone_line(z) for z in self.traffic_light.zones)
 
 
-# --- Small wording helpers -----------------------------------------------------------
-
-
-def words(identifier: str) -> str:
-    """An id as words: ``knees_cave_in`` → ``knees cave in``."""
-    return identifier.replace("_", " ").replace("-", " ")
-
-
-def num(value: float) -> str:
-    """A number without a trailing ``.0``."""
-    return f"{value:g}"
-
-
-def weeks_span(weeks: Iterable[int]) -> str:
-    """``1–4`` for a run of weeks, else a comma list."""
-    numbers = sorted(weeks)
-    if not numbers:
-        return ""
-    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
-        return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(str(n) for n in numbers)
-
-
-def dose(ex: Mapping[str, Any]) -> str:
-    """Sets and reps or hold time: ``2 × 12``, ``3 × 20 s hold``."""
-    if ex["hold_s"] is not None:
-        return f"{ex['sets']} × {ex['hold_s']} s hold"
-    if ex["reps"] is not None:
-        return f"{ex['sets']} × {ex['reps']}"
-    return f"{ex['sets']} sets"
-
-
-def evidence_text(level: str) -> str:
-    return EVIDENCE.get(level, level)
-
-
-def as_dict(program: Any) -> dict[str, Any]:
-    """The program JSON of ``program`` (a Program, or that JSON already as data)."""
-    # The registry's contract is a Program; a dict (e.g. a program read back from
-    # JSON) renders the same way, so `gluteus check`-style tools can reuse this.
-    if isinstance(program, Mapping):
-        return dict(program)
-    data: dict[str, Any] = program.to_dict()
-    return data
-
-
-def program_json(program: Any) -> str:
-    """The program JSON of ``program`` as text; the same program always gives the same bytes."""
-    return json.dumps(as_dict(program), indent=2, ensure_ascii=False) + "\n"
+def zone_line(zone: Zone) -> str:
+    """``Green (0–3/10): safe. Carry on, and progress when the form is good.``"""
+    return f"{zone.colour.capitalize()} ({zone.pain}): {zone.meaning}. {zone.action.capitalize()}."
 
 
 # --- Building the view -----------------------------------------------------------------
 
 
-def _issue_name(data: Mapping[str, Any], issue: str) -> str:
-    info = data.get("issues", {}).get(issue)
-    return str(info["name"]) if info else words(issue)
+class _Words:
+    """The program's own names for its ids, and its sources, to word everything with."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        issues = data.get("issues") or {}
+        self.issue_names = {i: str(info.get("name") or words(i)) for i, info in issues.items()}
+        self.sources = data.get("sources") or {}
+
+    def issue(self, issue: str) -> str:
+        return self.issue_names.get(issue) or words(issue)
+
+    def prose(self, text: str | None) -> str:
+        return prose(text or "", self.issue_names)
+
+    def source(self, key: str | None) -> SourceView | None:
+        if not key:
+            return None
+        info = self.sources.get(key)
+        if isinstance(info, Mapping):
+            return SourceView(
+                key=key,
+                label=source_label(key),
+                citation=str(info.get("citation") or "") or None,
+                url=str(info.get("url") or "") or None,
+            )
+        return SourceView(key=key, label=source_label(key))
+
+    def why(self, text: str) -> str:
+        # The planner names the issues an exercise serves by id ("In this program for:
+        # inhibition, tightness."): those ids are the program's issues, said by name.
+        def names(match: re.Match[str]) -> str:
+            ids = [i.strip() for i in match.group(2).split(",")]
+            if all(i in self.issue_names for i in ids):
+                return match.group(1) + ", ".join(self.issue_names[i] for i in ids) + "."
+            return match.group(0)
+
+        return self.prose(re.sub(r"(In this program for: |Trains )([a-z_, -]+)\.", names, text))
 
 
 def _summary(profile: Mapping[str, Any]) -> str:
@@ -366,6 +715,9 @@ def _summary(profile: Mapping[str, Any]) -> str:
     if start:
         weekday = DAY_NAMES[DAYS[dt.date.fromisoformat(start).weekday()]]
         text += f" Starts {weekday} {start}."
+    if schedule.get("time"):
+        zone = f" ({schedule['timezone']} time)" if schedule.get("timezone") else ""
+        text += f" Sessions at {schedule['time']}{zone}."
     equipment = profile.get("equipment") or []
     text += " Equipment: " + (
         ", ".join(words(e) for e in equipment) + " and bodyweight." if equipment else "bodyweight."
@@ -377,7 +729,7 @@ def _shown(finding: Mapping[str, Any]) -> bool:
     return bool(finding["severity"] >= 1 or finding.get("focus"))
 
 
-def _findings(data: Mapping[str, Any]) -> tuple[FindingView, ...]:
+def _findings(data: Mapping[str, Any], w: _Words) -> tuple[FindingView, ...]:
     out = []
     for f in data["findings"]:
         if not _shown(f):
@@ -387,70 +739,75 @@ def _findings(data: Mapping[str, Any]) -> tuple[FindingView, ...]:
         out.append(
             FindingView(
                 issue=f["issue"],
-                name=_issue_name(data, f["issue"]),
+                name=w.issue(f["issue"]),
                 severity=f["severity"],
                 severity_label=SEVERITY.get(f["severity"], "?"),
                 focus=bool(f.get("focus")),
-                message=info.get("message") or "",
-                fix=info.get("fix") or "",
+                message=w.prose(info.get("message")),
+                fix=w.prose(info.get("fix")),
                 signs=tuple(words(s) for s in f["signs"]),
-                tests=tuple(f.get("tests", ())),
+                tests=tuple(w.prose(t) for t in f.get("tests", ())),
                 weaker_side=f.get("weaker_side"),
-                notes=tuple(f.get("notes", ())),
+                notes=tuple(w.prose(n) for n in f.get("notes", ())),
                 evidence=level,
                 evidence_text=evidence_text(level) if level else None,
                 # Said once: the issue's note only when the finding's notes do not
                 # already carry the caveat (as the built-in modules' do).
                 evidence_note=None
                 if states_evidence(f.get("notes", ()))
-                else info.get("evidence_note"),
+                else (w.prose(info.get("evidence_note")) or None),
             )
         )
     return tuple(out)
 
 
-def _row(index: int, ex: Mapping[str, Any], data: Mapping[str, Any]) -> ExerciseRow:
+def _row(index: int, ex: Mapping[str, Any], w: _Words) -> ExerciseRow:
     return ExerciseRow(
         index=index,
         id=ex["id"],
         name=ex["name"],
         dose=dose(ex),
-        side=SIDE.get(ex["side"], ex["side"]),
-        load=ex["load"],
+        side=SIDE.get(ex["side"], words(ex["side"])),
+        load=w.prose(ex["load"]),
         rest=f"{ex['rest_s']} s",
-        minutes=num(ex["minutes"]),
-        tempo=ex.get("tempo") or "",
-        role=ex["role"],
-        issues=tuple(_issue_name(data, i) for i in ex["issues"]),
-        cues=tuple(ex["cues"]),
+        minutes=str(whole_minutes(ex["minutes"])),
+        tempo=tempo_text(ex.get("tempo")),
+        role=ROLE.get(ex["role"], words(ex["role"])),
+        issues=tuple(w.issue(i) for i in ex["issues"]),
+        cues=tuple(w.prose(c) for c in ex["cues"]),
+        extra=extra_sets(ex),
+        effort=effort_text(ex.get("effort")),
+        exact_minutes=float(ex["minutes"]),
+        sets=int(ex["sets"]),
     )
 
 
-def _weeks(data: Mapping[str, Any]) -> tuple[WeekView, ...]:
+def _weeks(data: Mapping[str, Any], w: _Words, start: dt.date | None) -> tuple[WeekView, ...]:
     weeks = []
-    for w in data["weeks"]:
+    for wk in data["weeks"]:
         sessions = []
-        for n, s in enumerate(w["sessions"], start=1):
+        for n, s in enumerate(wk["sessions"], start=1):
             sessions.append(
                 SessionView(
-                    week=w["number"],
+                    week=wk["number"],
                     number=n,
                     day=s["day"],
                     day_name=DAY_NAMES.get(s["day"], s["day"]),
                     date=dt.date.fromisoformat(s["date"]) if s["date"] else None,
                     minutes=s["minutes"],
-                    exercises=tuple(
-                        _row(i, ex, data) for i, ex in enumerate(s["exercises"], start=1)
-                    ),
+                    exercises=tuple(_row(i, ex, w) for i, ex in enumerate(s["exercises"], start=1)),
                 )
             )
+        first = start + dt.timedelta(days=7 * (wk["number"] - 1)) if start else None
         weeks.append(
             WeekView(
-                number=w["number"],
-                phase=w["phase"],
-                deload=w["deload"],
-                block=w.get("block"),
+                number=wk["number"],
+                phase=wk["phase"],
+                deload=wk["deload"],
+                block=wk.get("block"),
                 sessions=tuple(sessions),
+                first_day=first,
+                last_day=first + dt.timedelta(days=6) if first else None,
             )
         )
     return tuple(weeks)
@@ -458,10 +815,10 @@ def _weeks(data: Mapping[str, Any]) -> tuple[WeekView, ...]:
 
 def _card_dose(seen: list[tuple[int, bool, str]]) -> str:
     """How an exercise's dose runs over the weeks it appears in (week, deload, dose)."""
-    full = [(w, d) for w, deload, d in seen if not deload] or [(w, d) for w, _, d in seen]
+    full = [(wk, d) for wk, deload, d in seen if not deload] or [(wk, d) for wk, _, d in seen]
     light = sorted({d for _, deload, d in seen if deload} - {d for _, d in full})
     if len({d for _, d in full}) == 1:
-        weeks = [w for w, _, _ in seen]
+        weeks = [wk for wk, _, _ in seen]
         text = full[0][1] + (f", weeks {weeks_span(weeks)}" if len(weeks) > 1 else "")
     else:
         (w1, d1), (wn, dn) = full[0], full[-1]
@@ -471,7 +828,7 @@ def _card_dose(seen: list[tuple[int, bool, str]]) -> str:
     return text
 
 
-def _cards(data: Mapping[str, Any]) -> tuple[CardView, ...]:
+def _cards(data: Mapping[str, Any], w: _Words) -> tuple[CardView, ...]:
     first: dict[str, Mapping[str, Any]] = {}
     seen: dict[str, list[tuple[int, bool, str]]] = {}
     for week in data["weeks"]:
@@ -486,86 +843,122 @@ def _cards(data: Mapping[str, Any]) -> tuple[CardView, ...]:
     for ex_id, ex in first.items():
         ladder = None
         if ex.get("ladder"):
-            rung = f", rung {ex['rung']}" if ex.get("rung") is not None else ""
-            ladder = f"ladder {words(ex['ladder'])}{rung}"
+            rung = ex.get("rung")
+            ladder = (
+                f"step {rung} of a series of harder versions of this movement"
+                if rung is not None
+                else "one of a series of harder versions of this movement"
+            )
         level = ex.get("evidence") or "convention"
+        numbers = tuple(sorted({wk for wk, _, _ in seen[ex_id]}))
         cards.append(
             CardView(
                 id=ex_id,
                 name=ex["name"],
-                role=ex["role"],
-                issues=tuple(_issue_name(data, i) for i in ex["issues"]),
-                why=ex.get("why") or "",
-                cues=tuple(ex["cues"]),
-                fault=ex.get("fault") or "",
+                role=ROLE.get(ex["role"], words(ex["role"])),
+                issues=tuple(w.issue(i) for i in ex["issues"]),
+                why=w.why(ex.get("why") or ""),
+                cues=tuple(w.prose(c) for c in ex["cues"]),
+                fault=w.prose(ex.get("fault")),
                 dose=_card_dose(seen[ex_id]),
-                weeks=weeks_span({w for w, _, _ in seen[ex_id]}),
+                weeks=weeks_span(numbers),
                 rest=f"{ex['rest_s']} s",
-                load=ex["load"],
-                side=SIDE.get(ex["side"], ex["side"]),
-                tempo=ex.get("tempo") or "",
-                position=ex["position"],
-                planes=tuple(ex["planes"]),
+                load=w.prose(ex["load"]),
+                side=SIDE_CARD.get(ex["side"], words(ex["side"])),
+                tempo=tempo_text(ex.get("tempo")),
+                position=POSITION.get(ex["position"], words(ex["position"])),
+                planes=tuple(PLANE.get(p, words(p)) for p in ex["planes"]),
                 equipment=", ".join(words(e) for e in ex["equipment"]) or "bodyweight only",
                 ladder=ladder,
                 evidence=level,
                 evidence_text=evidence_text(level),
-                source=ex.get("source") or "",
+                source=w.source(ex.get("source")),
+                effort=effort_text(ex.get("effort")),
+                family=words(str(ex.get("family") or "")),
+                load_type=LOAD_TYPE.get(str(ex.get("load_type") or ""), ""),
+                week_numbers=numbers,
             )
         )
     return tuple(cards)
 
 
 def _chart(data: Mapping[str, Any], findings: tuple[FindingView, ...]) -> ChartView:
-    weeks = tuple(w["number"] for w in data["weeks"])
-    issues = [(f.issue, f.name) for f in findings]
+    weeks = tuple(wk["number"] for wk in data["weeks"])
     series = []
-    for issue, name in issues:
+    for f in findings:
         values = tuple(
-            sum(ex["sets"] for s in w["sessions"] for ex in s["exercises"] if issue in ex["issues"])
-            for w in data["weeks"]
+            sum(
+                ex["sets"]
+                for s in wk["sessions"]
+                for ex in s["exercises"]
+                if f.issue in ex["issues"]
+            )
+            for wk in data["weeks"]
         )
-        series.append(Series(issue=issue, name=name, values=values))
+        series.append(Series(issue=f.issue, name=f.name, values=values))
     if not series and weeks:
         totals = tuple(
-            sum(ex["sets"] for s in w["sessions"] for ex in s["exercises"]) for w in data["weeks"]
+            sum(ex["sets"] for s in wk["sessions"] for ex in s["exercises"]) for wk in data["weeks"]
         )
         series.append(Series(issue="all", name="All glute work", values=totals))
     starts = []
     previous = None
-    for w in data["weeks"]:
-        if w["phase"] != previous:
-            starts.append((w["number"], w["phase"]))
-            previous = w["phase"]
+    for wk in data["weeks"]:
+        if wk["phase"] != previous:
+            starts.append((wk["number"], wk["phase"]))
+            previous = wk["phase"]
     return ChartView(
         weeks=weeks,
         series=tuple(series),
-        deloads=tuple(w["number"] for w in data["weeks"] if w["deload"]),
+        deloads=tuple(wk["number"] for wk in data["weeks"] if wk["deload"]),
         phase_starts=tuple(starts),
     )
 
 
-def _red_flag(item: Any) -> str:
+def _red_flag(item: Any, w: _Words) -> str:
     # Not in the program JSON yet; read it when a planner adds the red flags to watch
     # for (plain strings, or objects with the question and whom to see).
     if isinstance(item, Mapping):
-        text = str(item.get("question") or item.get("message") or item.get("id", ""))
-        return text + (f" See: {item['see']}." if item.get("see") else "")
-    return str(item)
+        text = str(item.get("question") or item.get("message") or words(str(item.get("id", ""))))
+        return w.prose(text + (f" See: {item['see']}." if item.get("see") else ""))
+    return w.prose(str(item))
 
 
-def _referrals(data: Mapping[str, Any]) -> tuple[ReferralView, ...]:
+def _referrals(data: Mapping[str, Any], w: _Words) -> tuple[ReferralView, ...]:
+    found = sorted(
+        data["referrals"], key=lambda r: URGENCY_ORDER.get(r.get("urgency", ""), len(URGENCY))
+    )
     return tuple(
         ReferralView(
             flag=r["flag"],
             title=words(r["flag"]).capitalize(),
-            message=r["message"],
+            message=w.prose(r["message"]),
             urgency=r.get("urgency", ""),
             urgency_text=URGENCY.get(r.get("urgency", ""), r.get("urgency", "")),
-            see=r.get("see", ""),
+            see=w.prose(r.get("see", "")),
         )
-        for r in data["referrals"]
+        for r in found
     )
+
+
+def _facts(profile: Mapping[str, Any], referrals: tuple[ReferralView, ...]) -> tuple[Any, ...]:
+    """What the person reported, for the clinician who reads a referral."""
+    facts = [("Age", str(profile.get("age")))]
+    pain = profile.get("pain") or {}
+    hurts = [f"{PAIN_WORDS.get(k, words(k))} {v}/10" for k, v in pain.items() if v]
+    facts.append(("Pain now", ", ".join(hurts) if hurts else "none reported"))
+    if referrals:
+        facts.append(("Warning signs reported", "; ".join(r.title for r in referrals)))
+    signs = profile.get("signs") or []
+    if signs:
+        facts.append(("Also noticed", ", ".join(words(s) for s in signs)))
+    precautions = profile.get("precautions") or []
+    if precautions:
+        text = ", ".join(words(p) for p in precautions)
+        if profile.get("pregnancy_trimester"):
+            text += f" (trimester {profile['pregnancy_trimester']})"
+        facts.append(("Conditions", text))
+    return tuple(facts)
 
 
 def _traffic_light(data: Any) -> TrafficLight:
@@ -580,41 +973,81 @@ def _traffic_light(data: Any) -> TrafficLight:
     )
 
 
+def _glossary(texts: Iterable[str]) -> tuple[GlossaryEntry, ...]:
+    """The glossary entries whose term the program uses, in the glossary's order."""
+    corpus = "\n".join(texts)
+    return tuple(
+        GlossaryEntry(term, meaning)
+        for term, pattern, meaning in GLOSSARY
+        if re.search(pattern, corpus)
+    )
+
+
+def _texts(v: ProgramView) -> Iterable[str]:
+    """Every piece of text a person reads of ``v`` (what the glossary explains)."""
+    yield v.summary
+    yield v.made_by
+    yield from v.warnings
+    for f in v.findings:
+        yield from (f.message, f.fix, *f.tests, *f.notes, f.evidence_note or "")
+    for r in v.rules:
+        yield r.description
+    yield from v.notes
+    yield from v.stop_signs
+    for p in v.phases:
+        yield p.goal
+    for week in v.weeks:
+        yield week.title
+        for s in week.sessions:
+            for ex in s.exercises:
+                yield f"{ex.amount} {ex.load} {ex.effort} Min"
+                if ex.tempo:
+                    yield f"tempo {ex.tempo}"
+    for c in v.cards:
+        yield from (c.role, c.why, *c.cues, c.fault, c.dose, c.load, c.effort)
+
+
 def view(program: Any) -> ProgramView:
     """The view of ``program`` (a Program or its JSON as data) that every format renders."""
     data = as_dict(program)
     profile = data["profile"]
+    w = _Words(data)
     name = profile.get("name")
     safety = data.get("safety") or {}
-    findings = _findings(data) if data["status"] != "referral" else ()
-    start = profile.get("start")
+    findings = _findings(data, w) if data["status"] != "referral" else ()
+    start_text = profile.get("start")
+    start = dt.date.fromisoformat(start_text) if start_text else None
+    schedule = profile.get("schedule") or {}
     if data["status"] == "referral":
         title = "No program: see a clinician first" + (f" ({name})" if name else "")
     else:
         title = f"Glute program for {name}" if name else "Glute program"
-    return ProgramView(
+    seed = profile.get("seed") or 0
+    referrals = _referrals(data, w)
+    v = ProgramView(
         status=data["status"],
         title=title,
         name=name,
         summary=_summary(profile),
-        made_by=f"Made by gluteus {data['engine']['version']} with seed "
-        f"{profile.get('seed') or 0}.",
-        start=dt.date.fromisoformat(start) if start else None,
-        warnings=tuple(data["warnings"]),
+        made_by=f"Made by gluteus {data['engine']['version']} with seed {seed} (the same "
+        "profile and seed always give the same program).",
+        start=start,
+        warnings=tuple(w.prose(x) for x in data["warnings"]),
         findings=findings,
-        quiet=tuple(_issue_name(data, f["issue"]) for f in data["findings"] if not _shown(f)),
+        quiet=tuple(w.issue(f["issue"]) for f in data["findings"] if not _shown(f)),
         rules=tuple(
             RuleView(
                 id=r["id"],
-                description=r["description"],
+                description=w.prose(r["description"]),
                 evidence=r["evidence"],
                 evidence_text=evidence_text(r["evidence"]),
+                source=w.source(r.get("source")),
             )
             for r in safety.get("rules", ())
         ),
-        stop_signs=tuple(safety.get("stop_signs", ())),
-        red_flags=tuple(_red_flag(item) for item in safety.get("red_flags", ())),
-        notes=tuple(safety.get("notes", ())),
+        stop_signs=tuple(w.prose(s) for s in safety.get("stop_signs", ())),
+        red_flags=tuple(_red_flag(item, w) for item in safety.get("red_flags", ())),
+        notes=tuple(w.prose(n) for n in safety.get("notes", ())),
         traffic_light=_traffic_light(safety.get("traffic_light")),
         phases=tuple(
             PhaseView(
@@ -622,29 +1055,33 @@ def view(program: Any) -> ProgramView:
                 kind=p.get("kind", ""),
                 weeks=tuple(p["weeks"]),
                 span=weeks_span(p["weeks"]),
-                goal=p.get("goal", ""),
+                goal=w.prose(p.get("goal", "")),
             )
             for p in data["phases"]
         ),
-        weeks=_weeks(data),
-        cards=_cards(data),
+        weeks=_weeks(data, w, start),
+        cards=_cards(data, w),
         chart=_chart(data, findings),
-        referrals=_referrals(data),
+        referrals=referrals,
         version=data["engine"]["version"],
-        seed=profile.get("seed") or 0,
+        seed=seed,
+        time=schedule.get("time"),
+        timezone=schedule.get("timezone"),
+        facts=_facts(profile, referrals) if data["status"] == "referral" else (),
     )
+    if v.status == "referral":
+        return v
+    return attrs.evolve(v, glossary=_glossary(_texts(v)))
 
 
 # --- The document: blocks shared by text, Markdown and the terminal -------------------
-
-WIDTH = 78
-"""Text output wraps paragraphs and lists at this many characters."""
-
-
-# --- A tiny document model shared by text, Markdown and the terminal -----------------
 #
 # ``tone`` is a hint for formats with colour (the terminal): "warning", "stop",
-# "muted"; plain text and Markdown ignore it.
+# "muted"; plain text and Markdown ignore it. A ``label`` (of a paragraph or of a
+# list item given as a (label, text) pair) is bold in Markdown and the terminal.
+
+WIDTH = 78
+"""Plain text is laid out for this many columns unless told otherwise."""
 
 
 @frozen
@@ -652,17 +1089,23 @@ class Heading:
     level: int
     text: str
     tone: str | None = None
+    anchor: str | None = None  # what links to this heading (an exercise id), if anything
 
 
 @frozen
 class Para:
     text: str
     tone: str | None = None
+    label: str = ""
+
+
+Item = str | tuple[str, str]
+"""A list item: text, or (label, text)."""
 
 
 @frozen
 class Bullets:
-    items: tuple[str, ...]
+    items: tuple[Item, ...]
     tone: str | None = None
 
 
@@ -670,9 +1113,13 @@ class Bullets:
 class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    numeric: tuple[bool, ...]  # right-align these columns in text
+    numeric: tuple[bool, ...]  # right-align these columns
     tone: str | None = None
-    nowrap: tuple[bool, ...] = ()  # never wrap these columns (ids to copy) in the terminal
+    nowrap: tuple[bool, ...] = ()  # never wrap these columns (ids to copy)
+    under: tuple[int, ...] = ()
+    """Per column, 0 to keep it in the row, else the order (1 first) in which it moves
+    under the row, as ``Header: text``, when the table is wider than the page."""
+    links: tuple[str | None, ...] = ()  # per row: the anchor its second column links to
 
 
 Block = Heading | Para | Bullets | Table
@@ -695,48 +1142,68 @@ def _doc_findings(v: ProgramView) -> list[Block]:
     for f in v.findings:
         blocks.append(Heading(3, f.title))
         if f.message:
-            blocks.append(Para(f"Why it matters: {f.message}"))
+            blocks.append(Para(f.message, label="Why it matters:"))
         if f.fix:
-            blocks.append(Para(f"What the program does: {f.fix}"))
-        items: list[str] = []
+            blocks.append(Para(f.fix, label="What the program does:"))
+        items: list[Item] = []
         if f.signs:
-            items.append("Signs you noticed: " + ", ".join(f.signs))
-        items.extend(f"Test: {t}" for t in f.tests)
+            items.append(("Signs you noticed:", ", ".join(f.signs)))
+        items.extend(("Test:", t) for t in f.tests)
         if f.weaker_side:
-            items.append(f"Weaker side: {f.weaker_side}")
+            items.append(("Weaker side:", f.weaker_side))
         items.extend(f.notes)
         if f.evidence_text:
-            caveat = f"Evidence: {f.evidence_text}"
-            if f.evidence_note:
-                caveat += f". {f.evidence_note}"
-            items.append(caveat)
+            caveat = f.evidence_text + (f". {f.evidence_note}" if f.evidence_note else "")
+            items.append(("Evidence:", caveat))
         if items:
             blocks.append(Bullets(tuple(items)))
     if v.quiet:
-        blocks.append(Para(f"Also screened, nothing found: {', '.join(v.quiet)}."))
+        blocks.append(Para(", ".join(v.quiet) + ".", label="Also screened, nothing found:"))
     return blocks
+
+
+def evidence_words(evidence: str, source: SourceView | None) -> str:
+    """``strong: research backs it (Distefano 2009)``."""
+    if source is not None and source.shown:
+        return f"{evidence} ({source.label})"
+    return evidence
+
+
+def traffic_light_blocks(v: ProgramView) -> list[Block]:
+    """The pain-monitoring traffic light: the rule, a line per zone, its source."""
+    light = v.traffic_light
+    return [
+        Heading(3, "Pain monitoring: the traffic light"),
+        Para(light.rule),
+        Bullets(v.zone_lines()),
+        Para(f"After the {light.source}.", tone="muted"),
+    ]
 
 
 def _doc_safety(v: ProgramView) -> list[Block]:
     blocks: list[Block] = [Heading(2, "Safety")]
-    if v.rules:
-        blocks.append(Para("Rules applied to you:"))
-        blocks.append(
-            Bullets(
-                tuple(f"{r.description} ({r.id}; evidence: {r.evidence_text})" for r in v.rules)
-            )
-        )
     if v.stop_signs:
         blocks.append(Para("Stop and get advice if:", tone="stop"))
         blocks.append(Bullets(v.stop_signs, tone="stop"))
     if v.red_flags:
         blocks.append(Para("Stop and see a clinician if any of these appear:", tone="stop"))
         blocks.append(Bullets(v.red_flags, tone="stop"))
-    if v.notes:
-        blocks.append(Para("Pain monitoring and notes:"))
-        blocks.append(Bullets(v.notes))
-    if len(blocks) == 1:
+    blocks.extend(traffic_light_blocks(v))
+    blocks.append(Heading(3, "Rules applied to you"))
+    if v.rules:
+        blocks.append(
+            Bullets(
+                tuple(
+                    f"{r.description} Evidence: {evidence_words(r.evidence_text, r.source)}."
+                    for r in v.rules
+                )
+            )
+        )
+    else:
         blocks.append(Para(NO_RULES))
+    if v.notes:
+        blocks.append(Heading(3, "Notes"))
+        blocks.append(Bullets(v.notes))
     return blocks
 
 
@@ -744,40 +1211,74 @@ def _doc_phases(v: ProgramView) -> list[Block]:
     if not v.phases:
         return []
     rows = tuple((p.name, p.span, p.goal) for p in v.phases)
-    return [Heading(2, "Phases"), Table(("Phase", "Weeks", "Goal"), rows, (False, False, False))]
+    table = Table(("Phase", "Weeks", "Goal"), rows, (False, False, False), under=(0, 0, 1))
+    return [Heading(2, "Phases"), table]
 
 
-SESSION_HEADERS = ("#", "Exercise", "Sets × reps/hold", "Side", "Load", "Rest", "Min")
-SESSION_NUMERIC = (True, False, False, False, False, True, True)
+SESSION_HEADERS = ("#", "Exercise", "Sets × reps", "Rest", "Min", "Load")
+SESSION_NUMERIC = (True, False, False, True, True, False)
+SESSION_UNDER = (0, 0, 0, 0, 0, 1)
+
+
+def session_table(session: SessionView) -> Table:
+    """One session as a table: the dose in the row, the load (and effort) under it
+    when the page is narrow."""
+    effort = any(ex.effort for ex in session.exercises)
+    headers = SESSION_HEADERS + (("Effort",) if effort else ())
+    rows = tuple(
+        (str(ex.index), ex.name, ex.amount, ex.rest, ex.minutes, ex.load)
+        + ((ex.effort,) if effort else ())
+        for ex in session.exercises
+    )
+    return Table(
+        headers,
+        rows,
+        SESSION_NUMERIC + ((False,) if effort else ()),
+        under=SESSION_UNDER + ((2,) if effort else ()),
+        links=tuple(ex.id for ex in session.exercises),
+    )
 
 
 def _doc_weeks(v: ProgramView) -> list[Block]:
     blocks: list[Block] = []
-    seen: set[str] = set()
     for week in v.weeks:
         blocks.append(Heading(2, week.title))
         for session in week.sessions:
             blocks.append(Heading(3, session.title))
-            rows = tuple(
-                (str(ex.index), ex.name, ex.dose, ex.side, ex.load, ex.rest, ex.minutes)
-                for ex in session.exercises
-            )
-            blocks.append(Table(SESSION_HEADERS, rows, SESSION_NUMERIC))
-            # Cues are printed where an exercise first appears; the guide at the end
-            # repeats them for every exercise.
-            cues = []
-            for ex in session.exercises:
-                if ex.id in seen:
-                    continue
-                seen.add(ex.id)
-                text = f"{ex.name}: " + "; ".join(ex.cues) if ex.cues else ex.name
-                if ex.tempo:
-                    text += f" (tempo {ex.tempo})"
-                cues.append(text)
-            if cues:
-                blocks.append(Para("Cues:"))
-                blocks.append(Bullets(tuple(cues)))
+            blocks.append(session_table(session))
+            if week.number == v.weeks[0].number and session.number == 1:
+                blocks.append(Para(GUIDE_POINTER, tone="muted"))
     return blocks
+
+
+def card_items(card: CardView) -> tuple[tuple[str, str], ...]:
+    """An exercise card as labelled lines."""
+    items: list[tuple[str, str]] = []
+    if card.why:
+        items.append(("Why:", card.why))
+    if card.cues:
+        items.append(("Cues:", "; ".join(card.cues)))
+    if card.fault:
+        items.append(("Watch for:", card.fault))
+    items.append(("Dose:", f"{card.dose}; {card.side}; rest {card.rest}"))
+    items.append(("Load:", card.load))
+    if card.effort:
+        items.append(("Effort:", card.effort))
+    if card.tempo:
+        items.append(("Tempo:", card.tempo))
+    if card.when:
+        items.append(("When:", card.when))
+    items.append(("Set-up:", card.setup))
+    if card.load_type:
+        items.append(("Kind of load:", card.load_type))
+    if card.family:
+        items.append(("Family:", f"{card.family} exercises"))
+    if card.ladder:
+        items.append(("Progression:", card.ladder))
+    if card.issues:
+        items.append(("Serves:", ", ".join(card.issues)))
+    items.append(("Evidence:", evidence_words(card.evidence_text, card.source)))
+    return tuple(items)
 
 
 def _doc_guide(v: ProgramView) -> list[Block]:
@@ -785,25 +1286,23 @@ def _doc_guide(v: ProgramView) -> list[Block]:
         return []
     blocks: list[Block] = [Heading(2, "Exercise guide")]
     for card in v.cards:
-        blocks.append(Heading(3, f"{card.name} ({card.id})"))
-        items: list[str] = []
-        if card.why:
-            items.append(f"Why: {card.why}")
-        if card.cues:
-            items.append("Cues: " + "; ".join(card.cues))
-        if card.fault:
-            items.append(f"Watch for: {card.fault}")
-        items.append(
-            f"Position: {card.position}; planes: {', '.join(card.planes)}; {card.equipment}"
-        )
-        if card.ladder:
-            items.append(f"Progression: {card.ladder}")
-        evidence = f"Evidence: {card.evidence_text}"
-        if card.source:
-            evidence += f" ({card.source})"
-        items.append(evidence)
-        blocks.append(Bullets(tuple(items)))
+        blocks.append(Heading(3, card.name, anchor=card.id))
+        blocks.append(Bullets(card_items(card)))
     return blocks
+
+
+def _doc_glossary(v: ProgramView) -> list[Block]:
+    if not v.glossary:
+        return []
+    return [
+        Heading(2, "Words used in this program"),
+        Bullets(tuple((f"{entry.term}:", entry.meaning) for entry in v.glossary)),
+    ]
+
+
+def referral_items(r: ReferralView) -> tuple[tuple[str, str], ...]:
+    """Whom to see, how urgently and why, for one red flag."""
+    return (("How urgently:", r.urgency_text), ("Whom to see:", r.see), ("Why:", r.message))
 
 
 def _doc_referral(v: ProgramView) -> list[Block]:
@@ -813,9 +1312,15 @@ def _doc_referral(v: ProgramView) -> list[Block]:
     ]
     for r in v.referrals:
         blocks.append(Heading(2, r.title, tone="stop"))
-        blocks.append(Para(r.message))
-        blocks.append(Bullets((f"Urgency: {r.urgency_text}", f"See: {r.see}")))
+        blocks.append(Bullets(referral_items(r)))
+    if v.facts:
+        blocks.append(Heading(2, "What you reported"))
+        blocks.append(Bullets(tuple((f"{label}:", text) for label, text in v.facts)))
+    blocks.append(Heading(2, "At the appointment"))
+    blocks.append(Para(REFERRAL_BRING))
+    blocks.append(Para(REFERRAL_AFTER))
     blocks.extend(_doc_warnings(v))
+    blocks.append(Para(v.made_by, tone="muted"))
     return blocks
 
 
@@ -832,59 +1337,141 @@ def document(program: Any) -> list[Block]:
         *_doc_phases(v),
         *_doc_weeks(v),
         *_doc_guide(v),
+        *_doc_glossary(v),
     ]
+
+
+# --- Laying a table out for a width ----------------------------------------------------
+
+
+@frozen
+class Layout:
+    """Where a table's columns go at one width: ``kept`` in the row with ``widths``,
+    ``moved`` under it."""
+
+    kept: tuple[int, ...]
+    widths: tuple[int, ...]  # of the kept columns, in order
+    moved: tuple[int, ...]
+    indent: int  # where text under a row starts
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    # Words are never broken: a column is at least as wide as its longest word.
+    return textwrap.wrap(text, max(1, width), break_long_words=False, break_on_hyphens=False) or [
+        ""
+    ]
+
+
+def layout(table: Table, width: int) -> Layout:
+    """Lay ``table`` out in ``width`` columns: move the ``under`` columns below their
+    row while the row is too wide, then wrap the widest wrappable column at word
+    boundaries, never narrower than its longest word."""
+    n = len(table.headers)
+    columns = list(zip(table.headers, *table.rows, strict=True))
+    natural = [max(len(cell) for cell in column) for column in columns]
+    shortest = [
+        max((len(word) for cell in column for word in cell.split()), default=1)
+        for column in columns
+    ]
+    nowrap = table.nowrap or (False,) * n
+    under = table.under or (0,) * n
+    kept = list(range(n))
+    moved: list[int] = []
+
+    def total(widths: Sequence[int]) -> int:
+        return sum(widths[i] for i in kept) + 2 * (len(kept) - 1)
+
+    for _, i in sorted((order, i) for i, order in enumerate(under) if order):
+        if total(natural) <= width:
+            break
+        kept.remove(i)
+        moved.append(i)
+    widths = list(natural)
+    while total(widths) > width:
+        shrinkable = [
+            i for i in kept if not nowrap[i] and not table.numeric[i] and widths[i] > shortest[i]
+        ]
+        if not shrinkable:
+            break  # as narrow as whole words allow
+        widest = max(shrinkable, key=lambda i: (widths[i], -i))
+        widths[widest] -= 1
+    first = widths[kept[0]] if kept else 0
+    return Layout(
+        kept=tuple(kept),
+        widths=tuple(widths[i] for i in kept),
+        moved=tuple(moved),
+        indent=first + 2 if first <= 4 else 2,
+    )
+
+
+def table_lines(table: Table, width: int) -> list[tuple[str, str]]:
+    """``table`` laid out in ``width`` columns as (kind, line) pairs; kind is
+    ``header``, ``rule``, ``row`` or ``under`` (for a format to style)."""
+    plan = layout(table, width)
+
+    def cells(values: Sequence[str]) -> list[str]:
+        wrapped = [_wrap(values[i], w) for i, w in zip(plan.kept, plan.widths, strict=True)]
+        height = max(len(lines) for lines in wrapped)
+        out = []
+        for k in range(height):
+            parts = []
+            for lines, i, w in zip(wrapped, plan.kept, plan.widths, strict=True):
+                text = lines[k] if k < len(lines) else ""
+                parts.append(text.rjust(w) if table.numeric[i] else text.ljust(w))
+            out.append("  ".join(parts).rstrip())
+        return out
+
+    lines: list[tuple[str, str]] = [("header", line) for line in cells(table.headers)]
+    lines.append(("rule", "  ".join("-" * w for w in plan.widths)))
+    for row in table.rows:
+        lines.extend(("row", line) for line in cells(row))
+        extra = "; ".join(f"{table.headers[i]}: {row[i]}" for i in sorted(plan.moved) if row[i])
+        if extra:
+            pad = " " * plan.indent
+            lines.extend(("under", pad + line) for line in _wrap(extra, width - plan.indent))
+    return lines
 
 
 # --- Text -----------------------------------------------------------------------------
 
 
-def _text_table(table: Table) -> list[str]:
-    widths = [
-        max(len(cell) for cell in column) for column in zip(table.headers, *table.rows, strict=True)
-    ]
-
-    def line(cells: Iterable[str]) -> str:
-        parts = [
-            cell.rjust(w) if right else cell.ljust(w)
-            for cell, w, right in zip(cells, widths, table.numeric, strict=True)
-        ]
-        return "  ".join(parts).rstrip()
-
-    return [line(table.headers), "  ".join("-" * w for w in widths), *map(line, table.rows)]
+def _item_text(item: Item) -> str:
+    return item if isinstance(item, str) else f"{item[0]} {item[1]}"
 
 
-def _text_block(block: Block) -> list[str]:
+def _text_block(block: Block, width: int) -> list[str]:
     if isinstance(block, Heading):
         if block.level == 1:
-            return [block.text, "=" * len(block.text)]
+            return [*_wrap(block.text, width), "=" * min(len(block.text), width)]
         if block.level == 2:
-            return [block.text, "-" * len(block.text)]
-        return [block.text]
+            return [*_wrap(block.text, width), "-" * min(len(block.text), width)]
+        return _wrap(block.text, width)
     if isinstance(block, Para):
-        return textwrap.wrap(block.text, WIDTH, break_on_hyphens=False) or [""]
+        text = f"{block.label} {block.text}" if block.label else block.text
+        return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
     if isinstance(block, Bullets):
         lines: list[str] = []
         for item in block.items:
             lines.extend(
                 textwrap.wrap(
-                    item,
-                    WIDTH,
+                    _item_text(item),
+                    width,
                     initial_indent="  - ",
                     subsequent_indent="    ",
-                    break_on_hyphens=False,  # keep ids such as knee-pain whole
+                    break_on_hyphens=False,  # keep ranges such as 8-12RM whole
                 )
             )
         return lines
-    return _text_table(block)
+    return [line for _, line in table_lines(block, width)]
 
 
-def blocks_to_text(blocks: Iterable[Block]) -> str:
-    """Blocks as plain text: no colour, no markup, lines wrapped at :data:`WIDTH`."""
+def blocks_to_text(blocks: Iterable[Block], *, width: int = WIDTH) -> str:
+    """Blocks as plain text: no colour, no markup, laid out for ``width`` columns."""
     out: list[str] = []
     for block in blocks:
         if out and (isinstance(block, Heading) or not isinstance(block, Bullets)):
             out.append("")
-        out.extend(_text_block(block))
+        out.extend(_text_block(block, width))
     return "\n".join(out) + "\n"
 
 
@@ -900,9 +1487,9 @@ STYLES: Mapping[str, str] = {
 }
 
 
-def blocks_to_rich(blocks: Iterable[Block]) -> list[Any]:
-    """Blocks as rich renderables (tables, rules, hanging bullets) in gluteus's look."""
-    from rich import box
+def blocks_to_rich(blocks: Iterable[Block], *, width: int = 100) -> list[Any]:
+    """Blocks as rich renderables (rules, hanging bullets, tables laid out for
+    ``width`` columns) in gluteus's look."""
     from rich.padding import Padding
     from rich.rule import Rule
     from rich.table import Table as RichTable
@@ -922,30 +1509,29 @@ def blocks_to_rich(blocks: Iterable[Block]) -> list[Any]:
             else:
                 out += [Text(""), Text(block.text, style=tone or STYLES["h3"])]
         elif isinstance(block, Para):
-            out.append(Text(block.text, style=tone))
+            text = Text(style=tone)
+            if block.label:
+                text.append(block.label + " ", style="bold")
+            text.append(block.text)
+            out.append(text)
         elif isinstance(block, Bullets):
             grid = RichTable.grid(padding=(0, 1))
             grid.add_column(no_wrap=True)
             grid.add_column()
             for item in block.items:
-                grid.add_row(Text("•", style=tone), Text(item, style=tone))
+                text = Text(style=tone)
+                if isinstance(item, tuple):
+                    text.append(item[0] + " ", style="bold")
+                    text.append(item[1])
+                else:
+                    text.append(item)
+                grid.add_row(Text("•", style=tone), text)
             out.append(Padding(grid, (0, 0, 0, 2)))
         else:
-            table = RichTable(
-                box=box.SIMPLE_HEAD, header_style=STYLES["header"], pad_edge=False, show_edge=False
-            )
-            nowrap = block.nowrap or (False,) * len(block.headers)
-            for header, right, keep in zip(block.headers, block.numeric, nowrap, strict=True):
-                # fold, never an ellipsis: a cell's text is never lost.
-                table.add_column(
-                    Text(header),
-                    justify="right" if right else "left",
-                    overflow="fold",
-                    no_wrap=keep,
-                )
-            for row in block.rows:
-                table.add_row(*(Text(cell, style=tone) for cell in row))
-            out.append(table)
+            styles = {"header": STYLES["header"], "rule": "dim", "row": tone, "under": "dim"}
+            for kind, line in table_lines(block, width):
+                shown = line.replace("-", "─") if kind == "rule" else line
+                out.append(Text(shown, style=styles[kind] or ""))
     return out
 
 
@@ -968,38 +1554,87 @@ def blocks_to_ansi(blocks: Iterable[Block], *, width: int = 100, color: bool = T
         emoji=False,
         legacy_windows=False,
     )
-    for renderable in blocks_to_rich(blocks):
+    for renderable in blocks_to_rich(blocks, width=width):
         console.print(renderable)
     return buffer.getvalue()
 
 
 # --- Markdown --------------------------------------------------------------------------
 
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|~&!#])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
 
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+def md_escape(text: str) -> str:
+    """``text`` as literal Markdown: no emphasis, link, image, HTML or heading can
+    come out of it (a person's name such as ``[x](javascript:...)`` stays text)."""
+    text = " ".join(text.split("\n"))
+    text = _MD_ESCAPE.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def _md_block(block: Block) -> list[str]:
-    if isinstance(block, Heading):
-        return ["#" * block.level + " " + block.text]
-    if isinstance(block, Para):
-        return [block.text]
-    if isinstance(block, Bullets):
-        return [f"- {item}" for item in block.items]
-    align = ["---:" if right else "---" for right in block.numeric]
+def github_slug(text: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to
+    hyphens."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
+def _md_item(item: Item) -> str:
+    if isinstance(item, str):
+        return md_escape(item)
+    return f"**{md_escape(item[0])}** {md_escape(item[1])}"
+
+
+def _md_table(table: Table, slugs: Mapping[str, str]) -> list[str]:
+    align = ["---:" if right else "---" for right in table.numeric]
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = [md_escape(c) for c in row]
+        target = table.links[r] if r < len(table.links) else None
+        if target is not None and target in slugs and len(cells) > 1:
+            cells[1] = f"[{cells[1]}](#{slugs[target]})"
+        rows.append("| " + " | ".join(cells) + " |")
     return [
-        "| " + " | ".join(_md_cell(h) for h in block.headers) + " |",
+        "| " + " | ".join(md_escape(h) for h in table.headers) + " |",
         "| " + " | ".join(align) + " |",
-        *("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows),
+        *rows,
     ]
 
 
+def _md_block(block: Block, slugs: Mapping[str, str]) -> list[str]:
+    if isinstance(block, Heading):
+        return ["#" * block.level + " " + md_escape(block.text)]
+    if isinstance(block, Para):
+        text = md_escape(block.text)
+        return [f"**{md_escape(block.label)}** {text}" if block.label else text]
+    if isinstance(block, Bullets):
+        return [f"- {_md_item(item)}" for item in block.items]
+    return _md_table(block, slugs)
+
+
+def _md_slugs(blocks: Sequence[Block]) -> dict[str, str]:
+    """The GitHub anchor of each anchored heading (a repeated heading gets -1, -2...)."""
+    counts: dict[str, int] = {}
+    slugs: dict[str, str] = {}
+    for block in blocks:
+        if not isinstance(block, Heading):
+            continue
+        base = github_slug(block.text)
+        n = counts.get(base, 0)
+        counts[base] = n + 1
+        if block.anchor:
+            slugs[block.anchor] = base if n == 0 else f"{base}-{n}"
+    return slugs
+
+
 def blocks_to_markdown(blocks: Iterable[Block]) -> str:
-    """Blocks as GitHub-flavoured Markdown."""
+    """Blocks as GitHub-flavoured Markdown; everything from the program is escaped,
+    and a session's exercises link to their place in the exercise guide."""
+    blocks = list(blocks)
+    slugs = _md_slugs(blocks)
     out: list[str] = []
     for block in blocks:
         if out:
             out.append("")
-        out.extend(_md_block(block))
+        out.extend(_md_block(block, slugs))
     return "\n".join(out) + "\n"

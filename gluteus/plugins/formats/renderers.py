@@ -15,6 +15,7 @@ from typing import Any
 
 from gluteus.engine.model import Renderer
 from gluteus.engine.view import (
+    WIDTH,
     blocks_to_ansi,
     blocks_to_markdown,
     blocks_to_text,
@@ -24,11 +25,13 @@ from gluteus.engine.view import (
 
 
 def render_text(program: Any, options: Mapping[str, Any] | None = None) -> str:
-    """The program as plain text for a printout or a pipe.
+    """The program as plain text for a printout or a pipe, laid out for option
+    ``width`` columns (default 78): long text goes under its row, never into a
+    column too narrow to read.
 
-    With option ``terminal`` true, drawn for a terminal instead: rich tables and
-    headings, ``width`` columns wide (default 100), in colour unless ``color`` is
-    false (:mod:`gluteus.cli.terminal` picks these options for the command line).
+    With option ``terminal`` true, drawn for a terminal instead: rich headings and
+    colour, ``width`` columns wide (default 100), in colour unless ``color`` is false
+    (:mod:`gluteus.cli.terminal` picks these options for the command line).
     """
     options = options or {}
     blocks = document(program)
@@ -36,11 +39,25 @@ def render_text(program: Any, options: Mapping[str, Any] | None = None) -> str:
         return blocks_to_ansi(
             blocks, width=int(options.get("width") or 100), color=bool(options.get("color", True))
         )
-    return blocks_to_text(blocks)
+    return blocks_to_text(blocks, width=_width(options.get("width"), WIDTH))
+
+
+def _width(value: Any, default: int) -> int:
+    """A width option (a number, possibly as text from ``-O width=N``), 40 to 200."""
+    if value in (None, ""):
+        return default
+    try:
+        width = int(value)
+    except (TypeError, ValueError):
+        from gluteus.engine.errors import ProfileError
+
+        raise ProfileError(f"option width must be a whole number, found {value!r}") from None
+    return max(40, min(200, width))
 
 
 def render_markdown(program: Any, options: Mapping[str, Any] | None = None) -> str:
-    """The program as GitHub-flavoured Markdown, with tables for the sessions."""
+    """The program as GitHub-flavoured Markdown: tables for the sessions, each exercise
+    linked to its entry in the exercise guide, everything from the program escaped."""
     return blocks_to_markdown(document(program))
 
 
