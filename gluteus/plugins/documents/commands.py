@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 
-@click.command()
+@click.command(short_help="Write the one-page activation cheat sheet (PDF) for a PROFILE.")
 @click.argument("profile", type=click.Path())  # the loader says what is wrong with it
 @click.option(
     "-o",
@@ -42,8 +42,9 @@ def cheatsheet(profile: str, output: str | None, paper: str, seed: int | None) -
     when to do them (before every session and before lifting), the
     pain-monitoring traffic light and their stop signs.
 
-    Exit codes: 0 done; 2 bad input; 3 a red flag (the referral is printed, no
-    sheet is written); 4 the constraints cannot all be met.
+    Exit codes: 0 done; 2 bad input; 3 a red flag (the referral is printed, and
+    the sheet is the referral: a page to take to the appointment); 4 the
+    constraints cannot all be met.
     """
     to_stdout = output is None or output == "-"
     if to_stdout and sys.stdout.isatty():
