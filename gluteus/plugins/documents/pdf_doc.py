@@ -285,14 +285,26 @@ class Document(FPDF):
         self.keep(self.measure(draw))
         draw()
 
-    def traffic_light(self, size: float = 9.5) -> None:
+    def traffic_light(self, size: float = 9.5, heading: str | None = None) -> None:
+        """The pain traffic light (under ``heading``), kept whole on one page."""
         light = self.v.traffic_light
-        self.para(light.rule, size)
-        self.ln(1)
         rows = [
             (f"{z.colour.capitalize()}: {z.pain}", f"{z.meaning}. {z.action.capitalize()}.")
             for z in light.zones
         ]
+
+        def text() -> None:
+            self.para(light.rule, size)
+            self.ln(1)
+            self.para(f"After the {light.source}.", size - 1.5, "I", MUTED)
+
+        # The table draws as it goes, so its rows are measured one by one.
+        height = self.measure(text) + sum(self.row_height(r, (22, 78), size) for r in rows)
+        self.keep(height + 2.5 * self.scale + (14 if heading else 0))
+        if heading:
+            self.heading(heading, 4)
+        self.para(light.rule, size)
+        self.ln(1)
         self.table_rows(
             (),
             rows,
@@ -365,8 +377,7 @@ def _safety(doc: Document) -> None:
         _stop_box(doc, "Stop and get advice if:", v.stop_signs)
     if v.red_flags:
         _stop_box(doc, "Stop and see a clinician if any of these appear:", v.red_flags)
-    doc.heading("Pain monitoring: the traffic light", 4)
-    doc.traffic_light()
+    doc.traffic_light(heading="Pain monitoring: the traffic light")
     doc.heading("Rules applied to you", 4)
     if v.rules:
         doc.bullets(
@@ -621,8 +632,7 @@ def _cheatsheet(v: ProgramView, page_format: str, scale: float, max_cues: int | 
         if card.fault:
             doc.labelled("Watch for:", card.fault, 9.5)
         doc.ln(1.2 * scale)
-    doc.heading("Pain monitoring: the traffic light", 4)
-    doc.traffic_light(9.5)
+    doc.traffic_light(9.5, heading="Pain monitoring: the traffic light")
     doc.ln(1)
     stops = list(v.stop_signs) + list(v.red_flags)
     if stops:
