@@ -1,28 +1,42 @@
 """``gluteus init``: ask the questions in plain words and write a profile file.
 
-The questions come from the loaded plugins: each sign's ``question`` (grouped by
-the issue it belongs to), each precaution's and each red flag's. Every answer is
-checked as it is given, by the same rules the profile loader applies, and asked
-again with the reason when it does not fit. The file is written whole or not at
-all, in the format its extension names (YAML by default), never over an existing
-file unless ``--force`` is given, and it loads with :func:`gluteus.load_profile`.
+The questions are data: a list of :class:`Question` (what to ask, how to read the
+answer, when to ask it) built from the loaded plugins (each red flag's, sign's and
+precaution's ``question``) and from the tables below, so adding a question is
+adding an entry. The red-flag questions come first: a referral should not wait
+for fifty answers. Every question shows where the person is (``(5/48)``), answers
+are read in plain words (``mini band``, ``beginner``, ``2`` for the trimester),
+``back`` returns to the previous question, the self-tests come with instructions,
+and a summary is shown before anything is written.
 
-A red flag answered yes is flagged at once (see a clinician first); the profile is
-still written, and ``gluteus generate`` will give the referral instead of a program.
+Every answer is checked as it is given, by the same rules the profile loader
+applies, and asked again with the reason when it does not fit. The file is
+written whole or not at all, in the format its extension names (YAML by
+default), never over an existing file unless ``--force`` is given, and it loads
+with :func:`gluteus.load_profile`.
+
+A red flag answered yes is flagged at once (see a clinician first); the person
+may stop there (name and age are still asked, so the profile loads) and the
+profile is written: ``gluteus generate`` gives the referral instead of a program.
 
 Exit codes: 0 the profile was written; 2 bad input (the file exists, an unknown
-extension, a missing folder, or the answers ran out / the questions were cancelled:
-nothing is written); 1 a bug.
+extension, a missing folder, standard input closed, or the answers ran out / the
+questions were cancelled / the summary was declined: nothing is written); 1 a bug.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable, Mapping
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
+from attrs import frozen
 
 from gluteus.engine.errors import ProfileError
 from gluteus.engine.loading import (
@@ -32,7 +46,7 @@ from gluteus.engine.loading import (
     dump_profile,
     profile_from_dict,
 )
-from gluteus.engine.model import DAYS, EQUIPMENT, EXPERIENCE, PAIN_REGIONS
+from gluteus.engine.model import DAYS, EQUIPMENT, PAIN_REGIONS
 
 DEFAULT_OUTPUT = "profile.yaml"
 
@@ -48,44 +62,136 @@ PAIN_WORDS: dict[str, str] = {
 PLACEHOLDER_AGE = 30
 """An age that always passes, to check one answer at a time against the loader."""
 
+BACK = frozenset({"back", "<", "go back", "previous"})
+"""Answers that return to the previous question."""
 
-class _Asker:
-    """Prompts on the terminal (or on stderr when the profile goes to stdout)."""
+YES = frozenset({"y", "yes", "yeah", "yep", "sure", "true", "ok"})
+NO = frozenset({"n", "no", "nope", "false", "none", "not"})
+TRIMESTERS: dict[str, int] = {
+    "1": 1, "first": 1, "1st": 1, "one": 1,
+    "2": 2, "second": 2, "2nd": 2, "two": 2,
+    "3": 3, "third": 3, "3rd": 3, "three": 3,
+}  # fmt: skip
 
-    def __init__(self, err: bool) -> None:
-        self.err = err
+EXPERIENCE_WORDS: dict[str, tuple[str, ...]] = {
+    "novice": ("novice", "beginner", "new", "new to it", "starter", "none", "little", "1"),
+    "intermediate": ("intermediate", "some", "some experience", "regular", "moderate", "2"),
+    "advanced": ("advanced", "experienced", "expert", "very experienced", "athlete", "3"),
+}
+"""Plain words (and 1-3) for each experience level."""
 
-    def say(self, text: str = "", **style: Any) -> None:
-        click.secho(text, err=self.err, **style)
+EQUIPMENT_WORDS: dict[str, tuple[str, ...]] = {
+    "mat": ("mat", "yoga mat", "exercise mat", "floor mat"),
+    "mini_band": ("mini band", "loop band", "mini loop", "booty band", "hip band", "glute band"),
+    "long_band": ("long band", "resistance band", "theraband", "tube band", "long loop"),
+    "dumbbell": ("dumbbell", "dumb bell", "hand weight", "free weight", "db"),
+    "kettlebell": ("kettlebell", "kettle bell", "kb"),
+    "barbell": ("barbell", "bar bell", "olympic bar", "bar"),
+    "bench": ("bench", "weight bench", "gym bench"),
+    "step": ("step", "box", "stair", "stairs", "aerobic step", "step box", "plyo box"),
+    "cable": ("cable", "cable machine", "pulley"),
+    "stability_ball": ("stability ball", "swiss ball", "exercise ball", "gym ball", "fitness ball"),
+    "slider": ("slider", "gliding disc", "glider", "furniture slider"),
+}
+"""What people call each piece of equipment (a plural is read as the singular)."""
+AMBIGUOUS_EQUIPMENT = {
+    "band": "a mini band (a small loop around the legs) or a long band? Say 'mini band' or "
+    "'long band'",
+    "ball": "which ball? Say 'stability ball' (the large inflatable one)",
+}
+NO_EQUIPMENT = frozenset({"", "none", "nothing", "no", "no equipment", "bodyweight only"})
 
-    def heading(self, text: str) -> None:
-        self.say()
-        self.say(text, bold=True)
 
-    def ask(
-        self,
-        text: str,
-        check: Callable[[str], Any],
-        default: str | None = None,
-    ) -> Any:
-        """Ask until ``check`` accepts the answer; ``check`` raises ProfileError with the reason."""
+@frozen
+class TestSpec:
+    """A self-test init asks about: how to do it, then the result(s)."""
 
-        def proc(raw: str) -> Any:
-            try:
-                return check(raw.strip())
-            except ProfileError as exc:
-                raise click.UsageError(_reason(exc)) from None
+    key: str  # the profile key under tests
+    name: str
+    how: str
+    kind: str  # "seconds-sides" | "yes-sides" | "seconds"
+    question: str
+    cap: str = ""  # e.g. "up to 60"
 
-        return click.prompt(
-            text,
-            default=default,
-            value_proc=proc,
-            show_default=bool(default),
-            err=self.err,
-        )
 
-    def yes(self, text: str, default: bool = False) -> bool:
-        return click.confirm(text, default=default, err=self.err)
+SELF_TESTS: tuple[TestSpec, ...] = (
+    TestSpec(
+        "single_leg_stance_s",
+        "Single-leg stance",
+        "Stand next to a counter or wall for safety, hands on hips, eyes open. Lift one foot "
+        "and time how long you stay balanced until the foot touches down or you grab the "
+        "support; stop at 60 seconds.",
+        "seconds-sides",
+        "Single-leg stance, in seconds",
+        "up to 60",
+    ),
+    TestSpec(
+        "side_plank_s",
+        "Side plank",
+        "Lie on your side, elbow under the shoulder, feet stacked. Lift the hips so the body "
+        "is one straight line, and time how long you hold it before the hips sag.",
+        "seconds-sides",
+        "Side plank hold, in seconds",
+    ),
+    TestSpec(
+        "single_leg_squat_knee_valgus",
+        "Single-leg squat",
+        "Stand on one leg in front of a mirror and slowly bend the knee to a quarter or half "
+        "squat, five times. Watch whether the knee moves inwards, past the big toe.",
+        "yes-sides",
+        "Squatting on your {side} leg, does the {side} knee cave inwards?",
+    ),
+    TestSpec(
+        "trendelenburg",
+        "Trendelenburg test",
+        "Stand on one leg for 30 seconds, hands on hips, in front of a mirror. Watch the "
+        "hip on the side of the lifted leg: does it drop?",
+        "yes-sides",
+        "Standing on your {side} leg, does your pelvis drop on the other side?",
+    ),
+    TestSpec(
+        "bridge_hold_s",
+        "Glute bridge hold",
+        "Lie on your back, knees bent, feet flat. Lift the hips until knees, hips and "
+        "shoulders line up, arms across the chest, and time how long you hold it before the "
+        "hips drop.",
+        "seconds",
+        "Glute bridge hold, in seconds",
+    ),
+)
+"""The self-tests, in the order asked; each explains itself before its questions."""
+
+
+Answers = dict[str, Any]
+Parse = Callable[[str, Answers], Any]
+
+
+def _always(answers: Answers) -> bool:
+    return True
+
+
+@frozen
+class Question:
+    """One question of the interview.
+
+    ``parse`` reads the answer (given the answers so far) or raises ProfileError with
+    the reason; ``when`` says whether to ask it at all; ``hint`` (text, or made from
+    the answers so far) is said before the question; ``default`` is what Enter
+    answers; ``yes_no`` shows ``[y/N]``-style choices.
+    """
+
+    key: str
+    section: str
+    text: str
+    parse: Parse
+    default: str | None = None
+    hint: str | Callable[[Answers], str] = ""
+    when: Callable[[Answers], bool] = _always
+    yes_no: bool = False
+    choices: str = ""  # shown after the question, e.g. "(1, 2 or 3)"
+
+
+# --- Reading answers in plain words ------------------------------------------------------
 
 
 def _reason(error: ProfileError) -> str:
@@ -108,7 +214,7 @@ def _number(raw: str) -> Any:
 
 
 def _words(raw: str) -> list[str]:
-    return [w for w in re.split(r"[\s,;]+", raw.lower()) if w]
+    return [w for w in re.split(r"[\s,;&+/]+", raw.lower()) if w and w not in ("and", "or")]
 
 
 def _day(word: str) -> str:
@@ -124,221 +230,680 @@ def _checked(fragment: Mapping[str, Any]) -> Any:
     return profile_from_dict({"age": PLACEHOLDER_AGE, **fragment})
 
 
-# --- The questions ----------------------------------------------------------------------
+def yes_no(raw: str, default: bool = False) -> bool:
+    """``yes``/``no`` in the usual words; empty is ``default``."""
+    word = raw.strip().lower()
+    if not word:
+        return default
+    if word in YES:
+        return True
+    if word in NO:
+        return False
+    raise ProfileError("answer yes or no (y or n)", found=repr(raw))
 
 
-def _about(ask: _Asker) -> dict[str, Any]:
-    ask.heading("About you")
+def experience(raw: str) -> str:
+    """An experience level from plain words: ``beginner`` → ``novice``."""
+    word = " ".join(raw.lower().split()) or "novice"
+    for level, names in EXPERIENCE_WORDS.items():
+        if word in names:
+            return level
+    return str(_checked({"experience": word}).experience)  # the loader says what is wrong
 
-    def name(raw: str) -> str | None:
+
+def _singular(phrase: str) -> str:
+    if phrase.endswith("sses") or not phrase.endswith("s"):
+        return phrase
+    return phrase[:-2] if phrase.endswith("es") and phrase[:-2] in _PHRASES else phrase[:-1]
+
+
+_PHRASES: dict[str, str] = {
+    phrase: eq_id for eq_id, names in EQUIPMENT_WORDS.items() for phrase in names
+}
+_PHRASES.update({eq_id: eq_id for eq_id in EQUIPMENT})
+_PHRASES.update({eq_id.replace("_", " "): eq_id for eq_id in EQUIPMENT})
+
+
+def equipment(raw: str) -> list[str]:
+    """Equipment from plain words: ``a mini band, dumbbells and a step``."""
+    text = raw.lower().replace("-", " ").replace("&", ",").replace("+", ",")
+    if " ".join(text.split()) in NO_EQUIPMENT:
+        return []
+    words = [w for w in re.split(r"[\s,;/]+|\band\b", text) if w and w not in ("a", "an", "some")]
+    chosen: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[i : i + size])
+            if len(words[i : i + size]) < size:
+                continue
+            found = _PHRASES.get(phrase) or _PHRASES.get(_singular(phrase))
+            if found:
+                break
+        else:
+            word = words[i]
+            if word == "bodyweight":
+                raise ProfileError("bodyweight is always available; leave it out")
+            if _singular(word) in AMBIGUOUS_EQUIPMENT:
+                raise ProfileError(AMBIGUOUS_EQUIPMENT[_singular(word)], found=repr(word))
+            near = difflib.get_close_matches(word, list(_PHRASES), n=1, cutoff=0.6)
+            raise ProfileError(
+                f"found {word!r}; say one of {', '.join(e.replace('_', ' ') for e in EQUIPMENT)}",
+                suggestion=near[0] if near else None,
+            )
+        if found in chosen:
+            raise ProfileError(f"each piece of equipment once; found {phrase!r} twice")
+        chosen.append(found)
+        i += size
+    return list(_checked({"equipment": chosen}).equipment)
+
+
+def _seconds_value(raw: str) -> Any:
+    text = raw.strip().lower()
+    text = re.sub(r"\s*(seconds?|secs?|s)$", "", text)
+    return _number(text)
+
+
+# --- The questions ------------------------------------------------------------------------
+
+
+def _red_flags(registry: Any) -> list[Question]:
+    out = []
+    for flag in registry.red_flags.values():
+        out.append(
+            Question(
+                key=f"red_flag:{flag.id}",
+                section="Safety questions first",
+                text=flag.question,
+                parse=lambda raw, answers: yes_no(raw),
+                default="n",
+                yes_no=True,
+            )
+        )
+    return out
+
+
+def flagged(answers: Answers) -> list[str]:
+    """The red flags answered yes so far."""
+    return [
+        key.split(":", 1)[1]
+        for key, value in answers.items()
+        if key.startswith("red_flag:") and value
+    ]
+
+
+def _full(answers: Answers) -> bool:
+    """Whether to ask every question: no red flag, or the person chose to go on."""
+    return not flagged(answers) or bool(answers.get("continue"))
+
+
+def _about() -> list[Question]:
+    def name(raw: str, answers: Answers) -> str | None:
         _checked({"name": raw or None})
         return raw or None
 
-    def age(raw: str) -> int:
+    def age(raw: str, answers: Answers) -> int:
         return int(profile_from_dict({"age": _number(raw)}).age)
 
-    def experience(raw: str) -> str:
-        return str(_checked({"experience": raw.lower() or "novice"}).experience)
-
-    return {
-        "name": ask.ask("Your name (optional, Enter to skip)", name, default=""),
-        "age": ask.ask("Your age, in years", age),
-        "experience": ask.ask(
-            f"Your training experience ({', '.join(EXPERIENCE)})", experience, default="novice"
+    levels = ", ".join(f"{level} ({names[1]})" for level, names in EXPERIENCE_WORDS.items())
+    return [
+        Question("name", "About you", "Your name (optional, Enter to skip)", name, default=""),
+        Question("age", "About you", "Your age, in years", age),
+        Question(
+            "experience",
+            "About you",
+            f"Your training experience: {levels}",
+            lambda raw, answers: experience(raw),
+            default="novice",
+            when=_full,
         ),
-    }
+    ]
 
 
-def _schedule(ask: _Asker) -> tuple[dict[str, Any], str | None]:
-    ask.heading("Your schedule")
-    schedule: dict[str, Any] = {}
-
-    def field(key: str) -> Callable[[str], int]:
-        def check(raw: str) -> int:
-            value = getattr(_checked({"schedule": {key: _number(raw)}}).schedule, key)
-            return int(value)
+def _schedule() -> list[Question]:
+    def field(key: str) -> Parse:
+        def check(raw: str, answers: Answers) -> int:
+            return int(getattr(_checked({"schedule": {key: _number(raw)}}).schedule, key))
 
         return check
 
-    schedule["weeks"] = ask.ask(
-        "How many weeks should the program run? (2-24)", field("weeks"), "8"
-    )
-    schedule["sessions_per_week"] = ask.ask(
-        "How many sessions a week? (1-7)", field("sessions_per_week"), "3"
-    )
-    schedule["minutes_per_session"] = ask.ask(
-        "How many minutes per session? (10-120)", field("minutes_per_session"), "30"
-    )
-    sessions = schedule["sessions_per_week"]
-
-    def days(raw: str) -> list[str]:
+    def days(raw: str, answers: Answers) -> list[str]:
+        sessions = answers.get("schedule.sessions_per_week", 3)
         chosen = [_day(w) for w in _words(raw)]
         checked = _checked({"schedule": {"sessions_per_week": sessions, "days": chosen}})
         return list(checked.schedule.days)
 
-    plural = "day" if sessions == 1 else f"{sessions} days"
-    schedule["days"] = ask.ask(
-        f"Which {plural} of the week? (mon..sun)", days, " ".join(default_days(sessions))
-    )
-
-    def start(raw: str) -> str | None:
+    def start(raw: str, answers: Answers) -> str | None:
         profile = _checked({"start": raw or None})
         return profile.start.isoformat() if profile.start else None
 
-    when = ask.ask(
-        "Start date, YYYY-MM-DD (optional: gives sessions real dates; Enter to skip)",
-        start,
+    section = "Your schedule"
+    return [
+        Question(
+            "schedule.weeks",
+            section,
+            "How many weeks should the program run? (2-24)",
+            field("weeks"),
+            "8",
+            when=_full,
+        ),
+        Question(
+            "schedule.sessions_per_week",
+            section,
+            "How many sessions a week? (1-7)",
+            field("sessions_per_week"),
+            "3",
+            when=_full,
+        ),
+        Question(
+            "schedule.minutes_per_session",
+            section,
+            "How many minutes per session? (10-120)",
+            field("minutes_per_session"),
+            "30",
+            when=_full,
+        ),
+        Question(
+            "schedule.days",
+            section,
+            "Which days of the week? (mon..sun, one per session)",
+            days,
+            default="",  # filled in from the sessions a week when asked
+            when=_full,
+        ),
+        Question(
+            "start",
+            section,
+            "Start date, YYYY-MM-DD (optional: gives sessions real dates; Enter to skip)",
+            start,
+            default="",
+            when=_full,
+        ),
+    ]
+
+
+def _equipment_question() -> Question:
+    names = ", ".join(e.replace("_", " ") for e in EQUIPMENT)
+    return Question(
+        "equipment",
+        "Equipment",
+        "Your equipment, in your words (Enter for none)",
+        lambda raw, answers: equipment(raw),
         default="",
+        hint=f"Your bodyweight is always there. Besides it, which of these do you have? {names}",
+        when=_full,
     )
-    return schedule, when
 
 
-def _equipment(ask: _Asker) -> list[str]:
-    ask.heading("Equipment")
-    ask.say("Your bodyweight is always there. Besides it, which of these do you have?")
-    ask.say("  " + ", ".join(EQUIPMENT))
-
-    def check(raw: str) -> list[str]:
-        return list(_checked({"equipment": _words(raw)}).equipment)
-
-    chosen: list[str] = ask.ask(
-        "Your equipment, separated by spaces (Enter for none)", check, default=""
-    )
-    return chosen
-
-
-def _signs(ask: _Asker, registry: Any) -> list[str]:
-    ask.heading("What you notice")
-    ask.say("Answer y (yes) or n (no).")
-    chosen: list[str] = []
+def _signs(registry: Any) -> list[Question]:
+    out = []
     issues = sorted(registry.issues.values(), key=lambda issue: (issue.order, issue.id))
     for issue in issues:
-        signs = [s for s in registry.signs.values() if s.issue == issue.id]
-        if not signs:
-            continue
-        ask.say()
-        ask.say(issue.name, underline=True)
-        chosen.extend(sign.id for sign in signs if ask.yes(sign.question))
-    return chosen
+        for sign in (s for s in registry.signs.values() if s.issue == issue.id):
+            out.append(
+                Question(
+                    key=f"sign:{sign.id}",
+                    section=f"What you notice: {issue.name}",
+                    text=sign.question,
+                    parse=lambda raw, answers: yes_no(raw),
+                    default="n",
+                    when=_full,
+                    yes_no=True,
+                )
+            )
+    return out
 
 
-def _pain(ask: _Asker) -> dict[str, int]:
-    ask.heading("Pain")
-    ask.say("Your typical pain now, from 0 (none) to 10 (the worst you can imagine).")
-    pain: dict[str, int] = {}
+def _pain() -> list[Question]:
+    out = []
     for region in PAIN_REGIONS:
 
-        def check(raw: str, region: str = region) -> int:
-            return _checked({"pain": {region: _number(raw)}}).pain.get(region)
+        def check(raw: str, answers: Answers, region: str = region) -> int:
+            value = 0 if raw.strip().lower() in NO else _number(raw)
+            return int(_checked({"pain": {region: value}}).pain.get(region))
 
-        pain[region] = ask.ask(PAIN_WORDS.get(region, region.replace("_", " ")), check, "0")
-    return pain
-
-
-def _seconds(ask: _Asker, key: str, question: str, optional: bool) -> Any:
-    def check(raw: str) -> Any:
-        if not raw and optional:
-            return None
-        value = _number(raw) if raw else None
-        if value is None:
-            raise ProfileError("an answer is needed here, for both sides (Ctrl-C stops)")
-        sides = key != "bridge_hold_s"
-        # Checked by the loader's rules; the number is kept as typed (12, not 12.0).
-        _checked({"tests": {key: {"left": value, "right": value} if sides else value}})
-        return value
-
-    text = question + (" (Enter to skip)" if optional else "")
-    # Empty answers reach the check either way, so a missing one is told why.
-    return ask.ask(text, check, default="")
+        out.append(
+            Question(
+                key=f"pain:{region}",
+                section="Pain",
+                text=PAIN_WORDS.get(region, region.replace("_", " ").capitalize()),
+                parse=check,
+                default="0",
+                hint="Your typical pain now, from 0 (none) to 10 (the worst you can imagine)."
+                if region == PAIN_REGIONS[0]
+                else "",
+                when=_full,
+            )
+        )
+    return out
 
 
-def _tests(ask: _Asker) -> dict[str, Any]:
-    ask.heading("Self-tests (optional)")
-    tests: dict[str, Any] = {}
-    if not ask.yes(
-        "Have you done any of the self-tests (single-leg stance, side plank, "
-        "single-leg squat, Trendelenburg, bridge hold)?"
-    ):
-        return tests
-    timed = (
-        ("single_leg_stance_s", "Single-leg stance, eyes open, in seconds (up to 60)"),
-        ("side_plank_s", "Side plank hold, in seconds"),
+def _tests() -> list[Question]:
+    section = "Self-tests (optional)"
+
+    def doing(answers: Answers) -> bool:
+        return _full(answers) and bool(answers.get("tests"))
+
+    out = [
+        Question(
+            "tests",
+            section,
+            "Do the self-tests now (or enter results you have)?",
+            lambda raw, answers: yes_no(raw),
+            default="n",
+            hint="Five short tests, about ten minutes, that make the screening more precise: "
+            "each is explained before you enter its result, and you can skip any with Enter.",
+            when=_full,
+            yes_no=True,
+        )
+    ]
+    for spec in SELF_TESTS:
+        out += _test_questions(spec, section, doing)
+    return out
+
+
+def _test_questions(
+    spec: TestSpec, section: str, doing: Callable[[Answers], bool]
+) -> list[Question]:
+    key = f"test:{spec.key}"
+    cap = f" ({spec.cap})" if spec.cap else ""
+    how = f"{spec.name}: {spec.how}"
+    if spec.kind == "seconds":
+
+        def one(raw: str, answers: Answers) -> Any:
+            if not raw.strip() or raw.strip().lower() == "skip":
+                return None
+            value = _seconds_value(raw)
+            _checked({"tests": {spec.key: value}})
+            return value
+
+        return [
+            Question(key, section, f"{spec.question}{cap} (Enter to skip)", one, "", how, doing)
+        ]
+    if spec.kind == "seconds-sides":
+
+        def side(which: str) -> Parse:
+            def check(raw: str, answers: Answers) -> Any:
+                if which == "left" and (not raw.strip() or raw.strip().lower() == "skip"):
+                    return None
+                if not raw.strip():
+                    raise ProfileError("an answer is needed here, for both sides ('back' to skip)")
+                value = _seconds_value(raw)
+                _checked({"tests": {spec.key: {"left": value, "right": value}}})
+                return value
+
+            return check
+
+        return [
+            Question(
+                f"{key}:left",
+                section,
+                f"{spec.question}, on your left side{cap} (Enter to skip)",
+                side("left"),
+                "",
+                how,
+                doing,
+            ),
+            Question(
+                f"{key}:right",
+                section,
+                f"{spec.question}, on your right side{cap}",
+                side("right"),
+                "",
+                "",
+                lambda answers: doing(answers) and answers.get(f"{key}:left") is not None,
+            ),
+        ]
+    # Yes/no on each side, after a question whether the test was done.
+    done = Question(
+        key,
+        section,
+        f"Did you do the {spec.name.lower()}?",
+        lambda raw, answers: yes_no(raw),
+        "n",
+        how,
+        doing,
+        yes_no=True,
     )
-    for key, label in timed:
-        left = _seconds(ask, key, f"{label}, on your left side", optional=True)
-        if left is None:
-            continue
-        right = _seconds(ask, key, f"{label}, on your right side", optional=False)
-        tests[key] = {"left": left, "right": right}
-    if ask.yes("Did you do the single-leg squat test?"):
-        tests["single_leg_squat_knee_valgus"] = {
-            side: ask.yes(f"Squatting on your {side} leg, does the {side} knee cave inwards?")
-            for side in ("left", "right")
-        }
-    if ask.yes("Did you do the Trendelenburg test (standing on one leg for 30 seconds)?"):
-        tests["trendelenburg"] = {
-            side: ask.yes(f"Standing on your {side} leg, does your pelvis drop on the other side?")
-            for side in ("left", "right")
-        }
-    bridge = _seconds(ask, "bridge_hold_s", "Glute bridge hold, in seconds", optional=True)
-    if bridge is not None:
-        tests["bridge_hold_s"] = bridge
-    return tests
+    sides = [
+        Question(
+            f"{key}:{which}",
+            section,
+            spec.question.format(side=which),
+            lambda raw, answers: yes_no(raw),
+            "n",
+            "",
+            lambda answers: doing(answers) and bool(answers.get(key)),
+            yes_no=True,
+        )
+        for which in ("left", "right")
+    ]
+    return [done, *sides]
 
 
-def _precautions(ask: _Asker, registry: Any) -> tuple[list[str], int | None]:
-    ask.heading("Precautions")
-    ask.say("These change which exercises are safe for you.")
-    chosen = [pre.id for pre in registry.precautions.values() if ask.yes(pre.question)]
+def _pregnant_without_trimester(pre_id: str) -> Callable[[Answers], bool]:
+    def when(answers: Answers) -> bool:
+        # A plain "yes" (not the trimester itself) asks for the trimester next.
+        return _full(answers) and answers.get(f"precaution:{pre_id}") is True
+
+    return when
+
+
+def _precautions(registry: Any) -> list[Question]:
+    out = []
+    for pre in registry.precautions.values():
+        if pre.needs_trimester:
+
+            def either(raw: str, answers: Answers) -> Any:
+                word = raw.strip().lower()
+                if word in TRIMESTERS:
+                    return TRIMESTERS[word]  # yes, and the trimester
+                return yes_no(raw)
+
+            out.append(
+                Question(
+                    f"precaution:{pre.id}",
+                    "Conditions that change which exercises are safe",
+                    pre.question,
+                    either,
+                    "n",
+                    when=_full,
+                    choices="[y/N or 1, 2, 3]",
+                )
+            )
+
+            def trimester(raw: str, answers: Answers, pre_id: str = pre.id) -> int:
+                value = TRIMESTERS.get(raw.strip().lower(), _number(raw))
+                checked = _checked(
+                    {"precautions": [pre_id], "pregnancy_trimester": value}
+                    if pre_id == "pregnancy"
+                    else {"pregnancy_trimester": None}
+                )
+                return int(checked.pregnancy_trimester or value)
+
+            out.append(
+                Question(
+                    f"trimester:{pre.id}",
+                    "Conditions that change which exercises are safe",
+                    "Which trimester are you in? (1, 2 or 3)",
+                    trimester,
+                    when=_pregnant_without_trimester(pre.id),
+                )
+            )
+        else:
+            out.append(
+                Question(
+                    f"precaution:{pre.id}",
+                    "Conditions that change which exercises are safe",
+                    pre.question,
+                    lambda raw, answers: yes_no(raw),
+                    "n",
+                    when=_full,
+                    yes_no=True,
+                )
+            )
+    return out
+
+
+def questions(registry: Any) -> list[Question]:
+    """Every question, in the order asked: red flags first, then (unless a red flag
+    stops the rest) about you, schedule, equipment, signs, pain, self-tests and
+    conditions. Data: add an entry to extend the interview."""
+    go_on = Question(
+        "continue",
+        "Safety questions first",
+        "Answer the other questions too, so your profile is ready for later?",
+        lambda raw, answers: yes_no(raw),
+        default="n",
+        hint="Because of your answer, gluteus will not make a program until a clinician has "
+        "seen you. You can stop here (only your name and age are asked), or go on.",
+        when=lambda answers: bool(flagged(answers)),
+        yes_no=True,
+    )
+    return [
+        *_red_flags(registry),
+        go_on,
+        *_about(),
+        *_schedule(),
+        _equipment_question(),
+        *_signs(registry),
+        *_pain(),
+        *_tests(),
+        *_precautions(registry),
+    ]
+
+
+# --- From answers to a profile ------------------------------------------------------------
+
+
+def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
+    """The profile the answers describe (profile key order), defaults for the unasked."""
+    sessions = answers.get("schedule.sessions_per_week", 3)
+    schedule = {
+        "weeks": answers.get("schedule.weeks", 8),
+        "sessions_per_week": sessions,
+        "minutes_per_session": answers.get("schedule.minutes_per_session", 30),
+        "days": answers.get("schedule.days") or list(default_days(sessions)),
+    }
+    tests: dict[str, Any] = {}
+    for spec in SELF_TESTS:
+        key = f"test:{spec.key}"
+        if spec.kind == "seconds" and answers.get(key) is not None:
+            tests[spec.key] = answers[key]
+        elif (spec.kind == "seconds-sides" and answers.get(f"{key}:left") is not None) or (
+            spec.kind == "yes-sides" and answers.get(key)
+        ):
+            tests[spec.key] = {"left": answers[f"{key}:left"], "right": answers[f"{key}:right"]}
+    precautions = [p for p in registry.precautions if answers.get(f"precaution:{p}")]
     trimester = None
-    if any(registry.precautions[p].needs_trimester for p in chosen):
-
-        def check(raw: str) -> int:
-            checked = _checked({"precautions": ["pregnancy"], "pregnancy_trimester": _number(raw)})
-            return int(checked.pregnancy_trimester)
-
-        trimester = ask.ask("Which trimester are you in? (1, 2 or 3)", check)
-    return chosen, trimester
-
-
-def _red_flags(ask: _Asker, registry: Any) -> list[str]:
-    ask.heading("Safety questions")
-    ask.say("A yes to any of these means a clinician should see you before you train.")
-    chosen: list[str] = []
-    for flag in registry.red_flags.values():
-        if ask.yes(flag.question):
-            chosen.append(flag.id)
-            # Said at once, not after the remaining questions: it may be urgent.
-            ask.say(f"  -> See a clinician first: {flag.see}.", fg="red", bold=True)
-            ask.say(f"     {flag.message}", fg="red")
-    return chosen
-
-
-def ask_profile(ask: _Asker, registry: Any) -> dict[str, Any]:
-    """Ask every question and return the answers as profile data (SPEC §1 key order)."""
-    about = _about(ask)
-    schedule, start = _schedule(ask)
-    equipment = _equipment(ask)
-    signs = _signs(ask, registry)
-    pain = _pain(ask)
-    tests = _tests(ask)
-    precautions, trimester = _precautions(ask, registry)
-    red_flags = _red_flags(ask, registry)
+    for pre_id in precautions:
+        value = answers.get(f"precaution:{pre_id}")
+        if registry.precautions[pre_id].needs_trimester:
+            trimester = value if value is not True else answers.get(f"trimester:{pre_id}")
     return {
         "format": 1,
-        "name": about["name"],
-        "age": about["age"],
-        "experience": about["experience"],
-        "start": start,
+        "name": answers.get("name"),
+        "age": answers.get("age"),
+        "experience": answers.get("experience", "novice"),
+        "start": answers.get("start"),
         "schedule": schedule,
-        "equipment": equipment,
-        "signs": signs,
-        "pain": pain,
+        "equipment": answers.get("equipment", []),
+        "signs": [s for s in registry.signs if answers.get(f"sign:{s}")],
+        "pain": {region: answers.get(f"pain:{region}", 0) for region in PAIN_REGIONS},
         "tests": tests or None,
-        "red_flags": red_flags,
+        "red_flags": flagged(answers),
         "precautions": precautions,
         "pregnancy_trimester": trimester,
     }
+
+
+def summary(data: Mapping[str, Any], registry: Any) -> list[str]:
+    """The profile in a few lines, to check before it is written."""
+    schedule = data["schedule"]
+    lines = [
+        f"Name: {data['name'] or '(none)'}; age {data['age']}; {data['experience']}",
+        f"Schedule: {schedule['weeks']} weeks, {schedule['sessions_per_week']} sessions a week "
+        f"({' '.join(schedule['days'])}), {schedule['minutes_per_session']} minutes"
+        + (f"; starts {data['start']}" if data["start"] else ""),
+        "Equipment: "
+        + (", ".join(e.replace("_", " ") for e in data["equipment"]) or "bodyweight only"),
+    ]
+    signs = [registry.signs[s].question for s in data["signs"]]
+    lines.append("You notice: " + ("; ".join(signs) if signs else "none of the signs asked"))
+    pain = [
+        f"{PAIN_WORDS.get(r, r).split(' (')[0].lower()} {v}/10"
+        for r, v in data["pain"].items()
+        if v
+    ]
+    lines.append("Pain: " + (", ".join(pain) if pain else "none"))
+    tests = data["tests"] or {}
+    names = {spec.key: spec.name for spec in SELF_TESTS}
+    lines.append("Self-tests: " + (", ".join(names.get(k, k) for k in tests) if tests else "none"))
+    conditions = [p.replace("_", " ") for p in data["precautions"]]
+    if data["pregnancy_trimester"]:
+        conditions = [
+            c + (f" (trimester {data['pregnancy_trimester']})" if c == "pregnancy" else "")
+            for c in conditions
+        ]
+    lines.append("Conditions: " + (", ".join(conditions) if conditions else "none"))
+    flags = [registry.red_flags[f].question for f in data["red_flags"]]
+    lines.append(
+        "Red flags: " + ("; ".join(flags) + " (see a clinician first)" if flags else "none")
+    )
+    return lines
+
+
+# --- Asking -------------------------------------------------------------------------------
+
+
+class _Asker:
+    """Prompts on the terminal (or on stderr when the profile goes to stdout), wrapped
+    at word boundaries to the terminal's width."""
+
+    def __init__(self, err: bool) -> None:
+        self.err = err
+        self.width = max(40, min(200, shutil.get_terminal_size((80, 24)).columns))
+
+    def say(self, text: str = "", **style: Any) -> None:
+        """``text`` wrapped at word boundaries; its own line breaks are kept, and a
+        line's indent continues on its wrapped lines."""
+        if not text:
+            click.secho("", err=self.err)
+        for paragraph in text.splitlines():
+            indent = " " * (len(paragraph) - len(paragraph.lstrip()))
+            for line in textwrap.wrap(
+                paragraph,
+                self.width,
+                subsequent_indent=indent + "  " if indent else "",
+                break_on_hyphens=False,
+            ) or [""]:
+                click.secho(line, err=self.err, **style)
+
+    def heading(self, text: str) -> None:
+        self.say()
+        self.say(text, bold=True)
+
+    def raw(self, text: str, default: str | None) -> str:
+        """One answer as typed (the default for Enter); the question wrapped, its last
+        line the prompt."""
+        suffix = f" [{default}]" if default else ""
+        lines = textwrap.wrap(text + suffix, self.width - 2, break_on_hyphens=False) or [""]
+        for line in lines[:-1]:
+            click.echo(line, err=self.err)
+        try:
+            answer = click.prompt(
+                lines[-1],
+                default=default or "",
+                show_default=False,
+                err=self.err,
+                value_proc=str,
+            )
+        except click.Abort:  # Ctrl-C or the end of the answers (Abort is a RuntimeError)
+            raise
+        except RuntimeError as exc:  # input(): lost sys.stdin
+            raise ProfileError(
+                "standard input is closed: gluteus init needs answers typed or piped in"
+            ) from exc
+        return str(answer)
+
+
+def interview(
+    ask: _Asker,
+    items: Sequence[Question],
+    on_answer: Callable[[Question, Any], None] | None = None,
+) -> Answers:
+    """Ask ``items`` in order (each when its ``when`` holds), with progress, going back
+    one question on ``back``; ``on_answer`` hears each accepted answer at once.
+    Returns the answers by key."""
+    answers: Answers = {}
+    history: list[int] = []
+    section = None
+    again = -1  # the question being asked again after a bad answer
+    i = 0
+    while i < len(items):
+        q = items[i]
+        if not q.when(answers):
+            i += 1
+            continue
+        asked = [x for x in items if x.when(answers)]
+        if q.section != section:
+            ask.heading(q.section)
+            section = q.section
+        hint = q.hint(answers) if callable(q.hint) else q.hint
+        if hint and again != i:
+            ask.say(hint)
+        again = -1
+        default = q.default
+        if q.key == "schedule.days":
+            default = " ".join(default_days(answers.get("schedule.sessions_per_week", 3)))
+        choices = q.choices or (("[y/N]" if default == "n" else "[Y/n]") if q.yes_no else "")
+        text = f"({asked.index(q) + 1}/{len(asked)}) {q.text}" + (f" {choices}" if choices else "")
+        raw = ask.raw(text, None if q.yes_no or q.choices else default)
+        if raw.strip().lower() in BACK:
+            if history:
+                i = history.pop()
+                answers.pop(items[i].key, None)
+                section = None
+            else:
+                ask.say("This is the first question: there is nothing to go back to.")
+            continue
+        if (q.yes_no or q.choices) and not raw.strip():
+            raw = default or ""
+        try:
+            answers[q.key] = q.parse(raw.strip(), answers)
+        except ProfileError as exc:
+            ask.say(f"Error: {_reason(exc)}")
+            again = i
+            continue
+        history.append(i)
+        if on_answer is not None:
+            on_answer(q, answers[q.key])
+        i += 1
+    return applicable(items, answers)
+
+
+def applicable(items: Sequence[Question], answers: Answers) -> Answers:
+    """The answers to questions that still apply: going back and changing a gate
+    ("did you do the test?") drops the answers behind it."""
+    return {q.key: answers[q.key] for q in items if q.key in answers and q.when(answers)}
+
+
+def ask_profile(ask: _Asker, registry: Any, target: str = "") -> dict[str, Any]:
+    """Ask every question, show the summary, and return the profile data once the
+    person confirms it."""
+    items = questions(registry)
+    where = f" to {target}" if target else ""
+
+    def refer(q: Question, value: Any) -> None:
+        # Said at once, not after the remaining questions: it may be urgent.
+        if not (q.key.startswith("red_flag:") and value):
+            return
+        flag = registry.red_flags.get(q.key.split(":", 1)[1])
+        if flag is not None:
+            ask.say(f"-> See a clinician first: {flag.see}.", fg="red", bold=True)
+            ask.say(flag.message, fg="red")
+
+    def shown(answers: Answers) -> str:
+        data = profile_data(applicable(items, answers), registry)
+        return "Your answers:\n" + "\n".join(f"  {line}" for line in summary(data, registry))
+
+    def confirm(raw: str, answers: Answers) -> bool:
+        if not yes_no(raw, default=True):
+            raise click.Abort
+        return True
+
+    check = Question(
+        "confirm",
+        "Check your answers",
+        f"Write this profile{where}? (Enter or y to write, 'back' to change the last "
+        "answer, n to stop without writing)",
+        confirm,
+        default="y",
+        hint=shown,
+        yes_no=True,
+    )
+    answers = interview(ask, [*items, check], on_answer=refer)
+    return profile_data(answers, registry)
 
 
 # --- The command -------------------------------------------------------------------------
@@ -368,7 +933,7 @@ def _target(output: str, force: bool) -> str:
     return kind
 
 
-@click.command()
+@click.command(short_help="Answer questions in plain words; writes your profile.")
 @click.option(
     "-o",
     "--output",
@@ -382,31 +947,41 @@ def _target(output: str, force: bool) -> str:
 def init(output: str, force: bool) -> None:
     """Ask the questions in plain words and write a profile file.
 
-    Age, experience and schedule, equipment, what you notice, pain, optional
-    self-tests, precautions and the safety questions (red flags). Each answer is
-    checked at once and asked again, with the reason, when it does not fit. The
-    file is written whole or not at all, and never over an existing file unless
-    --force is given.
+    The safety questions (red flags) come first, then age, experience and
+    schedule, equipment, what you notice, pain, optional self-tests (each
+    explained) and conditions. Each answer is checked at once and asked again,
+    with the reason, when it does not fit; type 'back' to return to the previous
+    question. A summary is shown before anything is written. The file is written
+    whole or not at all, and never over an existing file unless --force is given.
 
     Exit codes: 0 the profile was written; 2 bad input (the file exists, an
-    unknown extension, a missing folder, or the questions were cancelled or ran
-    out of answers: nothing is written).
+    unknown extension, a missing folder, standard input closed, or the questions
+    were cancelled, ran out of answers or the summary was declined: nothing is
+    written).
     """
     from gluteus.cli import plugin_manager, write_output
     from gluteus.engine.loading import check_ids
     from gluteus.engine.registry import build_registry
 
     kind = _target(output, force)  # before any question: no answers are wasted
+    if sys.stdin is None or sys.stdin.closed:
+        raise ProfileError("standard input is closed: gluteus init needs answers typed or piped in")
     registry = build_registry(plugin_manager())
     ask = _Asker(err=output == "-")
     where = "standard output" if output == "-" else output
-    ask.say("gluteus init: a few questions about you and your training. Your answers")
-    ask.say(f"become a profile ({where}) that `gluteus screen` and `gluteus generate` read.")
-    ask.say("Press Enter to take the answer shown in [brackets]; Ctrl-C stops.")
+    ask.say(
+        "gluteus init: a few questions about you and your training. Your answers become a "
+        f"profile ({where}) that `gluteus screen` and `gluteus generate` read."
+    )
+    ask.say(
+        "Press Enter to take the answer shown in [brackets]; type 'back' to return to the "
+        "previous question; Ctrl-C stops."
+    )
     try:
-        data = ask_profile(ask, registry)
+        data = ask_profile(ask, registry, "" if output == "-" else output)
     except click.Abort:
-        # Ctrl-C or the end of the answers: not a bug (exit 1), and nothing is written.
+        # Ctrl-C, the end of the answers or a 'no' at the summary: not a bug (exit 1),
+        # and nothing is written.
         ask.say()
         raise ProfileError("stopped before the last question; no profile was written") from None
     profile = profile_from_dict(data)
@@ -424,7 +999,7 @@ def init(output: str, force: bool) -> None:
     if output == "-":
         return
     ask.say()
-    ask.say(f"Wrote {output}.", bold=True)
+    click.secho(f"Wrote {output}.", err=ask.err, bold=True)  # a path is never wrapped
     if profile.red_flags:
         ask.say(
             "Because of your answer to the safety questions, gluteus will not make a "
@@ -433,4 +1008,5 @@ def init(output: str, force: bool) -> None:
             bold=True,
         )
     else:
-        ask.say(f"Next: gluteus screen {output}   then: gluteus generate {output}")
+        click.echo(f"Next: gluteus screen {output}", err=ask.err)
+        click.echo(f"Then: gluteus generate {output}", err=ask.err)
