@@ -346,3 +346,24 @@ def test_concurrent_renders_give_the_same_pages():
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda i: render_html(programs[i % 2], {}), range(8)))
     assert results == [expected[i % 2] for i in range(8)]
+
+
+def test_effort_and_extra_sets_when_the_program_has_them(program):
+    data = program.to_dict()
+    ex = data["weeks"][0]["sessions"][0]["exercises"][0]
+    ex.update(
+        sets=3,
+        reps=10,
+        effort={"rpe": [6, 7], "rm": None, "rir": [2, 3]},
+        extra={"side": "left", "sets": 1},
+        load_type="band",
+    )
+    page = Page(render_html(data, {}))
+    session = page.text_of("w01-s1")
+    assert "3 × 10 each side + 1 set left" in session
+    assert "Effort" in session and "RPE 6–7, 2–3 reps in reserve" in session
+    card = page.text_of("ex-clamshell")
+    assert (
+        "Effort RPE 6–7, 2–3 reps in reserve" in card and "Kind of load a resistance band" in card
+    )
+    assert "Effort" not in page.text_of("w02-s1")  # only where the program says
