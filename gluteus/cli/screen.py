@@ -14,7 +14,7 @@ ever added)::
       "format": "gluteus.screen/1",
       "status": "ok",
       "engine": {"version": str, "plugins": {name: version}},
-      "profile": {... the profile after defaults were applied (SPEC §1) ...},
+      "profile": {... the profile after defaults were applied ...},
       "findings": [{
           "issue": id, "name": str, "severity": 0..3,
           "severity_words": "none" | "mild" | "moderate" | "marked",
@@ -35,7 +35,7 @@ ever added)::
     }
 
 With a red flag, ``--format json`` writes instead the ``status: referral`` program
-document of SPEC §2 (it validates against the shipped program schema), and the
+document (it validates against the shipped program schema), and the
 one-line message goes to standard error.
 """
 

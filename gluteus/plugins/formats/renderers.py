@@ -65,7 +65,8 @@ def render_markdown(program: Any, options: Mapping[str, Any] | None = None) -> s
 
 
 def render_json(program: Any, options: Mapping[str, Any] | None = None) -> str:
-    """The program JSON of SPEC §2; the same program always gives the same bytes."""
+    """The program JSON (its schema ships as gluteus/schemas/program.schema.json); the
+    same program always gives the same bytes."""
     return program_json(program)
 
 
@@ -84,7 +85,7 @@ RENDERERS: tuple[Renderer, ...] = (
     ),
     _renderer(
         "json",
-        "the program JSON (SPEC §2), machine-readable",
+        "the program JSON, machine-readable",
         render_json,
         "application/json",
         "json",
