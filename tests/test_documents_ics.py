@@ -215,6 +215,9 @@ def test_generate_replaces_reads_the_old_calendar(monkeypatch, tmp_path):
     missing = ["generate", str(path), "-f", "ics", "--replaces", str(tmp_path / "no.ics")]
     result = CliRunner().invoke(cli, missing)
     assert result.exit_code == 2 and "cannot read the calendar" in result.stderr
+    not_ics = ["generate", str(path), "-f", "html", "--replaces", str(old)]
+    result = CliRunner().invoke(cli, not_ics)
+    assert result.exit_code == 2 and "add -f ics" in result.stderr
 
 
 def test_dtstamp_comes_from_the_program_not_the_clock(program):

@@ -96,6 +96,11 @@ def generate(
         )
     chosen = _parse_options(render_options)
     if replaces is not None:
+        if fmt != "ics":
+            raise click.BadParameter(
+                f"an earlier calendar is replaced only by a calendar; add -f ics (not {fmt})",
+                param_hint="'--replaces'",
+            )
         chosen["replaces"] = _read_calendar(replaces)
     pm = plugin_manager()
     renderer = _choose_format(fmt, api.context(pm).registry.renderers)
