@@ -2,7 +2,8 @@
 
 - ``html``: one self-contained page, readable on a phone and printable;
 - ``pdf``: the program for print, A4 (default) or Letter (option ``paper``);
-- ``ics``: a calendar with one event per session (the profile needs ``start``);
+- ``ics``: a calendar with one event per session (the profile needs ``start``;
+  options ``reminder`` and ``replaces``);
 - ``cheatsheet``: the one-page Glute Activation Cheat Sheet (PDF), also the
   ``gluteus cheatsheet`` command.
 
