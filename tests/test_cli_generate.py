@@ -137,11 +137,11 @@ def test_red_flag_exits_3_and_writes_the_referral_json(
     assert "saddle_numbness (emergency)" in result.stderr
     assert "See: emergency department" in result.stderr
     assert out.read_text(encoding="utf-8") == render_json(ref, {})
-    # Other formats: the referral on stderr only, nothing written.
+    # Every format: the referral document is written too, a page to take along.
     text_out = tmp_path / "program.txt"
     result = runner.invoke(cli, ["generate", str(profile_file), "-o", str(text_out)])
     assert result.exit_code == 3
-    assert not text_out.exists()
+    assert text_out.read_text(encoding="utf-8") == render_text(ref, {})
     assert result.stdout == ""
 
 

@@ -6,6 +6,7 @@ says what a person answers (``signs={"knees_cave_in"}``) rather than which line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from click.testing import CliRunner, Result
 import gluteus
 from gluteus.cli import cli
 from gluteus.cli import init as init_module
-from gluteus.engine import loading, pluginmanager
+from gluteus.engine import pluginmanager
 from gluteus.engine.model import Sign
 from gluteus.engine.pluginmanager import make_plugin_manager
 from gluteus.engine.registry import Registry, build_registry
@@ -54,6 +55,8 @@ def sign_order(registry: Registry) -> list[Sign]:
 def script(
     registry: Registry,
     *,
+    red_flags: Iterable[str] = (),
+    go_on: Answer | None = None,
     name: Answer = "Dana",
     age: Answer = "38",
     experience: Answer = "",
@@ -67,26 +70,51 @@ def script(
     pain: Sequence[Answer] = ("", "", "", ""),
     tests: Sequence[str] | None = None,
     precautions: Iterable[str] = (),
+    pregnancy: Answer | None = None,
     trimester: Answer | None = None,
-    red_flags: Iterable[str] = (),
+    pregnancy_week: Answer = "",
+    surgery_weeks: Answer = "8",
+    walking_aid: Answer = "",
+    floor: Answer = "",
+    blood_pressure: Answer = "",
+    confirm: Answer = "",
 ) -> str:
-    """The lines a person types, in the order `gluteus init` asks."""
-    lines: list[str] = []
-    for answer in (name, age, experience, weeks, sessions, minutes, days, start, equipment):
+    """The lines a person types, in the order `gluteus init` asks: red flags first."""
+    lines: list[str] = ["y" if f in set(red_flags) else "n" for f in registry.red_flags]
+    if red_flags:
+        lines += _lines(go_on if go_on is not None else "y")
+    full = not red_flags or go_on in (None, "y", "yes")
+    lines += _lines(name) + _lines(age)
+    if not full:
+        return "\n".join(lines + _lines(confirm)) + "\n"
+    lines += _lines(experience) + _lines(walking_aid) + _lines(floor) + _lines(blood_pressure)
+    for answer in (weeks, sessions, minutes, days, start, equipment):
         lines += _lines(answer)
     lines += ["y" if sign.id in set(signs) else "n" for sign in sign_order(registry)]
     for answer in pain:
         lines += _lines(answer)
     lines += ["n"] if tests is None else ["y", *tests]
-    lines += ["y" if p in set(precautions) else "n" for p in registry.precautions]
-    if trimester is not None:
-        lines += _lines(trimester)
-    lines += ["y" if f in set(red_flags) else "n" for f in registry.red_flags]
+    for pre in registry.precautions.values():
+        if pre.id == "pregnancy" and pregnancy is not None:
+            lines += _lines(pregnancy) + _lines(pregnancy_week)
+            lines += _lines(trimester) if trimester is not None else []
+        elif pre.id == "pregnancy" and trimester is not None:
+            lines += ["y", *_lines(pregnancy_week), *_lines(trimester)]
+        else:
+            chosen = pre.id in set(precautions)
+            lines.append("y" if chosen else "n")
+            if chosen and "weeks_since_surgery" in pre.required_keys:
+                lines += _lines(surgery_weeks)
+    lines += _lines(confirm)
     return "\n".join(lines) + "\n"
 
 
-def run(*args: str, input: str) -> Result:
-    return CliRunner().invoke(cli, ["init", *args], input=input)
+def run(*args: str, input: str, columns: int = 80) -> Result:
+    return CliRunner(env={"COLUMNS": str(columns)}).invoke(cli, ["init", *args], input=input)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 FULL_TESTS = [
@@ -114,17 +142,18 @@ def test_the_happy_path_writes_a_profile_equal_to_the_answers(tmp_path, registry
         minutes="45",
         days="Monday tue thu sat",
         start="2026-12-07",
-        equipment="mat, mini_band dumbbell",
+        equipment="a mat, mini band and dumbbells",
         signs={"barely_feel_glutes", "knees_cave_in"},
         pain=("3", "2", "0", "4"),
         tests=FULL_TESTS,
-        precautions={"pregnancy", "hypertension"},
-        trimester="2",
+        precautions={"hypertension"},
+        pregnancy="2",  # "in which trimester (1, 2 or 3)?": 2 says yes and which
     )
     result = run("-o", str(target), input=answers)
     assert result.exit_code == 0, result.output
     assert f"Wrote {target}." in result.stdout
     assert f"Next: gluteus screen {target}" in result.stdout
+    assert "Which trimester are you in?" not in result.stdout
     profile = gluteus.load_profile(target)
     expected = gluteus.Profile.from_dict(
         {
@@ -181,8 +210,7 @@ def test_the_extension_chooses_the_format(tmp_path, registry, suffix):
         start="2026-12-07",
         signs={"poor_balance"},
         tests=FULL_TESTS,
-        precautions={"pregnancy"},
-        trimester="1",
+        pregnancy="1",
     )
     result = run("-o", str(target), input=answers)
     assert result.exit_code == 0, result.output
@@ -224,9 +252,9 @@ def test_dash_writes_yaml_to_stdout_and_asks_on_stderr(registry):
         ("age", "true", "38", "found 'true'"),
         (
             "experience",
-            "expert",
+            "guru",
             "advanced",
-            "expected one of novice, intermediate, advanced, found 'expert'",
+            "expected one of novice, intermediate, advanced, found 'guru'",
         ),
         ("experience", "Intermediat", "intermediate", "did you mean 'intermediate'?"),
         ("weeks", "30", "12", "expected a whole number from 2 to 24, found 30"),
@@ -246,9 +274,11 @@ def test_dash_writes_yaml_to_stdout_and_asks_on_stderr(registry):
         (
             "equipment",
             "mat miniband",
-            "mat mini_band",
-            "unknown equipment 'miniband'",
+            "mat mini band",
+            "found 'miniband'; say one of mat, mini band",
         ),
+        ("equipment", "mat kettlebel", "mat kettlebell", "(did you mean 'kettlebell'?)"),
+        ("equipment", "a band", "mini band", "a mini band (a small loop around the legs) or"),
         ("equipment", "bodyweight", "", "bodyweight is always available"),
         ("equipment", "mat mat", "mat", "'mat' twice"),
         ("name", "x" * 201, "Dana", "at most 200 characters"),
@@ -256,10 +286,12 @@ def test_dash_writes_yaml_to_stdout_and_asks_on_stderr(registry):
 )
 def test_a_bad_answer_is_asked_again_with_the_reason(tmp_path, registry, field, bad, good, reason):
     target = tmp_path / "p.yaml"
-    result = run("-o", str(target), input=script(registry, **{field: [bad, good]}))
+    result = run("-o", str(target), input=script(registry, **{field: [bad, good]}), columns=250)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("Error: ") and reason in line)
+    at = next(
+        i for i, line in enumerate(lines) if line.startswith("Error: ") and reason in flat(line)
+    )
     question = lines[at - 1].rsplit(": ", 1)[0]
     assert lines[at - 1] == f"{question}: {bad}"
     assert lines[at + 1].rstrip() == f"{question}: {good}".rstrip(), "asked again"
@@ -287,10 +319,9 @@ def test_bad_pain_seconds_and_trimester_are_asked_again(tmp_path, registry):
     ]  # stance left: 61 then 12; right: empty then 30
     answers = script(
         registry,
-        pain=(["11", "3"], ["-1", "2"], "0", ["four", "4"]),
+        pain=(["11", "3"], ["-1", "2"], "none", ["four", "4"]),
         tests=tests,
-        precautions={"pregnancy"},
-        trimester=["4", "0", "3"],
+        trimester=["4", "0", "third"],
     )
     result = run("-o", str(target), input=answers)
     assert result.exit_code == 0, result.output
@@ -321,32 +352,185 @@ def test_bad_pain_seconds_and_trimester_are_asked_again(tmp_path, registry):
 # --- red flags ---------------------------------------------------------------------------
 
 
-def test_a_red_flag_is_flagged_at_once_and_the_file_is_still_written(tmp_path, registry):
+def test_red_flags_come_first_and_are_flagged_at_once(tmp_path, registry):
     flags = list(registry.red_flags.values())
     flag = flags[0]
     target = tmp_path / "p.yaml"
-    result = run("-o", str(target), input=script(registry, red_flags={flag.id}))
+    result = run(
+        "-o", str(target), input=script(registry, red_flags={flag.id}, go_on="n"), columns=250
+    )
     assert result.exit_code == 0, result.output
-    after = result.stdout.split(flag.question, 1)[1]
+    out = result.stdout
+    # The very first question is a red flag's.
+    first = next(line for line in out.splitlines() if line.startswith("(1/"))
+    assert flag.question in first
+    after = out.split(flag.question, 1)[1]
     warning, rest = after.split(flags[1].question, 1)
     assert "See a clinician first" in warning and flag.see in warning
     assert flag.message in warning
+    # Stopping there: only name and age, then the summary; no sign asked.
+    assert "You can stop here" in rest
+    assert not any(s.question in out for s in registry.signs.values())
+    assert "Red flags: " + flag.question in out
     assert "gluteus will not make a program: please see a clinician first" in rest
     assert gluteus.load_profile(target).red_flags == (flag.id,)
     screened = CliRunner().invoke(cli, ["screen", str(target)])
     assert screened.exit_code == 3
 
 
+def test_after_a_red_flag_the_rest_may_still_be_answered(tmp_path, registry):
+    flag = next(iter(registry.red_flags))
+    target = tmp_path / "p.yaml"
+    answers = script(registry, red_flags={flag}, go_on="y", signs={"knees_cave_in"})
+    result = run("-o", str(target), input=answers)
+    assert result.exit_code == 0, result.output
+    profile = gluteus.load_profile(target)
+    assert profile.red_flags == (flag,) and profile.signs == ("knees_cave_in",)
+
+
+def test_progress_is_shown_on_every_question(tmp_path, registry):
+    result = run("-o", str(tmp_path / "p.yaml"), input=script(registry), columns=250)
+    assert result.exit_code == 0, result.output
+    counts = re.findall(r"^\((\d+)/(\d+)\) ", result.stdout, re.M)
+    numbers = [int(n) for n, _ in counts]
+    total = int(counts[-1][1])
+    assert numbers == list(range(1, total + 1))  # one step each, no gaps
+    assert all(int(t) == total for _, t in counts)
+    assert (
+        total
+        == len(registry.red_flags)
+        + 3  # name, age, experience
+        + 3  # walking aid, getting up from the floor, blood pressure
+        + 5  # the schedule
+        + 1  # equipment
+        + len(registry.signs)
+        + len(registry.pain_regions)
+        + 1  # whether to do the self-tests
+        + len(registry.precautions)
+        + 1
+    )  # ... and the confirmation
+
+
+def test_back_returns_to_the_previous_question(tmp_path, registry):
+    target = tmp_path / "p.yaml"
+    answers = script(registry, experience=["back", "41", "beginner"])
+    result = run("-o", str(target), input=answers, columns=250)
+    assert result.exit_code == 0, result.output
+    assert gluteus.load_profile(target).age == 41  # the age was asked again and changed
+    assert result.stdout.count("Your age, in years") == 2
+    # At the first question there is nowhere to go back to.
+    first = "back\n" + script(registry)
+    result = run("-o", str(tmp_path / "q.yaml"), input=first)
+    assert result.exit_code == 0, result.output
+    assert "nothing to go back to" in result.stdout
+
+
+def test_the_summary_comes_before_writing_and_can_be_declined(tmp_path, registry):
+    target = tmp_path / "p.yaml"
+    answers = script(
+        registry,
+        equipment="mini band, step",
+        signs={"knees_cave_in"},
+        pain=("", "3", "", ""),
+        confirm="n",
+    )
+    result = run("-o", str(target), input=answers, columns=250)
+    assert result.exit_code == 2
+    out = result.stdout
+    summary = out.split("Your answers:", 1)[1]
+    for part in (
+        "Name: Dana; age 38; novice",
+        "Schedule: 8 weeks, 3 sessions a week (mon wed fri), 30 minutes",
+        "Equipment: mini band, step",
+        "You notice: " + registry.signs["knees_cave_in"].question,
+        "Pain: knees 3/10",
+        "Red flags: none",
+    ):
+        assert part in summary, part
+    assert out.index("Your answers:") < out.index("Write this profile to")
+    assert "no profile was written" in result.stderr
+    assert not target.exists()
+    # 'back' at the summary returns to the last question; then Enter writes.
+    again = script(registry, confirm=["back", "", ""])
+    result = run("-o", str(target), input=again)
+    assert result.exit_code == 0, result.output
+    assert target.exists()
+
+
+def test_plain_words_and_synonyms_are_understood(tmp_path, registry):
+    target = tmp_path / "p.yaml"
+    answers = script(
+        registry,
+        experience="Beginner",
+        days="Monday, Wednesday and Friday",
+        equipment="Mini-bands, a Swiss ball & kettle bells",
+        pregnancy="yes",
+        trimester="second",
+    )
+    result = run("-o", str(target), input=answers.replace("\nn\n", "\nno\n", 1))
+    assert result.exit_code == 0, result.output
+    profile = gluteus.load_profile(target)
+    assert profile.experience == "novice"
+    assert profile.equipment == ("mini_band", "stability_ball", "kettlebell")
+    assert profile.precautions == ("pregnancy",) and profile.pregnancy_trimester == 2
+
+
+def test_the_self_tests_are_explained(tmp_path, registry):
+    result = run(
+        "-o", str(tmp_path / "p.yaml"), input=script(registry, tests=FULL_TESTS), columns=250
+    )
+    assert result.exit_code == 0, result.output
+    out = flat(result.stdout)
+    for test in registry.tests.values():
+        how = f"{test.name.capitalize()}: {test.instructions}"
+        assert how in out, test.id
+        # Said before the test's first question.
+        first = test.ask("left" if test.sided else None)
+        assert out.index(how) < out.index(first.split(" (")[0])
+
+
+def test_prompts_wrap_at_word_boundaries(tmp_path, registry):
+    result = run("-o", str(tmp_path / "p.yaml"), input=script(registry), columns=60)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    questions = [f.question for f in registry.red_flags.values()]
+    questions += [s.question for s in registry.signs.values()]
+    for question in questions:
+        assert question in flat(out), question  # every word whole
+    for line in out.splitlines():
+        # An echoed answer follows the prompt; the text before it fits.
+        text = line.rsplit(": ", 1)[0] + ": " if re.match(r"\(\d+/\d+\)", line) else line
+        assert len(text) <= 60 or "/" in text, line
+
+
+def test_closed_standard_input_is_one_message_and_exit_2(tmp_path):
+    """`gluteus init <&-`: no traceback, one line, exit 2, nothing written."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "p.yaml"
+    done = subprocess.run(
+        ["bash", "-c", f'"$0" -m gluteus init -o "{target}" <&-', sys.executable],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "Error: standard input is closed: gluteus init needs answers typed or piped in"
+    ]
+    assert not target.exists()
+
+
 def test_every_question_comes_from_the_plugins(tmp_path, registry):
     result = run(
         "-o",
         str(tmp_path / "p.yaml"),
-        input=script(
-            registry, tests=[""] * 2 + ["n", "n", ""], precautions={"pregnancy"}, trimester="1"
-        ),
+        input=script(registry, tests=[""] * 2 + ["n", "n", ""], trimester="1"),
     )
     assert result.exit_code == 0, result.output
-    out = result.stdout
+    out = flat(result.stdout)
     for item in [
         *registry.signs.values(),
         *registry.precautions.values(),
@@ -469,7 +653,7 @@ def test_a_bug_exits_1_and_leaves_no_file(tmp_path, registry, monkeypatch):
     def broken(*args: Any, **kwargs: Any) -> str:
         raise RuntimeError("writer bug")
 
-    monkeypatch.setattr(loading, "dump_profile", broken)  # init imports it when it runs
+    monkeypatch.setattr("gluteus.engine.dump.dump_profile", broken)
     target = tmp_path / "p.yaml"
     result = run("-o", str(target), input=script(registry))
     assert result.exit_code == 1

@@ -184,7 +184,7 @@ def test_a_third_party_plugin_that_fails_to_load_is_listed_with_its_error(entry_
     result = run()
     assert result.exit_code == 0, result.output
     assert "1 failed to load" in result.stdout
-    failed = result.stdout.split("Failed to load:\n", 1)[1]
+    failed = " ".join(result.stdout.split("Failed to load:\n", 1)[1].split())  # unwrapped
     assert (
         "broken (gluteus-broken): ModuleNotFoundError: No module named 'gluteus_no_such_plugin'"
         in failed

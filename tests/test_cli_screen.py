@@ -79,7 +79,7 @@ def test_text_shows_findings_severity_evidence_side_and_rules(runner, tmp_path, 
     assert "Signs:    barely feel glutes" in out
     assert "Test:     single-leg squat: the knee caves in on the left" in out
     assert "Weaker:   left side" in out  # function: stance 12 s vs 30 s
-    assert "Evidence: weak or conflicting" in out
+    assert "Evidence: weak: little or mixed research" in out
     assert "very weak" in out  # the inhibition caveat
     assert "Safety rules that apply to you" in out
     for rule_id in expected.restrictions.rule_ids:

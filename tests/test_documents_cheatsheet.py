@@ -41,12 +41,15 @@ def test_one_page_with_the_drills_when_and_the_traffic_light():
     text = text_of(data)
     assert text.startswith("Glute Activation Cheat Sheet for Tess")
     assert "Before every session:" in text and "Before lifting:" in text
-    # The program's activation drills (clamshell, standing squeeze), not its strength work.
+    # The program's activation drills (clamshell, standing squeeze), not its strength
+    # work, each with the weeks it applies to.
     for part in (
-        "Clamshell Dose: 2 × 12, weeks 1–6; 1 × 12 in deload weeks; each side; rest 45 s",
+        "Which drills when Weeks 1–6 Clamshell, Standing squeeze",
+        "Clamshell (weeks 1–6) Dose: 2 × 12, weeks 1–6; 1 × 12 in deload weeks; each side; "
+        "rest 45 s",
         "Cues: clamshell cue",
         "Watch for: clamshell fault",
-        "Standing squeeze Dose: 2 × 10 s hold",
+        "Standing squeeze (weeks 1–6) Dose: 2 × 10 s hold",
     ):
         assert part in text, part
     assert "Band walk" not in text and "Lateral step up" not in text
@@ -54,6 +57,37 @@ def test_one_page_with_the_drills_when_and_the_traffic_light():
         assert zone in text
     assert "Silbernagel 2007" in text
     assert "No condition-specific stop signs apply to you" in text
+
+
+def test_the_weeks_each_drill_applies_to():
+    """Drills that change over the program: the sheet says which to do in which weeks."""
+    program = build()
+    weeks = []
+    for week in program.weeks:
+        drill = rx("clamshell") if week.number <= 2 else rx("glute_bridge", name="Banded bridge")
+        session = attrs.evolve(week.sessions[0], exercises=(drill, *week.sessions[0].exercises[1:]))
+        weeks.append(attrs.evolve(week, sessions=(session, *week.sessions[1:])))
+    text = text_of(render_cheatsheet(attrs.evolve(program, weeks=tuple(weeks)), {}))
+    assert "Weeks 1–2 Clamshell, Standing squeeze" in text
+    assert "Weeks 3–6 Banded bridge, Standing squeeze" in text
+    assert "Clamshell (weeks 1–6)" in text  # it stays in the second session each week
+    assert "Banded bridge (weeks 3–6)" in text
+
+
+def test_the_type_is_as_large_as_fits():
+    """A short sheet is set larger than a long one; both fill one page."""
+    from gluteus.engine.view import view
+    from gluteus.plugins.documents.pdf_doc import SCALES, _cheatsheet
+
+    v = view(build())
+    short = render_cheatsheet(build(), {})
+    assert len(read(short).pages) == 1
+    chosen = next(s for s in SCALES if _cheatsheet(v, "A4", s, None).output_bytes() == short)
+    assert chosen > 1.0  # larger than the base type: the page has room
+    bigger = [s for s in SCALES if s > chosen]
+    if bigger:  # ... and the next size up would not fit
+        assert _cheatsheet(v, "A4", min(bigger), None).pages_count > 1
+    assert "Cues: clamshell cue" in text_of(short)
 
 
 def test_stop_signs_are_the_persons():
@@ -130,7 +164,7 @@ def test_command_writes_the_pdf(command, tmp_path):
     assert len(read(data).pages) == 1
 
 
-def test_command_red_flag_exits_3_and_writes_nothing(command, monkeypatch, tmp_path):
+def test_command_red_flag_exits_3_and_writes_the_referral(command, monkeypatch, tmp_path):
     ref = referral()
 
     def refuse(profile, *, seed=None, plugins=None):
@@ -141,7 +175,9 @@ def test_command_red_flag_exits_3_and_writes_nothing(command, monkeypatch, tmp_p
     result = CliRunner().invoke(cli, ["cheatsheet", str(command), "-o", str(out)])
     assert result.exit_code == 3
     assert "saddle_numbness (emergency)" in result.stderr
-    assert not out.exists()
+    text = text_of(out.read_bytes())  # the sheet is the referral, to take along
+    assert "No program: see a clinician first" in text and "Cauda" not in text.split("Why:")[0]
+    assert "Possible cauda equina syndrome." in text
 
 
 def test_command_bad_output_folder_is_bad_input(command, tmp_path):

@@ -18,14 +18,15 @@ from tiny_plugin import PROFILE, build, referral
 from gluteus.engine.api import render
 from gluteus.engine.pluginmanager import make_plugin_manager
 from gluteus.engine.registry import build_registry
+from gluteus.engine.view import view
 from gluteus.plugins import documents, formats
-from gluteus.plugins.documents.html_page import render_html
+from gluteus.plugins.documents.html_page import render_html, script_hash
 from gluteus.plugins.formats.renderers import render_markdown
-from gluteus.plugins.formats.view import view
 
 BLOCKS = {
     "p", "li", "td", "th", "tr", "dt", "dd", "h1", "h2", "h3", "h4", "div", "section",
     "article", "caption", "ul", "ol", "table", "figcaption", "figure", "header", "footer",
+    "summary", "details", "nav",
 }  # fmt: skip
 
 
@@ -121,51 +122,104 @@ def test_same_program_same_bytes(program):
 def test_the_page_is_self_contained(page, program):
     html = render_html(program, {})
     assert html.startswith("<!DOCTYPE html>")
-    # Nothing to fetch: no scripts, no external styles or fonts, no remote links.
-    assert page.tags["script"] == 0 and page.tags["iframe"] == 0 and page.tags["img"] == 0
+    # Nothing to fetch: no external scripts, styles or fonts, no remote links.
+    assert page.tags["iframe"] == 0 and page.tags["img"] == 0
+    assert not any(tag == "script" for tag, _, _ in page.links)  # no <script src>
     remote = [link for link in page.links if re.match(r"\s*(https?:)?//", link[2], re.I)]
     assert remote == []
     assert all(value.startswith(("#", "data:")) for _, _, value in page.links), page.links
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", html)
     assert "@import" not in html
-    # ... and the browser is told to load nothing from anywhere.
+    # ... and the browser is told to load nothing from anywhere, and to run only the
+    # one inline script whose hash it names.
     assert "default-src 'none'" in html
+    assert page.tags["script"] == 1
+    script = html.split("<script>", 1)[1].split("</script>", 1)[0]
+    assert script_hash(script) in html.split("Content-Security-Policy", 1)[1].split(">", 1)[0]
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
     assert "@media print" in html
 
 
+def test_without_dates_there_is_no_script():
+    html = render_html(build(attrs.evolve(PROFILE, start=None)), {})
+    assert "<script" not in html and "script-src 'none'" in html
+    assert "data-start" not in html
+
+
 def test_the_chart_is_inline_svg_inside_the_chart_section(page, program):
     assert page.ids["chart"] == "section"
-    assert len(page.svg_parents) == 1 and "chart" in page.svg_parents[0]
-    svg = page.classes["chart"]
-    assert any(a.get("role") == "img" for a in svg)
-    label = next(a["aria-label"] for a in svg if a.get("role") == "img")
+    # The page's chart and the phone's, both in the chart section, both labelled.
+    assert len(page.svg_parents) == 2 and all("chart" in p for p in page.svg_parents)
+    svg = [a for a in page.classes["chart"] if a.get("role") == "img"]
+    assert len(svg) == 2 and any("compact" in a["class"] for a in svg)
+    label = svg[0]["aria-label"]
     assert "Glutes switched off: 4 to 8 sets a week" in label
     assert "Deload weeks: 4." in label
-    # Drawn by matplotlib: the phases and the deload are marked in the figure.
+    # Drawn by matplotlib: the phases and the deload are marked in the figure, and
+    # the SVG has a <title> of its own.
     html = render_html(program, {})
     svg_text = html[html.index("<svg") : html.index("</svg>")]
     for mark in ("Activate", "Strength", "deload", "Week"):
         assert f">{mark}<" in svg_text or mark in svg_text
+    assert html.count("<title>Weekly work by issue</title>") == 2
 
 
-def test_every_week_and_session_is_there(page, program):
+def test_the_chart_ignores_the_hosts_matplotlib_style(program):
+    """A host application's style must not change gluteus's bytes."""
+    import matplotlib
+    import matplotlib.style
+
+    clean = render_html(program, {})
+    with (
+        matplotlib.style.context("dark_background"),
+        matplotlib.rc_context(
+            {
+                "font.size": 20,
+                "lines.linewidth": 5,
+                "axes.prop_cycle": matplotlib.cycler(color=["r"]),
+            }
+        ),
+    ):
+        assert render_html(program, {}) == clean
+    matplotlib.style.use("dark_background")
+    try:
+        assert render_html(program, {}) == clean
+    finally:
+        matplotlib.rcdefaults()
+
+
+def test_every_week_and_session_is_there_as_headings(page, program):
     for week in program.weeks:
         week_id = f"week-{week.number}"
         assert page.ids[week_id] == "section"
+        assert page.ids[f"{week_id}-title"] == "h3"
         text = page.text_of(week_id)
         assert text.startswith(f"Week {week.number}: {week.phase}")
         assert ("deload: a lighter week to recover" in text) == week.deload
         for n, session in enumerate(week.sessions, start=1):
             key = f"w{week.number:02d}-s{n}"
-            assert page.ids[key] == "div"
+            assert page.ids[key] == "section"
+            assert page.ids[f"{key}-title"] == "h4"  # heading navigation reaches it
             session_text = page.text_of(key)
             assert session_text.startswith(f"Session {n}: ")
             for ex in session.exercises:
                 assert ex.name in session_text
-    assert "Session 2: Thursday 2026-12-10 (19.5 min)" in page.text
+    assert "Session 2: Thursday 2026-12-10 (20 min)" in page.text
     assert "2 × 10 s hold" in page.text_of("w01-s1")
     assert "1 × 12" in page.text_of("w04-s1")  # the deload week's lighter dose
+
+
+def test_a_skip_link_week_navigation_and_dates_for_this_week(page, program):
+    html = render_html(program, {})
+    assert html.index('class="skip" href="#main"') < html.index("<h1>")
+    assert page.ids["main"] == "main"
+    for week in program.weeks:
+        assert ("a", "href", f"#week-{week.number}") in page.links
+    nav = page.classes["weeks-nav"]
+    assert nav and nav[0]["aria-label"] == "Weeks"
+    first = program.weeks[0].sessions[0].date
+    assert f'data-week="1" data-start="{first.isoformat()}" data-end="2026-12-13"' in html
+    assert 'id="this-week"' in html and "hidden" in html.split('id="this-week"', 1)[1][:60]
 
 
 def test_every_exercise_has_a_card(page, program):
@@ -175,15 +229,29 @@ def test_every_exercise_has_a_card(page, program):
     card = page.text_of("ex-band_walk")
     for part in (
         "Band walk",
-        "Why it is in your program: Why band_walk.",
-        "band_walk cue",
-        "Common fault band_walk fault",
-        "2 × 12, weeks 1–6; 1 × 12 in deload weeks; both; load light band; rest 45 s",
-        "Evidence practice convention or expert opinion, no trial behind it (tiny)",
+        "Why it is in your program: Why band walk.",
+        "band walk cue",
+        "Common fault band walk fault",
+        "Dose 2 × 12, weeks 1–6; 1 × 12 in deload weeks; both legs together; rest 45 s",
+        "Load light band",
+        "When Weeks 1–6",
+        "Set-up Standing; side-to-side movement; mini band",
+        "Evidence common practice: experts use it, but no trial has tested it (Tiny)",
     ):
         assert part in card, part
     # Session rows link to the exercise's card.
     assert ("a", "href", "#ex-band_walk") in page.links
+
+
+def test_a_full_citation_is_one_click_away_when_the_program_carries_it(program):
+    data = program.to_dict()
+    data["sources"] = {
+        "tiny": {"citation": "Tiny T et al. A tiny trial. J Tiny 2020;1:1-2.", "url": None}
+    }
+    page = Page(render_html(data, {}))
+    assert page.tags["details"] >= 1 and page.tags["summary"] >= 1
+    card = page.text_of("ex-band_walk")
+    assert "Source: Tiny" in card and "A tiny trial. J Tiny 2020;1:1-2." in card
 
 
 def test_findings_safety_and_the_traffic_light(page):
@@ -191,14 +259,17 @@ def test_findings_safety_and_the_traffic_light(page):
     assert "Glutes switched off moderate" in findings
     assert "Why it matters: Your glutes are off the clock." in findings
     assert "What the program does: Activation opens every session." in findings
-    assert "Evidence: weak or conflicting evidence. Expert opinion only." in findings
+    assert "Evidence: weak: little or mixed research. Expert opinion only." in findings
     assert "Weaker side: left" in findings
     safety = page.text_of("safety")
     assert "Activation opens each session, before anything loaded." in safety
+    assert "inhibition-activation-first" not in safety
     light = page.text_of("traffic-light")
     assert "Green: 0–3/10" in light and "Amber: 4–5/10" in light and "Red: over 5/10" in light
     assert "Silbernagel 2007" in safety
     assert page.text_of("phases").startswith("Phases Phase Weeks Goal Activate 1–2")
+    glossary = page.text_of("glossary")
+    assert "Sets × reps 2 × 12 means 2 sets" in glossary and "Deload A lighter week" in glossary
 
 
 def test_stop_signs_and_rule_notes_come_from_the_program():
@@ -238,18 +309,25 @@ def test_html_and_markdown_show_the_same_program(program):
     md = render_markdown(program, {})
     for session in v.sessions:
         for ex in session.exercises:
-            for cell in (ex.name, ex.dose, ex.side, ex.load, ex.rest, ex.minutes):
+            for cell in (ex.amount, ex.load, ex.rest, ex.minutes):
                 assert cell in page.text_of(session.key)
                 assert f" {cell} |" in md
+            assert ex.name in page.text_of(session.key) and f"[{ex.name}](#" in md
 
 
 def test_referral_page():
     page = Page(render_html(referral(), {}))
     assert "No program: see a clinician first" in page.text
-    assert "Possible cauda equina syndrome." in page.text_of("referral")
-    assert "Urgency: emergency: get help now" in page.text_of("referral")
-    assert "chart" not in page.ids and page.tags["svg"] == 0
+    referral_text = page.text_of("referral-1")
+    assert "Saddle numbness" in referral_text
+    assert "How urgently emergency: get help now" in referral_text
+    assert "Whom to see emergency department" in referral_text
+    assert "Why Possible cauda equina syndrome." in referral_text
+    assert "Age 50" in page.text_of("reported")
+    assert "Take this page to the appointment" in page.text_of("appointment")
+    assert "chart" not in page.ids and page.tags["svg"] == 0 and page.tags["script"] == 0
     assert not any(i.startswith("week-") for i in page.ids)
+    assert "saddle_numbness" not in page.text
 
 
 def test_no_issue_found_still_draws_all_work():
@@ -268,3 +346,24 @@ def test_concurrent_renders_give_the_same_pages():
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda i: render_html(programs[i % 2], {}), range(8)))
     assert results == [expected[i % 2] for i in range(8)]
+
+
+def test_effort_and_extra_sets_when_the_program_has_them(program):
+    data = program.to_dict()
+    ex = data["weeks"][0]["sessions"][0]["exercises"][0]
+    ex.update(
+        sets=3,
+        reps=10,
+        effort={"rpe": [6, 7], "rm": None, "rir": [2, 3]},
+        extra={"side": "left", "sets": 1},
+        load_type="band",
+    )
+    page = Page(render_html(data, {}))
+    session = page.text_of("w01-s1")
+    assert "3 × 10 each side + 1 set left" in session
+    assert "Effort" in session and "RPE 6–7, 2–3 reps in reserve" in session
+    card = page.text_of("ex-clamshell")
+    assert (
+        "Effort RPE 6–7, 2–3 reps in reserve" in card and "Kind of load a resistance band" in card
+    )
+    assert "Effort" not in page.text_of("w02-s1")  # only where the program says

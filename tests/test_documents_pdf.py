@@ -67,14 +67,45 @@ def test_same_program_same_bytes(pdf):
     assert render_pdf(build(), {}) == pdf
 
 
-def test_metadata_is_fixed_by_the_program(pdf):
+def test_metadata_is_fixed_and_claims_no_date(pdf):
     meta = read(pdf).metadata
     assert meta["/Title"] == "Glute program for Tess"
     assert meta["/Author"] == "Tess"
-    assert meta["/CreationDate"] == "D:20261207000000Z"  # the start date, not now
+    # Not now, and not the program's start pretending to be a creation time: the
+    # Unix epoch, "no date".
+    assert meta["/CreationDate"] == "D:19700101000000Z"
     assert meta["/Creator"].startswith("gluteus ")
-    no_start = read(render_pdf(build(attrs.evolve(PROFILE, start=None)), {})).metadata
-    assert no_start["/CreationDate"] == "D:20000101000000Z"
+    for other in (
+        attrs.evolve(PROFILE, start=None),
+        attrs.evolve(PROFILE, start=dt.date(2027, 3, 1)),
+    ):
+        assert read(render_pdf(build(other), {})).metadata["/CreationDate"] == "D:19700101000000Z"
+
+
+def test_bookmarks_lead_to_each_part_and_each_week(program, pdf):
+    reader = read(pdf)
+    outline = reader.outline
+    top = [item.title for item in outline if not isinstance(item, list)]
+    assert top[:3] == ["Glute program for Tess", "What your glutes are telling you", "Safety"]
+    assert "Your weeks" in top and "Exercise guide" in top
+    assert "Words used in this program" in top
+    weeks = next(item for item in outline if isinstance(item, list))
+    assert [w.title for w in weeks] == [
+        f"Week {w.number}: {w.phase}" + (" (deload: a lighter week to recover)" if w.deload else "")
+        for w in program.weeks
+    ]
+    texts = pages_text(reader)
+    for item in weeks:
+        page = reader.get_destination_page_number(item)
+        assert item.title.split(" (")[0] in texts[page]
+
+
+def test_every_session_has_a_tick_box_per_set_and_a_log_line(program, pdf):
+    text = flat("\n".join(pages_text(read(pdf))))
+    sessions = sum(len(w.sessions) for w in program.weeks)
+    assert text.count("Date: ____________ Pain during: ____ /10 Next morning: ____ /10") == sessions
+    assert "1 Clamshell 2 × 12 each side 45 s 4 bodyweight ☐ ☐ 2" in text
+    assert "1 Clamshell 1 × 12 each side 45 s 4 bodyweight ☐ 2" in text  # deload: 1 set
 
 
 def test_the_text_a_person_needs(program, pdf):
@@ -85,18 +116,19 @@ def test_the_text_a_person_needs(program, pdf):
         "6 weeks, 2 sessions a week (Monday, Thursday), up to 30 minutes each",
         "Glutes switched off: moderate",
         "Why it matters: Your glutes are off the clock.",
-        "Evidence: weak or conflicting evidence. Expert opinion only.",
+        "Evidence: weak: little or mixed research. Expert opinion only.",
         "Activation opens each session, before anything loaded.",
         "Green: 0–3/10",
         "Red: over 5/10",
         "Activate 1–2 Switch the glutes on.",
         "Weekly work by issue",
         "Week 4: Strength (deload: a lighter week to recover)",
-        "# Exercise Sets × reps/hold Side Load Rest Min",
-        "1 Clamshell 2 × 12 each side bodyweight 45 s 4",
-        "2 Standing squeeze 1 × 10 s hold both bodyweight 45 s 4",
+        "# Exercise Sets × reps Rest Min Load Done",
+        "1 Clamshell 2 × 12 each side 45 s 4 bodyweight",
+        "2 Standing squeeze 1 × 10 s hold 45 s 4 bodyweight",
         "Exercise guide",
-        "Common fault: band_walk fault",
+        "Watch for: band walk fault",
+        "Words used in this program",
     ):
         assert part in text, part
     for week in program.weeks:
@@ -129,9 +161,9 @@ def test_a_long_session_table_splits_between_rows_and_repeats_its_header():
     first, last = pages_with_rows[0], pages_with_rows[-1]
     assert last > first, "60 rows should not fit on one page"
     for i in range(first, last + 1):
-        assert "# Exercise Sets × reps/hold Side Load Rest Min" in texts[i]
+        assert "# Exercise Sets × reps Rest Min Load Done" in texts[i]
     for n in range(1, 61):
-        row = f"{n} Drill {n:02d} 2 × 12 each side bodyweight 45 s 4"
+        row = f"{n} Drill {n:02d} 2 × 12 each side 45 s 4 bodyweight ☐ ☐"
         holders = [i for i in range(first, last + 1) if row in texts[i].splitlines()]
         assert len(holders) == 1, row  # whole, on exactly one page
 
@@ -161,16 +193,15 @@ def test_referral_pdf():
     assert len(reader.pages) == 1
     text = flat(reader.pages[0].extract_text())
     assert "No program: see a clinician first" in text
-    assert "Possible cauda equina syndrome." in text
-    assert "Urgency: emergency: get help now" in text
+    assert "Why: Possible cauda equina syndrome." in text
+    assert "How urgently: emergency: get help now" in text
+    assert "Whom to see: emergency department" in text
+    assert "What you reported" in text and "Age: 50" in text
+    assert "Take this page to the appointment" in text
+    assert "saddle_numbness" not in text
 
 
 def test_api_render_gives_bytes(program):
     pm = make_plugin_manager(defaults=False, entrypoints=False, plugins=[documents])
     out = render(program, "pdf", plugins=pm, paper="letter")
     assert isinstance(out, bytes) and out == render_pdf(program, {"paper": "letter"})
-
-
-def test_dates_in_the_metadata_follow_the_start():
-    later = build(attrs.evolve(PROFILE, start=dt.date(2027, 3, 1)))
-    assert read(render_pdf(later, {})).metadata["/CreationDate"] == "D:20270301000000Z"

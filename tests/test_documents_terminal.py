@@ -13,16 +13,16 @@ import pytest
 from tiny_plugin import build, referral
 
 from gluteus.cli import terminal
-from gluteus.plugins.formats.renderers import (
+from gluteus.engine.view import (
     Bullets,
     Heading,
     Para,
     Table,
     blocks_to_ansi,
     document,
-    render_text,
+    view,
 )
-from gluteus.plugins.formats.view import view
+from gluteus.plugins.formats.renderers import render_text
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -107,7 +107,7 @@ def test_the_terminal_look_has_the_same_content_as_plain_text():
 def test_no_colour_keeps_the_layout_without_escape_codes():
     out = render_text(build(), {"terminal": True, "width": 90, "color": False})
     assert not ANSI.search(out.replace("\x1b[0m", ""))  # at most resets
-    assert "Session 1: Monday 2026-12-07 (19.5 min)" in out
+    assert "Session 1: Monday 2026-12-07 (20 min)" in out
 
 
 def test_plain_text_is_unchanged_without_the_option():

@@ -9,12 +9,13 @@ import pytest
 from tiny_plugin import PROFILE, build, referral, rx
 
 from gluteus.engine.api import render
+from gluteus.engine.errors import ProfileError
 from gluteus.engine.pluginmanager import make_plugin_manager
 from gluteus.engine.registry import build_registry
+from gluteus.engine.view import document
 from gluteus.plugins import formats
 from gluteus.plugins.formats.renderers import (
     RENDERERS,
-    document,
     render_json,
     render_markdown,
     render_text,
@@ -69,58 +70,133 @@ def test_text_has_every_part_a_person_needs(program):
     assert "6 weeks, 2 sessions a week (Monday, Thursday), up to 30 minutes each" in text
     assert "Starts Monday 2026-12-07." in text
     assert "Equipment: mini band, step and bodyweight." in text
-    # Findings and why each matters, with the evidence caveat.
+    # Findings and why each matters, with the evidence caveat in plain words.
     assert "Glutes switched off: moderate" in text
     assert "Why it matters: Your glutes are off the clock." in text
     assert "What the program does: Activation opens every session." in text
-    assert "Evidence: weak or conflicting evidence. Expert opinion only." in text
+    assert "Evidence: weak: little or mixed research. Expert opinion only." in text
     assert "Weaker side: left" in text
     assert "Signs you noticed: knees cave in" in text
-    # Safety rules that apply.
+    # Safety rules that apply: in words, with the evidence and the source, no rule id.
     assert (
-        "- Activation opens each session, before anything loaded. (inhibition-activation-first;"
-        " evidence: practice convention or expert opinion, no trial behind it)" in flat(text)
+        "- Activation opens each session, before anything loaded. Evidence: common practice: "
+        "experts use it, but no trial has tested it (Tiny)." in flat(text)
     )
-    # Phases, weeks, sessions, tables and cues.
+    assert "inhibition-activation-first" not in text
+    # Phases, weeks, sessions and tables: the dose and its side in one column, whole
+    # minutes (19.5 rounds up to 20 for the session, 6.5 to 7 for an exercise).
     assert "Activate  1–2    Switch the glutes on." in text
     assert "Week 4: Strength (deload: a lighter week to recover)" in text
-    assert "Session 2: Thursday 2026-12-10 (19.5 min)" in text
-    assert "#  Exercise          Sets × reps/hold  Side       Load        Rest  Min" in text
-    assert "1  Clamshell         2 × 12            each side  bodyweight  45 s    4" in text
-    assert "2  Standing squeeze  2 × 10 s hold     both       bodyweight  45 s    4" in text
-    assert "3  Band walk         2 × 12            both       light band  45 s  6.5" in text
-    assert "Cues:\n  - Clamshell: clamshell cue (tempo 2-1-2)" in text
-    assert "Exercise guide" in text
-    assert "Watch for: band_walk fault" in text
+    assert "Session 2: Thursday 2026-12-10 (20 min)" in text
+    assert "#  Exercise          Sets × reps       Rest  Min  Load" in text
+    assert "1  Clamshell         2 × 12 each side  45 s    4  bodyweight" in text
+    assert "2  Standing squeeze  2 × 10 s hold     45 s    4  bodyweight" in text
+    assert "3  Band walk         2 × 12            45 s    7  light band" in text
+    assert "19.5" not in text and "6.5" not in text
+    # Cues are said once, in the exercise guide, which the sessions point to.
+    assert "see the exercise guide" in text
+    assert text.count("clamshell cue") == 1
+    guide = text.split("Exercise guide\n", 1)[1]
+    assert "Clamshell\n  - Why: Why clamshell." in guide
+    assert "  - Cues: clamshell cue" in guide and "  - Tempo: 2-1-2" in guide
+    assert "  - When: weeks 1–6" in guide
+    assert "Set-up: Lying on your side; side-to-side and turning movement" in flat(guide)
+    assert "Watch for: band walk fault" in flat(guide)
+    # Every term used is explained once, at the end.
+    glossary = text.split("Words used in this program\n", 1)[1]
+    for term in ("Sets × reps:", "Tempo:", "Deload:", "Each side:", "Min:"):
+        assert glossary.count(term) == 1, term
+    assert "RPE:" not in glossary  # the tiny program never says RPE
     # Plain text: no Markdown syntax.
     assert "|" not in text and "#" not in text.replace("#  Exercise", "")
 
 
-def test_text_wraps_long_lines(program):
-    for line in render_text(program, {}).splitlines():
-        if not line.startswith(("#", " ", "-")) and "  " not in line.strip():
-            assert len(line) <= 78, line
+def test_text_fits_its_width(program):
+    for width in (78, 60, 100):
+        text = render_text(program, {"width": width})
+        assert max(len(line) for line in text.splitlines()) <= width, width
+    with pytest.raises(ProfileError):
+        render_text(program, {"width": "wide"})
 
 
-def test_safety_notes_and_stop_signs_are_shown():
+def test_a_table_too_wide_puts_long_text_under_its_row():
+    long_load = "Bodyweight or a light-to-medium band; stop 2-3 reps short of failure (RPE 6-7)"
+    program = build()
+    week = program.weeks[0]
+    odd = rx("lateral_step_up", name="Lateral band walk, band at the knees", load=long_load)
+    session = attrs.evolve(week.sessions[0], exercises=(odd,))
+    program = attrs.evolve(program, weeks=(attrs.evolve(week, sessions=(session,)),))
+    lines = render_text(program, {"width": 60}).splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("1  Lateral band"))
+    assert lines[row + 1].startswith("   ") and "knees" in lines[row + 1]  # the name wraps
+    under = " ".join(line.strip() for line in lines[row + 1 : row + 5])
+    assert f"Load: {long_load}" in under
+    assert all(len(line) <= 60 for line in lines)
+    # No column is squeezed into letters: every word of the name is whole.
+    assert not any(line.strip() in ("L", "a", "t") for line in lines)
+
+
+def test_safety_notes_stop_signs_and_the_traffic_light_are_shown():
     pregnant = attrs.evolve(
         PROFILE,
         precautions=("pregnancy",),
         pregnancy_trimester=2,
         pain=PROFILE.pain.replace(knee=4),
     )
-    text = render_text(build(pregnant), {})
-    assert "Stop and get advice if:\n  - bleeding\n  - dizziness" in text
-    assert "Pain monitoring and notes: - Pain during exercise: 0-3/10 is fine" in flat(text)
-    assert "No lying on the back or front after the first trimester. (pregnancy-no-supine" in flat(
-        text
-    )
+    for draw in (render_text, render_markdown):
+        text = flat(draw(build(pregnant), {}))
+        assert "Stop and get advice if: - bleeding - dizziness" in text
+        assert "Pain during exercise: 0-3/10 is fine" in text
+        assert "No lying on the back or front after the first trimester." in text
+        assert "pregnancy-no-supine" not in text
+        assert "Pain monitoring: the traffic light" in text
+        assert "Rate pain 0–10 during each exercise" in text
+        for zone in ("Green (0–3/10): safe.", "Amber (4–5/10):", "Red (over 5/10): too much"):
+            assert zone in text, zone
+
+
+def test_whatever_the_program_lists_as_stop_signs_is_shown():
+    data = build().to_dict()
+    data["safety"]["stop_signs"] = ["Chest pain or pressure", "Sudden sharp pain"]
+    for draw in (render_text, render_markdown):
+        out = draw(data, {})
+        assert "Chest pain or pressure" in out and "Sudden sharp pain" in out
 
 
 def test_no_dates_without_a_start():
     text = render_text(build(attrs.evolve(PROFILE, start=None)), {})
-    assert "Session 1: Monday (19.5 min)" in text
+    assert "Session 1: Monday (20 min)" in text
     assert "Starts" not in text
+
+
+def test_effort_extra_sets_family_and_load_type_when_present():
+    """Fields a planner may add to an exercise: shown in words when there."""
+    data = build().to_dict()
+    ex = data["weeks"][0]["sessions"][0]["exercises"][0]
+    ex.update(
+        sets=3,
+        reps=10,
+        effort={"rpe": [6, 7], "rm": [8, 12], "rir": [2, 3]},
+        extra={"side": "left", "sets": 1},
+        family="clamshell",
+        load_type="band",
+    )
+    text = render_text(data, {"width": 120})
+    row = next(line for line in text.splitlines() if line.startswith("1  Clamshell"))
+    assert "3 × 10 each side + 1 set left" in row
+    assert "RPE 6–7, 8–12RM, 2–3 reps in reserve" in text
+    guide = flat(text.split("Exercise guide", 1)[1])
+    assert "Effort: RPE 6–7, 8–12RM, 2–3 reps in reserve" in guide
+    assert "Kind of load: a resistance band" in guide
+    assert "Family: clamshell exercises" in guide
+    glossary = text.split("Words used in this program", 1)[1]
+    assert "RPE:" in glossary and "RM:" in glossary and "Reps in reserve:" in glossary
+    md = render_markdown(data, {})
+    assert "| 3 × 10 each side + 1 set left |" in md
+    assert "| Effort |" in md and "RPE 6–7, 8–12RM, 2–3 reps in reserve |" in md
+    # Without the fields, nothing is invented.
+    plain = render_text(build(), {})
+    assert "Effort" not in plain and "Kind of load" not in plain and "Family" not in plain
 
 
 def test_no_issue_found_says_so():
@@ -136,15 +212,31 @@ def test_warnings_are_shown_near_the_top():
     assert "  - Not enough time for knees in week 2." in text
 
 
-def test_markdown_tables_and_headings(program):
+def test_markdown_tables_headings_bold_labels_and_links(program):
     md = render_markdown(program, {})
     assert md.startswith("# Glute program for Tess\n")
     assert "## Week 1: Activate\n" in md
-    assert "### Session 1: Monday 2026-12-07 (19.5 min)\n" in md
-    assert "| # | Exercise | Sets × reps/hold | Side | Load | Rest | Min |\n" in md
-    assert "| ---: | --- | --- | --- | --- | ---: | ---: |\n" in md
-    assert "| 3 | Band walk | 2 × 12 | both | light band | 45 s | 6.5 |\n" in md
-    assert "- Clamshell: clamshell cue (tempo 2-1-2)\n" in md
+    assert "### Session 1: Monday 2026-12-07 (20 min)\n" in md
+    assert "| \\# | Exercise | Sets × reps | Rest | Min | Load |\n" in md
+    assert "| ---: | --- | --- | ---: | ---: | --- |\n" in md
+    assert "| 3 | [Band walk](#band-walk) | 2 × 12 | 45 s | 7 | light band |\n" in md
+    assert "**Why it matters:** Your glutes are off the clock." in md
+    assert "- **Signs you noticed:** barely feel glutes" in md
+    # Cues once, in the guide the session rows link to; headings carry no ids.
+    assert md.count("clamshell cue") == 1
+    assert "### Band walk\n" in md and "(band_walk)" not in md
+    assert "- **Cues:** clamshell cue" in md
+
+
+def test_markdown_links_reach_the_right_heading_when_names_repeat():
+    program = build()
+    week = program.weeks[0]
+    twin = rx("glute_bridge", name="Clamshell")  # a second exercise with the same name
+    session = attrs.evolve(week.sessions[0], exercises=(*week.sessions[0].exercises, twin))
+    program = attrs.evolve(program, weeks=(attrs.evolve(week, sessions=(session,)),))
+    md = render_markdown(program, {})
+    assert "[Clamshell](#clamshell)" in md and "[Clamshell](#clamshell-1)" in md
+    assert md.count("### Clamshell\n") == 2
 
 
 def test_markdown_escapes_table_cells():
@@ -152,21 +244,48 @@ def test_markdown_escapes_table_cells():
     week = program.weeks[0]
     odd = rx("clamshell", name="Clam | shell", load="band | light")
     session = attrs.evolve(week.sessions[0], exercises=(odd, *week.sessions[0].exercises[1:]))
-    program = attrs.evolve(
-        program, weeks=(attrs.evolve(week, sessions=(session, *week.sessions[1:])),)
-    )
+    program = attrs.evolve(program, weeks=(attrs.evolve(week, sessions=(session,)),))
     md = render_markdown(program, {})
-    assert "| 1 | Clam \\| shell | 2 × 12 | each side | band \\| light | 45 s | 4 |" in md
+    assert (
+        "| 1 | [Clam \\| shell](#clam--shell) | 2 × 12 each side | 45 s | 4 | band \\| light |"
+        in md
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "[x](javascript:alert(1))",
+        "![img](http://evil.example/x.png)",
+        "<script>alert(1)</script>",
+        "**bold** _it_ `code`",
+        "# heading",
+    ],
+)
+def test_markdown_escapes_the_persons_text(name):
+    """A name (or any other text from the profile or a plugin) is text, never markup."""
+    md = render_markdown(build(attrs.evolve(PROFILE, name=name)), {})
+    title = md.splitlines()[0]
+    assert title.startswith("# Glute program for ")
+    for char in "[]<>*_`!#":
+        if char in name:
+            # Every markup character of the name is backslash-escaped.
+            assert title.count(f"\\{char}") == name.count(char), char
+    assert "<script>" not in md
 
 
 def test_referral_renders_as_the_referral():
     ref = referral()
     for out in (render_text(ref, {}), render_markdown(ref, {})):
-        assert "No program: see a clinician first" in out
-        assert "Possible cauda equina syndrome." in out
-        assert "Urgency: emergency: get help now" in out
-        assert "See: emergency department" in out
-        assert "Week" not in out
+        plain = flat(out.replace("**", ""))
+        assert "No program: see a clinician first" in plain
+        assert "Saddle numbness" in plain
+        assert "How urgently: emergency: get help now" in plain
+        assert "Whom to see: emergency department" in plain
+        assert "Why: Possible cauda equina syndrome." in plain
+        assert "What you reported" in plain and "Age: 50" in plain
+        assert "Take this page to the appointment" in plain
+        assert "saddle_numbness" not in out and "Week" not in out
     assert json.loads(render_json(ref, {}))["status"] == "referral"
 
 
@@ -188,7 +307,7 @@ def test_renderers_accept_a_program_dict(program):
 
 def test_a_modules_evidence_caveat_is_said_once():
     """A finding whose notes carry the caveat does not repeat the issue's note too."""
-    from gluteus.plugins.formats.view import view
+    from gluteus.engine.view import view
 
     data = build().to_dict()
     issue = data["findings"][0]["issue"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ import click
 
 from gluteus.engine.model import EQUIPMENT, POSITIONS, ROLES, Exercise
 from gluteus.engine.registry import Registry
+from gluteus.engine.view import Para, Table, blocks_to_text
 
 
 def _closest(value: str, choices: Iterable[str]) -> str:
@@ -105,28 +107,59 @@ def _activation_text(ex: Exercise) -> str:
     return text + (f"; {act.note}" if act.note else "")
 
 
-def _show(ex: Exercise, registry: Registry) -> str:
+def _field(label: str, value: str, width: int) -> list[str]:
+    """``  label:  value`` wrapped at word boundaries, later lines under the value."""
+    first = f"  {label + ':':<13}"
+    return textwrap.wrap(
+        value,
+        width,
+        initial_indent=first,
+        subsequent_indent=" " * len(first),
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def _show(ex: Exercise, registry: Registry, width: int = 80) -> str:
     dose = f"{ex.hold_s} s hold" if ex.hold_s is not None else f"{ex.seconds_per_rep:g} s per rep"
     source = registry.sources.get(ex.source)
-    lines = [
-        f"{ex.name} ({ex.id})",
-        f"  issues:      {', '.join(ex.issues)}",
-        f"  role:        {ex.role}, level {ex.level}",
-        f"  position:    {ex.position}; planes: {', '.join(ex.planes)}",
-        f"  equipment:   {', '.join(ex.equipment) or 'none (bodyweight)'}",
-        f"  loaded:      {'yes' if ex.loaded else 'no'}; "
-        f"{'one side at a time' if ex.unilateral else 'both sides'}",
-        f"  dose unit:   {dose}, rest {ex.rest_s} s",
-        f"  targets:     {', '.join(ex.targets)}",
-        f"  tags:        {', '.join(ex.tags) or '-'}",
-        "  cues:",
-        *(f"    - {cue}" for cue in ex.cues),
-        f"  watch for:   {ex.fault}",
-        f"  why:         {ex.why}",
-        f"  activation:  {_activation_text(ex)}",
-        f"  evidence:    {ex.evidence}",
-        f"  source:      {ex.source}: {source.citation if source else '?'}",
-    ]
+    lines = [f"{ex.name} ({ex.id})"]
+    fields = (
+        ("issues", ", ".join(ex.issues)),
+        ("role", f"{ex.role}, level {ex.level}"),
+        ("position", f"{ex.position}; planes: {', '.join(ex.planes)}"),
+        ("equipment", ", ".join(ex.equipment) or "none (bodyweight)"),
+        (
+            "loaded",
+            f"{'yes' if ex.loaded else 'no'}; "
+            f"{'one side at a time' if ex.unilateral else 'both sides'}",
+        ),
+        ("dose unit", f"{dose}, rest {ex.rest_s} s"),
+        ("targets", ", ".join(ex.targets)),
+        ("tags", ", ".join(ex.tags) or "-"),
+    )
+    for label, value in fields:
+        lines += _field(label, value, width)
+    lines.append("  cues:")
+    for cue in ex.cues:
+        lines += textwrap.wrap(
+            cue, width, initial_indent="    - ", subsequent_indent="      ", break_on_hyphens=False
+        )
+    for label, value in (
+        ("watch for", ex.fault),
+        ("why", ex.why),
+        ("activation", _activation_text(ex)),
+        ("evidence", ex.evidence),
+        ("source", f"{ex.source}: {source.citation if source else '?'}"),
+    ):
+        lines += _field(label, value, width)
+    if any("MVIC" in line for line in lines):
+        lines += _field(
+            "MVIC",
+            "maximum voluntary isometric contraction: 40% MVIC means the muscle works at "
+            "40% of its hardest effort",
+            width,
+        )
     positions = ladder_positions(registry, ex.id)
     if positions:
         lines.append("  ladders:")
@@ -136,9 +169,16 @@ def _show(ex: Exercise, registry: Registry) -> str:
                 around.append(f"easier: {pos['previous']}")
             if pos["next"]:
                 around.append(f"harder: {pos['next']}")
-            lines.append(
-                f"    - {pos['name']} ({pos['ladder']}): rung {pos['rung']} of {pos['of']}"
-                + (f" ({'; '.join(around)})" if around else "")
+            text = f"{pos['name']} ({pos['ladder']}): rung {pos['rung']} of {pos['of']}" + (
+                f" ({'; '.join(around)})" if around else ""
+            )
+            lines += textwrap.wrap(
+                text,
+                width,
+                initial_indent="    - ",
+                subsequent_indent="      ",
+                break_long_words=False,
+                break_on_hyphens=False,
             )
     else:
         lines.append("  ladders:     none")
@@ -156,24 +196,38 @@ def _rows(exercises: list[Exercise]) -> list[tuple[str, ...]]:
             ex.role,
             str(ex.level),
             ex.position,
-            ",".join(ex.equipment) or "-",
-            ",".join(ex.issues),
+            ", ".join(ex.equipment) or "-",
+            ", ".join(ex.issues),
             ex.evidence,
         )
         for ex in exercises
     ]
 
 
-def _table(exercises: list[Exercise]) -> str:
-    """The catalogue as plain aligned columns (piped output, files, NO_COLOR)."""
-    headers = TABLE_HEADERS
-    rows = _rows(exercises)
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    for row in rows:
-        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-    lines.append(f"{len(rows)} exercise{'s' if len(rows) != 1 else ''}")
-    return "\n".join(lines)
+TABLE_UNDER = (0, 0, 5, 6, 4, 3, 1, 2)
+"""Which columns go under their row first when the terminal is narrow (issues first);
+the id and the name always stay in the row."""
+
+
+def catalogue_table(exercises: list[Exercise]) -> Table:
+    """The catalogue as a table: ids whole (they are copied into profiles)."""
+    return Table(
+        TABLE_HEADERS,
+        tuple(_rows(exercises)),
+        tuple(h == "level" for h in TABLE_HEADERS),
+        nowrap=tuple(h == "id" for h in TABLE_HEADERS),
+        under=TABLE_UNDER,
+    )
+
+
+def _count(exercises: list[Exercise]) -> str:
+    return f"{len(exercises)} exercise{'s' if len(exercises) != 1 else ''}"
+
+
+def _table(exercises: list[Exercise], width: int = 80) -> str:
+    """The catalogue as plain text laid out for ``width`` columns (piped output,
+    files, NO_COLOR)."""
+    return blocks_to_text([catalogue_table(exercises)], width=width) + _count(exercises)
 
 
 def _profile_report(path: str, exercises: list[Exercise], pm: Any) -> tuple[str, dict[str, Any]]:
@@ -228,7 +282,7 @@ def _profile_report(path: str, exercises: list[Exercise], pm: Any) -> tuple[str,
     return "\n".join(text), data
 
 
-@click.command()
+@click.command(short_help="Browse the exercise catalogue, or show one exercise.")
 @click.argument("exercise_id", required=False)
 @click.option("--issue", help="Only exercises serving this issue id.")
 @click.option("--role", help=f"Only this role ({', '.join(ROLES)}).")
@@ -296,7 +350,9 @@ def exercises(
         if fmt == "json":
             click.echo(json.dumps(exercise_to_dict(ex, registry), indent=2, sort_keys=True))
         else:
-            click.echo(_show(ex, registry))
+            from gluteus.cli import terminal
+
+            click.echo(_show(ex, registry, terminal.plain_width()))
         return
 
     chosen = select(
@@ -304,7 +360,12 @@ def exercises(
     )
     if profile_path is not None:
         text, data = _profile_report(profile_path, chosen, pm)
-        click.echo(json.dumps(data, indent=2, sort_keys=True) if fmt == "json" else text)
+        if fmt == "json":
+            click.echo(json.dumps(data, indent=2, sort_keys=True))
+        else:
+            from gluteus.cli import terminal
+
+            click.echo(_wrapped(text, terminal.plain_width()))
         return
     if fmt == "json":
         click.echo(
@@ -312,9 +373,24 @@ def exercises(
         )
     else:
         from gluteus.cli import terminal
-        from gluteus.plugins.formats.renderers import Table
 
-        numeric = tuple(h == "level" for h in TABLE_HEADERS)
-        nowrap = tuple(h == "id" for h in TABLE_HEADERS)  # ids are copied into profiles
-        table = Table(TABLE_HEADERS, tuple(_rows(chosen)), numeric, nowrap=nowrap)
-        terminal.show([table], plain=_table(chosen))
+        terminal.show(
+            [catalogue_table(chosen), Para(_count(chosen))],
+            plain=_table(chosen, terminal.plain_width()),
+        )
+
+
+def _wrapped(text: str, width: int) -> str:
+    """Each line of ``text`` wrapped at ``width``, continuing under its own indent."""
+    out: list[str] = []
+    for line in text.splitlines():
+        indent = " " * (len(line) - len(line.lstrip()))
+        lead = indent + ("  " if line.lstrip().startswith("- ") else "")
+        out += textwrap.wrap(
+            line,
+            width,
+            subsequent_indent=lead,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+    return "\n".join(out)

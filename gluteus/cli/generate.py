@@ -11,7 +11,9 @@ import click
 from gluteus.cli import terminal
 from gluteus.engine.errors import ProfileError, ReferralRequired
 from gluteus.engine.profile import SEED_MAX
-from gluteus.output import check_output, write_output
+from gluteus.output import check_output
+
+MAX_CALENDAR_BYTES = 16 * 1024 * 1024  # a 24-week calendar is well under 1 MiB
 
 
 def _choose_format(fmt: str, renderers: Any) -> Any:
@@ -26,7 +28,7 @@ def _choose_format(fmt: str, renderers: Any) -> Any:
     return renderer
 
 
-@click.command()
+@click.command(short_help="Make a training program from a PROFILE file.")
 @click.argument("profile", type=click.Path())  # the loader says what is wrong with it
 @click.option(
     "-o",
@@ -60,15 +62,30 @@ def _choose_format(fmt: str, renderers: Any) -> Any:
     metavar="KEY=VALUE",
     help="An option for the format's renderer, e.g. -O paper=letter for pdf; repeatable.",
 )
+@click.option(
+    "--replaces",
+    metavar="OLD.ics",
+    default=None,
+    help="ics: the calendar this one replaces; changed sessions are updated and removed "
+    "ones cancelled in calendar apps.",
+)
 def generate(
-    profile: str, output: str | None, fmt: str, seed: int | None, render_options: tuple[str, ...]
+    profile: str,
+    output: str | None,
+    fmt: str,
+    seed: int | None,
+    render_options: tuple[str, ...],
+    replaces: str | None = None,
 ) -> None:
     """Generate a training program from a PROFILE file (YAML, TOML or JSON).
 
     The program is verified against every safety rule before anything is written.
-    Exit codes: 0 done; 2 bad input; 3 a red flag (the referral is printed, and
-    written as JSON with --format json); 4 the constraints cannot all be met (the
-    message says which conflict and what to change).
+
+    \b
+    Exit codes: 0 done; 2 bad input;
+    3 a red flag (the referral is printed, and written in the chosen format:
+      a page to take to the appointment);
+    4 the constraints cannot all be met (the message says which, and what to do).
     """
     from gluteus.cli import plugin_manager
     from gluteus.engine import api
@@ -76,6 +93,13 @@ def generate(
     # Checked before planning, so a typo in -o costs nothing.
     check_output(output, inputs=[profile])
     chosen = _parse_options(render_options)
+    if replaces is not None:
+        if fmt != "ics":
+            raise click.BadParameter(
+                f"an earlier calendar is replaced only by a calendar; add -f ics (not {fmt})",
+                param_hint="'--replaces'",
+            )
+        chosen["replaces"] = _read_calendar(replaces)
     pm = plugin_manager()
     renderer = _choose_format(fmt, api.context(pm).registry.renderers)
     if renderer.binary and (output is None or output == "-") and sys.stdout.isatty():
@@ -86,15 +110,29 @@ def generate(
     try:
         program = api.generate(person, seed=seed, plugins=pm)
     except ReferralRequired as exc:
-        # SPEC §3: the referral is printed (by the group, to stderr) and, with
-        # --format json, written as the referral document too.
-        if fmt == "json" and exc.result is not None:
-            write_output(api.render(exc.result, "json", plugins=pm), output)
+        # The referral is printed (by the group, to stderr) and written in the chosen
+        # format too: a document to take to the appointment.
+        if exc.result is not None:
+            options = terminal.text_options(output) if fmt == "text" else {}
+            options.update(chosen)
+            terminal.emit(api.render(exc.result, fmt, plugins=pm, **options), output)
         raise
     # The text format gets the terminal look (rich, paged) only when it goes to one.
     options = terminal.text_options(output) if fmt == "text" else {}
     options.update(chosen)
     terminal.emit(api.render(program, fmt, plugins=pm, **options), output)
+
+
+def _read_calendar(path: str) -> str:
+    """The text of the calendar ``--replaces`` names (read before planning)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            text = fh.read(MAX_CALENDAR_BYTES + 1)
+    except OSError as exc:
+        raise ProfileError(f"cannot read the calendar: {exc.strerror or exc}", file=path) from exc
+    if len(text) > MAX_CALENDAR_BYTES or "BEGIN:VCALENDAR" not in text:
+        raise ProfileError("not an iCalendar file (.ics) gluteus wrote", file=path)
+    return text
 
 
 def _parse_options(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -149,7 +187,7 @@ def _read_program(path: str) -> dict[str, Any]:
     return data
 
 
-@click.command()
+@click.command(short_help="Re-verify a program JSON file against every safety rule.")
 @click.argument("program", type=click.Path())  # read and judged by _read_program
 @click.pass_context
 def check(ctx: click.Context, program: str) -> None:

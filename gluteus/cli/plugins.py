@@ -39,6 +39,7 @@ It never imports the planner or the solver, so it stays fast.
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -186,8 +187,22 @@ def _counted(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def report_text(report: Mapping[str, Any]) -> str:
-    """The report as plain text, a short block per plugin."""
+def _wrap(line: str, width: int) -> list[str]:
+    """One report line wrapped at word boundaries, continuing under its text."""
+    body = line.lstrip()
+    indent = len(line) - len(body)
+    label = body.split(": ", 1)[0] + ": " if ": " in body and indent else ""
+    return textwrap.wrap(
+        line,
+        width,
+        subsequent_indent=" " * (indent + min(len(label), 4) if label else indent + 2),
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [""]
+
+
+def report_text(report: Mapping[str, Any], width: int = 80) -> str:
+    """The report as plain text, a short block per plugin, wrapped at ``width``."""
     plugins = report["plugins"]
     failed = report["failed"]
     head = f"{_counted(len(plugins), 'plugin', 'plugins')} loaded"
@@ -225,7 +240,8 @@ def report_text(report: Mapping[str, Any]) -> str:
         lines.append("Problems (generate would fail until they are fixed):")
         lines.extend(f"  {problem}" for problem in report["problems"])
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    wrapped = [part for line in lines for part in _wrap(line, width)]
+    return "\n".join(wrapped).rstrip("\n") + "\n"
 
 
 def _warnings(report: Mapping[str, Any]) -> list[str]:
@@ -242,7 +258,7 @@ def _warnings(report: Mapping[str, Any]) -> list[str]:
     return out
 
 
-@click.group(invoke_without_command=True)
+@click.group(invoke_without_command=True, short_help="List the plugins and what each adds.")
 @click.option(
     "-f",
     "--format",
@@ -274,7 +290,9 @@ def plugins(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(report, indent=2))
     else:
-        click.echo(report_text(report), nl=False)
+        from gluteus.cli import terminal
+
+        click.echo(report_text(report, terminal.plain_width()), nl=False)
     for warning in _warnings(report):
         click.echo(warning, err=True)
 

@@ -14,7 +14,7 @@ ever added)::
       "format": "gluteus.screen/1",
       "status": "ok",
       "engine": {"version": str, "plugins": {name: version}},
-      "profile": {... the profile after defaults were applied (SPEC §1) ...},
+      "profile": {... the profile after defaults were applied ...},
       "findings": [{
           "issue": id, "name": str, "severity": 0..3,
           "severity_words": "none" | "mild" | "moderate" | "marked",
@@ -35,7 +35,7 @@ ever added)::
     }
 
 With a red flag, ``--format json`` writes instead the ``status: referral`` program
-document of SPEC §2 (it validates against the shipped program schema), and the
+document (it validates against the shipped program schema), and the
 one-line message goes to standard error.
 """
 
@@ -50,6 +50,7 @@ import click
 from gluteus.cli import fail, terminal
 from gluteus.engine.errors import ReferralRequired
 from gluteus.engine.model import states_evidence
+from gluteus.engine.view import EVIDENCE, prose
 
 SEVERITY_WORDS: tuple[str, ...] = ("none", "mild", "moderate", "marked")
 """Words for severity 0-3, as shown next to the number."""
@@ -60,20 +61,16 @@ URGENCY_WORDS: dict[str, str] = {
     "soon": "SOON - within days",
 }
 
-EVIDENCE_WORDS: dict[str, str] = {
-    "verified": "verified (seen in the sources)",
-    "recalled": "recalled from the sources, to be checked",
-    "weak": "weak or conflicting",
-    "convention": "convention or expert opinion, no trial behind it",
-}
-"""The evidence levels of EVIDENCE.md in words."""
+EVIDENCE_WORDS: dict[str, str] = dict(EVIDENCE)
+"""The evidence levels in words, as every output format says them."""
 
 SCREEN_FORMAT = "gluteus.screen/1"
-WIDTH = 88
+WIDTH = 80
+"""Plain screening text is laid out this wide unless ``COLUMNS`` says otherwise."""
 INDENT = " " * 14
 
 
-@click.command()
+@click.command(short_help="Show red flags and findings for a PROFILE, without a program.")
 @click.argument("profile", type=click.Path())  # the loader says what is wrong with it
 @click.option(
     "-f",
@@ -82,7 +79,7 @@ INDENT = " " * 14
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="text for a terminal, json for programs (a referral is SPEC §2's program JSON).",
+    help="text for a terminal, json for programs (a referral is the program JSON).",
 )
 def screen(profile: str, fmt: str) -> None:
     """Screen a PROFILE: red flags first, then what each issue module finds.
@@ -103,19 +100,24 @@ def screen(profile: str, fmt: str) -> None:
     result = api.run_screen(person, ctx)
     if result.referrals:
         from gluteus.engine.program import referral_program
-        from gluteus.plugins.formats.renderers import render_json
+        from gluteus.engine.view import program_json
 
         document = referral_program(person, result.referrals, ctx)
         if fmt == "json":
-            click.echo(render_json(document), nl=False)
+            click.echo(program_json(document), nl=False)
         else:
-            terminal.show(referral_blocks(result, ctx), plain=referral_text(result, ctx))
+            terminal.show(
+                referral_blocks(result, ctx),
+                plain=referral_text(result, ctx, width=terminal.plain_width()),
+            )
         # Exit 3 through the shared boundary, without repeating the referrals above.
         fail(ReferralRequired(result.referrals, result=document), referrals_shown=True)
     if fmt == "json":
         click.echo(json.dumps(screen_dict(result, ctx), indent=2, ensure_ascii=False))
     else:
-        terminal.show(screen_blocks(result, ctx), plain=screen_text(result, ctx))
+        terminal.show(
+            screen_blocks(result, ctx), plain=screen_text(result, ctx, width=terminal.plain_width())
+        )
 
 
 # --- JSON --------------------------------------------------------------------------
@@ -186,10 +188,11 @@ def screen_dict(result: Any, ctx: Any) -> dict[str, Any]:
 # --- Text --------------------------------------------------------------------------
 
 
-def _wrap(text: str, indent: str, first: str | None = None) -> str:
+def _fill(text: str, indent: str, first: str | None = None, width: int = WIDTH) -> str:
     return textwrap.fill(
         text,
-        width=WIDTH,
+        width=width,
+        break_long_words=False,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_on_hyphens=False,
@@ -214,8 +217,12 @@ def evidence_words(finding: Any, issue: Any) -> str:
     return level
 
 
-def screen_text(result: Any, ctx: Any) -> str:
-    """Plain, wrapped text of a screening without red flags, for a terminal."""
+def screen_text(result: Any, ctx: Any, width: int = WIDTH) -> str:
+    """Plain text of a screening without red flags, wrapped at ``width`` columns."""
+
+    def _wrap(text: str, indent: str, first: str | None = None) -> str:
+        return _fill(text, indent, first, width)
+
     registry = ctx.registry
     person = result.profile
     lines = [f"Screening: {_who(person)}", "", "Findings (severity 0-3)"]
@@ -225,8 +232,12 @@ def screen_text(result: Any, ctx: Any) -> str:
         focus = " (in focus)" if finding.focus else ""
         lines.append("")
         lines.append(
-            f"  {name} [{finding.issue}]: {finding.severity} of 3, "
-            f"{SEVERITY_WORDS[finding.severity]}{focus}"
+            _wrap(
+                f"{name} [{finding.issue}]: {finding.severity} of 3, "
+                f"{SEVERITY_WORDS[finding.severity]}{focus}",
+                "    ",
+                "  ",
+            )
         )
         if finding.severity == 0 and not finding.focus:
             continue  # nothing counted: the heading says it all
@@ -234,11 +245,11 @@ def screen_text(result: Any, ctx: Any) -> str:
             signs = ", ".join(_words(s) for s in finding.signs)
             lines.append(_wrap(signs, INDENT, "    Signs:    "))
         for test in finding.tests:
-            lines.append(_wrap(test, INDENT, "    Test:     "))
+            lines.append(_wrap(prose(test), INDENT, "    Test:     "))
         if finding.weaker_side:
             lines.append(f"    Weaker:   {finding.weaker_side} side")
         for note in finding.notes:
-            lines.append(_wrap(note, INDENT, "    Note:     "))
+            lines.append(_wrap(prose(note), INDENT, "    Note:     "))
         if issue is not None:
             lines.append(_wrap(evidence_words(finding, issue), INDENT, "    Evidence: "))
     restrictions = result.restrictions
@@ -263,15 +274,19 @@ def screen_text(result: Any, ctx: Any) -> str:
                 if pre_id == "pregnancy" and person.pregnancy_trimester
                 else ""
             )
-            lines.append(f"  - {_words(pre_id)}{extra}")
+            lines.append(_wrap(f"{_words(pre_id)}{extra}", "    ", "  - "))
     if restrictions.stop_signs:
         lines += ["", "Stop and seek care if you notice"]
-        lines += [f"  - {sign}" for sign in restrictions.stop_signs]
+        lines += [_wrap(sign, "    ", "  - ") for sign in restrictions.stop_signs]
     return "\n".join(lines)
 
 
-def referral_text(result: Any, ctx: Any) -> str:
+def referral_text(result: Any, ctx: Any, width: int = WIDTH) -> str:
     """Plain text of the referrals: one per red flag, most urgent first."""
+
+    def _wrap(text: str, indent: str, first: str | None = None) -> str:
+        return _fill(text, indent, first, width)
+
     lines = [
         f"Screening: {_who(result.profile)}",
         "",
@@ -281,8 +296,12 @@ def referral_text(result: Any, ctx: Any) -> str:
         flag = ctx.registry.red_flags.get(referral.flag)
         lines.append("")
         lines.append(
-            f"  {_words(referral.flag)} [{referral.flag}]: "
-            f"{URGENCY_WORDS.get(referral.urgency, referral.urgency)}"
+            _wrap(
+                f"{_words(referral.flag)} [{referral.flag}]: "
+                f"{URGENCY_WORDS.get(referral.urgency, referral.urgency)}",
+                "    ",
+                "  ",
+            )
         )
         if flag is not None:
             lines.append(_wrap(flag.question, INDENT, "    Asked:    "))
@@ -300,7 +319,7 @@ def screen_blocks(result: Any, ctx: Any) -> list[Any]:
     Says the same as :func:`screen_text` (which piped output gets), laid out as a
     table of findings and a section per issue found.
     """
-    from gluteus.plugins.formats.renderers import Bullets, Heading, Para, Table
+    from gluteus.engine.view import Bullets, Heading, Para, Table
 
     registry = ctx.registry
     person = result.profile
@@ -327,8 +346,8 @@ def screen_blocks(result: Any, ctx: Any) -> list[Any]:
         items = []
         if finding.signs:
             items.append("Signs: " + ", ".join(_words(s) for s in finding.signs))
-        items += [f"Test: {test}" for test in finding.tests]
-        items += list(finding.notes)
+        items += [f"Test: {prose(test)}" for test in finding.tests]
+        items += [prose(note) for note in finding.notes]
         if items:
             blocks.append(Bullets(tuple(items)))
         if issue is not None:
@@ -352,7 +371,7 @@ def screen_blocks(result: Any, ctx: Any) -> list[Any]:
 
 def referral_blocks(result: Any, ctx: Any) -> list[Any]:
     """The referrals as document blocks, for the rich terminal look."""
-    from gluteus.plugins.formats.renderers import Bullets, Heading, Para
+    from gluteus.engine.view import Bullets, Heading, Para
 
     blocks: list[Any] = [
         Heading(1, f"Screening: {_who(result.profile)}"),

@@ -1,15 +1,16 @@
 """One terminal look for every command: rich in a terminal, plain text otherwise.
 
 - Standard output is a terminal: rich tables, rules and colour (the look of
-  :func:`gluteus.plugins.formats.renderers.blocks_to_rich`), as wide as the terminal.
+  :func:`gluteus.engine.view.blocks_to_rich`), as wide as the terminal.
 - Piped or redirected, ``NO_COLOR`` set (https://no-color.org) or ``TERM=dumb``:
-  plain text, the same bytes a file gets, so scripts and diffs stay stable.
-  ``FORCE_COLOR`` asks for the rich look even when piped.
+  plain text laid out for 80 columns (``COLUMNS`` sets another width), so scripts
+  and diffs stay stable. ``FORCE_COLOR`` asks for the rich look even when piped.
+  Tables never squeeze a column into letters: long text goes under its row.
 - Output taller than the terminal goes through the pager (``$PAGER``, else
   ``less``; colour kept with ``less -R``); ``PAGER=cat`` turns paging off.
 
 Commands build the same blocks the text format uses (``Heading``, ``Para``,
-``Bullets``, ``Table`` from :mod:`gluteus.plugins.formats.renderers`) and call
+``Bullets``, ``Table`` from :mod:`gluteus.engine.view`) and call
 :func:`show`; ``generate`` asks :func:`text_options` how to render and
 :func:`emit` to write. Nothing heavy is imported here: rich loads only when
 something is drawn.
@@ -28,6 +29,8 @@ import click
 MIN_WIDTH = 60
 MAX_WIDTH = 120
 """Rich output is as wide as the terminal, within these bounds (long lines read badly)."""
+PLAIN_WIDTH = 80
+"""Plain output (piped, redirected) is laid out this wide unless ``COLUMNS`` says."""
 
 
 def _env(name: str) -> bool:
@@ -61,12 +64,24 @@ def width() -> int:
     return max(MIN_WIDTH, min(MAX_WIDTH, columns))
 
 
+def plain_width() -> int:
+    """Columns for plain output: ``COLUMNS`` when set (40 to 200), else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return PLAIN_WIDTH
+    return max(40, min(200, columns))
+
+
 def text_options(output: str | None = None) -> dict[str, Any]:
     """Options for the ``text`` renderer writing to ``output``: the rich look for a
-    terminal (``terminal``, ``width``, ``color``), nothing (plain text) otherwise."""
-    if not wants_rich(output):
-        return {}
-    return {"terminal": True, "width": width(), "color": True}
+    terminal (``terminal``, ``width``, ``color``); for a pipe, the plain width when
+    ``COLUMNS`` sets one; nothing (the file layout) otherwise."""
+    if wants_rich(output):
+        return {"terminal": True, "width": width(), "color": True}
+    if output in (None, "-") and os.environ.get("COLUMNS", "").strip():
+        return {"width": plain_width()}
+    return {}
 
 
 def page(text: str) -> None:
@@ -96,11 +111,11 @@ def emit(data: str | bytes, output: str | None) -> None:
 def render_blocks(blocks: Sequence[Any], *, plain: str | None = None) -> str:
     """``blocks`` drawn for standard output: rich when :func:`wants_rich`, else
     ``plain`` (default: the blocks as plain text, as the text format writes them)."""
-    from gluteus.plugins.formats.renderers import blocks_to_ansi, blocks_to_text
+    from gluteus.engine.view import blocks_to_ansi, blocks_to_text
 
     if wants_rich():
         return blocks_to_ansi(blocks, width=width(), color=True)
-    return plain if plain is not None else blocks_to_text(blocks)
+    return plain if plain is not None else blocks_to_text(blocks, width=plain_width())
 
 
 def show(blocks: Sequence[Any], *, plain: str | None = None) -> None:
@@ -133,6 +148,7 @@ __all__: Sequence[str] = (
     "is_terminal",
     "no_color",
     "page",
+    "plain_width",
     "render_blocks",
     "show",
     "text_options",

@@ -267,7 +267,9 @@ class ObjectiveTest:
     ``kind``: ``seconds`` (a time), ``count`` (a number of repetitions) or
     ``positive`` (true when the sign is present). ``sided`` tests take
     ``{left: ..., right: ...}``. ``low``/``high`` bound a result; ``instructions``
-    tell a person how to do the test (``gluteus init`` shows them).
+    tell a person how to do the test and ``question`` asks for the result in plain
+    words (``{side}`` stands for left or right in a sided test); ``gluteus init``
+    shows both.
     """
 
     id: str
@@ -278,6 +280,15 @@ class ObjectiveTest:
     source: str
     low: float = 0
     high: float = 600
+    question: str = ""
+
+    def ask(self, side: str | None = None) -> str:
+        """The question for the result (on ``side``), in plain words."""
+        if self.question:
+            return self.question.format(side=side or "")
+        unit = {"seconds": "in seconds", "count": "how many", "positive": "yes or no"}[self.kind]
+        where = f", {side} side" if side else ""
+        return f"{self.name.capitalize()}{where} ({unit})"
 
 
 @frozen

@@ -272,7 +272,7 @@ class Const(Check):
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_TIME = re.compile(r"(\d{2}):(\d{2})", re.ASCII)
+_TIME = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", re.ASCII)
 
 
 @frozen
@@ -304,28 +304,41 @@ class Date(Check):
 
 @frozen
 class ClockTime(Check):
-    """A time of day on the 24-hour clock, written HH:MM."""
+    """A time of day on the 24-hour clock, written "HH:MM" (kept as "HH:MM")."""
 
-    expected: str = "a time of day written HH:MM (24-hour clock, e.g. 18:30)"
+    expected: str = 'a time of day written "HH:MM" (24-hour), in quotes'
     question: str | None = None
 
     def __call__(self, value: Any) -> str:
-        if not isinstance(value, str):
+        if isinstance(value, dt.time):  # TOML's local time
+            if value.second or value.microsecond or value.tzinfo is not None:
+                _fail(self.expected, value, suggestion=f'"{value:%H:%M}"')
+            return f"{value:%H:%M}"
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            # YAML 1.1 reads an unquoted 18:30 as the base-60 number 1110.
+            hours, minutes = divmod(value, 60)
+            _fail(
+                self.expected,
+                value,
+                suggestion=f'"{hours:02d}:{minutes:02d}"',
+                message=f"found the number {value}: YAML reads an unquoted time such as "
+                f"{hours}:{minutes:02d} as a number; write it in quotes",
+            )
+        text = value.strip() if isinstance(value, str) else ""
+        match = _TIME.fullmatch(text)
+        if match is None:
             _fail(self.expected, value)
-        match = _TIME.fullmatch(value.strip())
-        if not match or int(match[1]) > 23 or int(match[2]) > 59:
-            _fail(self.expected, value)
-        return value.strip()
+        return f"{int(match[1]):02d}:{match[2]}"
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+        return {"type": "string", "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$"}
 
 
 @frozen
 class TimeZone(Check):
     """An IANA time zone name such as Europe/London."""
 
-    expected: str = "a time zone name such as Europe/London or America/New_York"
+    expected: str = "an IANA time zone name such as Europe/Berlin or America/New_York"
     question: str | None = None
 
     def __call__(self, value: Any) -> str:
@@ -335,7 +348,7 @@ class TimeZone(Check):
             _fail(self.expected, value)
         try:
             zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             names = zoneinfo.available_timezones()
             _fail(self.expected, value, suggestion=closest(value, names))
         return value
@@ -727,6 +740,16 @@ class Schedule:
 
     def __attrs_post_init__(self) -> None:
         problems = []
+        if self.timezone is not None and self.time is None:
+            problems.append(
+                ProfileError(
+                    "schedule.timezone is given, but schedule.time is not; add the time "
+                    'sessions start ("HH:MM") or remove the timezone',
+                    path="schedule.timezone",
+                    expected="a timezone only with a time",
+                    found=quote(self.timezone),
+                )
+            )
         if len(self.days) != self.sessions_per_week:
             problems.append(
                 ProfileError(

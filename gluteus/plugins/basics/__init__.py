@@ -49,6 +49,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         "case you wobble; time how long until the other foot touches down or you grab the "
         "support. Stop at 60 seconds. Do each leg.",
         source="springer2007",
+        question="Single-leg stance on your {side} leg, eyes open, in seconds (up to 60)",
     ),
     ObjectiveTest(
         id="side_plank_s",
@@ -59,6 +60,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         instructions="Side plank on your forearm and feet, body straight; time how long you "
         "hold before the hips drop. Do each side.",
         source="mcgill1999",
+        question="Side plank on your {side} side, in seconds",
     ),
     ObjectiveTest(
         id="single_leg_squat_knee_valgus",
@@ -68,6 +70,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         instructions="Film a slow single-leg squat from the front: true when the knee moves "
         "inside the line of the foot. Do each leg.",
         source="single_leg_squat_rating",
+        question="Squatting on your {side} leg, does the {side} knee cave inwards?",
     ),
     ObjectiveTest(
         id="trendelenburg",
@@ -77,6 +80,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         instructions="Stand on one leg facing a mirror: true when the pelvis drops on the side "
         "of the lifted leg. The side given is the standing leg.",
         source="trendelenburg_sign",
+        question="Standing on your {side} leg, does your pelvis drop on the other side?",
     ),
     ObjectiveTest(
         id="bridge_hold_s",
@@ -87,6 +91,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         instructions="Lie on your back, knees bent, and lift your hips into a bridge; time "
         "how long you hold before the hips sag or the back or hamstrings take over.",
         source="schellenberg2007",
+        question="Glute bridge hold, in seconds",
     ),
 )
 

@@ -2,13 +2,14 @@
 
 - ``html``: one self-contained page, readable on a phone and printable;
 - ``pdf``: the program for print, A4 (default) or Letter (option ``paper``);
-- ``ics``: a calendar with one event per session (the profile needs ``start``);
+- ``ics``: a calendar with one event per session (the profile needs ``start``;
+  options ``reminder`` and ``replaces``);
 - ``cheatsheet``: the one-page Glute Activation Cheat Sheet (PDF), also the
   ``gluteus cheatsheet`` command.
 
 Contributed through the same ``register_renderers`` and ``register_commands``
 hooks a third party would use. Every format reads the shared view model
-(:mod:`gluteus.plugins.formats.view`). The heavy libraries (jinja2, matplotlib,
+(:mod:`gluteus.engine.view`). The heavy libraries (jinja2, matplotlib,
 fpdf2, icalendar) are imported only when a document is rendered, so loading the
 plugin costs nothing at start-up.
 """

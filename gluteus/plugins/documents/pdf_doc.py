@@ -1,16 +1,21 @@
 """The ``pdf`` and ``cheatsheet`` formats, drawn with fpdf2 (pure Python wheels).
 
 - :func:`render_pdf`: the whole program for print, with the chart (vector) and one
-  table per session; tables break between rows, never inside one, and repeat their
-  header row on the next page; a heading never sits alone at the foot of a page.
+  table per session with a tick box for every set and a line to log pain and the
+  date; tables break between rows, never inside one, and repeat their header row
+  on the next page; a heading never sits alone at the foot of a page. Bookmarks
+  lead to each part and each week. A referral is a page to take to the
+  appointment: whom to see, how urgently, why, and what the person reported.
 - :func:`render_cheatsheet`: the one-page Glute Activation Cheat Sheet: the
-  person's activation drills with cues and dose, when to do them, the pain traffic
-  light and their stop signs. The type shrinks until it fits on one page.
+  person's activation drills with the weeks each applies to, cues and dose, when
+  to do them, the pain traffic light and their stop signs. The type is as large
+  as still fits on one page.
 
 Both take option ``paper``: ``a4`` (default) or ``letter``. Text is set in DejaVu
 Sans, the font matplotlib ships (so every character of the program prints, and no
 font file needs to be vendored). The output is byte-for-byte deterministic: the
-creation date is the program's start date (or a constant without one) and the
+creation date is the Unix epoch, the conventional "no date" of reproducible
+builds (gluteus records no real creation time, and does not pretend one), and the
 file ID is a hash of the content.
 """
 
@@ -19,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -28,11 +34,25 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from gluteus.engine.errors import ProfileError
-from gluteus.plugins.formats.view import NO_FINDINGS, NO_RULES, REFERRAL_INTRO, ProgramView, view
+from gluteus.engine.view import (
+    NO_FINDINGS,
+    NO_RULES,
+    REFERRAL_AFTER,
+    REFERRAL_BRING,
+    REFERRAL_INTRO,
+    CardView,
+    ProgramView,
+    SessionView,
+    card_items,
+    evidence_words,
+    referral_items,
+    view,
+    weeks_words,
+)
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-"""The creation date of a program without a start date (any constant would do)."""
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+"""The creation date written: the Unix epoch, "no date" (a PDF must carry one)."""
 
 FONT = "DejaVu"
 INK = (29, 35, 39)
@@ -76,8 +96,7 @@ class Document(FPDF):
         self.add_font(FONT, "I", str(fonts / "DejaVuSans-Oblique.ttf"))
         self.set_margins(14, 14, 14)
         self.set_auto_page_break(True, margin=16)
-        created = dt.datetime.combine(v.start, dt.time(), tzinfo=dt.UTC) if v.start else EPOCH
-        self.set_creation_date(created)
+        self.set_creation_date(EPOCH)
         self.set_title(v.title)
         if v.name:
             self.set_author(v.name)
@@ -148,10 +167,14 @@ class Document(FPDF):
         self._multi(self.line_height(size), text, align="L")
         self.set_text_color(*INK)
 
-    def heading(self, text: str, level: int) -> None:
+    def heading(self, text: str, level: int, bookmark: int | None = None) -> None:
+        """A heading; with ``bookmark`` (an outline level), also an entry in the PDF's
+        bookmarks."""
         size = {1: 18, 2: 14, 3: 11.5, 4: 10.5}[level]
         self.keep({1: 30, 2: 30, 3: 24, 4: 14}[level])
         self.ln({1: 0, 2: 4, 3: 2.5, 4: 1.5}[level] * self.scale)
+        if bookmark is not None and self._dry is None:
+            self.start_section(text, level=bookmark)
         self.para(text, size, "B", ACCENT if level == 2 else None)
         if level == 2 and self._dry is None:
             self.set_draw_color(*ACCENT)
@@ -262,14 +285,26 @@ class Document(FPDF):
         self.keep(self.measure(draw))
         draw()
 
-    def traffic_light(self, size: float = 9.5) -> None:
+    def traffic_light(self, size: float = 9.5, heading: str | None = None) -> None:
+        """The pain traffic light (under ``heading``), kept whole on one page."""
         light = self.v.traffic_light
-        self.para(light.rule, size)
-        self.ln(1)
         rows = [
             (f"{z.colour.capitalize()}: {z.pain}", f"{z.meaning}. {z.action.capitalize()}.")
             for z in light.zones
         ]
+
+        def text() -> None:
+            self.para(light.rule, size)
+            self.ln(1)
+            self.para(f"After the {light.source}.", size - 1.5, "I", MUTED)
+
+        # The table draws as it goes, so its rows are measured one by one.
+        height = self.measure(text) + sum(self.row_height(r, (22, 78), size) for r in rows)
+        self.keep(height + 2.5 * self.scale + (14 if heading else 0))
+        if heading:
+            self.heading(heading, 4)
+        self.para(light.rule, size)
+        self.ln(1)
         self.table_rows(
             (),
             rows,
@@ -300,7 +335,7 @@ def _md(text: str) -> str:
 
 def _findings(doc: Document) -> None:
     v = doc.v
-    doc.heading("What your glutes are telling you", 2)
+    doc.heading("What your glutes are telling you", 2, bookmark=0)
     if not v.findings:
         doc.para(NO_FINDINGS)
     for f in v.findings:
@@ -337,21 +372,25 @@ def _stop_box(doc: Document, title: str, items: Sequence[str], size: float = 10)
 
 def _safety(doc: Document) -> None:
     v = doc.v
-    doc.heading("Safety", 2)
+    doc.heading("Safety", 2, bookmark=0)
     if v.stop_signs:
         _stop_box(doc, "Stop and get advice if:", v.stop_signs)
     if v.red_flags:
         _stop_box(doc, "Stop and see a clinician if any of these appear:", v.red_flags)
+    doc.traffic_light(heading="Pain monitoring: the traffic light")
+    doc.heading("Rules applied to you", 4)
     if v.rules:
-        doc.heading("Rules applied to you", 4)
-        doc.bullets([f"{r.description} ({r.id}; evidence: {r.evidence_text})" for r in v.rules])
+        doc.bullets(
+            [
+                f"{r.description} Evidence: {evidence_words(r.evidence_text, r.source)}."
+                for r in v.rules
+            ]
+        )
     else:
         doc.para(NO_RULES)
     if v.notes:
         doc.heading("Notes", 4)
         doc.bullets(v.notes)
-    doc.heading("Pain monitoring: the traffic light", 4)
-    doc.traffic_light()
 
 
 def _chart(doc: Document) -> None:
@@ -363,8 +402,14 @@ def _chart(doc: Document) -> None:
     width = doc.epw
     height = width * 0.45
     doc.keep(height + 30)  # the heading, the chart and its caption stay together
-    doc.heading(v.chart.title, 2)
-    svg = chart_svg(v.chart, width_in=width / 25.4, height_in=height / 25.4, text_as_paths=True)
+    doc.heading(v.chart.title, 2, bookmark=0)
+    svg = chart_svg(
+        v.chart,
+        width_in=width / 25.4,
+        height_in=height / 25.4,
+        text_as_paths=True,
+        title=False,
+    )
     doc.image(io.BytesIO(svg.encode("utf-8")), x=doc.l_margin, w=width, h=height)
     doc.ln(1)
     doc.para(
@@ -375,54 +420,66 @@ def _chart(doc: Document) -> None:
     )
 
 
-SESSION_WIDTHS = (4, 27, 18, 10, 29, 7, 6)
+SESSION_HEADERS = ("#", "Exercise", "Sets × reps", "Rest", "Min", "Load", "Done")
+SESSION_WIDTHS = (4, 25, 19, 7, 6, 28, 11)
 SESSION_ROW = 9 * 0.5 * 1.15 + 0.6  # mm: one line of a 9 pt table cell, with padding
-SESSION_ALIGN = ("RIGHT", "LEFT", "LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT")
+SESSION_ALIGN = ("RIGHT", "LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT", "LEFT")
+TICK = "☐"
+LOG_LINE = "Date: ____________    Pain during: ____ /10    Next morning: ____ /10"
+
+
+def _ticks(sets: int) -> str:
+    """A box to tick for every set (two rows of boxes for many sets)."""
+    boxes = [TICK] * max(1, sets)
+    return " ".join(boxes[:5]) + ("\n" + " ".join(boxes[5:]) if sets > 5 else "")
+
+
+def _session(doc: Document, session: SessionView) -> None:
+    effort = any(ex.effort for ex in session.exercises)
+    headers: tuple[str, ...] = SESSION_HEADERS
+    widths: tuple[float, ...] = SESSION_WIDTHS
+    align: tuple[str, ...] = SESSION_ALIGN
+    rows = []
+    for ex in session.exercises:
+        load = f"{ex.load}; {ex.effort}" if effort and ex.effort else ex.load
+        rows.append((str(ex.index), ex.name, ex.amount, ex.rest, ex.minutes, load, _ticks(ex.sets)))
+    doc.table_rows(headers, rows, widths, align)
+    doc.para(LOG_LINE, 8.5, "", MUTED)
+    doc.ln(1.5)
 
 
 def _weeks(doc: Document) -> None:
-    from gluteus.plugins.formats.renderers import SESSION_HEADERS
-
     # A session's title stays with its header row and first two rows (of up to three
     # lines each), and a week's heading with its first session.
     session_start = 6 + 2 * SESSION_ROW + 2 * 3 * SESSION_ROW
+    first = True
     for week in doc.v.weeks:
         doc.keep(session_start + 14)
-        doc.heading(week.title, 2)
+        if first:
+            # The weeks' parent bookmark, pointing at the first week.
+            doc.start_section("Your weeks", level=0)
+            first = False
+        doc.heading(week.title, 2, bookmark=1)
         for session in week.sessions:
             doc.keep(session_start)
             doc.para(session.title, 10.5, "B")
             doc.ln(0.8)
-            rows = [
-                (str(ex.index), ex.name, ex.dose, ex.side, ex.load, ex.rest, ex.minutes)
-                for ex in session.exercises
-            ]
-            doc.table_rows(SESSION_HEADERS, rows, SESSION_WIDTHS, SESSION_ALIGN)
+            _session(doc, session)
 
 
-def _card(doc: Document, card: Any) -> None:
+def _card(doc: Document, card: CardView) -> None:
     doc.para(f"{card.name} ({card.role})", 11, "B")
     doc.ln(0.5)
-    if card.why:
-        doc.labelled("Why it is in your program:", card.why, 9.5)
-    tempo = f"; tempo {card.tempo}" if card.tempo else ""
-    doc.labelled(
-        "Dose:", f"{card.dose}; {card.side}; load {card.load}; rest {card.rest}{tempo}", 9.5
-    )
-    if card.cues:
-        doc.labelled("Cues:", "", 9.5)
-        doc.bullets(card.cues, 9.5)
-    if card.fault:
-        doc.labelled("Common fault:", card.fault, 9.5)
-    doc.labelled(
-        "Set-up:",
-        f"{card.position}; planes: {', '.join(card.planes)}; {card.equipment}",
-        9.5,
-    )
-    if card.ladder:
-        doc.labelled("Progression:", card.ladder, 9.5)
-    source = f" ({card.source})" if card.source else ""
-    doc.labelled("Evidence:", f"{card.evidence_text}{source}", 9.5)
+    for label, text in card_items(card):
+        if label == "Cues:":
+            doc.labelled("Cues:", "", 9.5)
+            doc.bullets(card.cues, 9.5)
+        elif label == "Why:":
+            doc.labelled("Why it is in your program:", text, 9.5)
+        else:
+            doc.labelled(label, text, 9.5)
+    if card.source is not None and card.source.citation:
+        doc.para(f"{card.source.label}: {card.source.citation}", 8, "I", MUTED)
     doc.ln(3)
 
 
@@ -430,9 +487,20 @@ def _guide(doc: Document) -> None:
     if not doc.v.cards:
         return
     doc.keep(doc.measure(functools.partial(_card, doc, doc.v.cards[0])) + 16)
-    doc.heading("Exercise guide", 2)  # ... with its first card
+    doc.heading("Exercise guide", 2, bookmark=0)  # ... with its first card
     for card in doc.v.cards:
         doc.together(functools.partial(_card, doc, card))
+
+
+def _glossary(doc: Document) -> None:
+    if not doc.v.glossary:
+        return
+    first = doc.v.glossary[0]
+    doc.keep(30 + doc.measure(lambda: doc.labelled(first.term + ":", first.meaning, 9.5)))
+    doc.heading("Words used in this program", 2, bookmark=0)
+    for entry in doc.v.glossary:
+        doc.labelled(f"{entry.term}:", entry.meaning, 9.5)
+        doc.ln(0.8)
 
 
 def _referral(doc: Document) -> None:
@@ -440,8 +508,17 @@ def _referral(doc: Document) -> None:
     doc.para(REFERRAL_INTRO)
     doc.ln(2)
     for r in v.referrals:
-        _stop_box(doc, r.title, [r.message, f"Urgency: {r.urgency_text}", f"See: {r.see}"])
+        items = [f"{label} {text}" for label, text in referral_items(r)]
+        _stop_box(doc, r.title, items)
+    if v.facts:
+        doc.heading("What you reported", 4)
+        doc.bullets([f"{label}: {text}" for label, text in v.facts])
+    doc.heading("At the appointment", 4)
+    doc.para(REFERRAL_BRING)
+    doc.ln(1)
+    doc.para(REFERRAL_AFTER)
     if v.warnings:
+        doc.ln(2)
         doc.bullets(v.warnings)
 
 
@@ -450,7 +527,7 @@ def render_pdf(program: Any, options: Mapping[str, Any] | None = None) -> bytes:
     v = view(program)
     doc = Document(v, paper(options), footer_text=f"{v.title} · gluteus {v.version}")
     doc.add_page()
-    doc.heading(v.title, 1)
+    doc.heading(v.title, 1, bookmark=0)
     if v.status == "referral":
         _referral(doc)
         return doc.output_bytes()
@@ -472,11 +549,12 @@ def render_pdf(program: Any, options: Mapping[str, Any] | None = None) -> bytes:
         # The heading stays with the table's header and first row (a goal wraps to
         # several lines): a heading alone at the foot of a page says nothing.
         doc.keep(30 + doc.row_height(headers, widths, 9.5) + doc.row_height(rows[0], widths, 9.5))
-        doc.heading("Phases", 2)
+        doc.heading("Phases", 2, bookmark=0)
         doc.table_rows(headers, rows, widths, ("LEFT", "LEFT", "LEFT"), 9.5)
     _chart(doc)
     _weeks(doc)
     _guide(doc)
+    _glossary(doc)
     return doc.output_bytes()
 
 
@@ -490,7 +568,27 @@ WHEN = (
     "Slow and controlled; you should feel the glutes working. Stop short of pain (see the "
     "traffic light).",
 )
-SCALES = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5)
+SCALES = tuple(round(1.4 - 0.03 * i, 2) for i in range(31))
+"""Type sizes tried, largest first (1.4 to 0.5): the sheet uses the largest that fits
+one page, so a short program gets large type and a long one still fits."""
+
+
+def drill_plan(v: ProgramView) -> list[tuple[str, list[str]]]:
+    """Which drills in which weeks: runs of weeks with the same activation drills,
+    e.g. ``("Weeks 1–2", ["Fire hydrant", "Clamshell"])``."""
+    drills = {c.id: c for c in v.activation}
+    plan: list[tuple[list[int], list[str]]] = []
+    for week in v.weeks:
+        names: list[str] = []
+        for session in week.sessions:
+            for ex in session.exercises:
+                if ex.id in drills and drills[ex.id].name not in names:
+                    names.append(drills[ex.id].name)
+        if plan and plan[-1][1] == names:
+            plan[-1][0].append(week.number)
+        else:
+            plan.append(([week.number], names))
+    return [(weeks_words(weeks).capitalize(), names) for weeks, names in plan if names]
 
 
 def _cheatsheet(v: ProgramView, page_format: str, scale: float, max_cues: int | None) -> Document:
@@ -498,6 +596,7 @@ def _cheatsheet(v: ProgramView, page_format: str, scale: float, max_cues: int | 
     doc = Document(
         v, page_format, footer_text=f"{CHEATSHEET_TITLE}{who} · gluteus {v.version}", scale=scale
     )
+    doc.set_margins(12, 12, 12)
     doc.add_page()
     doc.para(CHEATSHEET_TITLE + who, 18, "B", ACCENT)
     doc.ln(1)
@@ -507,22 +606,33 @@ def _cheatsheet(v: ProgramView, page_format: str, scale: float, max_cues: int | 
         return doc
     doc.heading("When", 4)
     doc.bullets(WHEN, 9.5)
+    plan = drill_plan(v)
+    if plan:
+        doc.heading("Which drills when", 4)
+        doc.table_rows(
+            (),
+            [(weeks, ", ".join(names)) for weeks, names in plan],
+            (18, 82),
+            ("LEFT", "LEFT"),
+            9.5,
+            bold_first=True,
+        )
     doc.heading("Your activation drills", 4)
     drills = v.activation
     if not drills:
         doc.para("Your program has no separate activation drills.", 9.5)
     for card in drills:
         cues = card.cues if max_cues is None else card.cues[:max_cues]
-        doc.para(card.name, 10.5, "B")
+        when = f" ({card.when})" if card.when else ""
+        doc.para(card.name + when, 10.5, "B")
         dose = f"{card.dose}; {card.side}; rest {card.rest}"
-        doc.labelled("Dose:", dose, 9)
+        doc.labelled("Dose:", dose, 9.5)
         if cues:
-            doc.labelled("Cues:", "; ".join(cues), 9)
+            doc.labelled("Cues:", "; ".join(cues), 9.5)
         if card.fault:
-            doc.labelled("Watch for:", card.fault, 9)
+            doc.labelled("Watch for:", card.fault, 9.5)
         doc.ln(1.2 * scale)
-    doc.heading("Pain monitoring: the traffic light", 4)
-    doc.traffic_light(9)
+    doc.traffic_light(9.5, heading="Pain monitoring: the traffic light")
     doc.ln(1)
     stops = list(v.stop_signs) + list(v.red_flags)
     if stops:
@@ -531,10 +641,54 @@ def _cheatsheet(v: ProgramView, page_format: str, scale: float, max_cues: int | 
         doc.para(
             "No condition-specific stop signs apply to you: red on the traffic light means "
             "stop that exercise for today.",
-            9,
+            9.5,
             "I",
         )
     return doc
+
+
+def _used(doc: Document) -> float:
+    """How much page height ``doc``'s content takes, in mm (over all its pages)."""
+    body = doc.h - doc.t_margin - doc.b_margin
+    return (doc.pages_count - 1) * body + (doc.get_y() - doc.t_margin)
+
+
+def _largest_fitting(v: ProgramView, page_format: str, max_cues: int | None) -> Document | None:
+    """The sheet in the largest type of :data:`SCALES` that fits on one page, or None.
+
+    Each trial builds a whole document, so the search first aims where the text's
+    height says it should (height grows roughly with the square of the type size,
+    re-aimed from each trial), then walks to the boundary from there: a few trials
+    instead of one per size.
+    """
+    trials: dict[int, Document] = {}
+
+    def trial(k: int) -> Document:
+        if k not in trials:
+            trials[k] = _cheatsheet(v, page_format, SCALES[k], max_cues)
+        return trials[k]
+
+    def index(scale: float) -> int:
+        return next((k for k, s in enumerate(SCALES) if s <= scale), len(SCALES) - 1)
+
+    i = index(1.0)
+    for _ in range(3):
+        doc = trial(i)
+        body = doc.h - doc.t_margin - doc.b_margin
+        used = _used(doc)
+        aim = index(SCALES[i] * math.sqrt(body / used)) if used > 0 else 0
+        if aim == i or aim in trials:
+            break
+        i = aim
+    if trial(i).pages_count == 1:
+        while i > 0 and trial(i - 1).pages_count == 1:
+            i -= 1
+        return trials[i]
+    while i + 1 < len(SCALES):
+        i += 1
+        if trial(i).pages_count == 1:
+            return trials[i]
+    return None
 
 
 def render_cheatsheet(program: Any, options: Mapping[str, Any] | None = None) -> bytes:
@@ -542,8 +696,7 @@ def render_cheatsheet(program: Any, options: Mapping[str, Any] | None = None) ->
     v = view(program)
     page_format = paper(options)
     for max_cues in (None, 2, 1):
-        for scale in SCALES:
-            doc = _cheatsheet(v, page_format, scale, max_cues)
-            if doc.pages_count == 1:
-                return doc.output_bytes()
+        doc = _largest_fitting(v, page_format, max_cues)
+        if doc is not None:
+            return doc.output_bytes()
     raise ValueError("the cheat sheet does not fit on one page even in the smallest type")
