@@ -31,8 +31,10 @@ from .engine.pluginmanager import make_plugin_manager
 from .engine.profile import Profile
 
 if TYPE_CHECKING:
+    from .engine.adapt import adapt
     from .engine.program import Program
     from .engine.verify import Violation
+    from .journal import Journal
 
 __version__ = "0.1.0"
 
@@ -40,6 +42,7 @@ __all__ = [
     "Finding",
     "GluteusError",
     "Infeasible",
+    "Journal",
     "PluginError",
     "Profile",
     "ProfileError",
@@ -48,6 +51,7 @@ __all__ = [
     "ReferralRequired",
     "Violation",
     "__version__",
+    "adapt",
     "check",
     "generate",
     "hookimpl",
@@ -69,4 +73,13 @@ def __getattr__(name: str) -> Any:
         from .engine.verify import Violation
 
         return Violation
+    # The journal and adaptation load SQLAlchemy and the planner's data; only on use.
+    if name == "adapt":
+        from .engine.adapt import adapt
+
+        return adapt
+    if name == "Journal":
+        from .journal import Journal
+
+        return Journal
     raise AttributeError(f"module 'gluteus' has no attribute {name!r}")

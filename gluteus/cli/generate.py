@@ -60,8 +60,21 @@ def _choose_format(fmt: str, renderers: Any) -> Any:
     metavar="KEY=VALUE",
     help="An option for the format's renderer, e.g. -O paper=letter for pdf; repeatable.",
 )
+@click.option("--save", is_flag=True, help="Store the program in your journal and print its id.")
+@click.option(
+    "--db",
+    metavar="URL",
+    default=None,
+    help="The journal for --save (default: $GLUTEUS_DB or your data directory).",
+)
 def generate(
-    profile: str, output: str | None, fmt: str, seed: int | None, render_options: tuple[str, ...]
+    profile: str,
+    output: str | None,
+    fmt: str,
+    seed: int | None,
+    render_options: tuple[str, ...],
+    save: bool = False,
+    db: str | None = None,
 ) -> None:
     """Generate a training program from a PROFILE file (YAML, TOML or JSON).
 
@@ -98,6 +111,10 @@ def generate(
     options = terminal.text_options(output) if fmt == "text" else {}
     options.update(chosen)
     terminal.emit(api.render(program, fmt, plugins=pm, **options), output)
+    if save:
+        from gluteus.cli.journal import save_program
+
+        save_program(program, db)
 
 
 def _parse_options(pairs: tuple[str, ...]) -> dict[str, str]:

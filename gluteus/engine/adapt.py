@@ -179,7 +179,7 @@ def check_entries(
     entries: Iterable[Entry | Mapping[str, Any]],
     *,
     source: str | None = None,
-    path: Sequence[str | int] = ("entries",),
+    path: Sequence[str | int] | None = ("entries",),
 ) -> list[Entry]:
     """``entries`` as :class:`Entry` objects, each checked against ``program``.
 
@@ -192,7 +192,7 @@ def check_entries(
     out: list[Entry] = []
     seen: dict[tuple[int, int], int] = {}
     for i, item in enumerate(entries):
-        where = [*path, i]
+        where: list[str | int] = [*path, i] if path is not None else []
         entry = (
             item if isinstance(item, Entry) else Entry.from_dict(item, source=source, path=where)
         )

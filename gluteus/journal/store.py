@@ -309,6 +309,7 @@ class Journal:
         *,
         replace: bool = False,
         source: str | None = None,
+        path: Sequence[str | int] | None = ("entries",),
     ) -> list[Entry]:
         """Record sessions, all or none, checked against the program's latest version.
 
@@ -320,7 +321,7 @@ class Journal:
 
         with self._write(program_id) as conn:
             program = as_program(self._latest(conn, program_id).document)
-            checked = check_entries(program, entries, source=source)
+            checked = check_entries(program, entries, source=source, path=path)
             taken = {
                 (r.week, r.session)
                 for r in conn.execute(
@@ -364,7 +365,7 @@ class Journal:
                     "(see gluteus progress)"
                 )
             entry = make(document, slot)
-            checked = check_entries(as_program(document), [entry])
+            checked = check_entries(as_program(document), [entry], path=None)
             _insert_entries(conn, program_id, checked, _now())
             return checked[0]
 
