@@ -391,7 +391,14 @@ def _decide(journal: _Journal, who: Person) -> tuple[list[_Decision], list[Chang
     if general is None:
         return decisions, notes
     latest = journal.done[-1] if journal.done else None
+    latest_week = journal.entries[-1].week if journal.entries else 0
     now = journal.verdict(latest, general) if latest is not None else None
+    # No step up while a recent session was red: the flare must have settled first.
+    flared = any(
+        journal.verdict(e, general).colour == "red"
+        for e in journal.done
+        if e.week > latest_week - general.recent_weeks
+    )
     for ex_id, evidence in sorted(journal.evidence().items()):
         exercise = who.exercise(ex_id)
         issues = exercise.issues if exercise is not None else ()
@@ -399,6 +406,10 @@ def _decide(journal: _Journal, who: Person) -> tuple[list[_Decision], list[Chang
         entry, rx = evidence[-1]
         verdict = journal.exercise_verdict(entry, ex_id, pain_rule)
         when = f"week {entry.week}, session {entry.session}"
+        if verdict.colour != "green" and entry.week <= latest_week - pain_rule.recent_weeks:
+            # A flare weeks ago, with sessions since: the person's latest sessions tell
+            # more about today than the last time this exercise was done.
+            continue
         if verdict.colour == "red":
             decisions.append(
                 _Decision(
@@ -424,7 +435,7 @@ def _decide(journal: _Journal, who: Person) -> tuple[list[_Decision], list[Chang
             )
             continue
         gate = rules.progress_for(issues)
-        if gate is None or now is None or now.colour != "green":
+        if gate is None or now is None or now.colour != "green" or flared:
             continue
         recent = evidence[-gate.sessions :]
         if len(recent) < gate.sessions:
@@ -451,8 +462,8 @@ def _decide(journal: _Journal, who: Person) -> tuple[list[_Decision], list[Chang
 
 
 def _targets(decisions: Sequence[_Decision], who: Person) -> dict[str, _Decision]:
-    """Each decision with the exercise it moves to: one rung (or more, when the rung it
-    lands on has met its own criteria or gone red too) up or down the ladder."""
+    """Each decision with the exercise it moves to: one rung up, or down the ladder past
+    any rung that went red too."""
     by_id = {d.exercise: d for d in decisions}
     out: dict[str, _Decision] = {}
     for d in decisions:
@@ -473,7 +484,8 @@ def _targets(decisions: Sequence[_Decision], who: Person) -> dict[str, _Decision
                 break  # the next rung went amber or red last time it was done
             target = step
             seen.add(step)
-            if other is None or other.kind != d.kind:
+            # Up: one rung at a time. Down: on past a rung that went red too.
+            if d.kind == "progress" or other is None or other.kind != d.kind:
                 break
             current = step
         out[d.exercise] = attrs.evolve(d, target=target)

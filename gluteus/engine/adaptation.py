@@ -85,6 +85,7 @@ class PainRule(AdaptationRule):
     amber_max: int = 5
     morning_margin: int = 1
     rising_from: int = 4
+    recent_weeks: int = 2
 
 
 @frozen(kw_only=True)
@@ -538,11 +539,16 @@ def rate_pain(
             reasons.append(
                 f"{region} pain {morning}/10 the next morning, not back to your usual {base}/10"
             )
-        if rising and rating.region in rising and rule.rising_from <= peak <= rule.amber_max:
+        rose_from = rising.get(rating.region) if rising else None
+        if (
+            rose_from is not None
+            and rose_from >= rule.rising_from
+            and rose_from < peak <= rule.amber_max
+        ):
             colour = "red"
             if rating.region not in red:
                 red.append(rating.region)
-            reasons.append(f"{region} pain rose week to week ({rising[rating.region]} → {peak}/10)")
+            reasons.append(f"{region} pain rose week to week ({rose_from} → {peak}/10)")
     return Verdict(colour, reasons, red)
 
 
@@ -563,6 +569,6 @@ def rising_regions(entries: Sequence[Entry]) -> dict[tuple[int, str], int]:
     for before, now in itertools.pairwise(weeks):
         for region, level in worst[now].items():
             previous = worst[before].get(region, 0)
-            if level > previous:
+            if level > previous and previous >= 1:
                 out[(now, region)] = previous
     return out

@@ -44,14 +44,15 @@ RULES: tuple[AdaptationRule, ...] = (
         id="pain-traffic-light",
         description="Pain during or after a session: 0-3/10 green, progress when the other "
         "criteria hold; 4-5 amber, hold the dose; over 5 red, go back a step. Red too when "
-        "pain the next morning is more than a point above your usual, or when the week's worst "
-        "pain rose from the week before and reached 4/10.",
+        "pain the next morning is more than a point above your usual, or when pain that was "
+        "already 4/10 or more last week rose again. A red or amber session counts for two weeks.",
         source="silbernagel2007",
         evidence="verified",
         green_max=3,
         amber_max=5,
         morning_margin=1,
         rising_from=4,
+        recent_weeks=2,
     ),
     ProgressRule(
         id="criteria-gate",
