@@ -140,7 +140,7 @@ def test_the_twelve_week_story(db, story_program):
     assert "progress" not in kinds[7] | kinds[8]
     # Week 9: two of three sessions missed: the week is repeated, not jumped over.
     assert "repeat_week" in kinds[9]
-    repeated = [c for c in changes[9] if c.kind == "repeat_week"][0]
+    repeated = next(c for c in changes[9] if c.kind == "repeat_week")
     assert repeated.weeks == (10,)
     # Versions are kept: one per adaptation that changed something.
     assert versions[0].kind == "generated"
@@ -289,7 +289,7 @@ def test_export_and_import_move_a_persons_data(db, story_program, tmp_path):
     with Journal(db) as journal:
         program_id = journal.save_program(story_program)
         journal.log(
-            program_id, _week(1, [2, (4, 3, 2), 1]) + [{"week": 2, "session": 1, "note": "busy"}]
+            program_id, [*_week(1, [2, (4, 3, 2), 1]), {"week": 2, "session": 1, "note": "busy"}]
         )
         journal.adapt(program_id)
         data = journal.export([program_id])
