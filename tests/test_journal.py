@@ -191,14 +191,14 @@ def test_migrations_from_empty_and_from_the_previous_version(db):
             )
         )
     engine.dispose()
-    with Journal(db) as journal:  # opening upgrades 0001 -> head, keeping the data
-        with journal.engine.connect() as conn:
-            assert current_revision(conn) == schema.HEAD
-            assert conn.execute(sa.text("SELECT count(*) FROM versions")).scalar_one() == 1
-            inspector = sa.inspect(conn)
-            for table in schema.metadata.sorted_tables:
-                have = {c["name"] for c in inspector.get_columns(table.name)}
-                assert have == {c.name for c in table.columns}, table.name
+    # Opening upgrades 0001 -> head, keeping the data.
+    with Journal(db) as journal, journal.engine.connect() as conn:
+        assert current_revision(conn) == schema.HEAD
+        assert conn.execute(sa.text("SELECT count(*) FROM versions")).scalar_one() == 1
+        inspector = sa.inspect(conn)
+        for table in schema.metadata.sorted_tables:
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            assert have == {c.name for c in table.columns}, table.name
 
 
 def test_the_database_holds_no_free_text_but_the_note():
