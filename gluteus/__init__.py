@@ -26,6 +26,7 @@ from .engine.errors import (
 )
 
 if TYPE_CHECKING:
+    from .engine.adapt import adapt
     from .engine.api import check, generate, load_profile, render, screen_profile
     from .engine.hookspecs import hookimpl
     from .engine.model import Finding, Referral
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from .engine.profile import Profile
     from .engine.program import Program
     from .engine.verify import Violation
+    from .journal import Journal
 
 __version__ = "0.1.0"
 
@@ -40,6 +42,7 @@ __all__ = [
     "Finding",
     "GluteusError",
     "Infeasible",
+    "Journal",
     "PluginError",
     "Profile",
     "ProfileError",
@@ -48,6 +51,7 @@ __all__ = [
     "ReferralRequired",
     "Violation",
     "__version__",
+    "adapt",
     "check",
     "generate",
     "hookimpl",
@@ -71,6 +75,8 @@ _LAZY: dict[str, str] = {
     "Profile": "gluteus.engine.profile",
     "Program": "gluteus.engine.program",
     "Violation": "gluteus.engine.verify",
+    "adapt": "gluteus.engine.adapt",
+    "Journal": "gluteus.journal",
 }
 """Where each public name lives. Loaded on first use (PEP 562), so that importing any
 part of gluteus (the command line's ``--help`` above all) does not load the profile

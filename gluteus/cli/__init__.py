@@ -31,6 +31,11 @@ COMMANDS: dict[str, str] = {
     "plugins": "gluteus.cli.plugins:plugins",
     "exercises": "gluteus.cli.exercises:exercises",
     "init": "gluteus.cli.init:init",
+    "programs": "gluteus.cli.journal:programs",
+    "log": "gluteus.cli.journal:log",
+    "adapt": "gluteus.cli.journal:adapt",
+    "progress": "gluteus.cli.journal:progress",
+    "journal": "gluteus.cli.journal:journal",
 }
 
 

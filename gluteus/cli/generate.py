@@ -69,6 +69,13 @@ def _choose_format(fmt: str, renderers: Any) -> Any:
     help="ics: the calendar this one replaces; changed sessions are updated and removed "
     "ones cancelled in calendar apps.",
 )
+@click.option("--save", is_flag=True, help="Store the program in your journal and print its id.")
+@click.option(
+    "--db",
+    metavar="URL",
+    default=None,
+    help="The journal for --save (default: $GLUTEUS_DB or your data directory).",
+)
 def generate(
     profile: str,
     output: str | None,
@@ -76,6 +83,8 @@ def generate(
     seed: int | None,
     render_options: tuple[str, ...],
     replaces: str | None = None,
+    save: bool = False,
+    db: str | None = None,
 ) -> None:
     """Generate a training program from a PROFILE file (YAML, TOML or JSON).
 
@@ -121,6 +130,10 @@ def generate(
     options = terminal.text_options(output) if fmt == "text" else {}
     options.update(chosen)
     terminal.emit(api.render(program, fmt, plugins=pm, **options), output)
+    if save:
+        from gluteus.cli.journal import save_program
+
+        save_program(program, db)
 
 
 def _read_calendar(path: str) -> str:

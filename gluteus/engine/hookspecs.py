@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from .adaptation import AdaptationRule
     from .model import (
         Assessment,
         DoseRule,
@@ -225,6 +226,21 @@ def register_renderers() -> list[Renderer] | None:
     Called once when the registry is built. Returns
     :class:`~gluteus.engine.model.Renderer` objects; a format name is unique across
     plugins.
+    """
+
+
+@hookspec
+def register_adaptation_rules() -> list[AdaptationRule] | None:
+    """Contribute adaptation rules: how a journal's entries change the remaining weeks.
+
+    Called once per adaptation (``gluteus adapt``, :func:`gluteus.adapt`). Returns
+    rules from :mod:`gluteus.engine.adaptation`: ``PainRule`` (the pain traffic
+    light's thresholds), ``ProgressRule`` (the criteria gate for moving up a ladder),
+    ``ReferralRule`` (repeated red sessions in a region), ``MissedRule`` (missed
+    sessions repeat a week) and ``RetestRule`` (re-take the tests at phase ends).
+    A rule's ``issues`` scope it to exercises serving those issues, so a plugin
+    adapts its own content; where several fit, the most cautious wins. Ids are
+    unique across plugins and ``source`` must be a declared source key.
     """
 
 

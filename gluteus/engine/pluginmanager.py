@@ -28,6 +28,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "gluteus.plugins.knees",
     "gluteus.plugins.tightness",
     "gluteus.plugins.function",
+    "gluteus.plugins.adaptation",
     "gluteus.plugins.formats",
     "gluteus.plugins.documents",
 )
