@@ -742,7 +742,7 @@ DOSING: tuple[DoseRule, ...] = (
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="back_glute_strength_weekly",
-        description="With a back that takes over from the glutes, every week has glute strength work done with the pelvis level and still.",
+        description="When the low back does the glutes' work, every week has glute strength exercises done with the pelvis level and the low back still.",
         source="practice_convention",
         evidence="convention",
         when=Trigger(findings=("back",)),

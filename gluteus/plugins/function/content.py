@@ -745,7 +745,7 @@ SINGLE_LEG_FAMILIES: tuple[str, ...] = (
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="function_balance_and_single_leg_weekly",
-        description="With hips that let you down when you move, every week has balance work and an exercise that makes one hip control your weight on one leg.",
+        description="When the glutes are not doing their job for balance, walking and running, every week has balance work and an exercise where one hip controls your weight on one leg.",
         source="ijspt2022_return_to_run",
         evidence="weak",
         when=Trigger(findings=("function",)),
@@ -759,7 +759,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="function_power_in_power_phase",
-        description="With hips that let you down when you move, the power weeks have fast (power) work suited to you, such as fast sit to stands, fast step-ups or hops.",
+        description="When the glutes are not doing their job for balance, walking and running, the power weeks have fast (power) work suited to you, such as fast sit to stands, fast step-ups or hops.",
         source="acsm_secondary",
         evidence="weak",
         when=Trigger(findings=("function",)),
@@ -767,7 +767,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             Requirement(kind="weekly", roles=("power",), issue="function", phases=("power",)),
         ),
         notes=(
-            "In the power weeks you do some work fast: moving quickly with control is what running, stairs and catching a trip need.",
+            "In the power weeks some work is done fast: moving quickly with control is what running, climbing stairs and catching yourself when you trip need.",
         ),
     ),
 )

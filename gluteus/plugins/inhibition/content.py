@@ -477,7 +477,7 @@ DOSING: tuple[DoseRule, ...] = tuple(
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="activation_before_loaded",
-        description="Activation drills come before loaded work in every session, for the same region.",
+        description="In every session, a short drill that switches on the same muscles comes before anything done with a weight or a band.",
         source="activation_convention",
         evidence="convention",
         when=Trigger(always=True),
@@ -488,7 +488,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="inhibition_session_opens_with_activation",
-        description="With switched-off glutes, every session opens with an activation drill.",
+        description="With glutes that are switched off, every session starts with a drill that switches them on.",
         source="activation_convention",
         evidence="convention",
         when=Trigger(findings=("inhibition",)),

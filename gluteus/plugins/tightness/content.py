@@ -700,7 +700,7 @@ abduction with the hip bent), as in the piriformis case report (Tonley 2010)."""
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="tightness_no_static_stretch",
-        description="'Tight' glutes are loaded, not stretched: static stretching is replaced by isometric, eccentric and strength work.",
+        description="'Tight' glutes are strengthened, not stretched: stretches are replaced by holds, slow lowering and strength work.",
         source="mellor2018",
         evidence="weak",
         when=Trigger(findings=("tightness",)),
