@@ -19,6 +19,8 @@ from gluteus.engine.model import (
 )
 from gluteus.engine.pluginmanager import make_plugin_manager
 from gluteus.engine.registry import Registry, build_registry
+from gluteus.plugins._sources import ADVANCE_SUPPORT
+from gluteus.plugins._sources import ALL as SHARED_SOURCES
 
 ISSUES = ("inhibition", "back", "knees", "tightness", "function")
 
@@ -254,3 +256,451 @@ def test_registry_is_the_same_when_built_twice():
     second = build_registry(make_plugin_manager(entrypoints=False))
     assert first.dosing == second.dosing
     assert dict(first.exercises) == dict(second.exercises)
+
+
+# --- Families, sides, tags and the person: what the catalogue must offer -------------
+
+FAMILIES: dict[str, set[str]] = {
+    "glute_squeeze": {"standing_glute_squeeze", "seated_glute_squeeze"},
+    "bridge": {
+        "glute_bridge",
+        "banded_glute_bridge",
+        "frog_bridge",
+        "bridge_on_bed",
+        "marching_bridge",
+        "isometric_bridge_hold",
+        "eccentric_bridge",
+    },
+    "single_leg_bridge": {"single_leg_bridge", "single_leg_bridge_hold"},
+    "hip_thrust": {"band_hip_thrust", "barbell_hip_thrust", "eccentric_hip_thrust"},
+    "clamshell": {"clamshell", "banded_clamshell", "clamshell_abduction_er", "eccentric_clamshell"},
+    "kickback": {"standing_kickback", "banded_standing_kickback"},
+    "quadruped_hip_extension": {"quadruped_hip_extension"},
+    "prone_hip_extension": {"prone_bent_knee_hip_extension"},
+    "fire_hydrant": {"fire_hydrant"},
+    "hip_hinge": {"hip_hinge_drill"},
+    "bird_dog": {"bird_dog"},
+    "dead_bug": {"dead_bug"},
+    "sit_to_stand": {
+        "sit_to_stand",
+        "sit_to_stand_arms_crossed",
+        "sit_to_stand_low_chair",
+        "eccentric_sit_to_stand",
+        "fast_sit_to_stand",
+    },
+    "squat": {"mini_squat_counter", "goblet_squat", "back_squat"},
+    "split_squat": {
+        "split_squat",
+        "split_squat_loaded",
+        "split_squat_hold",
+        "reverse_lunge",
+        "reverse_lunge_knee_drive",
+    },
+    "single_leg_rdl": {"single_leg_rdl", "single_leg_rdl_loaded", "eccentric_single_leg_rdl"},
+    "deadlift": {"romanian_deadlift", "deadlift"},
+    "front_plank": {"front_plank", "front_plank_hip_extension"},
+    "side_lying_abduction": {"side_lying_hip_abduction", "eccentric_side_lying_abduction"},
+    "side_plank": {
+        "side_plank_knees",
+        "side_plank",
+        "side_plank_top_leg_abduction",
+        "side_plank_bottom_leg_abduction",
+    },
+    "band_walk": {"lateral_band_walk", "lateral_band_walk_feet", "lateral_squat_walk"},
+    "standing_hip_abduction": {
+        "standing_hip_abduction_chair",
+        "standing_band_hip_abduction",
+        "cable_hip_abduction",
+    },
+    "seated_abduction": {"seated_abduction_press", "seated_band_abduction"},
+    "standing_abduction_hold": {"wall_press_abduction_hold", "banded_isometric_abduction_hold"},
+    "hip_external_rotation": {
+        "seated_isometric_external_rotation",
+        "seated_band_external_rotation",
+    },
+    "step_up": {
+        "step_up",
+        "step_up_at_rail",
+        "step_up_loaded",
+        "lateral_step_up",
+        "crossover_step_up",
+        "fast_step_up_rail",
+        "step_up_knee_drive",
+    },
+    "step_down": {"lateral_step_down"},
+    "curtsy_lunge": {"curtsy_lunge"},
+    "lateral_lunge": {"lateral_lunge"},
+    "standing_hip_rotation": {"standing_hip_rotation"},
+    "single_leg_squat": {
+        "single_leg_wall_squat",
+        "single_leg_squat",
+        "single_leg_squat_loaded",
+        "rotational_single_leg_squat",
+        "eccentric_skater_squat",
+    },
+    "hip_airplane": {"hip_airplane", "hip_airplane_hold"},
+    "glute_stretch": {"figure_four_stretch", "piriformis_stretch"},
+    "it_band_stretch": {"standing_it_band_stretch"},
+    "single_leg_stance": {
+        "single_leg_stance_support",
+        "single_leg_stance",
+        "single_leg_stance_arm_swing",
+    },
+    "tandem_stance": {"tandem_stance_counter", "tandem_stance"},
+    "single_leg_reach": {"single_leg_reach"},
+    "pallof_press": {"pallof_press"},
+    "wall_drive": {"wall_drive"},
+    "kettlebell_swing": {"kettlebell_swing"},
+    "hop": {"lateral_hop", "forward_hop", "transverse_hop"},
+    "squat_jump": {"squat_jump", "dumbbell_jump_squat"},
+    "split_squat_jump": {"split_squat_jump"},
+    "skater_bound": {"skater_bound"},
+    "a_skip": {"a_skip"},
+}
+"""Every built-in exercise's movement family, written out, so that a new exercise
+cannot join the catalogue without someone deciding which family it belongs to."""
+
+ALTERNATING = {
+    "bird_dog",
+    "dead_bug",
+    "marching_bridge",
+    "a_skip",
+    "skater_bound",
+    "split_squat_jump",
+}
+
+NEW_SOURCES = {
+    "otago": "recalled",
+    "cdc_steadi": "recalled",
+    "chodzko_zajko2009": "recalled",
+    "giangregorio2014": "recalled",
+    "lloyd2014": "recalled",
+    "vleeming2008": "recalled",
+    "acog2020": "recalled",
+    "mottola2018": "recalled",
+    "falls_convention": "convention",
+    "pgp_convention": "convention",
+}
+
+SUPPORTS = re.compile(r"\b(counter|chair|wall|rail|frame)\b", re.IGNORECASE)
+"""Words by which a cue names what to hold: a kitchen counter, a chair back, a wall,
+a stair rail, a machine's frame."""
+
+
+def test_every_exercise_belongs_to_the_family_written_out_for_it(registry):
+    found: dict[str, set[str]] = defaultdict(set)
+    for ex in registry.exercises.values():
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", ex.family), ex.id
+        found[ex.family].add(ex.id)
+    assert dict(found) == FAMILIES
+
+
+def test_the_families_the_clutter_came_from_are_one_family_each(registry):
+    def family(*ids: str) -> set[str]:
+        return {registry.exercises[i].family for i in ids}
+
+    assert len(family("clamshell", "banded_clamshell", "clamshell_abduction_er")) == 1
+    assert len(family("side_plank_knees", "side_plank", "side_plank_top_leg_abduction")) == 1
+    assert len(family("standing_kickback", "banded_standing_kickback")) == 1
+    assert len(family("band_hip_thrust", "barbell_hip_thrust")) == 1
+    assert len(family("glute_bridge", "banded_glute_bridge", "frog_bridge")) == 1
+    # Different movements stay apart: a bridge may prepare a hip thrust.
+    assert len(family("glute_bridge", "band_hip_thrust", "single_leg_bridge")) == 3
+
+
+def test_families_share_a_target(registry):
+    for family, ids in FAMILIES.items():
+        shared = set.intersection(*(set(registry.exercises[i].targets) for i in ids))
+        assert shared, family
+
+
+def test_alternating_exercises_are_not_unilateral_and_say_so(registry):
+    alternating = {ex.id for ex in registry.exercises.values() if ex.alternating}
+    assert alternating == ALTERNATING
+    for ex in registry.exercises.values():
+        assert not (ex.alternating and ex.unilateral), ex.id
+
+
+def test_one_leg_work_is_unilateral_or_alternating(registry):
+    for ex in registry.exercises.values():
+        if "asymmetric_loading" in ex.tags:
+            assert ex.unilateral or ex.alternating, ex.id
+        if ex.unilateral:
+            # Extra sets for a weaker side only make sense when the sides work apart.
+            assert not re.search(r"both (legs|sides)", " ".join(ex.cues), re.I), ex.id
+
+
+def test_balance_tags_agree(registry):
+    for ex in registry.exercises.values():
+        unsupported = "unsupported_balance" in ex.tags
+        assert unsupported == ("balance_challenge" in ex.tags), ex.id
+        if ex.position == "standing" and "asymmetric_loading" in ex.tags and not unsupported:
+            assert any(SUPPORTS.search(cue) for cue in ex.cues), (
+                f"{ex.id} is one-leg work said to be supported; a cue must name the support"
+            )
+
+
+def test_supported_versions_sit_below_their_unsupported_versions(registry):
+    supported = {"single_leg_stance_support", "tandem_stance_counter", "step_up_at_rail"}
+    supported.add("fast_step_up_rail")
+    below: dict[str, str] = {}
+    for ladder in registry.ladders.values():
+        for step, nxt in itertools.pairwise(ladder.steps):
+            if step.advance == ADVANCE_SUPPORT:
+                below[step.exercise] = nxt.exercise
+    assert set(below) == supported
+    for low, high in below.items():
+        lo, hi = registry.exercises[low], registry.exercises[high]
+        assert "unsupported_balance" not in lo.tags and any(SUPPORTS.search(c) for c in lo.cues)
+        assert "unsupported_balance" in hi.tags, high
+        assert lo.family == hi.family or lo.role == hi.role == "power", (low, high)
+
+
+def test_every_hop_jump_bound_and_skip_is_impact_and_nothing_else_is(registry):
+    word = re.compile(r"\b(hop|jump|bound|skip)", re.IGNORECASE)
+    for ex in registry.exercises.values():
+        assert ("impact" in ex.tags) == bool(word.search(ex.name)), ex.id
+
+
+def test_every_side_lying_exercise_compresses_the_lower_hip(registry):
+    for ex in registry.exercises.values():
+        if ex.position == "side-lying":
+            assert "lateral_hip_compression" in ex.tags, ex.id
+
+
+def test_single_leg_squats_and_deadlifts_carry_their_tag(registry):
+    for ex in registry.exercises.values():
+        one_leg_squat = ex.family in {"single_leg_squat", "single_leg_rdl", "hip_airplane"}
+        if one_leg_squat:
+            assert "single_leg_squat" in ex.tags, ex.id
+
+
+@pytest.mark.parametrize(
+    ("ex_id", "tag"),
+    [
+        ("seated_band_external_rotation", "hip_internal_rotation"),
+        ("sit_to_stand_low_chair", "hip_flexion_past_90"),
+        ("crossover_step_up", "adduction_past_midline"),
+        ("curtsy_lunge", "asymmetric_loading"),
+        ("lateral_lunge", "wide_stance"),
+        ("lateral_band_walk", "wide_stance"),
+        ("split_squat", "asymmetric_loading"),
+        ("step_up", "unsupported_balance"),
+        ("hip_airplane", "flexion_rotation"),
+        ("rotational_single_leg_squat", "flexion_rotation"),
+        ("barbell_hip_thrust", "breath_hold"),
+        ("deadlift", "breath_hold"),
+        ("bridge_on_bed", "on_bed"),
+    ],
+)
+def test_movements_that_break_a_precaution_carry_its_tag(registry, ex_id, tag):
+    assert tag in registry.exercises[ex_id].tags
+
+
+def test_the_bed_bridge_is_not_a_floor_exercise_and_lying_ones_are(registry):
+    assert "floor" not in registry.exercises["bridge_on_bed"].tags
+    assert "floor" in registry.exercises["glute_bridge"].tags
+    assert "floor" not in registry.exercises["seated_band_abduction"].tags
+
+
+def test_cue_tags_are_known_and_leave_a_safe_set_of_cues(registry):
+    for ex in registry.exercises.values():
+        cue_tags = {tag for cue in ex.cues for tag in cue.tags}
+        assert cue_tags <= set(CONTRAINDICATION_TAGS), ex.id
+        # A cue tag the exercise carries would be dropped with the whole exercise anyway.
+        assert not cue_tags & set(ex.tags), ex.id
+        safe = ex.cues_allowed(cue_tags)
+        assert len(safe) >= 2, f"{ex.id} keeps {len(safe)} cue(s) once every tagged cue goes"
+
+
+def test_cues_that_break_a_hip_precaution_are_tagged(registry):
+    knee_to_chest = [
+        (ex.id, cue)
+        for ex in registry.exercises.values()
+        for cue in ex.cues
+        if re.search(r"knee to the chest|chest forward|chest over the toes", cue, re.I)
+    ]
+    assert knee_to_chest
+    for ex_id, cue in knee_to_chest:
+        ex = registry.exercises[ex_id]
+        assert "hip_flexion_past_90" in cue.tags or "hip_flexion_past_90" in ex.tags, ex_id
+    bridge = registry.exercises["single_leg_bridge"]
+    assert "hip_flexion_past_90" not in bridge.tags
+    kept = bridge.cues_allowed(("hip_flexion_past_90",))
+    assert kept and not any("chest" in cue for cue in kept)
+
+
+def test_no_cue_asks_for_a_maximal_effort_the_exercise_does_not_fix(registry):
+    maximal = re.compile(r"as hard as|maximal|\bmax\b", re.IGNORECASE)
+    for ex in registry.exercises.values():
+        if any(maximal.search(cue) for cue in ex.cues):
+            assert ex.effort is not None and ex.effort[0] >= 8, ex.id
+
+
+def test_new_sources_resolve_at_their_evidence_level(registry):
+    for key, level in NEW_SOURCES.items():
+        assert registry.sources[key].level == level, key
+    for source in SHARED_SOURCES:
+        # The repository stands alone: a citation names papers, not team notes.
+        assert not re.search(r"EVIDENCE|SPEC\.md|DESIGN\.md", source.citation), source.key
+
+
+def test_new_person_exercises_cite_the_person_sources(registry):
+    person = set(NEW_SOURCES) | {"activation_convention", "practice_convention", "visnes_bahr2007"}
+    for ex_id in (
+        "single_leg_stance_support",
+        "tandem_stance_counter",
+        "tandem_stance",
+        "standing_hip_abduction_chair",
+        "mini_squat_counter",
+        "step_up_at_rail",
+        "sit_to_stand_arms_crossed",
+        "sit_to_stand_low_chair",
+        "fast_sit_to_stand",
+        "fast_step_up_rail",
+        "eccentric_sit_to_stand",
+        "seated_band_abduction",
+        "seated_abduction_press",
+        "seated_glute_squeeze",
+        "bridge_on_bed",
+    ):
+        assert registry.exercises[ex_id].source in person, ex_id
+
+
+# Each situation: tags a rule would exclude, and the equipment the person has.
+NO_FLOOR = frozenset({"floor", "unsupported_balance", "impact"})
+PGP_T2 = frozenset(
+    {"supine", "prone", "impact", "single_leg_squat", "asymmetric_loading", "wide_stance"}
+)
+POSTERIOR_HIP = frozenset(
+    {
+        "hip_flexion_past_90",
+        "adduction_past_midline",
+        "hip_internal_rotation",
+        "floor",
+        "unsupported_balance",
+        "single_leg_squat",
+        "impact",
+    }
+)
+
+
+def _pool(registry, issue: str, excluded: frozenset[str], equipment: set[str]) -> list[Exercise]:
+    return [
+        ex
+        for ex in by_issue(registry, issue)
+        if not set(ex.tags) & excluded and set(ex.equipment) <= equipment
+    ]
+
+
+@pytest.mark.parametrize(
+    ("issue", "roles"),
+    [
+        ("inhibition", ("activation", "strength")),
+        ("back", ("activation", "strength")),
+        ("knees", ("activation", "strength")),
+        ("tightness", ("activation", "strength", "isometric", "eccentric")),
+        ("function", ("activation", "strength", "stability", "power")),
+    ],
+)
+def test_every_issue_can_be_trained_off_the_floor_with_at_most_a_mini_band(registry, issue, roles):
+    for equipment in (set(), {"mini_band"}):
+        pool = _pool(registry, issue, NO_FLOOR, equipment)
+        for role in roles:
+            assert any(ex.role == role for ex in pool), (issue, role, sorted(equipment))
+
+
+def _meets(req, pool: list[Exercise]) -> bool:
+    groups: list[set[str]] = []
+    kinds = (
+        (req.planes, lambda ex: set(ex.planes)),
+        (req.roles, lambda ex: {ex.role}),
+        (req.families, lambda ex: {ex.family}),
+        (req.tags, lambda ex: set(ex.tags)),
+    )
+    have_by_kind = [(wanted, set().union(*(of(ex) for ex in pool))) for wanted, of in kinds]
+    for wanted, have in have_by_kind:
+        if not wanted:
+            continue
+        if req.each:
+            groups.extend({w} for w in wanted)
+        else:
+            groups.append(set(wanted))
+        if not all(group & have for group in groups):
+            return False
+    return True
+
+
+def _weekly(registry, issue: str):
+    for rule in registry.safety_rules.values():
+        if rule.when.findings == (issue,):
+            for req in rule.requires:
+                if req.kind == "weekly":
+                    yield rule.id, req
+
+
+@pytest.mark.parametrize("issue", ISSUES)
+def test_each_flagged_issue_has_its_fix_as_a_weekly_rule(registry, issue):
+    reqs = [req for _, req in _weekly(registry, issue)]
+    if issue == "inhibition":
+        opens = [r for r in registry.safety_rules.values() if r.when.findings == ("inhibition",)]
+        assert any(req.kind == "session_opens" for rule in opens for req in rule.requires)
+        return
+    assert reqs, issue
+    for rule_id, req in _weekly(registry, issue):
+        rule = registry.safety_rules[rule_id]
+        assert req.issue == issue and rule.description and rule.notes, rule_id
+        assert not re.search(r"\b(frontal|transverse|sagittal)\b", rule.description) or "(" in (
+            rule.description
+        ), rule_id
+        for family in req.families:
+            assert family in FAMILIES, (rule_id, family)
+            assert any(issue in registry.exercises[i].issues for i in FAMILIES[family]), family
+    wanted = {
+        "knees": lambda r: (
+            set(r.families)
+            == {"band_walk", "single_leg_bridge", "side_lying_abduction", "step_up", "step_down"}
+        ),
+        "back": lambda r: r.roles == ("strength",),
+        "tightness": lambda r: set(r.roles) == {"isometric", "eccentric"} and r.each,
+        "function": lambda r: r.roles == ("power",) and r.phases == ("power",),
+    }
+    assert any(wanted[issue](req) for req in reqs), issue
+
+
+@pytest.mark.parametrize(
+    ("situation", "excluded", "issues"),
+    [
+        ("cannot get down to the floor, falls risk", NO_FLOOR, ISSUES),
+        ("posterior hip replacement, off the floor", POSTERIOR_HIP, ISSUES),
+        (
+            "pregnant from trimester 2 with pelvic girdle pain",
+            PGP_T2,
+            ("back", "tightness", "knees"),
+        ),
+    ],
+)
+def test_every_weekly_rule_can_be_met_within_the_restrictions(
+    registry, situation, excluded, issues
+):
+    for issue in issues:
+        for equipment in (set(), {"mini_band"}):
+            pool = _pool(registry, issue, excluded, equipment | {"step"})
+            for rule_id, req in _weekly(registry, issue):
+                assert _meets(req, pool), (situation, issue, rule_id, sorted(equipment))
+
+
+def test_pelvic_girdle_pain_leaves_symmetric_balance_and_power_for_function(registry):
+    pool = _pool(registry, "function", PGP_T2 | {"unsupported_balance"}, set())
+    assert any(ex.role == "stability" and ex.position == "standing" for ex in pool)
+    assert any(ex.role == "power" for ex in pool)
+
+
+def test_older_adults_and_pregnancy_have_power_without_impact_or_one_leg(registry):
+    power = [
+        ex
+        for ex in registry.exercises.values()
+        if ex.role == "power" and not set(ex.tags) & (NO_FLOOR | PGP_T2) and not ex.equipment
+    ]
+    assert {ex.id for ex in power} >= {"fast_sit_to_stand"}
+    assert "impact" in registry.exercises["skater_bound"].tags  # athletes keep theirs

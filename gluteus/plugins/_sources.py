@@ -2,9 +2,11 @@
 
 Several plugins cite the same papers; each declares the same :class:`Source`
 objects from here (the registry accepts identical duplicates), so a plugin can be
-blocked without breaking another's references. Levels follow the tags of
-``EVIDENCE.md``: [V] ``verified``, [R] ``recalled``, ⚠ ``weak``, practice or expert
-opinion ``convention``.
+blocked without breaking another's references. Levels: ``verified`` seen in the
+source; ``recalled`` recalled from the paper, to be checked before a number from it
+is relied on; ``weak`` weak or conflicting evidence; ``convention`` practice or
+expert opinion. A convention built from several sources says so in its own entry
+rather than borrowing a paper's authority.
 """
 
 from __future__ import annotations
@@ -89,8 +91,8 @@ ARC_RUNNING = S(
 )
 LADDER_SYNTHESIS = S(
     "ladder_synthesis",
-    "gluteus EVIDENCE.md section 1 'Progression ladders': ordered by published EMG and rising "
-    "demand; a synthesis, no trial has validated these sequences.",
+    "Progression ladders of the gluteus catalogue: exercises ordered by published EMG and "
+    "rising demand; a synthesis, no trial has validated these sequences.",
     "weak",
 )
 PRACTICE = S(
@@ -205,6 +207,99 @@ FERBER2015 = S(
     "verified",
 )
 
+# --- The person: older adults, bone, pregnancy, youth ---------------------------------
+
+OTAGO = S(
+    "otago",
+    "Campbell AJ et al. Randomised controlled trial of a general practice programme of home "
+    "based exercise to prevent falls in elderly women. BMJ 1997;315:1065-1069; Robertson MC et "
+    "al. Preventing injuries in older people by preventing falls: a meta-analysis of "
+    "individual-level data. J Am Geriatr Soc 2002;50(5):905-911. The Otago Exercise Programme: "
+    "strength exercises with ankle cuff weights (among them the hip abductors) and balance "
+    "exercises (among them knee bends, sideways walking, tandem stance, one-leg stand, "
+    "sit-to-stand and stairs), each progressed from holding a support to no support; about "
+    "30 min three times a week. Recalled, to be checked.",
+    "recalled",
+)
+CDC_STEADI = S(
+    "cdc_steadi",
+    "Centers for Disease Control and Prevention. STEADI (Stopping Elderly Accidents, Deaths "
+    "and Injuries) falls-risk screening: a Timed Up and Go of 12 s or more, a tandem stance "
+    "not held for 10 s, or a 30-second chair stand (arms crossed on the chest) below the norm "
+    "for age suggest a raised risk of falling. Recalled, to be checked.",
+    "recalled",
+    url="https://www.cdc.gov/steadi/",
+)
+CHODZKO_ZAJKO2009 = S(
+    "chodzko_zajko2009",
+    "Chodzko-Zajko WJ et al. American College of Sports Medicine position stand: exercise and "
+    "physical activity for older adults. Med Sci Sports Exerc 2009;41(7):1510-1530 (recalled: "
+    "moderate effort, 5-6 on a 0-10 scale, progressing to 7-8; 1-3 sets of 8-12 repetitions; "
+    "power work with a fast lifting phase and a controlled lowering at light to moderate "
+    "loads). To be checked.",
+    "recalled",
+)
+GIANGREGORIO2014 = S(
+    "giangregorio2014",
+    "Giangregorio LM et al. Too Fit To Fracture: exercise recommendations for individuals with "
+    "osteoporosis or osteoporotic vertebral fracture. Osteoporos Int 2014;25(3):821-835 "
+    "(avoid loaded spinal flexion; caution with high impact).",
+    "recalled",
+)
+"""Word for word the entry the ``safety`` plugin declares under the same key: the
+registry accepts a source declared twice only when both entries are identical."""
+LLOYD2014 = S(
+    "lloyd2014",
+    "Lloyd RS et al. Position statement on youth resistance training: the 2014 International "
+    "Consensus. Br J Sports Med 2014;48(7):498-505 (recalled: safe and effective with "
+    "qualified supervision and technique first; 2-3 non-consecutive days a week; moderate "
+    "loads; plyometric work in low volume). To be checked.",
+    "recalled",
+)
+VLEEMING2008 = S(
+    "vleeming2008",
+    "Vleeming A et al. European guidelines for the diagnosis and treatment of pelvic girdle "
+    "pain. Eur Spine J 2008;17(6):794-819 (recalled: individualised exercise for pelvic girdle "
+    "pain in pregnancy). To be checked; which movements to avoid is a convention "
+    "(pgp_convention).",
+    "recalled",
+)
+ACOG2020 = S(
+    "acog2020",
+    "American College of Obstetricians and Gynecologists. Physical activity and exercise during "
+    "pregnancy and the postpartum period. Committee Opinion No. 804. Obstet Gynecol "
+    "2020;135(4):e178-e188 (recalled: strength work encouraged at moderate effort; avoid "
+    "activities with a risk of falling or of abdominal impact, and prolonged lying on the back "
+    "after the first trimester). To be checked.",
+    "recalled",
+)
+MOTTOLA2018 = S(
+    "mottola2018",
+    "Mottola MF et al. 2019 Canadian guideline for physical activity throughout pregnancy. "
+    "Br J Sports Med 2018;52(21):1339-1346 (recalled: moderate intensity, judged by the talk "
+    "test; resistance training included). To be checked.",
+    "recalled",
+)
+FALLS_CONVENTION = S(
+    "falls_convention",
+    "Convention built from the Otago programme, CDC STEADI and ACSM guidance for older adults; "
+    "no trial tests these rules as stated. With a risk of falling, balance and standing work "
+    "starts next to a support the cue names (a kitchen counter, a sturdy chair back, a wall, a "
+    "stair rail) and lets go of it only once the exercise is steady for its target time; "
+    "step-ups are done beside a rail; sit-to-stand is a staple; no hops or jumps. Someone who "
+    "cannot get down to the floor and up again safely trains standing, on a chair or on a bed.",
+    "convention",
+)
+PGP_CONVENTION = S(
+    "pgp_convention",
+    "Convention after the European pelvic girdle pain guidelines (Vleeming 2008) and common "
+    "antenatal physiotherapy advice; expert opinion, no trial behind the specifics. With pelvic "
+    "girdle pain, prefer symmetric, narrow-stance loading (feet hip-width, weight on both "
+    "legs) and leave out split stances, single-leg loading, wide side-steps and deep lunges; "
+    "keep the knees together when getting into and out of a chair or bed.",
+    "convention",
+)
+
 ALL: tuple[Source, ...] = (
     BOREN2011,
     EKSTROM2007,
@@ -236,10 +331,20 @@ ALL: tuple[Source, ...] = (
     TONLEY2010,
     WILLY2019,
     FERBER2015,
+    OTAGO,
+    CDC_STEADI,
+    CHODZKO_ZAJKO2009,
+    GIANGREGORIO2014,
+    LLOYD2014,
+    VLEEMING2008,
+    ACOG2020,
+    MOTTOLA2018,
+    FALLS_CONVENTION,
+    PGP_CONVENTION,
 )
 """Every shared source; each issue plugin declares all of them (identical duplicates)."""
 
-# --- Progression criteria (EVIDENCE.md §4, pain monitoring after Silbernagel 2007) ----
+# --- Progression criteria (pain monitoring after Silbernagel 2007; ACSM 2009) -----------
 
 ADVANCE_REPS = (
     "Top of the rep range reached on every set with good form and 1-2 reps in reserve; "
@@ -249,6 +354,12 @@ ADVANCE_HOLD = (
     "Target hold reached on every set with good form and normal breathing; "
     "pain green (0-3/10) with a normal 24-hour response."
 )
+ADVANCE_SUPPORT = (
+    "Steady for the target time (or every rep) on every set with no more than a fingertip "
+    "on the support, good form and pain green (0-3/10) with a normal 24-hour response: next "
+    "time, do it without holding on, the support still within reach."
+)
+"""When to let go of a support (Otago: from holding a support to none)."""
 REGRESS = (
     "Red pain (>5/10, or not settled by the next morning), failed form (knee inside the foot, "
     "pelvic drop or shift, trunk lean) or 0 reps in reserve before the target: go back a rung; "

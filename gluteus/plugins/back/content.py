@@ -5,11 +5,56 @@ heavy barbell work only at the top of the ladders).
 Evidence: adding hip work to low-back care gave little or no extra benefit in
 trials (Kendall 2015, Fukuda 2021); the exercises are chosen by EMG (Neto 2020,
 Contreras 2015, Ekstrom 2007) and spinal load, not by trial results.
+
+Families: a session holds at most one exercise of a family. A family is what a
+physiotherapist would call doing the same exercise twice: the same movement in the
+same posture, whatever the load, band, tempo (slow lowering, fast rising), hold or
+support. Jumps, hops and bounds are families of their own (landing is a skill of
+its own); a change of posture that changes the work (side-lying, standing or seated
+abduction) makes a new family.
+
+    ================= ==========================================================
+    family            exercises (this module's first; others in brackets)
+    ================= ==========================================================
+    sit_to_stand      sit_to_stand, sit_to_stand_arms_crossed,
+                      sit_to_stand_low_chair (eccentric_sit_to_stand,
+                      fast_sit_to_stand)
+    squat             mini_squat_counter, goblet_squat, back_squat
+    split_squat       split_squat, split_squat_loaded, reverse_lunge
+                      (split_squat_hold, reverse_lunge_knee_drive)
+    single_leg_rdl    single_leg_rdl, single_leg_rdl_loaded
+                      (eccentric_single_leg_rdl)
+    deadlift          romanian_deadlift, deadlift
+    hip_thrust        band_hip_thrust, barbell_hip_thrust (eccentric_hip_thrust)
+    front_plank       front_plank_hip_extension (front_plank)
+    step_up           step_up_loaded (step_up, step_up_at_rail, lateral_step_up,
+                      crossover_step_up, fast_step_up_rail, step_up_knee_drive)
+    ================= ==========================================================
+
+hip_hinge (hip_hinge_drill), bird_dog and dead_bug are families of one; bird dog
+and dead bug alternate sides rep by rep.
+
+Tags: ``unsupported_balance`` (with ``balance_challenge``) marks one-leg or
+narrow-base standing work done without holding anything; its supported version
+names the support in a cue (a counter, a chair back, a wall, a rail) and sits below
+it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
+(single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
+only when following it breaks a precaution the exercise itself does not.
 """
 
 from __future__ import annotations
 
-from gluteus.engine.model import Activation, DoseRule, Exercise, Ladder, LadderStep, SafetyRule
+from gluteus.engine.model import (
+    Activation,
+    Cue,
+    DoseRule,
+    Exercise,
+    Ladder,
+    LadderStep,
+    Requirement,
+    SafetyRule,
+    Trigger,
+)
 from gluteus.plugins import _sources as src
 from gluteus.plugins._sources import ADVANCE_HOLD, ADVANCE_REPS, REGRESS
 
@@ -39,6 +84,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="Teaches the hip, not the back, to bend and extend before any hinge is loaded.",
+        family="hip_hinge",
     ),
     Exercise(
         id="bird_dog",
@@ -49,14 +95,14 @@ EXERCISES: tuple[Exercise, ...] = (
         planes=("sagittal", "transverse"),
         equipment=(),
         loaded=False,
-        unilateral=True,
+        unilateral=False,
         level=2,
         hold_s=10,
         rest_s=30,
         cues=(
             "Reach opposite arm and leg long",
             "Keep the pelvis level: no tipping",
-            "Hold, breathing normally",
+            "Hold, breathing normally, then switch sides",
         ),
         fault="Lifting the leg too high and arching or rotating the back.",
         tags=("kneeling_on_knee",),
@@ -67,6 +113,8 @@ EXERCISES: tuple[Exercise, ...] = (
         source="ekstrom2007",
         evidence="recalled",
         why="Glute max work with a neutral spine and trunk control; part of the return-to-run gate (30 s).",
+        family="bird_dog",
+        alternating=True,
     ),
     Exercise(
         id="dead_bug",
@@ -83,7 +131,7 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=30,
         cues=(
             "Low back gently on the floor",
-            "Lower opposite arm and leg slowly",
+            "Lower opposite arm and leg slowly, then switch sides",
             "Breathe out as you reach",
         ),
         fault="The low back lifting off the floor as the leg lowers.",
@@ -92,11 +140,13 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="Trunk control with the spine unloaded, so the pelvis stays neutral when the hips work.",
+        family="dead_bug",
+        alternating=True,
     ),
     Exercise(
         id="sit_to_stand",
         name="Sit to stand (chair)",
-        issues=("back", "function"),
+        issues=("back", "function", "inhibition"),
         role="strength",
         position="standing",
         planes=("sagittal",),
@@ -107,15 +157,19 @@ EXERCISES: tuple[Exercise, ...] = (
         seconds_per_rep=4,
         rest_s=45,
         cues=(
-            "Feet under the knees, chest tall",
-            "Lean forward from the hips, then drive up",
-            "Squeeze the glutes at the top",
+            "Sit near the front of a firm chair, feet under the knees",
+            Cue(
+                "Lean the chest forward over the toes, then drive up", tags=("hip_flexion_past_90",)
+            ),
+            "Push up through the heels; armrests only as much as you need",
+            "Stand tall with a glute squeeze; sit down slowly",
         ),
         fault="Knees dropping inwards or the back rounding to stand.",
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
         why="The everyday squat pattern at the lowest level, with no equipment.",
+        family="sit_to_stand",
     ),
     Exercise(
         id="split_squat",
@@ -136,11 +190,17 @@ EXERCISES: tuple[Exercise, ...] = (
             "Push through the front heel",
         ),
         fault="The front knee drifting inside the foot.",
-        tags=("balance_challenge",),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "deep_loaded_knee_flexion",
+        ),
         targets=("gmax", "whole_leg"),
         source="ladder_synthesis",
         evidence="weak",
         why="The first rung of the unilateral sagittal ladder; loaded versions reach 70% MVIC (Neto 2020).",
+        family="split_squat",
     ),
     Exercise(
         id="reverse_lunge",
@@ -161,12 +221,18 @@ EXERCISES: tuple[Exercise, ...] = (
             "Drive back up through the front heel",
         ),
         fault="The trunk tipping forward and the pelvis dropping on the back-leg side.",
-        tags=("balance_challenge",),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "deep_loaded_knee_flexion",
+        ),
         targets=("gmax", "gmed", "whole_leg"),
         activation=Activation(gmed=48, measure="mean", note="Bodyweight lunge, Distefano 2009."),
         source="distefano2009",
         evidence="verified",
         why="Bodyweight single-leg strength with a neutral pelvis; glute med 48% MVIC.",
+        family="split_squat",
     ),
     Exercise(
         id="single_leg_rdl",
@@ -187,12 +253,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand up by squeezing the standing glute",
         ),
         fault="The pelvis opening up (hip of the free leg rotating up).",
-        tags=("balance_challenge",),
+        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance", "single_leg_squat"),
         targets=("gmax", "gmed"),
         activation=Activation(gmax=59, gmed=59, measure="mean"),
         source="distefano2009",
         evidence="verified",
         why="High glute max and med activation (59/59% MVIC) with a light spinal load and balance.",
+        family="single_leg_rdl",
     ),
     Exercise(
         id="front_plank_hip_extension",
@@ -224,6 +291,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="boren2011",
         evidence="verified",
         why="Among the highest glute max activations of any bodyweight exercise, with trunk control.",
+        family="front_plank",
     ),
     Exercise(
         id="romanian_deadlift",
@@ -248,6 +316,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="ladder_synthesis",
         evidence="weak",
         why="Loaded hinge that keeps the spine neutral: the entry to the hinge ladder.",
+        family="deadlift",
     ),
     Exercise(
         id="single_leg_rdl_loaded",
@@ -268,11 +337,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand tall with the glute",
         ),
         fault="Rotating the pelvis open and rounding the back.",
-        tags=("balance_challenge",),
+        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance", "single_leg_squat"),
         targets=("gmax", "gmed"),
         source="ladder_synthesis",
         evidence="weak",
         why="The top of the hinge ladder: single-leg loading with little spinal load.",
+        family="single_leg_rdl",
     ),
     Exercise(
         id="goblet_squat",
@@ -298,6 +368,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="A squat with the load in front, so the back stays upright and the spinal load low.",
+        family="squat",
     ),
     Exercise(
         id="band_hip_thrust",
@@ -328,6 +399,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="neto2020",
         evidence="verified",
         why="Very high glute max activation with a low spinal load.",
+        family="hip_thrust",
     ),
     Exercise(
         id="barbell_hip_thrust",
@@ -358,6 +430,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="contreras2015",
         evidence="verified",
         why="The top glute max strength exercise by EMG, with moderate spinal load.",
+        family="hip_thrust",
     ),
     Exercise(
         id="step_up_loaded",
@@ -378,11 +451,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower slowly",
         ),
         fault="Pushing off the back foot and the knee caving in.",
+        tags=("asymmetric_loading", "unsupported_balance", "balance_challenge"),
         targets=("gmax", "whole_leg"),
         activation=Activation(gmax=125, measure="mean", note="Pooled 125 (104-169), Neto 2020."),
         source="neto2020",
         evidence="verified",
         why="The highest pooled glute max value in Neto 2020's review, with a moderate spinal load.",
+        family="step_up",
     ),
     Exercise(
         id="split_squat_loaded",
@@ -403,12 +478,18 @@ EXERCISES: tuple[Exercise, ...] = (
             "Front knee over the foot",
         ),
         fault="The front knee caving in at the bottom.",
-        tags=("deep_loaded_knee_flexion",),
+        tags=(
+            "deep_loaded_knee_flexion",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "balance_challenge",
+        ),
         targets=("gmax", "whole_leg"),
         activation=Activation(gmax=70, measure="mean"),
         source="neto2020",
         evidence="verified",
         why="Loaded single-leg strength at 70% MVIC glute max.",
+        family="split_squat",
     ),
     Exercise(
         id="back_squat",
@@ -439,6 +520,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="contreras2015",
         evidence="verified",
         why="Heavy whole-leg strength for experienced lifters; high spinal load, so only at the top.",
+        family="squat",
     ),
     Exercise(
         id="deadlift",
@@ -469,6 +551,83 @@ EXERCISES: tuple[Exercise, ...] = (
         source="neto2020",
         evidence="verified",
         why="Heavy hinge strength for experienced lifters at the top of the hinge ladder.",
+        family="deadlift",
+    ),
+    Exercise(
+        id="sit_to_stand_arms_crossed",
+        name="Sit to stand, arms crossed",
+        issues=("back", "function"),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=2,
+        seconds_per_rep=4,
+        rest_s=45,
+        cues=(
+            "Arms crossed on the chest, sitting near the front of a firm chair",
+            Cue("Lean the chest forward over the toes, then stand", tags=("hip_flexion_past_90",)),
+            "Stand fully tall, then sit back down slowly without dropping",
+        ),
+        fault="Swinging the arms or rocking back and forth to get up.",
+        targets=("gmax", "whole_leg"),
+        source="cdc_steadi",
+        evidence="recalled",
+        why="The sit to stand without the hands, as in the 30-second chair stand test used to screen for falls risk.",
+        family="sit_to_stand",
+    ),
+    Exercise(
+        id="sit_to_stand_low_chair",
+        name="Sit to stand from a lower seat",
+        issues=("back", "function"),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=3,
+        seconds_per_rep=4,
+        rest_s=60,
+        cues=(
+            "A seat lower than a dining chair: a low stool or a firm sofa",
+            "Arms crossed, chest over the toes, stand up",
+            "Lower slowly until you just touch the seat",
+        ),
+        fault="Dropping onto the seat or the knees falling inward on the way up.",
+        tags=("hip_flexion_past_90", "deep_loaded_knee_flexion"),
+        targets=("gmax", "whole_leg"),
+        source="practice_convention",
+        evidence="convention",
+        why="A lower seat makes the hips and knees work through more range: the next step once the chair is easy.",
+        family="sit_to_stand",
+    ),
+    Exercise(
+        id="mini_squat_counter",
+        name="Mini squat holding a counter",
+        issues=("back", "knees", "function"),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        seconds_per_rep=4,
+        rest_s=45,
+        cues=(
+            "Face a kitchen counter, feet hip-width, both hands resting on it",
+            "Bend the knees a little and send the hips back, knees over the toes",
+            "Stand tall with a glute squeeze",
+        ),
+        fault="The knees drifting inward or the heels lifting.",
+        targets=("gmax", "whole_leg"),
+        source="otago",
+        evidence="recalled",
+        why="Otago's knee bends: a supported, shallow, symmetric squat, safe with a risk of falling and with pelvic girdle pain.",
+        family="squat",
     ),
 )
 
@@ -521,11 +680,24 @@ LADDERS: tuple[Ladder, ...] = (
         name="Squat pattern",
         issues=("back",),
         steps=(
+            LadderStep("mini_squat_counter", ADVANCE_REPS, REGRESS),
             LadderStep("sit_to_stand", ADVANCE_REPS, REGRESS),
             LadderStep("goblet_squat", ADVANCE_REPS, REGRESS),
             LadderStep("back_squat", ADVANCE_REPS, REGRESS),
         ),
         source="practice_convention",
+        evidence="convention",
+    ),
+    Ladder(
+        id="sit_to_stand",
+        name="Sit to stand: hands, no hands, lower seat",
+        issues=("back", "function"),
+        steps=(
+            LadderStep("sit_to_stand", ADVANCE_REPS, REGRESS),
+            LadderStep("sit_to_stand_arms_crossed", ADVANCE_REPS, REGRESS),
+            LadderStep("sit_to_stand_low_chair", ADVANCE_REPS, REGRESS),
+        ),
+        source="falls_convention",
         evidence="convention",
     ),
 )
@@ -567,4 +739,16 @@ DOSING: tuple[DoseRule, ...] = (
     ),
 )
 
-SAFETY_RULES: tuple[SafetyRule, ...] = ()
+SAFETY_RULES: tuple[SafetyRule, ...] = (
+    SafetyRule(
+        id="back_glute_strength_weekly",
+        description="When the low back does the glutes' work, every week has glute strength exercises done with the pelvis level and the low back still.",
+        source="practice_convention",
+        evidence="convention",
+        when=Trigger(findings=("back",)),
+        requires=(Requirement(kind="weekly", roles=("strength",), issue="back"),),
+        notes=(
+            "Each week has glute strength exercises that keep the pelvis and low back still while the hips do the work; adding hip work to back care helped little in trials, so this rests on expert opinion.",
+        ),
+    ),
+)

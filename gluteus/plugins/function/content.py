@@ -4,20 +4,58 @@ on (ACSM 2009 loading; activation dosing by convention).
 
 Evidence: no glute-specific dose trials were gathered; dosing follows general
 training guidance (ACSM 2009) and the return-to-run gate (IJSPT 2022).
+
+Families: a session holds at most one exercise of a family. A family is what a
+physiotherapist would call doing the same exercise twice: the same movement in the
+same posture, whatever the load, band, tempo (slow lowering, fast rising), hold or
+support. Jumps, hops and bounds are families of their own (landing is a skill of
+its own); a change of posture that changes the work (side-lying, standing or seated
+abduction) makes a new family.
+
+    ================= ==========================================================
+    family            exercises (this module's first; others in brackets)
+    ================= ==========================================================
+    single_leg_stance single_leg_stance_support, single_leg_stance,
+                      single_leg_stance_arm_swing
+    tandem_stance     tandem_stance_counter, tandem_stance
+    sit_to_stand      fast_sit_to_stand (sit_to_stand, ...)
+    step_up           fast_step_up_rail, step_up_knee_drive (step_up, ...)
+    split_squat       reverse_lunge_knee_drive (split_squat, reverse_lunge, ...)
+    bridge            marching_bridge (glute_bridge, ...)
+    front_plank       front_plank (front_plank_hip_extension)
+    hop               lateral_hop, forward_hop, transverse_hop
+    squat_jump        squat_jump, dumbbell_jump_squat
+    ================= ==========================================================
+
+single_leg_reach, pallof_press, wall_drive, kettlebell_swing, skater_bound, a_skip
+and split_squat_jump are families of one; marching bridge, A-skips, skater bounds
+and split-squat jumps alternate sides. Single-leg control families (the weekly rule)
+are single_leg_stance, single_leg_reach, single_leg_squat, single_leg_rdl, step_up,
+step_down, hip_airplane and hop.
+
+Tags: ``unsupported_balance`` (with ``balance_challenge``) marks one-leg or
+narrow-base standing work done without holding anything; its supported version
+names the support in a cue (a counter, a chair back, a wall, a rail) and sits below
+it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
+(single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
+only when following it breaks a precaution the exercise itself does not.
 """
 
 from __future__ import annotations
 
 from gluteus.engine.model import (
     Activation,
+    Cue,
     DoseRule,
     Exercise,
     Ladder,
     LadderStep,
+    Requirement,
     SafetyRule,
+    Trigger,
 )
 from gluteus.plugins import _sources as src
-from gluteus.plugins._sources import ADVANCE_HOLD, ADVANCE_REPS, REGRESS
+from gluteus.plugins._sources import ADVANCE_HOLD, ADVANCE_REPS, ADVANCE_SUPPORT, REGRESS
 
 SOURCES = src.ALL
 
@@ -36,13 +74,18 @@ EXERCISES: tuple[Exercise, ...] = (
         level=1,
         hold_s=30,
         rest_s=15,
-        cues=("Stand on one leg near a wall", "Pelvis level, knee soft", "Eyes on a point ahead"),
+        cues=(
+            "Stand on one leg, hands free, a counter within reach",
+            "Pelvis level, knee soft",
+            "Eyes on a point ahead",
+        ),
         fault="The pelvis dropping on the lifted-leg side (Trendelenburg).",
-        tags=("balance_challenge",),
+        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance"),
         targets=("gmed",),
         source="springer2007",
         evidence="verified",
         why="Balance on one leg; normal times fall with age (about 43 s at 18-39, 27 s at 60-69).",
+        family="single_leg_stance",
     ),
     Exercise(
         id="single_leg_stance_arm_swing",
@@ -63,11 +106,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Pelvis and knee stay still",
         ),
         fault="The standing knee wobbling inward as the arms swing.",
-        tags=("balance_challenge",),
+        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance"),
         targets=("gmed", "trunk"),
         source="practice_convention",
         evidence="convention",
         why="Running-specific balance: the hip holds the pelvis while the trunk rotates.",
+        family="single_leg_stance",
     ),
     Exercise(
         id="single_leg_reach",
@@ -88,11 +132,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Knee over the foot, return under control",
         ),
         fault="The standing knee collapsing inward on the reach.",
-        tags=("balance_challenge",),
+        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance", "single_leg_squat"),
         targets=("gmed", "whole_leg"),
         source="ijspt2022_return_to_run",
         evidence="verified",
         why="Trains the Y-balance reach used in the return-to-run gate (>=85%).",
+        family="single_leg_reach",
     ),
     Exercise(
         id="front_plank",
@@ -121,6 +166,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="ekstrom2007",
         evidence="recalled",
         why="Trunk control; a 45 s plank is part of the return-to-run gate.",
+        family="front_plank",
     ),
     Exercise(
         id="pallof_press",
@@ -145,6 +191,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="Trunk control against rotation, the job the trunk does while running.",
+        family="pallof_press",
     ),
     Exercise(
         id="marching_bridge",
@@ -155,7 +202,7 @@ EXERCISES: tuple[Exercise, ...] = (
         planes=("sagittal", "transverse"),
         equipment=(),
         loaded=False,
-        unilateral=True,
+        unilateral=False,
         level=2,
         seconds_per_rep=3,
         rest_s=30,
@@ -170,6 +217,8 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="Pelvic control as the load shifts from leg to leg, as in walking.",
+        family="bridge",
+        alternating=True,
     ),
     Exercise(
         id="wall_drive",
@@ -190,10 +239,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Standing glute squeezed",
         ),
         fault="Bending at the waist instead of leaning from the ankles.",
+        tags=("asymmetric_loading",),
         targets=("gmax", "trunk"),
         source="practice_convention",
         evidence="convention",
         why="Teaches the running posture: standing hip fully extended by the glute.",
+        family="wall_drive",
     ),
     Exercise(
         id="reverse_lunge_knee_drive",
@@ -211,14 +262,20 @@ EXERCISES: tuple[Exercise, ...] = (
         cues=(
             "Step back into a lunge",
             "Drive up fast onto the front leg, knee lifting",
-            "Land softly back into the lunge",
+            "Step back softly into the lunge",
         ),
         fault="Losing balance and the front knee caving in on the drive.",
-        tags=("balance_challenge",),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "deep_loaded_knee_flexion",
+        ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
         why="Fast single-leg hip extension, the running stride without impact.",
+        family="split_squat",
     ),
     Exercise(
         id="step_up_knee_drive",
@@ -235,11 +292,12 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=60,
         cues=("Foot on the step", "Drive up fast, other knee lifting", "Control the way down"),
         fault="Pushing off the back foot instead of the step leg.",
-        tags=("balance_challenge",),
+        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance"),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
         why="Explosive step-up for running power.",
+        family="step_up",
     ),
     Exercise(
         id="squat_jump",
@@ -261,6 +319,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="acsm_secondary",
         evidence="verified",
         why="Bodyweight power: fast reps in a low-rep set (ACSM power guidance).",
+        family="squat_jump",
     ),
     Exercise(
         id="kettlebell_swing",
@@ -286,6 +345,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="ladder_synthesis",
         evidence="weak",
         why="Power work at the top of the hip-extension ladder (no EMG gathered).",
+        family="kettlebell_swing",
     ),
     Exercise(
         id="lateral_hop",
@@ -306,11 +366,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Knee over the foot, pelvis level",
         ),
         fault="The knee caving in on landing.",
-        tags=("impact", "balance_challenge"),
+        tags=("impact", "balance_challenge", "asymmetric_loading", "unsupported_balance"),
         targets=("gmed", "whole_leg"),
         source="ladder_synthesis",
         evidence="weak",
         why="The top of the frontal-plane ladder: controlling landings sideways.",
+        family="hop",
     ),
     Exercise(
         id="forward_hop",
@@ -327,12 +388,13 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=60,
         cues=("Hop forward onto the same leg", "Stick the landing, hip back", "Knee over the foot"),
         fault="Landing with a straight knee or the knee falling in.",
-        tags=("impact", "balance_challenge"),
+        tags=("impact", "balance_challenge", "asymmetric_loading", "unsupported_balance"),
         targets=("gmax", "gmed", "whole_leg"),
         activation=Activation(gmax=35, gmed=48, measure="mean"),
         source="distefano2009",
         evidence="verified",
         why="Running-related landing control; hop tests gate the return to sport.",
+        family="hop",
     ),
     Exercise(
         id="transverse_hop",
@@ -349,7 +411,13 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=60,
         cues=("On one leg, hop and turn 90 deg", "Land and stick", "Knee stays over the foot"),
         fault="The knee rotating inward on landing.",
-        tags=("impact", "balance_challenge", "hip_internal_rotation"),
+        tags=(
+            "impact",
+            "balance_challenge",
+            "hip_internal_rotation",
+            "asymmetric_loading",
+            "unsupported_balance",
+        ),
         targets=("gmed", "hip_rotators", "whole_leg"),
         activation=Activation(
             gmax=35, gmed=48, measure="mean", note="Distefano 2009 hops (forward/transverse)."
@@ -357,6 +425,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="distefano2009",
         evidence="verified",
         why="Transverse-plane landing control for running and sport.",
+        family="hop",
     ),
     Exercise(
         id="skater_bound",
@@ -367,7 +436,7 @@ EXERCISES: tuple[Exercise, ...] = (
         planes=("frontal",),
         equipment=(),
         loaded=False,
-        unilateral=True,
+        unilateral=False,
         level=5,
         seconds_per_rep=2,
         rest_s=90,
@@ -377,11 +446,19 @@ EXERCISES: tuple[Exercise, ...] = (
             "Push from the hip",
         ),
         fault="The landing knee collapsing inward.",
-        tags=("impact", "balance_challenge"),
+        tags=(
+            "impact",
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "wide_stance",
+        ),
         targets=("gmed", "gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
         why="Frontal-plane power for running and cutting.",
+        family="skater_bound",
+        alternating=True,
     ),
     Exercise(
         id="a_skip",
@@ -407,6 +484,8 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="A running drill: fast hip extension under the body.",
+        family="a_skip",
+        alternating=True,
     ),
     Exercise(
         id="dumbbell_jump_squat",
@@ -432,6 +511,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="acsm_secondary",
         evidence="verified",
         why="Loaded power at 40-60% of a maximum, 6-10 fast reps (ACSM).",
+        family="squat_jump",
     ),
     Exercise(
         id="split_squat_jump",
@@ -442,7 +522,7 @@ EXERCISES: tuple[Exercise, ...] = (
         planes=("sagittal",),
         equipment=(),
         loaded=False,
-        unilateral=True,
+        unilateral=False,
         level=5,
         seconds_per_rep=2,
         rest_s=90,
@@ -452,11 +532,142 @@ EXERCISES: tuple[Exercise, ...] = (
             "Land soft, front knee over the foot",
         ),
         fault="The front knee caving in on landing.",
-        tags=("impact", "balance_challenge"),
+        tags=("impact", "balance_challenge", "asymmetric_loading", "unsupported_balance"),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
         why="Bodyweight power at the top of the function module.",
+        family="split_squat_jump",
+        alternating=True,
+    ),
+    Exercise(
+        id="single_leg_stance_support",
+        name="Single-leg stance holding a counter",
+        issues=("function", "knees"),
+        role="stability",
+        position="standing",
+        planes=("frontal",),
+        equipment=(),
+        loaded=False,
+        unilateral=True,
+        level=1,
+        hold_s=20,
+        rest_s=15,
+        cues=(
+            "Stand side-on to a kitchen counter, one hand resting on it",
+            "Lift one foot just off the floor; pelvis level, knee soft",
+            "Lighten the hand until only a fingertip touches",
+        ),
+        fault="Leaning on the counter with the whole arm, or hitching the hip of the lifted leg.",
+        tags=("asymmetric_loading",),
+        targets=("gmed",),
+        source="otago",
+        evidence="recalled",
+        why="Otago's one-leg stand, started holding a support and let go only once steady: balance training that is safe with a risk of falling.",
+        family="single_leg_stance",
+    ),
+    Exercise(
+        id="tandem_stance_counter",
+        name="Tandem stance at a counter",
+        issues=("function",),
+        role="stability",
+        position="standing",
+        planes=("frontal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        hold_s=20,
+        rest_s=15,
+        cues=(
+            "Stand at a kitchen counter, one hand resting on it",
+            "One foot directly in front of the other, heel to toe",
+            "Stand tall; put the other foot in front on the next set",
+        ),
+        fault="The feet drifting apart sideways, or leaning on the counter.",
+        targets=("gmed", "trunk"),
+        source="otago",
+        evidence="recalled",
+        why="Otago's tandem stance beside a support: a narrow base with weight on both feet, the balance that falls screening checks.",
+        family="tandem_stance",
+    ),
+    Exercise(
+        id="tandem_stance",
+        name="Tandem stance, hands free",
+        issues=("function",),
+        role="stability",
+        position="standing",
+        planes=("frontal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        hold_s=20,
+        rest_s=15,
+        cues=(
+            "Heel to toe, one foot directly in front of the other",
+            "Hands free, a counter within reach but not held",
+            "Eyes on a point ahead; put the other foot in front on the next set",
+        ),
+        fault="The feet drifting apart or the trunk swaying to keep balance.",
+        tags=("unsupported_balance", "balance_challenge"),
+        targets=("gmed", "trunk"),
+        source="cdc_steadi",
+        evidence="recalled",
+        why="Holding a tandem stance for 10 s is part of the STEADI falls-risk check; this trains it without a support once the supported version is steady.",
+        family="tandem_stance",
+    ),
+    Exercise(
+        id="fast_sit_to_stand",
+        name="Fast sit to stand",
+        issues=("function", "back"),
+        role="power",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=2,
+        seconds_per_rep=4,
+        rest_s=60,
+        cues=(
+            "Sit near the front of a firm chair, feet under the knees",
+            Cue("Lean the chest forward over the toes", tags=("hip_flexion_past_90",)),
+            "Stand up as fast as you safely can",
+            "Sit down slowly, over 2-3 s",
+        ),
+        fault="Dropping back into the chair, or the knees falling inward as you rise fast.",
+        targets=("gmax", "whole_leg"),
+        source="chodzko_zajko2009",
+        evidence="recalled",
+        why="Power for daily life: a fast rise and a controlled lowering, as in power training for older adults, with no equipment and no impact.",
+        family="sit_to_stand",
+    ),
+    Exercise(
+        id="fast_step_up_rail",
+        name="Fast step-up beside a rail",
+        issues=("function", "knees"),
+        role="power",
+        position="standing",
+        planes=("sagittal",),
+        equipment=("step",),
+        loaded=False,
+        unilateral=True,
+        level=3,
+        seconds_per_rep=3,
+        rest_s=60,
+        cues=(
+            "At the bottom stair or a step, one hand on the rail",
+            "Step up fast through the heel, standing tall at the top",
+            "Step down slowly and reset",
+        ),
+        fault="Pulling on the rail or pushing off the back foot.",
+        tags=("asymmetric_loading",),
+        targets=("gmax", "whole_leg"),
+        source="chodzko_zajko2009",
+        evidence="recalled",
+        why="Fast single-leg power with a rail for balance and no impact: the stair version of power training for older adults.",
+        family="step_up",
     ),
 )
 
@@ -466,6 +677,7 @@ LADDERS: tuple[Ladder, ...] = (
         name="Balance and single-leg control",
         issues=("function",),
         steps=(
+            LadderStep("single_leg_stance_support", ADVANCE_SUPPORT, REGRESS),
             LadderStep("single_leg_stance", ADVANCE_HOLD, REGRESS),
             LadderStep("single_leg_stance_arm_swing", ADVANCE_HOLD, REGRESS),
             LadderStep("single_leg_reach", ADVANCE_REPS, REGRESS),
@@ -489,10 +701,73 @@ LADDERS: tuple[Ladder, ...] = (
         source="practice_convention",
         evidence="convention",
     ),
+    Ladder(
+        id="tandem_stance",
+        name="Tandem stance: at a counter, then hands free",
+        issues=("function",),
+        steps=(
+            LadderStep("tandem_stance_counter", ADVANCE_SUPPORT, REGRESS),
+            LadderStep("tandem_stance", ADVANCE_HOLD, REGRESS),
+        ),
+        source="otago",
+        evidence="recalled",
+    ),
+    Ladder(
+        id="everyday_power",
+        name="Everyday power: chair, then stairs",
+        issues=("function",),
+        steps=(
+            LadderStep("fast_sit_to_stand", ADVANCE_REPS, REGRESS),
+            LadderStep("fast_step_up_rail", ADVANCE_SUPPORT, REGRESS),
+            LadderStep("step_up_knee_drive", ADVANCE_REPS, REGRESS),
+        ),
+        source="chodzko_zajko2009",
+        evidence="recalled",
+    ),
 )
 
 # Function has no dose rules of its own: its exercises use the generic rules of the
 # built-in ``dosing`` plugin (gluteus.plugins.dosing), which every module shares.
 DOSING: tuple[DoseRule, ...] = ()
 
-SAFETY_RULES: tuple[SafetyRule, ...] = ()
+SINGLE_LEG_FAMILIES: tuple[str, ...] = (
+    "single_leg_stance",
+    "single_leg_reach",
+    "single_leg_squat",
+    "single_leg_rdl",
+    "step_up",
+    "step_down",
+    "hip_airplane",
+    "hop",
+)
+"""Families whose exercises put the body's weight on one leg and make the hip control it."""
+
+SAFETY_RULES: tuple[SafetyRule, ...] = (
+    SafetyRule(
+        id="function_balance_and_single_leg_weekly",
+        description="When the glutes are not doing their job for balance, walking and running, every week has balance work and an exercise where one hip controls your weight on one leg.",
+        source="ijspt2022_return_to_run",
+        evidence="weak",
+        when=Trigger(findings=("function",)),
+        requires=(
+            Requirement(kind="weekly", roles=("stability",), issue="function"),
+            Requirement(kind="weekly", families=SINGLE_LEG_FAMILIES, issue="function", each=False),
+        ),
+        notes=(
+            "Balance and single-leg control every week: these are what the return-to-run checks test (single-leg stance, step-downs, single-leg squats, a balance reach).",
+        ),
+    ),
+    SafetyRule(
+        id="function_power_in_power_phase",
+        description="When the glutes are not doing their job for balance, walking and running, the power weeks have fast (power) work suited to you, such as fast sit to stands, fast step-ups or hops.",
+        source="acsm_secondary",
+        evidence="weak",
+        when=Trigger(findings=("function",)),
+        requires=(
+            Requirement(kind="weekly", roles=("power",), issue="function", phases=("power",)),
+        ),
+        notes=(
+            "In the power weeks some work is done fast: moving quickly with control is what running, climbing stairs and catching yourself when you trip need.",
+        ),
+    ),
+)

@@ -28,7 +28,7 @@ ISSUE = Issue(
     message='Your glutes are "off the clock": after long sitting or injury they stop firing when they should (sometimes called gluteal amnesia), and other muscles do their job.',
     fix="Isolated activation drills (clamshells, glute bridges, standing kickbacks) open every session, before anything loaded, so the glutes are switched on when the work starts.",
     evidence="weak",
-    evidence_note="Rests on expert opinion: there is no validated test for 'inhibited' glutes, and glute max fires late on prone hip extension even in healthy people (EVIDENCE.md §4). The program uses generic activation and strength progression with pain monitoring.",
+    evidence_note="Rests on expert opinion: there is no validated test for 'inhibited' glutes, and glute max fires late on prone hip extension even in healthy people (systematic review). The program uses generic activation and strength progression with pain monitoring.",
     order=1,
 )
 

@@ -5,6 +5,37 @@ ladder's first rungs, activation dosing and the activation-first rules.
 Evidence: the module rests on expert opinion (no validated test for "inhibited"
 glutes); the drills are chosen by published EMG where it exists and by
 convention otherwise, and each says which.
+
+Families: a session holds at most one exercise of a family. A family is what a
+physiotherapist would call doing the same exercise twice: the same movement in the
+same posture, whatever the load, band, tempo (slow lowering, fast rising), hold or
+support. Jumps, hops and bounds are families of their own (landing is a skill of
+its own); a change of posture that changes the work (side-lying, standing or seated
+abduction) makes a new family.
+
+    ================= ==========================================================
+    family            exercises (this module's first; others in brackets)
+    ================= ==========================================================
+    glute_squeeze     standing_glute_squeeze, seated_glute_squeeze
+    bridge            glute_bridge, banded_glute_bridge, frog_bridge,
+                      bridge_on_bed (marching_bridge, isometric_bridge_hold,
+                      eccentric_bridge)
+    clamshell         clamshell, banded_clamshell (clamshell_abduction_er,
+                      eccentric_clamshell)
+    kickback          standing_kickback, banded_standing_kickback
+    ================= ==========================================================
+
+quadruped_hip_extension, prone_bent_knee_hip_extension (``prone_hip_extension``)
+and fire_hydrant are families of one. The single-leg bridge is not a bridge
+variant but its own family (one leg, a strength exercise the knees rule names);
+hip thrusts are not bridges either, so a bridge can prepare a thrust.
+
+Tags: ``unsupported_balance`` (with ``balance_challenge``) marks one-leg or
+narrow-base standing work done without holding anything; its supported version
+names the support in a cue (a counter, a chair back, a wall, a rail) and sits below
+it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
+(single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
+only when following it breaks a precaution the exercise itself does not.
 """
 
 from __future__ import annotations
@@ -28,7 +59,7 @@ EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         id="standing_glute_squeeze",
         name="Standing glute squeeze",
-        issues=("inhibition", "back", "tightness"),
+        issues=("inhibition", "back", "tightness", "function"),
         role="activation",
         position="standing",
         planes=("sagittal",),
@@ -40,16 +71,21 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=15,
         cues=(
             "Stand tall, feet hip-width",
-            "Squeeze both buttocks as hard as you can",
-            "Keep breathing",
+            "Squeeze both buttocks firmly, thighs relaxed",
+            "Hold the squeeze and keep breathing",
         ),
         fault="Tucking the pelvis hard and clenching the thighs instead of the glutes.",
         tags=(),
         targets=("gmax",),
-        activation=Activation(gmax=81, measure="peak"),
+        activation=Activation(
+            gmax=81,
+            measure="peak",
+            note="Peak during a maximal squeeze (Boren 2011); the drill asks for a firm squeeze, not a maximal one.",
+        ),
         source="boren2011",
         evidence="verified",
-        why="Highest-activation no-equipment drill (81% MVIC peak), doable anywhere, so the glutes can be switched on before any session.",
+        why="Highest-activation no-equipment drill (81% MVIC peak when squeezed maximally), doable anywhere, so the glutes can be switched on before any session.",
+        family="glute_squeeze",
     ),
     Exercise(
         id="glute_bridge",
@@ -78,6 +114,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="ekstrom2007",
         evidence="recalled",
         why="The article's named activation fix: teaches hip extension by the glutes with the back unloaded.",
+        family="bridge",
     ),
     Exercise(
         id="banded_glute_bridge",
@@ -107,6 +144,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="kang2016",
         evidence="verified",
         why="Adds abduction to the bridge, which shifts work from the low back to glute max.",
+        family="bridge",
     ),
     Exercise(
         id="frog_bridge",
@@ -132,6 +170,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="A short-range bridge with the hips turned out, for people who feel bridges in the hamstrings.",
+        family="bridge",
     ),
     Exercise(
         id="clamshell",
@@ -152,7 +191,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Pause at the top",
         ),
         fault="Rolling the pelvis backwards to open further.",
-        tags=(),
+        tags=("active_hip_abduction", "lateral_hip_compression"),
         targets=("gmed", "hip_rotators"),
         activation=Activation(
             gmax=34,
@@ -163,6 +202,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="distefano2009",
         evidence="verified",
         why="The article's named fix: glute med and deep rotators with little TFL, no equipment.",
+        family="clamshell",
     ),
     Exercise(
         id="banded_clamshell",
@@ -179,7 +219,7 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=30,
         cues=("Band just above the knees", "Open against the band, pelvis still", "Lower slowly"),
         fault="Rolling back with the pelvis as the band gets harder.",
-        tags=(),
+        tags=("active_hip_abduction", "lateral_hip_compression"),
         targets=("gmed", "hip_rotators"),
         activation=Activation(
             measure="none", note="Band version of the clamshell; EMG gathered only without a band."
@@ -187,6 +227,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="ladder_synthesis",
         evidence="weak",
         why="Adds resistance to the clamshell once the bodyweight version is easy.",
+        family="clamshell",
     ),
     Exercise(
         id="standing_kickback",
@@ -202,16 +243,17 @@ EXERCISES: tuple[Exercise, ...] = (
         seconds_per_rep=3,
         rest_s=30,
         cues=(
-            "Hands on a wall, slight knee bend in the standing leg",
+            "Hold a sturdy chair back or a wall, standing knee soft",
             "Push the heel back by squeezing the glute",
             "No arching: stop when the back wants to move",
         ),
         fault="Swinging the leg high by arching the low back.",
-        tags=(),
+        tags=("asymmetric_loading",),
         targets=("gmax",),
         source="practice_convention",
         evidence="convention",
         why="The article's named standing activation drill; no EMG for the bodyweight version was gathered.",
+        family="kickback",
     ),
     Exercise(
         id="banded_standing_kickback",
@@ -227,16 +269,17 @@ EXERCISES: tuple[Exercise, ...] = (
         seconds_per_rep=3,
         rest_s=30,
         cues=(
-            "Band anchored low in front, looped round the ankle",
+            "Band round the ankle, anchored low in front; hold a chair back or a wall",
             "Drive the heel back from the glute",
             "Pelvis square, trunk still",
         ),
         fault="Turning the pelvis open to move the leg further.",
-        tags=(),
+        tags=("asymmetric_loading",),
         targets=("gmax",),
         source="practice_convention",
         evidence="convention",
         why="A resisted kickback for people who no longer feel the bodyweight drill.",
+        family="kickback",
     ),
     Exercise(
         id="quadruped_hip_extension",
@@ -265,6 +308,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="selkowitz2013",
         evidence="verified",
         why="The first rung of the quadruped ladder: hip extension without load on the spine.",
+        family="quadruped_hip_extension",
     ),
     Exercise(
         id="prone_bent_knee_hip_extension",
@@ -290,6 +334,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="ijspt2022_return_to_run",
         evidence="verified",
         why="Part of the return-to-run gate (30 bent-knee prone extensions); isolates glute max from the hamstrings.",
+        family="prone_hip_extension",
     ),
     Exercise(
         id="fire_hydrant",
@@ -315,6 +360,58 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="A no-equipment abduction and rotation drill between the clamshell and standing work.",
+        family="fire_hydrant",
+    ),
+    Exercise(
+        id="seated_glute_squeeze",
+        name="Seated glute squeeze",
+        issues=("inhibition", "back"),
+        role="activation",
+        position="seated",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        hold_s=10,
+        rest_s=15,
+        cues=(
+            "Sit tall on a firm chair, feet flat",
+            "Squeeze both buttocks firmly, so you rise a little in the seat",
+            "Hold the squeeze and keep breathing",
+        ),
+        fault="Pushing through the feet and thighs instead of squeezing the buttocks.",
+        targets=("gmax",),
+        source="activation_convention",
+        evidence="convention",
+        why="The standing squeeze done sitting, for anyone who cannot stand for long; no EMG was gathered for the seated version.",
+        family="glute_squeeze",
+    ),
+    Exercise(
+        id="bridge_on_bed",
+        name="Glute bridge on the bed",
+        issues=("inhibition", "back"),
+        role="activation",
+        position="supine",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        seconds_per_rep=3,
+        rest_s=30,
+        cues=(
+            "Lie on your back on a firm bed, knees bent, feet flat",
+            "Squeeze the glutes, then lift the hips a hand's width",
+            "Lower slowly; roll onto your side to get up",
+        ),
+        fault="Pushing up with the arms and the back instead of the glutes.",
+        tags=("supine", "on_bed"),
+        targets=("gmax",),
+        source="falls_convention",
+        evidence="convention",
+        why="The bridge for someone who cannot get down to the floor and up again: the same drill on a bed.",
+        family="bridge",
     ),
 )
 
@@ -380,7 +477,7 @@ DOSING: tuple[DoseRule, ...] = tuple(
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="activation_before_loaded",
-        description="Activation drills come before loaded work in every session, for the same region.",
+        description="In every session, a short drill that switches on the same muscles comes before anything done with a weight or a band.",
         source="activation_convention",
         evidence="convention",
         when=Trigger(always=True),
@@ -391,7 +488,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="inhibition_session_opens_with_activation",
-        description="With switched-off glutes, every session opens with an activation drill.",
+        description="With glutes that are switched off, every session starts with a drill that switches them on.",
         source="activation_convention",
         evidence="convention",
         when=Trigger(findings=("inhibition",)),

@@ -5,12 +5,56 @@ single-leg control, with the rule that both planes are trained every week.
 Evidence: moderate (Ferber 2015, n=199: hip and core work eased knee pain as well
 as knee work and a week sooner); EMG values from Distefano 2009, Boren 2011,
 MacAskill 2014 and Macadam 2015, with their disagreements noted.
+
+Families: a session holds at most one exercise of a family. A family is what a
+physiotherapist would call doing the same exercise twice: the same movement in the
+same posture, whatever the load, band, tempo (slow lowering, fast rising), hold or
+support. Jumps, hops and bounds are families of their own (landing is a skill of
+its own); a change of posture that changes the work (side-lying, standing or seated
+abduction) makes a new family.
+
+    ====================== =====================================================
+    family                 exercises (this module's first; others in brackets)
+    ====================== =====================================================
+    band_walk              lateral_band_walk, lateral_band_walk_feet,
+                           lateral_squat_walk
+    single_leg_bridge      single_leg_bridge (single_leg_bridge_hold)
+    side_lying_abduction   side_lying_hip_abduction
+                           (eccentric_side_lying_abduction)
+    side_plank             side_plank_knees, side_plank,
+                           side_plank_top_leg_abduction,
+                           side_plank_bottom_leg_abduction
+    standing_hip_abduction standing_hip_abduction_chair,
+                           standing_band_hip_abduction, cable_hip_abduction
+    seated_abduction       seated_abduction_press, seated_band_abduction
+    step_up                step_up, step_up_at_rail, lateral_step_up,
+                           crossover_step_up (step_up_loaded,
+                           fast_step_up_rail, step_up_knee_drive)
+    step_down              lateral_step_down
+    single_leg_squat       single_leg_wall_squat, single_leg_squat,
+                           single_leg_squat_loaded,
+                           rotational_single_leg_squat
+                           (eccentric_skater_squat)
+    hip_airplane           hip_airplane (hip_airplane_hold)
+    ====================== =====================================================
+
+curtsy_lunge, lateral_lunge and standing_hip_rotation are families of one. The
+knees rule names the families the article gives as the fix: band walks,
+single-leg bridges, side-lying leg raises, step-ups and step-downs.
+
+Tags: ``unsupported_balance`` (with ``balance_challenge``) marks one-leg or
+narrow-base standing work done without holding anything; its supported version
+names the support in a cue (a counter, a chair back, a wall, a rail) and sits below
+it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
+(single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
+only when following it breaks a precaution the exercise itself does not.
 """
 
 from __future__ import annotations
 
 from gluteus.engine.model import (
     Activation,
+    Cue,
     DoseRule,
     Exercise,
     Ladder,
@@ -20,7 +64,7 @@ from gluteus.engine.model import (
     Trigger,
 )
 from gluteus.plugins import _sources as src
-from gluteus.plugins._sources import ADVANCE_HOLD, ADVANCE_REPS, REGRESS
+from gluteus.plugins._sources import ADVANCE_HOLD, ADVANCE_REPS, ADVANCE_SUPPORT, REGRESS
 
 SOURCES = src.ALL
 
@@ -39,12 +83,15 @@ EXERCISES: tuple[Exercise, ...] = (
         seconds_per_rep=3,
         rest_s=45,
         cues=(
-            "One foot down, other knee to the chest or leg long",
+            "One foot flat, the other leg held straight in line with the bent thigh",
             "Lift with the glute, pelvis level",
             "Lower slowly",
+            Cue(
+                "Easier on the back: hug the other knee to the chest", tags=("hip_flexion_past_90",)
+            ),
         ),
         fault="The pelvis dropping on the free-leg side.",
-        tags=("supine",),
+        tags=("supine", "asymmetric_loading"),
         targets=("gmax", "gmed"),
         activation=Activation(
             gmax=54,
@@ -55,6 +102,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="macadam_feser2019",
         evidence="verified",
         why="The article's named knee fix: single-leg glute work with pelvic control and no equipment.",
+        family="single_leg_bridge",
     ),
     Exercise(
         id="side_lying_hip_abduction",
@@ -85,6 +133,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="distefano2009",
         evidence="verified",
         why="The article's named leg raise: the highest bodyweight glute med value (81% MVIC); 30 reps are a return-to-run gate.",
+        family="side_lying_abduction",
     ),
     Exercise(
         id="lateral_band_walk",
@@ -101,10 +150,11 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=45,
         cues=(
             "Half squat, band above the knees",
-            "Step sideways, knees pushed out",
-            "Keep tension: feet never touch",
+            "Step sideways, knees pushed out; feet never touch",
+            "Walk along a kitchen counter, a hand trailing on it if you need balance",
         ),
         fault="Rocking the trunk side to side instead of stepping from the hip.",
+        tags=("active_hip_abduction", "wide_stance"),
         targets=("gmed",),
         activation=Activation(
             gmax=27,
@@ -115,6 +165,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="distefano2009",
         evidence="verified",
         why="The article's named band walk: frontal-plane glute med work standing up.",
+        family="band_walk",
     ),
     Exercise(
         id="lateral_band_walk_feet",
@@ -135,10 +186,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Slow steps, trunk still",
         ),
         fault="Letting the knees fall in as the band pulls.",
+        tags=("active_hip_abduction", "wide_stance"),
         targets=("gmed", "gmax"),
         source="lewis2018",
         evidence="verified",
         why="Moving the band to the feet raises both glute max and med activity (Lewis 2018).",
+        family="band_walk",
     ),
     Exercise(
         id="lateral_squat_walk",
@@ -154,15 +207,17 @@ EXERCISES: tuple[Exercise, ...] = (
         seconds_per_rep=2,
         rest_s=30,
         cues=(
-            "Stay in a half squat",
+            "Stay in a half squat, knees over the toes",
             "Step wide, then bring the other foot half way",
-            "Knees stay over the toes",
+            "Walk along a kitchen counter, a hand trailing on it if you need balance",
         ),
         fault="Standing up between steps and dragging the trailing foot.",
+        tags=("wide_stance",),
         targets=("gmed",),
         source="practice_convention",
         evidence="convention",
         why="The band walk without a band, so frontal-plane work needs no equipment.",
+        family="band_walk",
     ),
     Exercise(
         id="standing_band_hip_abduction",
@@ -178,12 +233,12 @@ EXERCISES: tuple[Exercise, ...] = (
         seconds_per_rep=3,
         rest_s=45,
         cues=(
-            "Hold a wall, stand tall",
+            "Hold a chair back or a wall, stand tall",
             "Push the leg out against the band, toes forward",
             "Standing hip stays level",
         ),
         fault="Leaning the trunk away to lift the leg higher.",
-        tags=("active_hip_abduction",),
+        tags=("active_hip_abduction", "asymmetric_loading"),
         targets=("gmed",),
         activation=Activation(
             measure="none",
@@ -192,6 +247,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="macadam2015",
         evidence="verified",
         why="The first rung of the frontal weight-bearing ladder, working both hips at once.",
+        family="standing_hip_abduction",
     ),
     Exercise(
         id="cable_hip_abduction",
@@ -207,16 +263,17 @@ EXERCISES: tuple[Exercise, ...] = (
         seconds_per_rep=3,
         rest_s=60,
         cues=(
-            "Cuff at the ankle, side to the machine",
+            "Cuff at the ankle, one hand on the machine's frame",
             "Lift out from the hip, toes forward",
             "Control the return",
         ),
         fault="Hitching the hip or leaning away.",
-        tags=("active_hip_abduction",),
+        tags=("active_hip_abduction", "asymmetric_loading"),
         targets=("gmed",),
         source="macadam2015",
         evidence="verified",
         why="Progressive loading of the standing abduction when a cable is available.",
+        family="standing_hip_abduction",
     ),
     Exercise(
         id="side_plank_knees",
@@ -237,11 +294,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Breathe: do not hold your breath",
         ),
         fault="The hips sagging towards the floor.",
-        tags=("lateral_hip_compression",),
+        tags=("lateral_hip_compression", "active_hip_abduction", "kneeling_on_knee"),
         targets=("gmed", "trunk"),
         source="arc_running_side_plank",
         evidence="convention",
         why="Side-plank entry for holds under 20 s (practice source).",
+        family="side_plank",
     ),
     Exercise(
         id="side_plank",
@@ -262,7 +320,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Breathe steadily",
         ),
         fault="Rolling the top hip backwards or letting the hips sag.",
-        tags=("lateral_hip_compression",),
+        tags=("lateral_hip_compression", "active_hip_abduction"),
         targets=("gmed", "trunk"),
         activation=Activation(
             gmax=21, gmed=74, measure="mean", note="Ekstrom 2007 values recalled [R]."
@@ -270,6 +328,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="ekstrom2007",
         evidence="recalled",
         why="Glute med and trunk together; 45 s is part of the return-to-run gate.",
+        family="side_plank",
     ),
     Exercise(
         id="side_plank_top_leg_abduction",
@@ -301,6 +360,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="boren2011",
         evidence="verified",
         why="Very high glute med activation with no equipment.",
+        family="side_plank",
     ),
     Exercise(
         id="side_plank_bottom_leg_abduction",
@@ -332,6 +392,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="boren2011",
         evidence="verified",
         why="The highest glute med value in the catalogue (103% MVIC peak): the top of the abduction ladder.",
+        family="side_plank",
     ),
     Exercise(
         id="step_up",
@@ -352,11 +413,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Drive up through the heel; lower slowly",
         ),
         fault="The knee caving in and pushing off the back foot.",
+        tags=("asymmetric_loading", "unsupported_balance", "balance_challenge"),
         targets=("gmed", "gmax"),
         activation=Activation(gmax=28.7, gmed=62.7, measure="mean"),
         source="macaskill2014",
         evidence="verified",
         why="Single-leg control on stairs, the movement that hurts, with glute med at 63% MVIC.",
+        family="step_up",
     ),
     Exercise(
         id="lateral_step_up",
@@ -377,6 +440,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower the other heel slowly",
         ),
         fault="The pelvis dropping on the free-leg side.",
+        tags=("asymmetric_loading", "unsupported_balance", "balance_challenge"),
         targets=("gmed", "gmax"),
         activation=Activation(
             gmax=31,
@@ -387,6 +451,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="macaskill2014",
         evidence="weak",
         why="Frontal-plane, weight-bearing glute med work; the next rung after band walks.",
+        family="step_up",
     ),
     Exercise(
         id="lateral_step_down",
@@ -407,10 +472,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Knee stays over the foot, pelvis level",
         ),
         fault="The knee diving inward as you lower.",
+        tags=("asymmetric_loading", "unsupported_balance", "balance_challenge", "single_leg_squat"),
         targets=("gmed", "whole_leg"),
         source="ijspt2022_return_to_run",
         evidence="verified",
         why="Slow lowering under control; 10 from an 8-inch step is part of the return-to-run gate.",
+        family="step_down",
     ),
     Exercise(
         id="crossover_step_up",
@@ -431,7 +498,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower with control",
         ),
         fault="Pulling up with the trailing leg and the knee falling in.",
-        tags=("adduction_past_midline",),
+        tags=(
+            "adduction_past_midline",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "balance_challenge",
+        ),
         targets=("gmax", "gmed", "hip_rotators"),
         activation=Activation(
             gmax=79,
@@ -441,6 +513,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="macadam2015",
         evidence="verified",
         why="Frontal and transverse loading with among the highest glute max values published.",
+        family="step_up",
     ),
     Exercise(
         id="curtsy_lunge",
@@ -461,11 +534,19 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand with the front glute",
         ),
         fault="The front knee rotating in with the hips.",
-        tags=("adduction_past_midline", "hip_internal_rotation", "balance_challenge"),
+        tags=(
+            "adduction_past_midline",
+            "hip_internal_rotation",
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "deep_loaded_knee_flexion",
+        ),
         targets=("gmed", "gmax", "hip_rotators"),
         source="practice_convention",
         evidence="convention",
         why="A bodyweight transverse-plane lunge that makes glute med control the front knee.",
+        family="curtsy_lunge",
     ),
     Exercise(
         id="lateral_lunge",
@@ -486,10 +567,18 @@ EXERCISES: tuple[Exercise, ...] = (
             "Push back to the middle",
         ),
         fault="The bent knee caving in past the foot.",
+        tags=(
+            "asymmetric_loading",
+            "wide_stance",
+            "deep_loaded_knee_flexion",
+            "unsupported_balance",
+            "balance_challenge",
+        ),
         targets=("gmax", "gmed", "whole_leg"),
         source="practice_convention",
         evidence="convention",
         why="Frontal-plane single-leg strength with no equipment.",
+        family="lateral_lunge",
     ),
     Exercise(
         id="standing_hip_rotation",
@@ -505,16 +594,17 @@ EXERCISES: tuple[Exercise, ...] = (
         seconds_per_rep=3,
         rest_s=30,
         cues=(
-            "Stand on one leg, hand on a wall",
+            "Stand on one leg, one hand on a counter or a wall",
             "Turn the pelvis away and back over the standing hip",
             "Knee and foot stay still",
         ),
         fault="Twisting at the knee or the trunk instead of the hip.",
-        tags=("balance_challenge",),
+        tags=("asymmetric_loading",),
         targets=("hip_rotators", "gmed"),
         source="practice_convention",
         evidence="convention",
         why="The simplest transverse-plane drill: the standing hip's rotators control the pelvis.",
+        family="standing_hip_rotation",
     ),
     Exercise(
         id="rotational_single_leg_squat",
@@ -535,7 +625,14 @@ EXERCISES: tuple[Exercise, ...] = (
             "Knee stays over the foot",
         ),
         fault="The knee rotating with the trunk instead of the hip.",
-        tags=("hip_internal_rotation", "balance_challenge"),
+        tags=(
+            "hip_internal_rotation",
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "single_leg_squat",
+            "flexion_rotation",
+        ),
         targets=("gmax", "gmed", "hip_rotators"),
         activation=Activation(
             gmax=79,
@@ -545,6 +642,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="macadam2015",
         evidence="verified",
         why="Bodyweight transverse-plane control with among the highest glute max values.",
+        family="single_leg_squat",
     ),
     Exercise(
         id="hip_airplane",
@@ -562,14 +660,22 @@ EXERCISES: tuple[Exercise, ...] = (
         cues=(
             "Hinge on one leg, trunk near level",
             "Rotate the pelvis open, then closed, over the standing hip",
-            "Move slowly, hold a wall at first",
+            "Move slowly; stop before you wobble",
         ),
         fault="Rotating the trunk while the pelvis stays still.",
-        tags=("hip_internal_rotation", "balance_challenge"),
+        tags=(
+            "hip_internal_rotation",
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "single_leg_squat",
+            "flexion_rotation",
+        ),
         targets=("hip_rotators", "gmed"),
         source="practice_convention",
         evidence="convention",
         why="Deep rotator control in the transverse plane with no equipment.",
+        family="hip_airplane",
     ),
     Exercise(
         id="single_leg_wall_squat",
@@ -590,11 +696,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Knee over the foot, pelvis level",
         ),
         fault="Letting the knee drift inside the foot.",
+        tags=("asymmetric_loading", "single_leg_squat"),
         targets=("gmax", "whole_leg"),
         activation=Activation(gmax=86, measure="mean"),
         source="macadam_feser2019",
         evidence="verified",
         why="A supported single-leg squat with high glute max activation (86% MVIC).",
+        family="single_leg_squat",
     ),
     Exercise(
         id="single_leg_squat",
@@ -615,7 +723,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Pelvis level, trunk still",
         ),
         fault="Knee valgus with the pelvis dropping on the free side.",
-        tags=("balance_challenge",),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "single_leg_squat",
+            "deep_loaded_knee_flexion",
+        ),
         targets=("gmax", "gmed", "whole_leg"),
         activation=Activation(
             gmax=59,
@@ -626,6 +740,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="distefano2009",
         evidence="verified",
         why="The test and the goal: 10 controlled single-leg squats are part of the return-to-run gate.",
+        family="single_leg_squat",
     ),
     Exercise(
         id="single_leg_squat_loaded",
@@ -646,12 +761,123 @@ EXERCISES: tuple[Exercise, ...] = (
             "Knee over the foot, stand with the glute",
         ),
         fault="Dropping onto the bench and the knee caving in.",
-        tags=("deep_loaded_knee_flexion", "balance_challenge"),
+        tags=(
+            "deep_loaded_knee_flexion",
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "single_leg_squat",
+        ),
         targets=("gmax", "whole_leg"),
         activation=Activation(gmax=65.6, measure="mean"),
         source="neto2020",
         evidence="verified",
         why="Loaded single-leg control at the top of the sagittal ladder.",
+        family="single_leg_squat",
+    ),
+    Exercise(
+        id="standing_hip_abduction_chair",
+        name="Standing hip abduction holding a chair back",
+        issues=("knees", "tightness"),
+        role="strength",
+        position="standing",
+        planes=("frontal",),
+        equipment=(),
+        loaded=False,
+        unilateral=True,
+        level=1,
+        seconds_per_rep=3,
+        rest_s=45,
+        cues=(
+            "Stand tall behind a sturdy chair, both hands on its back",
+            "Lift one leg out to the side, toes facing forward",
+            "Standing hip stays level; lower slowly",
+        ),
+        fault="Leaning the trunk away or turning the toes up to lift the leg higher.",
+        tags=("active_hip_abduction", "asymmetric_loading"),
+        targets=("gmed",),
+        source="otago",
+        evidence="recalled",
+        why="Otago's hip-abductor exercise without the cuff weight: glute med strength standing, holding a support, with no equipment.",
+        family="standing_hip_abduction",
+    ),
+    Exercise(
+        id="step_up_at_rail",
+        name="Step-up beside a rail",
+        issues=("knees", "function", "back"),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=("step",),
+        loaded=False,
+        unilateral=True,
+        level=2,
+        seconds_per_rep=3,
+        rest_s=45,
+        cues=(
+            "At the bottom stair or a step, one hand on the rail",
+            "Whole foot on the step, knee over the middle toes",
+            "Step up through the heel; step down slowly",
+        ),
+        fault="Pulling up on the rail or pushing off the back foot.",
+        tags=("asymmetric_loading",),
+        targets=("gmed", "gmax"),
+        source="otago",
+        evidence="recalled",
+        why="Otago's stair work: single-leg strength and control on a movement of daily life, holding a rail until it is steady.",
+        family="step_up",
+    ),
+    Exercise(
+        id="seated_abduction_press",
+        name="Seated hip abduction press (hands or a belt)",
+        issues=("knees", "tightness", "inhibition"),
+        role="activation",
+        position="seated",
+        planes=("frontal", "transverse"),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        hold_s=10,
+        rest_s=15,
+        cues=(
+            "Sit tall, feet hip-width, hands on the outside of the knees (or a belt looped round them)",
+            "Press the knees out into the hands: firm, not all-out",
+            "Hold and keep breathing",
+        ),
+        fault="Holding the breath or pushing the feet apart instead of pressing from the hips.",
+        tags=("active_hip_abduction",),
+        targets=("gmed", "hip_rotators"),
+        source="activation_convention",
+        evidence="convention",
+        why="Switches on glute med and the deep rotators from a chair with nothing but your hands, before banded or standing work.",
+        family="seated_abduction",
+    ),
+    Exercise(
+        id="seated_band_abduction",
+        name="Seated hip abduction with a mini band",
+        issues=("knees", "tightness", "inhibition"),
+        role="strength",
+        position="seated",
+        planes=("frontal", "transverse"),
+        equipment=("mini_band",),
+        loaded=True,
+        unilateral=False,
+        level=2,
+        seconds_per_rep=3,
+        rest_s=45,
+        cues=(
+            "Sit tall near the front of a chair, band just above the knees, feet hip-width",
+            "Push the knees apart against the band, feet staying down",
+            "Pause, then let the knees come back slowly to hip-width",
+        ),
+        fault="Rolling onto the outer edges of the feet or leaning back to push further.",
+        tags=("active_hip_abduction",),
+        targets=("gmed", "hip_rotators"),
+        source="falls_convention",
+        evidence="convention",
+        why="Glute med and deep-rotator strength from a chair, for anyone who cannot get down to the floor or stand for long; no EMG was gathered for it.",
+        family="seated_abduction",
     ),
 )
 
@@ -677,6 +903,7 @@ LADDERS: tuple[Ladder, ...] = (
         name="D. Frontal plane, weight-bearing",
         issues=("knees",),
         steps=(
+            LadderStep("standing_hip_abduction_chair", ADVANCE_REPS, REGRESS),
             LadderStep("standing_band_hip_abduction", ADVANCE_REPS, REGRESS),
             LadderStep("lateral_band_walk", ADVANCE_REPS, REGRESS),
             LadderStep("lateral_band_walk_feet", ADVANCE_REPS, REGRESS),
@@ -714,6 +941,29 @@ LADDERS: tuple[Ladder, ...] = (
         source="ladder_synthesis",
         evidence="weak",
     ),
+    Ladder(
+        id="step_up_rail",
+        name="Step-up: beside a rail, then hands free",
+        issues=("knees", "function"),
+        steps=(
+            LadderStep("step_up_at_rail", ADVANCE_SUPPORT, REGRESS),
+            LadderStep("step_up", ADVANCE_REPS, REGRESS),
+        ),
+        source="falls_convention",
+        evidence="convention",
+    ),
+    Ladder(
+        id="seated_abduction",
+        name="Abduction from a chair, then standing",
+        issues=("knees", "tightness"),
+        steps=(
+            LadderStep("seated_abduction_press", ADVANCE_HOLD, REGRESS),
+            LadderStep("seated_band_abduction", ADVANCE_REPS, REGRESS),
+            LadderStep("standing_band_hip_abduction", ADVANCE_REPS, REGRESS),
+        ),
+        source="falls_convention",
+        evidence="convention",
+    ),
 )
 
 DOSING: tuple[DoseRule, ...] = (
@@ -736,10 +986,19 @@ DOSING: tuple[DoseRule, ...] = (
     ),
 )
 
+KNEES_FIX_FAMILIES: tuple[str, ...] = (
+    "band_walk",
+    "single_leg_bridge",
+    "side_lying_abduction",
+    "step_up",
+    "step_down",
+)
+"""The families of the exercises the article names as the fix for knees that cave in."""
+
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="knees_three_planes",
-        description="With knees caving in, every week trains the frontal and the transverse plane.",
+        description="With knees that cave in, every week trains the hips side to side (frontal plane) and in rotation (transverse plane).",
         source="ferber2015",
         evidence="recalled",
         when=Trigger(findings=("knees",)),
@@ -748,6 +1007,24 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "Knee control is trained in 3D: side-to-side (frontal) and rotation (transverse) work every week.",
+        ),
+    ),
+    SafetyRule(
+        id="knees_named_fixes",
+        description="With knees that cave in, every week has at least one of the exercises that fix it: band walks, single-leg bridges, side-lying leg raises, or step-ups and step-downs.",
+        source="ferber2015",
+        evidence="weak",
+        when=Trigger(findings=("knees",)),
+        requires=(
+            Requirement(
+                kind="weekly",
+                issue="knees",
+                families=KNEES_FIX_FAMILIES,
+                each=False,
+            ),
+        ),
+        notes=(
+            "Every week has band walks, single-leg bridges, side-lying leg raises, step-ups or step-downs: hip work like this eased knee pain as well as knee exercises did, and a week sooner, in a trial of 199 people.",
         ),
     ),
 )

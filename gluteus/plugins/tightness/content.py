@@ -6,16 +6,59 @@ Evidence: weak. The isometric dose is borrowed from patellar tendinopathy (Rio
 2015, n=6, with counter-evidence from van Ark 2016 and Holden 2020); the
 eccentric dose from Kongsgaard 2009 and Visnes & Bahr 2007; the piriformis
 approach rests on a case report (Tonley 2010). Say so to the person.
+
+Families: a session holds at most one exercise of a family. A family is what a
+physiotherapist would call doing the same exercise twice: the same movement in the
+same posture, whatever the load, band, tempo (slow lowering, fast rising), hold or
+support. Jumps, hops and bounds are families of their own (landing is a skill of
+its own); a change of posture that changes the work (side-lying, standing or seated
+abduction) makes a new family.
+
+    ======================= ====================================================
+    family                  exercises (this module's first; others in brackets)
+    ======================= ====================================================
+    bridge                  isometric_bridge_hold, eccentric_bridge
+                            (glute_bridge, ...)
+    single_leg_bridge       single_leg_bridge_hold (single_leg_bridge)
+    standing_abduction_hold wall_press_abduction_hold,
+                            banded_isometric_abduction_hold
+    hip_external_rotation   seated_isometric_external_rotation,
+                            seated_band_external_rotation
+    clamshell               clamshell_abduction_er, eccentric_clamshell
+                            (clamshell, banded_clamshell)
+    side_lying_abduction    eccentric_side_lying_abduction
+                            (side_lying_hip_abduction)
+    split_squat             split_squat_hold (split_squat, ...)
+    single_leg_rdl          eccentric_single_leg_rdl (single_leg_rdl, ...)
+    single_leg_squat        eccentric_skater_squat (single_leg_squat, ...)
+    hip_thrust              eccentric_hip_thrust (band_hip_thrust, ...)
+    hip_airplane            hip_airplane_hold (hip_airplane)
+    sit_to_stand            eccentric_sit_to_stand (sit_to_stand, ...)
+    glute_stretch           figure_four_stretch, piriformis_stretch
+    it_band_stretch         standing_it_band_stretch
+    ======================= ====================================================
+
+The deep-rotator families the tightness rule asks for every week are clamshell,
+hip_external_rotation, seated_abduction and hip_airplane.
+
+Tags: ``unsupported_balance`` (with ``balance_challenge``) marks one-leg or
+narrow-base standing work done without holding anything; its supported version
+names the support in a cue (a counter, a chair back, a wall, a rail) and sits below
+it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
+(single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
+only when following it breaks a precaution the exercise itself does not.
 """
 
 from __future__ import annotations
 
 from gluteus.engine.model import (
     Activation,
+    Cue,
     DoseRule,
     Exercise,
     Ladder,
     LadderStep,
+    Requirement,
     SafetyRule,
     Trigger,
 )
@@ -52,6 +95,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="rio2015",
         evidence="weak",
         why="A pain-easing isometric for glute max, replacing a glute stretch.",
+        family="bridge",
     ),
     Exercise(
         id="wall_press_abduction_hold",
@@ -72,11 +116,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Pelvis level, breathe",
         ),
         fault="Leaning into the wall with the trunk instead of pressing from the hip.",
+        tags=("asymmetric_loading", "active_hip_abduction"),
         targets=("gmed",),
         activation=Activation(measure="none", note=_ISO_NOTE),
         source="rio2015",
         evidence="weak",
         why="Isometric glute med load in standing, the Grimaldi-style alternative to side-lying work.",
+        family="standing_abduction_hold",
     ),
     Exercise(
         id="seated_isometric_external_rotation",
@@ -94,7 +140,7 @@ EXERCISES: tuple[Exercise, ...] = (
         cues=(
             "Sit tall, knees at 90 deg",
             "Push the ankle inwards against your other ankle or a chair leg (hip turns out)",
-            "Hold at a moderate effort, breathe",
+            "Push firmly, pain no higher than 3/10, and breathe",
         ),
         fault="Lifting the buttock off the chair to push harder.",
         targets=("hip_rotators",),
@@ -102,6 +148,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="rio2015",
         evidence="weak",
         why="Loads the deep rotators (piriformis region) without stretching them.",
+        family="hip_external_rotation",
     ),
     Exercise(
         id="single_leg_bridge_hold",
@@ -122,12 +169,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Breathe through the hold",
         ),
         fault="The pelvis tilting down on the lifted-leg side.",
-        tags=("supine",),
+        tags=("supine", "asymmetric_loading"),
         targets=("gmax", "gmed"),
         activation=Activation(measure="none", note=_ISO_NOTE),
         source="rio2015",
         evidence="weak",
         why="A heavier isometric for one side at a time.",
+        family="single_leg_bridge",
     ),
     Exercise(
         id="split_squat_hold",
@@ -148,12 +196,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Weight in the front heel, breathe",
         ),
         fault="The front knee drifting inside the foot during the hold.",
-        tags=("balance_challenge",),
+        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance"),
         targets=("gmax", "whole_leg"),
         activation=Activation(measure="none", note=_ISO_NOTE),
         source="rio2015",
         evidence="weak",
         why="A standing isometric for glute max that needs no equipment.",
+        family="split_squat",
     ),
     Exercise(
         id="banded_isometric_abduction_hold",
@@ -174,11 +223,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Breathe; do not hold your breath",
         ),
         fault="Letting the knees drift in as the hold goes on.",
+        tags=("active_hip_abduction",),
         targets=("gmed", "gmax"),
         activation=Activation(measure="none", note=_ISO_NOTE),
         source="rio2015",
         evidence="weak",
         why="Adds band resistance to the abduction isometric.",
+        family="standing_abduction_hold",
     ),
     Exercise(
         id="hip_airplane_hold",
@@ -194,17 +245,18 @@ EXERCISES: tuple[Exercise, ...] = (
         hold_s=20,
         rest_s=60,
         cues=(
-            "Hinge on one leg, hand on a wall",
+            "Hinge on one leg, one hand on a counter or a wall",
             "Turn the pelvis open and hold",
             "Standing knee still, breathe",
         ),
         fault="Twisting the trunk instead of the hip.",
-        tags=("balance_challenge",),
+        tags=("asymmetric_loading", "single_leg_squat", "flexion_rotation"),
         targets=("hip_rotators", "gmed"),
         activation=Activation(measure="none", note=_ISO_NOTE),
         source="practice_convention",
         evidence="convention",
         why="An isometric for the deep rotators in standing, the step before the moving hip airplane.",
+        family="hip_airplane",
     ),
     Exercise(
         id="eccentric_bridge",
@@ -230,6 +282,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="visnes_bahr2007",
         evidence="weak",
         why="The first eccentric rung: slow lowering loads the glute tendon-muscle unit without equipment.",
+        family="bridge",
     ),
     Exercise(
         id="eccentric_side_lying_abduction",
@@ -255,6 +308,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="visnes_bahr2007",
         evidence="weak",
         why="Eccentric glute med loading with no equipment.",
+        family="side_lying_abduction",
     ),
     Exercise(
         id="eccentric_clamshell",
@@ -271,10 +325,12 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=45,
         cues=("Band above the knees", "Open in 1 s, close over 4-5 s", "Pelvis still"),
         fault="Letting the band snap the knee closed.",
+        tags=("active_hip_abduction", "lateral_hip_compression"),
         targets=("hip_rotators", "gmed"),
         source="visnes_bahr2007",
         evidence="weak",
         why="Eccentric load for the deep external rotators.",
+        family="clamshell",
     ),
     Exercise(
         id="eccentric_single_leg_rdl",
@@ -291,11 +347,12 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=60,
         cues=("Hinge down over 5 s", "Hips square, back long", "Stand up in 1-2 s with the glute"),
         fault="Rushing the lowering and letting the pelvis open.",
-        tags=("balance_challenge",),
+        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance", "single_leg_squat"),
         targets=("gmax", "gmed"),
         source="kongsgaard2009",
         evidence="verified",
         why="Slow, heavy-feeling single-leg hinge in the spirit of heavy slow resistance (reps >6 s).",
+        family="single_leg_rdl",
     ),
     Exercise(
         id="eccentric_skater_squat",
@@ -316,11 +373,18 @@ EXERCISES: tuple[Exercise, ...] = (
             "Front knee over the foot",
         ),
         fault="The standing knee caving in at the bottom.",
-        tags=("balance_challenge",),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "single_leg_squat",
+            "deep_loaded_knee_flexion",
+        ),
         targets=("gmax", "gmed", "whole_leg"),
         source="kongsgaard2009",
         evidence="weak",
         why="The hardest bodyweight eccentric: single-leg lowering with hip control.",
+        family="single_leg_squat",
     ),
     Exercise(
         id="eccentric_hip_thrust",
@@ -346,6 +410,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="kongsgaard2009",
         evidence="verified",
         why="Heavy slow resistance for glute max when a bench and a dumbbell are available.",
+        family="hip_thrust",
     ),
     Exercise(
         id="clamshell_abduction_er",
@@ -366,7 +431,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Pelvis still, lower slowly",
         ),
         fault="Rolling the pelvis back and letting the feet drop.",
-        tags=("active_hip_abduction",),
+        tags=("active_hip_abduction", "lateral_hip_compression"),
         targets=("hip_rotators", "gmed"),
         activation=Activation(
             gmed=77, measure="peak", note="Clamshell progression 4, Boren 2011 (recalled)."
@@ -374,6 +439,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="boren2011",
         evidence="recalled",
         why="Deep hip rotator and abductor strength, as in the piriformis case report (Tonley 2010).",
+        family="clamshell",
     ),
     Exercise(
         id="seated_band_external_rotation",
@@ -394,10 +460,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Thigh stays still on the chair",
         ),
         fault="Lifting the thigh or leaning the trunk to move the foot.",
+        tags=("hip_internal_rotation",),
         targets=("hip_rotators",),
         source="tonley2010",
         evidence="weak",
         why="Direct external rotator strength, the core of the piriformis case report's programme.",
+        family="hip_external_rotation",
     ),
     Exercise(
         id="figure_four_stretch",
@@ -423,6 +491,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="A common glute stretch; this module replaces it with loading when tightness is found.",
+        family="glute_stretch",
     ),
     Exercise(
         id="piriformis_stretch",
@@ -453,6 +522,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="A common piriformis stretch; a sustained adduction position, so replaced when tightness or tendon pain is present.",
+        family="glute_stretch",
     ),
     Exercise(
         id="standing_it_band_stretch",
@@ -483,6 +553,33 @@ EXERCISES: tuple[Exercise, ...] = (
         source="grimaldi_fearon2015",
         evidence="convention",
         why="Shown so it can be avoided: an adduction stretch compresses the gluteal tendons (Grimaldi & Fearon 2015).",
+        family="it_band_stretch",
+    ),
+    Exercise(
+        id="eccentric_sit_to_stand",
+        name="Slow sit-down (eccentric sit to stand)",
+        issues=("tightness", "back"),
+        role="eccentric",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=2,
+        seconds_per_rep=6,
+        rest_s=45,
+        cues=(
+            "Stand in front of a firm chair, feet under the knees",
+            Cue("Hips back and chest forward as you lower", tags=("hip_flexion_past_90",)),
+            "Sit down over 4-5 s, glutes working until you touch the seat",
+            "Stand up in 1-2 s, armrests only if you need them",
+        ),
+        fault="Dropping into the chair for the last part of the lowering.",
+        targets=("gmax", "whole_leg"),
+        source="visnes_bahr2007",
+        evidence="weak",
+        why="Eccentric glute loading with a chair and nothing else, for anyone who cannot get to the floor or should not lie on the back.",
+        family="sit_to_stand",
     ),
 )
 
@@ -529,6 +626,19 @@ LADDERS: tuple[Ladder, ...] = (
             LadderStep("lateral_step_down", ADVANCE_REPS, REGRESS),
         ),
         source="mellor2018",
+        evidence="weak",
+    ),
+    Ladder(
+        id="tightness_off_floor",
+        name="Isometric to eccentric, off the floor",
+        issues=("tightness",),
+        steps=(
+            LadderStep("wall_press_abduction_hold", _ISO_ADVANCE, REGRESS),
+            LadderStep("eccentric_sit_to_stand", ADVANCE_REPS, REGRESS),
+            LadderStep("eccentric_single_leg_rdl", ADVANCE_REPS, REGRESS),
+            LadderStep("eccentric_skater_squat", ADVANCE_REPS, REGRESS),
+        ),
+        source="rio2015",
         evidence="weak",
     ),
 )
@@ -578,10 +688,19 @@ DOSING: tuple[DoseRule, ...] = (
     ),
 )
 
+DEEP_ROTATOR_FAMILIES: tuple[str, ...] = (
+    "clamshell",
+    "hip_external_rotation",
+    "seated_abduction",
+    "hip_airplane",
+)
+"""Families whose exercises load the deep hip rotators (turning the thigh out, or
+abduction with the hip bent), as in the piriformis case report (Tonley 2010)."""
+
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="tightness_no_static_stretch",
-        description="'Tight' glutes are loaded, not stretched: static stretching is replaced by isometric, eccentric and strength work.",
+        description="'Tight' glutes are strengthened, not stretched: stretches are replaced by holds, slow lowering and strength work.",
         source="mellor2018",
         evidence="weak",
         when=Trigger(findings=("tightness",)),
@@ -589,6 +708,24 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         substitute=(("mobility", ("isometric", "eccentric", "strength")),),
         notes=(
             "Glutes that feel tight are usually overworked and weak: stretching gives brief relief, loading fixes the cause (expert opinion and case reports).",
+        ),
+    ),
+    SafetyRule(
+        id="tightness_load_weekly",
+        description="With glutes that feel tight, every week has a hold, a slow-lowering exercise and strength work for the deep hip rotators, instead of stretching.",
+        source="tonley2010",
+        evidence="weak",
+        when=Trigger(findings=("tightness",)),
+        requires=(
+            Requirement(
+                kind="weekly", roles=("isometric", "eccentric"), issue="tightness", each=True
+            ),
+            Requirement(
+                kind="weekly", families=DEEP_ROTATOR_FAMILIES, issue="tightness", each=False
+            ),
+        ),
+        notes=(
+            "Each week loads the tight-feeling muscles three ways: holds (isometric) to ease pain, slow lowering (eccentric) to build tolerance, and strength for the deep hip rotators. This rests on a tendon study of 6 people and a case report, so it is expert opinion.",
         ),
     ),
 )
