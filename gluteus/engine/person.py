@@ -61,26 +61,25 @@ class PersonModel:
         return next((a.value for a in self.at(week) if a.state == state), None)
 
     def stretches(self) -> Iterator[Stretch]:
-        """Each state's runs of weeks with one value, in state order then week order."""
+        """Each state's runs of weeks with one value, in state order then week order;
+        each run says why in the words of its first week."""
         names = dict(self.names)
         states = sorted({a.state for week in self.weeks for a in week})
         for state in states:
-            current: tuple[str, str] | None = None
-            weeks: list[int] = []
+            run: list[int] = []
+            first: Assessment | None = None
             for number, assessments in enumerate(self.weeks, start=1):
                 found = next((a for a in assessments if a.state == state), None)
-                key = (found.value, found.why) if found else None
-                if key != current and weeks and current is not None:
+                if first is not None and (found is None or found.value != first.value):
                     yield Stretch(
-                        state, names.get(state, state), current[0], current[1], tuple(weeks)
+                        state, names.get(state, state), first.value, first.why, tuple(run)
                     )
-                    weeks = []
-                if key != current:
-                    current = key
-                if key is not None:
-                    weeks.append(number)
-            if weeks and current is not None:
-                yield Stretch(state, names.get(state, state), current[0], current[1], tuple(weeks))
+                    run, first = [], None
+                if found is not None:
+                    first = first or found
+                    run.append(number)
+            if first is not None:
+                yield Stretch(state, names.get(state, state), first.value, first.why, tuple(run))
 
     def to_list(self) -> list[dict[str, Any]]:
         """The program JSON's ``person`` list."""

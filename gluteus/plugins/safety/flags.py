@@ -14,7 +14,7 @@ them, and the questions here are worded to match those rules.
 
 from __future__ import annotations
 
-from gluteus.engine.model import Precaution, RedFlag, Source
+from gluteus.engine.model import AnyOf, Fact, Precaution, RedFlag, Source
 
 NHS_LBP = Source(
     "nhs_nice_lbp_red_flags",
@@ -55,6 +55,22 @@ _EMERGENCY_SEE = "Emergency department (A&E) now, or call an ambulance (999 / 11
 _CHECK = "A single sign like this is a reason to be checked, not a diagnosis (Finucane 2020)."
 
 RED_FLAGS: tuple[RedFlag, ...] = (
+    RedFlag(
+        id="uncontrolled_blood_pressure",
+        question="Is your resting blood pressure 180/110 or higher?",
+        urgency="soon",
+        see="Your GP or doctor: book an appointment before you start",
+        message="A resting blood pressure of 180/110 or more should be brought under control "
+        "by your doctor before you start training (Pescatello 2015). Do not start this "
+        "program until they say you may.",
+        source="pescatello2015",
+        when=AnyOf(
+            (
+                Fact("profile.blood_pressure.systolic", ">=", 180),
+                Fact("profile.blood_pressure.diastolic", ">=", 110),
+            )
+        ),
+    ),
     # Cauda equina (EVIDENCE.md §3): any item means emergency care.
     RedFlag(
         id="saddle_numbness",
@@ -176,32 +192,44 @@ PRECAUTIONS: tuple[Precaution, ...] = (
         question="Are you pregnant? If so, in which trimester (1, 2 or 3)?",
         source="pregnancy_guidance",
         needs_trimester=True,
+        name="pregnancy",
     ),
     Precaution(
         id="osteoporosis",
         question="Have you been told you have osteoporosis or low bone density, or had a "
         "fracture from a minor fall?",
         source="giangregorio2014",
+        name="osteoporosis",
     ),
     Precaution(
         id="hip_replacement_posterior",
         question="Have you had a hip replacement through the back of the hip (posterior approach)?",
         source="hip_replacement_precautions",
+        name="hip replacement (from the back)",
+    ),
+    Precaution(
+        id="hip_replacement_lateral",
+        question="Have you had a hip replacement through the side of the hip (lateral approach)?",
+        source="hip_replacement_precautions",
+        name="hip replacement (from the side)",
     ),
     Precaution(
         id="hip_replacement_anterior",
         question="Have you had a hip replacement through the front of the hip (anterior approach)?",
         source="hip_replacement_precautions",
+        name="hip replacement (from the front)",
     ),
     Precaution(
         id="knee_replacement",
         question="Have you had a knee replacement?",
         source="knee_replacement_convention",
+        name="knee replacement",
     ),
     Precaution(
         id="hypertension",
         question="Do you have high blood pressure (hypertension), treated or not?",
         source="hypertension_valsalva",
+        name="high blood pressure",
     ),
 )
 """The precautions of SPEC §1, each with its question; the rules of :mod:`.rules` act on them."""

@@ -5,8 +5,10 @@ joint replacements, hypertension) and pain levels. Data only; the engine
 
 from __future__ import annotations
 
-from gluteus.engine.model import Cap, SafetyRule, Source, Trigger
+from gluteus.engine.model import AnyOf, Cap, Fact, Limit, Requirement, SafetyRule, Source, Trigger
 from gluteus.plugins import _sources as src
+
+from . import person
 
 PREGNANCY = Source(
     "pregnancy_guidance",
@@ -15,13 +17,6 @@ PREGNANCY = Source(
     "bleeding, leaking fluid, contractions, dizziness, chest pain, calf swelling, reduced "
     "fetal movement.",
     "verified",
-)
-OSTEOPOROSIS = Source(
-    "giangregorio2014",
-    "Giangregorio LM et al. Too Fit To Fracture: exercise recommendations for individuals with "
-    "osteoporosis or osteoporotic vertebral fracture. Osteoporos Int 2014;25(3):821-835 "
-    "(avoid loaded spinal flexion; caution with high impact).",
-    "recalled",
 )
 HIP_REPLACEMENT = Source(
     "hip_replacement_precautions",
@@ -39,14 +34,16 @@ KNEE_REPLACEMENT = Source(
 HYPERTENSION = Source(
     "hypertension_valsalva",
     "ACSM guidance for resistance training with hypertension: avoid the Valsalva manoeuvre "
-    "(breath-held straining). Recalled, to be checked; the 30 s hold cap is a convention.",
+    "(breath-held straining), breathe out on effort, moderate effort (Pescatello 2015). "
+    "Isometric holds lower resting pressure with steady breathing (Edwards 2023 network "
+    "meta-analysis). Recalled, to be checked.",
     "recalled",
 )
 
 SOURCES: tuple[Source, ...] = (
     *src.ALL,
+    *person.SOURCES,
     PREGNANCY,
-    OSTEOPOROSIS,
     HIP_REPLACEMENT,
     KNEE_REPLACEMENT,
     HYPERTENSION,
@@ -62,44 +59,177 @@ PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
     "reduced fetal movement",
 )
 
+GENERAL_STOP_SIGNS: tuple[str, ...] = (
+    "chest pain or pressure",
+    "unusual breathlessness",
+    "dizziness or feeling faint",
+    "a racing or irregular heartbeat (palpitations)",
+    "sudden sharp pain, or pain past the red of the traffic light",
+    "new numbness, tingling or weakness",
+)
+"""Stop the session and seek advice (ACSM preparticipation screening, Riebe 2015 [R])."""
+
+DISLOCATION_SIGNS: tuple[str, ...] = (
+    "sudden severe pain in the operated hip, or a clunk",
+    "the operated leg suddenly shorter or turned in or out",
+    "cannot put weight on the operated leg",
+)
+"""Signs of a dislocated hip replacement: emergency care (joint replacement guidance [R])."""
+
+
+def _state(name: str, *values: str) -> Fact:
+    return (
+        Fact(f"state.{name}", "in", values)
+        if len(values) > 1
+        else Fact(f"state.{name}", "==", values[0])
+    )
+
+
+OLDER = _state("age_band", "65_plus", "80_plus")
+PREGNANT_LATER = _state("pregnancy", "trimester_2", "trimester_3")
+HIP_EARLY = _state("hip_replacement", "early")
+HIP_MIDDLE = _state("hip_replacement", "middle")
+KNEE_EARLY_MIDDLE = _state("knee_replacement", "early", "middle")
+ANY_PAIN_4 = AnyOf(
+    tuple(Fact(f"pain.{region}", ">=", 4) for region in ("low_back", "knee", "hip", "buttock"))
+)
+
 SAFETY_RULES: tuple[SafetyRule, ...] = (
+    SafetyRule(
+        id="stop_signs_for_everyone",
+        description="Stop the session and get advice for any of these signs.",
+        source="riebe2015",
+        evidence="recalled",
+        when=Trigger(always=True),
+        stop_signs=GENERAL_STOP_SIGNS,
+    ),
+    # --- Falls risk and frailty ----------------------------------------------------------
+    SafetyRule(
+        id="falls_supported_balance",
+        description="With a raised risk of falling: balance work only next to something "
+        "sturdy to hold, and no jumps or hops.",
+        source="otago",
+        evidence="recalled",
+        when=Trigger(condition=_state("falls_risk", "high")),
+        exclude_tags=("unsupported_balance", "balance_challenge", "impact"),
+        notes=(
+            "Do every balance exercise next to a kitchen counter or the back of a heavy "
+            "chair; let go only when the exercise is steady for its whole time, and move to "
+            "the harder version only when the ladder says so (Otago: from holding a support "
+            "to no support).",
+        ),
+    ),
+    SafetyRule(
+        id="older_no_impact",
+        description="At 65 or older: no jumps, hops or bounds.",
+        source="falls_convention",
+        evidence="convention",
+        when=Trigger(condition=OLDER),
+        exclude_tags=("impact",),
+    ),
+    SafetyRule(
+        id="older_sit_to_stand",
+        description="At 65 or older: standing up from a chair every week, the everyday "
+        "strength that keeps people on their feet; in the power phase done fast.",
+        source="chodzko_zajko2009",
+        evidence="recalled",
+        when=Trigger(condition=OLDER),
+        requires=(Requirement(kind="weekly", families=("sit_to_stand",)),),
+    ),
+    SafetyRule(
+        id="no_floor_work",
+        description="No exercises on the floor: everything standing, in a chair or on a bed.",
+        source="person_convention",
+        evidence="convention",
+        when=Trigger(condition=_state("floor", "no")),
+        exclude_tags=("floor",),
+        notes=(
+            "Getting down to the floor and up again is a skill of its own: practise it with "
+            "a physiotherapist before floor exercises join your program.",
+        ),
+    ),
+    # --- Pregnancy -----------------------------------------------------------------------
     SafetyRule(
         id="pregnancy_no_supine_prone",
         description="From the second trimester: no exercise lying on the back or front.",
         source="pregnancy_guidance",
         evidence="verified",
-        when=Trigger(precautions=("pregnancy",), min_trimester=2),
+        when=Trigger(condition=PREGNANT_LATER),
         exclude_tags=("supine", "prone"),
         exclude_positions=("supine", "prone"),
-        stop_signs=PREGNANCY_STOP_SIGNS,
-        notes=("Stop and contact your midwife or doctor if any stop sign appears.",),
     ),
     SafetyRule(
-        # Stop signs apply from the start of pregnancy; no source gathered says to drop
-        # impact or breath-held work in trimester 1, so this rule excludes nothing.
+        id="pregnancy_moderate",
+        description="From the second trimester: no jumps, hops or single-leg squats, and a "
+        "moderate effort (you can talk but not sing), without heavy loads or "
+        "breath-holding.",
+        source="mottola2018",
+        evidence="recalled",
+        when=Trigger(condition=PREGNANT_LATER),
+        exclude_tags=("impact", "single_leg_squat", "breath_hold"),
+        cap=Cap(max_rpe=6, no_rm=True),
+        notes=(
+            "Keep a moderate effort: you should be able to talk, but not sing (about 6/10). "
+            "Breathe out on the effort and never hold your breath.",
+        ),
+    ),
+    SafetyRule(
+        id="pregnancy_supported_balance",
+        description="In the third trimester: balance work only next to something sturdy to "
+        "hold, as the bump moves the centre of mass.",
+        source="acog2020",
+        evidence="convention",
+        when=Trigger(condition=_state("pregnancy", "trimester_3")),
+        exclude_tags=("unsupported_balance", "balance_challenge"),
+    ),
+    SafetyRule(
         id="pregnancy_stop_signs",
         description="In pregnancy, stop for any warning sign and seek care.",
         source="pregnancy_guidance",
         evidence="verified",
         when=Trigger(precautions=("pregnancy",)),
         stop_signs=PREGNANCY_STOP_SIGNS,
+        notes=("Stop and contact your midwife or doctor if any stop sign appears.",),
     ),
     SafetyRule(
-        id="osteoporosis",
-        description="With osteoporosis: no loaded spinal flexion and no high-impact work.",
-        source="giangregorio2014",
-        evidence="recalled",
-        when=Trigger(precautions=("osteoporosis",)),
-        exclude_tags=("loaded_spinal_flexion", "impact"),
+        id="pelvic_girdle_pain",
+        description="With pelvic girdle pain: no split stances, single-leg or wide-legged "
+        "loading; knees together when you get in and out of bed or a car.",
+        source="vleeming2008",
+        evidence="convention",
+        when=Trigger(condition=Fact("sign.pelvic_girdle_pain")),
+        exclude_tags=("asymmetric_loading", "wide_stance"),
+        notes=(
+            "Keep your knees together when you turn in bed or get in and out of a car, and "
+            "prefer symmetric, narrow stances: they spare the pelvic joints.",
+        ),
     ),
+    # --- Joint replacements --------------------------------------------------------------
     SafetyRule(
         id="hip_replacement_posterior",
-        description="Posterior hip replacement: hip flexion no more than 90 deg, no crossing the midline, no turning the hip in.",
+        description="Posterior hip replacement: hip bent no more than 90 degrees, no crossing the midline, no turning the hip in.",
         source="hip_replacement_precautions",
         evidence="verified",
         when=Trigger(precautions=("hip_replacement_posterior",)),
         exclude_tags=("hip_flexion_past_90", "adduction_past_midline", "hip_internal_rotation"),
-        notes=("Your surgeon's precautions override these.",),
+        stop_signs=DISLOCATION_SIGNS,
+        notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
+    ),
+    SafetyRule(
+        id="hip_replacement_lateral",
+        description="Lateral hip replacement: as the posterior precautions, and no active "
+        "lifting of the leg out to the side while the muscle heals.",
+        source="hip_replacement_precautions",
+        evidence="verified",
+        when=Trigger(precautions=("hip_replacement_lateral",)),
+        exclude_tags=(
+            "hip_flexion_past_90",
+            "adduction_past_midline",
+            "hip_internal_rotation",
+            "active_hip_abduction",
+        ),
+        stop_signs=DISLOCATION_SIGNS,
+        notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
     ),
     SafetyRule(
         id="hip_replacement_anterior",
@@ -108,7 +238,36 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="verified",
         when=Trigger(precautions=("hip_replacement_anterior",)),
         exclude_tags=("hip_extension_with_external_rotation",),
-        notes=("Your surgeon's precautions override these.",),
+        stop_signs=DISLOCATION_SIGNS,
+        notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
+    ),
+    SafetyRule(
+        id="joint_replacement_early",
+        description="The first 6 weeks after a joint replacement: holds, easy strength work "
+        "and supported standing work only; no single-leg or split stances.",
+        source="joint_replacement_stages",
+        evidence="convention",
+        when=Trigger(condition=AnyOf((HIP_EARLY, _state("knee_replacement", "early")))),
+        exclude_tags=(
+            "unsupported_balance",
+            "balance_challenge",
+            "single_leg_squat",
+            "asymmetric_loading",
+            "impact",
+            "deep_loaded_knee_flexion",
+        ),
+        exclude_roles=("power",),
+        cap=Cap(max_level=2, max_rpe=5),
+    ),
+    SafetyRule(
+        id="joint_replacement_middle",
+        description="6 to 12 weeks after a joint replacement: strength work within the "
+        "precautions, balance next to a support, no single-leg squats or jumps.",
+        source="joint_replacement_stages",
+        evidence="convention",
+        when=Trigger(condition=AnyOf((HIP_MIDDLE, _state("knee_replacement", "middle")))),
+        exclude_tags=("unsupported_balance", "balance_challenge", "single_leg_squat", "impact"),
+        cap=Cap(max_rpe=7),
     ),
     SafetyRule(
         id="knee_replacement",
@@ -120,18 +279,63 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         notes=("Your surgeon's precautions override these.",),
     ),
     SafetyRule(
-        # Cap of 30 s: a convention (no source gives a number); it keeps holds short
-        # enough to breathe through and below the 45 s tendinopathy holds.
+        id="knee_replacement_deep_bending",
+        description="Up to 12 weeks after a knee replacement: no deep loaded knee bending.",
+        source="joint_replacement_stages",
+        evidence="convention",
+        when=Trigger(condition=KNEE_EARLY_MIDDLE),
+        exclude_tags=("deep_loaded_knee_flexion",),
+    ),
+    # --- Bone and blood pressure ---------------------------------------------------------
+    SafetyRule(
+        id="osteoporosis",
+        description="With osteoporosis: no loaded bending or twisting of the spine, no "
+        "rotation with the trunk bent, and no high-impact work.",
+        source="giangregorio2014",
+        evidence="recalled",
+        when=Trigger(condition=_state("bone", "osteoporosis")),
+        exclude_tags=("loaded_spinal_flexion", "loaded_twist", "flexion_rotation", "impact"),
+    ),
+    SafetyRule(
         id="hypertension",
-        description="High blood pressure: no breath-held straining; isometric holds capped at 30 s, breathing throughout.",
+        description="High blood pressure: no breath-held straining and a moderate effort; "
+        "breathe out on the effort (holds are fine with steady breathing).",
         source="hypertension_valsalva",
         evidence="recalled",
-        when=Trigger(precautions=("hypertension",)),
+        when=Trigger(condition=_state("blood_pressure", "high")),
         exclude_tags=("breath_hold",),
-        cap=Cap(max_hold_s=30, max_rpe=8),
+        cap=Cap(max_rpe=7),
+        notes=("Breathe out on the effort and never hold your breath, in holds too.",),
+    ),
+    # --- Youth ---------------------------------------------------------------------------
+    SafetyRule(
+        id="youth",
+        description="Under 18: technique first, no near-maximal loads, jumps and hops in "
+        "small amounts and never on two days in a row.",
+        source="lloyd2014",
+        evidence="recalled",
+        when=Trigger(condition=_state("age_band", "under_18")),
+        cap=Cap(min_rm=8),
+        limits=(Limit(tags=("impact",), max_weekly_sets=6, not_on_consecutive_days=True),),
         notes=(
-            "Breathe out on the effort and never hold your breath; the 30 s hold cap and the "
-            "RPE 8 ceiling are conventions.",
+            "Learn each exercise with a coach, PE teacher or physiotherapist watching before "
+            "adding load: resistance training is safe and effective for young people when "
+            "it is supervised and technique comes first (Lloyd 2014).",
+        ),
+    ),
+    # --- Pain ------------------------------------------------------------------------------
+    SafetyRule(
+        id="pain_no_heavy_loading",
+        description="Pain of 4/10 or more anywhere: no barbell work and nothing heavier than "
+        "an 8-repetition load until it settles and you re-take the tests.",
+        source="silbernagel2007",
+        evidence="convention",
+        when=Trigger(condition=ANY_PAIN_4),
+        exclude_equipment=("barbell",),
+        cap=Cap(min_rm=8),
+        notes=(
+            "While pain is in the amber zone, progress only when sessions stay green; re-take "
+            "your tests and make a new program when it has settled.",
         ),
     ),
     SafetyRule(
@@ -143,9 +347,6 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_tags=("deep_loaded_knee_flexion",),
         # RPE 7 (about 3 reps in reserve) while pain is high: a convention, no source.
         cap=Cap(max_rpe=7),
-        notes=(
-            "Pain during exercise: 0-3/10 is fine, 4-5 acceptable, over 5 too much (Silbernagel 2007).",
-        ),
     ),
     SafetyRule(
         # ⚠ "No loaded flexion" is expert opinion; guidelines back staying active.
@@ -164,11 +365,16 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # single-leg-stance test counts >=2/10 lateral hip pain as positive; 4 keeps
         # mild aches from removing most glute med work.
         id="gluteal_tendinopathy_pain",
-        description="Outer hip or buttock pain 4/10 or more: no sustained adduction or side-lying compression positions.",
+        description="Outer hip or buttock pain 4/10 or more: no lying on either side, and no "
+        "sustained adduction or compression of the outer hip.",
         source="grimaldi_fearon2015",
         evidence="verified",
         when=Trigger(pain=(("hip", 4), ("buttock", 4))),
         exclude_tags=("sustained_hip_adduction", "lateral_hip_compression"),
-        notes=("Avoid crossing your legs, hanging on one hip and lying on the painful side.",),
+        exclude_positions=("side-lying",),
+        notes=(
+            "Avoid crossing your legs, hanging on one hip and lying on either side (a pillow "
+            "between the knees helps at night).",
+        ),
     ),
 )
