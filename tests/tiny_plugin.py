@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from gluteus.engine.api import Context, context
+from gluteus.engine.dosing import Effort
 from gluteus.engine.hookspecs import hookimpl
 from gluteus.engine.model import (
     DAYS,
@@ -84,7 +85,7 @@ EXERCISES = (
         "strength",
         "standing",
         ("frontal", "transverse"),
-        issues=("knees",),
+        issues=("knees", "inhibition"),
         equipment=("step",),
         unilateral=True,
     ),
@@ -281,6 +282,9 @@ def rx(ex_id: str, sets: int = 2, minutes: float = 4.0, **kw: Any) -> Prescripti
         source=ex.source,
         tags=ex.tags,
         targets=ex.targets,
+        family=ex.family,
+        load_type=ex.load_type,
+        effort=Effort(),
     )
     fields.update(kw)
     return Prescription(**fields)
@@ -300,11 +304,25 @@ def _session(day: str, date: dt.date | None, sets: int) -> Session:
 
 
 def build(profile: Profile = PROFILE, ctx: Context | None = None) -> Program:
-    """A program for ``profile`` (6 weeks, deload in week 4) that breaks no rule."""
+    """A program for ``profile`` that breaks no rule: the same four exercises in every
+    session, with the phases, blocks, deloads and words of the engine's own skeleton."""
+    from gluteus.engine.demands import training
+    from gluteus.engine.person import assess
+    from gluteus.engine.program import engine_info, engine_warning, issue_info
+    from gluteus.engine.safety import program_safety
+    from gluteus.engine.screening import screen
+    from gluteus.engine.skeleton import PHASE_GOALS, PHASE_NAMES, build_skeleton, phase_note
+
     ctx = ctx or tiny_context()
+    findings = screen(profile, ctx.pm, ctx.registry)
+    who = training(findings)
+    skeleton = build_skeleton(
+        profile.schedule.weeks, profile.experience, who.max_severity, bool(who.trained)
+    )
+    block_of = {w: b.number for b in skeleton.blocks for w in b.weeks}
     weeks = []
     for n in range(1, profile.schedule.weeks + 1):
-        deload = n == 4
+        deload = n in skeleton.deloads
         sets = 1 if deload else 2
         sessions = []
         for day in profile.days:
@@ -313,38 +331,39 @@ def build(profile: Profile = PROFILE, ctx: Context | None = None) -> Program:
                 offset = (DAYS.index(day) - profile.start.weekday()) % 7
                 date = profile.start + dt.timedelta(days=7 * (n - 1) + offset)
             sessions.append(_session(day, date, sets))
-        phase = "Activate" if n <= 2 else "Strength"
         weeks.append(
-            Week(number=n, phase=phase, deload=deload, block=1 if n <= 4 else 2, sessions=sessions)
+            Week(
+                number=n,
+                phase=PHASE_NAMES[skeleton.phase_of(n)],
+                deload=deload,
+                block=block_of[n],
+                sessions=sessions,
+            )
         )
-    from gluteus.engine.person import assess
-    from gluteus.engine.program import engine_info, issue_info
-    from gluteus.engine.safety import program_safety
-    from gluteus.engine.screening import screen
-
-    findings = screen(profile, ctx.pm, ctx.registry)
     person = assess(profile, ctx.pm, ctx.registry)
     safety = program_safety(profile, findings, ctx.registry, person)
     restrictions = safety.everywhere
     version, plugins = engine_info(ctx)
+    warnings = () if who.trained else (engine_warning("no_issue", profile.schedule),)
     return Program(
         status="ok",
         profile=profile,
         engine_version=version,
         plugins=plugins,
         findings=findings,
-        phases=(
-            Phase(name="Activate", kind="activation", weeks=(1, 2), goal="Switch the glutes on."),
+        phases=tuple(
             Phase(
-                name="Strength",
-                kind="strength",
-                weeks=tuple(range(3, profile.schedule.weeks + 1)),
-                goal="Build strength.",
-            ),
+                name=PHASE_NAMES[kind],
+                kind=kind,
+                weeks=w,
+                goal=PHASE_GOALS[kind],
+                note=phase_note(skeleton, kind),
+            )
+            for kind, w in skeleton.phases
         ),
         weeks=weeks,
-        warnings=(),
-        issues=issue_info(ctx, ("inhibition", "knees")),
+        warnings=warnings,
+        issues=issue_info(ctx, tuple(f.issue for f in findings)),
         safety_rules=safety.rule_entries(),
         person=tuple(person.to_list()),
         stop_signs=restrictions.stop_signs,

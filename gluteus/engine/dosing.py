@@ -1,22 +1,31 @@
-"""Dosing: sets, reps or holds, rest, tempo and load for one exercise in one week.
+"""Dosing: sets, reps or holds, rest, tempo, effort and load for one exercise in one week.
 
-Pure functions over the plugins' :class:`~gluteus.engine.model.DoseRule` data.
-A block's first loading week starts at the rule's base dose; each further
-loading week moves by the rule's ``progression`` (more reps, longer holds, one
-more set, or the same dose with a heavier load); a deload keeps the easiest dose
-with fewer sets than the week before (Rogerson 2024: cut sets and reps, more reps
-in reserve). Safety caps from the applicable rules bound every number.
+Pure functions over the plugins' :class:`~gluteus.engine.model.DoseRule` data. A
+rule applies by role, phase, experience and load type, so an RM- or load-based dose
+only ever reaches an exercise with an external load, and power doses only power
+exercises. A block's first loading week starts at the rule's base dose; each further
+loading week moves by the rule's ``progression`` (more reps, longer holds, one more
+set, or the same dose with a heavier load for external loads); a deload keeps the
+exercise and its first-week reps or hold with fewer sets than the week before and an
+easier effort (Rogerson 2024: cut sets and reps, more reps in reserve).
 
-Time is counted in whole seconds: every set is the work of each side plus the
-rest after it, and each exercise adds a transition for moving and setting up
-(:data:`TRANSITION_S`). Minutes are rounded up to the tenth, so a session's
-minutes are exactly the sum of its exercises'.
+Effort is data (:class:`Effort`: RPE, repetition maximum, reps in reserve) and the
+words a person reads are made from it here, so a safety cap changes the numbers and
+the words together: a cap on RPE lowers the effort, ``no_rm`` words the load by feel
+(the talk test) instead of a repetition maximum, ``min_rm`` keeps loads lighter than
+that repetition maximum.
+
+Time is counted in whole seconds: every set is the work of each side plus the rest
+after it, and each exercise adds a transition for moving and setting up
+(:data:`TRANSITION_S`). Minutes are rounded up to the tenth, so a session's minutes
+are exactly the sum of its exercises'.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from attrs import frozen
 
@@ -29,6 +38,27 @@ FALLBACK_REPS = (8, 12)
 """Reps for a dynamic exercise whose rule gives only holds: ACSM 2009's novice 8–12."""
 
 TENTH_S = 6  # a tenth of a minute
+
+TALK_TEST = "you can talk but not sing"
+"""How a moderate effort feels, when loads are worded by feel (the talk test)."""
+
+
+@frozen
+class Effort:
+    """How hard a dose is: ``rpe`` the effort on 0–10 (a range), ``rm`` the repetition
+    maximum the load should be (external loads), ``rir`` the reps kept in reserve."""
+
+    rpe: tuple[int, int] | None = None
+    rm: tuple[int, int] | None = None
+    rir: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The effort as it appears in the program JSON."""
+        return {
+            "rpe": list(self.rpe) if self.rpe else None,
+            "rm": list(self.rm) if self.rm else None,
+            "rir": list(self.rir) if self.rir else None,
+        }
 
 
 @frozen
@@ -43,6 +73,8 @@ class Dose:
     load: str
     seconds: int
     extra_seconds: int = 0
+    effort: Effort = Effort()
+    extra_sets: int = 0
 
     @property
     def main_tenths(self) -> int:
@@ -68,7 +100,17 @@ class Dose:
 
 
 class NoDoseRule(LookupError):
-    """No loaded plugin gives a dose rule for this role, phase and experience."""
+    """No loaded plugin gives a dose rule for this role, phase, experience and load."""
+
+
+def fits(rule: DoseRule, exercise: Exercise, phase: str, experience: str) -> bool:
+    """True when ``rule`` may dose ``exercise`` in ``phase`` at ``experience``."""
+    return (
+        rule.role == exercise.role
+        and rule.phase == phase
+        and experience in rule.experience
+        and exercise.load_type in rule.load_types
+    )
 
 
 def choose_rule(
@@ -82,10 +124,10 @@ def choose_rule(
 
     An issue-specific rule wins over a generic one: first for an issue of the
     exercise that was found in this person, then for any of its issues in order,
-    then the generic rule for its role. Among equals the first registered wins.
+    then the generic rule for its role and load type. Among equals the first
+    registered wins.
     """
-    fitting = [r for r in rules if r.role == exercise.role and r.phase == phase]
-    fitting = [r for r in fitting if experience in r.experience]
+    fitting = [r for r in rules if fits(r, exercise, phase, experience)]
     found_set = set(found)
     order = [i for i in exercise.issues if i in found_set] + list(exercise.issues)
     for issue in order:
@@ -96,12 +138,55 @@ def choose_rule(
         if rule.issue is None:
             return rule
     raise NoDoseRule(
-        f"no dose rule for role {exercise.role!r} in the {phase} phase at {experience} level"
+        f"no dose rule for role {exercise.role!r} ({exercise.load_type} load) in the "
+        f"{phase} phase at {experience} level"
     )
 
 
 def _capped(value: int, cap: int | None) -> int:
     return value if cap is None else min(value, cap)
+
+
+def effort_of(exercise: Exercise, rule: DoseRule, cap: Cap, *, deload: bool) -> Effort:
+    """The effort of a dose: the rule's (or the exercise's own), lowered by a deload and
+    limited by the safety caps."""
+    rpe = exercise.effort or rule.effort
+    rm = rule.rm if exercise.load_type == "external" else None
+    rir = rule.rir
+    if deload and rpe is not None:
+        # Rogerson 2024: a deload lowers effort (more reps in reserve).
+        rpe = (max(1, rpe[0] - 2), max(1, rpe[1] - 2))
+        rir = (rir[0] + 2, rir[1] + 2) if rir else None
+    if cap.max_rpe is not None and rpe is not None:
+        top = int(cap.max_rpe)
+        rpe = (min(rpe[0], top), min(rpe[1], top))
+    if rm is not None and cap.min_rm is not None and rm[0] < cap.min_rm:
+        rm = (cap.min_rm, max(rm[1], cap.min_rm + 4))
+    if cap.no_rm:
+        rm, rir = None, None
+    return Effort(rpe=rpe, rm=rm, rir=rir)
+
+
+def _span(pair: tuple[int, int]) -> str:
+    return f"{pair[0]}" if pair[0] == pair[1] else f"{pair[0]}-{pair[1]}"
+
+
+def effort_words(effort: Effort, cap: Cap) -> str:
+    """The effort in plain words, e.g. ``8-12RM, 2 reps in reserve (effort 7-8/10)``."""
+    parts: list[str] = []
+    if effort.rm is not None:
+        parts.append(f"{_span(effort.rm)}RM")
+    if effort.rir is not None:
+        parts.append(f"{_span(effort.rir)} reps in reserve")
+    text = ", ".join(parts)
+    if cap.no_rm and effort.rpe is not None:
+        feel = f"moderate effort: {TALK_TEST} (effort {_span(effort.rpe)}/10)"
+        return f"{text}; {feel}" if text else feel
+    if effort.rpe is not None:
+        text = (
+            f"{text} (effort {_span(effort.rpe)}/10)" if text else f"effort {_span(effort.rpe)}/10"
+        )
+    return text
 
 
 def week_dose(
@@ -116,9 +201,10 @@ def week_dose(
     """The dose of ``exercise`` in the ``step``-th loading week of its block (0-based).
 
     With ``deload_after`` (the dose of the week before), the week is a deload: the
-    block's first-week reps or hold, and sets cut by the rule's ``deload_factor``
-    but always fewer than the week before (never below one). ``extra_sets`` adds
-    sets done on one side only (extra work for a weaker side) to the time.
+    block's first-week reps or hold, sets cut by the rule's ``deload_factor`` but
+    always fewer than the week before (never below one), and an easier effort.
+    ``extra_sets`` adds sets done on one side only (extra work for a weaker side) to
+    the time.
     """
     sets = rule.sets
     reps: int | None = None
@@ -127,17 +213,23 @@ def week_dose(
         hold = rule.hold_s if rule.hold_s is not None else exercise.hold_s
         assert hold is not None
     else:
-        low, high = rule.reps if rule.reps is not None else FALLBACK_REPS
-        reps = low
+        reps = (rule.reps or FALLBACK_REPS)[0]
     deload = deload_after is not None
+    effort = effort_of(exercise, rule, cap, deload=deload)
+    if reps is not None and effort.rm is not None and rule.rm is not None and effort.rm != rule.rm:
+        # A lighter repetition maximum means more reps: the range follows the load.
+        reps = max(reps, effort.rm[0])
     progression = rule.progression
-    if progression == "load" and not exercise.loaded:
-        # Bodyweight work cannot get heavier; it progresses by reps instead.
+    if progression == "load" and exercise.load_type != "external":
+        # Bodyweight and band work cannot get heavier by percent: it gains reps, then the
+        # next rung of its ladder.
         progression = "reps"
     if not deload and step > 0:
         if progression == "reps" and reps is not None:
-            high = rule.reps[1] if rule.reps is not None else FALLBACK_REPS[1]
-            reps = min(reps + step * rule.step, high)
+            top = rule.reps[1] if rule.reps is not None else FALLBACK_REPS[1]
+            if effort.rm is not None:
+                top = max(top, effort.rm[1])
+            reps = min(reps + step * rule.step, top)
         elif progression == "hold" and hold is not None:
             ceiling = rule.max_hold_s if rule.max_hold_s is not None else hold
             hold = min(hold + step * rule.step, max(hold, ceiling))
@@ -150,7 +242,7 @@ def week_dose(
     if deload_after is not None:
         before = deload_after.sets
         sets = max(1, min(before - 1, math.floor(before * rule.deload_factor + 0.5)))
-    load = _load_text(rule, step, deload, cap, exercise.loaded)
+    load = load_text(exercise, rule, step, deload, cap, effort)
     rest = max(rule.rest_s, exercise.rest_s) if exercise.loaded else rule.rest_s
     sides = 2 if exercise.unilateral else 1
     if hold is not None:
@@ -169,21 +261,28 @@ def week_dose(
         load=load,
         seconds=seconds,
         extra_seconds=extra,
+        effort=effort,
+        extra_sets=extra_sets,
     )
 
 
-def _load_text(rule: DoseRule, step: int, deload: bool, cap: Cap, loaded: bool) -> str:
-    text = rule.load
+def load_text(
+    exercise: Exercise, rule: DoseRule, step: int, deload: bool, cap: Cap, effort: Effort
+) -> str:
+    """What to use and how hard, in words: the rule's note, the effort, and (for an
+    external load in a later week of a load-progressing rule) how to add load."""
+    effort_text = effort_words(effort, cap)
     if deload:
-        # Rogerson 2024: deloads keep the exercises but cut sets and reps and lower
-        # load and effort (more reps in reserve).
-        text = f"Deload: {text}; lighter than last week and further from failure"
-    elif rule.progression == "load" and loaded and step > 0:
+        # Only what a deload does: fewer sets, easier, same exercise.
+        parts = ["Deload: fewer sets than last week and an easier effort", effort_text]
+        return "; ".join(p for p in parts if p)
+    parts = [rule.load, effort_text]
+    if (
+        rule.progression == "load"
+        and exercise.load_type == "external"
+        and step > 0
+        and not cap.no_rm
+    ):
         # ACSM 2009: +2-10% once the target is beaten by 1-2 reps.
-        text = (
-            f"{text}; heavier than last week: +2-10% if every set reached the top of "
-            "the range with 1-2 reps in reserve"
-        )
-    if cap.max_rpe is not None:
-        text = f"{text}; keep effort at or below RPE {cap.max_rpe:g}"
-    return text
+        parts.append("add 2-10% load once every set reaches the top of the range")
+    return "; ".join(p for p in parts if p)

@@ -141,6 +141,14 @@ def _each_of(choices: tuple[str, ...]) -> Any:
 _nonempty: Any = attrs.validators.min_len(1)
 
 
+def _pair(value: Iterable[int] | None) -> tuple[int, int] | None:
+    """A (low, high) range of whole numbers, or None."""
+    if value is None:
+        return None
+    low, high = tuple(value)
+    return (low, high)
+
+
 # --- What plugins declare ----------------------------------------------------------
 
 
@@ -405,7 +413,7 @@ class Exercise:
     family: str = field(default=attrs.Factory(lambda self: self.id, takes_self=True))
     alternating: bool = False
     load: str | None = field(default=None, validator=attrs.validators.optional(_one_of(LOAD_TYPES)))
-    effort: tuple[int, int] | None = field(default=None, converter=attrs.converters.optional(tuple))
+    effort: tuple[int, int] | None = field(default=None, converter=_pair)
 
     @property
     def is_hold(self) -> bool:
@@ -495,9 +503,9 @@ class DoseRule:
     load_types: tuple[str, ...] = field(
         default=LOAD_TYPES, converter=_tuple_of_str, validator=_each_of(LOAD_TYPES)
     )
-    effort: tuple[int, int] | None = field(default=None, converter=attrs.converters.optional(tuple))
-    rm: tuple[int, int] | None = field(default=None, converter=attrs.converters.optional(tuple))
-    rir: tuple[int, int] | None = field(default=None, converter=attrs.converters.optional(tuple))
+    effort: tuple[int, int] | None = field(default=None, converter=_pair)
+    rm: tuple[int, int] | None = field(default=None, converter=_pair)
+    rir: tuple[int, int] | None = field(default=None, converter=_pair)
 
 
 # --- Conditions: when a rule applies, as data --------------------------------------

@@ -1,44 +1,67 @@
 """The planner: from a screened profile and the plugins' content to a :class:`Program`.
 
-Three stages (DESIGN.md, "The planner"):
+Three stages:
 
 1. **Skeleton** (:mod:`.skeleton`): phases, blocks and deloads, by arithmetic.
 2. **Selection and scheduling**: for each block, in order, a CP-SAT model chooses
    which exercises go into which session of the block's week; the week repeats
-   through the block and the block is fixed before the next is solved. This is
-   the shape the prototype measured as fast and deterministic (one worker, a
-   fixed seed, a deterministic time budget, the model built in sorted order).
-3. **Dosing** (:mod:`.dosing`): sets, reps or holds, rest, tempo and load per
+   through the block and the block is fixed before the next is solved. One worker,
+   a fixed seed, a deterministic time budget and a model built in sorted order make
+   the same input give the same program on any machine.
+3. **Dosing** (:mod:`.dosing`): sets, reps or holds, rest, tempo, effort and load per
    week from the plugins' rules, rising through a block and cut in its deload.
 
-Hard constraints are enforced by construction (equipment, safety exclusions,
-avoided exercises and the phase's level window filter the candidates) or by the
-model (session time budget; activation before loaded work; sessions opening with
-activation where a rule says so; weekly plane and role coverage the rules ask
-for; at least one exercise a week for every issue trained; no identical loaded
-exercise on consecutive days). Issues found by screening are trained when they
-fit, the most severe first; one that does not fit is left out and named in the
-program's warnings. Issues in the profile's ``focus`` must fit: when they cannot,
-:class:`~gluteus.Infeasible` says which constraints conflict, from plain Python
-pre-checks or from the solver's own infeasible core (assumption literals).
+Each block is planned under the safety rules of all its weeks together
+(:meth:`ProgramSafety.over`): a pregnancy that reaches its third trimester in a
+block's last week gets that trimester's rules for the whole block. What a block must
+hold is one list of demands (:mod:`.demands`): each trained issue every week, the
+weekly and per-session work the rules ask for, the engine's conventions (one variant
+of a movement per session, a short activation block, holds not taking over a
+session, strength work in the strength phase, power work in the power phase), tag
+limits, and each issue's weekly hard sets (its need, not the minutes). The verifier
+checks the same list on the finished program.
+
+Hard constraints are enforced by construction (equipment, exclusions, avoided
+exercises, the phase's level window) or by the model (session time; at most one
+exercise of a family per session; the activation block's size; the share of holds;
+activation before loaded work; sessions opening with activation where a rule says
+so; coverage; tag limits; each issue's weekly cap; no identical loaded exercise on
+consecutive days). Issues found by screening are trained when they fit, the most
+severe first; one that does not fit is left out and named in the warnings. Issues in
+the profile's ``focus`` must fit: when they cannot, :class:`~gluteus.Infeasible`
+says which constraints conflict, from plain Python pre-checks or from the solver's
+own infeasible core (assumption literals).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 import random
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import attrs
-from attrs import field, frozen
+from attrs import frozen
 
+from .demands import (
+    HARD_ROLES,
+    ISOMETRIC_SHARE,
+    MAX_ACTIVATION_DRILLS,
+    MAX_ACTIVATION_TENTHS,
+    MAX_EXERCISES,
+    SPARE_FACTOR,
+    Coverage,
+    Demands,
+    Training,
+    demands_for,
+    gets_extra,
+    training,
+)
 from .dosing import Dose, NoDoseRule, choose_rule, week_dose
 from .errors import GluteusError, Infeasible
 from .model import DAYS, PHASES, Exercise, Finding, Requirement
 from .program import (
+    Extra,
     Phase,
     Prescription,
     Program,
@@ -50,8 +73,8 @@ from .program import (
     engine_warning,
     issue_info,
 )
-from .safety import ProgramSafety, Restrictions, found_issues
-from .skeleton import PHASE_GOALS, PHASE_NAMES, Block, Skeleton, build_skeleton
+from .safety import ProgramSafety, Restrictions
+from .skeleton import PHASE_GOALS, PHASE_NAMES, Block, Skeleton, build_skeleton, phase_note
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -68,7 +91,7 @@ LEVEL_WINDOW: dict[str, dict[str, int]] = {
     "power": {"novice": 4, "intermediate": 5, "advanced": 5},
 }
 """Highest exercise level (the ladder rung) allowed per phase and experience: the
-ladders of EVIDENCE.md §1 are climbed as the phases advance."""
+ladders are climbed as the phases advance."""
 
 PHASE_ROLES: dict[str, frozenset[str]] = {
     "activation": frozenset(
@@ -81,22 +104,24 @@ PHASE_ROLES: dict[str, frozenset[str]] = {
         {"activation", "isometric", "stability", "mobility", "strength", "eccentric", "power"}
     ),
 }
-"""Power work waits for the power phase (EVIDENCE.md §4: entered after the strength
-weeks, once the criteria gate is passed)."""
-
-MAX_EXERCISES = 10
-"""At most this many exercises in one session, however long: quality over quantity."""
+"""Power work waits for the power phase (entered after the strength weeks, once the
+criteria gate is passed)."""
 
 BUDGET_BASE = 0.005
 BUDGET_PER_CHOICE = 0.00006
 """Deterministic time limit per block: a base plus a little per (session, exercise)
 choice, in CP-SAT's own work units rather than wall-clock seconds, so a busy machine
-gives the same plan. Measured over 40 generated profiles (131 blocks) against a
-budget of 0.3 per block: no issue left out that the long search kept, and soft
-goals within about 0.5% of its objective, in a seventh of the time."""
+gives the same plan."""
 
 BUDGET_RETRIES = 4
 """When a budget ends before any plan is found, it is tripled, at most this often."""
+
+LEFT_OUT_RETRIES = 2
+"""When a plan leaves a trained issue (or one of the engine's conventions) out, the
+search runs again with ten times the budget, at most this often, before it is
+reported left out: most plans include everything at the first budget, and what is
+left out must be a fact of the person's time and rules, not of a short search
+(measured on the bundled profiles)."""
 
 ROLE_ORDER: dict[str, int] = {
     "activation": 0,
@@ -110,11 +135,14 @@ ROLE_ORDER: dict[str, int] = {
 """Order inside a session after the warm-up drills: fast and heavy work while fresh,
 holds and control work after it."""
 
-# Objective weights. Including an issue dominates everything else; then the share of
-# time each issue gets, in proportion to its severity; then quality terms.
+# Objective weights. Including an issue dominates everything else; then each issue's
+# weekly hard sets up to its target, by its priority; then quality terms. Nothing
+# rewards filling time: spare minutes go to the most severe issue, up to its cap, or
+# stay free.
 W_INCLUDE = 10_000_000
-W_SHARE = 100
-W_FILL = 10
+W_VOLUME = 4_000
+W_SPARE = 300
+W_CLUTTER = 900
 W_ACTIVATION = 20
 W_PREFER = 6_000
 W_REUSE = 1_500
@@ -123,75 +151,11 @@ W_LEVEL = 300
 W_WEAKER = 1_000
 W_REPEAT = 700
 W_NOISE = 250
+W_OPTIONAL = 2_000_000
+W_SPREAD = 80
 
 
-def _priority(finding: Finding) -> int:
-    """How strongly an issue competes for time: its severity (a focus issue at least 2)."""
-    return max(finding.severity, 2 if finding.focus else 1)
-
-
-# --- Candidates -------------------------------------------------------------------
-
-
-def _tuple(value: Any) -> tuple[Any, ...]:
-    return tuple(value)
-
-
-@frozen
-class Need:
-    """A weekly demand on the program: exercises of ``issue`` covering ``planes`` or
-    ``roles``. ``each``: every listed plane/role; otherwise any one of them."""
-
-    issue: str | None
-    planes: tuple[str, ...] = field(converter=_tuple)
-    roles: tuple[str, ...] = field(converter=_tuple)
-    each: bool
-    rule: str | None
-
-    def groups(self) -> list[tuple[str, frozenset[str]]]:
-        """(label, kinds) pairs: one per plane/role that must be present, or one for any."""
-        if self.each:
-            return [(p, frozenset({p})) for p in self.planes] + [
-                (r, frozenset({r})) for r in self.roles
-            ]
-        out: list[tuple[str, frozenset[str]]] = []
-        if self.planes:
-            out.append((" or ".join(self.planes), frozenset(self.planes)))
-        if self.roles:
-            out.append((" or ".join(self.roles), frozenset(self.roles)))
-        return out
-
-    def covers(self, exercise: Exercise, kinds: frozenset[str]) -> bool:
-        """True when ``exercise`` counts towards the group ``kinds`` of this need."""
-        if self.issue is not None and self.issue not in exercise.issues:
-            return False
-        return bool(kinds & (set(exercise.planes) | {exercise.role}))
-
-
-@frozen
-class Demand:
-    """Something every week (or session) must hold, met by any exercise ``fits``
-    accepts: ``what`` says it in plain words; ``issue`` is whose it is, if anyone's."""
-
-    what: str
-    issue: str | None
-    fits: Callable[[Exercise], bool] = field(eq=False)
-
-
-def _serves(issue: str, ex: Exercise) -> bool:
-    return issue in ex.issues
-
-
-def _covers(need: Need, kinds: frozenset[str], ex: Exercise) -> bool:
-    return need.covers(ex, kinds)
-
-
-def _has_role(roles: tuple[str, ...], ex: Exercise) -> bool:
-    return ex.role in roles
-
-
-def _rule_of(req: Requirement, restrictions: Restrictions) -> str | None:
-    return restrictions.rule_for(req)
+# --- The plan: what every block shares ----------------------------------------------
 
 
 @frozen
@@ -200,66 +164,100 @@ class Plan:
 
     profile: Profile
     findings: tuple[Finding, ...]
-    restrictions: Restrictions
+    safety: ProgramSafety
+    person: PersonModel | None
     skeleton: Skeleton
-    trained: tuple[str, ...]  # issues to train (found or focus), most severe first
-    priority: Mapping[str, int]
-    focus: frozenset[str]
-    usable: tuple[Exercise, ...]  # allowed by equipment, rules and preferences
-    partners: Mapping[str, tuple[tuple[str, ...], ...]]  # loaded id -> drills per requirement
-    before_loaded: tuple[tuple[Requirement, str | None], ...]
-    opens: tuple[tuple[Requirement, str | None], ...]
-    needs: tuple[Need, ...]
-    weaker: Mapping[str, str]  # issue -> weaker side
+    who: Training  # the issues trained, their priorities, focus and the weaker side
     next_rungs: Mapping[str, tuple[str, ...]]  # exercise -> the rungs above it on its ladders
-    safety: ProgramSafety | None = None
-    person: PersonModel | None = None
+    available: frozenset[str]  # equipment the person can use
 
-    def demands(self) -> list[Demand]:
-        """Every demand the program must meet: each trained issue, each plane or role a
-        rule asks of it every week, and each role sessions must open with."""
-        out = []
-        for issue in self.trained:
-            why = "you asked to focus on it" if issue in self.focus else "screening found it"
-            out.append(
-                Demand(
-                    f"{issue} must be trained every week ({why})",
-                    issue,
-                    functools.partial(_serves, issue),
-                )
-            )
-        for need in self.needs:
-            if need.issue is not None and need.issue not in self.trained:
-                continue
-            whose = f"{need.issue} " if need.issue else ""
-            by = f" (rule {need.rule})" if need.rule else ""
-            for label, kinds in need.groups():
-                out.append(
-                    Demand(
-                        f"{whose}work in the {label} plane or role is needed every week{by}",
-                        need.issue,
-                        functools.partial(_covers, need, kinds),
-                    )
-                )
-        for req, rule in self.opens:
-            out.append(
-                Demand(
-                    f"every session must open with {'/'.join(req.roles)} work (rule {rule})",
-                    None,
-                    functools.partial(_has_role, req.roles),
-                )
-            )
-        return out
+    @property
+    def trained(self) -> tuple[str, ...]:
+        """Issues to train (found or focus), most severe first."""
+        return self.who.trained
+
+    @property
+    def priority(self) -> Mapping[str, int]:
+        return self.who.priority
+
+    @property
+    def focus(self) -> frozenset[str]:
+        return self.who.focus
 
 
-def _usable(profile: Profile, restrictions: Restrictions, ctx: Context) -> list[Exercise]:
-    have = ctx.registry.available(profile.equipment)
-    avoid = set(profile.preferences.avoid)
-    return [
-        ex
-        for _, ex in sorted(ctx.registry.exercises.items())
-        if ex.id not in avoid and restrictions.allows(ex.id) and set(ex.equipment) <= have
-    ]
+def _make_plan(
+    profile: Profile,
+    findings: Sequence[Finding],
+    safety: ProgramSafety,
+    person: PersonModel | None,
+    ctx: Context,
+) -> Plan:
+    who = training(findings)
+    skeleton = build_skeleton(
+        profile.schedule.weeks,
+        profile.experience,
+        who.max_severity,
+        found_any=bool(who.trained),
+    )
+    return Plan(
+        profile=profile,
+        findings=tuple(findings),
+        safety=safety,
+        person=person,
+        skeleton=skeleton,
+        who=who,
+        next_rungs=_ladder_next(ctx),
+        available=ctx.registry.available(profile.equipment),
+    )
+
+
+# --- One block: its rules, exercises and demands --------------------------------------
+
+
+@frozen
+class Option:
+    """A candidate exercise in one block, with its dose for every week of the block."""
+
+    exercise: Exercise
+    doses: Mapping[int, Dose]  # week number -> dose
+    extra: Extra | None  # extra sets for the weaker side
+    first_week: int  # the block's first loading week
+
+    @property
+    def tenths(self) -> int:
+        """The most time it takes in any week of the block, in tenths of a minute."""
+        return max(d.tenths for d in self.doses.values())
+
+    @property
+    def first_sets(self) -> int:
+        """Its sets in the block's first week (the fewest of its loading weeks)."""
+        return self.doses[self.first_week].sets
+
+    @property
+    def most_sets(self) -> int:
+        """Its sets in the block's fullest week."""
+        return max(d.sets for d in self.doses.values())
+
+
+@frozen
+class BlockPlan:
+    """One block: the rules of all its weeks, what may be used and what must be there."""
+
+    block: Block
+    restrictions: Restrictions
+    demands: Demands
+    usable: tuple[Exercise, ...]  # allowed, with the equipment, dosable in this phase
+    options: Mapping[str, Option]
+    partners: Mapping[str, tuple[tuple[str, ...], ...]]  # loaded id -> drills per requirement
+    dropped: tuple[Coverage, ...]  # optional demands no usable exercise meets
+
+
+def _dosable(ex: Exercise, phase: str, experience: str, ctx: Context) -> bool:
+    try:
+        choose_rule(ex, phase, experience, ctx.registry.dosing)
+    except NoDoseRule:
+        return False
+    return True
 
 
 def _partner_map(
@@ -285,95 +283,136 @@ def _partner_map(
     return out
 
 
-def _dosable(ex: Exercise, experience: str, ctx: Context) -> bool:
-    """True when some loaded plugin gives a dose rule for it in at least one phase."""
-    for phase in PHASES:
+def _allowed(plan: Plan, restrictions: Restrictions, ctx: Context, phase: str) -> list[Exercise]:
+    avoid = set(plan.profile.preferences.avoid)
+    return [
+        ex
+        for _, ex in sorted(ctx.registry.exercises.items())
+        if ex.id not in avoid
+        and restrictions.allows(ex.id)
+        and set(ex.equipment) <= plan.available
+        and _dosable(ex, phase, plan.profile.experience, ctx)
+    ]
+
+
+def _window(
+    plan: Plan,
+    phase: str,
+    allowed: Sequence[Exercise],
+    demands: Demands,
+    restrictions: Restrictions,
+) -> list[Exercise]:
+    """The phase's level and role window, widened where a demand needs it."""
+    top = LEVEL_WINDOW[phase][plan.profile.experience]
+    if restrictions.cap.max_level is not None:
+        top = min(top, restrictions.cap.max_level)
+    roles = PHASE_ROLES[phase]
+    inside = [ex for ex in allowed if ex.level <= top and ex.role in roles]
+    chosen = {ex.id for ex in inside}
+    # A demand the window cannot meet is met by its easiest allowed exercises instead,
+    # so that a phase never drops an issue its level window happens to leave out.
+    for cover in demands.coverage:
+        for group in cover.groups:
+            fits = [ex for ex in allowed if group.fits(ex) and ex.role in roles]
+            if fits and not any(ex.id in chosen for ex in fits):
+                lowest = min(ex.level for ex in fits)
+                for ex in fits:
+                    if ex.level == lowest and ex.id not in chosen:
+                        inside.append(ex)
+                        chosen.add(ex.id)
+    return sorted(inside, key=lambda e: e.id)
+
+
+def _block_plan(plan: Plan, block: Block, ctx: Context) -> BlockPlan:
+    restrictions = plan.safety.over(block.weeks)
+    demands = demands_for(restrictions, block.phase, plan.trained, plan.priority, focus=plan.focus)
+    allowed = _allowed(plan, restrictions, ctx, block.phase)
+    # Loaded work needs a drill for the same muscles; a loaded exercise without one is out.
+    partners = _partner_map(allowed, demands.before_loaded)
+    allowed = [ex for ex in allowed if not ex.loaded or all(partners.get(ex.id, ()))]
+    inside = _window(plan, block.phase, allowed, demands, restrictions)
+    ids = {ex.id for ex in inside}
+    by_id = {ex.id: ex for ex in allowed}
+    for ex in list(inside):
+        for drills in partners.get(ex.id, ()):
+            for drill in drills:
+                if drill not in ids and drill in by_id:
+                    inside.append(by_id[drill])
+                    ids.add(drill)
+    inside.sort(key=lambda e: e.id)
+    options = _options(plan, block, inside, restrictions, ctx)
+    usable = tuple(ex for ex in inside if ex.id in options)
+    dropped = tuple(
+        cover
+        for cover in demands.coverage
+        if cover.may_drop(plan.focus)
+        and not all(any(g.fits(ex) for ex in usable) for g in cover.groups)
+    )
+    return BlockPlan(
+        block=block,
+        restrictions=restrictions,
+        demands=demands,
+        usable=usable,
+        options=options,
+        partners=partners,
+        dropped=dropped,
+    )
+
+
+def _options(
+    plan: Plan,
+    block: Block,
+    exercises: Sequence[Exercise],
+    restrictions: Restrictions,
+    ctx: Context,
+) -> dict[str, Option]:
+    profile = plan.profile
+    cap = restrictions.cap
+    out: dict[str, Option] = {}
+    for ex in exercises:
         try:
-            choose_rule(ex, phase, experience, ctx.registry.dosing)
+            rule = choose_rule(
+                ex, block.phase, profile.experience, ctx.registry.dosing, plan.trained
+            )
         except NoDoseRule:
             continue
-        return True
-    return False
-
-
-def _prepared(ex: Exercise, partners: Mapping[str, tuple[tuple[str, ...], ...]]) -> bool:
-    """True when a loaded exercise has a possible drill for every requirement."""
-    return all(partners.get(ex.id, ()))
-
-
-def _make_plan(
-    profile: Profile, findings: Sequence[Finding], restrictions: Restrictions, ctx: Context
-) -> Plan:
-    trained_ids = found_issues(findings)
-    by_issue = {f.issue: f for f in findings}
-    priority = {i: _priority(by_issue[i]) for i in trained_ids}
-    trained = tuple(sorted(trained_ids, key=lambda i: (-priority[i], i)))
-    max_severity = max((by_issue[i].severity for i in trained), default=0)
-    skeleton = build_skeleton(
-        profile.schedule.weeks, profile.experience, max_severity, found_any=bool(trained)
-    )
-    reqs = [(r, _rule_of(r, restrictions)) for r in restrictions.requirements]
-    before = [(r, rule) for r, rule in reqs if r.kind == "before_loaded"]
-    if not any(r.roles == ("activation",) for r, _ in before):
-        # The engine's own invariant (verification checks it whatever the rules say).
-        before.insert(0, (Requirement(kind="before_loaded", roles=("activation",)), None))
-    opens = tuple((r, rule) for r, rule in reqs if r.kind == "session_opens")
-    needs = tuple(
-        Need(issue=r.issue, planes=r.planes, roles=r.roles, each=r.each, rule=rule)
-        for r, rule in reqs
-        if r.kind == "weekly"
-    )
-    usable_all = [
-        ex for ex in _usable(profile, restrictions, ctx) if _dosable(ex, profile.experience, ctx)
-    ]
-    partners = _partner_map(usable_all, before)
-    usable = tuple(ex for ex in usable_all if not ex.loaded or _prepared(ex, partners))
-    weaker = {f.issue: f.weaker_side for f in findings if f.weaker_side and f.issue in trained_ids}
-    return Plan(
-        profile=profile,
-        findings=tuple(findings),
-        restrictions=restrictions,
-        skeleton=skeleton,
-        trained=trained,
-        priority=priority,
-        focus=frozenset(f.issue for f in findings if f.focus),
-        usable=usable,
-        partners=partners,
-        before_loaded=tuple(before),
-        opens=opens,
-        needs=needs,
-        weaker=weaker,
-        next_rungs=_ladder_next(ctx),
-    )
+        extra = None
+        if gets_extra(ex, plan.who) and plan.who.weaker_side is not None:
+            extra = Extra(side=plan.who.weaker_side, sets=1)
+        extra_sets = extra.sets if extra else 0
+        doses: dict[int, Dose] = {}
+        previous: Dose | None = None
+        for step, week in enumerate(block.loading_weeks):
+            previous = doses[week] = week_dose(ex, rule, step, cap, extra_sets=extra_sets)
+        if block.deload is not None:
+            doses[block.deload] = week_dose(
+                ex, rule, 0, cap, deload_after=previous, extra_sets=extra_sets
+            )
+        out[ex.id] = Option(exercise=ex, doses=doses, extra=extra, first_week=block.weeks[0])
+    return out
 
 
 # --- Pre-checks: plain-words conflicts before any solving ---------------------------
 
 
 def _why_ruled_out(
-    exercises: Iterable[Exercise], plan: Plan, ctx: Context
+    exercises: Iterable[Exercise], plan: Plan, bp: BlockPlan, ctx: Context
 ) -> tuple[list[str], list[str]]:
     """Why each of ``exercises`` is unusable, summarised, and what would change it."""
     profile = plan.profile
     avoided: list[str] = []
     missing: dict[str, int] = {}
     by_rule: dict[str, int] = {}
-    unprepared: list[str] = []
     undosed: list[str] = []
     for ex in exercises:
-        if not _dosable(ex, profile.experience, ctx):
+        if not _dosable(ex, bp.block.phase, profile.experience, ctx):
             undosed.append(ex.id)
         if ex.id in profile.preferences.avoid:
             avoided.append(ex.id)
-        lacking = sorted(set(ex.equipment) - set(profile.equipment))
-        for item in lacking:
+        for item in sorted(set(ex.equipment) - plan.available):
             missing[item] = missing.get(item, 0) + 1
-        for rule_id in plan.restrictions.excluded.get(ex.id, ()):
+        for rule_id in bp.restrictions.excluded.get(ex.id, ()):
             by_rule[rule_id] = by_rule.get(rule_id, 0) + 1
-        # The partner map holds every allowed, dosable loaded exercise: one of those
-        # is unusable only for want of an activation drill to go before it.
-        if ex.id in plan.partners and not _prepared(ex, plan.partners):
-            unprepared.append(ex.id)
     reasons: list[str] = []
     changes: list[str] = []
     if avoided:
@@ -384,59 +423,45 @@ def _why_ruled_out(
         reasons.append("some need equipment you do not list (" + ", ".join(items) + ")")
         changes.append(f"add equipment: {items[0]} (it opens up {missing[items[0]]} of them)")
     if by_rule:
-        rules = sorted(by_rule)
-        reasons.append("safety rules exclude some (" + ", ".join(rules) + ")")
+        reasons.append("safety rules exclude some (" + ", ".join(sorted(by_rule)) + ")")
         changes.append("the safety exclusions stay; a physiotherapist can tailor work around them")
     if undosed:
         reasons.append(
             f"no loaded plugin gives a dose rule for {len(undosed)} of them "
             f"({', '.join(undosed[:3])})"
         )
-    if unprepared:
-        reasons.append(
-            "the loaded ones have no usable activation drill for the same muscles to go first"
-        )
     return reasons, changes
 
 
-def _precheck(plan: Plan, ctx: Context) -> None:
-    """Raise :class:`Infeasible` for a trained issue or a demand no usable exercise meets."""
+def _precheck(plan: Plan, bp: BlockPlan, ctx: Context) -> None:
+    """Raise :class:`Infeasible` for a demand no usable exercise meets (a rule's demand,
+    or a focus issue's); the engine's optional conventions are dropped with a warning."""
     conflicts: list[str] = []
     changes: list[str] = []
     catalogue = sorted(ctx.registry.exercises.values(), key=lambda e: e.id)
-
-    def report(what: str, pool: list[Exercise], issue: str | None) -> None:
-        reasons, fixes = _why_ruled_out(pool, plan, ctx)
-        detail = "; ".join(reasons) if reasons else "no loaded plugin offers one"
-        conflicts.append(f"{what}, but every exercise for it is ruled out: {detail}")
-        changes.extend(f for f in fixes if f not in changes)
-        if issue in plan.focus:
-            tip = f"remove {issue} from focus"
-            if tip not in changes:
-                changes.append(tip)
-
-    for demand in plan.demands():
-        if not any(demand.fits(ex) for ex in plan.usable):
-            report(demand.what, [ex for ex in catalogue if demand.fits(ex)], demand.issue)
+    for cover in bp.demands.coverage:
+        if cover in bp.dropped:
+            continue
+        if cover.rule is None and cover.issue is not None and cover.issue not in plan.focus:
+            continue  # a found issue that cannot be trained is left out, with a warning
+        for group in cover.groups:
+            if any(group.fits(ex) for ex in bp.usable):
+                continue
+            reasons, fixes = _why_ruled_out(
+                [ex for ex in catalogue if group.fits(ex)], plan, bp, ctx
+            )
+            detail = "; ".join(reasons) if reasons else "no loaded plugin offers one"
+            conflicts.append(f"{cover.what}, but every exercise for it is ruled out: {detail}")
+            changes.extend(f for f in fixes if f not in changes)
+            if cover.issue in plan.focus:
+                tip = f"remove {cover.issue} from focus"
+                if tip not in changes:
+                    changes.append(tip)
     if conflicts:
-        raise Infeasible(conflicts, changes)
+        raise Infeasible(list(dict.fromkeys(conflicts)), changes)
 
 
 # --- One block's model ---------------------------------------------------------------
-
-
-@frozen
-class Option:
-    """A candidate exercise in one block, with its dose for every week of the block."""
-
-    exercise: Exercise
-    doses: Mapping[int, Dose]  # week number -> dose
-    extra: tuple[str, int] | None  # (weaker side, extra sets) when it gets extra work
-
-    @property
-    def tenths(self) -> int:
-        """The most time it takes in any week of the block, in tenths of a minute."""
-        return max(d.tenths for d in self.doses.values())
 
 
 @frozen
@@ -444,74 +469,13 @@ class Chosen:
     """A solved block: each session's exercise ids and the issues it trains."""
 
     block: Block
+    plan: BlockPlan
     sessions: tuple[tuple[str, ...], ...]
-    options: Mapping[str, Option]
     included: frozenset[str]
 
-
-def _window(plan: Plan, phase: str) -> list[Exercise]:
-    top = LEVEL_WINDOW[phase][plan.profile.experience]
-    cap = plan.restrictions.cap.max_level
-    if cap is not None:
-        top = min(top, cap)
-    roles = PHASE_ROLES[phase]
-    inside = [ex for ex in plan.usable if ex.level <= top and ex.role in roles]
-    chosen = {ex.id for ex in inside}
-    # A demand the window cannot meet is met by its easiest usable exercises instead,
-    # so that a phase never drops an issue its level window happens to leave out.
-    for demand in plan.demands():
-        fits = [ex for ex in plan.usable if demand.fits(ex)]
-        if fits and not any(ex.id in chosen for ex in fits):
-            lowest = min(ex.level for ex in fits)
-            for ex in fits:
-                if ex.level == lowest and ex.id not in chosen:
-                    inside.append(ex)
-                    chosen.add(ex.id)
-    # Loaded work needs its drills in reach too.
-    by_id = {ex.id: ex for ex in plan.usable}
-    for ex in list(inside):
-        for drills in plan.partners.get(ex.id, ()):
-            for drill in drills:
-                if drill not in chosen and drill in by_id:
-                    inside.append(by_id[drill])
-                    chosen.add(drill)
-    return sorted(inside, key=lambda e: e.id)
-
-
-def _options(plan: Plan, block: Block, ctx: Context) -> dict[str, Option]:
-    profile = plan.profile
-    cap = plan.restrictions.cap
-    out: dict[str, Option] = {}
-    for ex in _window(plan, block.phase):
-        try:
-            rule = choose_rule(
-                ex, block.phase, profile.experience, ctx.registry.dosing, plan.trained
-            )
-        except NoDoseRule:
-            # Without a rule it cannot be dosed in this phase; the plugin contract
-            # check reports the gap to the plugin's author.
-            continue
-        extra: tuple[str, int] | None = None
-        if ex.unilateral:
-            sides = [
-                plan.weaker[i]
-                for i in sorted(ex.issues, key=lambda i: (-plan.priority.get(i, 0), i))
-                if i in plan.weaker
-            ]
-            if sides:
-                extra = (sides[0], 1)
-        doses: dict[int, Dose] = {}
-        previous: Dose | None = None
-        for step, week in enumerate(block.loading_weeks):
-            previous = doses[week] = week_dose(
-                ex, rule, step, cap, extra_sets=extra[1] if extra else 0
-            )
-        if block.deload is not None:
-            doses[block.deload] = week_dose(
-                ex, rule, 0, cap, deload_after=previous, extra_sets=extra[1] if extra else 0
-            )
-        out[ex.id] = Option(exercise=ex, doses=doses, extra=extra)
-    return out
+    @property
+    def options(self) -> Mapping[str, Option]:
+        return self.plan.options
 
 
 def _adjacent_pairs(days: Sequence[str]) -> list[tuple[int, int]]:
@@ -528,8 +492,8 @@ def _adjacent_pairs(days: Sequence[str]) -> list[tuple[int, int]]:
 def _activation_score(ex: Exercise) -> int:
     """Published %MVIC (the higher of max and med, capped at 100) as a soft preference.
 
-    EVIDENCE.md: values are not on one scale across studies; this only breaks ties
-    towards exercises with higher published activation.
+    Values are not on one scale across studies; this only breaks ties towards
+    exercises with higher published activation.
     """
     values = [v for v in (ex.activation.gmax, ex.activation.gmed) if v is not None]
     return int(min(100, max(values))) if values else 0
@@ -538,10 +502,16 @@ def _activation_score(ex: Exercise) -> int:
 def _ladder_next(ctx: Context) -> dict[str, tuple[str, ...]]:
     nxt: dict[str, list[str]] = {}
     for _, ladder in sorted(ctx.registry.ladders.items()):
-        ids = ladder.exercise_ids
-        for a, b in itertools.pairwise(ids):
+        for a, b in itertools.pairwise(ladder.exercise_ids):
             nxt.setdefault(a, []).append(b)
     return {k: tuple(v) for k, v in nxt.items()}
+
+
+def _seam(plan: Plan) -> tuple[str, str]:
+    """The last weekday of a program week and the first of the next."""
+    start = plan.profile.start
+    first = start.weekday() if start is not None else 0
+    return DAYS[(first - 1) % 7], DAYS[first]
 
 
 class _Model:
@@ -551,10 +521,8 @@ class _Model:
     def __init__(
         self,
         plan: Plan,
-        block: Block,
-        options: Mapping[str, Option],
+        bp: BlockPlan,
         previous: Chosen | None,
-        ctx: Context,
         seed: int,
         explain: bool = False,
     ) -> None:
@@ -564,25 +532,30 @@ class _Model:
         self.cp = cp_model
         self.model = cp_model.CpModel()
         self.plan = plan
-        self.block = block
-        self.options = options
+        self.bp = bp
+        self.options = bp.options
         self.explain = explain
         self.assumptions: dict[int, str] = {}
         self.literals: list[Any] = []
         self.days = plan.profile.days
-        n_sessions = len(self.days)
-        ids = sorted(options)
+        ids = sorted(bp.options)
         self.ids = ids
         m = self.model
-        self.x = {(s, e): m.new_bool_var(f"x_{s}_{e}") for s in range(n_sessions) for e in ids}
+        sessions = range(len(self.days))
+        self.x = {(s, e): m.new_bool_var(f"x_{s}_{e}") for s in sessions for e in ids}
         self.used = {e: m.new_bool_var(f"used_{e}") for e in ids}
         for e in ids:
-            column = [self.x[s, e] for s in range(n_sessions)]
-            m.add_max_equality(self.used[e], column)
+            m.add_max_equality(self.used[e], [self.x[s, e] for s in sessions])
         self.include = {i: m.new_bool_var(f"include_{i}") for i in plan.trained}
+        self.optional = {
+            n: m.new_bool_var(f"optional_{n}")
+            for n, cover in enumerate(bp.demands.coverage)
+            if cover.optional and cover not in bp.dropped
+        }
+        self.hard_sets: dict[str, Any] = {}
         self._hard(previous)
         if not explain:
-            self._objective(previous, ctx, seed)
+            self._objective(previous, seed)
 
     # Hard constraints --------------------------------------------------------------
 
@@ -600,102 +573,186 @@ class _Model:
         if lits:
             constraint.only_enforce_if(lits)
 
+    def _fits(self, group: Any) -> list[str]:
+        return [e for e in self.ids if group.fits(self.options[e].exercise)]
+
     def _hard(self, previous: Chosen | None) -> None:
-        m, plan, x, ids = self.model, self.plan, self.x, self.ids
+        m, plan, x, ids, opts = self.model, self.plan, self.x, self.ids, self.options
+        demands = self.bp.demands
         sessions = range(len(self.days))
         budget = plan.profile.schedule.minutes_per_session * 10
         g_time = self._guard("time")
         g_size = self._guard("size")
+        g_family = self._guard("family")
+        g_block = self._guard("activation_block")
+        g_share = self._guard("isometric_share")
+        families: dict[str, list[str]] = {}
+        for e in ids:
+            families.setdefault(opts[e].exercise.family, []).append(e)
+        drills = [
+            e for e in ids if opts[e].exercise.role == "activation" and not opts[e].exercise.loaded
+        ]
+        holds = [e for e in ids if opts[e].exercise.role == "isometric"]
         for s in sessions:
-            self._add(m.add(sum(self.options[e].tenths * x[s, e] for e in ids) <= budget), g_time)
+            used_tenths = sum(opts[e].tenths * x[s, e] for e in ids)
+            self._add(m.add(used_tenths <= budget), g_time)
             self._add(m.add(sum(x[s, e] for e in ids) >= 1), g_size)
             self._add(m.add(sum(x[s, e] for e in ids) <= MAX_EXERCISES), g_size)
+            for members in families.values():
+                if len(members) > 1:
+                    self._add(m.add(sum(x[s, e] for e in members) <= 1), g_family)
+            if drills:
+                self._add(m.add(sum(x[s, e] for e in drills) <= MAX_ACTIVATION_DRILLS), g_block)
+                self._add(
+                    m.add(sum(opts[e].tenths * x[s, e] for e in drills) <= MAX_ACTIVATION_TENTHS),
+                    g_block,
+                )
+            if holds:
+                # In every week of the block: holds grow by the week, the rest by sets.
+                num, den = ISOMETRIC_SHARE
+                for week in self.bp.block.weeks:
+                    hold_tenths = sum(opts[e].doses[week].tenths * x[s, e] for e in holds)
+                    week_tenths = sum(opts[e].doses[week].tenths * x[s, e] for e in ids)
+                    self._add(m.add(den * hold_tenths <= num * week_tenths), g_share)
         # Loaded work only with a drill for the same muscles in the same session.
         g_prep = self._guard("before_loaded")
         for e in ids:
-            for partner in plan.partners.get(e, ()):
-                drills = [d for d in partner if d in self.options]
+            for partner in self.bp.partners.get(e, ()):
+                prep = [d for d in partner if d in opts]
                 for s in sessions:
-                    self._add(m.add(x[s, e] <= sum(x[s, d] for d in drills)), g_prep)
-        for req, rule in plan.opens:
+                    self._add(m.add(x[s, e] <= sum(x[s, d] for d in prep)), g_prep)
+        for req, rule in demands.opens:
             g = self._guard(f"opens:{rule}")
-            openers = [e for e in ids if self.options[e].exercise.role in req.roles]
+            openers = [e for e in ids if opts[e].exercise.role in req.roles]
             for s in sessions:
                 self._add(m.add(sum(x[s, e] for e in openers) >= 1), g)
-        # Every issue trained: at least one of its exercises a week, and the weekly
-        # demands the rules make of it.
+        # Every issue trained: at least one of its exercises a week.
         for issue in plan.trained:
             lit = self.include[issue]
-            serving = [e for e in ids if issue in self.options[e].exercise.issues]
+            serving = [e for e in ids if issue in opts[e].exercise.issues]
             m.add(sum(x[s, e] for s in sessions for e in serving) >= 1).only_enforce_if(lit)
             if issue in plan.focus:
                 self._add(m.add(lit == 1), self._guard(f"focus:{issue}"))
-        for n, need in enumerate(plan.needs):
-            if need.issue is not None and need.issue not in plan.trained:
+        for n, cover in enumerate(demands.coverage):
+            if cover in self.bp.dropped:
                 continue
-            g = self._guard(f"need:{n}")
-            for _, kinds in need.groups():
-                covering = [e for e in ids if need.covers(self.options[e].exercise, kinds)]
-                total = sum(x[s, e] for s in sessions for e in covering)
-                constraint = m.add(total >= 1)
-                lits = [g] if g is not None else []
-                if need.issue is not None:
-                    lits.append(self.include[need.issue])
-                if lits:
-                    constraint.only_enforce_if(lits)
+            if cover.rule is None and not cover.optional and cover.issue is not None:
+                continue  # "train the issue every week": handled by include above
+            g = self._guard(f"cover:{n}")
+            lits = [g] if g is not None else []
+            if cover.issue is not None and cover.issue in self.include:
+                lits.append(self.include[cover.issue])
+            if cover.optional:
+                lits.append(self.optional[n])
+            for group in cover.groups:
+                fitting = self._fits(group)
+                scopes = [tuple(sessions)] if cover.scope == "week" else [(s,) for s in sessions]
+                for scope in scopes:
+                    c = m.add(sum(x[s, e] for s in scope for e in fitting) >= 1)
+                    if lits:
+                        c.only_enforce_if(lits)
+        # Each issue's weekly hard sets never above its cap; the whole week's hard sets
+        # never above the engine's weekly maximum.
+        g_volume = self._guard("volume")
+        hard = [e for e in ids if opts[e].exercise.role in HARD_ROLES]
+        for vol in demands.volume:
+            serving = [e for e in hard if vol.issue in opts[e].exercise.issues]
+            total = sum(opts[e].most_sets * x[s, e] for s in sessions for e in serving)
+            self._add(m.add(total <= vol.cap), g_volume)
+            first = sum(opts[e].first_sets * x[s, e] for s in sessions for e in serving)
+            self.hard_sets[vol.issue] = first
+        week_hard = sum(opts[e].most_sets * x[s, e] for s in sessions for e in hard)
+        self._add(m.add(week_hard <= demands.weekly_hard_max), g_volume)
+        # Tag limits: weekly sets, and never on consecutive days.
+        for n, lim in enumerate(demands.limits):
+            g = self._guard(f"limit:{n}")
+            tagged = [e for e in ids if lim.fits(opts[e].exercise)]
+            if not tagged:
+                continue
+            if lim.max_weekly_sets is not None:
+                total = sum(opts[e].most_sets * x[s, e] for s in sessions for e in tagged)
+                self._add(m.add(total <= lim.max_weekly_sets), g)
+            if lim.not_consecutive:
+                for a, b in _adjacent_pairs(self.days):
+                    for e1 in tagged:
+                        for e2 in tagged:
+                            self._add(m.add(x[a, e1] + x[b, e2] <= 1), g)
         # No identical loaded exercise on consecutive days, within the repeating week
         # and across the seam with the block before.
         g_days = self._guard("consecutive")
-        loaded = [e for e in ids if self.options[e].exercise.loaded]
+        loaded = [e for e in ids if opts[e].exercise.loaded]
         for a, b in _adjacent_pairs(self.days):
             for e in loaded:
                 self._add(m.add(x[a, e] + x[b, e] <= 1), g_days)
         if previous is not None:
-            # Only the last day of a week and the first of the next cross the seam
-            # between blocks; weeks start on the start date's weekday (else Monday).
-            start = plan.profile.start
-            first = start.weekday() if start is not None else 0
-            seam = (DAYS[(first - 1) % 7], DAYS[first])
+            seam = _seam(plan)
             last = dict(zip(self.days, previous.sessions, strict=True))
+            limited = [
+                (lim, [e for e in ids if lim.fits(opts[e].exercise)])
+                for lim in demands.limits
+                if lim.not_consecutive
+            ]
             for a, b in _adjacent_pairs(self.days):
                 if (self.days[a], self.days[b]) != seam:
                     continue
+                before = last[self.days[a]]
                 for e in loaded:
-                    if e in last[self.days[a]]:
+                    if e in before:
                         self._add(m.add(x[b, e] == 0), g_days)
+                for lim, tagged in limited:
+                    if any(lim.fits(previous.options[p].exercise) for p in before):
+                        for e in tagged:
+                            self._add(m.add(x[b, e] == 0), g_days)
 
     # Soft goals ----------------------------------------------------------------------
 
-    def _objective(self, previous: Chosen | None, ctx: Context, seed: int) -> None:
-        m, plan, x, ids = self.model, self.plan, self.x, self.ids
+    def _objective(self, previous: Chosen | None, seed: int) -> None:
+        m, plan, x, ids, opts = self.model, self.plan, self.x, self.ids, self.options
         sessions = range(len(self.days))
-        budget = plan.profile.schedule.minutes_per_session * 10
-        weekly = budget * len(self.days)
         terms: list[Any] = []
         for issue in plan.trained:
             terms.append(W_INCLUDE * 4 ** plan.priority[issue] * self.include[issue])
-        # Work shared by severity: each issue's time, up to its share of the week.
-        weights = (
-            {i: plan.priority[i] for i in plan.trained}
-            if plan.trained
-            else {i: 1 for i in sorted(ctx.registry.issues)}
-        )
-        total_weight = sum(weights.values()) or 1
-        for issue, weight in sorted(weights.items()):
-            target = weekly * weight // total_weight
-            serving = [e for e in ids if issue in self.options[e].exercise.issues]
-            got = m.new_int_var(0, max(target, 0), f"share_{issue}")
-            m.add(got <= sum(self.options[e].tenths * x[s, e] for s in sessions for e in serving))
-            terms.append(W_SHARE * weight * got)
-        rng = random.Random(seed * 1_000_003 + self.block.number)
+        for lit in self.optional.values():
+            terms.append(W_OPTIONAL * lit)
+        # Sessions of a week about as long as each other (per tenth of a minute apart).
+        budget = plan.profile.schedule.minutes_per_session * 10
+        loads = [sum(opts[e].tenths * x[s, e] for e in ids) for s in sessions]
+        if len(loads) > 1:
+            longest = m.new_int_var(0, budget, "longest")
+            shortest = m.new_int_var(0, budget, "shortest")
+            m.add_max_equality(longest, loads)
+            m.add_min_equality(shortest, loads)
+            terms.append(-W_SPREAD * (longest - shortest))
+        # Each issue's need: hard sets up to its target, weighted by priority.
+        most_severe = plan.trained[0] if plan.trained else None
+        for vol in self.bp.demands.volume:
+            got = m.new_int_var(0, vol.target, f"need_{vol.issue}")
+            m.add(got <= self.hard_sets[vol.issue])
+            terms.append(W_VOLUME * plan.priority[vol.issue] * got)
+            if vol.issue == most_severe:
+                num, den = SPARE_FACTOR
+                room = max(0, min(vol.cap, vol.target * num // den) - vol.target)
+                # Only the sets above the target count as spare (none when below it).
+                excess = m.new_int_var(0, max(0, vol.cap), f"excess_{vol.issue}")
+                m.add_max_equality(excess, [self.hard_sets[vol.issue] - vol.target, 0])
+                spare = m.new_int_var(0, room, f"spare_{vol.issue}")
+                m.add(spare <= excess)
+                terms.append(W_SPARE * spare)
+        if not plan.trained:
+            # A general program: a little of everything, by the same weekly need.
+            hard = [e for e in ids if opts[e].exercise.role in HARD_ROLES]
+            got = m.new_int_var(0, 8, "need_general")
+            m.add(got <= sum(opts[e].first_sets * x[s, e] for s in sessions for e in hard))
+            terms.append(W_VOLUME * got)
+        rng = random.Random(seed * 1_000_003 + self.bp.block.number)
         before = set().union(*previous.sessions) if previous is not None else set()
         rungs_up = {n for p in sorted(before) for n in plan.next_rungs.get(p, ())}
         prefer = set(plan.profile.preferences.prefer)
-        phase_rank = {"activation": 0, "strength": 1, "power": 2}[self.block.phase]
+        phase_rank = {"activation": 0, "strength": 1, "power": 2}[self.bp.block.phase]
         for e in ids:
-            option = self.options[e]
+            option = opts[e]
             ex = option.exercise
-            per_pick = W_FILL * option.tenths + W_ACTIVATION * _activation_score(ex)
+            per_pick = W_ACTIVATION * _activation_score(ex) - W_CLUTTER
             if phase_rank and ex.role != "activation":
                 per_pick += W_LEVEL * ex.level * phase_rank
             if option.extra is not None:
@@ -730,60 +787,80 @@ class _Model:
         # without it first solutions come sooner at the same budget.
         params.cp_model_presolve = False
         params.log_search_progress = False
-        # The solver's own Ctrl-C handler would end a search early and let a
-        # different program be written as if nothing had happened, and it leaves
-        # SIGINT at its default afterwards. Without it Python's handler stays: the
-        # signal is seen as soon as this (short) solve returns, and the run stops.
+        # Ctrl-C belongs to gluteus: CP-SAT's own handler would end the search early
+        # (a different program, exit 0) and leave SIGINT at its default afterwards.
         params.catch_sigint_signal = False
         return solver
 
 
-def _solve_block(
-    plan: Plan,
-    block: Block,
-    options: Mapping[str, Option],
-    previous: Chosen | None,
-    ctx: Context,
-    seed: int,
-) -> Chosen:
-    built = _Model(plan, block, options, previous, ctx, seed)
+def _solve_block(plan: Plan, bp: BlockPlan, previous: Chosen | None, seed: int) -> Chosen:
+    built = _Model(plan, bp, previous, seed)
     cp = built.cp
     budget = built.budget
     for _ in range(BUDGET_RETRIES + 1):
         solver = built.solver(seed, budget)
         status = solver.solve(built.model)
         if status == cp.INFEASIBLE:
-            raise _explain(plan, block, options, previous, ctx, seed)
+            raise _explain(plan, bp, previous, seed)
         if status in (cp.OPTIMAL, cp.FEASIBLE):
             break
         budget *= 3  # nothing found yet: more room, still deterministic
     else:
         raise GluteusError(
-            f"the planner found no plan for weeks {block.weeks[0]}-{block.weeks[-1]} "
+            f"the planner found no plan for weeks {bp.block.weeks[0]}-{bp.block.weeks[-1]} "
             "within its search budget; please report this profile"
         )
+    wanted = [*built.include.values(), *built.optional.values()]
+    for _ in range(LEFT_OUT_RETRIES):
+        if status == cp.OPTIMAL or all(solver.boolean_value(v) for v in wanted):
+            break
+        budget *= 10  # an issue left out: make sure it is the person's time, not the search
+        again = built.solver(seed, budget)
+        if again.solve(built.model) in (cp.OPTIMAL, cp.FEASIBLE) and (
+            again.objective_value > solver.objective_value
+        ):
+            solver, status = again, cp.FEASIBLE
     sessions = tuple(
         tuple(e for e in built.ids if solver.boolean_value(built.x[s, e]))
         for s in range(len(built.days))
     )
     included = frozenset(i for i in plan.trained if solver.boolean_value(built.include[i]))
-    return Chosen(block=block, sessions=sessions, options=options, included=included)
+    dropped_now = tuple(
+        bp.demands.coverage[n]
+        for n, lit in sorted(built.optional.items())
+        if not solver.boolean_value(lit)
+    )
+    if dropped_now:
+        bp = _with_dropped(bp, dropped_now)
+    return Chosen(block=bp.block, plan=bp, sessions=sessions, included=included)
 
 
-def _explain(
-    plan: Plan,
-    block: Block,
-    options: Mapping[str, Option],
-    previous: Chosen | None,
-    ctx: Context,
-    seed: int,
-) -> Infeasible:
+def _with_dropped(bp: BlockPlan, more: Sequence[Coverage]) -> BlockPlan:
+    import attrs
+
+    return attrs.evolve(bp, dropped=(*bp.dropped, *(c for c in more if c not in bp.dropped)))
+
+
+_EXPLAIN_WORDS: dict[str, str] = {
+    "size": f"every session holds between 1 and {MAX_EXERCISES} exercises",
+    "family": "a session holds at most one variant of each movement",
+    "activation_block": f"a session holds at most {MAX_ACTIVATION_DRILLS} activation drills "
+    f"and about {MAX_ACTIVATION_TENTHS // 10} minutes of them",
+    "isometric_share": "holds take at most 40% of a session",
+    "before_loaded": "loaded exercises need an activation drill for the same muscles earlier "
+    "in the session",
+    "volume": "each issue's weekly hard sets stay under its cap",
+}
+
+
+def _explain(plan: Plan, bp: BlockPlan, previous: Chosen | None, seed: int) -> Infeasible:
     """The solver's own set of conflicting constraints (its sufficient assumptions for
     infeasibility, not always the smallest), turned into plain words."""
-    built = _Model(plan, block, options, previous, ctx, seed, explain=True)
+    built = _Model(plan, bp, previous, seed, explain=True)
     built.model.add_assumptions(built.literals)
     solver = built.solver(seed, built.budget * 50)
     status = solver.solve(built.model)
+    block = bp.block
     if status != built.cp.INFEASIBLE:
         return Infeasible(
             [
@@ -804,25 +881,19 @@ def _explain(
                 "(schedule.minutes_per_session)"
             )
             changes.append("allow more minutes per session")
-        elif kind == "size":
-            conflicts.append(f"every session holds between 1 and {MAX_EXERCISES} exercises")
-        elif kind == "before_loaded":
-            conflicts.append(
-                "loaded exercises need an activation drill for the same muscles earlier in "
-                "the session"
-            )
+        elif kind in _EXPLAIN_WORDS:
+            conflicts.append(_EXPLAIN_WORDS[kind])
         elif kind == "opens":
             conflicts.append(f"every session opens with an activation drill (rule {rest})")
         elif kind == "focus":
             conflicts.append(f"you asked to focus on {rest}, so it is trained every week")
             changes.append(f"remove {rest} from focus")
-        elif kind == "need":
-            need = plan.needs[int(rest)]
-            what = " and ".join(need.planes + need.roles)
-            whose = f"{need.issue} " if need.issue else ""
+        elif kind == "cover":
+            conflicts.append(bp.demands.coverage[int(rest)].what)
+        elif kind == "limit":
+            lim = bp.demands.limits[int(rest)]
             conflicts.append(
-                f"{whose}needs {what} work every week"
-                + (f" (rule {need.rule})" if need.rule else "")
+                f"work tagged {', '.join(sorted(lim.tags))} is limited (rule {lim.rule})"
             )
         elif kind == "consecutive":
             conflicts.append("the same loaded exercise is never done on consecutive days")
@@ -830,7 +901,7 @@ def _explain(
     kinds = {label.partition(":")[0] for label in core}
     if "time" in kinds and schedule.sessions_per_week < 7:
         changes.append("add a session a week")
-    if kinds & {"focus", "need"} and not plan.profile.equipment:
+    if kinds & {"focus", "cover"} and not plan.profile.equipment:
         # Only when the core involves what must be trained: equipment widens the choice.
         changes.append("add a piece of equipment (a mini band opens up many exercises)")
     return Infeasible(conflicts, list(dict.fromkeys(changes)))
@@ -867,67 +938,61 @@ def _rungs(plan: Plan, ctx: Context) -> dict[str, tuple[str, int]]:
     return out
 
 
-def _why(ex: Exercise, plan: Plan) -> str:
-    served = [i for i in ex.issues if i in plan.trained]
+def _why(ex: Exercise, plan: Plan, ctx: Context) -> str:
+    served = [
+        ctx.registry.issues[i].name if i in ctx.registry.issues else i
+        for i in ex.issues
+        if i in plan.trained
+    ]
     base = ex.why or f"Trains {', '.join(ex.issues)}."
     if served:
         return f"{base} In this program for: {', '.join(served)}."
     return base
 
 
-def _prescriptions(
-    option: Option, week: int, plan: Plan, rungs: Mapping[str, tuple[str, int]]
-) -> list[Prescription]:
+def _prescription(
+    option: Option,
+    week: int,
+    plan: Plan,
+    restrictions: Restrictions,
+    rungs: Mapping[str, tuple[str, int]],
+    ctx: Context,
+) -> Prescription:
     ex = option.exercise
     dose = option.doses[week]
     ladder, rung = rungs.get(ex.id, (None, None))
-    out: list[Prescription] = []
-    common: dict[str, Any] = dict(
+    return Prescription(
         id=ex.id,
         name=ex.name,
         issues=ex.issues,
         role=ex.role,
+        sets=dose.sets,
         reps=dose.reps,
         hold_s=dose.hold_s,
+        side="each" if ex.unilateral else "both",
         load=dose.load,
         rest_s=dose.rest_s,
+        minutes=dose.tenths / 10,
         equipment=ex.equipment,
         position=ex.position,
         planes=ex.planes,
         loaded=ex.loaded,
-        cues=allowed_cues(ex, plan.restrictions),
+        cues=allowed_cues(ex, restrictions),
         tempo=dose.tempo,
         level=ex.level,
         fault=ex.fault,
+        why=_why(ex, plan, ctx),
         evidence=ex.evidence,
         source=ex.source,
         tags=ex.tags,
         targets=ex.targets,
         ladder=ladder,
         rung=rung,
+        family=ex.family,
+        load_type=ex.load_type,
+        effort=dose.effort,
+        extra=option.extra,
     )
-    out.append(
-        Prescription(
-            sets=dose.sets,
-            side="each" if ex.unilateral else "both",
-            minutes=dose.main_tenths / 10,
-            why=_why(ex, plan),
-            **common,
-        )
-    )
-    if option.extra is not None:
-        side, sets = option.extra
-        issue = next(i for i in ex.issues if plan.weaker.get(i) == side)
-        out.append(
-            Prescription(
-                sets=sets,
-                side=side,
-                minutes=dose.extra_tenths / 10,
-                why=f"Extra work for the weaker {side} side, found in screening for {issue}.",
-                **common,
-            )
-        )
-    return out
 
 
 def _dates(profile: Profile, week: int) -> dict[str, dt.date | None]:
@@ -942,7 +1007,7 @@ def _dates(profile: Profile, week: int) -> dict[str, dt.date | None]:
     }
 
 
-def _warnings(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> list[WarningDetail]:
+def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
     out: list[WarningDetail] = []
     schedule = plan.profile.schedule
     for issue in plan.trained:
@@ -950,48 +1015,97 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> list[Warnin
         if missing:
             weeks = sorted(w for b in missing for w in b.weeks)
             out.append(engine_warning("left_out", schedule, issue=issue, weeks=weeks))
+    for issue in plan.trained:
+        short: dict[int, list[int]] = {}
+        for c in chosen:
+            if issue not in c.included:
+                continue
+            vol = next((v for v in c.plan.demands.volume if v.issue == issue), None)
+            if vol is None or not vol.floor:
+                continue
+            for week in c.block.loading_weeks:
+                got = _hard_sets_in(c, week, issue)
+                if got < vol.floor:
+                    short.setdefault(got, []).append(week)
+        if short:
+            fewest = min(short)
+            weeks = sorted(w for ws in short.values() for w in ws)
+            out.append(
+                engine_warning(
+                    "below_floor", schedule, issue=issue, weeks=weeks, detail=str(fewest)
+                )
+            )
+    unmet: dict[Coverage, list[int]] = {}
+    for c in chosen:
+        for cover in c.plan.dropped:
+            unmet.setdefault(cover, []).extend(
+                c.block.loading_weeks if cover.scope == "week" else c.block.weeks
+            )
+    for cover, weeks in sorted(unmet.items(), key=lambda kv: kv[0].what):
+        out.append(
+            engine_warning(
+                "unmet",
+                schedule,
+                issue=cover.issue if cover.rule else None,
+                rule=cover.rule,
+                weeks=sorted(set(weeks)),
+                detail=cover.what,
+            )
+        )
     if not plan.trained:
         out.append(engine_warning("no_issue", schedule))
     return out
+
+
+def _hard_sets_in(c: Chosen, week: int, issue: str) -> int:
+    total = 0
+    for ids in c.sessions:
+        for e in ids:
+            option = c.options[e]
+            ex = option.exercise
+            if issue in ex.issues and ex.role in HARD_ROLES:
+                total += option.doses[week].sets
+    return total
 
 
 def plan(
     profile: Profile,
     findings: Sequence[Finding],
     safety: ProgramSafety,
-    person: PersonModel,
+    person: PersonModel | None,
     ctx: Context,
 ) -> Program:
     """Plan, dose and assemble the program for a screened ``profile``.
 
     Raises :class:`~gluteus.Infeasible` when the hard constraints cannot all hold.
     """
-    the_plan = _make_plan(profile, findings, safety.everywhere, ctx)
-    the_plan = attrs.evolve(the_plan, safety=safety, person=person)
-    _precheck(the_plan, ctx)
+    the_plan = _make_plan(profile, findings, safety, person, ctx)
+    blocks = [_block_plan(the_plan, block, ctx) for block in the_plan.skeleton.blocks]
+    for bp in blocks:
+        _precheck(the_plan, bp, ctx)
     seed = profile.seed or 0
     chosen: list[Chosen] = []
     previous: Chosen | None = None
-    for block in the_plan.skeleton.blocks:
-        options = _options(the_plan, block, ctx)
-        previous = _solve_block(the_plan, block, options, previous, ctx, seed)
+    for bp in blocks:
+        previous = _solve_block(the_plan, bp, previous, seed)
         chosen.append(previous)
     return _assemble(the_plan, chosen, ctx)
 
 
 def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
     profile = plan.profile
-    opens = frozenset(r for req, _ in plan.opens for r in req.roles)
     rungs = _rungs(plan, ctx)
     weeks: list[Week] = []
     for c in chosen:
+        opens = frozenset(r for req, _ in c.plan.demands.opens for r in req.roles)
         for week in c.block.weeks:
             dates = _dates(profile, week)
             sessions: list[Session] = []
             for day, ids in zip(profile.days, c.sessions, strict=True):
                 ordered = sorted(ids, key=lambda e: _order_key(c.options[e].exercise, opens))
                 exercises = [
-                    rx for e in ordered for rx in _prescriptions(c.options[e], week, plan, rungs)
+                    _prescription(c.options[e], week, plan, c.plan.restrictions, rungs, ctx)
+                    for e in ordered
                 ]
                 sessions.append(Session(day=day, date=dates[day], exercises=exercises))
             weeks.append(
@@ -1004,9 +1118,16 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
                 )
             )
     phases = tuple(
-        Phase(name=PHASE_NAMES[kind], kind=kind, weeks=w, goal=PHASE_GOALS[kind])
+        Phase(
+            name=PHASE_NAMES[kind],
+            kind=kind,
+            weeks=w,
+            goal=PHASE_GOALS[kind],
+            note=phase_note(plan.skeleton, kind),
+        )
         for kind, w in plan.skeleton.phases
     )
+    everywhere = plan.safety.everywhere
     version, plugins = engine_info(ctx)
     return Program(
         status="ok",
@@ -1016,10 +1137,13 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
         findings=plan.findings,
         phases=phases,
         weeks=weeks,
-        warnings=_warnings(plan, chosen, ctx),
+        warnings=_warnings(plan, chosen),
         issues=issue_info(ctx, tuple(f.issue for f in plan.findings)),
-        safety_rules=plan.safety.rule_entries() if plan.safety else (),
+        safety_rules=plan.safety.rule_entries(),
         person=tuple(plan.person.to_list()) if plan.person else (),
-        stop_signs=plan.restrictions.stop_signs,
-        notes=plan.restrictions.notes,
+        stop_signs=everywhere.stop_signs,
+        notes=everywhere.notes,
     )
+
+
+__all__ = ["PHASES", "plan"]

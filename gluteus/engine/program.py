@@ -17,6 +17,8 @@ import attrs
 import cattrs
 from attrs import field, frozen
 
+from .demands import FLOOR_SETS
+from .dosing import Effort
 from .errors import ProfileError
 from .model import Exercise, Finding, Referral
 from .profile import Profile, Schedule
@@ -31,6 +33,18 @@ FORMAT = "gluteus.program/1"
 
 def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
+
+
+@frozen
+class Extra:
+    """Extra sets for the weaker side, done after the sets for each side (same row)."""
+
+    side: str
+    sets: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``extra`` entry of an exercise in the program JSON."""
+        return {"side": self.side, "sets": self.sets}
 
 
 @frozen
@@ -67,6 +81,10 @@ class Prescription:
     targets: tuple[str, ...] = field(default=(), converter=_tuple)
     ladder: str | None = None
     rung: int | None = None
+    family: str = ""
+    load_type: str = "bodyweight"
+    effort: Effort | None = None
+    extra: Extra | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The exercise entry of the program JSON."""
@@ -119,12 +137,14 @@ class Week:
 
 @frozen
 class Phase:
-    """A phase of the skeleton: display ``name``, ``kind`` (one of model.PHASES), weeks."""
+    """A phase of the skeleton: display ``name``, ``kind`` (one of model.PHASES), weeks,
+    its ``goal``, and a ``note`` on its deload weeks (or why the program has none)."""
 
     name: str
     kind: str
     weeks: tuple[int, ...] = field(converter=_tuple)
     goal: str = ""
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The phase entry of the program JSON."""
@@ -134,9 +154,20 @@ class Phase:
 
 # --- Warnings -------------------------------------------------------------------------
 
-ENGINE_WARNING_KINDS: tuple[str, ...] = ("left_out", "no_issue", "referral")
+ENGINE_WARNING_KINDS: tuple[str, ...] = (
+    "left_out",
+    "below_floor",
+    "unmet",
+    "no_issue",
+    "referral",
+)
 """Kinds of warning the engine writes, each worded by :func:`warning_text`:
 ``left_out`` an issue found but not trained in some weeks (``issue``, ``weeks``);
+``below_floor`` an issue trained with fewer weekly hard sets than the least that
+builds strength (``issue``, ``weeks``, ``detail`` the fewest sets it gets);
+``unmet`` a demand the person's rules, equipment or time leave no exercise for: one
+of the engine's own conventions, or a rule's demand on an issue found (``rule``,
+``issue``), with ``weeks`` and ``detail`` the demand in words;
 ``no_issue`` screening found nothing, so the program is a general one;
 ``referral`` no program, a red flag needs a clinician first."""
 
@@ -159,6 +190,7 @@ class WarningDetail:
     issue: str | None = None
     rule: str | None = None
     weeks: tuple[int, ...] = field(default=(), converter=_tuple)
+    detail: str | None = None
 
     def __str__(self) -> str:
         return self.message
@@ -170,6 +202,7 @@ class WarningDetail:
             "issue": self.issue,
             "rule": self.rule,
             "weeks": list(self.weeks),
+            "detail": self.detail,
             "message": self.message,
         }
 
@@ -189,6 +222,7 @@ def warning_text(
     issue: str | None = None,
     rule: str | None = None,
     weeks: Sequence[int] = (),
+    detail: str | None = None,
 ) -> str | None:
     """The engine's words for a warning of ``kind`` with these fields, or None when
     the engine never writes such a warning (an unknown kind, or fields it never sets).
@@ -197,8 +231,28 @@ def warning_text(
     verification accepts a warning as the engine's only when its message is what
     this gives for its own fields.
     """
+    ordered = bool(weeks) and list(weeks) == sorted(set(weeks))
+    if kind == "below_floor":
+        if issue is None or rule is not None or not ordered or detail is None:
+            return None
+        if not detail.isdigit() or int(detail) >= FLOOR_SETS:
+            return None
+        return (
+            f"{issue} gets only {detail} hard set(s) a week in {_weeks_span(weeks)}, fewer than "
+            f"the {FLOOR_SETS} a week that build strength (Ralston 2017): allow more minutes "
+            "per session or another session a week to reach it."
+        )
+    if kind == "unmet":
+        if not ordered or not detail or (issue is not None and rule is None):
+            return None
+        return (
+            f"In {_weeks_span(weeks)}, {detail}: the safety rules, equipment and time leave "
+            "no exercise for it, so it is left out."
+        )
+    if detail is not None:
+        return None
     if kind == "left_out":
-        if issue is None or rule is not None or not weeks or list(weeks) != sorted(set(weeks)):
+        if issue is None or rule is not None or not ordered:
             return None
         return (
             f"{issue} is left out of {_weeks_span(weeks)}: its weekly work did not fit in "
@@ -225,16 +279,19 @@ def engine_warning(
     issue: str | None = None,
     rule: str | None = None,
     weeks: Iterable[int] = (),
+    detail: str | None = None,
 ) -> WarningDetail:
     """A warning of one of :data:`ENGINE_WARNING_KINDS`, worded by :func:`warning_text`."""
     weeks = tuple(weeks)
-    message = warning_text(kind, schedule, issue=issue, rule=rule, weeks=weeks)
+    message = warning_text(kind, schedule, issue=issue, rule=rule, weeks=weeks, detail=detail)
     if message is None:
         raise ValueError(
             f"the engine writes no {kind!r} warning with issue={issue!r}, rule={rule!r}, "
-            f"weeks={weeks!r}"
+            f"weeks={weeks!r}, detail={detail!r}"
         )
-    return WarningDetail(kind=kind, message=message, issue=issue, rule=rule, weeks=weeks)
+    return WarningDetail(
+        kind=kind, message=message, issue=issue, rule=rule, weeks=weeks, detail=detail
+    )
 
 
 def _warning_details(value: Iterable[WarningDetail | str]) -> tuple[WarningDetail, ...]:
@@ -435,6 +492,15 @@ def _structure_program(
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(Effort, lambda e: e.to_dict())
+    conv.register_structure_hook(
+        Effort,
+        lambda d, _: Effort(
+            rpe=tuple(d["rpe"]) if d["rpe"] else None,
+            rm=tuple(d["rm"]) if d["rm"] else None,
+            rir=tuple(d["rir"]) if d["rir"] else None,
+        ),
+    )
     conv.register_unstructure_hook(Session, lambda s: _unstructure_session(conv, s))
     conv.register_structure_hook(Session, lambda d, _: _structure_session(conv, d))
     conv.register_unstructure_hook(Program, lambda p: _unstructure_program(conv, p))

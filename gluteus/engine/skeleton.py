@@ -44,8 +44,10 @@ DELOAD_EVERY: dict[str, int] = {"novice": 4, "intermediate": 5, "advanced": 5}
 MAX_BLOCK_WEEKS = 4
 """Longest block: the same sessions for more than four weeks stop progressing."""
 
-NO_DELOAD_BELOW = 6
-"""Programs shorter than this need no deload (verification demands one from here)."""
+NO_DELOAD_BELOW = 7
+"""Programs shorter than this need no deload: a lighter week comes every 4–6 weeks
+(Bell 2022; Rogerson 2024: 5.6 ± 2.3), so a program of six weeks or fewer ends before
+one is due. Verification demands one from here."""
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
@@ -134,6 +136,25 @@ def deload_weeks(
         out.append(week)
         position = week
     return tuple(out)
+
+
+def phase_note(skeleton: Skeleton, kind: str) -> str:
+    """Why this phase has the deload weeks it has (or none), in plain words."""
+    weeks = dict(skeleton.phases)[kind]
+    deloads = [w for w in skeleton.deloads if w in weeks]
+    if deloads:
+        which = " and ".join(f"week {w}" for w in deloads)
+        return (
+            f"{which.capitalize()}: a deload, with fewer sets and an easier effort, so the "
+            "body can catch up with the work; a lighter week comes every 4-6 weeks (Bell "
+            "2022, Rogerson 2024)."
+        )
+    if not skeleton.deloads and kind == skeleton.phases[0][0]:
+        return (
+            f"No deload week: at {skeleton.weeks} weeks the program ends before one is due "
+            "(a lighter week comes every 4-6 weeks)."
+        )
+    return ""
 
 
 def _split(weeks: list[int]) -> list[list[int]]:

@@ -22,9 +22,20 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from .dosing import week_dose
+from .demands import (
+    HARD_ROLES,
+    ISOMETRIC_SHARE,
+    MAX_ACTIVATION_DRILLS,
+    MAX_ACTIVATION_TENTHS,
+    Demands,
+    Training,
+    demands_for,
+    gets_extra,
+    training,
+)
+from .dosing import fits, week_dose
 from .errors import ProfileError
-from .model import DAYS, DoseRule, Exercise, Finding, Referral, Requirement, SafetyRule
+from .model import DAYS, DoseRule, Exercise, Finding, Referral, Requirement
 from .person import PersonModel, assess
 from .profile import Profile
 from .program import (
@@ -40,6 +51,7 @@ from .program import (
 )
 from .safety import ProgramSafety, Restrictions, exclusion_reasons, found_issues, program_safety
 from .screening import referrals_for, screen
+from .skeleton import NO_DELOAD_BELOW, PHASE_NAMES, Skeleton, build_skeleton
 from .traffic_light import TRAFFIC_LIGHT
 
 if TYPE_CHECKING:
@@ -50,19 +62,9 @@ if TYPE_CHECKING:
 # rounding alone, never by more than this.
 MINUTES_TOLERANCE = 0.05
 
-# The engine's own invariant, checked even when no plugin rule asks for it
-# ("activation before any loaded exercise"); a plugin rule with the same demand is
-# checked under its own id instead.
-ACTIVATION_FIRST = Requirement(kind="before_loaded", roles=("activation",))
 
-# No supine exercise after the first trimester (guidance summaries); the built-in
-# rules also exclude prone lying. Checked directly, whatever the loaded rules say.
-PREGNANCY_POSITIONS = ("supine", "prone")
-
-DELOAD_FROM_WEEKS = 6
+DELOAD_FROM_WEEKS = NO_DELOAD_BELOW
 """Programs at least this long must hold a deload week (every 4–6 weeks)."""
-
-ONE_SIDED = ("left", "right")  # extra sets for a weaker side, in a row of their own
 
 
 def _one_line(text: Any) -> str:
@@ -194,16 +196,6 @@ def _sessions(weeks: Sequence[Week]) -> Iterator[tuple[Week, int, Session]]:
 
 def _session_violation(week: int, session: int, data: Session, msg: str) -> Violation:
     return Violation(week=week, session=session, day=data.day, message=msg)
-
-
-def _rule_for(req: Requirement, rules: Iterable[SafetyRule]) -> str | None:
-    """The id of the first applicable rule that makes ``req`` (directly or by substitution)."""
-    for rule in rules:
-        if req in rule.requires:
-            return rule.id
-        if req.kind == "weekly" and any(to == req.roles for _, to in rule.substitute):
-            return rule.id
-    return None
 
 
 def _trained(slots: Iterable[_Slot]) -> set[str]:
@@ -385,9 +377,11 @@ def _check_warnings(
     profile: Profile,
     findings: Sequence[Finding],
     weeks: Iterable[int],
-) -> tuple[list[Violation], dict[str, set[int]]]:
+) -> tuple[list[Violation], _Claims]:
     """The engine's warnings must be worded by the engine and true; returns the
-    violations and, per issue, the weeks a ``left_out`` warning excuses.
+    violations and what the warnings claim (the weeks a ``left_out`` warning excuses,
+    the shortfalls and unmet conventions the others name, for the structure check to
+    hold against the program).
 
     Only a warning of a kind the engine writes, worded exactly as
     :func:`~gluteus.engine.program.warning_text` words its fields, counts; a note
@@ -400,6 +394,8 @@ def _check_warnings(
     weeks = set(weeks)
     out: list[Violation] = []
     excused: dict[str, set[int]] = {}
+    short: dict[str, tuple[tuple[int, ...], str | None]] = {}
+    unmet: dict[str, set[int]] = {}
     seen: set[tuple[str, str | None]] = set()
     for i, w in enumerate(program.warning_details, 1):
         if w.kind == "note":
@@ -408,9 +404,21 @@ def _check_warnings(
         if referral and w.kind != "referral":
             out.append(Violation(message=f"{name}: a referral holds no such warning"))
             continue
-        words = warning_text(w.kind, profile.schedule, issue=w.issue, rule=w.rule, weeks=w.weeks)
+        words = warning_text(
+            w.kind, profile.schedule, issue=w.issue, rule=w.rule, weeks=w.weeks, detail=w.detail
+        )
         if words is None or words != w.message:
             out.append(Violation(message=f"{name} is not worded as the engine words it"))
+            continue
+        outside = [n for n in w.weeks if n not in weeks]
+        if outside:
+            out.append(Violation(message=f"{name} names week {outside[0]}, not in the program"))
+            continue
+        if w.kind == "unmet":
+            assert w.detail is not None
+            if w.detail in unmet:
+                out.append(Violation(message=f"{name} repeats an earlier warning"))
+            unmet.setdefault(w.detail, set()).update(w.weeks)
             continue
         if (w.kind, w.issue) in seen:
             out.append(Violation(message=f"{name} repeats an earlier warning"))
@@ -442,10 +450,15 @@ def _check_warnings(
                 continue
             # An issue left out may still be touched by an exercise chosen for another
             # issue; the warning is about its own weekly work, so it need not be absent.
-            outside = [n for n in w.weeks if n not in weeks]
-            if outside:
-                out.append(Violation(message=f"{name} names week {outside[0]}, not in the program"))
             excused.setdefault(w.issue, set()).update(w.weeks)
+        elif w.kind == "below_floor":
+            assert w.issue is not None
+            if w.issue not in found:
+                out.append(
+                    Violation(message=f"{name} is about {w.issue}, which screening did not find")
+                )
+                continue
+            short[w.issue] = (tuple(w.weeks), w.detail)
     kinds = {kind for kind, _ in seen}
     if referral and "referral" not in kinds:
         out.append(Violation(message="a referral must say that no program was generated"))
@@ -455,7 +468,7 @@ def _check_warnings(
                 message="screening found no issue, and no warning says the program is general"
             )
         )
-    return out, excused
+    return out, _Claims(left_out=excused, short=short, unmet=unmet)
 
 
 # --- The program's own invariants ---------------------------------------------------
@@ -576,44 +589,51 @@ def _check_minutes(weeks: Sequence[Week], profile: Profile) -> Iterator[Violatio
 
 @frozen
 class _DoseTexts:
-    """The load and tempo texts the dose rules can give one exercise."""
+    """The load and tempo texts and the efforts the dose rules can give one exercise."""
 
     loads: frozenset[str]
     deload_loads: frozenset[str]
     tempos: frozenset[str]
+    efforts: frozenset[Any]
 
 
 def _dose_texts(
     ex: Exercise, rules: Sequence[DoseRule], experience: str, restrictions: Restrictions
 ) -> _DoseTexts | None:
-    """What the dose rules that fit ``ex`` can say for its load and tempo, in a loading
-    week and in a deload, under the rules' caps; None when no dose rule fits it (the
-    planner never uses such an exercise), and no texts at all when no plugin gives
+    """What the dose rules that fit ``ex`` can say for its load, tempo and effort, in a
+    loading week and in a deload, under the rules' caps; None when no dose rule fits it
+    (the planner never uses such an exercise), and no texts at all when no plugin gives
     any dose rule (nothing can be planned, so loads cannot be judged).
 
     Worded by :func:`~gluteus.engine.dosing.week_dose` itself, so the texts are the
     planner's: a first week, a later week, and a deload after them.
     """
     if not rules:
-        return _DoseTexts(frozenset(), frozenset(), frozenset())
+        return _DoseTexts(frozenset(), frozenset(), frozenset(), frozenset())
     fitting = [
         r
         for r in rules
-        if r.role == ex.role
-        and experience in r.experience
-        and (r.issue is None or r.issue in ex.issues)
+        if fits(r, ex, r.phase, experience) and (r.issue is None or r.issue in ex.issues)
     ]
     if not fitting:
         return None
     cap = restrictions.cap
     loads: set[str] = set()
     deloads: set[str] = set()
+    efforts: set[Any] = set()
     for rule in fitting:
         first = week_dose(ex, rule, 0, cap)
         later = week_dose(ex, rule, 1, cap)
+        deload = week_dose(ex, rule, 0, cap, deload_after=later)
         loads.update((first.load, later.load))
-        deloads.add(week_dose(ex, rule, 0, cap, deload_after=later).load)
-    return _DoseTexts(frozenset(loads), frozenset(deloads), frozenset(r.tempo for r in fitting))
+        deloads.add(deload.load)
+        efforts.update((first.effort, later.effort, deload.effort))
+    return _DoseTexts(
+        frozenset(loads),
+        frozenset(deloads),
+        frozenset(r.tempo for r in fitting),
+        frozenset(efforts),
+    )
 
 
 _SAME_AS_CATALOGUE = ("role", "position", "loaded")
@@ -656,24 +676,33 @@ def _check_exercise(
     slot: _Slot,
     profile: Profile,
     restrictions: Restrictions,
-    findings: Sequence[Finding],
+    block: Restrictions,
+    who: Training,
     doses: Callable[[Exercise], _DoseTexts | None],
+    available: frozenset[str],
 ) -> Iterator[Violation]:
     """One exercise against the catalogue, the dose rules, the person's equipment and
-    preferences, and every applicable rule; rules are judged on the catalogue's facts,
-    not the file's."""
+    preferences, and every rule of its week (``restrictions``); its cues and dose are
+    those of its block (``block``: the rules of all the block's weeks). Rules are
+    judged on the catalogue's facts, not the file's."""
     rx, ex = slot.rx, slot.exercise
     if ex is None:
         yield slot.violation("no loaded plugin has an exercise with this id")
         return
-    for text in _catalogue_mismatches(rx, ex, allowed_cues(ex, restrictions)):
+    for text in _catalogue_mismatches(rx, ex, allowed_cues(ex, block)):
         yield slot.violation(f"does not match the catalogue: {text}")
     if (rx.reps is None) == (rx.hold_s is None):
         yield slot.violation("needs exactly one of reps and hold_s")
     elif ex.is_hold != (rx.hold_s is not None):
         kind = "held seconds" if ex.is_hold else "reps"
         yield slot.violation(f"does not match the catalogue: it is dosed in {kind}")
-    yield from _check_side(slot, ex, findings)
+    yield from _check_side(slot, ex, who)
+    if rx.family != ex.family or rx.load_type != ex.load_type:
+        yield slot.violation(
+            f"does not match the catalogue: family {rx.family!r} and load {rx.load_type!r} "
+            f"(the catalogue says {ex.family!r} and {ex.load_type!r})"
+        )
+    yield from _check_effort(slot, restrictions)
     texts = doses(ex)
     if texts is None:
         yield slot.violation(
@@ -691,6 +720,8 @@ def _check_exercise(
             yield slot.violation(
                 f"tempo {_shorten(repr(rx.tempo))} is not what the dose rules give it"
             )
+        if rx.effort not in texts.efforts:
+            yield slot.violation("its effort is not what the dose rules give it")
     floor = _least_minutes(rx, ex)
     if floor is not None and rx.minutes + MINUTES_TOLERANCE < floor:
         # A hand-edited dose (more sets, reps or longer holds) cannot sneak past the
@@ -698,7 +729,7 @@ def _check_exercise(
         yield slot.violation(
             f"says {rx.minutes:g} minutes, but {_dose_words(rx)} takes at least {floor:.1f}"
         )
-    missing = sorted(set(ex.equipment) - set(profile.equipment))
+    missing = sorted(set(ex.equipment) - available)
     if missing:
         yield slot.violation(f"needs {', '.join(missing)}, which the profile does not list")
     if ex.id in profile.preferences.avoid:
@@ -721,53 +752,111 @@ def _check_exercise(
                 f"{hold} s hold, over the cap of {cap.max_hold_s} s set by rule {rule.id}",
                 rule=rule.id,
             )
-    if (
-        "pregnancy" in profile.precautions
-        and (profile.pregnancy_trimester or 0) >= 2
-        and ex.position in PREGNANCY_POSITIONS
-        # Already reported under the rule that excludes the position, by its id.
-        and not any(ex.position in r.exclude_positions for r in restrictions.rules)
-    ):
-        yield slot.violation(
-            f"{ex.position} position in trimester {profile.pregnancy_trimester} of pregnancy: "
-            "no supine or prone exercise after the first trimester"
-        )
 
 
-def _check_side(slot: _Slot, ex: Exercise, findings: Sequence[Finding]) -> Iterator[Violation]:
-    """Both legs together for a two-legged exercise; each leg, or extra sets for the
-    weaker side screening found, for a one-legged one."""
-    side = slot.rx.side
-    if not ex.unilateral and side != "both":
-        yield slot.violation(
-            f"does not match the catalogue: side {side!r}, but it is done with both legs together"
-        )
-    elif ex.unilateral and side == "both":
-        yield slot.violation(
-            "does not match the catalogue: side 'both', but it is done one leg at a time"
-        )
-    elif side in ONE_SIDED:
-        weaker = {f.weaker_side for f in findings if f.issue in ex.issues and f.weaker_side}
-        if side not in weaker:
+def _check_effort(slot: _Slot, restrictions: Restrictions) -> Iterator[Violation]:
+    """The effort stays within the caps of the rules of its week."""
+    effort = slot.rx.effort
+    if effort is None:
+        return
+    for rule in restrictions.rules:
+        cap = rule.cap
+        if cap is None:
+            continue
+        if cap.max_rpe is not None and effort.rpe is not None and effort.rpe[1] > cap.max_rpe:
             yield slot.violation(
-                f"extra {side}-side sets, but screening found no weaker {side} side for its issues"
+                f"effort up to {effort.rpe[1]}/10, over the {cap.max_rpe:g} rule {rule.id} allows",
+                rule=rule.id,
+            )
+        if cap.no_rm and effort.rm is not None:
+            yield slot.violation(
+                f"a load by repetition maximum ({effort.rm[0]}-{effort.rm[1]}RM); rule "
+                f"{rule.id} asks for effort by feel",
+                rule=rule.id,
+            )
+        if cap.min_rm is not None and effort.rm is not None and effort.rm[0] < cap.min_rm:
+            yield slot.violation(
+                f"a load as heavy as {effort.rm[0]}RM; rule {rule.id} allows nothing heavier "
+                f"than {cap.min_rm}RM",
+                rule=rule.id,
             )
 
 
+def _check_side(slot: _Slot, ex: Exercise, who: Training) -> Iterator[Violation]:
+    """Both legs together for a two-legged exercise, each leg for a one-legged one; extra
+    sets (in the same row) only for the one weaker side screening names, and only on
+    an exercise done one side at a time for an issue that names it."""
+    side = slot.rx.side
+    want = "each" if ex.unilateral else "both"
+    if side != want:
+        how = "one leg at a time" if ex.unilateral else "with both legs together"
+        yield slot.violation(
+            f"does not match the catalogue: side {side!r}, but it is done {how} ({want!r})"
+        )
+    extra = slot.rx.extra
+    if extra is None:
+        return
+    if not gets_extra(ex, who):
+        yield slot.violation(
+            f"extra {extra.side}-side sets, but screening names no one weaker side for an "
+            "issue of this exercise, or it is not done one side at a time"
+        )
+    elif extra.side != who.weaker_side:
+        yield slot.violation(
+            f"extra {extra.side}-side sets, but the weaker side screening names is "
+            f"{who.weaker_side}"
+        )
+    elif extra.sets != 1:
+        yield slot.violation(f"{extra.sets} extra sets; the engine gives the weaker side 1")
+
+
 def _check_repeats(slots: Sequence[_Slot]) -> Iterator[Violation]:
-    """An exercise is in a session once, plus at most one row of weaker-side sets
-    right after its own row."""
-    seen: set[tuple[str, bool]] = set()
-    for i, slot in enumerate(slots):
-        extra = slot.rx.side in ONE_SIDED
-        key = (slot.rx.id, extra)
-        if key in seen:
+    """An exercise is in a session once, and a session holds one variant of a movement."""
+    seen: set[str] = set()
+    families: dict[str, str] = {}
+    for slot in slots:
+        if slot.rx.id in seen:
             yield slot.violation("is already in this session")
-        seen.add(key)
-        before = slots[i - 1].rx if i else None
-        if extra and (before is None or before.id != slot.rx.id or before.side in ONE_SIDED):
+        seen.add(slot.rx.id)
+        ex = slot.exercise
+        if ex is None:
+            continue
+        if ex.family in families and families[ex.family] != ex.id:
             yield slot.violation(
-                f"extra {slot.rx.side}-side sets, but not right after the exercise's own row"
+                f"another variant of the same movement ({families[ex.family]}) is already in "
+                "this session: one variant of a movement per session"
+            )
+        families.setdefault(ex.family, ex.id)
+
+
+def _tenths(minutes: float) -> int:
+    return round(minutes * 10)
+
+
+def _check_session_size(slots: Sequence[_Slot]) -> Iterator[Violation]:
+    """The activation block stays short; holds do not take over the session."""
+    drills = [
+        s for s in slots if s.exercise and s.exercise.role == "activation" and not s.exercise.loaded
+    ]
+    if len(drills) > MAX_ACTIVATION_DRILLS:
+        yield drills[MAX_ACTIVATION_DRILLS].violation(
+            f"{len(drills)} activation drills in one session; at most {MAX_ACTIVATION_DRILLS}"
+        )
+    drill_tenths = sum(_tenths(s.rx.minutes) for s in drills)
+    if drill_tenths > MAX_ACTIVATION_TENTHS and drills:
+        yield drills[-1].violation(
+            f"activation drills take {drill_tenths / 10:g} minutes; at most "
+            f"{MAX_ACTIVATION_TENTHS / 10:g}"
+        )
+    holds = [s for s in slots if s.exercise and s.exercise.role == "isometric"]
+    if holds:
+        num, den = ISOMETRIC_SHARE
+        hold = sum(_tenths(s.rx.minutes) for s in holds)
+        total = sum(_tenths(s.rx.minutes) for s in slots)
+        if den * hold > num * total:
+            yield holds[-1].violation(
+                f"holds take {hold / 10:g} of the session's {total / 10:g} minutes; at most "
+                f"{100 * num // den}%"
             )
 
 
@@ -844,80 +933,177 @@ def _check_opens(slots: Sequence[_Slot], req: Requirement, rule: str | None) -> 
         )
 
 
-def _check_weekly(
-    number: int,
-    slots: Sequence[_Slot],
-    req: Requirement,
-    rule: str | None,
-) -> Iterator[Violation]:
-    exercises = [
-        s.exercise
-        for s in slots
-        if s.exercise is not None and (req.issue is None or req.issue in s.exercise.issues)
-    ]
-    planes = {p for ex in exercises for p in ex.planes}
-    roles = {ex.role for ex in exercises}
-    whose = f"{req.issue} " if req.issue else ""
-    by = f"rule {rule}" if rule else "a rule"
-    for wanted, have, what in ((req.planes, planes, "plane"), (req.roles, roles, "role")):
-        if not wanted:
-            continue
-        missing = [w for w in wanted if w not in have]
-        if req.each and missing:
-            yield Violation(
-                week=number,
-                rule=rule,
-                message=f"no {whose}work in the {', '.join(missing)} {what}(s) this week; "
-                f"{by} requires {', '.join(wanted)} every non-deload week",
-            )
-        elif not req.each and len(missing) == len(wanted):
-            yield Violation(
-                week=number,
-                rule=rule,
-                message=f"no {whose}work of any {what} of {', '.join(wanted)} this week; "
-                f"{by} requires one every non-deload week",
-            )
+@frozen
+class _Claims:
+    """What the engine's warnings say: issue weeks left out, the hard sets an issue is
+    said to fall short in, and the conventions said to be unmet."""
+
+    left_out: Mapping[str, set[int]]
+    short: Mapping[str, tuple[tuple[int, ...], str | None]]
+    unmet: Mapping[str, set[int]]
+
+
+def _met(group_fits: Callable[[Exercise], bool], slots: Sequence[_Slot]) -> bool:
+    return any(s.exercise is not None and group_fits(s.exercise) for s in slots)
 
 
 def _check_structure(
     weeks: Sequence[Week],
-    restrictions: Restrictions,
-    found: Sequence[str],
-    excused: Mapping[str, set[int]],
+    safety: ProgramSafety,
+    who: Training,
+    skeleton: Skeleton,
+    claims: _Claims,
     reg: Registry,
 ) -> Iterator[Violation]:
-    """Requirements of the applicable rules, the engine's activation-first invariant,
-    and weekly work for every issue found, unless an engine warning leaves it out."""
-    reqs = [(req, _rule_for(req, restrictions.rules)) for req in restrictions.requirements]
-    if not any(req.kind == "before_loaded" for req, _ in reqs):
-        reqs.insert(0, (ACTIVATION_FIRST, None))
+    """Every week against the demands the planner planned it by (:mod:`.demands`, from
+    that week's rules and phase): activation first, sessions opening as a rule asks,
+    the work every week and every session must hold, one variant of a movement per
+    session, a short activation block, holds not taking over, tag limits, each
+    issue's weekly hard sets (never over its cap; under the floor only with the
+    engine's warning), and every issue found trained unless a warning leaves it out."""
+    kinds = {w: kind for kind, ws in skeleton.phases for w in ws}
+    short: dict[str, dict[int, int]] = {}
+    unmet: dict[str, set[int]] = {}
+    per_week: list[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]] = []
     for week in weeks:
         number = week.number
+        known = 1 <= number <= len(safety.weeks)
+        restrictions = safety.at(number) if known else safety.everywhere
+        phase = kinds.get(number, "strength")
+        demands = demands_for(restrictions, phase, who.trained, who.priority, who.focus)
         week_slots: list[_Slot] = []
+        sessions: list[list[_Slot]] = []
         for si, session in enumerate(week.sessions):
             slots = _slots(week, si + 1, session, reg)
+            sessions.append(slots)
             week_slots.extend(slots)
             yield from _check_repeats(slots)
-            for req, rule in reqs:
-                if req.kind == "before_loaded":
-                    yield from _check_before_loaded(slots, req, rule)
-                elif req.kind == "session_opens":
-                    yield from _check_opens(slots, req, rule)
-        if week.deload:
-            continue
-        for req, rule in reqs:
-            # An issue the person was told was left out (time too short) cannot have
-            # its weekly work; the engine's warning is the honest answer.
-            if req.kind == "weekly" and number not in excused.get(req.issue or "", ()):
-                yield from _check_weekly(number, week_slots, req, rule)
-        trained = _trained(week_slots)
-        for issue in found:
-            if issue not in trained and number not in excused.get(issue, ()):
+            yield from _check_session_size(slots)
+            for req, rule in demands.before_loaded:
+                yield from _check_before_loaded(slots, req, rule)
+            for req, rule in demands.opens:
+                yield from _check_opens(slots, req, rule)
+        per_week.append((week, demands, week_slots, sessions))
+        for cover in demands.coverage:
+            if cover.issue is not None and number in claims.left_out.get(cover.issue, ()):
+                continue
+            scopes = [week_slots] if cover.scope == "week" else sessions
+            if cover.scope == "week" and week.deload:
+                continue
+            missing = [g for g in cover.groups for scope in scopes if not _met(g.fits, scope)]
+            if not missing:
+                continue
+            if cover.may_drop(who.focus) and (cover.optional or cover.what in claims.unmet):
+                unmet.setdefault(cover.what, set()).add(number)
+                continue
+            if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:
                 yield Violation(
                     week=number,
-                    message=f"issue {issue} was found but is not trained this week, "
+                    message=f"issue {cover.issue} was found but is not trained this week, "
                     "and no warning of the engine's leaves it out",
                 )
+                continue
+            labels = sorted({g.label for g in missing})
+            yield Violation(
+                week=number,
+                rule=cover.rule,
+                message=f"no work of {', '.join(labels)} here: {cover.what}",
+            )
+        if week.deload:
+            continue
+        rows = [(s.exercise, s.rx.sets) for s in week_slots if s.exercise is not None]
+        total = sum(sets for ex, sets in rows if ex.role in HARD_ROLES)
+        if total > demands.weekly_hard_max:
+            yield Violation(
+                week=number,
+                message=f"{total} hard sets this week; at most {demands.weekly_hard_max}",
+            )
+        for vol in demands.volume:
+            got = sum(s for ex, s in rows if vol.issue in ex.issues and ex.role in HARD_ROLES)
+            if got > vol.cap:
+                yield Violation(
+                    week=number,
+                    message=f"{got} hard sets of {vol.issue} this week; at most {vol.cap}",
+                )
+            left = number in claims.left_out.get(vol.issue, ())
+            if got < vol.floor and not left:
+                short.setdefault(vol.issue, {})[number] = got
+    yield from _check_limits(per_week)
+    yield from _check_claims(claims, short, unmet)
+
+
+def _check_limits(
+    per_week: Sequence[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]],
+) -> Iterator[Violation]:
+    """Tag limits: weekly sets, and never on two days in a row (across weeks too)."""
+    days: dict[tuple[str, int], tuple[int, int]] = {}
+    for wi, (week, demands, week_slots, sessions) in enumerate(per_week):
+        for lim in demands.limits:
+            if lim.max_weekly_sets is not None:
+                sets = sum(s.rx.sets for s in week_slots if s.exercise and lim.fits(s.exercise))
+                if sets > lim.max_weekly_sets:
+                    yield Violation(
+                        week=week.number,
+                        rule=lim.rule,
+                        message=f"{sets} sets of work tagged {', '.join(sorted(lim.tags))} "
+                        f"this week; rule {lim.rule} allows {lim.max_weekly_sets}",
+                    )
+            if not lim.not_consecutive:
+                continue
+            key = ",".join(sorted(lim.tags))
+            for si, slots in enumerate(sessions):
+                if not any(s.exercise and lim.fits(s.exercise) for s in slots):
+                    continue
+                session = week.sessions[si]
+                ordinal = (
+                    session.date.toordinal()
+                    if session.date is not None
+                    else wi * 7 + DAYS.index(session.day)
+                )
+                for other in (ordinal - 1, ordinal + 1):
+                    if (key, other) in days:
+                        w, s = days[(key, other)]
+                        yield Violation(
+                            week=week.number,
+                            session=si + 1,
+                            day=session.day,
+                            rule=lim.rule,
+                            message=f"work tagged {key} here and in week {w}, session {s}, "
+                            f"the day next to it; rule {lim.rule} allows it only on days apart",
+                        )
+                days.setdefault((key, ordinal), (week.number, si + 1))
+
+
+def _check_claims(
+    claims: _Claims, short: Mapping[str, Mapping[int, int]], unmet: Mapping[str, set[int]]
+) -> Iterator[Violation]:
+    """The engine's ``below_floor`` and ``unmet`` warnings say exactly what the program
+    holds: every week short of an issue's floor, and every convention left unmet, is
+    named, and nothing else."""
+    for issue in sorted(set(short) | set(claims.short)):
+        actual = short.get(issue, {})
+        weeks, detail = claims.short.get(issue, ((), None))
+        fewest = str(min(actual.values())) if actual else None
+        if tuple(sorted(actual)) != tuple(weeks) or detail != fewest:
+            said = (
+                f"says {detail} set(s) in weeks {', '.join(map(str, weeks))}"
+                if weeks
+                else "says nothing"
+            )
+            have = (
+                f"{fewest} in weeks {', '.join(map(str, sorted(actual)))}"
+                if actual
+                else "none short"
+            )
+            yield Violation(
+                message=f"{issue}'s weekly hard sets fall under the floor: the program {have}, "
+                f"its warning {said}"
+            )
+    for what in sorted(set(unmet) | set(claims.unmet)):
+        if unmet.get(what, set()) != claims.unmet.get(what, set()):
+            yield Violation(
+                message=f"'{what}': the weeks it is unmet and the weeks the warning names differ"
+            )
 
 
 def _total_sets(week: Week) -> int:
@@ -925,11 +1111,6 @@ def _total_sets(week: Week) -> int:
 
 
 def _check_deloads(weeks: Sequence[Week]) -> Iterator[Violation]:
-    if len(weeks) >= DELOAD_FROM_WEEKS and not any(w.deload for w in weeks):
-        yield Violation(
-            message=f"a program of {len(weeks)} weeks needs at least one deload week "
-            "(every 4–6 weeks)"
-        )
     for wi, week in enumerate(weeks):
         if not week.deload:
             continue
@@ -943,6 +1124,40 @@ def _check_deloads(weeks: Sequence[Week]) -> Iterator[Violation]:
                 message=f"deload week with {now} sets, not fewer than the {before} of the "
                 "week before",
             )
+
+
+def _check_skeleton(program: Program, skeleton: Skeleton) -> Iterator[Violation]:
+    """Phases, their words and the deload weeks are the engine's skeleton for this
+    profile (it is arithmetic on the profile and its findings)."""
+    from .skeleton import PHASE_GOALS, phase_note
+
+    have = [(p.kind, tuple(p.weeks)) for p in program.phases]
+    want = [(kind, tuple(weeks)) for kind, weeks in skeleton.phases]
+    if have != want:
+        yield Violation(
+            message="the phases are not the engine's for this profile: "
+            + "; ".join(f"{k} weeks {w[0]}-{w[-1]}" for k, w in want)
+        )
+    for phase in program.phases:
+        if phase.kind in PHASE_NAMES and (
+            phase.name != PHASE_NAMES[phase.kind]
+            or phase.goal != PHASE_GOALS[phase.kind]
+            or (have == want and phase.note != phase_note(skeleton, phase.kind))
+        ):
+            yield Violation(message=f"the {phase.kind} phase is not worded as the engine words it")
+    if len(program.weeks) >= DELOAD_FROM_WEEKS and not any(w.deload for w in program.weeks):
+        yield Violation(
+            message=f"a program of {len(program.weeks)} weeks needs at least one deload week "
+            "(every 4–6 weeks)"
+        )
+    kinds = {w: kind for kind, ws in skeleton.phases for w in ws}
+    for week in program.weeks:
+        if week.deload != (week.number in skeleton.deloads):
+            what = "is a deload" if week.deload else "is not a deload"
+            yield Violation(week=week.number, message=f"{what}, unlike the engine's skeleton")
+        kind = kinds.get(week.number)
+        if kind is not None and week.phase != PHASE_NAMES[kind]:
+            yield Violation(week=week.number, message=f"phase {week.phase!r}, not the engine's")
 
 
 def _check_consecutive(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
@@ -1028,35 +1243,48 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
     findings = screen(profile, ctx.pm, ctx.registry)
     safety = program_safety(profile, findings, ctx.registry, person)
     restrictions = safety.everywhere
-    found = found_issues(findings)
+    who = training(findings)
+    skeleton = build_skeleton(
+        profile.schedule.weeks, profile.experience, who.max_severity, found_any=bool(who.trained)
+    )
     weeks = doc.weeks
-    warned, excused = _check_warnings(doc, profile, findings, {w.number for w in weeks})
+    warned, claims = _check_warnings(doc, profile, findings, {w.number for w in weeks})
 
     out.extend(_check_findings(doc.findings, findings))
     out.extend(_check_issues(doc.issues, issue_info(ctx, tuple(f.issue for f in findings))))
     out.extend(_check_safety(doc, safety))
     out.extend(_check_person(doc, person))
     out.extend(warned)
+    out.extend(_check_skeleton(doc, skeleton))
     out.extend(_check_calendar(weeks, profile))
     out.extend(_check_minutes(weeks, profile))
-    dose_texts: dict[str, _DoseTexts | None] = {}
-
-    def doses(ex: Exercise) -> _DoseTexts | None:
-        if ex.id not in dose_texts:
-            dose_texts[ex.id] = _dose_texts(
-                ex, ctx.registry.dosing, profile.experience, restrictions
-            )
-        return dose_texts[ex.id]
+    available = ctx.registry.available(profile.equipment)
+    # A block's cues and doses follow the rules of all its weeks (as it was planned).
+    blocks: dict[int, list[int]] = {}
+    for week in weeks:
+        blocks.setdefault(week.block, []).append(week.number)
+    known = set(range(1, len(safety.weeks) + 1))
+    block_rules = {
+        b: safety.over(n for n in numbers if n in known) for b, numbers in blocks.items()
+    }
+    dose_texts: dict[tuple[int, str], _DoseTexts | None] = {}
 
     for week in weeks:
+        block = block_rules[week.block]
+
+        def doses(ex: Exercise, block: Restrictions = block, key: int = week.block) -> Any:
+            if (key, ex.id) not in dose_texts:
+                dose_texts[key, ex.id] = _dose_texts(
+                    ex, ctx.registry.dosing, profile.experience, block
+                )
+            return dose_texts[key, ex.id]
+
         # Each week against its own rules: a later trimester's apply from its week on.
-        this_week = (
-            safety.at(week.number) if 1 <= week.number <= len(safety.weeks) else restrictions
-        )
+        this_week = safety.at(week.number) if week.number in known else restrictions
         for si, session in enumerate(week.sessions):
             for slot in _slots(week, si + 1, session, ctx.registry):
-                out.extend(_check_exercise(slot, profile, this_week, findings, doses))
-    out.extend(_check_structure(weeks, restrictions, found, excused, ctx.registry))
+                out.extend(_check_exercise(slot, profile, this_week, block, who, doses, available))
+    out.extend(_check_structure(weeks, safety, who, skeleton, claims, ctx.registry))
     out.extend(_check_deloads(weeks))
     out.extend(_check_consecutive(weeks, ctx.registry))
     # Program-wide problems first, then in calendar order; stable within a place.

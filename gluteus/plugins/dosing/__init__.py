@@ -1,10 +1,20 @@
 """The built-in ``dosing`` plugin: generic dose rules every issue module shares.
 
-One rule per role, phase and experience level (``issue=None``), used for any
-exercise whose issue has no rule of its own (see
-:func:`gluteus.engine.dosing.choose_rule`). They live in their own plugin, not in
-an issue module, so that an app may run any subset of the issue modules; a
-third-party plugin may contribute issue-specific rules that win over these.
+One rule per role, phase, experience level and load type (``issue=None``), used for
+any exercise whose issue has no rule of its own (see
+:func:`gluteus.engine.dosing.choose_rule`). They live in their own plugin, not in an
+issue module, so that an app may run any subset of the issue modules; a third-party
+plugin may contribute issue-specific rules that win over these.
+
+Numbers: ACSM 2009 (novice 8–12RM; intermediate and advanced heavier, leaning on
+1–6RM in the power phase; +2–10% once the top of the range is beaten) and the ACSM
+endurance and power ranges (endurance: under 70% 1RM, 10–25 reps; power for older
+adults: 40–60% 1RM, 6–10 fast reps); effort as RPE from reps in reserve (Zourdos
+2016). Activation and stability doses are convention. Bodyweight and band work is
+never dosed by % or RM: it progresses by reps, holds and tempo, then by the next rung
+of its ladder. Heavy sets call for 3–5 minutes' rest; a home session cannot afford
+that, so rests are 2–3 minutes (the heavy slow resistance range of Kongsgaard 2009)
+and the load is kept at 1–2 reps in reserve to make up for it.
 """
 
 from __future__ import annotations
@@ -13,13 +23,11 @@ from gluteus.engine.hookspecs import hookimpl
 from gluteus.engine.model import EXPERIENCE, PHASES, DoseRule, Source
 from gluteus.plugins import _sources as src
 
-# Numbers: ACSM 2009 (novice 8-12RM; intermediate/advanced heavier, leaning on
-# 1-6RM) and the ACSM endurance/power ranges; activation and stability doses are
-# convention. Heavy sets call for 3-5 min rest; a home session cannot afford that,
-# so rests are 2-3 min (the HSR range of Kongsgaard 2009) and the load is kept at
-# 2 reps in reserve to compensate.
-
 _CONV_SOURCE = "activation_convention"
+_BODY = ("bodyweight", "band")
+_EXTERNAL = ("external",)
+_ALL = ("bodyweight", "band", "external")
+_LATER = ("intermediate", "advanced")
 
 
 def _generic() -> tuple[DoseRule, ...]:
@@ -36,9 +44,11 @@ def _generic() -> tuple[DoseRule, ...]:
                 max_hold_s=10,
                 rest_s=30,
                 tempo="2-1-2",
-                load="Bodyweight or a light band, RPE 4-6",
+                load="Bodyweight or a light band: feel the glutes doing the work",
+                effort=(3, 5),
                 progression="reps",
                 step=2,
+                load_types=_ALL,
                 source=_CONV_SOURCE,
                 evidence="convention",
             )
@@ -54,9 +64,11 @@ def _generic() -> tuple[DoseRule, ...]:
                 max_hold_s=45,
                 rest_s=30,
                 tempo="3-1-3",
-                load="Bodyweight; perfect form, RPE 5-7",
+                load="Perfect form before anything else",
+                effort=(4, 6),
                 progression="hold",
                 step=5,
+                load_types=_ALL,
                 source=_CONV_SOURCE,
                 evidence="convention",
             )
@@ -71,8 +83,10 @@ def _generic() -> tuple[DoseRule, ...]:
                 rest_s=15,
                 tempo="hold",
                 load="Gentle, no pain",
+                effort=(2, 3),
                 progression="sets",
                 max_sets=3,
+                load_types=_ALL,
                 source="practice_convention",
                 evidence="convention",
             )
@@ -87,9 +101,11 @@ def _generic() -> tuple[DoseRule, ...]:
                 max_hold_s=45,
                 rest_s=60,
                 tempo="hold",
-                load="Firm effort (RPE 6-7), pain no higher than 3/10",
+                load="A firm, steady hold, breathing throughout; pain no higher than 3/10",
+                effort=(6, 7),
                 progression="hold",
                 step=5,
+                load_types=_ALL,
                 source="rio2015",
                 evidence="weak",
             )
@@ -103,9 +119,12 @@ def _generic() -> tuple[DoseRule, ...]:
                 reps=(8, 12),
                 rest_s=90,
                 tempo="1-0-4",
-                load="A load you can lower slowly for every rep, 2 reps in reserve",
+                load="Lower slowly, for a count of four, on every rep",
+                effort=(6, 7),
+                rir=(2, 3),
                 progression="sets",
                 step=1,
+                load_types=_ALL,
                 source="visnes_bahr2007",
                 evidence="verified",
             )
@@ -114,21 +133,41 @@ def _generic() -> tuple[DoseRule, ...]:
             DoseRule(
                 role="power",
                 phase=phase,
-                experience=EXPERIENCE,
                 sets=2,
                 max_sets=4,
                 reps=(6, 10),
                 rest_s=90,
                 tempo="fast up, controlled down",
-                load="Bodyweight, or 40-60% of a 1RM; every rep fast, stop when speed drops",
+                load="Every rep as fast as you safely can; stop the set when the speed drops",
+                effort=(5, 7),
                 progression="sets",
                 step=1,
+                load_types=_BODY,
+                source="acsm_secondary",
+                evidence="verified",
+            )
+        )
+        rules.append(
+            DoseRule(
+                role="power",
+                phase=phase,
+                sets=2,
+                max_sets=4,
+                reps=(6, 10),
+                rest_s=90,
+                tempo="fast up, controlled down",
+                load="A light load, 40-60% of the most you can lift once, moved fast; stop "
+                "the set when the speed drops",
+                effort=(5, 7),
+                progression="sets",
+                step=1,
+                load_types=_EXTERNAL,
                 source="acsm_secondary",
                 evidence="verified",
             )
         )
         if phase == "activation":
-            # Endurance range first (ACSM: <70% 1RM, 10-25 reps, 30-60 s rest).
+            # Endurance range first (ACSM: under 70% 1RM, 10-25 reps, 30-60 s rest).
             rules.append(
                 DoseRule(
                     role="strength",
@@ -138,44 +177,77 @@ def _generic() -> tuple[DoseRule, ...]:
                     reps=(12, 20),
                     rest_s=60,
                     tempo="2-1-2",
-                    load="Light: 3-4 reps in reserve (RPE 6-7)",
+                    load="Light: easy to control all the way",
+                    effort=(5, 6),
+                    rir=(3, 4),
                     progression="reps",
                     step=2,
+                    load_types=_ALL,
                     source="acsm_secondary",
                     evidence="verified",
                 )
             )
-        else:
-            rules.append(
-                DoseRule(
-                    role="strength",
-                    phase=phase,
-                    experience=("novice",),
-                    sets=2,
-                    max_sets=3,
-                    reps=(8, 12),
-                    rest_s=90,
-                    tempo="2-1-2",
-                    load="8-12RM with 2 reps in reserve (RPE 8); +2-10% once the top is beaten by 1-2 reps",
-                    progression="reps",
-                    step=1,
-                    source="acsm2009",
-                    evidence="verified",
-                )
+            continue
+        rules.append(
+            DoseRule(
+                role="strength",
+                phase=phase,
+                experience=("novice",),
+                sets=2,
+                max_sets=3,
+                reps=(8, 12),
+                rest_s=90,
+                tempo="2-1-2",
+                load="A weight you can lift 8 to 12 times with good form",
+                effort=(7, 8),
+                rm=(8, 12),
+                rir=(2, 2),
+                progression="reps",
+                step=1,
+                load_types=_EXTERNAL,
+                source="acsm2009",
+                evidence="verified",
             )
+        )
+        rules.append(
+            DoseRule(
+                role="strength",
+                phase=phase,
+                experience=_LATER,
+                sets=3,
+                max_sets=5,
+                reps=(6, 10) if phase == "strength" else (4, 6),
+                rest_s=150,
+                tempo="2-0-2",
+                load="A heavy weight you can lift with good form for every rep",
+                effort=(8, 9),
+                rm=(6, 10) if phase == "strength" else (4, 6),
+                rir=(1, 2),
+                progression="load",
+                step=1,
+                load_types=_EXTERNAL,
+                source="acsm2009",
+                evidence="verified",
+            )
+        )
+        for levels, sets, max_sets in ((("novice",), 2, 3), (_LATER, 3, 4)):
             rules.append(
                 DoseRule(
                     role="strength",
                     phase=phase,
-                    experience=("intermediate", "advanced"),
-                    sets=3,
-                    max_sets=5,
-                    reps=(6, 10) if phase == "strength" else (4, 6),
-                    rest_s=150,
-                    tempo="2-0-2",
-                    load="6-10RM (4-6RM in the power phase) at 1-2 reps in reserve",
-                    progression="load",
-                    step=1,
+                    experience=levels,
+                    sets=sets,
+                    max_sets=max_sets,
+                    reps=(8, 15),
+                    rest_s=75,
+                    tempo="2-1-2",
+                    load="Slow and controlled; when the top of the range is easy with good "
+                    "form, move on to the next, harder version",
+                    effort=(7, 8),
+                    rir=(2, 3),
+                    progression="reps",
+                    step=2,
+                    load_types=_BODY,
                     source="acsm2009",
                     evidence="verified",
                 )
@@ -184,6 +256,8 @@ def _generic() -> tuple[DoseRule, ...]:
 
 
 DOSING: tuple[DoseRule, ...] = _generic()
+
+assert {r.experience for r in DOSING} <= {EXPERIENCE, ("novice",), _LATER}
 
 
 @hookimpl

@@ -652,13 +652,14 @@ DOSING: tuple[DoseRule, ...] = (
             role="isometric",
             phase=phase,
             issue="tightness",
-            sets=4,
+            sets=3,
             max_sets=5,
             hold_s=30,
             max_hold_s=45,
             rest_s=120,
             tempo="hold",
-            load="About 70% of a maximal effort (RPE 6-7): firm but pain no higher than 3/10",
+            load="About 70% of a maximal effort: firm, with pain no higher than 3/10",
+            effort=(6, 7),
             progression="hold",
             step=5,
             source="rio2015",
@@ -678,13 +679,29 @@ DOSING: tuple[DoseRule, ...] = (
             reps=(8, 15),
             rest_s=120,
             tempo="1-0-5",
-            load="Bodyweight, band or a load you could lower 15 times (15RM), moving towards 8RM; pain no higher than 3/10",
+            load=load,
+            effort=(6, 7),
+            rm=rm,
+            load_types=types,
             progression="sets",
             step=1,
             source="kongsgaard2009",
             evidence="verified",
         )
         for phase in ("activation", "strength", "power")
+        for types, load, rm in (
+            (
+                ("bodyweight", "band"),
+                "Bodyweight or a band, lowered slowly; pain no higher than 3/10",
+                None,
+            ),
+            (
+                ("external",),
+                "A load you could lower 15 times, moving towards 8 over the weeks; pain no "
+                "higher than 3/10",
+                (8, 15),
+            ),
+        )
     ),
 )
 
@@ -712,13 +729,26 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="tightness_load_weekly",
-        description="With glutes that feel tight, every week has a hold, a slow-lowering exercise and strength work for the deep hip rotators, instead of stretching.",
+        description="With glutes that feel tight, every week has a hold or a slow-lowering exercise (both once the strength phase starts) and strength work for the deep hip rotators, instead of stretching.",
         source="tonley2010",
         evidence="weak",
         when=Trigger(findings=("tightness",)),
         requires=(
+            # The first weeks own the positions: a hold or a slow lowering is enough;
+            # from the strength phase on, both (Rio 2015; Kongsgaard 2009).
             Requirement(
-                kind="weekly", roles=("isometric", "eccentric"), issue="tightness", each=True
+                kind="weekly",
+                roles=("isometric", "eccentric"),
+                issue="tightness",
+                each=False,
+                phases=("activation",),
+            ),
+            Requirement(
+                kind="weekly",
+                roles=("isometric", "eccentric"),
+                issue="tightness",
+                each=True,
+                phases=("strength", "power"),
             ),
             Requirement(
                 kind="weekly", families=DEEP_ROTATOR_FAMILIES, issue="tightness", each=False

@@ -1,0 +1,379 @@
+"""What every week and every session of a program must hold: one list of demands.
+
+The demands come from two places, stated once here:
+
+- the safety rules that apply (their ``requires``, substitutions and ``limits``,
+  contributed by plugins as data), and
+- the engine's own conventions about what a well-made session is (one variant of a
+  movement per session, activation kept short, holds not taking over a session,
+  strength work in the strength phase, power work in the power phase) and how much
+  work each issue needs a week.
+
+The planner turns each demand into constraints, :func:`Plan <gluteus.engine.planner>`
+explains a conflict with its words, and the verifier checks each one on the finished
+program: the same objects, so the three can never disagree.
+
+Conventions are labelled as such: the weekly dose that counts comes from Ralston
+2017 (about 4–6 hard sets a week per muscle group gain strength in the untrained,
+more sets more gain [R]); the cap that stops a long schedule from piling up sets,
+the activation block's size and the share holds may take are conventions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
+
+from attrs import field, frozen
+
+from .model import Exercise, Finding, Requirement
+
+if TYPE_CHECKING:
+    from .safety import Restrictions
+
+# --- The engine's conventions ---------------------------------------------------------
+
+HARD_ROLES: frozenset[str] = frozenset({"strength", "eccentric", "isometric", "power", "stability"})
+"""Roles whose sets count as hard sets for an issue's weekly dose; activation drills and
+mobility prepare the work rather than being it."""
+
+FLOOR_SETS = 4
+"""Ralston 2017 [R]: about 4–6 hard sets a week per muscle group is the least that
+builds strength in the untrained. Below it, the program says so."""
+
+TARGET_SETS: Mapping[int, int] = {1: 4, 2: 6, 3: 8}
+"""Hard sets a week the planner aims at for an issue, by its priority (severity, a focus
+issue at least 2): the floor for a mild finding, more for marked ones (Ralston 2017:
+more sets, more gain). A convention built on that floor."""
+
+CAP_FACTOR = 3
+"""An issue's weekly hard sets never go above this many times its target (convention):
+room for the different kinds of work an issue's rules ask for, and a stop."""
+
+SPARE_FACTOR = (3, 2)
+"""Spare time raises the most severe issue's weekly hard sets to at most 3/2 of its
+target (convention); beyond that, time stays free and a session may end early."""
+
+WEEKLY_HARD_SETS_MAX = 24
+"""The most hard sets in one week, whatever the schedule (convention: about twice the
+10 or so weekly sets per muscle where gains level off in trained people, Schoenfeld
+2017 [R], for the whole hip), so 24 weeks of six 90-minute sessions do not become
+hundreds of sets."""
+
+VOLUME_PHASES: frozenset[str] = frozenset({"strength", "power"})
+"""Phases whose weeks must reach an issue's floor; the activation phase aims at half
+the target and owns the positions first."""
+
+MAX_ACTIVATION_DRILLS = 3
+"""At most this many activation drills in one session (convention: a short primer, not
+the workout)."""
+
+MAX_ACTIVATION_TENTHS = 80
+"""Activation drills take at most about 8 minutes of a session (convention)."""
+
+ISOMETRIC_SHARE = (2, 5)
+"""Isometric holds take at most 2/5 (40%) of a session's minutes (convention), so a
+long hold with long rests cannot crowd out the rest of the work."""
+
+MAX_EXERCISES = 10
+"""At most this many exercises in one session, however long: quality over quantity."""
+
+
+def target_sets(priority: int, phase: str) -> int:
+    """The weekly hard sets aimed at for an issue of ``priority`` in ``phase``."""
+    target = TARGET_SETS[min(3, max(1, priority))]
+    return target if phase in VOLUME_PHASES else -(-target // 2)
+
+
+def cap_sets(priority: int, phase: str) -> int:
+    """The most weekly hard sets an issue of ``priority`` gets in ``phase``."""
+    return CAP_FACTOR * target_sets(priority, phase)
+
+
+# --- Who is trained, how strongly, and on which side -------------------------------------
+
+
+def priority_of(finding: Finding) -> int:
+    """How strongly an issue competes for time: its severity (a focus issue at least 2)."""
+    return max(finding.severity, 2 if finding.focus else 1)
+
+
+@frozen
+class Training:
+    """The issues a program trains (found or in focus), most severe first, with their
+    priorities, the focus issues, and the one weaker side screening names (with the
+    issues that name it)."""
+
+    trained: tuple[str, ...]
+    priority: Mapping[str, int]
+    focus: frozenset[str]
+    weaker_side: str | None
+    weaker_issues: frozenset[str]
+    max_severity: int
+
+
+def training(findings: Iterable[Finding]) -> Training:
+    """What screening's findings ask the program to train.
+
+    Extra work goes to a side only when every trained finding that names a weaker side
+    names the same one; findings that disagree name none.
+    """
+    findings = tuple(findings)
+    by_issue = {f.issue: f for f in findings}
+    ids = [f.issue for f in findings if f.severity >= 1 or f.focus]
+    priority = {i: priority_of(by_issue[i]) for i in ids}
+    trained = tuple(sorted(ids, key=lambda i: (-priority[i], i)))
+    named = {i: by_issue[i].weaker_side for i in trained if by_issue[i].weaker_side}
+    sides = set(named.values())
+    side = sides.pop() if len(sides) == 1 else None
+    return Training(
+        trained=trained,
+        priority=priority,
+        focus=frozenset(f.issue for f in findings if f.focus),
+        weaker_side=side,
+        weaker_issues=frozenset(named) if side else frozenset(),
+        max_severity=max((by_issue[i].severity for i in trained), default=0),
+    )
+
+
+def gets_extra(ex: Exercise, who: Training) -> bool:
+    """True when ``ex`` gets extra sets for the weaker side: one side at a time (not
+    alternating), for an issue whose finding names the side."""
+    return (
+        who.weaker_side is not None
+        and ex.unilateral
+        and not ex.alternating
+        and bool(set(ex.issues) & who.weaker_issues)
+    )
+
+
+# --- Groups: what an exercise must be to count towards a demand ------------------------
+
+
+def _fs(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+@frozen
+class Group:
+    """Exercises counting towards one part of a demand: of ``issue`` (any, when None)
+    and with one of these planes, roles, tags or families."""
+
+    label: str
+    issue: str | None = None
+    planes: frozenset[str] = field(default=frozenset(), converter=_fs)
+    roles: frozenset[str] = field(default=frozenset(), converter=_fs)
+    tags: frozenset[str] = field(default=frozenset(), converter=_fs)
+    families: frozenset[str] = field(default=frozenset(), converter=_fs)
+
+    def fits(self, ex: Exercise) -> bool:
+        """True when ``ex`` counts towards this group."""
+        if self.issue is not None and self.issue not in ex.issues:
+            return False
+        return bool(
+            self.planes & set(ex.planes)
+            or ex.role in self.roles
+            or self.tags & ex.all_tags
+            or ex.family in self.families
+        )
+
+
+def _groups(req: Requirement) -> tuple[Group, ...]:
+    """One group per listed plane/role/tag/family (``each``), else one per kind."""
+    kinds = (
+        ("planes", "plane", req.planes),
+        ("roles", "role", req.roles),
+        ("tags", "kind", req.tags),
+        ("families", "exercise family", req.families),
+    )
+    out: list[Group] = []
+    for key, word, values in kinds:
+        if not values:
+            continue
+        if req.each:
+            out.extend(
+                Group(f"{v.replace('_', ' ')} {word}", issue=req.issue, **{key: (v,)})
+                for v in values
+            )
+        else:
+            label = " or ".join(v.replace("_", " ") for v in values) + f" {word}"
+            out.append(Group(label, issue=req.issue, **{key: values}))
+    return tuple(out)
+
+
+# --- The demands ---------------------------------------------------------------------------
+
+
+@frozen
+class Coverage:
+    """Work that must be there: every group covered in every session (``scope`` session)
+    or in every non-deload week (``scope`` week). ``what`` says it in plain words;
+    ``rule`` is the safety rule that asks for it (None for the engine's own);
+    ``optional`` demands are dropped, with a warning, when no usable exercise meets
+    them (the engine's conventions), where a rule's demand is a hard conflict."""
+
+    what: str
+    scope: Literal["week", "session"]
+    groups: tuple[Group, ...]
+    issue: str | None = None
+    rule: str | None = None
+    optional: bool = False
+
+    def may_drop(self, focus: Iterable[str]) -> bool:
+        """True when the demand may be left unmet, with a warning, if nothing can meet it:
+        the engine's conventions, and a rule's demand on an issue screening found (not
+        one the person asked to focus on: that is a conflict to report)."""
+        if self.optional:
+            return True
+        return self.rule is not None and self.issue is not None and self.issue not in set(focus)
+
+
+@frozen
+class Volume:
+    """An issue's weekly hard sets: at least ``floor`` (or the program says how short it
+    is), aiming at ``target``, never more than ``cap``."""
+
+    issue: str
+    floor: int
+    target: int
+    cap: int
+
+
+@frozen
+class TagLimit:
+    """Work carrying any of ``tags``: at most ``max_weekly_sets`` a week, and never on
+    two days in a row when ``not_consecutive``."""
+
+    tags: frozenset[str] = field(converter=_fs)
+    max_weekly_sets: int | None = None
+    not_consecutive: bool = False
+    rule: str | None = None
+
+    def fits(self, ex: Exercise) -> bool:
+        """True when ``ex`` carries one of the limited tags."""
+        return bool(self.tags & ex.all_tags)
+
+
+@frozen
+class Demands:
+    """Everything one planning block (or one checked week) must hold."""
+
+    coverage: tuple[Coverage, ...]
+    volume: tuple[Volume, ...]
+    limits: tuple[TagLimit, ...]
+    before_loaded: tuple[tuple[Requirement, str | None], ...]
+    opens: tuple[tuple[Requirement, str | None], ...]
+    weekly_hard_max: int = WEEKLY_HARD_SETS_MAX
+
+
+ACTIVATION_FIRST = Requirement(kind="before_loaded", roles=("activation",))
+"""The engine's own invariant: activation before loaded work, checked whatever the
+rules say (a plugin rule with the same demand is named instead)."""
+
+
+def demands_for(
+    restrictions: Restrictions,
+    phase: str,
+    trained: Sequence[str],
+    priority: Mapping[str, int],
+    focus: Iterable[str] = (),
+) -> Demands:
+    """The demands of a block (or week) in ``phase`` under ``restrictions``, for the
+    trained issues (most severe first) with their priorities."""
+    focus_set = set(focus)
+    coverage: list[Coverage] = []
+    for issue in trained:
+        why = "you asked to focus on it" if issue in focus_set else "screening found it"
+        coverage.append(
+            Coverage(
+                f"{issue} must be trained every week ({why})",
+                "week",
+                (Group(issue, issue=issue, roles=_ALL_ROLES),),
+                issue=issue,
+            )
+        )
+    reqs = [(r, restrictions.rule_for(r)) for r in restrictions.requirements]
+    for req, rule in reqs:
+        if req.kind not in ("weekly", "session") or (req.phases and phase not in req.phases):
+            continue
+        if req.issue is not None and req.issue not in trained:
+            continue
+        groups = _groups(req)
+        if not groups:
+            continue
+        whose = f"{req.issue} " if req.issue else ""
+        when = "every session" if req.kind == "session" else "every week"
+        label = " and ".join(g.label for g in groups)
+        by = f" (rule {rule})" if rule else ""
+        coverage.append(
+            Coverage(
+                f"{whose}work of {label} is needed {when}{by}",
+                "session" if req.kind == "session" else "week",
+                groups,
+                issue=req.issue,
+                rule=rule,
+            )
+        )
+    if phase == "strength":
+        coverage.append(
+            Coverage(
+                "every session of the strength phase holds strength work",
+                "session",
+                (Group("strength", roles=("strength",)),),
+                optional=True,
+            )
+        )
+        for issue in trained:
+            coverage.append(
+                Coverage(
+                    f"{issue} gets strength work every week of the strength phase",
+                    "week",
+                    (Group(f"{issue} strength", issue=issue, roles=("strength", "eccentric")),),
+                    issue=issue,
+                    optional=True,
+                )
+            )
+    if phase == "power":
+        coverage.append(
+            Coverage(
+                "every week of the power phase holds power work",
+                "week",
+                (Group("power", roles=("power",)),),
+                optional=True,
+            )
+        )
+    volume = tuple(
+        Volume(
+            issue,
+            floor=FLOOR_SETS if phase in VOLUME_PHASES else 0,
+            target=target_sets(priority[issue], phase),
+            cap=cap_sets(priority[issue], phase),
+        )
+        for issue in trained
+    )
+    limits = tuple(
+        TagLimit(lim.tags, lim.max_weekly_sets, lim.not_on_consecutive_days, rule.id)
+        for rule in restrictions.rules
+        for lim in rule.limits
+    )
+    before = [(r, rule) for r, rule in reqs if r.kind == "before_loaded"]
+    if not any(r.roles == ("activation",) for r, _ in before):
+        before.insert(0, (ACTIVATION_FIRST, None))
+    opens = tuple((r, rule) for r, rule in reqs if r.kind == "session_opens")
+    return Demands(
+        coverage=tuple(coverage),
+        volume=volume,
+        limits=limits,
+        before_loaded=tuple(before),
+        opens=opens,
+    )
+
+
+_ALL_ROLES = frozenset(
+    {"activation", "strength", "power", "stability", "isometric", "eccentric", "mobility"}
+)
+
+
+def hard_sets(rows: Iterable[tuple[Exercise, int]], issue: str) -> int:
+    """The hard sets of ``issue`` among ``(exercise, sets)`` rows of one week."""
+    return sum(sets for ex, sets in rows if issue in ex.issues and ex.role in HARD_ROLES)
