@@ -767,7 +767,11 @@ class TestResult:
     __test__ = False  # a domain class, not a pytest test class
 
     test: str
-    value: Any = None
+    # A number, true/false or None; typed Any so that cattrs passes it through as is.
+    value: Any = field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of((int, float))),
+    )
     side: str | None = field(
         default=None, validator=attrs.validators.optional(_one_of(("left", "right")))
     )
