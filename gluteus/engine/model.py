@@ -443,7 +443,11 @@ class Exercise:
     hold_s: int | None = None
     rest_s: int = 60
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
-    targets: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    # Empty by default only so that a plugin written when it defaulted still loads,
+    # into an error that says what to add (the registry refuses it empty).
+    targets: tuple[str, ...] = field(
+        default=(), converter=_tuple_of_str, metadata={"required": True}
+    )
     activation: Activation = Activation(measure="none")
     why: str = ""
     family: str = field(default=attrs.Factory(lambda self: self.id, takes_self=True))
