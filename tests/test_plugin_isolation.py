@@ -588,3 +588,25 @@ def test_debug_shows_why_a_disabled_plugin_failed(installed):
     assert "Warning: plugin 'raises'" in result.stderr
     assert "Traceback (most recent call last)" in result.stderr
     assert "Traceback" not in invoke("screen", _profile_file()).stderr
+
+
+def test_the_contract_check_names_a_clash_in_the_new_vocabularies():
+    from gluteus.engine.contract import check_plugin
+    from gluteus.engine.model import Equipment, PainRegion
+
+    class Clashing:
+        gluteus_name = "vocab_clash"
+
+        @hookimpl
+        def register_equipment(self):
+            return [Equipment("mat", "a yoga mat", "none")]
+
+        @hookimpl
+        def register_pain_regions(self):
+            return [PainRegion("knee", "knee")]
+
+    pm = make_plugin_manager(entrypoints=False, plugins=[Clashing()])
+    assert [str(p) for p in check_plugin(pm, "vocab_clash", generate=False)] == [
+        "plugin 'vocab_clash': equipment 'mat': is declared by both 'basics' and 'vocab_clash'",
+        "plugin 'vocab_clash': pain region 'knee': is declared by both 'basics' and 'vocab_clash'",
+    ]

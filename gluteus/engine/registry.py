@@ -229,7 +229,9 @@ def build_registry(pm: pluggy.PluginManager, *, check_numbers: bool = True) -> R
     """Call every ``register_*`` hook and check the contributions fit together.
 
     Raises :class:`PluginError` naming the plugin for malformed data, duplicate ids
-    (naming both plugins), references to ids no plugin declares and, unless
+    (naming both plugins), references to ids no plugin declares, an exercise without
+    targets, a safety rule naming a tag no exercise carries and no vocabulary lists
+    (it would never act), a condition naming an undeclared fact and, unless
     ``check_numbers`` is false (the plugin contract check lists them all itself
     with :func:`number_problems`), numbers out of range.
     """
