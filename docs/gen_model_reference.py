@@ -123,9 +123,18 @@ def _choices(validator: Any) -> tuple[str, ...] | None:
     return None
 
 
-def _type(a: attrs.Attribute) -> str:  # type: ignore[type-arg]
-    kind = a.type if isinstance(a.type, str) else getattr(a.type, "__name__", str(a.type))
-    text = f"`{kind}`"
+def _annotation(cls: type, name: str) -> str:
+    """The field's annotation as written in the source. Not ``Attribute.type``: cattrs
+    resolves that to a type object in place once it has structured the class."""
+    for klass in cls.__mro__:
+        written = vars(klass).get("__annotations__", {}).get(name)
+        if written is not None:
+            return written if isinstance(written, str) else inspect.formatannotation(written)
+    return "Any"
+
+
+def _type(cls: type, a: attrs.Attribute) -> str:  # type: ignore[type-arg]
+    text = f"`{_annotation(cls, a.name)}`"
     choices = _choices(a.validator)
     if choices:
         text += " (" + ", ".join(f"`{c}`" for c in choices) + ")"
@@ -143,7 +152,7 @@ def class_section(cls: type) -> list[str]:
         return lines
     fields = [a for a in attrs.fields(cls) if a.init]
     lines += ["| field | type | default |", "| --- | --- | --- |"]
-    lines += [f"| `{a.name}` | {_type(a)} | {_default(a)} |" for a in fields]
+    lines += [f"| `{a.name}` | {_type(cls, a)} | {_default(a)} |" for a in fields]
     lines.append("")
     return lines
 
