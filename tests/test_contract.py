@@ -46,6 +46,7 @@ def _ex(id: str, level: int = 1, **kw) -> Exercise:
         source="calf-src",
         evidence="convention",
         seconds_per_rep=3.0,
+        targets=("whole_leg",),
         why="Calf strength.",
     )
     fields.update(kw)
@@ -232,9 +233,19 @@ def test_rules_naming_unknown_things_are_reported():
             BadRule.RULES[1],
         )
 
+    # A tag no exercise carries and no vocabulary lists is refused at load ...
     found = messages(problems_of(BadRuleKnownPrecaution()))
+    assert any("rule 'bad' excludes tag 'wobbly', which no exercise carries" in m for m in found)
+
+    class BadRuleKnownTag(BadRuleKnownPrecaution):
+        RULES = (
+            attrs.evolve(BadRuleKnownPrecaution.RULES[0], exclude_tags=("impact",)),
+            BadRule.RULES[1],
+        )
+
+    # ... and the contract reports everything else the rule names wrongly.
+    found = messages(problems_of(BadRuleKnownTag()))
     for text in (
-        "names unknown tag 'wobbly'",
         "names unknown position 'hanging'",
         "names unknown role 'cardio'",
         "names unknown exercise 'nope'",

@@ -122,6 +122,7 @@ def _ex(**kw: Any) -> Exercise:
         evidence="verified",
         seconds_per_rep=3.0,
         rest_s=45,
+        targets=("gmax",),
     )
     fields.update(kw)
     return Exercise(**fields)

@@ -5,15 +5,25 @@ Every command shares one error boundary (:class:`GluteusGroup`): a
 Ctrl-C (SIGINT) exits 130 and SIGTERM 143, each with one line; anything else is a
 bug and keeps its traceback (exit 1). Commands write their output with
 :func:`gluteus.output.write_output`.
+
+Global options, before the command: ``--load-plugins NAMES`` and
+``--block-plugins NAMES`` choose the plugins (they win over ``GLUTEUS_LOAD_PLUGINS``
+and ``GLUTEUS_BLOCK_PLUGINS``); ``--debug`` (or ``GLUTEUS_DEBUG=1``) prints the
+full traceback of a plugin error, and of each plugin that failed, under its
+warning. Commands get their plugin manager from :func:`plugin_manager`, which
+prints one warning line per plugin that failed, was disabled, or had part of what
+it contributes left out.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
@@ -75,12 +85,67 @@ def stopped(signum: int) -> NoReturn:
     sys.exit(128 + signum)
 
 
+def debugging() -> bool:
+    """True when ``--debug`` was given (or ``GLUTEUS_DEBUG`` is set to a true value)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        given = ctx.find_root().params.get("debug")
+        if given is not None:
+            return bool(given)
+    return os.environ.get("GLUTEUS_DEBUG", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def plugin_selection() -> dict[str, Any]:
+    """The keyword arguments of ``make_plugin_manager`` that choose the plugins for a
+    command: ``--load-plugins``/``--block-plugins`` when given, else the environment."""
+    ctx = click.get_current_context(silent=True)
+    params = ctx.find_root().params if ctx is not None else {}
+    chosen: dict[str, Any] = {"from_environment": True}
+    if params.get("load_plugins") is not None:
+        chosen["only"] = _names(params["load_plugins"])
+    if params.get("block_plugins") is not None:
+        chosen["blocked"] = _names(params["block_plugins"])
+    return chosen
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
+def make_manager() -> Any:
+    """A fresh plugin manager with the plugins the command line chose; a name no
+    plugin has is a usage error naming the option (or variable) it came from."""
+    from gluteus.engine.errors import ProfileError
+    from gluteus.engine.pluginmanager import BLOCK_ENV, LOAD_ENV, make_plugin_manager
+
+    chosen = plugin_selection()
+    try:
+        return make_plugin_manager(**chosen)
+    except ProfileError as exc:
+        if exc.path not in ("blocked", "only"):
+            raise
+        options = {"blocked": ("--block-plugins", BLOCK_ENV), "only": ("--load-plugins", LOAD_ENV)}
+        option, variable = options[exc.path]
+        raise ProfileError(
+            exc.message,
+            path=option if exc.path in chosen else variable,
+            suggestion=exc.suggestion,
+        ) from None
+
+
 def fail(error: GluteusError, *, referrals_shown: bool = False) -> NoReturn:
     """Print ``error`` on stderr and exit with its code.
 
     A referral lists every red flag with whom to see, unless the command already
-    printed the referrals (``referrals_shown``): then only the one-line error.
+    printed the referrals (``referrals_shown``): then only the one-line error. With
+    ``--debug``, a plugin error (or any error caused by another exception) is
+    preceded by its full traceback.
     """
+    from gluteus.engine.errors import PluginError
+
+    debug = debugging()
+    if debug and (isinstance(error, PluginError) or error.__cause__ is not None):
+        click.echo("".join(traceback.format_exception(error)).rstrip("\n"), err=True)
     if isinstance(error, ReferralRequired) and not referrals_shown:
         click.echo("No program: a red flag needs a clinician first.", err=True)
         for r in error.referrals:
@@ -117,10 +182,8 @@ class GluteusGroup(click.Group):
         if self._plugins_loaded:
             return
         self._plugins_loaded = True
-        from gluteus.engine.pluginmanager import make_plugin_manager
-
         try:
-            pm = make_plugin_manager()
+            pm = make_manager()
         except GluteusError as exc:
             fail(exc)
         # One plugin at a time, so that one that raises costs only its own commands,
@@ -150,8 +213,29 @@ class GluteusGroup(click.Group):
 
 
 @click.group(cls=GluteusGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--load-plugins",
+    metavar="NAMES",
+    default=None,
+    help="Load only these third-party plugins (comma-separated entry-point or "
+    "distribution names; an empty value loads none). Default: $GLUTEUS_LOAD_PLUGINS, "
+    "else every installed plugin.",
+)
+@click.option(
+    "--block-plugins",
+    metavar="NAMES",
+    default=None,
+    help="Never load these plugins (comma-separated names). Default: "
+    "$GLUTEUS_BLOCK_PLUGINS. The built-in safety and basics plugins cannot be blocked.",
+)
+@click.option(
+    "--debug",
+    is_flag=True,
+    default=None,
+    help="Print the full traceback of plugin errors (also GLUTEUS_DEBUG=1).",
+)
 @click.version_option(package_name="gluteus")
-def cli() -> None:
+def cli(load_plugins: str | None, block_plugins: str | None, debug: bool | None) -> None:
     """Turn what your glutes are telling you into a safe, periodized training program.
 
     Start with `gluteus init` to write a profile, `gluteus screen PROFILE` to see
@@ -160,17 +244,17 @@ def cli() -> None:
 
 
 def plugin_manager() -> Any:
-    """A fresh plugin manager for a command, warning on stderr (one line each) about
-    third-party plugins that failed to load: the command goes on without them."""
-    from gluteus.engine.pluginmanager import make_plugin_manager
-
-    pm = make_plugin_manager()
-    for error in pm.load_errors:
-        dist = f" (from {error.distribution})" if error.distribution else ""
-        click.echo(
-            f"Warning: plugin {error.plugin!r}{dist} failed to load and is skipped: {error.error}",
-            err=True,
-        )
+    """A fresh plugin manager for a command, with its registry built, warning on
+    stderr (one line each) about plugins that failed to load or were disabled and
+    contributions left out: the command goes on without them. A failure that cannot
+    be disabled (an essential built-in, a plugin asked for by name) is raised."""
+    pm = make_manager()
+    warnings = pm.plugin_warnings()
+    details = {error.warning(): error.traceback for error in pm.load_errors}
+    for line in warnings:
+        click.echo(f"Warning: {line}", err=True)
+        if debugging() and details.get(line):
+            click.echo(details[line].rstrip("\n"), err=True)
     return pm
 
 

@@ -121,9 +121,10 @@ def _preload() -> None:
     load_cp_model()
 
 
-def _worker_init() -> None:
+def _worker_init(selection: dict[str, Any] | None = None) -> None:
     """Set up a worker process: Ctrl-C never reaches it (see :func:`_run_workers`),
-    SIGTERM unwinds the profile at hand, the engine is loaded once."""
+    SIGTERM unwinds the profile at hand, the engine is loaded once, with the plugins
+    the command line chose (``selection``: :func:`gluteus.cli.plugin_selection`)."""
     from gluteus.engine.pluginmanager import make_plugin_manager
 
     if hasattr(os, "setpgrp"):
@@ -131,7 +132,7 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop)
     _preload()
-    _WORKER["pm"] = make_plugin_manager()
+    _WORKER["pm"] = make_plugin_manager(**(selection or {}))
 
 
 def _one_line(text: str) -> str:
@@ -528,7 +529,11 @@ def _run_workers(
 
     if multiprocessing.get_start_method() == "fork":
         _preload()  # imported once here, shared by every forked worker
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    from gluteus.cli import plugin_selection
+
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_worker_init, initargs=(plugin_selection(),)
+    )
     futures = {}
     try:
         # Submitting starts the workers; forked before the progress bar starts its

@@ -111,6 +111,11 @@ def generate(
         chosen["replaces"] = _read_calendar(replaces)
     pm = plugin_manager()
     renderer = _choose_format(fmt, api.context(pm).registry.renderers)
+    # Before planning, so a misspelt -O costs nothing; a renderer declaring no options
+    # takes any, with a warning.
+    unchecked = renderer.check_options(chosen)
+    if unchecked:
+        click.echo(f"Warning: {unchecked}", err=True)
     if renderer.binary and (output is None or output == "-") and sys.stdout.isatty():
         raise click.BadParameter(
             f"{fmt} is a binary format; write it to a file with -o FILE", param_hint="'--format'"

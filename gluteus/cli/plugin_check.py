@@ -6,6 +6,7 @@ does not (a plugin bug, SPEC §3); 2 when no plugin of that name is loaded.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 
 import click
@@ -27,10 +28,11 @@ def check_plugin(name: str, no_generate: bool) -> None:
     exercise is complete, that ladders are acyclic and rules name known tags, and
     that programs generated with its signs pass `gluteus check`.
     """
+    from gluteus.cli import make_manager
     from gluteus.engine.contract import check_plugin as run_contract
-    from gluteus.engine.pluginmanager import make_plugin_manager
+    from gluteus.engine.errors import PluginError
 
-    pm = make_plugin_manager()
+    pm = make_manager()
     loaded = sorted(n for n, p in pm.list_name_plugin() if p is not None)
     failed = [e.plugin for e in pm.load_errors]
     if name not in loaded and name not in failed:
@@ -40,6 +42,18 @@ def check_plugin(name: str, no_generate: bool) -> None:
             path="NAME",
             suggestion=close[0] if close else None,
         )
+    # Other broken plugins are disabled first (with their warnings), so they cannot
+    # fail the contract of this one; this one is kept, whatever it does.
+    disposable = getattr(pm, "disposable", None)
+    if disposable is not None:
+        disposable.discard(name)
+        # A failure of this plugin's own is reported by the contract below, with
+        # every other problem.
+        with contextlib.suppress(PluginError):
+            pm.registry()
+        for error in pm.load_errors:
+            if error.plugin != name:
+                click.echo(f"Warning: {error.warning()}", err=True)
     problems = run_contract(pm, name, generate=not no_generate)
     if problems:
         for problem in problems:

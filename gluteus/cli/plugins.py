@@ -2,11 +2,18 @@
 
 Like ``datasette plugins`` and ``llm plugins``, with built-ins included and marked.
 For each plugin: its name, version, whether it is built in (or which distribution
-installed it), what it contributes (issues, signs, red flags, precautions, sources,
-exercises, ladders, dose rules, safety rules, output formats, commands) and the
-hooks it implements. Third-party plugins that failed to load are listed with their
-error, and so is a plugin whose hooks raise: the listing never crashes and exits 0,
+installed it), what it contributes (issues, signs, red flags, precautions,
+equipment, tests, pain regions, person states, exercises, ladders, dose rules,
+safety rules, output formats, commands), the sources it cites and the hooks it
+implements. Plugins that were blocked are listed with why; plugins that failed to
+load, or were disabled because what they contribute does not work, with their
+error; and so is a plugin whose hooks raise: the listing never crashes and exits 0,
 but every failure is shown (and warned about on stderr).
+
+Sources are counted per plugin as the distinct sources its own contributions cite
+(``sources``), not the ones its ``register_sources`` hook returns
+(``sources_declared``): the built-in modules share one list of screening
+citations, so every one of them declares the same sources.
 
 ``--format json`` writes (``format: gluteus.plugins/1``; keys are only ever added)::
 
@@ -18,17 +25,25 @@ but every failure is shown (and warned about on stderr).
           "distribution": str | null, "module": str,
           "hooks": [hook name],
           "contributes": {"issues": int, "signs": int, "red_flags": int,
-                          "precautions": int, "sources": int, "exercises": int,
+                          "precautions": int, "equipment": int, "tests": int,
+                          "pain_regions": int, "person_states": int,
+                          "sources": int, "sources_declared": int, "exercises": int,
                           "ladders": int, "dose_rules": int, "safety_rules": int,
                           "formats": [str], "commands": [str]},
           "errors": [str]
       }],
-      "failed": [{"name": str, "distribution": str | null, "error": str}],
+      "failed": [{"name": str, "distribution": str | null, "error": str,
+                  "stage": "import" | "register" | "contributions", "builtin": bool}],
+      "blocked": [{"name": str, "reason": str}],
+      "warnings": [str],
       "problems": [str]
     }
 
-``problems`` holds what stops the plugins working together (two plugins declaring
-one id, a reference to an id nobody declares): ``gluteus generate`` would exit 1.
+``failed`` with stage ``contributions`` are plugins disabled as a whole (every other
+command works without them); ``warnings`` are contributions left out because they
+refer to what no loaded plugin declares; ``problems`` holds what stops the plugins
+working together and could not be disabled (an essential built-in or a plugin asked
+for by name): ``gluteus generate`` would exit 1.
 
 ``gluteus plugins check NAME`` runs the plugin contract on one plugin (see
 :mod:`gluteus.cli.plugin_check`).
@@ -56,13 +71,22 @@ CONTRIBUTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("register_signs", "signs", "sign", "signs"),
     ("register_red_flags", "red_flags", "red flag", "red flags"),
     ("register_precautions", "precautions", "precaution", "precautions"),
+    ("register_equipment", "equipment", "piece of equipment", "pieces of equipment"),
+    ("register_tests", "tests", "test", "tests"),
+    ("register_pain_regions", "pain_regions", "pain region", "pain regions"),
+    ("register_person_states", "person_states", "person state", "person states"),
     ("register_exercises", "exercises", "exercise", "exercises"),
     ("register_ladders", "ladders", "ladder", "ladders"),
     ("register_dosing", "dose_rules", "dose rule", "dose rules"),
     ("register_safety_rules", "safety_rules", "safety rule", "safety rules"),
-    ("register_sources", "sources", "source", "sources"),
 )
 """The ``register_*`` hooks whose items are counted, one count per plugin."""
+
+CITING: tuple[str, ...] = (
+    *(hook for hook, _, _, _ in CONTRIBUTIONS),
+    "register_adaptation_rules",
+)
+"""The hooks whose items cite a ``source``: the sources a plugin cites are theirs."""
 
 
 def _impls_of(pm: pluggy.PluginManager, hook: str, plugin: object) -> list[Any]:
@@ -113,12 +137,22 @@ def describe_plugin(
 ) -> dict[str, Any]:
     """What plugin ``name`` is and contributes, as JSON data (see the module docstring)."""
     errors: list[str] = []
-    contributes: dict[str, Any] = {}
-    for hook, key, _, _ in CONTRIBUTIONS:
-        contributes[key] = sum(
-            len(_items(_call(impl, hook, {}, errors), hook, errors))
+    returned: dict[str, list[Any]] = {}
+    for hook in (*CITING, "register_sources"):
+        returned[hook] = [
+            item
             for impl in _impls_of(pm, hook, plugin)
-        )
+            for item in _items(_call(impl, hook, {}, errors), hook, errors)
+        ]
+    contributes: dict[str, Any] = {key: len(returned[hook]) for hook, key, _, _ in CONTRIBUTIONS}
+    cited = {
+        source
+        for hook in CITING
+        for item in returned[hook]
+        if isinstance(source := getattr(item, "source", None), str)
+    }
+    contributes["sources"] = len(cited)
+    contributes["sources_declared"] = len(returned["register_sources"])
     formats: list[str] = []
     for impl in _impls_of(pm, "register_renderers", plugin):
         result = _call(impl, "register_renderers", {}, errors)
@@ -153,9 +187,17 @@ def plugins_report(pm: pluggy.PluginManager) -> dict[str, Any]:
     """
     from gluteus import __version__
     from gluteus.engine.errors import PluginError
-    from gluteus.engine.pluginmanager import plugin_versions
+    from gluteus.engine.pluginmanager import GluteusPluginManager, plugin_versions
     from gluteus.engine.registry import build_registry
 
+    # Built first: a failing plugin that may be disabled is, before it is described.
+    problem: PluginError | None = None
+    warnings: list[str] = []
+    try:
+        registry = pm.registry() if isinstance(pm, GluteusPluginManager) else build_registry(pm)
+        warnings = [f"plugin {plugin!r} {message}" for plugin, message in registry.warnings]
+    except PluginError as exc:
+        problem = exc
     versions = plugin_versions(pm)
     plugins = [
         describe_plugin(pm, name, plugin, versions)
@@ -163,22 +205,28 @@ def plugins_report(pm: pluggy.PluginManager) -> dict[str, Any]:
         if plugin is not None  # a blocked name
     ]
     failed = [
-        {"name": e.plugin, "distribution": e.distribution, "error": e.error}
+        {
+            "name": e.plugin,
+            "distribution": e.distribution,
+            "error": e.error,
+            "stage": e.stage,
+            "builtin": e.builtin,
+        }
         for e in getattr(pm, "load_errors", ())
     ]
+    blocked = [{"name": b.plugin, "reason": b.reason} for b in getattr(pm, "blocked_plugins", ())]
     problems: list[str] = []
-    if not any(p["errors"] for p in plugins):
-        # Whether the contributions fit together (unique ids, resolvable references):
-        # what generate would fail on. Skipped when a hook already failed above.
-        try:
-            build_registry(pm)
-        except PluginError as exc:
-            problems.append(str(exc))
+    if problem is not None and not any(p["errors"] for p in plugins if p["name"] == problem.plugin):
+        # What generate would fail on (ids that clash, references that do not
+        # resolve), unless a hook of the same plugin already failed above.
+        problems.append(str(problem))
     return {
         "format": FORMAT,
         "engine": {"version": __version__},
         "plugins": plugins,
         "failed": failed,
+        "blocked": blocked,
+        "warnings": warnings,
         "problems": problems,
     }
 
@@ -204,10 +252,16 @@ def _wrap(line: str, width: int) -> list[str]:
 def report_text(report: Mapping[str, Any], width: int = 80) -> str:
     """The report as plain text, a short block per plugin, wrapped at ``width``."""
     plugins = report["plugins"]
-    failed = report["failed"]
+    failed = [item for item in report["failed"] if item.get("stage") != "contributions"]
+    disabled = [item for item in report["failed"] if item.get("stage") == "contributions"]
+    blocked = report.get("blocked", [])
     head = f"{_counted(len(plugins), 'plugin', 'plugins')} loaded"
     if failed:
         head += f", {len(failed)} failed to load"
+    if disabled:
+        head += f", {len(disabled)} disabled"
+    if blocked:
+        head += f", {len(blocked)} blocked"
     lines = [f"gluteus {report['engine']['version']}: {head}.", ""]
     for plugin in plugins:
         origin = (
@@ -222,6 +276,8 @@ def report_text(report: Mapping[str, Any], width: int = 80) -> str:
         parts = [
             _counted(given[key], one, many) for _, key, one, many in CONTRIBUTIONS if given[key]
         ]
+        if given["sources"]:
+            parts.append("cites " + _counted(given["sources"], "source", "sources"))
         if given["formats"]:
             parts.append("formats " + ", ".join(given["formats"]))
         if given["commands"]:
@@ -230,11 +286,23 @@ def report_text(report: Mapping[str, Any], width: int = 80) -> str:
         lines.append("  hooks: " + (", ".join(plugin["hooks"]) or "none"))
         lines.extend(f"  ERROR: {error}" for error in plugin["errors"])
         lines.append("")
-    if failed:
-        lines.append("Failed to load:")
-        for item in failed:
-            dist = f" ({item['distribution']})" if item["distribution"] else ""
-            lines.append(f"  {item['name']}{dist}: {item['error']}")
+    for title, items in (
+        ("Failed to load:", failed),
+        ("Disabled (everything else works without them):", disabled),
+    ):
+        if items:
+            lines.append(title)
+            for item in items:
+                dist = f" ({item['distribution']})" if item["distribution"] else ""
+                lines.append(f"  {item['name']}{dist}: {item['error']}")
+            lines.append("")
+    if blocked:
+        lines.append("Blocked:")
+        lines.extend(f"  {item['name']}: {item['reason']}" for item in blocked)
+        lines.append("")
+    if report.get("warnings"):
+        lines.append("Left out (what no loaded plugin declares):")
+        lines.extend(f"  {warning}" for warning in report["warnings"])
         lines.append("")
     if report["problems"]:
         lines.append("Problems (generate would fail until they are fixed):")
@@ -246,9 +314,12 @@ def report_text(report: Mapping[str, Any], width: int = 80) -> str:
 
 def _warnings(report: Mapping[str, Any]) -> list[str]:
     out = [
-        f"Warning: plugin {item['name']!r} failed to load: {item['error']}"
+        f"Warning: plugin {item['name']!r} "
+        + ("is disabled" if item.get("stage") == "contributions" else "failed to load")
+        + f": {item['error']}"
         for item in report["failed"]
     ]
+    out += [f"Warning: {warning}" for warning in report.get("warnings", ())]
     out += [
         f"Warning: plugin {p['name']!r}: {error}"
         for p in report["plugins"]
@@ -272,9 +343,10 @@ def _warnings(report: Mapping[str, Any]) -> list[str]:
 def plugins(ctx: click.Context, fmt: str) -> None:
     """List the loaded plugins, their versions and what each contributes.
 
-    Built-in plugins are listed too, and marked. A third-party plugin that failed
-    to load is listed with its error (and warned about on stderr); the listing
-    still exits 0.
+    Built-in plugins are listed too, and marked. A plugin that failed to load or
+    was disabled is listed with its error (and warned about on stderr), a blocked
+    one with why; the listing still exits 0. Sources are those each plugin's own
+    contributions cite.
 
     \b
     Examples:
@@ -284,9 +356,9 @@ def plugins(ctx: click.Context, fmt: str) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from gluteus.engine.pluginmanager import make_plugin_manager
+    from gluteus.cli import make_manager
 
-    report = plugins_report(make_plugin_manager())
+    report = plugins_report(make_manager())
     if fmt == "json":
         click.echo(json.dumps(report, indent=2))
     else:

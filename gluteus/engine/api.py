@@ -134,7 +134,8 @@ def render(
 
     A renderer that raises (other than a :class:`~gluteus.GluteusError` of its own,
     such as a bad option) or returns neither text nor bytes is named in a
-    :class:`~gluteus.PluginError`.
+    :class:`~gluteus.PluginError`. An option the renderer does not declare is a
+    :class:`~gluteus.ProfileError` naming the format and its options.
     """
     from .errors import GluteusError, PluginError, ProfileError
 
@@ -148,6 +149,9 @@ def render(
             f"unknown format {fmt!r}; expected one of {', '.join(sorted(registry.renderers))}",
             suggestion=close[0] if close else None,
         )
+    # An option the renderer does not declare is refused (a renderer declaring none
+    # takes any, as before options were declared).
+    renderer.check_options(options)
     plugin = registry.plugin_of("renderer", fmt) or "?"
     try:
         out = renderer.render(program, dict(options))

@@ -20,6 +20,7 @@ The checks, in order:
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import itertools
 from collections.abc import Callable, Iterable, Mapping
@@ -38,9 +39,13 @@ from .model import (
     ROLES,
     TARGETS,
     DoseRule,
+    Equipment,
     Exercise,
     Issue,
     Ladder,
+    ObjectiveTest,
+    PainRegion,
+    PersonState,
     Precaution,
     RedFlag,
     Renderer,
@@ -75,6 +80,10 @@ _KINDS: tuple[tuple[str, str, type, Callable[[Any], str]], ...] = (
     ("sign", "register_signs", Sign, lambda x: x.id),
     ("red flag", "register_red_flags", RedFlag, lambda x: x.id),
     ("precaution", "register_precautions", Precaution, lambda x: x.id),
+    ("equipment", "register_equipment", Equipment, lambda x: x.id),
+    ("test", "register_tests", ObjectiveTest, lambda x: x.id),
+    ("pain region", "register_pain_regions", PainRegion, lambda x: x.id),
+    ("person state", "register_person_states", PersonState, lambda x: x.id),
     ("source", "register_sources", Source, lambda x: x.key),
     ("exercise", "register_exercises", Exercise, lambda x: x.id),
     ("ladder", "register_ladders", Ladder, lambda x: x.id),
@@ -143,8 +152,15 @@ def _check_hooks(pm: pluggy.PluginManager, name: str, plugin: object) -> list[Pr
             implemented.add(hook_name)
             item = f"hook {hook_name}"
             if caller.spec is None:
+                known = sorted(
+                    n
+                    for n, c in vars(pm.hook).items()
+                    if isinstance(c, pluggy.HookCaller) and c.spec is not None
+                )
+                close = difflib.get_close_matches(hook_name, known, n=1)
+                hint = f"did you mean {close[0]}? " if close else ""
                 problems.append(
-                    Problem(name, item, "is not a gluteus hook (misspelt? see docs/plugins.md)")
+                    Problem(name, item, f"is not a gluteus hook ({hint}see docs/plugins.md)")
                 )
                 continue
             extra = sorted(set(impl.argnames) - set(caller.spec.argnames))

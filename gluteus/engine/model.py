@@ -8,8 +8,8 @@ registry checks them and stamps which plugin contributed each.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any, Literal
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Literal, TypeVar
 
 import attrs
 from attrs import field, frozen
@@ -73,7 +73,7 @@ TARGETS: tuple[str, ...] = ("gmax", "gmed", "hip_rotators", "trunk", "whole_leg"
 """What an exercise mainly trains; pairs loaded work with activation of the same region."""
 
 EVIDENCE_LEVELS: tuple[str, ...] = ("verified", "recalled", "weak", "convention")
-"""How firmly a piece of content stands (EVIDENCE.md tags): ``verified`` [V] seen in
+"""How firmly a piece of content stands: ``verified`` [V] seen in
 the source; ``recalled`` [R] to be checked; ``weak`` ⚠ weak or conflicting evidence;
 ``convention`` practice or expert opinion with no trial behind it."""
 
@@ -140,6 +140,36 @@ def _each_of(choices: tuple[str, ...]) -> Any:
 
 _nonempty: Any = attrs.validators.min_len(1)
 
+_C = TypeVar("_C", bound=type)
+
+
+def _names_missing_fields(cls: _C) -> _C:
+    """Make a missing required field a :class:`TypeError` that names the item.
+
+    Plugins build these objects themselves, often at import time, where Python's own
+    ``Exercise.__init__() missing 1 required positional argument: 'fault'`` says
+    neither which exercise nor what else is missing. Checked in ``__new__``, which
+    sees the arguments before ``__init__`` refuses them; copies and unpickling call
+    it with no arguments and are let through.
+    """
+    fields = [a for a in attrs.fields(cls) if a.init]
+    names = [a.name for a in fields]
+    required = [a.name for a in fields if a.default is attrs.NOTHING]
+
+    def __new__(klass: type, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:
+            given = set(names[: len(args)]) | kwargs.keys()
+            missing = [name for name in required if name not in given]
+            if missing:
+                ident = kwargs.get("id", args[0] if args and names[0] == "id" else None)
+                what = f"{klass.__name__} {ident!r}" if ident is not None else klass.__name__
+                plural = "s" if len(missing) > 1 else ""
+                raise TypeError(f"{what} is missing required field{plural}: {', '.join(missing)}")
+        return object.__new__(klass)
+
+    setattr(cls, "__new__", staticmethod(__new__))  # noqa: B010 - mypy refuses a plain assignment
+    return cls
+
 
 def _pair(value: Iterable[int] | None) -> tuple[int, int] | None:
     """A (low, high) range of whole numbers, or None."""
@@ -162,6 +192,7 @@ class Source:
     url: str | None = None
 
 
+@_names_missing_fields
 @frozen
 class Issue:
     """One message the glutes send (the article's five, or a plugin's own).
@@ -180,6 +211,7 @@ class Issue:
     order: int = 100
 
 
+@_names_missing_fields
 @frozen
 class Sign:
     """Something a person notices, asked as a plain-words yes/no ``question``.
@@ -193,6 +225,7 @@ class Sign:
     question: str
 
 
+@_names_missing_fields
 @frozen
 class RedFlag:
     """A finding that stops generation and refers the person on.
@@ -212,6 +245,7 @@ class RedFlag:
     at or over 180/110, say)."""
 
 
+@_names_missing_fields
 @frozen
 class Precaution:
     """A condition that excludes or changes exercises through safety rules.
@@ -244,6 +278,7 @@ class Precaution:
         return self.name or self.id.replace("_", " ")
 
 
+@_names_missing_fields
 @frozen
 class Equipment:
     """Equipment a profile may list.
@@ -260,6 +295,7 @@ class Equipment:
     stands_in_for: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
 
+@_names_missing_fields
 @frozen
 class PainRegion:
     """A body region a profile may rate pain for (``pain: {region: 0-10}``)."""
@@ -268,6 +304,7 @@ class PainRegion:
     name: str
 
 
+@_names_missing_fields
 @frozen
 class ObjectiveTest:
     """An objective test a profile may give a result for (``tests: {id: result}``).
@@ -299,6 +336,7 @@ class ObjectiveTest:
         return f"{self.name.capitalize()}{where} ({unit})"
 
 
+@_names_missing_fields
 @frozen
 class PersonState:
     """One aspect of who the person is that changes what is safe (falls risk,
@@ -328,8 +366,8 @@ class Assessment:
 class Activation:
     """Published activation, in %MVIC, of glute max and/or med (None: not published).
 
-    ``measure`` says whether the figure is a ``mean`` or a ``peak`` (EVIDENCE.md:
-    they are not on one scale).
+    ``measure`` says whether the figure is a ``mean`` or a ``peak``: the two are not
+    on one scale.
     """
 
     gmax: float | None = None
@@ -364,6 +402,7 @@ def _cues(value: Iterable[str] | str) -> tuple[Cue, ...]:
     return tuple(item if isinstance(item, Cue) else Cue(item) for item in items)
 
 
+@_names_missing_fields
 @frozen
 class Exercise:
     """One exercise of the catalogue, declared once and tagged with every issue it serves.
@@ -373,6 +412,11 @@ class Exercise:
     contraindication tags (:data:`CONTRAINDICATION_TAGS`). ``level`` 1–5 is the rung
     of difficulty used for phase windows and ladders. ``cues`` are strings or
     :class:`Cue` objects carrying tags of their own.
+
+    ``targets`` says what the exercise mainly trains (:data:`TARGETS`) and must be
+    given: loaded work is paired with activation of the same target, and the registry
+    refuses an exercise without targets (they once defaulted to ``("gmax",)``, which
+    paired hip work wrongly without a word).
 
     ``unilateral`` exercises are done one side at a time, with sets for each side;
     ``alternating`` ones switch sides rep by rep (a bird dog, a marching bridge), so
@@ -407,7 +451,11 @@ class Exercise:
     hold_s: int | None = None
     rest_s: int = 60
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
-    targets: tuple[str, ...] = field(default=("gmax",), converter=_tuple_of_str)
+    # Empty by default only so that a plugin written when it defaulted still loads,
+    # into an error that says what to add (the registry refuses it empty).
+    targets: tuple[str, ...] = field(
+        default=(), converter=_tuple_of_str, metadata={"required": True}
+    )
     activation: Activation = Activation(measure="none")
     why: str = ""
     family: str = field(default=attrs.Factory(lambda self: self.id, takes_self=True))
@@ -445,6 +493,7 @@ class LadderStep:
     regress: str
 
 
+@_names_missing_fields
 @frozen
 class Ladder:
     """An ordered progression chain, easiest rung first."""
@@ -462,6 +511,7 @@ class Ladder:
         return tuple(step.exercise for step in self.steps)
 
 
+@_names_missing_fields
 @frozen
 class DoseRule:
     """How to dose exercises of one ``role`` in one ``phase`` for some experience levels
@@ -673,6 +723,7 @@ class Limit:
     not_on_consecutive_days: bool = False
 
 
+@_names_missing_fields
 @frozen
 class SafetyRule:
     """A safety rule as data: what triggers it and what it does.
@@ -714,13 +765,66 @@ def states_evidence(notes: Iterable[str]) -> bool:
 
 
 @frozen
+class TestResult:
+    """One objective test result that counted towards a finding, and what it means.
+
+    ``test`` is the test's id (an :class:`ObjectiveTest`'s, or the plugin's own);
+    ``side`` ``left`` or ``right`` for a test done on each side (None otherwise);
+    ``value`` the result (seconds, a count, or true when positive); ``meaning`` what
+    it means for the grade, in plain words (``"below the 10 s cut-off: the hip
+    abductors tire early"``). ``name`` is how outputs name the test (its id in words
+    when empty).
+    """
+
+    __test__ = False  # a domain class, not a pytest test class
+
+    test: str
+    # A number, true/false or None; typed Any so that cattrs passes it through as is.
+    value: Any = field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of((int, float))),
+    )
+    side: str | None = field(
+        default=None, validator=attrs.validators.optional(_one_of(("left", "right")))
+    )
+    meaning: str = ""
+    name: str = ""
+
+    def __str__(self) -> str:
+        label = self.name or self.test.replace("_", " ")
+        if self.side:
+            label += f", {self.side}"
+        if isinstance(self.value, bool):
+            value = "positive" if self.value else "negative"
+        elif isinstance(self.value, int | float):
+            value = f"{self.value:g}"
+        else:
+            value = "" if self.value is None else str(self.value)
+        text = f"{label}: {value}" if value else label
+        return f"{text} ({self.meaning})" if self.meaning else text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as it appears in the program JSON (``test_results``)."""
+        return {
+            "test": self.test,
+            "side": self.side,
+            "value": self.value,
+            "meaning": self.meaning,
+            "name": self.name,
+        }
+
+
+@frozen
 class Finding:
     """A plugin's grade of its issue for one profile.
 
     ``severity`` 0 (nothing found) to 3. ``signs`` the sign ids that counted;
-    ``tests`` the test results that counted, in words; ``weaker_side`` when left and
-    right differ meaningfully; ``notes`` explain the grade, including the module's
-    evidence caveat where it rests on weak evidence.
+    ``test_results`` the test results that counted, structured (:class:`TestResult`:
+    test id, side, value and what it means); ``tests`` the same in words, one line
+    each, for people (filled from ``test_results`` when not given; a plugin written
+    before ``test_results`` existed gives free text here, which is kept as it is);
+    ``weaker_side`` when left and right differ meaningfully; ``notes`` explain the
+    grade, including the module's evidence caveat where it rests on weak evidence.
     """
 
     issue: str
@@ -732,10 +836,17 @@ class Finding:
     )
     notes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     focus: bool = False
+    test_results: tuple[TestResult, ...] = field(default=(), converter=_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if self.test_results and not self.tests:
+            # Frozen: the words are derived once, here, from the structured results.
+            object.__setattr__(self, "tests", tuple(str(r) for r in self.test_results))
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as it appears in the program JSON."""
-        return {
+        """The finding as it appears in the program JSON (``test_results`` only when
+        there are any, so programs without them keep their bytes)."""
+        out = {
             "issue": self.issue,
             "severity": self.severity,
             "signs": list(self.signs),
@@ -744,6 +855,9 @@ class Finding:
             "focus": self.focus,
             "notes": list(self.notes),
         }
+        if self.test_results:
+            out["test_results"] = [r.to_dict() for r in self.test_results]
+        return out
 
 
 @frozen
@@ -766,6 +880,25 @@ class Referral:
 
 
 @frozen
+class RendererOption:
+    """An option a renderer takes (``gluteus generate -O NAME=VALUE``), with what it
+    does in plain words (``help``)."""
+
+    name: str
+    help: str
+
+
+def _renderer_options(
+    value: Iterable[RendererOption] | Mapping[str, str] | None,
+) -> tuple[RendererOption, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        return tuple(RendererOption(name, text) for name, text in value.items())
+    return tuple(value)
+
+
+@frozen
 class Renderer:
     """An output format: ``render(program, options)`` returns ``str`` or ``bytes``.
 
@@ -773,6 +906,12 @@ class Renderer:
     (a program read back from a file renders the same way); ``options`` holds the
     renderer's own options (``gluteus generate -O KEY=VALUE``). ``binary`` formats
     (pdf) must be written to a file, not a terminal.
+
+    ``options`` declares the options the renderer takes (:class:`RendererOption`
+    objects, or a ``{name: help}`` mapping); an option it does not declare is
+    refused, naming the format and its options. A renderer that declares none
+    (``None``, as renderers written before options were declared) is passed any
+    option unchecked, with a warning; ``()`` says it takes no options.
     """
 
     format: str
@@ -781,3 +920,39 @@ class Renderer:
     binary: bool = False
     media_type: str = "text/plain"
     extension: str = "txt"
+    options: tuple[RendererOption, ...] | None = field(default=None, converter=_renderer_options)
+
+    def check_options(self, given: Iterable[str]) -> str | None:
+        """Check the option names ``given`` against those the renderer declares.
+
+        Raises :class:`~gluteus.ProfileError` for an option it does not declare,
+        naming the format, its options and the closest name. Returns a one-line
+        warning when the renderer declares no options at all (they are passed
+        through unchecked), else None.
+        """
+        names = sorted(set(given))
+        if not names:
+            return None
+        if self.options is None:
+            return (
+                f"format {self.format!r} does not declare its options, so "
+                f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} passed to it unchecked"
+            )
+        known = {option.name: option for option in self.options}
+        for name in names:
+            if name not in known:
+                import difflib
+
+                from .errors import ProfileError
+
+                close = difflib.get_close_matches(name, sorted(known), n=1)
+                takes = (
+                    "; its options: " + "; ".join(f"{o.name} ({o.help})" for o in self.options)
+                    if self.options
+                    else "; it takes no options"
+                )
+                raise ProfileError(
+                    f"format {self.format!r} has no option {name!r}{takes}",
+                    suggestion=close[0] if close else None,
+                )
+        return None

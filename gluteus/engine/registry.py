@@ -8,9 +8,11 @@ stamped with the plugin that contributed it.
 from __future__ import annotations
 
 import copy
+import difflib
 import math
 import numbers
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -18,9 +20,12 @@ import attrs
 import pluggy
 from attrs import frozen
 
+from . import model
 from .errors import PluginError
 from .model import (
+    CONTRAINDICATION_TAGS,
     FLOOR_POSITIONS,
+    TARGETS,
     DoseRule,
     Equipment,
     Exercise,
@@ -64,9 +69,59 @@ def call_each(
         except PluginError:
             raise
         except Exception as exc:
-            raise PluginError(name, f"hook {hook_name} raised {type(exc).__name__}: {exc}") from exc
+            raise PluginError(name, f"hook {hook_name} {exception_words(exc)}") from exc
         results.append((name, result))
     return results
+
+
+_MISSING = re.compile(
+    r"^(?P<cls>\w+)\.__init__\(\) missing \d+ required (?:positional |keyword-only )?"
+    r"arguments?: (?P<names>.+)$"
+)
+_UNEXPECTED = re.compile(
+    r"^(?P<cls>\w+)\.__init__\(\) got an unexpected keyword argument '(?P<name>\w+)'$"
+)
+_NAMED_MISSING = re.compile(r"^(?P<what>\w+(?: '.*')?) is missing required fields?: (?P<names>.+)$")
+
+
+def exception_words(exc: BaseException) -> str:
+    """What a plugin's exception says, worded for its author: ``raised Type: message``,
+    except that building a model object with a field missing or unknown says which
+    object (its id, when the data shows it), which field, and where the fields are
+    documented, instead of Python's ``__init__() missing 1 required positional
+    argument``."""
+    text = str(exc)
+    if isinstance(exc, TypeError):
+        named = _NAMED_MISSING.match(text)
+        if named:
+            return (
+                f"built {_article(named['what'])} without its required field(s) "
+                f"{named['names']} (every field without a default must be given; "
+                "see the model reference in docs/plugins.md)"
+            )
+        missing = _MISSING.match(text)
+        if missing and hasattr(model, missing["cls"]):
+            names = ", ".join(re.findall(r"'(\w+)'", missing["names"]))
+            return (
+                f"built {_article(missing['cls'])} without its required field(s) {names} "
+                "(every field without a default must be given; see the model reference "
+                "in docs/plugins.md)"
+            )
+        unexpected = _UNEXPECTED.match(text)
+        if unexpected and hasattr(model, unexpected["cls"]):
+            cls = getattr(model, unexpected["cls"])
+            fields = [a.name for a in attrs.fields(cls)] if attrs.has(cls) else []
+            close = difflib.get_close_matches(unexpected["name"], fields, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            return (
+                f"built {_article(unexpected['cls'])} with a field it does not have: "
+                f"{unexpected['name']!r}{hint}"
+            )
+    return f"raised {type(exc).__name__}: {text}"
+
+
+def _article(what: str) -> str:
+    return ("an " if what[:1] in "AEIOU" else "a ") + what
 
 
 def collect(pm: pluggy.PluginManager, hook_name: str, kind: type[T]) -> list[tuple[str, T]]:
@@ -142,6 +197,10 @@ class Registry:
     tests: Mapping[str, ObjectiveTest] = MappingProxyType({})
     pain_regions: Mapping[str, PainRegion] = MappingProxyType({})
     person_states: Mapping[str, PersonState] = MappingProxyType({})
+    warnings: tuple[tuple[str, str], ...] = ()
+    """``(plugin, message)``: one line per plugin whose contributions were left out in
+    part (see :attr:`pruned`), saying which ids they refer to. Not failures: the
+    command line prints them as warnings; an embedding app may show or log them."""
 
     def available(self, equipment: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
         """The equipment ids a person listing ``equipment`` can use: what they list and
@@ -170,7 +229,9 @@ def build_registry(pm: pluggy.PluginManager, *, check_numbers: bool = True) -> R
     """Call every ``register_*`` hook and check the contributions fit together.
 
     Raises :class:`PluginError` naming the plugin for malformed data, duplicate ids
-    (naming both plugins), references to ids no plugin declares and, unless
+    (naming both plugins), references to ids no plugin declares, an exercise without
+    targets, a safety rule naming a tag no exercise carries and no vocabulary lists
+    (it would never act), a condition naming an undeclared fact and, unless
     ``check_numbers`` is false (the plugin contract check lists them all itself
     with :func:`number_problems`), numbers out of range.
     """
@@ -203,8 +264,13 @@ def build_registry(pm: pluggy.PluginManager, *, check_numbers: bool = True) -> R
         tables[kind] = table
         owner.update({(kind, k): v for k, v in owners.items()})
     dosing_items = collect(pm, "register_dosing", DoseRule)
+    # Every tag some contributed exercise (or one of its cues) carries, before any is
+    # pruned: a rule may name a tag of its own plugin's exercises even where those
+    # exercises are left out for want of equipment.
+    exercise_tags = frozenset(tag for ex in tables["exercise"].values() for tag in ex.all_tags)
     pruned: list[tuple[str, str]] = []
-    _prune(tables, owner, dosing_items, pruned)
+    refs: dict[str, dict[tuple[str, str], list[str]]] = {}
+    _prune(tables, owner, dosing_items, pruned, refs)
     _derive(tables)
 
     registry = Registry(
@@ -225,12 +291,34 @@ def build_registry(pm: pluggy.PluginManager, *, check_numbers: bool = True) -> R
         tests=_ro(tables["test"]),
         pain_regions=_ro(tables["pain_region"]),
         person_states=_ro(tables["person_state"]),
+        warnings=_prune_warnings(refs),
     )
     if check_numbers:
         for plugin, item, message in number_problems(registry)[:1]:
             raise PluginError(plugin, f"{item}: {message}")
-    _check_references(registry)
+    _check_references(registry, exercise_tags)
     return registry
+
+
+def _prune_warnings(
+    refs: Mapping[str, Mapping[tuple[str, str], list[str]]],
+) -> tuple[tuple[str, str], ...]:
+    """One line per plugin: the ids it refers to that no loaded plugin declares, each
+    with what of the plugin's names it (the first few), so the plugin is named once."""
+    out: list[tuple[str, str]] = []
+    for plugin in sorted(refs):
+        parts = []
+        for (kind, ref_id), items in sorted(refs[plugin].items()):
+            shown = ", ".join(items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")
+            parts.append(f"{kind} {ref_id!r} (named by {shown})")
+        out.append(
+            (
+                plugin,
+                "refers to what no loaded plugin declares, so that part of it is left out: "
+                + "; ".join(parts),
+            )
+        )
+    return tuple(out)
 
 
 def _derive(tables: dict[str, dict[str, Any]]) -> None:
@@ -256,6 +344,7 @@ def _prune(
     owner: dict[tuple[str, str], str],
     dosing: list[tuple[str, DoseRule]],
     pruned: list[tuple[str, str]],
+    refs: dict[str, dict[tuple[str, str], list[str]]],
 ) -> None:
     """Drop references to issues and exercises that no loaded plugin declares.
 
@@ -266,11 +355,17 @@ def _prune(
     a dose rule or safety rule about an unloaded issue goes. Each drop is recorded,
     so the plugin contract check can still report a typo.
     """
+
+    def refer(plugin: str, item: str, kind: str, missing: Iterable[str]) -> None:
+        for ref_id in missing:
+            refs.setdefault(plugin, {}).setdefault((kind, ref_id), []).append(item)
+
     issues = tables["issue"]
     exercises = tables["exercise"]
     for ex_id, ex in sorted(exercises.items()):
         missing = [e for e in ex.equipment if e not in tables["equipment"]]
         if missing:
+            refer(owner[("exercise", ex_id)], f"exercise {ex_id!r}", "equipment", missing)
             # Nobody can list equipment no loaded plugin declares: the exercise is out.
             pruned.append(
                 (
@@ -286,6 +381,7 @@ def _prune(
         if not unknown:
             continue
         plugin = owner[("exercise", ex_id)]
+        refer(plugin, f"exercise {ex_id!r}", "issue", unknown)
         pruned.append(
             (
                 plugin,
@@ -306,6 +402,8 @@ def _prune(
         if not missing and not unknown:
             continue
         plugin = owner[("ladder", ladder_id)]
+        refer(plugin, f"ladder {ladder_id!r}", "exercise", missing)
+        refer(plugin, f"ladder {ladder_id!r}", "issue", unknown)
         if missing:
             pruned.append(
                 (
@@ -332,6 +430,7 @@ def _prune(
             )
     for plugin, dose in list(dosing):
         if dose.issue is not None and dose.issue not in issues:
+            refer(plugin, f"a {dose.role} dose rule", "issue", (dose.issue,))
             pruned.append(
                 (
                     plugin,
@@ -346,6 +445,7 @@ def _prune(
         if not unknown:
             continue
         plugin = owner[("safety_rule", rule_id)]
+        refer(plugin, f"rule {rule_id!r}", "issue", unknown)
         pruned.append(
             (
                 plugin,
@@ -362,8 +462,23 @@ def _prune(
             del owner[("safety_rule", rule_id)]
 
 
-def _check_references(reg: Registry) -> None:
+def _check_references(reg: Registry, exercise_tags: frozenset[str] = frozenset()) -> None:
     from .facts import unknown_facts
+
+    known_tags = sorted(set(CONTRAINDICATION_TAGS) | exercise_tags)
+
+    def tag_ok(rule: SafetyRule, tags: Iterable[str], where: str) -> None:
+        for tag in tags:
+            if tag in known_tags:
+                continue
+            close = difflib.get_close_matches(tag, known_tags, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            fail(
+                "safety_rule",
+                rule.id,
+                f"rule {rule.id!r} {where} tag {tag!r}, which no exercise carries and "
+                f"model.CONTRAINDICATION_TAGS does not list, so it would never act{hint}",
+            )
 
     def fail(kind: str, item_id: str, message: str) -> None:
         raise PluginError(reg.plugin_of(kind, item_id) or "?", message)
@@ -384,6 +499,16 @@ def _check_references(reg: Registry) -> None:
             if issue not in reg.issues:
                 fail("exercise", ex.id, f"exercise {ex.id!r} names unknown issue {issue!r}")
         source_ok("exercise", ex.id, ex.source)
+        if not ex.targets:
+            fail(
+                "exercise",
+                ex.id,
+                f"exercise {ex.id!r} gives no targets. The plugin contract changed: "
+                "Exercise.targets must now be given (it used to default to ('gmax',) "
+                "without a word). Add targets=(...) naming what the exercise mainly "
+                f"trains, from {', '.join(TARGETS)}; targets=('gmax',) keeps the old "
+                "behaviour",
+            )
         if (ex.hold_s is None) == (ex.seconds_per_rep is None):
             fail(
                 "exercise",
@@ -418,6 +543,13 @@ def _check_references(reg: Registry) -> None:
         if condition is not None:
             for problem in unknown_facts(condition, reg):
                 fail("safety_rule", rule.id, f"rule {rule.id!r}: {problem}")
+        # A tag nobody knows is a typo that would silently stop the rule protecting
+        # anyone: refused here, at load, not only by the contract check.
+        tag_ok(rule, rule.exclude_tags, "excludes")
+        for limit in rule.limits:
+            tag_ok(rule, limit.tags, "limits")
+        for requirement in rule.requires:
+            tag_ok(rule, requirement.tags, "requires")
     for flag in reg.red_flags.values():
         if flag.when is not None:
             for problem in unknown_facts(flag.when, reg):

@@ -34,6 +34,9 @@ def _lazy(module: str, function: str) -> Callable[[Any, Mapping[str, Any] | None
     return render
 
 
+PAPER = "a4 (the default) or letter"
+"""What the ``paper`` option of the PDF formats takes."""
+
 RENDERERS: tuple[Renderer, ...] = (
     Renderer(
         format="html",
@@ -41,6 +44,7 @@ RENDERERS: tuple[Renderer, ...] = (
         render=_lazy("html_page", "render_html"),
         media_type="text/html",
         extension="html",
+        options={},
     ),
     Renderer(
         format="pdf",
@@ -49,6 +53,7 @@ RENDERERS: tuple[Renderer, ...] = (
         binary=True,
         media_type="application/pdf",
         extension="pdf",
+        options={"paper": PAPER},
     ),
     Renderer(
         format="ics",
@@ -56,6 +61,11 @@ RENDERERS: tuple[Renderer, ...] = (
         render=_lazy("ics_calendar", "render_ics"),
         media_type="text/calendar",
         extension="ics",
+        options={
+            "reminder": "minutes before each session to remind you, 0 (none) to 10080; default 30",
+            "replaces": "the text of an earlier calendar this one replaces (gluteus "
+            "generate --replaces FILE gives it)",
+        },
     ),
     Renderer(
         format="cheatsheet",
@@ -64,6 +74,7 @@ RENDERERS: tuple[Renderer, ...] = (
         binary=True,
         media_type="application/pdf",
         extension="pdf",
+        options={"paper": PAPER},
     ),
 )
 """The formats this plugin contributes through ``register_renderers``."""

@@ -71,15 +71,39 @@ def render_json(program: Any, options: Mapping[str, Any] | None = None) -> str:
 
 
 def _renderer(
-    fmt: str, description: str, fn: Callable[..., str], media_type: str, extension: str
+    fmt: str,
+    description: str,
+    fn: Callable[..., str],
+    media_type: str,
+    extension: str,
+    options: Mapping[str, str] | None = None,
 ) -> Renderer:
     return Renderer(
-        format=fmt, description=description, render=fn, media_type=media_type, extension=extension
+        format=fmt,
+        description=description,
+        render=fn,
+        media_type=media_type,
+        extension=extension,
+        options=options or {},
     )
 
 
+TEXT_OPTIONS: Mapping[str, str] = {
+    "width": "columns to lay the text out for, 40 to 200 (78 for a file, 100 for a terminal)",
+    "terminal": "true: drawn for a terminal, with rich headings (the command line sets it)",
+    "color": "false: no colour in the terminal drawing (the command line sets it)",
+}
+"""The text renderer's options (``gluteus generate -O width=60``)."""
+
 RENDERERS: tuple[Renderer, ...] = (
-    _renderer("text", "plain text for a terminal or a printout", render_text, "text/plain", "txt"),
+    _renderer(
+        "text",
+        "plain text for a terminal or a printout",
+        render_text,
+        "text/plain",
+        "txt",
+        TEXT_OPTIONS,
+    ),
     _renderer(
         "markdown", "Markdown with a table per session", render_markdown, "text/markdown", "md"
     ),
