@@ -27,7 +27,13 @@ from gluteus.engine.model import (
     Source,
 )
 from gluteus.engine.pluginmanager import make_plugin_manager
-from gluteus.engine.skeleton import MAX_BLOCK_WEEKS, build_skeleton, phase_lengths
+from gluteus.engine.skeleton import (
+    MAX_BLOCK_WEEKS,
+    NO_DELOAD_BELOW,
+    build_skeleton,
+    phase_lengths,
+    phase_note,
+)
 from gluteus.engine.verify import verify
 
 PM = make_plugin_manager(entrypoints=False)
@@ -82,8 +88,8 @@ def test_the_skeleton_covers_every_week_with_phases_blocks_and_deloads(weeks, ex
             assert len(block.weeks) >= 2, "a deload always follows a loading week of its block"
     assert set(sk.deloads) == {b.deload for b in sk.blocks if b.deload is not None}
     assert 1 not in sk.deloads
-    if weeks >= 6:
-        assert sk.deloads, "programs of six weeks or more have a deload"
+    if weeks >= NO_DELOAD_BELOW:
+        assert sk.deloads, "programs of seven weeks or more have a deload"
         # Every 4-6 weeks (Bell 2022): each cycle closed by a deload is 4 to 6 weeks,
         # and the weeks after the last deload are at most five.
         starts = (0, *sk.deloads)
@@ -91,6 +97,15 @@ def test_the_skeleton_covers_every_week_with_phases_blocks_and_deloads(weeks, ex
         assert weeks - sk.deloads[-1] <= 5
     else:
         assert sk.deloads == ()
+    # The phase table says why: the deload weeks, or that the program ends before one.
+    notes = [phase_note(sk, kind) for kind, _ in sk.phases]
+    if sk.deloads:
+        for kind, ws in sk.phases:
+            mine = [d for d in sk.deloads if d in ws]
+            note = phase_note(sk, kind)
+            assert all(f"eek {d}" in note for d in mine) and ("a deload" in note) == bool(mine)
+    else:
+        assert notes[0].startswith(f"No deload week: at {weeks} weeks")
 
 
 def test_phase_lengths_follow_program_length_and_severity():
@@ -171,14 +186,16 @@ def test_holds_and_sets_progress_and_stop_at_their_ceilings():
 
 
 def test_load_progression_keeps_the_dose_and_says_heavier_for_loaded_work_only():
-    rule = _rule(progression="load")
-    loaded = _ex(loaded=True, equipment=("dumbbell",))
+    rule = _rule(progression="load", load_types=("bodyweight", "band", "external"))
+    loaded = _ex(loaded=True, equipment=("dumbbell",), load="external")
     first, second = (week_dose(loaded, rule, s, NO_CAP) for s in (0, 1))
     assert (first.sets, first.reps) == (second.sets, second.reps)
-    assert "heavier than last week" in second.load and "heavier" not in first.load
-    # Bodyweight work cannot get heavier: it climbs the rep range instead.
-    body = [week_dose(_ex(), rule, s, NO_CAP) for s in (0, 1)]
-    assert body[1].reps > body[0].reps and "heavier" not in body[1].load
+    assert "add 2-10% load" in second.load and "%" not in first.load
+    # Bodyweight and band work cannot get heavier by percent: it climbs the rep range.
+    for load in ("bodyweight", "band"):
+        body = [week_dose(_ex(load=load), rule, s, NO_CAP) for s in (0, 1)]
+        assert body[1].reps > body[0].reps and "%" not in body[1].load, load
+        assert body[1].effort.rm is None, load  # no repetition maximum without a load
 
 
 def test_a_deload_has_fewer_sets_than_the_week_before_never_below_one():
@@ -195,10 +212,21 @@ def test_a_deload_has_fewer_sets_than_the_week_before_never_below_one():
 
 def test_caps_bound_sets_and_holds_and_add_an_effort_limit():
     hold_ex = _ex(role="isometric", hold_s=30, seconds_per_rep=None)
-    rule = _rule(role="isometric", progression="hold", reps=None, hold_s=40, sets=4)
+    rule = _rule(
+        role="isometric", progression="hold", reps=None, hold_s=40, sets=4, effort=(6, 8)
+    )
     dose = week_dose(hold_ex, rule, 3, Cap(max_hold_s=30, max_sets=3, max_rpe=6))
     assert (dose.sets, dose.hold_s) == (3, 30)
-    assert "RPE 6" in dose.load
+    assert dose.effort.rpe == (6, 6) and "effort 6/10" in dose.load
+    # A cap that forbids repetition maxima turns the effort into the talk test.
+    loaded = _ex(load="external")
+    rm_rule = _rule(effort=(7, 8), rm=(6, 8), rir=(1, 2), load_types=("external",))
+    talk = week_dose(loaded, rm_rule, 0, Cap(max_rpe=6, no_rm=True))
+    assert talk.effort.rm is None and talk.effort.rir is None and talk.effort.rpe == (6, 6)
+    assert "talk" in talk.load and "RM" not in talk.load
+    # A cap on the heaviest load lifts the RM range, and the reps with it.
+    light = week_dose(loaded, rm_rule, 0, Cap(min_rm=8))
+    assert light.effort.rm == (8, 12) and light.reps >= 8
 
 
 def test_time_counts_every_side_set_rest_and_the_transition():
@@ -312,7 +340,7 @@ def test_too_little_time_leaves_out_the_least_severe_issues_and_says_why():
     assert verify(doc, CTX) == []
 
 
-def test_the_weaker_side_gets_an_extra_set():
+def test_the_weaker_side_gets_an_extra_set_in_the_same_row():
     data = {
         **BASE,
         "tests": {"single_leg_squat_knee_valgus": {"left": True, "right": False}},
@@ -320,12 +348,31 @@ def test_the_weaker_side_gets_an_extra_set():
     doc = generate(data)
     knees = next(f for f in doc["findings"] if f["issue"] == "knees")
     assert knees["weaker_side"] == "left"
-    extras = [ex for _, _, ex in entries(doc) if ex["side"] == "left"]
-    assert extras, "unilateral knees work gets extra sets on the weaker side"
+    rows = [ex for _, _, ex in entries(doc)]
+    extras = [ex for ex in rows if ex["extra"] is not None]
+    assert extras, "one-side-at-a-time knees work gets extra sets on the weaker side"
     for ex in extras:
-        assert ex["sets"] == 1 and "weaker left side" in ex["why"]
-        assert CATALOGUE[ex["id"]].unilateral and "knees" in CATALOGUE[ex["id"]].issues
+        assert ex["extra"] == {"side": "left", "sets": 1}
+        assert ex["side"] == "each"
+        cat = CATALOGUE[ex["id"]]
+        assert cat.unilateral and not cat.alternating and "knees" in cat.issues
+    # One row per exercise: no separate "left only" entry any more.
+    assert not any(ex["side"] in ("left", "right") for ex in rows)
+    for week in doc["weeks"]:
+        for session in week["sessions"]:
+            ids = [e["id"] for e in session["exercises"]]
+            assert len(ids) == len(set(ids))
     assert verify(doc, CTX) == []
+
+
+def test_no_extra_sets_when_no_side_is_named():
+    for tests in (
+        {"single_leg_squat_knee_valgus": {"left": True, "right": True}},
+        {},
+    ):
+        doc = generate({**BASE, "tests": tests})
+        assert all(f["weaker_side"] is None for f in doc["findings"])
+        assert all(ex["extra"] is None for _, _, ex in entries(doc)), tests
 
 
 def test_preferred_exercises_are_used_and_avoided_ones_never():

@@ -24,12 +24,14 @@ SPEC_RED_FLAGS = {
     "knee_locking_or_giving_way",
     "cannot_bear_weight",
     "hot_swollen_joint",
+    "uncontrolled_blood_pressure",
 }
 CAUDA_EQUINA = ("saddle_numbness", "bladder_or_bowel_change", "progressive_leg_weakness")
 SPEC_PRECAUTIONS = {
     "pregnancy",
     "osteoporosis",
     "hip_replacement_posterior",
+    "hip_replacement_lateral",
     "hip_replacement_anterior",
     "knee_replacement",
     "hypertension",
@@ -74,7 +76,12 @@ def test_only_cauda_equina_flags_are_emergencies(registry):
 
 def test_red_flag_sources_are_the_evidence_md_ones(registry):
     keys = {f.source for f in flags.RED_FLAGS}
-    assert keys <= {"nhs_nice_lbp_red_flags", "ottawa_knee_rules", "nhs_hip_pathway"}
+    assert keys <= {
+        "nhs_nice_lbp_red_flags",
+        "ottawa_knee_rules",
+        "nhs_hip_pathway",
+        "pescatello2015",
+    }
     assert registry.sources["finucane2020"].level == "weak"
     assert {s.key for s in flags.SOURCES} == {
         "nhs_nice_lbp_red_flags",
@@ -93,15 +100,38 @@ def test_all_spec_precautions_are_declared_with_questions_and_sources(registry):
         assert pre.needs_trimester is (pre.id == "pregnancy")
 
 
-def test_every_precaution_is_acted_on_by_a_safety_rule():
-    triggered = {p for rule in rules.SAFETY_RULES for p in rule.when.precautions}
-    assert triggered == SPEC_PRECAUTIONS
+# What a precaution needs to be acted on fully: the stage of a pregnancy or a surgery.
+PRECAUTION_PROFILE = {
+    "pregnancy": {"pregnancy_week": 20},
+    "hip_replacement_posterior": {"weeks_since_surgery": 8},
+    "hip_replacement_lateral": {"weeks_since_surgery": 8},
+    "hip_replacement_anterior": {"weeks_since_surgery": 8},
+    "knee_replacement": {"weeks_since_surgery": 8},
+}
 
 
-def test_each_precaution_cites_the_source_of_its_rule():
-    for pre in flags.PRECAUTIONS:
-        cited = {r.source for r in rules.SAFETY_RULES if pre.id in r.when.precautions}
-        assert pre.source in cited, pre.id
+def _rules_for(registry, pm, **fields):
+    from gluteus.engine.person import assess
+    from gluteus.engine.safety import program_safety
+
+    profile = Profile(age=50, **fields)
+    person = assess(profile, pm, registry)
+    return {r.id: r for r in program_safety(profile, (), registry, person).everywhere.rules}
+
+
+@pytest.mark.parametrize("precaution", sorted(SPEC_PRECAUTIONS))
+def test_every_precaution_is_acted_on_by_a_safety_rule_citing_its_source(
+    registry, pm, precaution
+):
+    """Listing the precaution brings in rules that do not apply without it (directly or
+    through the person state it sets), and one of them cites the precaution's source."""
+    without = _rules_for(registry, pm)
+    extra = PRECAUTION_PROFILE.get(precaution, {})
+    with_it = _rules_for(registry, pm, precautions=(precaution,), **extra)
+    added = {k: r for k, r in with_it.items() if k not in without}
+    assert added, precaution
+    source = registry.precautions[precaution].source
+    assert source in {r.source for r in added.values()}, (precaution, sorted(added))
 
 
 # --- the gate ---------------------------------------------------------------------------
@@ -138,10 +168,10 @@ def test_the_gate_gives_one_referral_per_flag_most_urgent_first(registry):
     assert [r.flag for r in referrals[:2]] == ["bladder_or_bowel_change", "saddle_numbness"]
 
 
-def test_all_flags_at_once_give_eleven_referrals_in_order(registry):
+def test_all_flags_at_once_give_twelve_referrals_in_order(registry):
     profile = Profile(age=60, red_flags=tuple(sorted(SPEC_RED_FLAGS)))
     referrals = referrals_for(profile, registry)
-    assert len(referrals) == 11
+    assert len(referrals) == 12
     assert [RANK[r.urgency] for r in referrals] == sorted(RANK[r.urgency] for r in referrals)
 
 
