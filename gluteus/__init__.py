@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .engine.errors import (
     GluteusError,
     Infeasible,
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
     from .engine.program import Program
     from .engine.verify import Violation
     from .journal import Journal
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Finding",

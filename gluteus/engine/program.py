@@ -456,7 +456,7 @@ _CONVERTER = _make_converter()
 
 def engine_info(ctx: Context) -> tuple[str, tuple[tuple[str, str], ...]]:
     """gluteus's version and every loaded plugin's name and version."""
-    from .. import __version__
+    from .._version import __version__
     from .pluginmanager import plugin_versions
 
     return __version__, tuple(sorted(plugin_versions(ctx.pm).items()))
