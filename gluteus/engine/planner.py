@@ -56,7 +56,7 @@ from .skeleton import PHASE_GOALS, PHASE_NAMES, Block, Skeleton, build_skeleton
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
-    from .api import Context
+    from .context import Context
     from .person import PersonModel
     from .profile import Profile
 

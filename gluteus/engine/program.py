@@ -23,7 +23,7 @@ from .profile import Profile, Schedule
 from .traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
 
 if TYPE_CHECKING:
-    from .api import Context
+    from .context import Context
     from .safety import Restrictions
 
 FORMAT = "gluteus.program/1"
