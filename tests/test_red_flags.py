@@ -12,7 +12,7 @@ from gluteus.engine.registry import build_registry
 from gluteus.engine.screening import gate, referrals_for
 from gluteus.plugins.safety import flags, rules
 
-SPEC_RED_FLAGS = {
+BUILTIN_RED_FLAGS = {
     "saddle_numbness",
     "bladder_or_bowel_change",
     "progressive_leg_weakness",
@@ -26,7 +26,7 @@ SPEC_RED_FLAGS = {
     "hot_swollen_joint",
 }
 CAUDA_EQUINA = ("saddle_numbness", "bladder_or_bowel_change", "progressive_leg_weakness")
-SPEC_PRECAUTIONS = {
+BUILTIN_PRECAUTIONS = {
     "pregnancy",
     "osteoporosis",
     "hip_replacement_posterior",
@@ -43,9 +43,9 @@ def registry(pm):
 
 
 def test_all_spec_red_flags_are_declared_once(registry):
-    assert {f.id for f in flags.RED_FLAGS} == SPEC_RED_FLAGS
-    assert len(flags.RED_FLAGS) == len(SPEC_RED_FLAGS)
-    assert set(registry.red_flags) == SPEC_RED_FLAGS
+    assert {f.id for f in flags.RED_FLAGS} == BUILTIN_RED_FLAGS
+    assert len(flags.RED_FLAGS) == len(BUILTIN_RED_FLAGS)
+    assert set(registry.red_flags) == BUILTIN_RED_FLAGS
 
 
 @pytest.mark.parametrize("flag", flags.RED_FLAGS, ids=lambda f: f.id)
@@ -85,8 +85,8 @@ def test_red_flag_sources_are_the_evidence_md_ones(registry):
 
 
 def test_all_spec_precautions_are_declared_with_questions_and_sources(registry):
-    assert {p.id for p in flags.PRECAUTIONS} == SPEC_PRECAUTIONS
-    assert set(registry.precautions) == SPEC_PRECAUTIONS
+    assert {p.id for p in flags.PRECAUTIONS} == BUILTIN_PRECAUTIONS
+    assert set(registry.precautions) == BUILTIN_PRECAUTIONS
     for pre in flags.PRECAUTIONS:
         assert pre.question.endswith("?"), pre.id
         assert pre.source in registry.sources, pre.id
@@ -95,7 +95,7 @@ def test_all_spec_precautions_are_declared_with_questions_and_sources(registry):
 
 def test_every_precaution_is_acted_on_by_a_safety_rule():
     triggered = {p for rule in rules.SAFETY_RULES for p in rule.when.precautions}
-    assert triggered == SPEC_PRECAUTIONS
+    assert triggered == BUILTIN_PRECAUTIONS
 
 
 def test_each_precaution_cites_the_source_of_its_rule():
@@ -107,7 +107,7 @@ def test_each_precaution_cites_the_source_of_its_rule():
 # --- the gate ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("flag_id", sorted(SPEC_RED_FLAGS))
+@pytest.mark.parametrize("flag_id", sorted(BUILTIN_RED_FLAGS))
 def test_any_single_red_flag_stops_generation(registry, flag_id):
     profile = Profile(age=40, red_flags=(flag_id,))
     with pytest.raises(ReferralRequired) as info:
@@ -139,7 +139,7 @@ def test_the_gate_gives_one_referral_per_flag_most_urgent_first(registry):
 
 
 def test_all_flags_at_once_give_eleven_referrals_in_order(registry):
-    profile = Profile(age=60, red_flags=tuple(sorted(SPEC_RED_FLAGS)))
+    profile = Profile(age=60, red_flags=tuple(sorted(BUILTIN_RED_FLAGS)))
     referrals = referrals_for(profile, registry)
     assert len(referrals) == 11
     assert [RANK[r.urgency] for r in referrals] == sorted(RANK[r.urgency] for r in referrals)
