@@ -12,10 +12,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Spelled in pieces, so that this file does not match itself.
-_NOTES = "|".join(name + r"\.md" for name in ("SPEC", "EVIDENCE", "DESIGN", "STYLE"))
+# The names are joined from pieces, so that this file does not match itself.
+spec, evidence = "".join(("SP", "EC")), "".join(("EVI", "DENCE"))
+notes = (spec, evidence, "".join(("DES", "IGN")), "".join(("STY", "LE")))
 OUTSIDE_DOCUMENT = re.compile(
-    rf"\b(?:{_NOTES})\b|\bSP" r"EC\b(?!_)|\bSP" r"EC §|(?i:\bissue) \d+\b(?![-–]\d)"
+    r"\b(?:" + "|".join(rf"{name}\.md" for name in notes) + r")\b"
+    rf"|\b{spec}\b(?!_)"  # the document by its name alone, not a variable named after it
+    r"|(?i:\bissue) \d+\b(?![-–]\d)"  # an issue by number (not "an issue 0-3")
 )
 """A reference to a document outside the repository, or to an issue by its number."""
 
@@ -77,14 +80,14 @@ def test_each_pending_file_still_has_a_reference_to_clean():
 @pytest.mark.parametrize(
     ("line", "refers"),
     [
-        ("see SPEC.md for the contract", True),
-        ("the SPEC §1 example", True),
-        ("as the SPEC says", True),
-        ("per EVIDENCE.md section 4", True),
-        ("(issue 6)", True),
-        ("Issue 13 asks for", True),
-        ("SPEC_YAML = 1", False),
-        ("EVIDENCE_LEVELS", False),
+        ("see {S}.md for the contract", True),
+        ("the {S} §1 example", True),
+        ("as the {S} says", True),
+        ("per {E}.md section 4", True),
+        ("(issue {n})", True),
+        ("Issue {n}{n} asks for", True),
+        ("{S}_YAML = 1", False),
+        ("{E}_LEVELS", False),
         ("HOOKSPECS = ROOT", False),
         ("the hamstrings issue, graded 0-3", False),
         ("an issue 0–3", False),
@@ -92,4 +95,5 @@ def test_each_pending_file_still_has_a_reference_to_clean():
     ],
 )
 def test_the_pattern_tells_a_reference_from_a_name(line, refers):
+    line = line.format(S=spec, E=evidence, n=3)
     assert bool(OUTSIDE_DOCUMENT.search(line)) is refers
