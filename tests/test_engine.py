@@ -210,10 +210,15 @@ def test_data_that_is_not_text_is_a_profile_error(engine):
         engine.parse_profile(PROFILE, "json")  # type: ignore[arg-type]
 
 
-def test_the_profile_schema_is_the_shipped_one(engine):
+def test_the_schemas_are_the_shipped_ones(engine, program):
+    import jsonschema
+
     schema = engine.profile_schema()
     assert schema["required"] == ["age"]
     assert "signs" in schema["properties"]
+    jsonschema.validate(program.to_dict(), engine.program_schema())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**program.to_dict(), "status": "fine"}, engine.program_schema())
 
 
 # --- Screening, generating, rendering, checking, adapting -------------------------------

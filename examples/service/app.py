@@ -26,7 +26,6 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 
 import gluteus
-from gluteus.schemas import profile_schema, program_schema
 
 LIMIT = 1024 * 1024
 """parse_profile refuses a profile over 1 MiB; the service reads no more than that."""
@@ -168,7 +167,7 @@ def create_app(plugins: pluggy.PluginManager | None = None) -> FastAPI:
                 title=app.title, version=app.version, summary=app.summary, routes=app.routes
             )
             components = schema.setdefault("components", {}).setdefault("schemas", {})
-            components.update(_schemas())
+            components.update(_schemas(engine))
             app.openapi_schema = schema
         return app.openapi_schema
 
@@ -181,7 +180,7 @@ def create_app(plugins: pluggy.PluginManager | None = None) -> FastAPI:
 _REF = re.compile(r"^#/\$defs/")
 
 
-def _schemas() -> dict[str, Any]:
+def _schemas(engine: gluteus.Engine) -> dict[str, Any]:
     """The shipped profile and program JSON Schemas as OpenAPI components (the program's
     ``$defs`` become ``program_<name>`` components), and the error's shape."""
 
@@ -195,10 +194,12 @@ def _schemas() -> dict[str, Any]:
             return [moved(v) for v in node]
         return node
 
-    program = {k: v for k, v in program_schema().items() if k not in ("$schema", "$id")}
+    program = {k: v for k, v in engine.program_schema().items() if k not in ("$schema", "$id")}
     defs = program.pop("$defs", {})
     out = {
-        "Profile": {k: v for k, v in profile_schema().items() if k not in ("$schema", "$id")},
+        "Profile": {
+            k: v for k, v in engine.profile_schema().items() if k not in ("$schema", "$id")
+        },
         "Program": moved(program),
         "Error": ERROR_SCHEMA,
     }

@@ -232,6 +232,13 @@ class Engine:
 
         return profile_schema()
 
+    def program_schema(self) -> dict[str, Any]:
+        """The JSON Schema of the program JSON (:meth:`Program.to_dict`), which every
+        generated program validates against."""
+        from ..schemas import program_schema
+
+        return program_schema()
+
     # --- Screening, planning, checking --------------------------------------------------
 
     def screen(self, profile: Profile) -> Screening:
