@@ -1,35 +1,42 @@
-"""Embed gluteus in an app: build a profile from a dict, generate, render, write a file.
+"""Embed gluteus in an app: one Engine, a profile from text, a program with progress,
+a rendered page written to a file.
 
     python examples/embed.py [OUTPUT]
 
-Writes HTML when an ``html`` renderer is installed, else Markdown. No files are
-read and nothing global is touched: the same calls are safe from several threads.
+Writes HTML when an ``html`` renderer is installed, else Markdown. No profile file
+is read and nothing global is touched: the engine is shared safely between threads.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Literal
 
 import gluteus
 
-PROFILE = {
-    "name": "Dana",
-    "age": 38,
-    "experience": "novice",
-    "start": "2026-12-07",
-    "schedule": {"weeks": 8, "sessions_per_week": 3, "minutes_per_session": 30},
-    "equipment": ["mat", "mini_band"],
-    "signs": ["barely_feel_glutes", "knees_cave_in"],
-    "pain": {"knee": 2},
-    "seed": 0,
-}
+PROFILE = """\
+name: Dana
+age: 38
+experience: novice
+start: 2026-12-07
+schedule: {weeks: 8, sessions_per_week: 3, minutes_per_session: 30}
+equipment: [mat, mini_band]
+signs: [barely_feel_glutes, knees_cave_in]
+pain: {knee: 2}
+seed: 0
+"""
+
+
+def show(progress: gluteus.Progress) -> None:
+    print(f"  {progress.stage} {progress.done}/{progress.total}", file=sys.stderr)
 
 
 def main(argv: list[str]) -> int:
-    profile = gluteus.Profile.from_dict(PROFILE)
+    engine = gluteus.Engine()  # plugins loaded once; keep it for every later call
     try:
-        program = gluteus.generate(profile)
+        profile = engine.parse_profile(PROFILE, "yaml", name="the app's form")
+        program = engine.generate(profile, progress=show)
     except gluteus.ReferralRequired as exc:
         for referral in exc.referrals:
             print(f"see {referral.see}: {referral.message}", file=sys.stderr)
@@ -38,17 +45,11 @@ def main(argv: list[str]) -> int:
         print(exc, file=sys.stderr)
         return exc.exit_code
 
-    try:
-        fmt, rendered = "html", gluteus.render(program, "html")
-    except gluteus.ProfileError:  # no html renderer installed: unknown format
-        fmt, rendered = "markdown", gluteus.render(program, "markdown")
-    output = Path(argv[0]) if argv else Path(f"program.{'html' if fmt == 'html' else 'md'}")
-    if isinstance(rendered, bytes):
-        output.write_bytes(rendered)
-    else:
-        output.write_text(rendered, encoding="utf-8")
-    weeks = len(program.to_dict()["weeks"])
-    print(f"wrote {output} ({fmt}, {weeks} weeks)")
+    fmt: Literal["html", "markdown"] = "html" if "html" in engine.formats() else "markdown"
+    page: str = engine.render(program, fmt)  # a text format, so str (pdf would be bytes)
+    output = Path(argv[0]) if argv else Path(f"program.{engine.formats()[fmt].extension}")
+    output.write_text(page, encoding="utf-8")
+    print(f"wrote {output} ({fmt}, {len(program.weeks)} weeks)")
     return 0
 
 

@@ -1,25 +1,33 @@
 """gluteus: turns what a person's glutes are telling them into a safe, periodized program.
 
-The stable, typed API for embedding::
+The stable, typed API for embedding (docs/python.md tells the whole of it)::
 
     import gluteus
 
-    profile = gluteus.load_profile("dana.yaml")   # or gluteus.Profile.from_dict({...})
+    profile = gluteus.load_profile("dana.yaml")   # or gluteus.parse_profile(body, "json")
     program = gluteus.generate(profile, seed=7)   # -> gluteus.Program (immutable)
     program.to_dict()                             # the program JSON, as Python data
-    gluteus.render(program, "markdown")           # -> str (or bytes for binary formats)
+    gluteus.render(program, "markdown")           # -> str (bytes for pdf)
     gluteus.check(program.to_dict())              # -> list of violations, empty when safe
 
-Errors derive from :class:`GluteusError` and mirror the command line's exit codes.
+    engine = gluteus.Engine()                     # plugins loaded once; share it freely
+    engine.generate(profile)                      # the same calls, and the catalogue:
+    engine.signs(), engine.red_flags(), engine.formats()
+
+Errors derive from :class:`GluteusError`, mirror the command line's exit codes and
+give themselves as JSON data (``error.to_dict()``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .engine.errors import (
+    Cancelled,
     GluteusError,
     Infeasible,
+    OutputError,
     PluginError,
     ProfileError,
     ReferralRequired,
@@ -27,50 +35,106 @@ from .engine.errors import (
 
 if TYPE_CHECKING:
     from .engine.adapt import adapt
-    from .engine.api import check, generate, load_profile, render, screen_profile
+    from .engine.api import (
+        agenerate,
+        check,
+        generate,
+        load_profile,
+        parse_profile,
+        render,
+        screen_profile,
+    )
+    from .engine.core import Engine, Progress, Screening
     from .engine.hookspecs import hookimpl
-    from .engine.model import Finding, Referral
+    from .engine.model import (
+        Equipment,
+        Exercise,
+        Finding,
+        Issue,
+        ObjectiveTest,
+        PainRegion,
+        Precaution,
+        RedFlag,
+        Referral,
+        Renderer,
+        Sign,
+    )
     from .engine.pluginmanager import make_plugin_manager
     from .engine.profile import Profile
     from .engine.program import Program
     from .engine.verify import Violation
     from .journal import Journal
 
-__version__ = "0.1.0"
-
 __all__ = [
+    "Cancelled",
+    "Engine",
+    "Equipment",
+    "Exercise",
     "Finding",
     "GluteusError",
     "Infeasible",
+    "Issue",
     "Journal",
+    "ObjectiveTest",
+    "OutputError",
+    "PainRegion",
     "PluginError",
+    "Precaution",
     "Profile",
     "ProfileError",
     "Program",
+    "Progress",
+    "RedFlag",
     "Referral",
     "ReferralRequired",
+    "Renderer",
+    "Screening",
+    "Sign",
     "Violation",
     "__version__",
     "adapt",
+    "agenerate",
     "check",
     "generate",
     "hookimpl",
     "load_profile",
     "make_plugin_manager",
+    "parse_profile",
     "render",
     "screen_profile",
 ]
 
 
+_MODEL = "gluteus.engine.model"
+
 _LAZY: dict[str, str] = {
+    "agenerate": "gluteus.engine.api",
     "check": "gluteus.engine.api",
     "generate": "gluteus.engine.api",
     "load_profile": "gluteus.engine.api",
+    "parse_profile": "gluteus.engine.api",
     "render": "gluteus.engine.api",
     "screen_profile": "gluteus.engine.api",
+    "Engine": "gluteus.engine.core",
+    "Progress": "gluteus.engine.core",
+    "Screening": "gluteus.engine.core",
     "hookimpl": "gluteus.engine.hookspecs",
-    "Finding": "gluteus.engine.model",
-    "Referral": "gluteus.engine.model",
+    **dict.fromkeys(
+        (
+            "Equipment",
+            "Exercise",
+            "Finding",
+            "Issue",
+            "ObjectiveTest",
+            "PainRegion",
+            "Precaution",
+            "RedFlag",
+            "Referral",
+            "Renderer",
+            "Sign",
+        ),
+        _MODEL,
+    ),
     "make_plugin_manager": "gluteus.engine.pluginmanager",
     "Profile": "gluteus.engine.profile",
     "Program": "gluteus.engine.program",

@@ -110,7 +110,7 @@ def profile_dicts(
     minutes_per_session: st.SearchStrategy[int] | None = None,
     equipment: st.SearchStrategy[list[str]] | None = None,
 ) -> dict[str, Any]:
-    """Valid profile data, as a person would write it in a profile file (SPEC §1).
+    """Valid profile data, as a person would write it in a profile file (docs/profile.md).
 
     Signs come from ``signs`` when given (at least one is used: handy for a
     plugin's own sign ids), else from ``registry``'s signs (possibly none). No red

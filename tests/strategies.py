@@ -1,7 +1,7 @@
 """Hypothesis strategies shared by gluteus's own tests (plugin authors: gluteus.testing).
 
 :func:`profiles_data` draws valid profile data, as a person would write it in a
-profile file, over the whole SPEC §1 surface the built-in plugins know. It is
+profile file, over every key of docs/profile.md the built-in plugins know. It is
 mostly realistic, because the invariant suite plans a program for every example:
 a few issues at a time, small preference lists, precautions now and then and a
 red flag only rarely. :func:`to_toml` writes such data as a TOML file (TOML has
@@ -60,7 +60,7 @@ def _pair(values: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
 
 @st.composite
 def tests_data(draw: st.DrawFn) -> dict[str, Any]:
-    """Some of the optional objective screens (SPEC §1 ``tests``), possibly none."""
+    """Some of the optional objective screens (the profile's ``tests``), possibly none."""
     options: dict[str, st.SearchStrategy[Any]] = {
         "single_leg_stance_s": _pair(_seconds(60)),
         "side_plank_s": _pair(_seconds(180)),
@@ -74,7 +74,7 @@ def tests_data(draw: st.DrawFn) -> dict[str, Any]:
 
 def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
     # signs, pain, schedule numbers, equipment, experience, age, name and seed come
-    # from the strategy plugin authors use; the rest of SPEC §1 is added here.
+    # from the strategy plugin authors use; the rest of the profile format is added here.
     data: dict[str, Any] = draw(profile_dicts(registry=registry))
     if len(data["signs"]) > 4:
         # A person rarely reports more than a handful of signs; keep most profiles
@@ -119,7 +119,7 @@ def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
 
 
 def profiles_data(registry: Registry | None = None) -> st.SearchStrategy[dict[str, Any]]:
-    """Valid profile dicts over the whole SPEC §1 surface of ``registry``'s plugins.
+    """Valid profile dicts over every profile key, with the ids of ``registry``'s plugins.
 
     Signs, pain, tests, start dates, explicit days, equipment subsets, experience,
     focus issues, precautions (pregnancy with its trimester), preferences (real

@@ -1,4 +1,4 @@
-"""The Python API of SPEC §4 (what `import gluteus` offers embedding apps), and one
+"""The Python API (docs/python.md: what `import gluteus` offers embedding apps), and one
 test per hook (test_hook_<name>) showing that a plugin's contribution through it
 reaches the engine's result."""
 

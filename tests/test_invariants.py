@@ -1,4 +1,4 @@
-"""Issue 4's invariants, proven by hypothesis over generated profiles.
+"""The program invariants, proven by hypothesis over generated profiles.
 
 Every generated profile goes through the real engine (built-in plugins, planner)
 and the result must pass :func:`verify` (which checks every invariant: weeks,
@@ -108,8 +108,8 @@ def assert_issue_invariants(doc: dict[str, Any]) -> None:
 
 
 INVARIANT_EXAMPLES = 300
-"""Profiles per run of the main property test, whatever the hypothesis profile (issue 4:
-"at least a few hundred per CI run"); a profile asking for more (``thorough``) wins."""
+"""Profiles per run of the main property test, whatever the hypothesis profile (at least
+a few hundred per CI run); a profile asking for more (``thorough``) wins."""
 
 
 @pytest.mark.slow

@@ -1,4 +1,4 @@
-"""The profile loader (SPEC §1): formats, defaults, validation, messages, hostile input.
+"""The profile loader (docs/profile.md): formats, defaults, validation, messages, hostile input.
 
 Every problem must end as one :class:`ProfileError` naming the file, the key path,
 the line where the parser knows it, what was expected and what was found, with
@@ -38,8 +38,8 @@ from gluteus.engine.parsing import MAX_BYTES, parse_text
 from gluteus.engine.profile import Pain, Preferences, Profile, Schedule, Sides, keys_of
 from gluteus.engine.profile import Tests as ProfileTests
 
-# The SPEC §1 example (red flags left empty), in the three formats, by hand.
-SPEC_YAML = """\
+# The example profile (red flags left empty), in the three formats, by hand.
+EXAMPLE_YAML = """\
 format: 1                  # optional; 1 is the only version so far
 name: Dana
 age: 38
@@ -69,7 +69,7 @@ preferences:
 seed: 0
 """
 
-SPEC_TOML = """\
+EXAMPLE_TOML = """\
 format = 1
 name = "Dana"
 age = 38
@@ -107,9 +107,9 @@ avoid = ["deadlift"]
 prefer = ["clamshell"]
 """
 
-SPEC_DATA: dict[str, Any] = yaml.safe_load(SPEC_YAML)
-SPEC_DATA["start"] = "2026-12-07"  # PyYAML's own loader makes a date of it
-SPEC_JSON = json.dumps(SPEC_DATA, indent=2)
+EXAMPLE_DATA: dict[str, Any] = yaml.safe_load(EXAMPLE_YAML)
+EXAMPLE_DATA["start"] = "2026-12-07"  # PyYAML's own loader makes a date of it
+EXAMPLE_JSON = json.dumps(EXAMPLE_DATA, indent=2)
 
 VALID = "age: 38\n"
 
@@ -180,12 +180,12 @@ def assert_bad_input(result: Result, *needles: str) -> None:
 
 def test_yaml_toml_and_json_give_the_same_profile(tmp_path):
     profiles = [
-        read_profile(write(tmp_path, "dana.yaml", SPEC_YAML)),
-        read_profile(write(tmp_path, "dana.yml", SPEC_YAML)),
-        read_profile(write(tmp_path, "dana.toml", SPEC_TOML)),
-        read_profile(write(tmp_path, "dana.json", SPEC_JSON)),
-        read_profile(write(tmp_path, "DANA.YAML", SPEC_YAML)),
-        Profile.from_dict(SPEC_DATA),
+        read_profile(write(tmp_path, "dana.yaml", EXAMPLE_YAML)),
+        read_profile(write(tmp_path, "dana.yml", EXAMPLE_YAML)),
+        read_profile(write(tmp_path, "dana.toml", EXAMPLE_TOML)),
+        read_profile(write(tmp_path, "dana.json", EXAMPLE_JSON)),
+        read_profile(write(tmp_path, "DANA.YAML", EXAMPLE_YAML)),
+        Profile.from_dict(EXAMPLE_DATA),
     ]
     assert all(p == profiles[0] for p in profiles)
     dana = profiles[0]
@@ -203,7 +203,7 @@ def test_yaml_toml_and_json_give_the_same_profile(tmp_path):
 
 
 def test_the_spec_example_passes_the_id_check_of_the_built_in_plugins(tmp_path):
-    path = write(tmp_path, "dana.yaml", SPEC_YAML)
+    path = write(tmp_path, "dana.yaml", EXAMPLE_YAML)
     assert read_profile(path, builtin_registry()) == read_profile(path)
 
 
@@ -1055,7 +1055,7 @@ def test_mangled_files_through_the_command_line_exit_0_or_2_with_one_message(
         assert_bad_input(run_cli(PROFILE_COMMAND, str(path)))
         return
     result = run_cli(PROFILE_COMMAND, str(path))
-    expected = 3 if profile.red_flags else 0  # a red flag stops at the gate (SPEC §3)
+    expected = 3 if profile.red_flags else 0  # a red flag stops at the gate (exit 3)
     assert result.exit_code == expected, (result.output, result.exception)
     assert "Traceback" not in result.output
 
@@ -1064,7 +1064,7 @@ def test_mangled_files_through_the_command_line_exit_0_or_2_with_one_message(
 
 
 def test_to_dict_is_plain_json_with_every_key(tmp_path):
-    profile = read_profile(write(tmp_path, "dana.yaml", SPEC_YAML))
+    profile = read_profile(write(tmp_path, "dana.yaml", EXAMPLE_YAML))
     data = profile.to_dict()
     assert json.loads(json.dumps(data)) == data
     assert data["start"] == "2026-12-07"

@@ -43,7 +43,7 @@ def test_mypy_is_clean_on_the_package():
 
 
 def test_the_public_api_is_clean_under_mypy_strict():
-    """What `import gluteus` exports, used as an embedding app would (issue 6)."""
+    """What `import gluteus` exports, used as an embedding app would."""
     needs("mypy")
     result = run(
         "mypy",

@@ -10,9 +10,9 @@ from gluteus.engine.model import URGENCIES
 from gluteus.engine.profile import Profile
 from gluteus.engine.registry import build_registry
 from gluteus.engine.screening import gate, referrals_for
-from gluteus.plugins.safety import flags, rules
+from gluteus.plugins.safety import flags
 
-SPEC_RED_FLAGS = {
+BUILTIN_RED_FLAGS = {
     "saddle_numbness",
     "bladder_or_bowel_change",
     "progressive_leg_weakness",
@@ -27,7 +27,7 @@ SPEC_RED_FLAGS = {
     "uncontrolled_blood_pressure",
 }
 CAUDA_EQUINA = ("saddle_numbness", "bladder_or_bowel_change", "progressive_leg_weakness")
-SPEC_PRECAUTIONS = {
+BUILTIN_PRECAUTIONS = {
     "pregnancy",
     "osteoporosis",
     "hip_replacement_posterior",
@@ -45,9 +45,9 @@ def registry(pm):
 
 
 def test_all_spec_red_flags_are_declared_once(registry):
-    assert {f.id for f in flags.RED_FLAGS} == SPEC_RED_FLAGS
-    assert len(flags.RED_FLAGS) == len(SPEC_RED_FLAGS)
-    assert set(registry.red_flags) == SPEC_RED_FLAGS
+    assert {f.id for f in flags.RED_FLAGS} == BUILTIN_RED_FLAGS
+    assert len(flags.RED_FLAGS) == len(BUILTIN_RED_FLAGS)
+    assert set(registry.red_flags) == BUILTIN_RED_FLAGS
 
 
 @pytest.mark.parametrize("flag", flags.RED_FLAGS, ids=lambda f: f.id)
@@ -92,8 +92,8 @@ def test_red_flag_sources_are_the_evidence_md_ones(registry):
 
 
 def test_all_spec_precautions_are_declared_with_questions_and_sources(registry):
-    assert {p.id for p in flags.PRECAUTIONS} == SPEC_PRECAUTIONS
-    assert set(registry.precautions) == SPEC_PRECAUTIONS
+    assert {p.id for p in flags.PRECAUTIONS} == BUILTIN_PRECAUTIONS
+    assert set(registry.precautions) == BUILTIN_PRECAUTIONS
     for pre in flags.PRECAUTIONS:
         assert pre.question.endswith("?"), pre.id
         assert pre.source in registry.sources, pre.id
@@ -119,7 +119,7 @@ def _rules_for(registry, pm, **fields):
     return {r.id: r for r in program_safety(profile, (), registry, person).everywhere.rules}
 
 
-@pytest.mark.parametrize("precaution", sorted(SPEC_PRECAUTIONS))
+@pytest.mark.parametrize("precaution", sorted(BUILTIN_PRECAUTIONS))
 def test_every_precaution_is_acted_on_by_a_safety_rule_citing_its_source(
     registry, pm, precaution
 ):
@@ -137,7 +137,7 @@ def test_every_precaution_is_acted_on_by_a_safety_rule_citing_its_source(
 # --- the gate ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("flag_id", sorted(SPEC_RED_FLAGS))
+@pytest.mark.parametrize("flag_id", sorted(BUILTIN_RED_FLAGS))
 def test_any_single_red_flag_stops_generation(registry, flag_id):
     profile = Profile(age=40, red_flags=(flag_id,))
     with pytest.raises(ReferralRequired) as info:
@@ -169,7 +169,7 @@ def test_the_gate_gives_one_referral_per_flag_most_urgent_first(registry):
 
 
 def test_all_flags_at_once_give_twelve_referrals_in_order(registry):
-    profile = Profile(age=60, red_flags=tuple(sorted(SPEC_RED_FLAGS)))
+    profile = Profile(age=60, red_flags=tuple(sorted(BUILTIN_RED_FLAGS)))
     referrals = referrals_for(profile, registry)
     assert len(referrals) == 12
     assert [RANK[r.urgency] for r in referrals] == sorted(RANK[r.urgency] for r in referrals)

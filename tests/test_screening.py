@@ -26,7 +26,7 @@ from gluteus.plugins.inhibition import screening as inhibition
 from gluteus.plugins.knees import screening as knees
 from gluteus.plugins.tightness import screening as tightness
 
-SPEC_SIGNS = {
+BUILTIN_SIGNS = {
     "inhibition": {
         "barely_feel_glutes",
         "hamstrings_or_back_take_over",
@@ -80,7 +80,7 @@ def test_the_five_plugins_declare_exactly_the_spec_signs(pm):
             continue
         by_issue.setdefault(sign.issue, set()).add(sign.id)
         assert registry.plugin_of("sign", sign.id) == sign.issue
-    assert by_issue == SPEC_SIGNS
+    assert by_issue == BUILTIN_SIGNS
     assert {s.id for s in registry.signs.values() if s.issue is None} == {"pelvic_girdle_pain"}
 
 
@@ -99,7 +99,7 @@ def test_every_sign_is_declared_once_with_a_plain_question(pm):
 @pytest.mark.parametrize("issue", MODULES)
 def test_each_module_declares_its_own_signs_only(issue):
     module = MODULES[issue]
-    assert {s.id for s in module.SIGNS} == SPEC_SIGNS[issue]
+    assert {s.id for s in module.SIGNS} == BUILTIN_SIGNS[issue]
     assert {s.issue for s in module.SIGNS} == {issue}
 
 
@@ -140,7 +140,7 @@ def test_grading_is_pure(issue):
     profile = Profile.from_dict(
         {
             "age": 60,
-            "signs": sorted(SPEC_SIGNS[issue]),
+            "signs": sorted(BUILTIN_SIGNS[issue]),
             "pain": {"low_back": 5, "knee": 5, "hip": 5, "buttock": 5},
             "tests": {
                 "single_leg_stance_s": {"left": 5, "right": 20},
@@ -171,7 +171,7 @@ def test_each_sign_adds_one_point_up_to_three(issue):
 
 
 def test_signs_of_another_issue_do_not_count():
-    finding = knees.grade(person(signs=tuple(SPEC_SIGNS["back"])))
+    finding = knees.grade(person(signs=tuple(BUILTIN_SIGNS["back"])))
     assert finding.severity == 0
     assert finding.signs == ()
 
@@ -413,7 +413,7 @@ def test_agreeing_tests_name_the_side_and_disagreeing_tests_name_none():
     ],
 )
 def test_evidence_caveat_is_in_the_notes_whatever_the_grade(issue, words):
-    for profile in (person(), person(signs=tuple(SPEC_SIGNS[issue]))):
+    for profile in (person(), person(signs=tuple(BUILTIN_SIGNS[issue]))):
         notes = " ".join(MODULES[issue].grade(profile).notes)
         for word in words:
             assert word in notes, (issue, word)
@@ -433,7 +433,7 @@ bools = st.booleans()
 
 @st.composite
 def screened_profiles(draw: st.DrawFn) -> Profile:
-    all_signs = sorted(set().union(*SPEC_SIGNS.values()))
+    all_signs = sorted(set().union(*BUILTIN_SIGNS.values()))
     maybe = st.none() | st.just(1)
     tests = ScreenTests(
         single_leg_stance_s=draw(maybe) and sides(draw(seconds), draw(seconds)),
@@ -455,9 +455,9 @@ def test_grades_stay_in_range_and_never_fall_when_a_sign_is_added(profile, issue
     module = MODULES[issue]
     finding = module.grade(profile)
     assert 0 <= finding.severity <= 3
-    assert set(finding.signs) <= SPEC_SIGNS[issue]
+    assert set(finding.signs) <= BUILTIN_SIGNS[issue]
     assert finding.notes
-    for sign in SPEC_SIGNS[issue] - set(profile.signs):
+    for sign in BUILTIN_SIGNS[issue] - set(profile.signs):
         more = module.grade(attrs.evolve(profile, signs=(*profile.signs, sign)))
         assert more.severity >= finding.severity
     worse = attrs.evolve(profile, pain=Pain(**{r: 10 for r in PAIN_REGIONS}))

@@ -1,5 +1,5 @@
 """The engine keeps no global state: programs generated from several threads at once
-are exactly the programs generated one after another (SPEC §4)."""
+are exactly the programs generated one after another."""
 
 from __future__ import annotations
 

@@ -156,6 +156,8 @@ def run_one(task: dict[str, Any]) -> dict[str, Any]:
             program = api.generate(profile, plugins=pm)
             status, reason = DONE, ""
         except ReferralRequired as exc:
+            if exc.result is None:  # the engine always builds the referral document
+                raise
             program = exc.result
             status = REFERRED
             flags = ", ".join(f"{r.flag} ({r.urgency})" for r in exc.referrals)

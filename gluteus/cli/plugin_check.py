@@ -1,7 +1,7 @@
 """``gluteus plugins check NAME``: run the plugin contract on one loaded plugin.
 
 Exit 0 when the plugin keeps the contract; 1 with one line per problem when it
-does not (a plugin bug, SPEC §3); 2 when no plugin of that name is loaded.
+does not (a plugin bug); 2 when no plugin of that name is loaded.
 """
 
 from __future__ import annotations

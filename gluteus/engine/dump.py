@@ -30,7 +30,7 @@ def dump_profile(data: Mapping[str, Any], kind: str, *, comment: str | None = No
     if kind == "json":
         return json.dumps(clean, indent=2, ensure_ascii=False) + "\n"
     if kind == "yaml":
-        # Flow style for lists and mappings of plain values, as in SPEC §1's example.
+        # Flow style for lists and mappings of plain values, as in docs/profile.md's example.
         body = yaml.safe_dump(clean, sort_keys=False, allow_unicode=True, default_flow_style=None)
         return head + body
     if kind == "toml":

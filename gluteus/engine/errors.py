@@ -2,13 +2,19 @@
 
 Every one pickles and compares by value (``pickle.loads(pickle.dumps(e)) == e``):
 an embedding app that plans in worker processes gets the same error back, and a
-pool is not broken by an exception it cannot rebuild.
+pool is not broken by an exception it cannot rebuild. Every one also says itself as
+plain data (:meth:`GluteusError.to_dict`), which is what a web service returns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    # For type checkers only: the model and the program import this module.
+    from .model import Referral
+    from .program import Program
 
 
 def _rebuild(cls: type[GluteusError], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -18,9 +24,19 @@ def _rebuild(cls: type[GluteusError], args: tuple[Any, ...], kwargs: dict[str, A
 
 
 class GluteusError(Exception):
-    """Base class of every error gluteus raises on purpose."""
+    """Base class of every error gluteus raises on purpose.
 
-    exit_code = 1
+    ``exit_code`` is the command line's exit code for it; :meth:`to_dict` gives the
+    error as JSON data.
+    """
+
+    exit_code: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error as JSON data, what an HTTP API returns: ``type`` (the class name),
+        ``message`` (what the command line prints after ``Error:``), ``exit_code``,
+        and the details of its kind (see each class)."""
+        return {"type": type(self).__name__, "message": str(self), "exit_code": self.exit_code}
 
     def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
         """The constructor arguments that rebuild this error (positional, keyword)."""
@@ -116,6 +132,14 @@ class ProfileError(GluteusError, ValueError):
         keys = ("file", "path", "line", "expected", "found", "suggestion")
         return (self.message,), {key: getattr(self, key) for key in keys}
 
+    def to_dict(self) -> dict[str, Any]:
+        """:meth:`GluteusError.to_dict` and ``problems``: one entry per problem (one at
+        least), each with ``message``, ``file``, ``path``, ``line``, ``expected``,
+        ``found`` and ``suggestion`` (null where unknown)."""
+        keys = ("message", "file", "path", "line", "expected", "found", "suggestion")
+        problems = [{key: getattr(p, key) for key in keys} for p in self.problems or (self,)]
+        return {**super().to_dict(), "problems": problems}
+
     def format(self) -> str:
         """One line: ``file:line: path: message (did you mean 'x'?)``."""
         where = []
@@ -132,20 +156,29 @@ class ProfileError(GluteusError, ValueError):
 class ReferralRequired(GluteusError):
     """A red flag is present: no program, a referral instead. Exit code 3.
 
-    ``referrals`` holds one :class:`gluteus.engine.model.Referral` per flag;
-    ``result`` is the ``status: referral`` program document when one was built.
+    ``referrals`` holds one :class:`~gluteus.Referral` per flag; ``result`` is the
+    ``status: referral`` :class:`~gluteus.Program` when one was built (what
+    ``gluteus generate --format json`` writes).
     """
 
     exit_code = 3
 
-    def __init__(self, referrals: Sequence[Any], result: Any = None) -> None:
-        self.referrals = tuple(referrals)
-        self.result = result
+    def __init__(self, referrals: Sequence[Referral], result: Program | None = None) -> None:
+        self.referrals: tuple[Referral, ...] = tuple(referrals)
+        self.result: Program | None = result
         flags = ", ".join(r.flag for r in self.referrals)
         super().__init__(f"red flag present ({flags}): see a clinician before training")
 
     def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
         return (self.referrals, self.result), {}
+
+    def to_dict(self) -> dict[str, Any]:
+        """:meth:`GluteusError.to_dict`, ``referrals`` (each with ``flag``, ``message``,
+        ``urgency`` and whom to ``see``) and ``program``: the ``status: referral`` program JSON, or
+        null when none was built."""
+        program = self.result.to_dict() if self.result is not None else None
+        referrals = [r.to_dict() for r in self.referrals]
+        return {**super().to_dict(), "referrals": referrals, "program": program}
 
 
 class Infeasible(GluteusError):
@@ -170,6 +203,15 @@ class Infeasible(GluteusError):
     def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
         return (self.conflicts, self.suggestions), {}
 
+    def to_dict(self) -> dict[str, Any]:
+        """:meth:`GluteusError.to_dict`, ``conflicts`` and ``suggestions`` (lists of
+        sentences)."""
+        return {
+            **super().to_dict(),
+            "conflicts": list(self.conflicts),
+            "suggestions": list(self.suggestions),
+        }
+
 
 class PluginError(GluteusError):
     """A plugin failed to load, raised, or returned malformed data. Exit code 1.
@@ -186,6 +228,10 @@ class PluginError(GluteusError):
 
     def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
         return (self.plugin, self.message), {}
+
+    def to_dict(self) -> dict[str, Any]:
+        """:meth:`GluteusError.to_dict` and ``plugin``, the plugin's name."""
+        return {**super().to_dict(), "plugin": self.plugin}
 
 
 class OutputError(GluteusError):
@@ -205,3 +251,28 @@ class OutputError(GluteusError):
 
     def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
         return (self.message,), {"file": self.file}
+
+    def to_dict(self) -> dict[str, Any]:
+        """:meth:`GluteusError.to_dict` and ``file``, where the output was to go."""
+        return {**super().to_dict(), "file": self.file}
+
+
+class Cancelled(GluteusError):
+    """The app cancelled the call (``cancel`` was set) before it finished. Exit code
+    130, as for a command stopped with Ctrl-C.
+
+    ``stage`` is the step that was about to run (``"plan"``, ``"verify"``, ...).
+    """
+
+    exit_code = 130
+
+    def __init__(self, stage: str) -> None:
+        self.stage = stage
+        super().__init__(f"cancelled before {stage} was done")
+
+    def _arguments(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        return (self.stage,), {}
+
+    def to_dict(self) -> dict[str, Any]:
+        """:meth:`GluteusError.to_dict` and ``stage``."""
+        return {**super().to_dict(), "stage": self.stage}

@@ -73,7 +73,7 @@ TARGETS: tuple[str, ...] = ("gmax", "gmed", "hip_rotators", "trunk", "whole_leg"
 """What an exercise mainly trains; pairs loaded work with activation of the same region."""
 
 EVIDENCE_LEVELS: tuple[str, ...] = ("verified", "recalled", "weak", "convention")
-"""How firmly a piece of content stands: ``verified`` [V] seen in
+"""How firmly a piece of content stands (the evidence tags): ``verified`` [V] seen in
 the source; ``recalled`` [R] to be checked; ``weak`` ⚠ weak or conflicting evidence;
 ``convention`` practice or expert opinion with no trial behind it."""
 

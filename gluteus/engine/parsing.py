@@ -62,6 +62,8 @@ def stat_file(name: str) -> os.stat_result:
 
 
 def read_text(name: str, info: os.stat_result) -> str:
+    """The text of file ``name`` (``info`` from :func:`stat_file`), checked by
+    :func:`decode_text`; a file over :data:`MAX_BYTES` is refused before it is read."""
     if info.st_size > MAX_BYTES:
         raise ProfileError(
             f"the file is {info.st_size:,} bytes; a profile may be at most {MAX_BYTES:,} "
@@ -76,17 +78,35 @@ def read_text(name: str, info: os.stat_result) -> str:
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ProfileError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
-    if len(raw) > MAX_BYTES:
+    return decode_text(raw, name)
+
+
+def decode_text(data: bytes | str, name: str | None = None, *, file: bool = True) -> str:
+    """``data`` as text, with the checks every profile gets, whether it comes from a
+    file or from an app: at most :data:`MAX_BYTES` (1 MiB) as UTF-8, no NUL byte,
+    valid UTF-8 (a byte-order mark is dropped), not empty.
+
+    ``name`` is where the data came from (for messages); ``file`` says whether it was
+    read from a file, so that a message calls it a file or text. Raises
+    :class:`ProfileError`, and nothing else.
+    """
+    noun = "the file" if file else "the text"
+    # Characters never outnumber their UTF-8 bytes, so a string this long is too big
+    # without being encoded.
+    too_big = len(data) > MAX_BYTES
+    raw = data if isinstance(data, bytes) or too_big else _encoded(data, name)
+    if too_big or len(raw) > MAX_BYTES:
         raise ProfileError(
-            f"the file is over {MAX_BYTES:,} bytes (1 MiB), the most a profile may be",
+            f"{noun} is over {MAX_BYTES:,} bytes (1 MiB), the most a profile may be",
             file=name,
             expected="at most 1 MiB",
             found=f"over {MAX_BYTES:,} bytes",
         )
+    assert isinstance(raw, bytes)
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
         raise ProfileError(
-            f"this is not a text file (a NUL byte at offset {offset})",
+            f"this is not {'a text file' if file else 'text'} (a NUL byte at offset {offset})",
             file=name,
             line=raw[:offset].count(b"\n") + 1,
             expected="UTF-8 text",
@@ -105,12 +125,24 @@ def read_text(name: str, info: os.stat_result) -> str:
         ) from None
     if not text.strip():
         raise ProfileError(
-            "the file is empty; a profile needs at least 'age'",
+            f"{noun} is empty; a profile needs at least 'age'",
             file=name,
             expected="a profile",
-            found="an empty file",
+            found="an empty file" if file else "empty text",
         )
     return text
+
+
+def _encoded(text: str, name: str | None) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, which no UTF-8 file can hold
+        raise ProfileError(
+            f"this is not valid Unicode text (a lone surrogate at character {exc.start})",
+            file=name,
+            expected="UTF-8 text",
+            found="a lone surrogate",
+        ) from None
 
 
 def parse_text(

@@ -79,7 +79,7 @@ from .skeleton import PHASE_GOALS, PHASE_NAMES, Block, Skeleton, build_skeleton,
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
-    from .api import Context
+    from .context import Context
     from .person import PersonModel
     from .profile import Profile
 
@@ -1086,7 +1086,9 @@ def plan(
     seed = profile.seed or 0
     chosen: list[Chosen] = []
     previous: Chosen | None = None
-    for bp in blocks:
+    for number, bp in enumerate(blocks):
+        # Embedding apps: progress between blocks, and where a cancelled generate stops.
+        ctx.checkpoint("plan", number, len(blocks))
         previous = _solve_block(the_plan, bp, previous, seed)
         chosen.append(previous)
     return _assemble(the_plan, chosen, ctx)

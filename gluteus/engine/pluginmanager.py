@@ -453,7 +453,7 @@ def _distribution_of(pm: pluggy.PluginManager, plugin: object) -> str | None:
 
 def plugin_versions(pm: pluggy.PluginManager) -> dict[str, str]:
     """Each registered plugin's name and version (built-ins carry gluteus's version)."""
-    from .. import __version__
+    from .._version import __version__
 
     dist_by_plugin = {id(plugin): dist for plugin, dist in pm.list_plugin_distinfo()}
     versions: dict[str, str] = {}

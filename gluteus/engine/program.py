@@ -25,7 +25,7 @@ from .profile import Profile, Schedule
 from .traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
 
 if TYPE_CHECKING:
-    from .api import Context
+    from .context import Context
     from .safety import Restrictions
 
 FORMAT = "gluteus.program/1"
@@ -522,7 +522,7 @@ _CONVERTER = _make_converter()
 
 def engine_info(ctx: Context) -> tuple[str, tuple[tuple[str, str], ...]]:
     """gluteus's version and every loaded plugin's name and version."""
-    from .. import __version__
+    from .._version import __version__
     from .pluginmanager import plugin_versions
 
     return __version__, tuple(sorted(plugin_versions(ctx.pm).items()))

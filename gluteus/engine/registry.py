@@ -1,14 +1,16 @@
 """Collects what every plugin contributes into one checked, immutable :class:`Registry`.
 
-Each ``register_*`` hook is called one plugin at a time so that a plugin that
-raises or returns malformed data is named in the error, and every item is
-stamped with the plugin that contributed it.
+Each ``register_*`` hook is called through pluggy (:func:`call_each`) so that a
+plugin that raises or returns malformed data is named in the error, and every item
+is stamped with the plugin that contributed it.
 """
 
 from __future__ import annotations
 
 import copy
 import difflib
+import functools
+import inspect
 import math
 import numbers
 import re
@@ -48,30 +50,92 @@ T = TypeVar("T")
 def call_each(
     pm: pluggy.PluginManager, hook_name: str, *, fresh: bool = False, **kwargs: Any
 ) -> list[tuple[str, Any]]:
-    """Call one hook plugin by plugin, in registration order.
+    """Call a hook whose results are merged, and say which plugin returned what.
 
-    Returns ``(plugin_name, result)`` pairs. An exception from a plugin becomes a
-    :class:`PluginError` naming that plugin, with the original chained. With
-    ``fresh``, each plugin gets its own deep copy of the arguments: frozen classes
-    still yield to ``object.__setattr__``, and what one plugin does to what it was
-    handed must change nothing the engine or another plugin decides on.
+    The call goes through pluggy's own hook execution, as ``pm.hook.<name>(...)``
+    does, so ``tryfirst``/``trylast`` order the implementations, wrappers run around
+    them, and hook-call monitoring (``pm.add_hookcall_monitoring``,
+    ``pm.enable_tracing``) sees it. Each implementation is handed over wrapped in a
+    recorder, which notes what it returned, so every result keeps its plugin's name.
+
+    Returns ``(plugin_name, result)`` pairs, ``None`` results included: ``tryfirst``
+    implementations first, ``trylast`` ones last, each group in registration order
+    (pluggy calls the others last-registered first; registration order is what people
+    read, and keeps outputs stable). When a wrapper replaces the results, its list
+    stands, each item credited to the plugin that returned it (new items to the
+    wrapper). An exception from a plugin becomes a :class:`PluginError` naming it,
+    with the original chained; wrappers see the original first. With ``fresh``, each
+    plugin gets its own deep copy of the arguments: frozen classes still yield to
+    ``object.__setattr__``, and what one plugin does to what it was handed must change
+    nothing the engine or another plugin decides on.
     """
-    caller = getattr(pm.hook, hook_name)
-    results: list[tuple[str, Any]] = []
-    # pluggy keeps implementations in call order reversed (LIFO); registration order
-    # is what people expect to read and makes outputs stable.
-    for impl in caller.get_hookimpls():
-        name = pm.get_name(impl.plugin) or repr(impl.plugin)
-        given = copy.deepcopy(kwargs) if fresh else kwargs
-        args = {arg: given[arg] for arg in impl.argnames}
-        try:
-            result = impl.function(**args)
-        except PluginError:
-            raise
-        except Exception as exc:
-            raise PluginError(name, f"hook {hook_name} {exception_words(exc)}") from exc
-        results.append((name, result))
-    return results
+    impls = getattr(pm.hook, hook_name).get_hookimpls()
+    returned: dict[int, Any] = {}
+    calls = [_recorded(impl, i, returned, fresh) for i, impl in enumerate(impls)]
+    try:
+        # pluggy has no public call that takes the implementations to run; _hookexec is
+        # what HookCaller.__call__ and call_extra use, so monitors see this call too.
+        outcome = pm._hookexec(hook_name, calls, kwargs, False)
+    except PluginError:
+        raise
+    except Exception as exc:
+        plugin = _culprit(exc, impls) or "?"
+        raise PluginError(plugin, f"hook {hook_name} {exception_words(exc)}") from exc
+    plain = [i for i, impl in enumerate(impls) if not (impl.wrapper or impl.hookwrapper)]
+    order = (
+        [i for i in plain if impls[i].tryfirst]
+        + [i for i in plain if not (impls[i].tryfirst or impls[i].trylast)]
+        + [i for i in reversed(plain) if impls[i].trylast]
+    )
+    pairs = [(impls[i].plugin_name, returned[i]) for i in order]
+    called = [returned[i] for i in reversed(plain) if returned[i] is not None]
+    if isinstance(outcome, list) and [id(r) for r in outcome] == [id(r) for r in called]:
+        return pairs
+    wrappers = "/".join(i.plugin_name for i in impls if i.wrapper or i.hookwrapper) or "?"
+    if not isinstance(outcome, list):
+        raise PluginError(
+            wrappers, f"hook {hook_name} wrapper returned {type(outcome).__name__}, expected a list"
+        )
+    owner = {id(result): name for name, result in pairs if result is not None}
+    return [(owner.get(id(item), wrappers), item) for item in outcome]
+
+
+def _recorded(
+    impl: pluggy.HookImpl, index: int, returned: dict[int, Any], fresh: bool
+) -> pluggy.HookImpl:
+    """``impl`` as pluggy runs it, noting what it returns (and, with ``fresh``, handing
+    it its own copy of the arguments). Wrappers are left as they are."""
+    if impl.wrapper or impl.hookwrapper:
+        return impl
+    function = impl.function
+
+    # functools.wraps keeps the signature pluggy reads to pick the arguments.
+    @functools.wraps(function)
+    def record(*args: Any, **kwargs: Any) -> Any:
+        if fresh:
+            args, kwargs = copy.deepcopy((args, kwargs))
+        result = function(*args, **kwargs)
+        returned[index] = result
+        return result
+
+    return pluggy.HookImpl(impl.plugin, impl.plugin_name, record, impl.opts)
+
+
+def _culprit(exc: BaseException, impls: list[pluggy.HookImpl]) -> str | None:
+    """The plugin whose implementation (or wrapper) raised ``exc``: the innermost of
+    their functions on the exception's traceback."""
+    codes = {}
+    for impl in impls:
+        function = inspect.unwrap(getattr(impl.function, "__func__", impl.function))
+        code = getattr(function, "__code__", None)
+        if code is not None:
+            codes[code] = impl.plugin_name
+    name = None
+    tb = exc.__traceback__
+    while tb is not None:
+        name = codes.get(tb.tb_frame.f_code, name)
+        tb = tb.tb_next
+    return name
 
 
 _MISSING = re.compile(

@@ -6,7 +6,7 @@ repeat a week) rather than by calling the planner again, so it does not depend
 on how the planner works inside. What it does need from the engine is gathered
 here and nowhere else:
 
-- :func:`gluteus.engine.api.context` (plugin manager and registry),
+- :func:`gluteus.engine.context.context` (plugin manager and registry),
   :func:`gluteus.engine.screening.screen` and
   :func:`gluteus.engine.safety.restrictions_for` (what the person may do);
 - :func:`gluteus.engine.dosing.choose_rule` and :func:`gluteus.engine.dosing.week_dose`
@@ -33,13 +33,13 @@ from .program import Phase, Prescription, Program, Session, Week
 from .safety import Restrictions, found_issues, restrictions_for
 
 if TYPE_CHECKING:
-    from .api import Context
+    from .context import Context
     from .verify import Violation
 
 
 def context(plugins: pluggy.PluginManager | None) -> Context:
     """The plugin manager (a fresh default one when None) and its registry."""
-    from .api import context as make
+    from .context import context as make
 
     return make(plugins)
 

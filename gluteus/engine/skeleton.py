@@ -1,10 +1,10 @@
 """The periodization skeleton: phases, blocks and deload weeks, laid out by arithmetic.
 
-The first stage of planning, before any exercise is chosen (DESIGN.md, "The
-planner"). It is deterministic and depends only on the program's length, the
+The first stage of planning, before any exercise is chosen. It is deterministic and depends only on the program's length, the
 person's experience and how severe the worst finding is:
 
-- **Phases** follow EVIDENCE.md §4's skeleton (a synthesis, unvalidated ⚠):
+- **Phases** follow a common rehabilitation skeleton (a synthesis of the glute
+  training literature, not itself validated ⚠):
   activate and control for the first weeks, then build strength (most trials run
   6–8 weeks), then power and function once there has been time for strength.
 - **Deloads** close every 4–6 weeks (Bell 2022: every 4–6 weeks; Rogerson 2024:
@@ -93,7 +93,7 @@ class Skeleton:
 def phase_lengths(weeks: int, max_severity: int, found_any: bool) -> dict[str, int]:
     """How many weeks each phase gets.
 
-    Activation gets two weeks (EVIDENCE.md §4: weeks 1–2), one in short programs or
+    Activation gets two weeks (weeks 1–2 of the usual skeleton), one in short programs or
     when nothing was found, three when a marked finding (severity 3) has ten weeks
     or more to work with. Power needs strength first: it only appears from eight
     weeks, with about a quarter of the program (weeks 9–12 of 12), one week less

@@ -55,7 +55,7 @@ from .skeleton import NO_DELOAD_BELOW, PHASE_NAMES, Skeleton, build_skeleton
 from .traffic_light import TRAFFIC_LIGHT
 
 if TYPE_CHECKING:
-    from .api import Context
+    from .context import Context
     from .registry import Registry
 
 # Session minutes are rounded to 0.1 in the JSON; a hand-computed sum may differ by

@@ -69,8 +69,8 @@ ARAUJO2022 = Source(
 LIMB_SYMMETRY = Source(
     "limb_symmetry_convention",
     "Left/right asymmetry counted when the weaker side is below 90% of the stronger: the common "
-    "hop-test limb symmetry cut-off (>90%, BJSM table, EVIDENCE.md section 4) applied to "
-    "holds and stance times by analogy, and McGill 1999's ~1:1 side-plank ratio. A convention "
+    "hop-test limb symmetry cut-off (>90%, a BJSM table) applied to holds and stance "
+    "times by analogy, and McGill 1999's ~1:1 side-plank ratio. A convention "
     "for these tests.",
     "convention",
 )
@@ -85,7 +85,7 @@ TRENDELENBURG = Source(
     "trendelenburg_sign",
     "Trendelenburg sign: the pelvis drops on the side of the lifted leg in single-leg stance, "
     "read as weakness of the stance-side hip abductors. No diagnostic accuracy data were "
-    "gathered (EVIDENCE.md section 5).",
+    "gathered for this program.",
     "weak",
 )
 BRUNO2014 = Source(
@@ -93,8 +93,7 @@ BRUNO2014 = Source(
     "Bruno PA, Millar DP, Goertzen DA. Inter-rater agreement, sensitivity, and specificity of "
     "the prone hip extension test and active straight leg raise test. Chiropr Man Therap "
     "2014;22:23 (prone hip extension: sensitivity 0.18-0.27, specificity 0.63-0.78). Glute "
-    "max also fires late on prone hip extension in healthy people (systematic review, "
-    "EVIDENCE.md section 4).",
+    "max also fires late on prone hip extension in healthy people (a systematic review).",
     "verified",
 )
 

@@ -130,7 +130,7 @@ SIGN_IDS = tuple(sign.id for sign in SIGNS)
 
 
 def grade(profile: Profile) -> Finding:
-    """Grade the ``hamstrings`` issue 0–3 for ``profile``.
+    """Grade the ``hamstrings`` issue for ``profile``, from 0 to 3.
 
     One point per sign reported; buttock pain of 4/10 or more adds one point when
     at least one sign is present (sit-bone pain is felt there). Capped at 3. The

@@ -2,7 +2,7 @@
 
 Counts the back signs, low-back pain and the supine bridge hold. Bridge
 endurance: about 170 s in healthy people vs about 76 s with low-back pain
-(Schellenberg 2007; weak per EVIDENCE.md §5, the groups overlap widely); a hold
+(Schellenberg 2007; weak evidence, the groups overlap widely); a hold
 below the low-back-pain group's mean counts.
 """
 
@@ -32,13 +32,13 @@ SIGNS: tuple[Sign, ...] = (
         "more than in your glutes?",
     ),
 )
-"""The back signs of SPEC §1, each with the yes/no question a person is asked."""
+"""The back signs (a profile's ``signs``), each with the yes/no question a person is asked."""
 
 SOURCES: tuple[Source, ...] = sc.SOURCES
 
 BRIDGE_LBP_MEAN_S = 76
 """Bridge hold below this counts 1 point: the mean of the low-back-pain group in
-Schellenberg 2007 (``schellenberg2007``: 76.7 +/- 48.9 s; ≈76 s in EVIDENCE.md §5 ⚠).
+Schellenberg 2007 (``schellenberg2007``: 76.7 +/- 48.9 s, rounded to 76 s).
 Using a group mean as a cut-off is a convention."""
 
 BRIDGE_HEALTHY_MEAN_S = 170

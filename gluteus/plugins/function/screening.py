@@ -35,7 +35,7 @@ SIGNS: tuple[Sign, ...] = (
         "tire long before your glutes?",
     ),
 )
-"""The function signs of SPEC §1, each with the yes/no question a person is asked."""
+"""The function signs (a profile's ``signs``), each with the yes/no question a person is asked."""
 
 SOURCES: tuple[Source, ...] = (*sc.SOURCES, src.SPRINGER2007, src.RTR_GATE)
 

@@ -3,7 +3,7 @@
 Only the person's signs count. There is no validated test for 'inhibited'
 glutes: the prone hip extension firing-order test has sensitivity 0.18-0.27 and
 specificity 0.63-0.78, and glute max fires late on it even in healthy people
-(Bruno 2014; EVIDENCE.md §4-§5), so no test result and no pain region is used
+(Bruno 2014; a systematic review), so no test result and no pain region is used
 here. Pain is graded by the modules whose regions it belongs to.
 """
 
@@ -34,7 +34,7 @@ SIGNS: tuple[Sign, ...] = (
         "Have your glutes stayed flat or weak even though you train them regularly?",
     ),
 )
-"""The inhibition signs of SPEC §1, each with the yes/no question a person is asked."""
+"""The inhibition signs (a profile's ``signs``), each with the yes/no question a person is asked."""
 
 SOURCES: tuple[Source, ...] = sc.SOURCES
 

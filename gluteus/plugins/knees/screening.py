@@ -1,7 +1,7 @@
 """Screening for ``knees`` (knees cave in).
 
 Counts the knee signs, knee pain, the knee caving in on a single-leg squat
-(a criterion of the single-leg squat quality ratings, EVIDENCE.md §5) and a
+(a criterion of the single-leg squat quality ratings) and a
 positive Trendelenburg sign (pelvic drop: weak stance-side hip abductors, the
 mechanism behind the valgus; no accuracy data ⚠). A one-sided result names
 the weaker side when the results agree.
@@ -32,7 +32,7 @@ SIGNS: tuple[Sign, ...] = (
         "Do you often sprain an ankle, or feel tight at the outside of the hip?",
     ),
 )
-"""The knees signs of SPEC §1, each with the yes/no question a person is asked."""
+"""The knees signs (a profile's ``signs``), each with the yes/no question a person is asked."""
 
 SOURCES: tuple[Source, ...] = sc.SOURCES
 

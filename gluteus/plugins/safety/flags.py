@@ -1,6 +1,6 @@
 """Red flags and precautions: the questions a person is asked before any program.
 
-A red flag stops generation and refers the person on (SPEC §1, EVIDENCE.md §3).
+A red flag stops generation and refers the person on.
 Urgency follows the sources: cauda-equina signs mean emergency care now (NHS
 pathways applying NICE guidance); the other flags mean stop and see a clinician,
 the same day where the NHS advises an urgent appointment (fever, weight loss,
@@ -71,7 +71,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             )
         ),
     ),
-    # Cauda equina (EVIDENCE.md §3): any item means emergency care.
+    # Cauda equina (NHS / NICE low back pain red flags): any item means emergency care.
     RedFlag(
         id="saddle_numbness",
         question="Do you have numbness or tingling around your bottom, genitals or inner "
@@ -104,7 +104,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "now. Do not start exercising.",
         source="nhs_nice_lbp_red_flags",
     ),
-    # Cancer, infection, fracture (EVIDENCE.md §3): stop and refer.
+    # Cancer, infection, fracture (NHS / NICE low back pain red flags): stop and refer.
     RedFlag(
         id="unexplained_weight_loss",
         question="Have you lost weight recently without trying?",
@@ -184,7 +184,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         source="nhs_hip_pathway",
     ),
 )
-"""The red flags of SPEC §1: question asked, whom to see, how urgently, message, source."""
+"""The built-in red flags: question asked, whom to see, how urgently, message, source."""
 
 PRECAUTIONS: tuple[Precaution, ...] = (
     Precaution(
@@ -232,4 +232,5 @@ PRECAUTIONS: tuple[Precaution, ...] = (
         name="high blood pressure",
     ),
 )
-"""The precautions of SPEC §1, each with its question; the rules of :mod:`.rules` act on them."""
+"""The built-in precautions, each with its question; the rules of :mod:`.rules` and the
+person states of :mod:`.person` act on them."""

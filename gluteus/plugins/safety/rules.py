@@ -28,7 +28,7 @@ HIP_REPLACEMENT = Source(
 KNEE_REPLACEMENT = Source(
     "knee_replacement_convention",
     "Common post-operative advice after knee replacement: avoid kneeling on the operated knee "
-    "and high-impact activity. Practice convention; no source gathered in EVIDENCE.md.",
+    "and high-impact activity. Practice convention; no trial behind it.",
     "convention",
 )
 HYPERTENSION = Source(

@@ -34,7 +34,7 @@ SIGNS: tuple[Sign, ...] = (
         "Is it uncomfortable to sit for long, or to get up from a chair or out of a car?",
     ),
 )
-"""The tightness signs of SPEC §1, each with the yes/no question a person is asked."""
+"""The tightness signs (a profile's ``signs``), each with the yes/no question a person is asked."""
 
 SOURCES: tuple[Source, ...] = (*sc.SOURCES, src.GRIMALDI2015, src.EKSTROM2007)
 
