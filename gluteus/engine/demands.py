@@ -178,25 +178,34 @@ class Group:
         )
 
 
+def _phrase(key: str, value: str) -> str:
+    """One kind of work in words: ``work in the frontal plane``, ``strength work``."""
+    words = value.replace("_", " ")
+    if key == "planes":
+        return f"work in the {words} plane"
+    if key == "families":
+        return f"{words} exercises"
+    return f"{words} work"
+
+
 def _groups(req: Requirement) -> tuple[Group, ...]:
     """One group per listed plane/role/tag/family (``each``), else one per kind."""
     kinds = (
-        ("planes", "plane", req.planes),
-        ("roles", "role", req.roles),
-        ("tags", "kind", req.tags),
-        ("families", "exercise family", req.families),
+        ("planes", req.planes),
+        ("roles", req.roles),
+        ("tags", req.tags),
+        ("families", req.families),
     )
     out: list[Group] = []
-    for key, word, values in kinds:
+    for key, values in kinds:
         if not values:
             continue
         if req.each:
             out.extend(
-                Group(f"{v.replace('_', ' ')} {word}", issue=req.issue, **{key: (v,)})
-                for v in values
+                Group(_phrase(key, v), issue=req.issue, **{key: (v,)}) for v in values
             )
         else:
-            label = " or ".join(v.replace("_", " ") for v in values) + f" {word}"
+            label = " or ".join(_phrase(key, v) for v in values)
             out.append(Group(label, issue=req.issue, **{key: values}))
     return tuple(out)
 
@@ -301,13 +310,14 @@ def demands_for(
         groups = _groups(req)
         if not groups:
             continue
-        whose = f"{req.issue} " if req.issue else ""
+        whose = f" for {req.issue}" if req.issue else ""
         when = "every session" if req.kind == "session" else "every week"
         label = " and ".join(g.label for g in groups)
+        verb = "are" if len(groups) > 1 else "is"
         by = f" (rule {rule})" if rule else ""
         coverage.append(
             Coverage(
-                f"{whose}work of {label} is needed {when}{by}",
+                f"{label}{whose} {verb} needed {when}{by}",
                 "session" if req.kind == "session" else "week",
                 groups,
                 issue=req.issue,

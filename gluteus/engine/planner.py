@@ -388,8 +388,20 @@ def _options(
             doses[block.deload] = week_dose(
                 ex, rule, 0, cap, deload_after=previous, extra_sets=extra_sets
             )
+        if _too_long(ex, max(d.tenths for d in doses.values()), profile):
+            continue
         out[ex.id] = Option(exercise=ex, doses=doses, extra=extra, first_week=block.weeks[0])
     return out
+
+
+def _too_long(ex: Exercise, tenths: int, profile: Profile) -> bool:
+    """True when one dose of ``ex`` cannot fit any session: longer than the session, or
+    (a hold) more than its share of one."""
+    budget = profile.schedule.minutes_per_session * 10
+    if ex.role == "isometric":
+        num, den = ISOMETRIC_SHARE
+        return den * tenths > num * budget
+    return tenths > budget
 
 
 # --- Pre-checks: plain-words conflicts before any solving ---------------------------
@@ -404,9 +416,12 @@ def _why_ruled_out(
     missing: dict[str, int] = {}
     by_rule: dict[str, int] = {}
     undosed: list[str] = []
+    long: list[str] = []
     for ex in exercises:
         if not _dosable(ex, bp.block.phase, profile.experience, ctx):
             undosed.append(ex.id)
+        elif ex.id not in bp.options and bp.restrictions.allows(ex.id):
+            long.append(ex.id)
         if ex.id in profile.preferences.avoid:
             avoided.append(ex.id)
         for item in sorted(set(ex.equipment) - plan.available):
@@ -425,6 +440,13 @@ def _why_ruled_out(
     if by_rule:
         reasons.append("safety rules exclude some (" + ", ".join(sorted(by_rule)) + ")")
         changes.append("the safety exclusions stay; a physiotherapist can tailor work around them")
+    if long:
+        num, den = ISOMETRIC_SHARE
+        reasons.append(
+            f"{len(long)} take longer than a session of {profile.schedule.minutes_per_session} "
+            f"minutes allows (holds at most {100 * num // den}% of it: {', '.join(long[:3])})"
+        )
+        changes.append("allow more minutes per session")
     if undosed:
         reasons.append(
             f"no loaded plugin gives a dose rule for {len(undosed)} of them "
@@ -1038,6 +1060,8 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
     unmet: dict[Coverage, list[int]] = {}
     for c in chosen:
         for cover in c.plan.dropped:
+            if cover.issue is not None and cover.issue not in c.included:
+                continue  # the issue is left out of the block: its warning says so
             unmet.setdefault(cover, []).extend(
                 c.block.loading_weeks if cover.scope == "week" else c.block.weeks
             )

@@ -1007,7 +1007,7 @@ def _check_structure(
             yield Violation(
                 week=number,
                 rule=cover.rule,
-                message=f"no work of {', '.join(labels)} here: {cover.what}",
+                message=f"missing {' and '.join(labels)}: {cover.what}",
             )
         if week.deload:
             continue
