@@ -217,8 +217,9 @@ def _drop_knees_in_week_2(data):
 NOT_TRAINED = [
     "week 2: issue knees was found but is not trained this week, and no warning of the "
     "engine's leaves it out",
-    "week 2: no work of frontal plane, transverse plane here: knees work of frontal plane "
-    "and transverse plane is needed every week (rule knees-3d)",
+    "week 2: work in the frontal plane and work in the transverse plane for knees are needed "
+    "every week (rule knees-3d), but there is no work in the frontal plane and no work in the "
+    "transverse plane here",
 ]
 
 

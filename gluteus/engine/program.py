@@ -197,14 +197,17 @@ class WarningDetail:
 
     def to_dict(self) -> dict[str, Any]:
         """The entry of the program JSON's ``warning_details``."""
-        return {
+        out: dict[str, Any] = {
             "kind": self.kind,
             "issue": self.issue,
             "rule": self.rule,
             "weeks": list(self.weeks),
-            "detail": self.detail,
-            "message": self.message,
         }
+        if self.detail is not None:
+            # Only the kinds that carry one: older programs keep their bytes.
+            out["detail"] = self.detail
+        out["message"] = self.message
+        return out
 
 
 def _weeks_span(weeks: Sequence[int]) -> str:

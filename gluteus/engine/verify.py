@@ -1007,7 +1007,7 @@ def _check_structure(
             yield Violation(
                 week=number,
                 rule=cover.rule,
-                message=f"missing {' and '.join(labels)}: {cover.what}",
+                message=f"{cover.what}, but there is no {' and no '.join(labels)} here",
             )
         if week.deload:
             continue
