@@ -227,17 +227,19 @@ def test_check_referral(runner, tiny, tmp_path):
 def test_check_edited_program_one_line_per_violation(runner, tiny, tmp_path):
     data = program_dict()
     data["profile"]["preferences"]["avoid"] = ["clamshell"]
-    data["weeks"][3]["deload"] = False
+    data["weeks"][2]["deload"] = True
     path = write(tmp_path, data)
     result = runner.invoke(cli, ["check", str(path)])
     assert result.exit_code == 2
     out = result.stdout.splitlines()
-    assert out[0] == (
-        "program: a program of 6 weeks needs at least one deload week (every 4–6 weeks)"
-    )
-    assert out[1] == "week 1, session 1 (mon), clamshell: the profile asks to avoid this exercise"
-    assert len(out) == 13
-    assert result.stderr == f"{path}: 13 violations; do not use this program as it is\n"
+    assert out[0] == "week 1, session 1 (mon), clamshell: the profile asks to avoid this exercise"
+    # In week order: every occurrence (6 weeks x 2 sessions) and the week made a deload.
+    assert out[4:6] == [
+        "week 3: is a deload, unlike the engine's skeleton",
+        "week 3: deload week with 16 sets, not fewer than the 16 of the week before",
+    ]
+    assert sum("clamshell: the profile asks to avoid" in line for line in out) == 12
+    assert result.stderr == f"{path}: 14 violations; do not use this program as it is\n"
 
 
 def test_check_bad_json_is_one_message(runner, tiny, tmp_path):

@@ -174,7 +174,9 @@ def test_json_counts_match_the_registry(entry_points):
             assert given[key] == expected[name][key], (name, key)
         assert len(given["formats"]) == expected[name]["formats"], name
         assert plugin["hooks"] == sorted(plugin["hooks"])
-        assert all(h.startswith("register_") or h == "screen" for h in plugin["hooks"])
+        assert all(
+            h.startswith("register_") or h in ("screen", "assess_person") for h in plugin["hooks"]
+        )
     assert by_name["knees"]["contributes"]["signs"] == 3
     assert by_name["formats"]["contributes"]["formats"] == ["text", "markdown", "json"]
 

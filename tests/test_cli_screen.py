@@ -139,7 +139,7 @@ def test_json_has_the_documented_shape(runner, tmp_path, pm):
     assert set(safety) == {"rules", "precautions", "cap", "stop_signs", "notes"}
     assert [r["id"] for r in safety["rules"]] == [r.id for r in expected.restrictions.rules]
     assert "hypertension" in [r["id"] for r in safety["rules"]]
-    assert safety["cap"]["max_hold_s"] == 30
+    assert safety["cap"]["max_rpe"] == 7 and safety["cap"]["max_hold_s"] is None
     assert safety["precautions"][0]["id"] == "hypertension"
     assert safety["precautions"][0]["question"].endswith("?")
     excluded = {ex for r in safety["rules"] for ex in r["excludes"]}

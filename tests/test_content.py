@@ -184,18 +184,23 @@ def test_ladders_together_are_acyclic(registry):
             visit(node)
 
 
-def test_a_generic_dose_exists_for_every_role_phase_and_experience(registry):
-    roles = {ex.role for ex in registry.exercises.values()}
+def test_a_generic_dose_exists_for_every_role_load_type_phase_and_experience(registry):
+    """Exactly one generic rule per role, load type, phase and experience, for every
+    combination the catalogue holds: every exercise has a dose that fits it."""
+    kinds = {(ex.role, ex.load_type) for ex in registry.exercises.values()}
     generic = [r for r in registry.dosing if r.issue is None]
-    for role in roles:
+    for role, load in kinds:
         for phase in PHASES:
             for exp in EXPERIENCE:
                 matches = [
                     r
                     for r in generic
-                    if r.role == role and r.phase == phase and exp in r.experience
+                    if r.role == role
+                    and r.phase == phase
+                    and exp in r.experience
+                    and load in r.load_types
                 ]
-                assert len(matches) == 1, (role, phase, exp, len(matches))
+                assert len(matches) == 1, (role, load, phase, exp, len(matches))
 
 
 def test_dose_rules_are_sane(registry):

@@ -335,7 +335,7 @@ def test_a_plugin_rewriting_its_profile_cannot_lift_the_pregnancy_rules():
     profile = gluteus.load_profile(PROFILES / "pregnancy.yaml", plugins=pm)
     program = gluteus.generate(profile, plugins=pm).to_dict()
     assert Rewrites.seen and Rewrites.seen[-1].precautions == ()  # it did rewrite its copy
-    assert profile.precautions == ("pregnancy",) and profile.pregnancy_trimester == 2
+    assert profile.precautions == ("pregnancy",) and profile.trimester_at(1) == 2
     assert profile.schedule.minutes_per_session == 30
     assert program["profile"]["precautions"] == ["pregnancy"]
     assert "pregnancy_no_supine_prone" in [rule["id"] for rule in program["safety"]["rules"]]

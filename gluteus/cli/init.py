@@ -393,22 +393,29 @@ def _equipment_question(registry: Any) -> Question:
 
 
 def _signs(registry: Any) -> list[Question]:
-    out = []
     issues = sorted(registry.issues.values(), key=lambda issue: (issue.order, issue.id))
-    for issue in issues:
-        for sign in (s for s in registry.signs.values() if s.issue == issue.id):
-            out.append(
-                Question(
-                    key=f"sign:{sign.id}",
-                    section=f"What you notice: {issue.name}",
-                    text=sign.question,
-                    parse=lambda raw, answers: yes_no(raw),
-                    default="n",
-                    when=_full,
-                    yes_no=True,
-                )
-            )
-    return out
+    groups = [
+        (
+            f"What you notice: {issue.name}",
+            [s for s in registry.signs.values() if s.issue == issue.id],
+        )
+        for issue in issues
+    ]
+    # Signs no issue owns (pelvic girdle pain) feed the safety rules: asked too.
+    groups.append(("What else you notice", [s for s in registry.signs.values() if s.issue is None]))
+    return [
+        Question(
+            key=f"sign:{sign.id}",
+            section=section,
+            text=sign.question,
+            parse=lambda raw, answers: yes_no(raw),
+            default="n",
+            when=_full,
+            yes_no=True,
+        )
+        for section, signs in groups
+        for sign in signs
+    ]
 
 
 def _pain(registry: Any) -> list[Question]:

@@ -55,22 +55,6 @@ _EMERGENCY_SEE = "Emergency department (A&E) now, or call an ambulance (999 / 11
 _CHECK = "A single sign like this is a reason to be checked, not a diagnosis (Finucane 2020)."
 
 RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag(
-        id="uncontrolled_blood_pressure",
-        question="Is your resting blood pressure 180/110 or higher?",
-        urgency="soon",
-        see="Your GP or doctor: book an appointment before you start",
-        message="A resting blood pressure of 180/110 or more should be brought under control "
-        "by your doctor before you start training (Pescatello 2015). Do not start this "
-        "program until they say you may.",
-        source="pescatello2015",
-        when=AnyOf(
-            (
-                Fact("profile.blood_pressure.systolic", ">=", 180),
-                Fact("profile.blood_pressure.diastolic", ">=", 110),
-            )
-        ),
-    ),
     # Cauda equina (NHS / NICE low back pain red flags): any item means emergency care.
     RedFlag(
         id="saddle_numbness",
@@ -182,6 +166,22 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         message="A hot, swollen joint can be an infection or inflammation that needs treatment "
         "the same day: get it checked today, and do not exercise it until you have been seen.",
         source="nhs_hip_pathway",
+    ),
+    RedFlag(
+        id="uncontrolled_blood_pressure",
+        question="Is your resting blood pressure 180/110 or higher?",
+        urgency="soon",
+        see="Your GP or doctor: book an appointment before you start",
+        message="A resting blood pressure of 180/110 or more should be brought under control "
+        "by your doctor before you start training (Pescatello 2015). Do not start this "
+        "program until they say you may.",
+        source="pescatello2015",
+        when=AnyOf(
+            (
+                Fact("profile.blood_pressure.systolic", ">=", 180),
+                Fact("profile.blood_pressure.diastolic", ">=", 110),
+            )
+        ),
     ),
 )
 """The built-in red flags: question asked, whom to see, how urgently, message, source."""
