@@ -120,9 +120,7 @@ def _rules_for(registry, pm, **fields):
 
 
 @pytest.mark.parametrize("precaution", sorted(BUILTIN_PRECAUTIONS))
-def test_every_precaution_is_acted_on_by_a_safety_rule_citing_its_source(
-    registry, pm, precaution
-):
+def test_every_precaution_is_acted_on_by_a_safety_rule_citing_its_source(registry, pm, precaution):
     """Listing the precaution brings in rules that do not apply without it (directly or
     through the person state it sets), and one of them cites the precaution's source."""
     without = _rules_for(registry, pm)

@@ -22,6 +22,7 @@ OUTSIDE_DOCUMENT = re.compile(
 )
 """A reference to a document outside the repository, or to an issue by its number."""
 
+
 def tracked_files() -> list[Path]:
     try:
         out = subprocess.run(

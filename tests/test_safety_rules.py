@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from gluteus.engine.model import Finding, Requirement
+from gluteus.engine.person import assess
 from gluteus.engine.pluginmanager import make_plugin_manager
 from gluteus.engine.profile import Pain, Profile
 from gluteus.engine.registry import Registry, build_registry
-from gluteus.engine.person import assess
 from gluteus.engine.safety import Restrictions
 from gluteus.engine.safety import restrictions_for as _restrictions_for
 

@@ -201,9 +201,7 @@ def _groups(req: Requirement) -> tuple[Group, ...]:
         if not values:
             continue
         if req.each:
-            out.extend(
-                Group(_phrase(key, v), issue=req.issue, **{key: (v,)}) for v in values
-            )
+            out.extend(Group(_phrase(key, v), issue=req.issue, **{key: (v,)}) for v in values)
         else:
             label = " or ".join(_phrase(key, v) for v in values)
             out.append(Group(label, issue=req.issue, **{key: values}))

@@ -1,7 +1,8 @@
 """The periodization skeleton: phases, blocks and deload weeks, laid out by arithmetic.
 
-The first stage of planning, before any exercise is chosen. It is deterministic and depends only on the program's length, the
-person's experience and how severe the worst finding is:
+The first stage of planning, before any exercise is chosen. It is deterministic and
+depends only on the program's length, the person's experience and how severe the worst
+finding is:
 
 - **Phases** follow a common rehabilitation skeleton (a synthesis of the glute
   training literature, not itself validated ⚠):
