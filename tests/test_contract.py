@@ -318,6 +318,43 @@ def test_bad_dose_rules_are_reported():
     )
 
 
+def test_a_dose_rule_that_could_dose_an_exercise_it_does_not_fit_is_reported():
+    """RM and load progression on bodyweight work, and a rule without reps for exercises
+    done in reps: each named, whatever plugin the exercise comes from."""
+    generic = attrs.evolve(_dose("power"), issue=None)
+
+    class Misfit(Calves):
+        DOSING = (
+            *Calves.DOSING,
+            attrs.evolve(generic, rm=(4, 6), load_types=("bodyweight", "external")),
+            attrs.evolve(generic, phase="strength", progression="load", load_types=("band",)),
+            attrs.evolve(generic, phase="activation", reps=None, hold_s=20),
+        )
+
+    found = messages(problems_of(Misfit()))
+    assert (
+        "plugin 'calves': dose rule generic/strength/power: gives a repetition maximum (4-6RM) "
+        "but also doses bodyweight work, which has none: limit load_types to external or "
+        "drop rm" in found
+    )
+    assert (
+        "plugin 'calves': dose rule generic/strength/strength: progresses by load, but only "
+        "doses bodyweight or band work, which cannot get heavier by percent: progress by "
+        "reps, hold or sets" in found
+    )
+    # A built-in strength exercise done in reps would get this rule's dose.
+    assert any(
+        m.startswith(
+            "plugin 'calves': dose rule generic/strength/activation: could dose exercises done "
+            "in repetitions ("
+        )
+        and m.endswith(") but gives no reps")
+        for m in found
+    )
+    # The rules as they come keep the contract.
+    assert not any("dose rule" in m for m in messages(problems_of(Calves())))
+
+
 def test_an_issue_without_signs_or_exercises_is_reported():
     class Orphan(Calves):
         @hookimpl

@@ -260,6 +260,7 @@ def _check_content(reg: Registry, name: str) -> list[Problem]:
     for plugin, rule in zip(reg.dose_owner, reg.dosing, strict=True):
         if plugin == name:
             problems.extend(_check_dose(name, rule))
+            problems.extend(_check_dose_fit(reg, name, rule))
     problems.extend(_check_dose_coverage(reg, name))
     return problems
 
@@ -410,6 +411,52 @@ def _check_dose(name: str, rule: DoseRule) -> list[Problem]:
     return out
 
 
+def _check_dose_fit(reg: Registry, name: str, rule: DoseRule) -> list[Problem]:
+    """A dose rule fits everything it could dose: a repetition maximum and load
+    progression only for external load, reps for exercises done in reps, a hold time
+    for holds. Checked against every exercise loaded, any plugin's."""
+    item = f"dose rule {rule.issue or 'generic'}/{rule.role}/{rule.phase}"
+    out: list[Problem] = []
+    light = sorted(set(rule.load_types) - {"external"})
+    if rule.rm is not None and light:
+        out.append(
+            Problem(
+                name,
+                item,
+                f"gives a repetition maximum ({rule.rm[0]}-{rule.rm[1]}RM) but also doses "
+                f"{' and '.join(light)} work, which has none: limit load_types to external "
+                "or drop rm",
+            )
+        )
+    if rule.progression == "load" and "external" not in rule.load_types:
+        out.append(
+            Problem(
+                name,
+                item,
+                "progresses by load, but only doses bodyweight or band work, which cannot "
+                "get heavier by percent: progress by reps, hold or sets",
+            )
+        )
+    from .dosing import fits
+
+    could = [
+        ex
+        for ex in (reg.exercises[k] for k in sorted(reg.exercises))
+        if any(fits(rule, ex, rule.phase, level) for level in rule.experience)
+    ]
+    counted = [ex.id for ex in could if not ex.is_hold and rule.reps is None]
+    if counted:
+        out.append(
+            Problem(
+                name,
+                item,
+                f"could dose exercises done in repetitions ({', '.join(counted[:3])}) but "
+                "gives no reps",
+            )
+        )
+    return out
+
+
 def _check_dose_coverage(reg: Registry, name: str) -> list[Problem]:
     """Every exercise of the plugin can be dosed in every phase at every experience."""
     out: list[Problem] = []
@@ -493,6 +540,8 @@ def _check_programs(pm: pluggy.PluginManager, reg: Registry, name: str) -> list[
         data = program.to_dict()
         for violation in verify(data, ctx):
             out.append(Problem(name, item, f"fails gluteus check: {violation}"))
+        if not issues:
+            continue  # signs that feed safety rules only: the program must pass its check
         found = {f["issue"] for f in data["findings"] if f["severity"] >= 1}
         if not issues & found:
             out.append(Problem(name, item, "screening found none of the plugin's issues"))
