@@ -58,18 +58,31 @@ def _pair(values: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries({"left": values, "right": values})
 
 
-@st.composite
-def tests_data(draw: st.DrawFn) -> dict[str, Any]:
-    """Some of the optional objective screens (the profile's ``tests``), possibly none."""
-    options: dict[str, st.SearchStrategy[Any]] = {
-        "single_leg_stance_s": _pair(_seconds(60)),
-        "side_plank_s": _pair(_seconds(180)),
-        "single_leg_squat_knee_valgus": _pair(st.booleans()),
-        "trendelenburg": _pair(st.booleans()),
-        "bridge_hold_s": _seconds(180),
-    }
-    keys = draw(st.lists(st.sampled_from(sorted(options)), unique=True))
-    return {key: draw(options[key]) for key in sorted(keys)}
+def tests_data(registry: Registry | None = None) -> st.SearchStrategy[dict[str, Any]]:
+    """Some of the optional objective screens (the profile's ``tests``), possibly none:
+    every test a loaded plugin registers, each drawn within its own bounds."""
+    reg = registry if registry is not None else builtin_registry()
+    options: dict[str, st.SearchStrategy[Any]] = {}
+    for test in reg.tests.values():
+        low, high = int(test.low), int(test.high)
+        value: st.SearchStrategy[Any]
+        if test.kind == "positive":
+            value = st.booleans()
+        elif test.kind == "count":
+            value = st.integers(low, high)
+        else:
+            value = st.one_of(
+                st.integers(low, high),
+                st.integers(low * 10, high * 10).map(lambda tenths: tenths / 10),
+            )
+        options[test.id] = _pair(value) if test.sided else value
+
+    @st.composite
+    def draw_tests(draw: st.DrawFn) -> dict[str, Any]:
+        keys = draw(st.lists(st.sampled_from(sorted(options)), unique=True))
+        return {key: draw(options[key]) for key in sorted(keys)}
+
+    return draw_tests()
 
 
 def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
@@ -88,9 +101,20 @@ def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
     if draw(st.booleans()):
         start = draw(st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31)))
         data["start"] = start.isoformat()
-    tests = draw(tests_data())
+    tests = draw(tests_data(registry))
     if tests:
         data["tests"] = tests
+    # The person: age bands are uniform over 13-100 already; walking aid, floor,
+    # blood pressure now and then.
+    if draw(_rarely(4)):
+        data["walking_aid"] = True
+    if draw(st.booleans()):
+        data["can_get_up_from_floor"] = draw(st.booleans())
+    if draw(_rarely(4)):
+        data["blood_pressure"] = {
+            "systolic": draw(st.integers(95, 179)),
+            "diastolic": draw(st.integers(55, 109)),
+        }
     focus = draw(_some(list(registry.issues), 2))
     if focus:
         data["focus"] = focus
@@ -104,7 +128,17 @@ def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
         data["precautions"] = sorted(precautions)
     needs_trimester = any(registry.precautions[p].needs_trimester for p in precautions)
     if needs_trimester:
-        data["pregnancy_trimester"] = draw(st.integers(1, 3))
+        # The week of pregnancy (the program follows the trimesters as they change), or
+        # the trimester alone.
+        if draw(st.booleans()):
+            # Within the pregnancy: the program may not run past week 42.
+            last = max(1, 42 - data["schedule"]["weeks"] + 1)
+            data["pregnancy_week"] = draw(st.integers(1, last))
+        else:
+            data["pregnancy_trimester"] = draw(st.integers(1, 3))
+    surgery = [p for p in precautions if "weeks_since_surgery" in registry.precautions[p].asks]
+    if surgery and draw(st.integers(0, 3)):
+        data["weeks_since_surgery"] = draw(st.integers(0, 60))
     exercises = sorted(registry.exercises)
     avoid = draw(_some(exercises, 3))
     prefer = draw(_some([e for e in exercises if e not in avoid], 3))

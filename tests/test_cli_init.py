@@ -104,7 +104,7 @@ def script(
         else:
             chosen = pre.id in set(precautions)
             lines.append("y" if chosen else "n")
-            if chosen and "weeks_since_surgery" in pre.required_keys:
+            if chosen and "weeks_since_surgery" in (*pre.required_keys, *pre.asks):
                 lines += _lines(surgery_weeks)
     lines += _lines(confirm)
     return "\n".join(lines) + "\n"
@@ -689,3 +689,28 @@ def test_the_written_file_is_what_the_answers_say_in_every_format_and_loads_clea
     assert data["equipment"] == ["step"]
     assert data["red_flags"] == []
     assert "tests" not in data and "start" not in data and "pregnancy_trimester" not in data
+
+
+def test_a_joint_replacement_asks_the_weeks_since_surgery(tmp_path, registry):
+    target = tmp_path / "hip.yaml"
+    answers = script(
+        registry,
+        age="68",
+        precautions={"hip_replacement_posterior"},
+        surgery_weeks=["soon", "8"],
+    )
+    result = run("-o", str(target), input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Error: " in result.stdout  # "soon" is asked again
+    profile = gluteus.load_profile(target)
+    assert profile.precautions == ("hip_replacement_posterior",)
+    assert profile.weeks_since_surgery == 8
+    assert "hip replacement (from the back) (8 weeks after the operation)" in flat(result.stdout)
+    # Skipped, it is left out: the program then assumes the most careful stage.
+    skipped = tmp_path / "hip2.yaml"
+    answers = script(
+        registry, age="68", precautions={"hip_replacement_posterior"}, surgery_weeks=""
+    )
+    result = run("-o", str(skipped), input=answers)
+    assert result.exit_code == 0, result.output
+    assert gluteus.load_profile(skipped).weeks_since_surgery is None

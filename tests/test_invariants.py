@@ -78,6 +78,8 @@ def outcome_of(data: dict[str, Any]) -> str:
     assert len(doc["weeks"]) == schedule.weeks
     assert all(len(w["sessions"]) == schedule.sessions_per_week for w in doc["weeks"])
     assert_issue_invariants(doc)
+    assert_person_invariants(doc, profile)
+    assert_prescription_invariants(doc)
     return "ok"
 
 
@@ -105,6 +107,120 @@ def assert_issue_invariants(doc: dict[str, Any]) -> None:
         if "tightness" in found and not _named("tightness", doc["warnings"]):
             roles = {ex.role for ex in exercises if "tightness" in ex.issues}
             assert roles & {"isometric", "eccentric", "strength"}, week["number"]
+
+
+def _state(doc: dict[str, Any], state: str, week: int) -> str | None:
+    for entry in doc["person"]:
+        if entry["state"] == state and week in entry["weeks"]:
+            return str(entry["value"])
+    return None
+
+
+EVERYONE_STOP_SIGNS = ("chest pain", "breathless", "dizz", "palpitation", "numbness")
+
+
+def assert_person_invariants(doc: dict[str, Any], profile: Profile) -> None:
+    """The person's safety, on the catalogue's facts (tags of exercises and cues,
+    equipment) and the program's effort fields, independently of the rule data."""
+    catalogue = CTX.registry.exercises
+    signs = " ".join(doc["safety"]["stop_signs"]).lower()
+    assert all(word in signs for word in EVERYONE_STOP_SIGNS), signs
+    pain = {region: profile.pain.get(region) or 0 for region in CTX.registry.pain_regions}
+    sign_ids = set(profile.signs)
+    for week in doc["weeks"]:
+        n = week["number"]
+        band = _state(doc, "age_band", n)
+        pregnancy = _state(doc, "pregnancy", n)
+        banned: set[str] = set()
+        max_rpe = 10
+        min_rm = 1
+        no_rm = False
+        if band in ("65_plus", "80_plus"):
+            banned |= {"impact"}
+        if _state(doc, "falls_risk", n) == "high":
+            banned |= {"unsupported_balance", "balance_challenge", "impact"}
+        if _state(doc, "floor", n) == "no":
+            banned |= {"floor"}
+        if pregnancy in ("trimester_2", "trimester_3"):
+            banned |= {"supine", "prone", "impact", "single_leg_squat", "breath_hold"}
+            max_rpe, no_rm = 6, True
+        if pregnancy == "trimester_3":
+            banned |= {"unsupported_balance", "balance_challenge"}
+        if "pelvic_girdle_pain" in sign_ids:
+            banned |= {"asymmetric_loading", "wide_stance"}
+        if "hip_replacement_posterior" in profile.precautions:
+            banned |= {"hip_flexion_past_90", "adduction_past_midline", "hip_internal_rotation"}
+        if _state(doc, "bone", n) == "osteoporosis":
+            banned |= {"loaded_spinal_flexion", "loaded_twist", "flexion_rotation", "impact"}
+        if _state(doc, "blood_pressure", n) == "high":
+            banned |= {"breath_hold"}
+            max_rpe = min(max_rpe, 7)
+        if band == "under_18":
+            min_rm = 8
+        if max(pain.values(), default=0) >= 4:
+            min_rm = 8
+        if pain.get("hip", 0) >= 4 or pain.get("buttock", 0) >= 4:
+            banned |= {"lateral_hip_compression", "sustained_hip_adduction"}
+        for session in week["sessions"]:
+            for rx in session["exercises"]:
+                ex = catalogue[rx["id"]]
+                tags = set(ex.tags) | {
+                    t for cue in rx["cues"] for c in ex.cues if c == cue for t in c.tags
+                }
+                assert not tags & banned, (n, rx["id"], sorted(tags & banned))
+                if max(pain.values(), default=0) >= 4:
+                    assert "barbell" not in ex.equipment, (n, rx["id"])
+                effort = rx.get("effort") or {}
+                if effort.get("rpe"):
+                    assert effort["rpe"][1] <= max_rpe, (n, rx["id"], effort)
+                if effort.get("rm"):
+                    assert not no_rm, (n, rx["id"], effort)
+                    assert effort["rm"][0] >= min_rm, (n, rx["id"], effort)
+    if _state(doc, "age_band", 1) == "under_18":
+        # Impact: at most 6 sets a week, never on two days in a row.
+        for week in doc["weeks"]:
+            impact = [
+                (s["date"] or s["day"], rx["sets"])
+                for s in week["sessions"]
+                for rx in s["exercises"]
+                if "impact" in catalogue[rx["id"]].tags
+            ]
+            assert sum(sets for _, sets in impact) <= 6, (week["number"], impact)
+
+
+def assert_prescription_invariants(doc: dict[str, Any]) -> None:
+    """Doses fit the exercise, one variant of a movement per session, holds at most 40%
+    of a session, a small activation block, extra sets only for a named weaker side on
+    one-side-at-a-time work."""
+    catalogue = CTX.registry.exercises
+    weaker = {f["issue"]: f["weaker_side"] for f in doc["findings"] if f["weaker_side"]}
+    sides = set(weaker.values())
+    for week in doc["weeks"]:
+        for session in week["sessions"]:
+            rows = session["exercises"]
+            families = [catalogue[rx["id"]].family for rx in rows]
+            assert len(families) == len(set(families)), (week["number"], families)
+            total = sum(rx["minutes"] for rx in rows)
+            holds = sum(rx["minutes"] for rx in rows if rx["role"] == "isometric")
+            assert holds <= 0.4 * total + 0.05, (week["number"], holds, total)
+            drills = [rx for rx in rows if rx["role"] == "activation" and not rx["loaded"]]
+            assert len(drills) <= 3, (week["number"], [d["id"] for d in drills])
+            assert sum(d["minutes"] for d in drills) <= 8.05, (week["number"], drills)
+            for rx in rows:
+                ex = catalogue[rx["id"]]
+                assert rx["load_type"] == ex.load_type
+                # "About 70% of a maximal effort" is an effort; percent load is not.
+                if ex.load_type != "external":
+                    assert not (rx.get("effort") or {}).get("rm"), rx["id"]
+                    assert "% load" not in rx["load"], (rx["id"], rx["load"])
+                if week["deload"]:
+                    assert "% load" not in rx["load"], (rx["id"], rx["load"])
+                extra = rx.get("extra")
+                if extra:
+                    assert len(sides) == 1 and extra["side"] in sides, (rx["id"], weaker)
+                    assert ex.unilateral and not ex.alternating, rx["id"]
+                    assert set(ex.issues) & set(weaker), (rx["id"], weaker)
+                assert rx["side"] in ("both", "each"), rx["id"]
 
 
 INVARIANT_EXAMPLES = 300
@@ -162,3 +278,26 @@ def test_same_profile_and_seed_give_identical_bytes_from_yaml_toml_and_json(data
             loaded = api.load_profile(folder / name, plugins=PM)
             assert loaded == profile, name
             assert _program_json(loaded) == expected, name
+
+
+# --- Every bundled profile, and a few generated ones in the default run ---------------------
+
+PROFILES = Path(__file__).resolve().parent.parent / "profiles"
+BUNDLED = sorted(
+    p
+    for p in PROFILES.iterdir()
+    if p.suffix in (".yaml", ".toml", ".json") and "red_flag" not in p.name
+)
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
+def test_every_bundled_profile_keeps_every_invariant(path):
+    data = api.load_profile(path, plugins=PM).to_dict()
+    assert outcome_of(data) == "ok"
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles_data)
+def test_a_few_generated_profiles_keep_every_invariant(data):
+    """The quick form of the property test above (which runs hundreds under -m slow)."""
+    outcome_of(data)

@@ -624,7 +624,7 @@ def _precautions(registry: Any) -> list[Question]:
     section = "Conditions that change which exercises are safe"
     out = []
     for pre in registry.precautions.values():
-        keys = pre.required_keys
+        keys = (*pre.required_keys, *pre.asks)
         if "pregnancy_trimester" in keys:
 
             def either(raw: str, answers: Answers) -> Any:
@@ -690,17 +690,22 @@ def _precautions(registry: Any) -> list[Question]:
             )
         )
         if "weeks_since_surgery" in keys:
+            required = "weeks_since_surgery" in pre.required_keys
 
-            def weeks(raw: str, answers: Answers, pre_id: str = pre.id) -> int:
+            def weeks(raw: str, answers: Answers, required: bool = required) -> int | None:
+                if not raw.strip() and not required:
+                    return None  # not known: the most careful stage is assumed
                 checked = _checked({"weeks_since_surgery": _number(raw)})
                 return int(checked.weeks_since_surgery)
 
+            skip = "" if required else "; Enter if you do not know"
             out.append(
                 Question(
                     f"weeks_since_surgery:{pre.id}",
                     section,
-                    "How many weeks ago was the operation? (0 if less than a week)",
+                    f"How many weeks ago was the operation? (0 if less than a week{skip})",
                     weeks,
+                    None if required else "",
                     hint="What is safe changes as the weeks since surgery pass.",
                     when=_answered_yes(pre.id),
                 )
@@ -768,7 +773,7 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
     trimester = week = surgery = None
     for pre_id in precautions:
         value = answers.get(f"precaution:{pre_id}")
-        keys = registry.precautions[pre_id].required_keys
+        keys = (*registry.precautions[pre_id].required_keys, *registry.precautions[pre_id].asks)
         if "pregnancy_trimester" in keys:
             week = answers.get(f"pregnancy_week:{pre_id}")
             if week is None:
@@ -842,8 +847,10 @@ def summary(data: Mapping[str, Any], registry: Any) -> list[str]:
                 words += f" (week {data['pregnancy_week']})"
             elif data["pregnancy_trimester"]:
                 words += f" (trimester {data['pregnancy_trimester']})"
-        needs = registry.precautions[pre_id].required_keys
-        if "weeks_since_surgery" in needs and data["weeks_since_surgery"] is not None:
+        pre = registry.precautions[pre_id]
+        if "weeks_since_surgery" in (*pre.required_keys, *pre.asks) and (
+            data["weeks_since_surgery"] is not None
+        ):
             words += f" ({data['weeks_since_surgery']} weeks after the operation)"
         conditions.append(words)
     lines.append("Conditions: " + (", ".join(conditions) if conditions else "none"))

@@ -255,7 +255,9 @@ class Precaution:
     (pregnancy needs ``pregnancy_week`` or ``pregnancy_trimester``); those keys are
     refused without it. ``needs_trimester`` is the first form of
     ``needs=("pregnancy_week", "pregnancy_trimester")``, kept for plugins written
-    against it.
+    against it. ``asks`` lists profile keys worth giving with it but not required
+    (a joint replacement's ``weeks_since_surgery``: without it the most careful stage
+    is assumed); ``gluteus init`` asks for them too.
     """
 
     id: str
@@ -264,6 +266,7 @@ class Precaution:
     needs_trimester: bool = False
     name: str | None = None
     needs: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    asks: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
     @property
     def required_keys(self) -> tuple[str, ...]:

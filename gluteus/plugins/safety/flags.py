@@ -206,24 +206,28 @@ PRECAUTIONS: tuple[Precaution, ...] = (
         question="Have you had a hip replacement through the back of the hip (posterior approach)?",
         source="hip_replacement_precautions",
         name="hip replacement (from the back)",
+        asks=("weeks_since_surgery",),
     ),
     Precaution(
         id="hip_replacement_lateral",
         question="Have you had a hip replacement through the side of the hip (lateral approach)?",
         source="hip_replacement_precautions",
         name="hip replacement (from the side)",
+        asks=("weeks_since_surgery",),
     ),
     Precaution(
         id="hip_replacement_anterior",
         question="Have you had a hip replacement through the front of the hip (anterior approach)?",
         source="hip_replacement_precautions",
         name="hip replacement (from the front)",
+        asks=("weeks_since_surgery",),
     ),
     Precaution(
         id="knee_replacement",
         question="Have you had a knee replacement?",
         source="knee_replacement_convention",
         name="knee replacement",
+        asks=("weeks_since_surgery",),
     ),
     Precaution(
         id="hypertension",
