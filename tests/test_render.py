@@ -472,3 +472,12 @@ def test_a_modules_evidence_caveat_is_said_once():
     data["findings"][0]["notes"] = ["Evidence is very weak: a hunch only."]
     assert view(data).findings[0].evidence_note is None
     assert render_text(data, {}).count("hunch") == 1
+
+
+def test_weeks_are_said_as_runs():
+    from gluteus.engine.view import weeks_span, weeks_words
+
+    assert weeks_span([1, 2, 3, 4]) == "1–4"
+    assert weeks_span([5, 1, 2, 3, 6, 7, 8]) == "1–3, 5–8"
+    assert weeks_span([1, 3]) == "1, 3" and weeks_span([2]) == "2" and weeks_span([]) == ""
+    assert weeks_words([3]) == "week 3" and weeks_words([1, 2, 4]) == "weeks 1–2, 4"

@@ -294,13 +294,14 @@ def session_minutes(value: float) -> int:
 
 
 def weeks_span(weeks: Iterable[int]) -> str:
-    """``1–4`` for a run of weeks, else a comma list."""
-    numbers = sorted(weeks)
-    if not numbers:
-        return ""
-    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
-        return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(str(n) for n in numbers)
+    """``1–4`` for a run of weeks, ``1–3, 5–8`` for runs, ``1, 3`` for single weeks."""
+    runs: list[list[int]] = []
+    for n in sorted(set(weeks)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def weeks_words(weeks: Iterable[int]) -> str:
@@ -669,7 +670,9 @@ class ChartView:
         parts = []
         for s in self.series:
             if s.values:
-                parts.append(f"{s.name}: {min(s.values)} to {max(s.values)} {self.unit} a week")
+                low, high = min(s.values), max(s.values)
+                amount = f"{low}" if low == high else f"{low} to {high}"
+                parts.append(f"{s.name}: {amount} {self.unit} a week")
         text = "; ".join(parts) + "." if parts else "No exercises."
         if self.deloads:
             text += " Deload weeks: " + ", ".join(str(w) for w in self.deloads) + "."
@@ -957,7 +960,9 @@ def _card_effort(seen: Sequence[tuple[int, bool, str]], deloads: Iterable[int]) 
     return text
 
 
-def _card_extra(seen: Sequence[tuple[int, str]], weeks: Sequence[int]) -> str:
+def _card_extra(
+    seen: Sequence[tuple[int, str]], weeks: Sequence[int], deloads: Iterable[int]
+) -> str:
     """The weaker side's extra sets over the weeks (week, extra), when there are any."""
     extras = [(wk, x) for wk, x in seen if x]
     if not extras:
@@ -965,7 +970,11 @@ def _card_extra(seen: Sequence[tuple[int, str]], weeks: Sequence[int]) -> str:
     texts = sorted({x for _, x in extras})
     text = " or ".join(texts) + ", after the sets for each side"
     shown = [wk for wk, _ in extras]
-    return text + ("" if shown == list(weeks) else f", {weeks_words(shown)}")
+    if shown == list(weeks):
+        return text
+    if shown == [wk for wk in weeks if wk not in set(deloads)]:
+        return text + ", except in deload weeks"
+    return text + f", {weeks_words(shown)}"
 
 
 def _cards(data: Mapping[str, Any], w: _Words) -> tuple[CardView, ...]:
@@ -1023,7 +1032,7 @@ def _cards(data: Mapping[str, Any], w: _Words) -> tuple[CardView, ...]:
                 family=family_words(family) if family else "",
                 load_type=LOAD_TYPE.get(str(ex.get("load_type") or ""), ""),
                 week_numbers=numbers,
-                extra=_card_extra([(wk, extra_sets(x)) for wk, _, x in seen], numbers),
+                extra=_card_extra([(wk, extra_sets(x)) for wk, _, x in seen], numbers, deloads),
             )
         )
     return tuple(cards)

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from gluteus.engine.view import (
+    DELOAD_HEADING,
     GUIDE_POINTER,
     NO_FINDINGS,
     NO_RULES,
@@ -107,6 +108,7 @@ def render_html(program: Any, options: Mapping[str, Any] | None = None) -> str:
         "referral_bring": REFERRAL_BRING,
         "referral_after": REFERRAL_AFTER,
         "guide_pointer": GUIDE_POINTER,
+        "deload_heading": DELOAD_HEADING,
     }
     return str(
         environment()
