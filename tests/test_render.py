@@ -11,6 +11,7 @@ from tiny_plugin import PROFILE, build, referral, rx
 from gluteus.engine.api import render
 from gluteus.engine.errors import ProfileError
 from gluteus.engine.pluginmanager import make_plugin_manager
+from gluteus.engine.program import Extra
 from gluteus.engine.registry import build_registry
 from gluteus.engine.view import document
 from gluteus.plugins import formats
@@ -481,3 +482,27 @@ def test_weeks_are_said_as_runs():
     assert weeks_span([5, 1, 2, 3, 6, 7, 8]) == "1–3, 5–8"
     assert weeks_span([1, 3]) == "1, 3" and weeks_span([2]) == "2" and weeks_span([]) == ""
     assert weeks_words([3]) == "week 3" and weeks_words([1, 2, 4]) == "weeks 1–2, 4"
+
+
+def test_a_narrow_table_wraps_a_dose_between_its_phrases():
+    """'2 × 20 s hold', 'each side' and '+ 1 set left' each stay whole on a line."""
+    program = build()
+    week = program.weeks[0]
+    odd = rx(
+        "clamshell",
+        name="Single-leg stance holding a counter",
+        reps=None,
+        hold_s=20,
+        extra=Extra(side="left", sets=1),
+    )
+    session = attrs.evolve(week.sessions[0], exercises=(odd,))
+    program = attrs.evolve(program, weeks=(attrs.evolve(week, sessions=(session,)),))
+    for width in (50, 60, 78):
+        lines = render_text(program, {"width": width}).splitlines()
+        row = next(i for i, line in enumerate(lines) if line.startswith("1  Single-leg"))
+        cell = " ".join(lines[row : row + 3])
+        assert "2 × 20 s hold" in cell and "each side" in cell and "+ 1 set left" in cell
+        assert all(len(line) <= width for line in lines)
+        assert "\u00a0" not in "\n".join(lines)
+    md = render_markdown(program, {})
+    assert "| 2 × 20 s hold each side + 1 set left |" in md and "\u00a0" not in md

@@ -1447,7 +1447,9 @@ def session_table(session: SessionView) -> Table:
     effort = any(ex.effort for ex in session.exercises)
     headers = SESSION_HEADERS + (("Effort",) if effort else ())
     rows = tuple(
-        (str(ex.index), ex.name, ex.amount, ex.rest, ex.minutes, ex.load)
+        # The dose, its side and the extra sets each stay whole on a line.
+        (str(ex.index), ex.name, " ".join(glued(p) for p in (ex.dose, ex.side, ex.extra) if p))
+        + (ex.rest, ex.minutes, ex.load)
         + ((ex.effort,) if effort else ())
         for ex in session.exercises
     )
@@ -1580,11 +1582,25 @@ class Layout:
     indent: int  # where text under a row starts
 
 
+GLUE = "\u00a0"
+"""Joins the words of a table cell's phrase that must not wrap apart (``+ 1 set left``);
+said as a space in every format."""
+
+
+def glued(text: str) -> str:
+    """``text`` as one unbreakable phrase in a table cell."""
+    return text.replace(" ", GLUE)
+
+
+def _words(cell: str) -> list[str]:
+    return [word for word in re.split(r"[ \t\n]+", cell) if word]
+
+
 def _wrap(text: str, width: int) -> list[str]:
-    # Words are never broken: a column is at least as wide as its longest word.
-    return textwrap.wrap(text, max(1, width), break_long_words=False, break_on_hyphens=False) or [
-        ""
-    ]
+    # Words are never broken: a column is at least as wide as its longest word (a
+    # glued phrase is one word).
+    lines = textwrap.wrap(text, max(1, width), break_long_words=False, break_on_hyphens=False)
+    return [line.replace(GLUE, " ") for line in lines] or [""]
 
 
 def layout(table: Table, width: int) -> Layout:
@@ -1595,7 +1611,7 @@ def layout(table: Table, width: int) -> Layout:
     columns = list(zip(table.headers, *table.rows, strict=True))
     natural = [max(len(cell) for cell in column) for column in columns]
     shortest = [
-        max((len(word) for cell in column for word in cell.split()), default=1)
+        max((len(word) for cell in column for word in _words(cell)), default=1)
         for column in columns
     ]
     nowrap = table.nowrap or (False,) * n
@@ -1795,7 +1811,7 @@ _MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
 def md_escape(text: str) -> str:
     """``text`` as literal Markdown: no emphasis, link, image, HTML or heading can
     come out of it (a person's name such as ``[x](javascript:...)`` stays text)."""
-    text = " ".join(text.split("\n"))
+    text = " ".join(text.replace(GLUE, " ").split("\n"))
     text = _MD_ESCAPE.sub(r"\\\1", text)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
