@@ -399,9 +399,13 @@ def test_effort_and_extra_sets_when_the_program_has_them(program):
         extra={"side": "left", "sets": 1},
         load_type="band",
     )
-    page = Page(render_html(data, {}))
+    html = render_html(data, {})
+    page = Page(html)
     session = page.text_of("w01-s1")
     assert "3 × 10 each side + 1 set left" in session
+    # A line never breaks inside a phrase of the dose or an effort term.
+    for phrase in ("3 × 10", "each side", "+ 1 set left", "RPE 6–7", "2–3 reps in reserve"):
+        assert f'<span class="nw">{phrase}</span>' in html, phrase
     assert "Effort" in session and "RPE 6–7, 2–3 reps in reserve" in session
     card = page.text_of("ex-clamshell")
     assert "Effort week 1: RPE 6–7, 2–3 reps in reserve" in card
@@ -415,3 +419,15 @@ def test_effort_and_extra_sets_when_the_program_has_them(program):
     bare = Page(render_html(data, {}))
     for word in ("Effort", "Extra sets", "Kind of load", "Movement family", "RPE"):
         assert word not in bare.text, word
+
+
+def test_a_short_phases_long_name_wraps_to_its_width():
+    """Two weeks of twelve cannot hold "Activate and control" on one line: it wraps
+    rather than running into the next phase's name."""
+    from gluteus.plugins.documents.chart import LABEL_CHARS_PER_IN, _fit
+
+    assert _fit("Activate and control", 8.0 * 6 / 8) == "Activate and control"
+    narrow = _fit("Activate and control", 8.0 * 2 / 12)
+    assert narrow.splitlines() == ["Activate and", "control"]
+    assert all(len(line) < 8.0 * 2 / 12 * LABEL_CHARS_PER_IN for line in narrow.splitlines())
+    assert _fit("Strength", 0.1) == "Strength"  # a word is never broken
