@@ -262,7 +262,7 @@ def test_every_exercise_has_a_card(page, program, long_page):
         "When Weeks 1–6",
         "Set-up Standing; side-to-side movement; mini band",
         "Kind of load a resistance band",
-        "Movement family band walk",
+        "Movement family Band walk",
         "Evidence common practice: experts use it, but no trial has tested it (Tiny)",
     ):
         assert part in card, part

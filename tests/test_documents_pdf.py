@@ -138,7 +138,7 @@ def test_the_text_a_person_needs(program, pdf):
         "1 Clamshell 2 × 12 each side 45 s 4 bodyweight",
         "2 Standing squeeze 2 × 10 s hold 45 s 4 bodyweight",
         "Kind of load: a resistance band",
-        "Movement family: band walk",
+        "Movement family: Band walk",
         "Exercise guide",
         "Watch for: band walk fault",
         "Words used in this program",

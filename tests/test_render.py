@@ -235,7 +235,7 @@ def test_effort_extra_sets_family_and_load_type_when_present():
         "Load: Bodyweight or a band - Effort: week 1: RPE 6–7, 8–12RM, 2–3 reps in reserve" in guide
     )
     assert "Kind of load: a resistance band" in guide
-    assert "Movement family: single-leg Romanian deadlift" in guide
+    assert "Movement family: Single-leg Romanian deadlift" in guide
     glossary = text.split("Words used in this program", 1)[1]
     for term in ("RPE:", "RM:", "Reps in reserve:", "Extra sets:", "Movement family:"):
         assert glossary.count(term) == 1, term
@@ -264,7 +264,7 @@ def test_nothing_is_invented_when_the_fields_are_absent():
                 assert word not in out, (strip, word)
     # ... and the same program with them says them (the check above can fail).
     plain = render_text(build(), {})
-    assert "Kind of load: your bodyweight" in plain and "Movement family: clamshell" in plain
+    assert "Kind of load: your bodyweight" in plain and "Movement family: Clamshell" in plain
 
 
 def test_an_effort_capped_by_feel_says_the_talk_test():
@@ -506,3 +506,17 @@ def test_a_narrow_table_wraps_a_dose_between_its_phrases():
         assert "\u00a0" not in "\n".join(lines)
     md = render_markdown(program, {})
     assert "| 2 × 20 s hold each side + 1 set left |" in md and "\u00a0" not in md
+
+
+def test_a_deload_load_does_not_say_deload_twice():
+    data = build(LONG).to_dict()
+    deload = next(w for w in data["weeks"] if w["deload"])
+    for ex in exercises({"weeks": [deload]}):
+        ex.update(
+            load="Deload: fewer sets than last week and an easier effort; effort 1-3/10",
+            effort={"rpe": [1, 3], "rm": None, "rir": None},
+        )
+    text = render_text(data, {"width": 120})
+    week = text.split("Week 4: Build strength (deload", 1)[1].split("Week 5", 1)[0]
+    assert "Fewer sets than last week and an easier effort  RPE 1–3" in week
+    assert "Deload: fewer" not in text

@@ -384,6 +384,9 @@ def _without(parts: list[str], said: str) -> list[str] | None:
     return None
 
 
+_DELOAD_PREFIX = "Deload: "
+
+
 def load_and_effort(ex: Mapping[str, Any]) -> tuple[str, str]:
     """An exercise's load and its effort in words, each said once.
 
@@ -393,11 +396,13 @@ def load_and_effort(ex: Mapping[str, Any]) -> tuple[str, str]:
     test) says so. Nothing is shown for an exercise without an effort, nor for a
     stretch (:data:`NO_EFFORT_ROLES`).
     """
-    load = str(ex.get("load") or "")
+    parts = str(ex.get("load") or "").split("; ")
+    if parts[0].startswith(_DELOAD_PREFIX):
+        # The week's title says it is a deload: "Load: Deload: fewer sets..." says it twice.
+        parts[0] = _capitalized(parts[0][len(_DELOAD_PREFIX) :])
     effort = _effort(ex.get("effort"))
     if effort is None:
-        return load, ""
-    parts = load.split("; ")
+        return "; ".join(parts), ""
     talk = False
     # The engine's own words for this effort, by feel (a cap) or by numbers.
     for by_feel in (True, False) if effort.rpe is not None else (False,):
@@ -933,6 +938,10 @@ def _card_dose(seen: list[tuple[int, bool, str]]) -> str:
     return text
 
 
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _card_effort(seen: Sequence[tuple[int, bool, str]], deloads: Iterable[int]) -> str:
     """How an exercise's effort runs over the weeks it appears in (week, deload, effort):
     one effort, or each with its weeks, and the deload weeks' easier effort."""
@@ -1029,7 +1038,7 @@ def _cards(data: Mapping[str, Any], w: _Words) -> tuple[CardView, ...]:
                 effort=_card_effort(
                     [(wk, deload, load_and_effort(x)[1]) for wk, deload, x in seen], deloads
                 ),
-                family=family_words(family) if family else "",
+                family=_capitalized(family_words(family)) if family else "",
                 load_type=LOAD_TYPE.get(str(ex.get("load_type") or ""), ""),
                 week_numbers=numbers,
                 extra=_card_extra([(wk, extra_sets(x)) for wk, _, x in seen], numbers, deloads),
