@@ -168,7 +168,11 @@ def test_effort_and_extra_sets_when_the_program_has_them(program):
         extra={"side": "left", "sets": 1},
     )
     text = flat("\n".join(pages_text(read(render_pdf(data, {})))))
-    assert "1 Clamshell 2 × 12 each side + 1 set left" in text
+    # A box for each set, the extra one included.
+    assert (
+        "1 Clamshell 2 × 12 each side + 1 set left 45 s 4 Light Effort: RPE 6–7, 2–3 reps in reserve ☐ ☐ ☐"
+        in text
+    )
     assert "Light Effort: RPE 6–7, 2–3 reps in reserve" in text
     assert "effort 6-7/10" not in text
     assert "Extra sets: + 1 set left, after the sets for each side, week 1" in text

@@ -335,6 +335,11 @@ def extra_sets(ex: Mapping[str, Any]) -> str:
     return f"+ {sets} set{'s' if sets != 1 else ''} {extra.get('side', '')}".rstrip()
 
 
+def _extra_count(ex: Mapping[str, Any]) -> int:
+    extra = ex.get("extra")
+    return int(extra.get("sets") or 0) if isinstance(extra, Mapping) else 0
+
+
 def amount(ex: Mapping[str, Any]) -> str:
     """The whole dose in one phrase: ``3 × 10 each side + 1 set left``."""
     return " ".join(p for p in (dose(ex), SIDE.get(ex["side"], ex["side"]), extra_sets(ex)) if p)
@@ -530,6 +535,7 @@ class ExerciseRow:
     effort: str = ""  # "RPE 6–7, 2–3 reps in reserve"
     exact_minutes: float = 0.0
     sets: int = 0
+    extra_sets: int = 0  # the weaker side's, after the sets for each side
 
     @property
     def amount(self) -> str:
@@ -889,6 +895,7 @@ def _row(index: int, ex: Mapping[str, Any], w: _Words) -> ExerciseRow:
         effort=effort,
         exact_minutes=float(ex["minutes"]),
         sets=int(ex["sets"]),
+        extra_sets=_extra_count(ex),
     )
 
 

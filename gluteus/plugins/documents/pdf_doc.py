@@ -443,7 +443,8 @@ def _session(doc: Document, session: SessionView) -> None:
     rows = []
     for ex in session.exercises:
         load = f"{ex.load}\nEffort: {ex.effort}" if effort and ex.effort else ex.load
-        rows.append((str(ex.index), ex.name, ex.amount, ex.rest, ex.minutes, load, _ticks(ex.sets)))
+        ticks = _ticks(ex.sets + ex.extra_sets)  # the weaker side's extra sets get boxes too
+        rows.append((str(ex.index), ex.name, ex.amount, ex.rest, ex.minutes, load, ticks))
     doc.table_rows(headers, rows, widths, align)
     doc.para(LOG_LINE, 8.5, "", MUTED)
     doc.ln(1.5)
