@@ -14,6 +14,12 @@ them, whole minutes, and a short glossary that explains each term the program
 uses (RPE, tempo, RM, reps in reserve, deload...) once. The JSON keeps the exact
 values and the ids.
 
+Each exercise's load and effort are said apart and once each: the planner words
+the effort into the load text, and :func:`load_and_effort` takes the engine's own
+effort words back out of it, showing the structured effort instead (RPE, RM,
+reps in reserve, or the talk test for an effort capped by feel). Fields a program
+lacks (effort, extra sets, family, kind of load, a phase's note) show nothing.
+
 Text, Markdown and the terminal share one document builder, :func:`document`,
 that turns the view into a short list of blocks (headings, paragraphs, lists,
 tables); :func:`blocks_to_text`, :func:`blocks_to_markdown` and
