@@ -45,18 +45,36 @@ def test_one_page_with_the_drills_when_and_the_traffic_light():
     # work, each with the weeks it applies to.
     for part in (
         "Which drills when Weeks 1–6 Clamshell, Standing squeeze",
-        "Clamshell (weeks 1–6) Dose: 2 × 12, weeks 1–6; 1 × 12 in deload weeks; each side; "
-        "rest 45 s",
+        "Clamshell (weeks 1–6) Dose: 2 × 12, weeks 1–6; each side; rest 45 s",
         "Cues: clamshell cue",
         "Watch for: clamshell fault",
         "Standing squeeze (weeks 1–6) Dose: 2 × 10 s hold",
     ):
         assert part in text, part
     assert "Band walk" not in text and "Lateral step up" not in text
+    assert "deload" not in text and "Effort" not in text  # six weeks, no effort given
     for zone in ("Green: 0–3/10", "Amber: 4–5/10", "Red: over 5/10"):
         assert zone in text
     assert "Silbernagel 2007" in text
     assert "No condition-specific stop signs apply to you" in text
+
+
+def test_a_drills_deload_dose_effort_and_extra_sets():
+    program = build(attrs.evolve(PROFILE, schedule=attrs.evolve(PROFILE.schedule, weeks=8)))
+    data = program.to_dict()
+    for week in data["weeks"]:
+        for session in week["sessions"]:
+            ex = session["exercises"][0]  # the clamshell
+            ex["effort"] = {"rpe": [1, 3] if week["deload"] else [3, 5], "rm": None, "rir": None}
+            ex["extra"] = None if week["deload"] else {"side": "left", "sets": 1}
+    text = text_of(render_cheatsheet(data, {}))
+    for part in (
+        "Clamshell (weeks 1–8) Dose: 2 × 12, weeks 1–8; 1 × 12 in deload weeks; each side; "
+        "rest 45 s",
+        "Extra sets: + 1 set left, after the sets for each side, except in deload weeks",
+        "Effort: RPE 3–5; RPE 1–3 in deload weeks",
+    ):
+        assert part in text, part
 
 
 def test_the_weeks_each_drill_applies_to():

@@ -90,6 +90,10 @@ class Page(HTMLParser):
         return " ".join("".join(self.text_in[element_id]).split())
 
 
+LONG = attrs.evolve(PROFILE, schedule=attrs.evolve(PROFILE.schedule, weeks=8))
+"""Eight weeks: long enough for a deload (week 4); six weeks or fewer have none."""
+
+
 @pytest.fixture(scope="module")
 def program():
     return build()
@@ -98,6 +102,16 @@ def program():
 @pytest.fixture(scope="module")
 def page(program):
     return Page(render_html(program, {}))
+
+
+@pytest.fixture(scope="module")
+def long_program():
+    return build(LONG)
+
+
+@pytest.fixture(scope="module")
+def long_page(long_program):
+    return Page(render_html(long_program, {}))
 
 
 def test_the_plugin_contributes_html_pdf_ics_and_the_cheatsheet():
@@ -146,21 +160,26 @@ def test_without_dates_there_is_no_script():
     assert "data-start" not in html
 
 
-def test_the_chart_is_inline_svg_inside_the_chart_section(page, program):
-    assert page.ids["chart"] == "section"
-    # The page's chart and the phone's, both in the chart section, both labelled.
-    assert len(page.svg_parents) == 2 and all("chart" in p for p in page.svg_parents)
-    svg = [a for a in page.classes["chart"] if a.get("role") == "img"]
-    assert len(svg) == 2 and any("compact" in a["class"] for a in svg)
-    label = svg[0]["aria-label"]
-    assert "Glutes switched off: 4 to 8 sets a week" in label
+def test_the_chart_is_inline_svg_inside_the_chart_section(page, long_program, long_page):
+    for p in (page, long_page):
+        assert p.ids["chart"] == "section"
+        # The page's chart and the phone's, both in the chart section, both labelled.
+        assert len(p.svg_parents) == 2 and all("chart" in x for x in p.svg_parents)
+        svg = [a for a in p.classes["chart"] if a.get("role") == "img"]
+        assert len(svg) == 2 and any("compact" in a["class"] for a in svg)
+    label = next(a["aria-label"] for a in page.classes["chart"] if a.get("role") == "img")
+    assert "Glutes switched off: 12 sets a week;" in label and "Deload" not in label
+    label = next(a["aria-label"] for a in long_page.classes["chart"] if a.get("role") == "img")
+    assert "Glutes switched off: 6 to 12 sets a week" in label
     assert "Deload weeks: 4." in label
+    assert "Phases start in week 1 (Activate and control), 3 (Build strength), 7 (Power" in label
     # Drawn by matplotlib: the phases and the deload are marked in the figure, and
     # the SVG has a <title> of its own.
-    html = render_html(program, {})
+    html = render_html(long_program, {})
     svg_text = html[html.index("<svg") : html.index("</svg>")]
-    for mark in ("Activate", "Strength", "deload", "Week"):
-        assert f">{mark}<" in svg_text or mark in svg_text
+    for mark in ("Activate and control", "Build strength", "Power and function", "deload"):
+        assert mark in svg_text, mark
+    assert "Week" in svg_text
     assert html.count("<title>Weekly work by issue</title>") == 2
 
 
@@ -188,7 +207,11 @@ def test_the_chart_ignores_the_hosts_matplotlib_style(program):
         matplotlib.rcdefaults()
 
 
-def test_every_week_and_session_is_there_as_headings(page, program):
+@pytest.mark.parametrize("long", [False, True])
+def test_every_week_and_session_is_there_as_headings(long, request):
+    program = request.getfixturevalue("long_program" if long else "program")
+    page = request.getfixturevalue("long_page" if long else "page")
+    assert any(week.deload for week in program.weeks) == long
     for week in program.weeks:
         week_id = f"week-{week.number}"
         assert page.ids[week_id] == "section"
@@ -206,7 +229,9 @@ def test_every_week_and_session_is_there_as_headings(page, program):
                 assert ex.name in session_text
     assert "Session 2: Thursday 2026-12-10 (20 min)" in page.text
     assert "2 × 10 s hold" in page.text_of("w01-s1")
-    assert "1 × 12" in page.text_of("w04-s1")  # the deload week's lighter dose
+    # The deload week's lighter dose, only where there is one.
+    assert ("1 × 12" in page.text_of("w04-s1")) == long
+    assert ("2 × 12" in page.text_of("w04-s1")) != long
 
 
 def test_a_skip_link_week_navigation_and_dates_for_this_week(page, program):
@@ -222,7 +247,7 @@ def test_a_skip_link_week_navigation_and_dates_for_this_week(page, program):
     assert 'id="this-week"' in html and "hidden" in html.split('id="this-week"', 1)[1][:60]
 
 
-def test_every_exercise_has_a_card(page, program):
+def test_every_exercise_has_a_card(page, program, long_page):
     ids = {ex.id for week in program.weeks for s in week.sessions for ex in s.exercises}
     cards = {a["id"] for a in page.classes["card"]}
     assert cards == {f"ex-{i}" for i in ids}
@@ -232,13 +257,21 @@ def test_every_exercise_has_a_card(page, program):
         "Why it is in your program: Why band walk.",
         "band walk cue",
         "Common fault band walk fault",
-        "Dose 2 × 12, weeks 1–6; 1 × 12 in deload weeks; both legs together; rest 45 s",
+        "Dose 2 × 12, weeks 1–6; both legs together; rest 45 s",
         "Load light band",
         "When Weeks 1–6",
         "Set-up Standing; side-to-side movement; mini band",
+        "Kind of load a resistance band",
+        "Movement family Band walk",
         "Evidence common practice: experts use it, but no trial has tested it (Tiny)",
     ):
         assert part in card, part
+    assert "deload" not in card
+    # With a deload week, the card says its lighter dose.
+    assert (
+        "Dose 2 × 12, weeks 1–8; 1 × 12 in deload weeks; both legs together; rest 45 s"
+        in long_page.text_of("ex-band_walk")
+    )
     # Session rows link to the exercise's card.
     assert ("a", "href", "#ex-band_walk") in page.links
 
@@ -267,7 +300,15 @@ def test_findings_safety_and_the_traffic_light(page):
     light = page.text_of("traffic-light")
     assert "Green: 0–3/10" in light and "Amber: 4–5/10" in light and "Red: over 5/10" in light
     assert "Silbernagel 2007" in safety
-    assert page.text_of("phases").startswith("Phases Phase Weeks Goal Activate 1–2")
+    phases = page.text_of("phases")
+    assert phases.startswith(
+        "Phases Phase Weeks Goal Activate and control 1–2 Switch the glutes on"
+    )
+    assert "Build strength 3–6 Build glute max and med strength" in phases
+    assert page.text_of("phase-notes") == (
+        "No deload week: at 6 weeks the program ends before one is due (a lighter week comes "
+        "every 4-6 weeks)."
+    )
     glossary = page.text_of("glossary")
     assert "Sets × reps 2 × 12 means 2 sets" in glossary and "Deload A lighter week" in glossary
 
@@ -358,12 +399,35 @@ def test_effort_and_extra_sets_when_the_program_has_them(program):
         extra={"side": "left", "sets": 1},
         load_type="band",
     )
-    page = Page(render_html(data, {}))
+    html = render_html(data, {})
+    page = Page(html)
     session = page.text_of("w01-s1")
     assert "3 × 10 each side + 1 set left" in session
+    # A line never breaks inside a phrase of the dose or an effort term.
+    for phrase in ("3 × 10", "each side", "+ 1 set left", "RPE 6–7", "2–3 reps in reserve"):
+        assert f'<span class="nw">{phrase}</span>' in html, phrase
     assert "Effort" in session and "RPE 6–7, 2–3 reps in reserve" in session
     card = page.text_of("ex-clamshell")
-    assert (
-        "Effort RPE 6–7, 2–3 reps in reserve" in card and "Kind of load a resistance band" in card
-    )
+    assert "Effort week 1: RPE 6–7, 2–3 reps in reserve" in card
+    assert "Kind of load a resistance band" in card
+    assert "Extra sets + 1 set left, after the sets for each side, week 1" in card
     assert "Effort" not in page.text_of("w02-s1")  # only where the program says
+    # Without the fields (stripped from the dict), nothing of them is shown.
+    for ex in (e for w in data["weeks"] for s in w["sessions"] for e in s["exercises"]):
+        for key in ("effort", "extra", "family", "load_type"):
+            ex.pop(key)
+    bare = Page(render_html(data, {}))
+    for word in ("Effort", "Extra sets", "Kind of load", "Movement family", "RPE"):
+        assert word not in bare.text, word
+
+
+def test_a_short_phases_long_name_wraps_to_its_width():
+    """Two weeks of twelve cannot hold "Activate and control" on one line: it wraps
+    rather than running into the next phase's name."""
+    from gluteus.plugins.documents.chart import LABEL_CHARS_PER_IN, _fit
+
+    assert _fit("Activate and control", 8.0 * 6 / 8) == "Activate and control"
+    narrow = _fit("Activate and control", 8.0 * 2 / 12)
+    assert narrow.splitlines() == ["Activate and", "control"]
+    assert all(len(line) < 8.0 * 2 / 12 * LABEL_CHARS_PER_IN for line in narrow.splitlines())
+    assert _fit("Strength", 0.1) == "Strength"  # a word is never broken

@@ -71,12 +71,46 @@ def test_one_event_per_session_on_its_date(program):
         assert len(alarms) == 1 and alarms[0].decoded("TRIGGER") == dt.timedelta(hours=8)
         assert int(event["SEQUENCE"]) == 0
     first = str(found[0]["DESCRIPTION"]).splitlines()
-    assert first[:2] == ["Week 1: Activate.", "Session 1: Monday 2026-12-07 (20 min)."]
+    assert first[:2] == [
+        "Week 1: Activate and control.",
+        "Session 1: Monday 2026-12-07 (20 min).",
+    ]
     assert "1. Clamshell: 2 × 12 each side, bodyweight, rest 45 s, tempo 2-1-2" in first
-    assert "2. Standing squeeze: 2 × 10 s hold, bodyweight, rest 45 s, tempo 2-1-2" in first
+    # A hold has no tempo to keep.
+    assert "2. Standing squeeze: 2 × 10 s hold, bodyweight, rest 45 s" in first
     other = second_reading(text)
     assert len(other.events) == 12
     assert [e.dtstart for e in other.events] == [s.date for _, _, s in sessions]
+
+
+def test_a_deload_week_is_named_in_its_events():
+    program = build(with_schedule(weeks=8))
+    found = events(render_ics(program, {}))
+    deloads = [w.number for w in program.weeks if w.deload]
+    assert deloads == [4]
+    for event in found:
+        summary = str(event["SUMMARY"])
+        week = int(summary.split("week ", 1)[1].split(",")[0].split(" ")[0])
+        assert ("(deload)" in summary) == (week in deloads), summary
+    week4 = [str(e["DESCRIPTION"]) for e in found if "week 4" in str(e["SUMMARY"])]
+    assert week4 and all(
+        d.startswith("Week 4: Build strength (deload: a lighter week to recover).") for d in week4
+    )
+
+
+def test_effort_and_extra_sets_are_in_the_event(program):
+    data = program.to_dict()
+    ex = data["weeks"][0]["sessions"][0]["exercises"][0]
+    ex.update(
+        load="Light; 2-3 reps in reserve (effort 6-7/10)",
+        effort={"rpe": [6, 7], "rm": None, "rir": [2, 3]},
+        extra={"side": "left", "sets": 1},
+    )
+    first = str(events(render_ics(data, {}))[0]["DESCRIPTION"]).splitlines()
+    assert (
+        "1. Clamshell: 2 × 12 each side + 1 set left, Light, rest 45 s, "
+        "RPE 6–7, 2–3 reps in reserve, tempo 2-1-2" in first
+    )
 
 
 def test_the_stop_signs_are_in_every_event():

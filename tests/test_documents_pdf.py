@@ -46,6 +46,15 @@ def pdf(program):
     return render_pdf(program, {})
 
 
+LONG = attrs.evolve(PROFILE, schedule=attrs.evolve(PROFILE.schedule, weeks=8))
+"""Eight weeks: long enough for a deload (week 4); six weeks or fewer have none."""
+
+
+@pytest.fixture(scope="module")
+def long_text():
+    return flat("\n".join(pages_text(read(render_pdf(build(LONG), {})))))
+
+
 def test_a_pdf_on_a4_by_default_and_letter_on_request(program, pdf):
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
     a4 = read(pdf)
@@ -100,12 +109,13 @@ def test_bookmarks_lead_to_each_part_and_each_week(program, pdf):
         assert item.title.split(" (")[0] in texts[page]
 
 
-def test_every_session_has_a_tick_box_per_set_and_a_log_line(program, pdf):
+def test_every_session_has_a_tick_box_per_set_and_a_log_line(program, pdf, long_text):
     text = flat("\n".join(pages_text(read(pdf))))
     sessions = sum(len(w.sessions) for w in program.weeks)
     assert text.count("Date: ____________ Pain during: ____ /10 Next morning: ____ /10") == sessions
     assert "1 Clamshell 2 × 12 each side 45 s 4 bodyweight ☐ ☐ 2" in text
-    assert "1 Clamshell 1 × 12 each side 45 s 4 bodyweight ☐ 2" in text  # deload: 1 set
+    assert "1 Clamshell 1 × 12 each side" not in text  # six weeks: no deload
+    assert "1 Clamshell 1 × 12 each side 45 s 4 bodyweight ☐ 2" in long_text  # deload: 1 set
 
 
 def test_the_text_a_person_needs(program, pdf):
@@ -120,12 +130,15 @@ def test_the_text_a_person_needs(program, pdf):
         "Activation opens each session, before anything loaded.",
         "Green: 0–3/10",
         "Red: over 5/10",
-        "Activate 1–2 Switch the glutes on.",
+        "Activate and control 1–2 Switch the glutes on",
+        "Deload weeks • No deload week: at 6 weeks the program ends before one is due",
         "Weekly work by issue",
-        "Week 4: Strength (deload: a lighter week to recover)",
+        "Week 4: Build strength",
         "# Exercise Sets × reps Rest Min Load Done",
         "1 Clamshell 2 × 12 each side 45 s 4 bodyweight",
-        "2 Standing squeeze 1 × 10 s hold 45 s 4 bodyweight",
+        "2 Standing squeeze 2 × 10 s hold 45 s 4 bodyweight",
+        "Kind of load: a resistance band",
+        "Movement family: Band walk",
         "Exercise guide",
         "Watch for: band walk fault",
         "Words used in this program",
@@ -137,6 +150,36 @@ def test_the_text_a_person_needs(program, pdf):
             assert f"Session {n}: " in text
             assert session.date is not None and session.date.isoformat() in text
     assert "page 1 of" in pages_text(reader)[0]
+    assert "deload: a lighter week" not in text
+
+
+def test_a_deload_week_and_its_note(long_text):
+    assert "Week 4: Build strength (deload: a lighter week to recover)" in long_text
+    assert "2 Standing squeeze 1 × 10 s hold 45 s 4 bodyweight" in long_text
+    assert "Deload weeks • Week 4: a deload, with fewer sets and an easier effort" in long_text
+
+
+def test_effort_and_extra_sets_when_the_program_has_them(program):
+    data = program.to_dict()
+    ex = data["weeks"][0]["sessions"][0]["exercises"][0]
+    ex.update(
+        load="Light; 2-3 reps in reserve (effort 6-7/10)",
+        effort={"rpe": [6, 7], "rm": None, "rir": [2, 3]},
+        extra={"side": "left", "sets": 1},
+    )
+    text = flat("\n".join(pages_text(read(render_pdf(data, {})))))
+    # A box for each set, the extra one included.
+    assert (
+        "1 Clamshell 2 × 12 each side + 1 set left 45 s 4 Light Effort: RPE 6–7, 2–3 reps in reserve ☐ ☐ ☐"
+        in text
+    )
+    assert "Light Effort: RPE 6–7, 2–3 reps in reserve" in text
+    assert "effort 6-7/10" not in text
+    assert "Extra sets: + 1 set left, after the sets for each side, week 1" in text
+    assert "Effort: week 1: RPE 6–7, 2–3 reps in reserve" in text
+    # The plain program has none of it.
+    plain = flat("\n".join(pages_text(read(render_pdf(program, {})))))
+    assert "Effort" not in plain and "Extra sets" not in plain and "RPE" not in plain
 
 
 def test_the_chart_is_drawn_as_vector_art(pdf):

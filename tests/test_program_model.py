@@ -10,6 +10,7 @@ import pytest
 from checked_programs import BUNDLED, as_dict, bundled, made
 from tiny_plugin import PROFILE, build, program_dict, referral
 
+from gluteus.engine.demands import FLOOR_SETS
 from gluteus.engine.errors import ProfileError
 from gluteus.engine.program import (
     ENGINE_WARNING_KINDS,
@@ -115,6 +116,7 @@ def test_warnings_are_details_with_the_strings_kept():
         "issue": "knees",
         "rule": None,
         "weeks": [2, 3],
+        "detail": None,
         "message": "knees is left out of weeks 2-3: its weekly work did not fit in 2 "
         "session(s) of 30 minutes alongside the more severe findings. Allow more minutes "
         "or sessions to train it.",
@@ -131,24 +133,67 @@ def test_warning_text_words_only_what_the_engine_writes():
     assert warning_text("left_out", schedule, issue="knees", weeks=(3, 1)) is None
     assert warning_text("left_out", schedule, issue="knees", rule="x", weeks=(1,)) is None
     assert warning_text("no_issue", schedule, issue="knees") is None
+    assert warning_text("left_out", schedule, issue="knees", weeks=(1,), detail="2") is None
     assert warning_text("note", schedule) is None
     assert warning_text("made_up", schedule) is None
+    # below_floor: an issue, its weeks, and the fewest weekly sets (fewer than the floor).
+    assert warning_text(
+        "below_floor", schedule, issue="knees", weeks=(3, 4), detail="2"
+    ).startswith("knees gets only 2 hard set(s) a week in weeks 3-4, fewer than the 4 a week")
+    for fields in (
+        {"issue": "knees", "weeks": (3,)},  # no detail
+        {"issue": "knees", "weeks": (3,), "detail": "two"},
+        {"issue": "knees", "weeks": (3,), "detail": str(FLOOR_SETS)},  # not below the floor
+        {"weeks": (3,), "detail": "2"},  # no issue
+        {"issue": "knees", "rule": "r", "weeks": (3,), "detail": "2"},
+        {"issue": "knees", "weeks": (), "detail": "2"},
+    ):
+        assert warning_text("below_floor", schedule, **fields) is None, fields
+    # unmet: the demand in words and its weeks; an issue only with the rule asking for it.
+    demand = "knees gets strength work every week of the strength phase"
+    assert warning_text("unmet", schedule, weeks=(3, 5), detail=demand) == (
+        f"In weeks 3, 5, {demand}: the safety rules, equipment and time leave no exercise "
+        "for it, so it is left out."
+    )
+    assert warning_text("unmet", schedule, issue="knees", rule="r", weeks=(3,), detail=demand)
+    for fields in (
+        {"weeks": (3,)},  # no detail
+        {"weeks": (3,), "detail": ""},
+        {"weeks": (), "detail": demand},
+        {"issue": "knees", "weeks": (3,), "detail": demand},  # an issue without its rule
+    ):
+        assert warning_text("unmet", schedule, **fields) is None, fields
+    every = {
+        "left_out": {"issue": "knees", "weeks": (1,)},
+        "below_floor": {"issue": "knees", "weeks": (1,), "detail": "1"},
+        "unmet": {"weeks": (1,), "detail": demand},
+    }
     for kind in ENGINE_WARNING_KINDS:
-        fields = {"issue": "knees", "weeks": (1,)} if kind == "left_out" else {}
-        assert engine_warning(kind, schedule, **fields).message == warning_text(
-            kind, schedule, **fields
-        )
+        fields = every.get(kind, {})
+        detail = engine_warning(kind, schedule, **fields)
+        assert detail.message == warning_text(kind, schedule, **fields)
+        assert detail.detail == fields.get("detail")
     with pytest.raises(ValueError, match="writes no"):
         engine_warning("note", schedule)
+    with pytest.raises(ValueError, match="writes no 'below_floor'"):
+        engine_warning("below_floor", schedule, issue="knees", weeks=(1,))
 
 
 def test_the_planner_words_its_warnings_through_warning_text():
-    for kind, program in (("left_out", made("left_out")), ("no_issue", made("general"))):
+    # Ten minutes once a week: issues left out, and the ones trained short of the floor.
+    kinds = {"left_out": {"left_out", "below_floor"}, "general": {"no_issue"}}
+    for name, expected in kinds.items():
+        program = made(name)
         details = program.warning_details
-        assert {d.kind for d in details} == {kind}
+        assert {d.kind for d in details} == expected
         for d in details:
             assert d.message == warning_text(
-                d.kind, program.profile.schedule, issue=d.issue, rule=d.rule, weeks=d.weeks
+                d.kind,
+                program.profile.schedule,
+                issue=d.issue,
+                rule=d.rule,
+                weeks=d.weeks,
+                detail=d.detail,
             )
     assert bundled("red_flag.yaml").warning_details[0].kind == "referral"
 

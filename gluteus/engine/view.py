@@ -14,6 +14,12 @@ them, whole minutes, and a short glossary that explains each term the program
 uses (RPE, tempo, RM, reps in reserve, deload...) once. The JSON keeps the exact
 values and the ids.
 
+Each exercise's load and effort are said apart and once each: the planner words
+the effort into the load text, and :func:`load_and_effort` takes the engine's own
+effort words back out of it, showing the structured effort instead (RPE, RM,
+reps in reserve, or the talk test for an effort capped by feel). Fields a program
+lacks (effort, extra sets, family, kind of load, a phase's note) show nothing.
+
 Text, Markdown and the terminal share one document builder, :func:`document`,
 that turns the view into a short list of blocks (headings, paragraphs, lists,
 tables); :func:`blocks_to_text`, :func:`blocks_to_markdown` and
@@ -40,7 +46,8 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from .model import DAYS, states_evidence
+from .dosing import TALK_TEST, Effort, effort_words
+from .model import DAYS, Cap, states_evidence
 from .traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
 
 # --- Plain words -------------------------------------------------------------------
@@ -108,6 +115,7 @@ REFERRAL_AFTER = (
     "Once a clinician has assessed you and says that exercise is safe for you, change your "
     "answer to that question in your profile and make the program again."
 )
+DELOAD_HEADING = "Deload weeks"
 GUIDE_POINTER = "How to do each exercise (cues, common faults, set-up): see the exercise guide."
 DAY_NAMES = {
     "mon": "Monday",
@@ -155,6 +163,24 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
         "means stop with 2 left.",
     ),
     (
+        "Talk test",
+        r"\btalk test\b",
+        "Effort judged by feel: you can still talk in short sentences, but you could not "
+        "sing. Go no harder than that.",
+    ),
+    (
+        "Extra sets",
+        r"\+ \d+ sets? (left|right)\b",
+        "+ 1 set left means: after the sets for each side, one more set for the left side "
+        "only, the side screening found weaker.",
+    ),
+    (
+        "Movement family",
+        r"\bMovement family\b",
+        "Versions of one movement (a clamshell with or without a band, say): a session holds "
+        "at most one of each family.",
+    ),
+    (
         "Activation drill",
         r"\b[Aa]ctivat",
         "A light exercise that wakes the glutes up, so they lead the harder work after it.",
@@ -193,12 +219,23 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
 _ACRONYMS = frozenset({"acsm", "ijspt", "nhs", "nice", "emg", "rpe", "acog", "lbp"})
 _YEAR_KEY = re.compile(r"([a-z]+)(\d{4})([a-z]?)")
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+_CONVENTION_KEY = re.compile(r"\b(an?) convention, ([a-z]+)_convention\b")
 _CITATION_KEY = re.compile(r"\b[a-z]{3,}\d{4}[a-z]?\b")
 
 
 def words(identifier: str) -> str:
     """An id as words: ``knees_cave_in`` → ``knees cave in``."""
     return identifier.replace("_", " ").replace("-", " ")
+
+
+_FAMILY_WORDS = {"rdl": "Romanian deadlift", "it": "IT"}
+
+
+def family_words(family: str) -> str:
+    """A movement family's id in words: ``single_leg_rdl`` → ``single-leg Romanian
+    deadlift``, ``it_band_stretch`` → ``IT band stretch``."""
+    text = " ".join(_FAMILY_WORDS.get(p, p) for p in re.split(r"[_\-]", family) if p)
+    return re.sub(r"\b(single|one|two) leg\b", r"\1-leg", text)
 
 
 def _word(part: str) -> str:
@@ -238,6 +275,9 @@ def prose(text: str, names: Mapping[str, str] | None = None) -> str:
     def key(match: re.Match[str]) -> str:
         return source_label(match.group(0), in_prose=True)
 
+    # "a convention, screening_convention" names the convention once: "a screening
+    # convention", not "a convention, screening convention".
+    text = _CONVENTION_KEY.sub(r"\1 \2 convention", text)
     return _CITATION_KEY.sub(key, _SNAKE.sub(snake, text))
 
 
@@ -260,13 +300,14 @@ def session_minutes(value: float) -> int:
 
 
 def weeks_span(weeks: Iterable[int]) -> str:
-    """``1–4`` for a run of weeks, else a comma list."""
-    numbers = sorted(weeks)
-    if not numbers:
-        return ""
-    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
-        return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(str(n) for n in numbers)
+    """``1–4`` for a run of weeks, ``1–3, 5–8`` for runs, ``1, 3`` for single weeks."""
+    runs: list[list[int]] = []
+    for n in sorted(set(weeks)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def weeks_words(weeks: Iterable[int]) -> str:
@@ -300,6 +341,11 @@ def extra_sets(ex: Mapping[str, Any]) -> str:
     return f"+ {sets} set{'s' if sets != 1 else ''} {extra.get('side', '')}".rstrip()
 
 
+def _extra_count(ex: Mapping[str, Any]) -> int:
+    extra = ex.get("extra")
+    return int(extra.get("sets") or 0) if isinstance(extra, Mapping) else 0
+
+
 def amount(ex: Mapping[str, Any]) -> str:
     """The whole dose in one phrase: ``3 × 10 each side + 1 set left``."""
     return " ".join(p for p in (dose(ex), SIDE.get(ex["side"], ex["side"]), extra_sets(ex)) if p)
@@ -320,9 +366,74 @@ def effort_text(effort: Any) -> str:
     return ", ".join(parts)
 
 
-def tempo_text(tempo: str | None) -> str:
-    """A tempo worth showing: ``2-1-2``; empty for holds (the dose says it)."""
-    return "" if not tempo or tempo == "hold" else tempo
+NO_EFFORT_ROLES = frozenset({"mobility"})
+"""Roles whose effort is not shown: a stretch is gentle and free of pain (its load says
+so), not a matter of how hard it feels."""
+
+
+def _pair(value: Any) -> tuple[int, int] | None:
+    if isinstance(value, Sequence) and not isinstance(value, str) and len(value) == 2:
+        return (int(value[0]), int(value[1]))
+    return None
+
+
+def _effort(data: Any) -> Effort | None:
+    if not isinstance(data, Mapping):
+        return None
+    effort = Effort(
+        rpe=_pair(data.get("rpe")), rm=_pair(data.get("rm")), rir=_pair(data.get("rir"))
+    )
+    return None if effort == Effort() else effort
+
+
+def _without(parts: list[str], said: str) -> list[str] | None:
+    """``parts`` less the run of parts that is ``said``, or None when it is not there."""
+    words = said.split("; ")
+    for i in range(len(parts) - len(words) + 1):
+        if parts[i : i + len(words)] == words:
+            return parts[:i] + parts[i + len(words) :]
+    return None
+
+
+_DELOAD_PREFIX = "Deload: "
+
+
+def load_and_effort(ex: Mapping[str, Any]) -> tuple[str, str]:
+    """An exercise's load and its effort in words, each said once.
+
+    The planner words the effort into the load (``Light; 3-4 reps in reserve (effort
+    5-6/10)``); shown apart, the load says what to use and the effort how hard:
+    ``Light`` and ``RPE 5–6, 3–4 reps in reserve``. An effort capped by feel (the talk
+    test) says so. Nothing is shown for an exercise without an effort, nor for a
+    stretch (:data:`NO_EFFORT_ROLES`).
+    """
+    parts = str(ex.get("load") or "").split("; ")
+    if parts[0].startswith(_DELOAD_PREFIX):
+        # The week's title says it is a deload: "Load: Deload: fewer sets..." says it twice.
+        parts[0] = _capitalized(parts[0][len(_DELOAD_PREFIX) :])
+    effort = _effort(ex.get("effort"))
+    if effort is None:
+        return "; ".join(parts), ""
+    talk = False
+    # The engine's own words for this effort, by feel (a cap) or by numbers.
+    for by_feel in (True, False) if effort.rpe is not None else (False,):
+        said = effort_words(effort, Cap(no_rm=by_feel))
+        rest = _without(parts, said) if said else None
+        if rest is not None:
+            parts, talk = rest, by_feel
+            break
+    if ex.get("role") in NO_EFFORT_ROLES:
+        return "; ".join(parts), ""
+    text = effort_text(ex.get("effort"))
+    if talk:
+        text += f" (talk test: {TALK_TEST})"
+    return "; ".join(parts), text
+
+
+def tempo_text(tempo: str | None, *, hold: bool = False) -> str:
+    """A tempo worth showing: ``2-1-2``; empty for holds (the dose says it: a hold has
+    no lifting and lowering to time)."""
+    return "" if not tempo or tempo == "hold" or hold else tempo
 
 
 def evidence_text(level: str) -> str:
@@ -407,6 +518,7 @@ class PhaseView:
     weeks: tuple[int, ...]
     span: str  # "1–2" or "1, 3"
     goal: str
+    note: str = ""  # its deload weeks, or why the program has none
 
 
 @frozen
@@ -429,6 +541,7 @@ class ExerciseRow:
     effort: str = ""  # "RPE 6–7, 2–3 reps in reserve"
     exact_minutes: float = 0.0
     sets: int = 0
+    extra_sets: int = 0  # the weaker side's, after the sets for each side
 
     @property
     def amount(self) -> str:
@@ -516,6 +629,7 @@ class CardView:
     family: str = ""
     load_type: str = ""
     week_numbers: tuple[int, ...] = ()
+    extra: str = ""  # "+ 1 set left, after the sets for each side"
 
     @property
     def when(self) -> str:
@@ -573,7 +687,9 @@ class ChartView:
         parts = []
         for s in self.series:
             if s.values:
-                parts.append(f"{s.name}: {min(s.values)} to {max(s.values)} {self.unit} a week")
+                low, high = min(s.values), max(s.values)
+                amount = f"{low}" if low == high else f"{low} to {high}"
+                parts.append(f"{s.name}: {amount} {self.unit} a week")
         text = "; ".join(parts) + "." if parts else "No exercises."
         if self.deloads:
             text += " Deload weeks: " + ", ".join(str(w) for w in self.deloads) + "."
@@ -645,6 +761,11 @@ class ProgramView:
     def last_day(self) -> dt.date | None:
         """The program's last day (the end of its last week), when it has a start."""
         return self.weeks[-1].last_day if self.weeks else None
+
+    @property
+    def phase_notes(self) -> tuple[str, ...]:
+        """The phases' notes on their deload weeks (or why there are none), in order."""
+        return tuple(p.note for p in self.phases if p.note)
 
     def card(self, exercise_id: str) -> CardView | None:
         """The exercise card of ``exercise_id``."""
@@ -762,23 +883,25 @@ def _findings(data: Mapping[str, Any], w: _Words) -> tuple[FindingView, ...]:
 
 
 def _row(index: int, ex: Mapping[str, Any], w: _Words) -> ExerciseRow:
+    load, effort = load_and_effort(ex)
     return ExerciseRow(
         index=index,
         id=ex["id"],
         name=ex["name"],
         dose=dose(ex),
         side=SIDE.get(ex["side"], words(ex["side"])),
-        load=w.prose(ex["load"]),
+        load=w.prose(load),
         rest=f"{ex['rest_s']} s",
         minutes=str(whole_minutes(ex["minutes"])),
-        tempo=tempo_text(ex.get("tempo")),
+        tempo=tempo_text(ex.get("tempo"), hold=ex.get("hold_s") is not None),
         role=ROLE.get(ex["role"], words(ex["role"])),
         issues=tuple(w.issue(i) for i in ex["issues"]),
         cues=tuple(w.prose(c) for c in ex["cues"]),
         extra=extra_sets(ex),
-        effort=effort_text(ex.get("effort")),
+        effort=effort,
         exact_minutes=float(ex["minutes"]),
         sets=int(ex["sets"]),
+        extra_sets=_extra_count(ex),
     )
 
 
@@ -828,17 +951,66 @@ def _card_dose(seen: list[tuple[int, bool, str]]) -> str:
     return text
 
 
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _card_effort(seen: Sequence[tuple[int, bool, str]], deloads: Iterable[int]) -> str:
+    """How an exercise's effort runs over the weeks it appears in (week, deload, effort):
+    one effort, or each with its weeks, and the deload weeks' easier effort."""
+    full = [(wk, e) for wk, deload, e in seen if not deload] or [(wk, e) for wk, _, e in seen]
+    runs: list[tuple[str, list[int]]] = []
+    for wk, e in full:
+        if runs and runs[-1][0] == e:
+            runs[-1][1].append(wk)
+        else:
+            runs.append((e, [wk]))
+    if len(runs) == 1:
+        text = runs[0][0]
+    else:
+        lighter = set(deloads)
+
+        def when(weeks: list[int]) -> str:
+            # A deload week inside a run is part of it (said below), not a gap.
+            inside = {d for d in lighter if weeks[0] < d < weeks[-1]}
+            return weeks_words({*weeks, *inside})
+
+        text = "; ".join(f"{when(ws)}: {e}" for e, ws in runs if e)
+    light = [e for _, deload, e in seen if deload and e and e not in {x for _, x in full}]
+    if text and light:
+        text += f"; {' or '.join(sorted(set(light)))} in deload weeks"
+    return text
+
+
+def _card_extra(
+    seen: Sequence[tuple[int, str]], weeks: Sequence[int], deloads: Iterable[int]
+) -> str:
+    """The weaker side's extra sets over the weeks (week, extra), when there are any."""
+    extras = [(wk, x) for wk, x in seen if x]
+    if not extras:
+        return ""
+    texts = sorted({x for _, x in extras})
+    text = " or ".join(texts) + ", after the sets for each side"
+    shown = [wk for wk, _ in extras]
+    if shown == list(weeks):
+        return text
+    if shown == [wk for wk in weeks if wk not in set(deloads)]:
+        return text + ", except in deload weeks"
+    return text + f", {weeks_words(shown)}"
+
+
 def _cards(data: Mapping[str, Any], w: _Words) -> tuple[CardView, ...]:
     first: dict[str, Mapping[str, Any]] = {}
-    seen: dict[str, list[tuple[int, bool, str]]] = {}
+    # Each exercise's first appearance in each week, in order.
+    weekly: dict[str, list[tuple[int, bool, Mapping[str, Any]]]] = {}
     for week in data["weeks"]:
         for session in week["sessions"]:
             for ex in session["exercises"]:
                 first.setdefault(ex["id"], ex)
-                appearances = seen.setdefault(ex["id"], [])
-                entry = (week["number"], bool(week["deload"]), dose(ex))
-                if not appearances or appearances[-1][0] != entry[0]:
-                    appearances.append(entry)
+                appearances = weekly.setdefault(ex["id"], [])
+                if not appearances or appearances[-1][0] != week["number"]:
+                    appearances.append((week["number"], bool(week["deload"]), ex))
+    deloads = [wk["number"] for wk in data["weeks"] if wk["deload"]]
     cards = []
     for ex_id, ex in first.items():
         ladder = None
@@ -850,7 +1022,10 @@ def _cards(data: Mapping[str, Any], w: _Words) -> tuple[CardView, ...]:
                 else "one of a series of harder versions of this movement"
             )
         level = ex.get("evidence") or "convention"
-        numbers = tuple(sorted({wk for wk, _, _ in seen[ex_id]}))
+        seen = weekly[ex_id]
+        numbers = tuple(wk for wk, _, _ in seen)
+        load, _ = load_and_effort(ex)
+        family = str(ex.get("family") or "")
         cards.append(
             CardView(
                 id=ex_id,
@@ -860,12 +1035,12 @@ def _cards(data: Mapping[str, Any], w: _Words) -> tuple[CardView, ...]:
                 why=w.why(ex.get("why") or ""),
                 cues=tuple(w.prose(c) for c in ex["cues"]),
                 fault=w.prose(ex.get("fault")),
-                dose=_card_dose(seen[ex_id]),
+                dose=_card_dose([(wk, deload, dose(x)) for wk, deload, x in seen]),
                 weeks=weeks_span(numbers),
                 rest=f"{ex['rest_s']} s",
-                load=w.prose(ex["load"]),
+                load=w.prose(load),
                 side=SIDE_CARD.get(ex["side"], words(ex["side"])),
-                tempo=tempo_text(ex.get("tempo")),
+                tempo=tempo_text(ex.get("tempo"), hold=ex.get("hold_s") is not None),
                 position=POSITION.get(ex["position"], words(ex["position"])),
                 planes=tuple(PLANE.get(p, words(p)) for p in ex["planes"]),
                 equipment=", ".join(words(e) for e in ex["equipment"]) or "bodyweight only",
@@ -873,10 +1048,13 @@ def _cards(data: Mapping[str, Any], w: _Words) -> tuple[CardView, ...]:
                 evidence=level,
                 evidence_text=evidence_text(level),
                 source=w.source(ex.get("source")),
-                effort=effort_text(ex.get("effort")),
-                family=words(str(ex.get("family") or "")),
+                effort=_card_effort(
+                    [(wk, deload, load_and_effort(x)[1]) for wk, deload, x in seen], deloads
+                ),
+                family=_capitalized(family_words(family)) if family else "",
                 load_type=LOAD_TYPE.get(str(ex.get("load_type") or ""), ""),
                 week_numbers=numbers,
+                extra=_card_extra([(wk, extra_sets(x)) for wk, _, x in seen], numbers, deloads),
             )
         )
     return tuple(cards)
@@ -913,6 +1091,62 @@ def _chart(data: Mapping[str, Any], findings: tuple[FindingView, ...]) -> ChartV
         deloads=tuple(wk["number"] for wk in data["weeks"] if wk["deload"]),
         phase_starts=tuple(starts),
     )
+
+
+_PLURAL = re.compile(r"\b(\d+) ((?:[a-z]+ )?)([a-z]+)\(s\)")
+
+
+def plural(text: str) -> str:
+    """``1 session(s)`` → ``1 session``, ``2 hard set(s)`` → ``2 hard sets``."""
+    return _PLURAL.sub(lambda m: f"{m[1]} {m[2]}{m[3]}{'' if m[1] == '1' else 's'}", text)
+
+
+def _warning(text: str, detail: Any, data: Mapping[str, Any], w: _Words) -> str:
+    """One warning in words: the engine's message with the issue it names said by name
+    (not by id), the rule it names by what the rule says, and plurals right."""
+    if isinstance(detail, Mapping) and detail.get("message") == text:
+        issue = detail.get("issue")
+        if (
+            issue
+            and detail.get("kind") in ("left_out", "below_floor")
+            and text.startswith(f"{issue} ")
+        ):
+            text = w.issue(issue) + text[len(issue) :]
+        said = detail.get("detail")
+        if detail.get("kind") == "unmet" and isinstance(said, str) and said in text:
+            text = text.replace(said, _demand(said, data, w), 1)
+    return plural(w.prose(text))
+
+
+def _warnings(data: Mapping[str, Any], w: _Words) -> tuple[str, ...]:
+    texts = list(data["warnings"])
+    details = list(data.get("warning_details") or ())
+    if len(details) != len(texts):  # a document without details: the text alone
+        details = [None] * len(texts)
+    return tuple(_warning(t, d, data, w) for t, d in zip(texts, details, strict=True))
+
+
+def _demand(text: str, data: Mapping[str, Any], w: _Words) -> str:
+    """A demand the engine could not meet, in words: ``knees work of frontal plane is
+    needed every week (rule knees-3d)`` names the issue and what the rule says."""
+    for issue in w.issue_names:
+        if text.startswith(f"{issue} work of "):
+            text = f"for {w.issue(issue)}, work of " + text[len(f"{issue} work of ") :]
+            break
+        if text.startswith(f"{issue} "):
+            text = w.issue(issue) + text[len(issue) :]
+            break
+    rules = {
+        r.get("id"): str(r.get("description") or "").rstrip(".")
+        for r in (data.get("safety") or {}).get("rules", ())
+        if isinstance(r, Mapping)
+    }
+
+    def rule(match: re.Match[str]) -> str:
+        said = rules.get(match.group(1))
+        return f"(the rule “{said}”)" if said else "(a safety rule)"
+
+    return re.sub(r"\(rule ([^)\s]+)\)", rule, text)
 
 
 def _red_flag(item: Any, w: _Words) -> str:
@@ -995,7 +1229,7 @@ def _texts(v: ProgramView) -> Iterable[str]:
     yield from v.notes
     yield from v.stop_signs
     for p in v.phases:
-        yield p.goal
+        yield from (p.goal, p.note)
     for week in v.weeks:
         yield week.title
         for s in week.sessions:
@@ -1004,7 +1238,9 @@ def _texts(v: ProgramView) -> Iterable[str]:
                 if ex.tempo:
                     yield f"tempo {ex.tempo}"
     for c in v.cards:
-        yield from (c.role, c.why, *c.cues, c.fault, c.dose, c.load, c.effort)
+        yield from (c.role, c.why, *c.cues, c.fault, c.dose, c.load, c.effort, c.extra)
+        if c.family:
+            yield "Movement family"
 
 
 def view(program: Any) -> ProgramView:
@@ -1032,7 +1268,7 @@ def view(program: Any) -> ProgramView:
         made_by=f"Made by gluteus {data['engine']['version']} with seed {seed} (the same "
         "profile and seed always give the same program).",
         start=start,
-        warnings=tuple(w.prose(x) for x in data["warnings"]),
+        warnings=_warnings(data, w),
         findings=findings,
         quiet=tuple(w.issue(f["issue"]) for f in data["findings"] if not _shown(f)),
         rules=tuple(
@@ -1056,6 +1292,7 @@ def view(program: Any) -> ProgramView:
                 weeks=tuple(p["weeks"]),
                 span=weeks_span(p["weeks"]),
                 goal=w.prose(p.get("goal", "")),
+                note=w.prose(p.get("note", "")),
             )
             for p in data["phases"]
         ),
@@ -1120,6 +1357,9 @@ class Table:
     """Per column, 0 to keep it in the row, else the order (1 first) in which it moves
     under the row, as ``Header: text``, when the table is wider than the page."""
     links: tuple[str | None, ...] = ()  # per row: the anchor its second column links to
+    under_lines: bool = False
+    """Each moved column on a line of its own (its text may itself hold "; "), rather
+    than all on one line."""
 
 
 Block = Heading | Para | Bullets | Table
@@ -1212,7 +1452,10 @@ def _doc_phases(v: ProgramView) -> list[Block]:
         return []
     rows = tuple((p.name, p.span, p.goal) for p in v.phases)
     table = Table(("Phase", "Weeks", "Goal"), rows, (False, False, False), under=(0, 0, 1))
-    return [Heading(2, "Phases"), table]
+    blocks: list[Block] = [Heading(2, "Phases"), table]
+    if v.phase_notes:
+        blocks += [Heading(3, DELOAD_HEADING), Bullets(v.phase_notes)]
+    return blocks
 
 
 SESSION_HEADERS = ("#", "Exercise", "Sets × reps", "Rest", "Min", "Load")
@@ -1226,7 +1469,9 @@ def session_table(session: SessionView) -> Table:
     effort = any(ex.effort for ex in session.exercises)
     headers = SESSION_HEADERS + (("Effort",) if effort else ())
     rows = tuple(
-        (str(ex.index), ex.name, ex.amount, ex.rest, ex.minutes, ex.load)
+        # The dose, its side and the extra sets each stay whole on a line.
+        (str(ex.index), ex.name, " ".join(glued(p) for p in (ex.dose, ex.side, ex.extra) if p))
+        + (ex.rest, ex.minutes, ex.load)
         + ((ex.effort,) if effort else ())
         for ex in session.exercises
     )
@@ -1236,6 +1481,7 @@ def session_table(session: SessionView) -> Table:
         SESSION_NUMERIC + ((False,) if effort else ()),
         under=SESSION_UNDER + ((2,) if effort else ()),
         links=tuple(ex.id for ex in session.exercises),
+        under_lines=True,
     )
 
 
@@ -1261,7 +1507,10 @@ def card_items(card: CardView) -> tuple[tuple[str, str], ...]:
     if card.fault:
         items.append(("Watch for:", card.fault))
     items.append(("Dose:", f"{card.dose}; {card.side}; rest {card.rest}"))
-    items.append(("Load:", card.load))
+    if card.extra:
+        items.append(("Extra sets:", card.extra))
+    if card.load:
+        items.append(("Load:", card.load))
     if card.effort:
         items.append(("Effort:", card.effort))
     if card.tempo:
@@ -1272,7 +1521,7 @@ def card_items(card: CardView) -> tuple[tuple[str, str], ...]:
     if card.load_type:
         items.append(("Kind of load:", card.load_type))
     if card.family:
-        items.append(("Family:", f"{card.family} exercises"))
+        items.append(("Movement family:", card.family))
     if card.ladder:
         items.append(("Progression:", card.ladder))
     if card.issues:
@@ -1355,11 +1604,25 @@ class Layout:
     indent: int  # where text under a row starts
 
 
+GLUE = "\u00a0"
+"""Joins the words of a table cell's phrase that must not wrap apart (``+ 1 set left``);
+said as a space in every format."""
+
+
+def glued(text: str) -> str:
+    """``text`` as one unbreakable phrase in a table cell."""
+    return text.replace(" ", GLUE)
+
+
+def _words(cell: str) -> list[str]:
+    return [word for word in re.split(r"[ \t\n]+", cell) if word]
+
+
 def _wrap(text: str, width: int) -> list[str]:
-    # Words are never broken: a column is at least as wide as its longest word.
-    return textwrap.wrap(text, max(1, width), break_long_words=False, break_on_hyphens=False) or [
-        ""
-    ]
+    # Words are never broken: a column is at least as wide as its longest word (a
+    # glued phrase is one word).
+    lines = textwrap.wrap(text, max(1, width), break_long_words=False, break_on_hyphens=False)
+    return [line.replace(GLUE, " ") for line in lines] or [""]
 
 
 def layout(table: Table, width: int) -> Layout:
@@ -1370,7 +1633,7 @@ def layout(table: Table, width: int) -> Layout:
     columns = list(zip(table.headers, *table.rows, strict=True))
     natural = [max(len(cell) for cell in column) for column in columns]
     shortest = [
-        max((len(word) for cell in column for word in cell.split()), default=1)
+        max((len(word) for cell in column for word in _words(cell)), default=1)
         for column in columns
     ]
     nowrap = table.nowrap or (False,) * n
@@ -1425,10 +1688,12 @@ def table_lines(table: Table, width: int) -> list[tuple[str, str]]:
     lines.append(("rule", "  ".join("-" * w for w in plan.widths)))
     for row in table.rows:
         lines.extend(("row", line) for line in cells(row))
-        extra = "; ".join(f"{table.headers[i]}: {row[i]}" for i in sorted(plan.moved) if row[i])
-        if extra:
-            pad = " " * plan.indent
-            lines.extend(("under", pad + line) for line in _wrap(extra, width - plan.indent))
+        pad = " " * plan.indent
+        moved = [f"{table.headers[i]}: {row[i]}" for i in sorted(plan.moved) if row[i]]
+        if moved and not table.under_lines:
+            moved = ["; ".join(moved)]
+        for text in moved:
+            lines.extend(("under", pad + line) for line in _wrap(text, width - plan.indent))
     return lines
 
 
@@ -1568,7 +1833,7 @@ _MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
 def md_escape(text: str) -> str:
     """``text`` as literal Markdown: no emphasis, link, image, HTML or heading can
     come out of it (a person's name such as ``[x](javascript:...)`` stays text)."""
-    text = " ".join(text.split("\n"))
+    text = " ".join(text.replace(GLUE, " ").split("\n"))
     text = _MD_ESCAPE.sub(r"\\\1", text)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 import threading
 from html import escape
 from typing import Any, cast
@@ -39,6 +40,18 @@ _LOCK = threading.Lock()
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
 
 
+LABEL_CHARS_PER_IN = 12
+"""Characters of an 8 pt bold phase name per inch of the chart, with room to spare
+(the plot area is about 85% of the figure's width)."""
+
+
+def _fit(label: str, width_in: float) -> str:
+    """``label`` wrapped onto lines that fit its phase's width (a short phase's long
+    name would run into the next phase's)."""
+    chars = max(1, int(width_in * LABEL_CHARS_PER_IN) - 1)
+    return "\n".join(textwrap.wrap(label, chars, break_long_words=False)) or label
+
+
 def _figure(chart: ChartView, width_in: float, height_in: float, compact: bool) -> Any:
     from matplotlib.figure import Figure
 
@@ -53,12 +66,20 @@ def _figure(chart: ChartView, width_in: float, height_in: float, compact: bool) 
             ax.text(
                 week, top * 1.1, "deload", ha="center", va="bottom", fontsize=small, color="#555555"
             )
+    starts = [week for week, _ in chart.phase_starts] + [len(weeks) + 1]
     for i, (week, phase) in enumerate(chart.phase_starts):
         if i:
             ax.axvline(week - 0.5, color="#777777", linestyle="--", linewidth=1, zorder=1)
         if not compact:
             ax.text(
-                week - 0.4, top * 1.22, phase, ha="left", va="bottom", fontsize=8, weight="bold"
+                week - 0.4,
+                top * 1.22,
+                _fit(phase, (starts[i + 1] - week) * width_in / max(1, len(weeks))),
+                ha="left",
+                va="bottom",
+                fontsize=8,
+                weight="bold",
+                linespacing=1.1,
             )
     for i, series in enumerate(chart.series):
         ax.plot(

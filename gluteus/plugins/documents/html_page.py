@@ -13,10 +13,12 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from gluteus.engine.view import (
+    DELOAD_HEADING,
     GUIDE_POINTER,
     NO_FINDINGS,
     NO_RULES,
@@ -74,12 +76,29 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+_WHOLE = re.compile(r"RPE \d+(?:–\d+)?|\d+(?:–\d+)?RM|\d+(?:–\d+)? reps? in reserve")
+"""Effort terms a line must not break inside (``RPE 3–`` / ``5`` reads as nonsense)."""
+
+
+def whole(text: str) -> Any:
+    """``text`` escaped, with each effort term kept on one line."""
+    from markupsafe import Markup, escape
+
+    out = Markup("")
+    last = 0
+    for match in _WHOLE.finditer(text):
+        out += escape(text[last : match.start()])
+        out += Markup('<span class="nw">') + escape(match.group()) + Markup("</span>")
+        last = match.end()
+    return out + escape(text[last:])
+
+
 @functools.cache
 def environment() -> Any:
     """The jinja2 environment for the package's templates (built once, thread-safe)."""
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("gluteus.plugins.documents", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -87,6 +106,8 @@ def environment() -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["whole"] = whole
+    return env
 
 
 def render_html(program: Any, options: Mapping[str, Any] | None = None) -> str:
@@ -107,6 +128,7 @@ def render_html(program: Any, options: Mapping[str, Any] | None = None) -> str:
         "referral_bring": REFERRAL_BRING,
         "referral_after": REFERRAL_AFTER,
         "guide_pointer": GUIDE_POINTER,
+        "deload_heading": DELOAD_HEADING,
     }
     return str(
         environment()

@@ -35,6 +35,7 @@ from fpdf.fonts import FontFace
 
 from gluteus.engine.errors import ProfileError
 from gluteus.engine.view import (
+    DELOAD_HEADING,
     NO_FINDINGS,
     NO_RULES,
     REFERRAL_AFTER,
@@ -441,8 +442,9 @@ def _session(doc: Document, session: SessionView) -> None:
     align: tuple[str, ...] = SESSION_ALIGN
     rows = []
     for ex in session.exercises:
-        load = f"{ex.load}; {ex.effort}" if effort and ex.effort else ex.load
-        rows.append((str(ex.index), ex.name, ex.amount, ex.rest, ex.minutes, load, _ticks(ex.sets)))
+        load = f"{ex.load}\nEffort: {ex.effort}" if effort and ex.effort else ex.load
+        ticks = _ticks(ex.sets + ex.extra_sets)  # the weaker side's extra sets get boxes too
+        rows.append((str(ex.index), ex.name, ex.amount, ex.rest, ex.minutes, load, ticks))
     doc.table_rows(headers, rows, widths, align)
     doc.para(LOG_LINE, 8.5, "", MUTED)
     doc.ln(1.5)
@@ -551,6 +553,9 @@ def render_pdf(program: Any, options: Mapping[str, Any] | None = None) -> bytes:
         doc.keep(30 + doc.row_height(headers, widths, 9.5) + doc.row_height(rows[0], widths, 9.5))
         doc.heading("Phases", 2, bookmark=0)
         doc.table_rows(headers, rows, widths, ("LEFT", "LEFT", "LEFT"), 9.5)
+        if v.phase_notes:
+            doc.heading(DELOAD_HEADING, 4)
+            doc.bullets(v.phase_notes, 9.5)
     _chart(doc)
     _weeks(doc)
     _guide(doc)
@@ -627,6 +632,10 @@ def _cheatsheet(v: ProgramView, page_format: str, scale: float, max_cues: int | 
         doc.para(card.name + when, 10.5, "B")
         dose = f"{card.dose}; {card.side}; rest {card.rest}"
         doc.labelled("Dose:", dose, 9.5)
+        if card.extra:
+            doc.labelled("Extra sets:", card.extra, 9.5)
+        if card.effort:
+            doc.labelled("Effort:", card.effort, 9.5)
         if cues:
             doc.labelled("Cues:", "; ".join(cues), 9.5)
         if card.fault:
