@@ -180,7 +180,9 @@ def effort_words(effort: Effort, cap: Cap) -> str:
         parts.append(f"{_span(effort.rir)} reps in reserve")
     text = ", ".join(parts)
     if cap.no_rm and effort.rpe is not None:
-        feel = f"moderate effort: {TALK_TEST} (effort {_span(effort.rpe)}/10)"
+        # The talk test's words follow the numbers: an easy week is not "moderate".
+        word = "moderate" if effort.rpe[1] >= 5 else "easy"
+        feel = f"{word} effort: {TALK_TEST} (effort {_span(effort.rpe)}/10)"
         return f"{text}; {feel}" if text else feel
     if effort.rpe is not None:
         text = (
