@@ -104,6 +104,11 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "floor",
     "on_bed",
     "overhead",
+    "stance_pivot",
+    "adduction_under_load",
+    "ballistic",
+    "high_abdominal_pressure",
+    "arms_crossed",
 )
 """Tags that safety rules exclude by. Plugins may use more; a rule may only name tags
 that some exercise or this list knows.
@@ -115,7 +120,12 @@ other in a split or single-leg stance (split squats, lunges, step-ups).
 ``wide_stance``: legs wide apart under load (wide side-steps, lateral lunges, sumo).
 ``loaded_twist``: twisting the trunk under load. ``flexion_rotation``: rotating with
 the trunk bent forward. ``floor``: derived from the position (see
-:data:`FLOOR_POSITIONS`). ``on_bed``: done lying on a bed, not the floor."""
+:data:`FLOOR_POSITIONS`). ``on_bed``: done lying on a bed, not the floor.
+``stance_pivot``: turning the pelvis over a planted standing leg. ``adduction_under_load``:
+the standing hip loaded while it moves towards or past the midline (crossover step-ups,
+curtsy lunges, skater squats). ``ballistic``: a swung or thrown load.
+``high_abdominal_pressure``: full planks and side planks from the feet, the hardest
+trunk holds. ``arms_crossed``: standing up from a chair without using the hands."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 
