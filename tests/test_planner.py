@@ -238,15 +238,18 @@ def test_time_counts_every_side_set_rest_and_the_transition():
     assert extra.main_tenths == dose.tenths
 
 
-def test_choose_rule_prefers_a_found_issue_then_any_issue_then_generic():
+def test_choose_rule_prefers_a_found_issue_then_generic_then_any_issue():
     ex = _ex(issues=("inhibition", "knees"))
     generic = _rule()
     for_knees = _rule(issue="knees", sets=3)
     for_inhibition = _rule(issue="inhibition", sets=4)
     rules = [generic, for_inhibition, for_knees]
-    assert choose_rule(ex, "strength", "novice", rules) == for_inhibition
+    # An issue's rule speaks of that issue: only for a person who has it.
+    assert choose_rule(ex, "strength", "novice", rules) == generic
     assert choose_rule(ex, "strength", "novice", rules, found=("knees",)) == for_knees
     assert choose_rule(ex, "strength", "novice", [generic]) == generic
+    # Without a generic rule, the exercise's own issues in order.
+    assert choose_rule(ex, "strength", "novice", [for_knees, for_inhibition]) == for_inhibition
     with pytest.raises(NoDoseRule):
         choose_rule(ex, "power", "novice", rules)
     with pytest.raises(NoDoseRule):
@@ -545,10 +548,6 @@ def test_a_focus_issue_whose_only_exercise_is_too_long_is_explained_before_solvi
         "allow more minutes per session",
         "remove endurance from focus",
     ]
-    # With room for it (30.5 minutes of holds is under 40% of 90) the same plugin plans.
-    roomy = {**data, "schedule": {**BASE["schedule"], "minutes_per_session": 90}}
-    doc = generate(roomy, pm)
-    assert any(ex["id"] == "long_wall_sit" for _, _, ex in entries(doc))
 
 
 class Relay(Marathon):
@@ -662,15 +661,17 @@ def test_regression_no_loaded_lift_on_consecutive_days_across_a_block_seam():
             assert not a & b, (day_a, day_b, a & b)
 
 
-def _weekly_hard_sets(doc, issue):
+def _weekly_hard_sets(doc, issue, roles=None):
     from gluteus.engine.demands import HARD_ROLES
+
+    roles = HARD_ROLES if roles is None else roles
 
     return {
         w["number"]: sum(
             ex["sets"]
             for s in w["sessions"]
             for ex in s["exercises"]
-            if issue in ex["issues"] and ex["role"] in HARD_ROLES
+            if issue in ex["issues"] and ex["role"] in roles
         )
         for w in doc["weeks"]
         if not w["deload"]
@@ -683,8 +684,8 @@ def test_volume_follows_the_need_not_the_minutes(dana):
     beyond the cap."""
     from gluteus.engine.demands import (
         CAP_FACTOR,
+        CAPPED_ROLES,
         FLOOR_SETS,
-        HARD_ROLES,
         TARGET_SETS,
         WEEKLY_HARD_SETS_MAX,
     )
@@ -701,7 +702,7 @@ def test_volume_follows_the_need_not_the_minutes(dana):
         {**BASE, "schedule": {"weeks": 8, "sessions_per_week": 6, "minutes_per_session": 90}}
     )
     for issue in found:
-        for week, sets in _weekly_hard_sets(long, issue).items():
+        for week, sets in _weekly_hard_sets(long, issue, CAPPED_ROLES).items():
             assert sets <= CAP_FACTOR * TARGET_SETS[3], (issue, week, sets)
     for week in long["weeks"]:
         total = sum(s["minutes"] for s in week["sessions"])
@@ -710,7 +711,7 @@ def test_volume_follows_the_need_not_the_minutes(dana):
             ex["sets"]
             for s in week["sessions"]
             for ex in s["exercises"]
-            if ex["role"] in HARD_ROLES
+            if ex["role"] in CAPPED_ROLES
         )
         assert hard <= WEEKLY_HARD_SETS_MAX, (week["number"], hard)
 

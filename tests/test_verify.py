@@ -22,7 +22,8 @@ def ctx():
     return tiny_context()
 
 
-# Seven weeks: long enough for a deload (week 4), with no power phase.
+# Seven weeks: long enough for a deload (week 5, after two strength weeks), with no power
+# phase.
 LONG = attrs.evolve(PROFILE, schedule=attrs.evolve(PROFILE.schedule, weeks=7))
 
 
@@ -115,13 +116,14 @@ def test_rounding_of_session_minutes_is_tolerated(ctx):
 def test_removing_the_deload(ctx):
     program = program_dict(LONG)
     assert verify(program, ctx) == []
-    program["weeks"][3]["deload"] = False
+    assert program["weeks"][4]["deload"]
+    program["weeks"][4]["deload"] = False
     assert lines(program, ctx) == [
         "program: a program of 7 weeks needs at least one deload week (every 4–6 weeks)",
         # Its one set per exercise is now a loading week's: short of the weekly floor.
         "program: inhibition's weekly hard sets fall under the floor: the program 2 in weeks "
-        "4, its warning says nothing",
-        "week 4: is not a deload, unlike the engine's skeleton",
+        "5, its warning says nothing",
+        "week 5: is not a deload, unlike the engine's skeleton",
     ]
 
 
@@ -380,7 +382,7 @@ def test_weekly_role_requirement_any_of():
             ]
 
     ctx = tiny_context(SwapRule())
-    # Its safety section lists the rule; seven weeks, so week 4 is a deload.
+    # Its safety section lists the rule; seven weeks, so week 5 is a deload.
     program = copy.deepcopy(build(LONG, ctx=ctx).to_dict())
     found = lines(program, ctx)
     assert found[0] == (
@@ -388,7 +390,7 @@ def test_weekly_role_requirement_any_of():
         "is no power work or eccentric work here"
     )
     # Every loading week, and not the deload: a weekly demand does not hold in deloads.
-    assert [line.split(":")[0] for line in found] == [f"week {n}" for n in (1, 2, 3, 5, 6, 7)]
+    assert [line.split(":")[0] for line in found] == [f"week {n}" for n in (1, 2, 3, 4, 6, 7)]
 
 
 def test_findings_are_recomputed_not_trusted(ctx):

@@ -37,6 +37,12 @@ HARD_ROLES: frozenset[str] = frozenset({"strength", "eccentric", "isometric", "p
 """Roles whose sets count as hard sets for an issue's weekly dose; activation drills and
 mobility prepare the work rather than being it."""
 
+CAPPED_ROLES: frozenset[str] = HARD_ROLES - {"stability"}
+"""Roles whose sets count against an issue's cap and the weekly maximum: balance and
+trunk-control sets count towards the need but are dosed by practice time, not fatigue
+(Sherrington 2019: about 3 hours of balance a week prevents falls), so they are not
+capped like loading."""
+
 FLOOR_SETS = 4
 """Ralston 2017 [R]: about 4–6 hard sets a week per muscle group is the least that
 builds strength in the untrained. Below it, the program says so."""
@@ -65,8 +71,11 @@ VOLUME_PHASES: frozenset[str] = frozenset({"strength", "power"})
 the target and owns the positions first."""
 
 MAX_ACTIVATION_DRILLS = 3
-"""At most this many activation drills in one session (convention: a short primer, not
-the workout)."""
+"""At most this many activation exercises in one session when a rule asks sessions to
+open with activation (convention: a short primer, not the workout)."""
+
+MAX_ACTIVATION_PLAIN = 2
+"""At most this many when no rule asks for it: a warm-up, not a block (convention)."""
 
 MAX_ACTIVATION_TENTHS = 80
 """Activation drills take at most about 8 minutes of a session (convention)."""
@@ -79,15 +88,21 @@ MAX_EXERCISES = 10
 """At most this many exercises in one session, however long: quality over quantity."""
 
 
-def target_sets(priority: int, phase: str) -> int:
+TRAINED_EXTRA_SETS: Mapping[str, int] = {"novice": 0, "intermediate": 2, "advanced": 4}
+"""Weekly hard sets added to an issue's target by training experience: trained people
+need more sets for the same gain (Schoenfeld 2017 [R]: 10 or more sets a week per
+muscle do most; Ralston 2017 [R]). Convention on those sources."""
+
+
+def target_sets(priority: int, phase: str, experience: str = "novice") -> int:
     """The weekly hard sets aimed at for an issue of ``priority`` in ``phase``."""
-    target = TARGET_SETS[min(3, max(1, priority))]
+    target = TARGET_SETS[min(3, max(1, priority))] + TRAINED_EXTRA_SETS.get(experience, 0)
     return target if phase in VOLUME_PHASES else -(-target // 2)
 
 
-def cap_sets(priority: int, phase: str) -> int:
+def cap_sets(priority: int, phase: str, experience: str = "novice") -> int:
     """The most weekly hard sets an issue of ``priority`` gets in ``phase``."""
-    return CAP_FACTOR * target_sets(priority, phase)
+    return CAP_FACTOR * target_sets(priority, phase, experience)
 
 
 # --- Who is trained, how strongly, and on which side -------------------------------------
@@ -272,6 +287,11 @@ class Demands:
     opens: tuple[tuple[Requirement, str | None], ...]
     weekly_hard_max: int = WEEKLY_HARD_SETS_MAX
 
+    @property
+    def max_activation(self) -> int:
+        """The most activation exercises one session holds."""
+        return MAX_ACTIVATION_DRILLS if self.opens else MAX_ACTIVATION_PLAIN
+
 
 ACTIVATION_FIRST = Requirement(kind="before_loaded", roles=("activation",))
 """The engine's own invariant: activation before loaded work, checked whatever the
@@ -284,6 +304,7 @@ def demands_for(
     trained: Sequence[str],
     priority: Mapping[str, int],
     focus: Iterable[str] = (),
+    experience: str = "novice",
 ) -> Demands:
     """The demands of a block (or week) in ``phase`` under ``restrictions``, for the
     trained issues (most severe first) with their priorities."""
@@ -354,8 +375,8 @@ def demands_for(
         Volume(
             issue,
             floor=FLOOR_SETS if phase in VOLUME_PHASES else 0,
-            target=target_sets(priority[issue], phase),
-            cap=cap_sets(priority[issue], phase),
+            target=target_sets(priority[issue], phase, experience),
+            cap=cap_sets(priority[issue], phase, experience),
         )
         for issue in trained
     )

@@ -122,14 +122,15 @@ def choose_rule(
 ) -> DoseRule:
     """The dose rule for ``exercise`` in ``phase`` at ``experience``.
 
-    An issue-specific rule wins over a generic one: first for an issue of the
-    exercise that was found in this person, then for any of its issues in order,
-    then the generic rule for its role and load type. Among equals the first
-    registered wins.
+    An issue-specific rule wins over a generic one, but only for an issue of the
+    exercise found in this person (its words speak of that issue: "while the back is
+    the complaint"); otherwise the generic rule for its role and load type, and only
+    when there is none, an issue rule of the exercise's own issues in order. Among
+    equals the first registered wins.
     """
     fitting = [r for r in rules if fits(r, exercise, phase, experience)]
     found_set = set(found)
-    order = [i for i in exercise.issues if i in found_set] + list(exercise.issues)
+    order = [i for i in exercise.issues if i in found_set]
     for issue in order:
         for rule in fitting:
             if rule.issue == issue:
@@ -137,6 +138,10 @@ def choose_rule(
     for rule in fitting:
         if rule.issue is None:
             return rule
+    for issue in exercise.issues:
+        for rule in fitting:
+            if rule.issue == issue:
+                return rule
     raise NoDoseRule(
         f"no dose rule for role {exercise.role!r} ({exercise.load_type} load) in the "
         f"{phase} phase at {experience} level"
@@ -160,8 +165,16 @@ def effort_of(exercise: Exercise, rule: DoseRule, cap: Cap, *, deload: bool) -> 
     if cap.max_rpe is not None and rpe is not None:
         top = int(cap.max_rpe)
         rpe = (min(rpe[0], top), min(rpe[1], top))
-    if rm is not None and cap.min_rm is not None and rm[0] < cap.min_rm:
-        rm = (cap.min_rm, max(rm[1], cap.min_rm + 4))
+    if rpe is not None and rir is not None:
+        # Reps in reserve follow the effort (RIR-based RPE, Zourdos 2016: RPE 8 is about
+        # 2 in reserve), so a capped effort never keeps a near-failure label.
+        rir = (max(rir[0], 10 - rpe[1]), max(rir[1], 10 - rpe[0]))
+    min_rm = cap.min_rm
+    if cap.max_rpe is not None and cap.max_rpe <= 7:
+        # A moderate effort is a moderate load too: 8-12 repetitions (ACSM 2009).
+        min_rm = max(min_rm or 0, 8)
+    if rm is not None and min_rm is not None and rm[0] < min_rm:
+        rm = (min_rm, max(rm[1], min_rm + 4))
     if cap.no_rm:
         rm, rir = None, None
     return Effort(rpe=rpe, rm=rm, rir=rir)

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from .demands import (
+    CAPPED_ROLES,
     HARD_ROLES,
     ISOMETRIC_SHARE,
     MAX_ACTIVATION_DRILLS,
@@ -315,6 +316,12 @@ def _window(
         top = min(top, restrictions.cap.max_level)
     roles = PHASE_ROLES[phase]
     inside = [ex for ex in allowed if ex.level <= top and ex.role in roles]
+    if plan.trained:
+        # Work for the issues found, and what a rule asks of everyone like this person
+        # (sit-to-stands, supported balance): nothing for an issue nobody found.
+        trained = set(plan.trained)
+        asked = [g for c in demands.coverage if c.rule is not None for g in c.groups]
+        inside = [ex for ex in inside if trained & set(ex.issues) or any(g.fits(ex) for g in asked)]
     chosen = {ex.id for ex in inside}
     # A demand the window cannot meet is met by its easiest allowed exercises instead,
     # so that a phase never drops an issue its level window happens to leave out.
@@ -332,7 +339,14 @@ def _window(
 
 def _block_plan(plan: Plan, block: Block, ctx: Context) -> BlockPlan:
     restrictions = plan.safety.over(block.weeks)
-    demands = demands_for(restrictions, block.phase, plan.trained, plan.priority, focus=plan.focus)
+    demands = demands_for(
+        restrictions,
+        block.phase,
+        plan.trained,
+        plan.priority,
+        focus=plan.focus,
+        experience=plan.profile.experience,
+    )
     allowed = _allowed(plan, restrictions, ctx, block.phase)
     # Loaded work needs a drill for the same muscles; a loaded exercise without one is out.
     partners = _partner_map(allowed, demands.before_loaded)
@@ -618,9 +632,8 @@ class _Model:
         families: dict[str, list[str]] = {}
         for e in ids:
             families.setdefault(opts[e].exercise.family, []).append(e)
-        drills = [
-            e for e in ids if opts[e].exercise.role == "activation" and not opts[e].exercise.loaded
-        ]
+        drills = [e for e in ids if opts[e].exercise.role == "activation"]
+        most_drills = self.bp.demands.max_activation
         holds = [e for e in ids if opts[e].exercise.role == "isometric"]
         for s in sessions:
             used_tenths = sum(opts[e].tenths * x[s, e] for e in ids)
@@ -631,7 +644,7 @@ class _Model:
                 if len(members) > 1:
                     self._add(m.add(sum(x[s, e] for e in members) <= 1), g_family)
             if drills:
-                self._add(m.add(sum(x[s, e] for e in drills) <= MAX_ACTIVATION_DRILLS), g_block)
+                self._add(m.add(sum(x[s, e] for e in drills) <= most_drills), g_block)
                 self._add(
                     m.add(sum(opts[e].tenths * x[s, e] for e in drills) <= MAX_ACTIVATION_TENTHS),
                     g_block,
@@ -684,13 +697,15 @@ class _Model:
         # never above the engine's weekly maximum.
         g_volume = self._guard("volume")
         hard = [e for e in ids if opts[e].exercise.role in HARD_ROLES]
+        capped = [e for e in hard if opts[e].exercise.role in CAPPED_ROLES]
         for vol in demands.volume:
-            serving = [e for e in hard if vol.issue in opts[e].exercise.issues]
+            serving = [e for e in capped if vol.issue in opts[e].exercise.issues]
             total = sum(opts[e].most_sets * x[s, e] for s in sessions for e in serving)
             self._add(m.add(total <= vol.cap), g_volume)
-            first = sum(opts[e].first_sets * x[s, e] for s in sessions for e in serving)
+            counted = [e for e in hard if vol.issue in opts[e].exercise.issues]
+            first = sum(opts[e].first_sets * x[s, e] for s in sessions for e in counted)
             self.hard_sets[vol.issue] = first
-        week_hard = sum(opts[e].most_sets * x[s, e] for s in sessions for e in hard)
+        week_hard = sum(opts[e].most_sets * x[s, e] for s in sessions for e in capped)
         self._add(m.add(week_hard <= demands.weekly_hard_max), g_volume)
         # Tag limits: weekly sets, and never on consecutive days.
         for n, lim in enumerate(demands.limits):
@@ -900,7 +915,7 @@ def _with_dropped(bp: BlockPlan, more: Sequence[Coverage]) -> BlockPlan:
 _EXPLAIN_WORDS: dict[str, str] = {
     "size": f"every session holds between 1 and {MAX_EXERCISES} exercises",
     "family": "a session holds at most one variant of each movement",
-    "activation_block": f"a session holds at most {MAX_ACTIVATION_DRILLS} activation drills "
+    "activation_block": f"a session holds at most {MAX_ACTIVATION_DRILLS} activation exercises "
     f"and about {MAX_ACTIVATION_TENTHS // 10} minutes of them",
     "isometric_share": "holds take at most 40% of a session",
     "before_loaded": "loaded exercises need an activation drill for the same muscles earlier "

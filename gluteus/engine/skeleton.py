@@ -122,8 +122,9 @@ def deload_weeks(
 
     A cycle is placed only while more than five weeks remain, so the tail after
     the last deload is at most five loading weeks and the first week is never one.
-    A deload closes a block, so it never falls on the first week of a phase
-    (``phase_starts``): it moves a week later (a cycle of at most six weeks).
+    A deload closes a block of work, so it comes after at least two loading weeks of
+    its phase (``phase_starts``): it moves later while that is not so and the cycle
+    stays at most six weeks.
     """
     if weeks < NO_DELOAD_BELOW:
         return ()
@@ -132,7 +133,12 @@ def deload_weeks(
     position = 0
     while weeks - position > 5:
         week = position + cycle
-        if week in phase_starts:
+
+        def loading_before(w: int) -> int:
+            start = max((s for s in phase_starts if s <= w), default=1)
+            return w - max(start, position + 1)
+
+        while loading_before(week) < 2 and week + 1 - position <= 6:
             week += 1
         out.append(week)
         position = week

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from .demands import (
+    CAPPED_ROLES,
     HARD_ROLES,
     ISOMETRIC_SHARE,
-    MAX_ACTIVATION_DRILLS,
     MAX_ACTIVATION_TENTHS,
     Demands,
     Training,
@@ -774,12 +774,24 @@ def _check_effort(slot: _Slot, restrictions: Restrictions) -> Iterator[Violation
                 f"{rule.id} asks for effort by feel",
                 rule=rule.id,
             )
-        if cap.min_rm is not None and effort.rm is not None and effort.rm[0] < cap.min_rm:
+        least = cap.min_rm
+        if cap.max_rpe is not None and cap.max_rpe <= 7:
+            least = max(least or 0, 8)  # a moderate effort is a moderate load (dosing)
+        if least is not None and effort.rm is not None and effort.rm[0] < least:
             yield slot.violation(
                 f"a load as heavy as {effort.rm[0]}RM; rule {rule.id} allows nothing heavier "
-                f"than {cap.min_rm}RM",
+                f"than {least}RM",
                 rule=rule.id,
             )
+    if (
+        effort.rpe is not None
+        and effort.rir is not None
+        and (effort.rir[0] < 10 - effort.rpe[1] or effort.rir[1] < 10 - effort.rpe[0])
+    ):
+        yield slot.violation(
+            f"effort {effort.rpe[0]}-{effort.rpe[1]}/10 with only {effort.rir[0]}-"
+            f"{effort.rir[1]} reps in reserve: the two disagree (RPE 10 minus reps in reserve)"
+        )
 
 
 def _check_side(slot: _Slot, ex: Exercise, who: Training) -> Iterator[Violation]:
@@ -833,14 +845,13 @@ def _tenths(minutes: float) -> int:
     return round(minutes * 10)
 
 
-def _check_session_size(slots: Sequence[_Slot]) -> Iterator[Violation]:
+def _check_session_size(slots: Sequence[_Slot], demands: Demands) -> Iterator[Violation]:
     """The activation block stays short; holds do not take over the session."""
-    drills = [
-        s for s in slots if s.exercise and s.exercise.role == "activation" and not s.exercise.loaded
-    ]
-    if len(drills) > MAX_ACTIVATION_DRILLS:
-        yield drills[MAX_ACTIVATION_DRILLS].violation(
-            f"{len(drills)} activation drills in one session; at most {MAX_ACTIVATION_DRILLS}"
+    drills = [s for s in slots if s.exercise and s.exercise.role == "activation"]
+    most = demands.max_activation
+    if len(drills) > most:
+        yield drills[most].violation(
+            f"{len(drills)} activation exercises in one session; at most {most}"
         )
     drill_tenths = sum(_tenths(s.rx.minutes) for s in drills)
     if drill_tenths > MAX_ACTIVATION_TENTHS and drills:
@@ -954,6 +965,7 @@ def _check_structure(
     skeleton: Skeleton,
     claims: _Claims,
     reg: Registry,
+    experience: str,
 ) -> Iterator[Violation]:
     """Every week against the demands the planner planned it by (:mod:`.demands`, from
     that week's rules and phase): activation first, sessions opening as a rule asks,
@@ -970,7 +982,7 @@ def _check_structure(
         known = 1 <= number <= len(safety.weeks)
         restrictions = safety.at(number) if known else safety.everywhere
         phase = kinds.get(number, "strength")
-        demands = demands_for(restrictions, phase, who.trained, who.priority, who.focus)
+        demands = demands_for(restrictions, phase, who.trained, who.priority, who.focus, experience)
         week_slots: list[_Slot] = []
         sessions: list[list[_Slot]] = []
         for si, session in enumerate(week.sessions):
@@ -978,7 +990,7 @@ def _check_structure(
             sessions.append(slots)
             week_slots.extend(slots)
             yield from _check_repeats(slots)
-            yield from _check_session_size(slots)
+            yield from _check_session_size(slots, demands)
             for req, rule in demands.before_loaded:
                 yield from _check_before_loaded(slots, req, rule)
             for req, rule in demands.opens:
@@ -1012,7 +1024,7 @@ def _check_structure(
         if week.deload:
             continue
         rows = [(s.exercise, s.rx.sets) for s in week_slots if s.exercise is not None]
-        total = sum(sets for ex, sets in rows if ex.role in HARD_ROLES)
+        total = sum(sets for ex, sets in rows if ex.role in CAPPED_ROLES)
         if total > demands.weekly_hard_max:
             yield Violation(
                 week=number,
@@ -1020,10 +1032,11 @@ def _check_structure(
             )
         for vol in demands.volume:
             got = sum(s for ex, s in rows if vol.issue in ex.issues and ex.role in HARD_ROLES)
-            if got > vol.cap:
+            capped = sum(s for ex, s in rows if vol.issue in ex.issues and ex.role in CAPPED_ROLES)
+            if capped > vol.cap:
                 yield Violation(
                     week=number,
-                    message=f"{got} hard sets of {vol.issue} this week; at most {vol.cap}",
+                    message=f"{capped} loading sets of {vol.issue} this week; at most {vol.cap}",
                 )
             left = number in claims.left_out.get(vol.issue, ())
             if got < vol.floor and not left:
@@ -1284,7 +1297,9 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
         for si, session in enumerate(week.sessions):
             for slot in _slots(week, si + 1, session, ctx.registry):
                 out.extend(_check_exercise(slot, profile, this_week, block, who, doses, available))
-    out.extend(_check_structure(weeks, safety, who, skeleton, claims, ctx.registry))
+    out.extend(
+        _check_structure(weeks, safety, who, skeleton, claims, ctx.registry, profile.experience)
+    )
     out.extend(_check_deloads(weeks))
     out.extend(_check_consecutive(weeks, ctx.registry))
     # Program-wide problems first, then in calendar order; stable within a place.

@@ -112,8 +112,8 @@ REFERRAL_BRING = (
     "gluteus is not a diagnosis; the clinician decides what it means."
 )
 REFERRAL_AFTER = (
-    "Once a clinician has assessed you and says that exercise is safe for you, change your "
-    "answer to that question in your profile and make the program again."
+    "Once a clinician has assessed you and says that exercise is safe for you, update your "
+    "profile with what they found (the answer, or a new reading) and make the program again."
 )
 DELOAD_HEADING = "Deload weeks"
 GUIDE_POINTER = "How to do each exercise (cues, common faults, set-up): see the exercise guide."
@@ -1181,8 +1181,13 @@ def _facts(profile: Mapping[str, Any], referrals: tuple[ReferralView, ...]) -> t
     pain = profile.get("pain") or {}
     hurts = [f"{PAIN_WORDS.get(k, words(k))} {v}/10" for k, v in pain.items() if v]
     facts.append(("Pain now", ", ".join(hurts) if hurts else "none reported"))
+    reading = profile.get("blood_pressure")
+    if isinstance(reading, Mapping):
+        facts.append(
+            ("Resting blood pressure", f"{reading.get('systolic')}/{reading.get('diastolic')} mmHg")
+        )
     if referrals:
-        facts.append(("Warning signs reported", "; ".join(r.title for r in referrals)))
+        facts.append(("Warning signs", "; ".join(r.title for r in referrals)))
     signs = profile.get("signs") or []
     if signs:
         facts.append(("Also noticed", ", ".join(words(s) for s in signs)))

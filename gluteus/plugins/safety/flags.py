@@ -48,7 +48,29 @@ FINUCANE2020 = Source(
     "weak",
 )
 
-SOURCES: tuple[Source, ...] = (NHS_LBP, OTTAWA_KNEE, NHS_HIP, FINUCANE2020)
+NICE_NG136 = Source(
+    "nice_ng136",
+    "NICE NG136 (2019, updated 2023): hypertension in adults (recalled: a clinic reading of "
+    "180/120 or more needs same-day assessment; with signs such as papilloedema, new "
+    "confusion, chest pain or acute kidney injury, same-day specialist referral).",
+    "recalled",
+)
+PAIN_REFERRAL = Source(
+    "severe_pain_convention",
+    "Practice convention: at 7/10 or more in everyday life, every session of a pain-"
+    "monitored program (Silbernagel 2007: above 5/10 is too much) would stop at once, so a "
+    "clinician sets the starting dose first. No trial behind the threshold.",
+    "convention",
+)
+
+SOURCES: tuple[Source, ...] = (
+    NHS_LBP,
+    OTTAWA_KNEE,
+    NHS_HIP,
+    FINUCANE2020,
+    NICE_NG136,
+    PAIN_REFERRAL,
+)
 """Citations of the red flags; the precautions cite the sources of :mod:`.rules`."""
 
 _EMERGENCY_SEE = "Emergency department (A&E) now, or call an ambulance (999 / 112 / 911)"
@@ -180,6 +202,39 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             (
                 Fact("profile.blood_pressure.systolic", ">=", 180),
                 Fact("profile.blood_pressure.diastolic", ">=", 110),
+            )
+        ),
+    ),
+    RedFlag(
+        id="severe_pain",
+        question="Is any of your pain 7/10 or more most days?",
+        urgency="soon",
+        see="A physiotherapist or your GP: book an appointment before you start",
+        message="Pain of 7/10 or more is above the red of the pain traffic light, so every "
+        "session would have to stop at once. Exercise is still likely to help: a "
+        "physiotherapist can find where to start and what to ease first.",
+        source="severe_pain_convention",
+        when=AnyOf(
+            tuple(
+                Fact(f"pain.{region}", ">=", 7) for region in ("low_back", "knee", "hip", "buttock")
+            )
+        ),
+    ),
+    RedFlag(
+        id="severe_blood_pressure",
+        question="Is your resting blood pressure 200/120 or higher?",
+        urgency="urgent",
+        see="Your GP or an urgent care service today; call an ambulance if you also have a "
+        "severe headache, blurred vision, confusion, chest pain or breathlessness",
+        message="A resting blood pressure of 200/120 or more needs a doctor today (NICE "
+        "NG136: same-day assessment from 180/120). With a severe headache, changes in your "
+        "sight, confusion, chest pain or breathlessness it is an emergency. Do not exercise "
+        "until you have been seen.",
+        source="nice_ng136",
+        when=AnyOf(
+            (
+                Fact("profile.blood_pressure.systolic", ">=", 200),
+                Fact("profile.blood_pressure.diastolic", ">=", 120),
             )
         ),
     ),

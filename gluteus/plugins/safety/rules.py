@@ -40,8 +40,26 @@ HYPERTENSION = Source(
     "recalled",
 )
 
+CHAIR_STAND_NORMS = Source(
+    "rikli_jones2013",
+    "Rikli RE, Jones CJ. Development and validation of criterion-referenced clinically "
+    "relevant fitness standards for maintaining physical independence in later years. "
+    "Gerontologist 2013;53(2):255-267 (recalled: fewer than 8 unassisted 30-second chair "
+    "stands marks weak legs at any older age; the test is done arms crossed).",
+    "recalled",
+)
+VTE_GUIDANCE = Source(
+    "nice_ng89",
+    "NICE NG89 (2018): venous thromboembolism in over 16s, including after hip and knee "
+    "replacement (recalled: calf pain or swelling, sudden breathlessness or chest pain need "
+    "urgent assessment).",
+    "recalled",
+)
+
 SOURCES: tuple[Source, ...] = (
     *src.ALL,
+    CHAIR_STAND_NORMS,
+    VTE_GUIDANCE,
     *person.SOURCES,
     PREGNANCY,
     HIP_REPLACEMENT,
@@ -77,6 +95,18 @@ DISLOCATION_SIGNS: tuple[str, ...] = (
 """Signs of a dislocated hip replacement: emergency care (joint replacement guidance [R])."""
 
 
+AFTER_SURGERY_SIGNS: tuple[str, ...] = (
+    "calf pain, swelling or warmth in either leg",
+    "sudden breathlessness or chest pain",
+    "the wound red, hot, oozing or opening, or a fever",
+)
+"""In the first 12 weeks after a joint replacement: signs of a blood clot (NICE NG89)
+or an infection, which need care the same day."""
+
+FALLS_BALANCE: tuple[str, ...] = ("single_leg_stance", "tandem_stance")
+"""Exercise families that train standing balance with a support to hold."""
+
+
 def _state(name: str, *values: str) -> Fact:
     return (
         Fact(f"state.{name}", "in", values)
@@ -103,15 +133,28 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(always=True),
         stop_signs=GENERAL_STOP_SIGNS,
     ),
+    SafetyRule(
+        id="no_static_stretching",
+        description="No static stretches: glutes that feel tight are usually weak, and the "
+        "stretches people reach for squeeze the outer hip tendons or take the hip into "
+        "ranges to avoid; strength through the range replaces them.",
+        source="grimaldi_fearon2015",
+        evidence="recalled",
+        when=Trigger(always=True),
+        exclude_tags=("static_stretch",),
+    ),
     # --- Falls risk and frailty ----------------------------------------------------------
     SafetyRule(
         id="falls_supported_balance",
-        description="With a raised risk of falling: balance work only next to something "
-        "sturdy to hold, and no jumps or hops.",
+        description="With a raised risk of falling: balance work in every session, only next "
+        "to something sturdy to hold, and no jumps, hops or single-leg squats.",
         source="otago",
         evidence="recalled",
         when=Trigger(condition=_state("falls_risk", "high")),
-        exclude_tags=("unsupported_balance", "balance_challenge", "impact"),
+        exclude_tags=("unsupported_balance", "balance_challenge", "impact", "single_leg_squat"),
+        # Otago and Sherrington 2019: balance challenged often (about 3 hours a week is
+        # the effective dose), so some in every session.
+        requires=(Requirement(kind="session", families=FALLS_BALANCE, each=False),),
         notes=(
             "Do every balance exercise next to a kitchen counter or the back of a heavy "
             "chair; let go only when the exercise is steady for its whole time, and move to "
@@ -137,6 +180,15 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         requires=(Requirement(kind="weekly", families=("sit_to_stand",)),),
     ),
     SafetyRule(
+        id="chair_stand_with_hands",
+        description="Fewer than 8 chair stands in 30 seconds: stand up using the armrests "
+        "or your thighs, not with the arms crossed.",
+        source="rikli_jones2013",
+        evidence="recalled",
+        when=Trigger(condition=Fact("test.chair_stand_30s", "<", 8)),
+        exclude_tags=("arms_crossed",),
+    ),
+    SafetyRule(
         id="no_floor_work",
         description="No exercises on the floor: everything standing, in a chair or on a bed.",
         source="person_convention",
@@ -160,13 +212,15 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="pregnancy_moderate",
-        description="From the second trimester: no jumps, hops or single-leg squats, and a "
-        "moderate effort (you can talk but not sing), without heavy loads or "
-        "breath-holding.",
+        description="From the second trimester: no jumps, hops, swings, speed work or "
+        "single-leg squats, and a moderate effort (you can talk but not sing), without "
+        "heavy loads or breath-holding.",
         source="mottola2018",
         evidence="recalled",
         when=Trigger(condition=PREGNANT_LATER),
-        exclude_tags=("impact", "single_leg_squat", "breath_hold"),
+        exclude_tags=("impact", "single_leg_squat", "breath_hold", "ballistic"),
+        # No speed work either: fast, maximal-intent efforts are not moderate.
+        exclude_roles=("power",),
         cap=Cap(max_rpe=6, no_rm=True),
         notes=(
             "Keep a moderate effort: you should be able to talk, but not sing (about 6/10). "
@@ -176,11 +230,12 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="pregnancy_supported_balance",
         description="In the third trimester: balance work only next to something sturdy to "
-        "hold, as the bump moves the centre of mass.",
+        "hold, as the bump moves the centre of mass, and no full planks or side planks "
+        "from the feet.",
         source="acog2020",
         evidence="convention",
         when=Trigger(condition=_state("pregnancy", "trimester_3")),
-        exclude_tags=("unsupported_balance", "balance_challenge"),
+        exclude_tags=("unsupported_balance", "balance_challenge", "high_abdominal_pressure"),
     ),
     SafetyRule(
         id="pregnancy_stop_signs",
@@ -255,9 +310,16 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "asymmetric_loading",
             "impact",
             "deep_loaded_knee_flexion",
+            "stance_pivot",
+            "arms_crossed",
         ),
         exclude_roles=("power",),
         cap=Cap(max_level=2, max_rpe=5),
+        stop_signs=AFTER_SURGERY_SIGNS,
+        notes=(
+            "Stand up from a firm, high chair pushing on the armrests, the operated leg "
+            "slid a little forward.",
+        ),
     ),
     SafetyRule(
         id="joint_replacement_middle",
@@ -266,8 +328,15 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         source="joint_replacement_stages",
         evidence="convention",
         when=Trigger(condition=AnyOf((HIP_MIDDLE, _state("knee_replacement", "middle")))),
-        exclude_tags=("unsupported_balance", "balance_challenge", "single_leg_squat", "impact"),
+        exclude_tags=(
+            "unsupported_balance",
+            "balance_challenge",
+            "single_leg_squat",
+            "impact",
+            "stance_pivot",
+        ),
         cap=Cap(max_rpe=7),
+        stop_signs=AFTER_SURGERY_SIGNS,
     ),
     SafetyRule(
         id="knee_replacement",
@@ -276,6 +345,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(precautions=("knee_replacement",)),
         exclude_tags=("kneeling_on_knee", "impact"),
+        stop_signs=(
+            "the knee more swollen, hot or red than before, or a new fever",
+            "calf pain or swelling",
+        ),
         notes=("Your surgeon's precautions override these.",),
     ),
     SafetyRule(
@@ -295,16 +368,19 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="recalled",
         when=Trigger(condition=_state("bone", "osteoporosis")),
         exclude_tags=("loaded_spinal_flexion", "loaded_twist", "flexion_rotation", "impact"),
+        stop_signs=("sudden new back pain (it can be a new spinal fracture)",),
     ),
     SafetyRule(
         id="hypertension",
-        description="High blood pressure: no breath-held straining and a moderate effort; "
-        "breathe out on the effort (holds are fine with steady breathing).",
+        description="High blood pressure: no breath-held straining, nothing heavier than an "
+        "8-repetition load and a moderate effort; breathe out on the effort (holds are fine "
+        "with steady breathing).",
         source="hypertension_valsalva",
         evidence="recalled",
         when=Trigger(condition=_state("blood_pressure", "high")),
-        exclude_tags=("breath_hold",),
-        cap=Cap(max_rpe=7),
+        exclude_tags=("breath_hold", "ballistic"),
+        # Pescatello 2015: 60-70% of a one-repetition maximum (8-12 reps), RPE 7 at most.
+        cap=Cap(max_rpe=7, min_rm=8),
         notes=("Breathe out on the effort and never hold your breath, in holds too.",),
     ),
     # --- Youth ---------------------------------------------------------------------------
@@ -364,17 +440,24 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Trigger at 4: the amber zone of the pain-monitoring model, and Lequesne's
         # single-leg-stance test counts >=2/10 lateral hip pain as positive; 4 keeps
         # mild aches from removing most glute med work.
+        # Outer hip only: buttock pain is seldom the gluteal tendons (pelvic girdle pain,
+        # the back, the deep rotators), and the rule's advice would be wrong for it.
         id="gluteal_tendinopathy_pain",
-        description="Outer hip or buttock pain 4/10 or more: no lying on either side, and no "
-        "sustained adduction or compression of the outer hip.",
+        description="Outer hip pain 4/10 or more: no side-lying exercises, and no sustained "
+        "or loaded adduction or compression of the outer hip.",
         source="grimaldi_fearon2015",
         evidence="verified",
-        when=Trigger(pain=(("hip", 4), ("buttock", 4))),
-        exclude_tags=("sustained_hip_adduction", "lateral_hip_compression"),
+        when=Trigger(pain=(("hip", 4),)),
+        exclude_tags=(
+            "sustained_hip_adduction",
+            "lateral_hip_compression",
+            "adduction_under_load",
+        ),
         exclude_positions=("side-lying",),
         notes=(
-            "Avoid crossing your legs, hanging on one hip and lying on either side (a pillow "
-            "between the knees helps at night).",
+            "Avoid crossing your legs and hanging on one hip. At night lie on the side that "
+            "does not hurt with a pillow between the knees (in pregnancy, keep to your "
+            "side as your midwife advises).",
         ),
     ),
 )
