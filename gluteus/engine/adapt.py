@@ -59,6 +59,14 @@ MAX_ROUNDS = 6
 """Verification rounds before every change is given up (each round leaves out what
 the last one broke)."""
 
+SETTLE_ROUNDS = 3
+"""Passes of the decisions over their own result, at most; a pass that changes nothing
+ends them."""
+
+MOVED_UP = "Adapted: Moved up from"
+MOVED_DOWN = "Adapted: Moved down from"
+"""How the ``why`` of a rung an adaptation moved to begins its note."""
+
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
@@ -444,7 +452,7 @@ def _decide(journal: _Journal, who: Person) -> tuple[list[_Decision], list[Chang
                 "progress",
                 ex_id,
                 f"{gate.sessions} sessions in a row green with a settled next morning, the full "
-                f"dose done and effort at most RPE {gate.max_rpe:g}",
+                f"dose done and effort at most RPE {gate.max_rpe:g} (the last in {when})",
                 gate.id,
                 rx,
                 _done(entry, rx),
@@ -528,7 +536,7 @@ class _Plan:
     """What to change: per exercise the decision, and the swaps and weeks left out."""
 
     decisions: Mapping[str, _Decision]
-    no_swap: frozenset[tuple[int, int, str]] = frozenset()
+    no_swap: frozenset[tuple[int, int, str]] = frozenset()  # (block, session, exercise)
     no_change: frozenset[tuple[int, int, str]] = frozenset()
     blocked: dict[str, str] = field(factory=dict, eq=False)
 
@@ -568,14 +576,15 @@ def _apply(
             changed = False
             for rx in session.exercises:
                 decision = plan.decisions.get(rx.id)
-                key = (week.number, index, rx.id)
-                if decision is None or key in plan.no_change:
+                key = (week.block, index, rx.id)
+                if decision is None or key in plan.no_change or not _acts_on(decision, rx):
                     rows.append(rx)
                     continue
                 new = _change(
                     decision,
                     rx,
                     place,
+                    week.block,
                     index,
                     place.block == current_block,
                     present,
@@ -601,10 +610,30 @@ def _apply(
     return replan.with_weeks(program, weeks), applied
 
 
+def _acts_on(decision: _Decision, rx: Prescription) -> bool:
+    """True when ``decision`` may change the row ``rx``.
+
+    Not when the row was already changed for this very decision (its words carry the
+    decision's reason, which names the sessions it rests on), and not a rung an
+    adaptation moved to while the decision rests only on sessions done before it:
+    the person has not done that row yet, so the same evidence must not move it again
+    (one rung at a time, and adapting twice with the same entries changes nothing).
+    """
+    if decision.reason in rx.why:
+        return False
+    return not _moved(rx) or _moved(decision.last)
+
+
+def _moved(rx: Prescription) -> bool:
+    """True for a rung an adaptation moved to."""
+    return MOVED_UP in rx.why or MOVED_DOWN in rx.why
+
+
 def _change(
     decision: _Decision,
     rx: Prescription,
     place: replan.Place,
+    week_block: int,
     index: int,
     current_block: bool,
     present: Mapping[str, str],
@@ -616,7 +645,7 @@ def _change(
 ) -> tuple[Prescription, str | None] | None:
     target_id = decision.target
     swap_ok = target_id is not None and target_id not in present
-    if target_id is not None and (place.week, index, rx.id) in plan.no_swap:
+    if target_id is not None and (week_block, index, rx.id) in plan.no_swap:
         swap_ok = False
         plan.blocked.setdefault(
             rx.id,
@@ -655,7 +684,7 @@ def _change(
             if dose is not None:
                 if not place.is_deload:
                     last_dose[(place.block, target_id, index)] = dose
-                verb = "Moved up from" if decision.kind == "progress" else "Moved down from"
+                verb = MOVED_UP if decision.kind == "progress" else MOVED_DOWN
                 row = replan.prescription(
                     who,
                     target,
@@ -663,7 +692,7 @@ def _change(
                     place,
                     extra=replan.extra_for(who, target),
                     ladder=replan.ladder_place(who, target_id, rx.ladder),
-                    note=f"Adapted: {verb} {rx.name}: {decision.reason}.",
+                    note=f"{verb} {rx.name}: {decision.reason}.",
                 )
                 return row, target_id
     if decision.kind == "progress":
@@ -788,7 +817,9 @@ def _replan(
     """The remaining weeks re-planned for ``who``; None when even the unchanged program
     does not verify for this person (new findings it does not train)."""
     if who.profile != program.profile:
-        program = replan.with_person(program, who)
+        program = replan.with_warnings(replan.with_person(program, who), who)
+        if replan.violations(program, who.ctx):
+            return None
     changes: list[Change] = []
     repeat = _repeat_decision(program, journal, start, rules)
     if repeat is not None:
@@ -798,23 +829,92 @@ def _replan(
             changes.append(repeat)
     decisions, _ = _decide(journal, who)
     targets = _targets(decisions, who)
-    plan = _Plan(decisions=targets)
+    # Settled again on its own result until nothing more changes: what one change left
+    # room for is taken now, so adapting the result with the same entries changes nothing.
+    applied: _Applied = {}
+    blocked: dict[str, str] = {}
+    for _ in range(SETTLE_ROUNDS):
+        program, more, why = _settle(program, targets, start, who)
+        applied.update(more)
+        blocked = {**why, **{k: v for k, v in blocked.items() if k not in why}}
+        if not more:
+            break
+    kept = {
+        key: value
+        for key, value in applied.items()
+        if any(rx.id == key[2] for rx in program.weeks[key[0] - 1].sessions[key[1] - 1].exercises)
+    }
+    changes.extend(_describe(kept, targets, program, start, blocked))
+    return program, changes
+
+
+_Applied = dict[tuple[int, int, str], tuple[str, str | None]]
+_Problems = list[tuple[int | None, int | None]]
+
+
+def _try(
+    program: Program, plan: _Plan, start: tuple[int, int], who: Person
+) -> tuple[Program, _Applied, _Problems]:
+    """``plan`` applied, and where the result breaks something: sessions over time,
+    demanded work taken away or added, then (only when those are fine) every rule and
+    invariant verification checks."""
+    candidate, applied = _apply(program, plan, start, who)
+    if not applied:
+        return program, applied, []
+    candidate = replan.with_warnings(candidate, who)
+    problems: _Problems = [
+        *_over_budget(candidate, start),
+        *_coverage_changes(program, candidate, start, who),
+    ]
+    if not problems:
+        problems = [(v.week, v.session) for v in replan.violations(candidate, who.ctx)]
+    return candidate, applied, problems
+
+
+_ORDER = {"regress": 0, "hold": 1, "progress": 2}
+
+
+def _settle(
+    program: Program, decisions: Mapping[str, _Decision], start: tuple[int, int], who: Person
+) -> tuple[Program, _Applied, dict[str, str]]:
+    """Every decision applied where the result still verifies.
+
+    First all at once, leaving out the changes of a session that breaks something (in
+    every week of its block: the planner's sessions repeat through a block). When a
+    problem spans a week or the whole program it cannot be pinned on one session: the
+    decisions are then added one at a time, the safest first (step down, hold, step
+    up), each keeping only what verifies on top of those before it.
+    """
+    blocks = {w.number: w.block for w in program.weeks}
+    plan = _Plan(decisions=decisions)
     for _ in range(MAX_ROUNDS):
-        candidate, applied = _apply(program, plan, start, who)
-        candidate = replan.with_warnings(candidate, who)
-        problems: list[tuple[int | None, int | None]] = [
-            *_over_budget(candidate, start),
-            *_coverage_changes(program, candidate, start, who),
-        ]
+        candidate, applied, problems = _try(program, plan, start, who)
         if not problems:
-            problems = [(v.week, v.session) for v in replan.violations(candidate, who.ctx)]
-        if not problems:
-            changes.extend(_describe(applied, targets, candidate, start, plan.blocked))
-            return candidate, changes
-        plan = _leave_out(plan, applied, problems)
-    if not replan.violations(program, who.ctx):
-        return program, changes
-    return None
+            return candidate, applied, dict(plan.blocked)
+        if any(s is None for _, s in problems):
+            break
+        plan = _leave_out(plan, applied, problems, blocks)
+    accepted = _Plan(decisions={})
+    best: tuple[Program, _Applied] = (program, {})
+    blocked: dict[str, str] = {}
+    for d in sorted(decisions.values(), key=lambda d: (_ORDER.get(d.kind, 3), d.exercise)):
+        trial = attrs.evolve(accepted, decisions={**accepted.decisions, d.exercise: d})
+        for _ in range(MAX_ROUNDS):
+            candidate, applied, problems = _try(program, trial, start, who)
+            if not problems:
+                accepted, best = trial, (candidate, applied)
+                blocked.update(trial.blocked)
+                break
+            own = {k: v for k, v in applied.items() if v[0] == d.exercise}
+            trial = _leave_out(trial, own, problems, blocks)
+        else:
+            if d.target is not None:
+                blocked.setdefault(
+                    d.exercise,
+                    f"{d.target} would not fit the session's minutes or would break a program "
+                    "rule (such as an activation drill before loaded work)",
+                )
+    return best[0], best[1], blocked
 
 
 def _coverage_changes(
@@ -837,11 +937,14 @@ def _leave_out(
     plan: _Plan,
     applied: Mapping[tuple[int, int, str], tuple[str, str | None]],
     problems: Sequence[tuple[int | None, int | None]],
+    blocks: Mapping[int, int],
 ) -> _Plan:
     """The plan without the changes a round blamed: those in a session with a problem
     (over time, a broken rule), in a week with a week-wide one, or all of them for a
-    problem of the whole program. A swap blamed falls back to a dose change; a dose
-    change blamed is left out."""
+    problem of the whole program. A block's sessions repeat through its weeks, as the
+    planner made them: a change blamed in one week is left out of that session in every
+    week of its block. A swap blamed falls back to a dose change; a dose change blamed
+    is left out."""
     no_swap = set(plan.no_swap)
     no_change = set(plan.no_change)
     blamed = False
@@ -850,14 +953,15 @@ def _leave_out(
         if not hit:
             continue
         blamed = True
+        key = (blocks[week], session, old)
         if target is not None:
-            no_swap.add((week, session, old))
+            no_swap.add(key)
         else:
-            no_change.add((week, session, old))
+            no_change.add(key)
     if not blamed:
         # Nothing applied can be blamed: leave every change out.
         for (week, session, _), (old, _t) in applied.items():
-            no_change.add((week, session, old))
+            no_change.add((blocks[week], session, old))
     return attrs.evolve(
         plan, no_swap=frozenset(no_swap), no_change=frozenset(no_change), blocked={}
     )
@@ -883,9 +987,10 @@ def _describe(
         out.append(Change(kind, reason, old, target, sorted(numbers), d.rule))
     for ex_id, d in sorted(decisions.items()):
         if d.kind == "progress" and not any(k[0] == ex_id for k in weeks):
-            # Only an exercise still to come: one left in past blocks needs no word.
+            # Only an exercise still to come, as the decision may change it: one left in
+            # past blocks, or a rung just moved to, needs no word.
             still = any(
-                rx.id == ex_id
+                rx.id == ex_id and _acts_on(d, rx)
                 for w in program.weeks
                 for i, s in enumerate(w.sessions, start=1)
                 if (w.number, i) >= start
