@@ -15,13 +15,18 @@ pain-monitoring model (Silbernagel 2007) and the criteria gate of the ladders:
 - **progress** one whose last sessions were green at the full dose with effort in
   range, while the person's latest session is green too: one rung up its ladder,
   when the person's equipment, safety rules, phase and time allow the next rung;
-- **repeat the week** after a week with too many sessions missed (the last block
-  is shortened, so the program still ends when planned);
+- **repeat the week** after a week with too many sessions missed (the weeks after
+  it move one week later and the last is dropped, so the program still ends when
+  planned; only where that keeps the skeleton's deloads and phases in place);
 - suggest a **referral** after several red sessions in one region, and prompt a
   **re-test** at the end of each phase; new test results are screened again.
 
-The adapted program passes the same verification as a generated one: each
-candidate is verified, and a change that would break a rule is left out (a
+Every row an adaptation writes is the row the planner would write for that
+exercise in that week: dosed by the dosing rules under the safety rules of all
+the weeks of its block, with effort, family, load type and the weaker side's extra
+sets on the same row, in the planner's session order. The adapted program passes
+the same verification as a generated one: each candidate is verified, and a change
+that would break a rule is left out of that session for the whole block (a
 regression then falls back to a lighter dose). How the remaining weeks are
 transformed is in :mod:`.replan`, the one module that uses the engine's internals.
 """

@@ -17,7 +17,10 @@ engine is gathered here and nowhere else:
 - :mod:`gluteus.engine.dosing`: the dose of an exercise in a week (sets, reps or
   hold, rest, tempo, effort, load words and time);
 - :data:`gluteus.engine.planner.LEVEL_WINDOW` and :data:`~gluteus.engine.planner.PHASE_ROLES`
-  (which rungs and roles a phase allows);
+  (which rungs and roles a phase allows), and the planner's order of a session's
+  rows (``planner._order_key``: the planner has no public name for it yet; it is
+  used, not copied, so a session an adaptation changed is ordered as the planner
+  orders one);
 - the program classes of :mod:`gluteus.engine.program` and
   :func:`gluteus.engine.verify.verify`.
 """
@@ -156,13 +159,6 @@ class Place:
     def is_deload(self) -> bool:
         """True when the week is its block's deload."""
         return self.week == self.deload
-
-    @property
-    def step(self) -> int:
-        """The week's place among its block's loading weeks (0-based): the planner's
-        step of progression (the last loading week's for a deload)."""
-        loading = [w for w in self.block if w != self.deload]
-        return loading.index(self.week) if self.week in loading else len(loading) - 1
 
 
 def places(program: Program) -> dict[int, Place]:
@@ -417,7 +413,7 @@ def ordered(who: Person, place: Place, rows: Sequence[Prescription]) -> tuple[Pr
     """``rows`` in the order the planner gives a session of the block of ``place``
     (activation drills first, then fast and heavy work, holds and control work last),
     so a rung that changes role moves to its place."""
-    from .planner import _order_key  # the planner's order; see the module docstring
+    from .planner import _order_key  # the planner's own order (see the module docstring)
 
     exercises = [who.exercise(rx.id) for rx in rows]
     if any(ex is None for ex in exercises):
