@@ -50,7 +50,6 @@ from .program import (
     structure_program,
 )
 from .safety import ProgramSafety, Restrictions
-from .skeleton import Skeleton, build_skeleton
 
 if TYPE_CHECKING:
     from .api import Context
@@ -90,7 +89,6 @@ class Person:
     safety: ProgramSafety
     model: PersonModel | None
     who: Training
-    skeleton: Skeleton
     ctx: Any  # Context
     cache: dict[tuple[int, ...], Restrictions] = attrs.field(
         factory=dict, eq=False, repr=False, init=False
@@ -130,17 +128,12 @@ def person(profile: Profile, ctx: Context) -> Person | None:
     result = run_screen(profile, ctx)
     if result.referrals or result.safety is None:
         return None
-    who = training(result.findings)
-    skeleton = build_skeleton(
-        profile.schedule.weeks, profile.experience, who.max_severity, found_any=bool(who.trained)
-    )
     return Person(
         profile=profile,
         findings=tuple(result.findings),
         safety=result.safety,
         model=result.person,
-        who=who,
-        skeleton=skeleton,
+        who=training(result.findings),
         ctx=ctx,
     )
 
