@@ -15,13 +15,18 @@ pain-monitoring model (Silbernagel 2007) and the criteria gate of the ladders:
 - **progress** one whose last sessions were green at the full dose with effort in
   range, while the person's latest session is green too: one rung up its ladder,
   when the person's equipment, safety rules, phase and time allow the next rung;
-- **repeat the week** after a week with too many sessions missed (the last block
-  is shortened, so the program still ends when planned);
+- **repeat the week** after a week with too many sessions missed (the weeks after
+  it move one week later and the last is dropped, so the program still ends when
+  planned; only where that keeps the skeleton's deloads and phases in place);
 - suggest a **referral** after several red sessions in one region, and prompt a
   **re-test** at the end of each phase; new test results are screened again.
 
-The adapted program passes the same verification as a generated one: each
-candidate is verified, and a change that would break a rule is left out (a
+Every row an adaptation writes is the row the planner would write for that
+exercise in that week: dosed by the dosing rules under the safety rules of all
+the weeks of its block, with effort, family, load type and the weaker side's extra
+sets on the same row, in the planner's session order. The adapted program passes
+the same verification as a generated one: each candidate is verified, and a change
+that would break a rule is left out of that session for the whole block (a
 regression then falls back to a lighter dose). How the remaining weeks are
 transformed is in :mod:`.replan`, the one module that uses the engine's internals.
 """
@@ -58,6 +63,14 @@ if TYPE_CHECKING:
 MAX_ROUNDS = 6
 """Verification rounds before every change is given up (each round leaves out what
 the last one broke)."""
+
+SETTLE_ROUNDS = 3
+"""Passes of the decisions over their own result, at most; a pass that changes nothing
+ends them."""
+
+MOVED_UP = "Adapted: Moved up from"
+MOVED_DOWN = "Adapted: Moved down from"
+"""How the ``why`` of a rung an adaptation moved to begins its note."""
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -294,17 +307,9 @@ def _next_slot(program: Program, slot: tuple[int, int]) -> tuple[int, int] | Non
 
 
 def _main_rows(session: Session) -> dict[str, Prescription]:
-    """Each exercise's main row (the weaker-side extra row shares its id)."""
-    out: dict[str, Prescription] = {}
-    for rx in session.exercises:
-        if rx.id not in out:
-            out[rx.id] = rx
-    return out
-
-
-def _extra_row(session: Session, exercise: str) -> Prescription | None:
-    rows = [rx for rx in session.exercises if rx.id == exercise]
-    return rows[1] if len(rows) > 1 else None
+    """Each exercise's row in a session, by id (the weaker side's extra sets are on the
+    same row)."""
+    return {rx.id: rx for rx in session.exercises}
 
 
 class _Journal:
@@ -452,7 +457,7 @@ def _decide(journal: _Journal, who: Person) -> tuple[list[_Decision], list[Chang
                 "progress",
                 ex_id,
                 f"{gate.sessions} sessions in a row green with a settled next morning, the full "
-                f"dose done and effort at most RPE {gate.max_rpe:g}",
+                f"dose done and effort at most RPE {gate.max_rpe:g} (the last in {when})",
                 gate.id,
                 rx,
                 _done(entry, rx),
@@ -536,7 +541,7 @@ class _Plan:
     """What to change: per exercise the decision, and the swaps and weeks left out."""
 
     decisions: Mapping[str, _Decision]
-    no_swap: frozenset[tuple[int, int, str]] = frozenset()
+    no_swap: frozenset[tuple[int, int, str]] = frozenset()  # (block, session, exercise)
     no_change: frozenset[tuple[int, int, str]] = frozenset()
     blocked: dict[str, str] = field(factory=dict, eq=False)
 
@@ -552,20 +557,19 @@ def _apply(
     Returns the program and, per changed ``(week, session, new id)``, the decision's
     exercise and the swap target (None for a dose change).
     """
-    kinds = replan.phase_kinds(program)
-    block_of = {w.number: w.block for w in program.weeks}
-    current_block = block_of[start[0]]
+    where = replan.places(program)
+    current_block = where[start[0]].block
     applied: dict[tuple[int, int, str], tuple[str, str | None]] = {}
     # Per (block, new exercise): the loading weeks it has had and its last dose, so a new
     # rung starts at its rule's first dose and climbs week by week from there.
-    steps: dict[tuple[int, str], int] = {}
-    last_dose: dict[tuple[int, str, int], Dose] = {}
+    steps: dict[tuple[tuple[int, ...], str], int] = {}
+    last_dose: dict[tuple[tuple[int, ...], str, int], Dose] = {}
     weeks: list[Week] = []
     for week in program.weeks:
         if week.number < start[0]:
             weeks.append(week)
             continue
-        kind = kinds[week.number]
+        place = where[week.number]
         sessions: list[Session] = []
         stepped: set[str] = set()
         for index, session in enumerate(week.sessions, start=1):
@@ -573,27 +577,21 @@ def _apply(
                 sessions.append(session)
                 continue
             rows: list[Prescription] = []
-            present = {rx.id for rx in session.exercises}
-            handled: set[str] = set()
+            present = {rx.id: rx.family for rx in session.exercises}
+            changed = False
             for rx in session.exercises:
-                if rx.id in handled:
-                    continue
-                handled.add(rx.id)
-                extra = _extra_row(session, rx.id)
-                own = [rx] if extra is None else [rx, extra]
                 decision = plan.decisions.get(rx.id)
-                key = (week.number, index, rx.id)
-                if decision is None or key in plan.no_change:
-                    rows.extend(own)
+                key = (week.block, index, rx.id)
+                if decision is None or key in plan.no_change or not _acts_on(decision, rx):
+                    rows.append(rx)
                     continue
                 new = _change(
                     decision,
                     rx,
-                    extra,
-                    week,
+                    place,
+                    week.block,
                     index,
-                    kind,
-                    current_block,
+                    place.block == current_block,
                     present,
                     plan,
                     who,
@@ -602,77 +600,110 @@ def _apply(
                     stepped,
                 )
                 if new is None:
-                    rows.extend(own)
+                    rows.append(rx)
                     continue
-                new_rows, target = new
-                applied[(week.number, index, new_rows[0].id)] = (decision.exercise, target)
-                rows.extend(new_rows)
+                row, target = new
+                applied[(week.number, index, row.id)] = (decision.exercise, target)
+                rows.append(row)
+                changed = True
+            if changed:
+                rows = list(replan.ordered(who, place, rows))
             sessions.append(attrs.evolve(session, exercises=tuple(rows)))
         for ex_id in stepped:
-            steps[(week.block, ex_id)] = steps.get((week.block, ex_id), 0) + 1
+            steps[(place.block, ex_id)] = steps.get((place.block, ex_id), 0) + 1
         weeks.append(attrs.evolve(week, sessions=tuple(sessions)))
     return replan.with_weeks(program, weeks), applied
+
+
+def _acts_on(decision: _Decision, rx: Prescription) -> bool:
+    """True when ``decision`` may change the row ``rx``.
+
+    Not when the row was already changed for this very decision (its words carry the
+    decision's reason, which names the sessions it rests on), and not a rung an
+    adaptation moved to while the decision rests only on sessions done before it:
+    the person has not done that row yet, so the same evidence must not move it again
+    (one rung at a time, and adapting twice with the same entries changes nothing).
+    """
+    if decision.reason in rx.why:
+        return False
+    return not _moved(rx) or _moved(decision.last)
+
+
+def _moved(rx: Prescription) -> bool:
+    """True for a rung an adaptation moved to."""
+    return MOVED_UP in rx.why or MOVED_DOWN in rx.why
 
 
 def _change(
     decision: _Decision,
     rx: Prescription,
-    extra: Prescription | None,
-    week: Week,
+    place: replan.Place,
+    week_block: int,
     index: int,
-    kind: str,
-    current_block: int,
-    present: set[str],
+    current_block: bool,
+    present: Mapping[str, str],
     plan: _Plan,
     who: Person,
-    steps: dict[tuple[int, str], int],
-    last_dose: dict[tuple[int, str, int], Dose],
+    steps: dict[tuple[tuple[int, ...], str], int],
+    last_dose: dict[tuple[tuple[int, ...], str, int], Dose],
     stepped: set[str],
-) -> tuple[list[Prescription], str | None] | None:
+) -> tuple[Prescription, str | None] | None:
     target_id = decision.target
     swap_ok = target_id is not None and target_id not in present
-    if target_id is not None and (week.number, index, rx.id) in plan.no_swap:
+    if target_id is not None and (week_block, index, rx.id) in plan.no_swap:
         swap_ok = False
         plan.blocked.setdefault(
             rx.id,
             f"{target_id} would not fit the session's minutes or would break a program rule "
             "(such as an activation drill before loaded work)",
         )
+    target = who.exercise(target_id) if swap_ok and target_id is not None else None
+    if target is not None:
+        # One variant of a movement per session: the rung may not join another variant.
+        other = next(
+            (i for i, family in present.items() if family == target.family and i != rx.id), None
+        )
+        if other is not None:
+            swap_ok = False
+            plan.blocked.setdefault(
+                rx.id, f"{target_id} would join {other}, a variant of the same movement"
+            )
     if swap_ok and target_id is not None:
-        target = who.exercise(target_id)
-        refusal = replan.why_not(who, target, kind) if target is not None else "it is unknown"
+        refusal = replan.why_not(who, target, place) if target is not None else "it is unknown"
         if refusal is not None:
             plan.blocked.setdefault(rx.id, f"{target_id} is not allowed yet: {refusal}")
         if target is not None and refusal is None:
-            key = (week.block, target_id)
-            step = steps.get(key, 0)
-            extra_sets = extra.sets if extra is not None and target.unilateral else 0
-            if week.deload:
-                before = last_dose.get((week.block, target_id, index))
+            key = (place.block, target_id)
+            if place.is_deload:
+                before = last_dose.get((place.block, target_id, index))
                 dose = replan.planned_dose(
                     who,
                     target,
-                    kind,
+                    place,
                     0,
-                    deload_after=before
-                    or replan.planned_dose(who, target, kind, 0, extra_sets=extra_sets),
-                    extra_sets=extra_sets,
+                    deload_after=before or replan.planned_dose(who, target, place, 0),
                 )
             else:
-                dose = replan.planned_dose(who, target, kind, step, extra_sets=extra_sets)
+                dose = replan.planned_dose(who, target, place, steps.get(key, 0))
                 stepped.add(target_id)
             if dose is not None:
-                if not week.deload:
-                    last_dose[(week.block, target_id, index)] = dose
-                verb = "Moved up from" if decision.kind == "progress" else "Moved down from"
-                note = f"Adapted: {verb} {rx.name}: {decision.reason}."
-                ladder = replan.ladder_place(who, target_id, rx.ladder)
-                rows = replan.prescribe(who, target, dose, rx, ladder=ladder, why=note, extra=extra)
-                return rows, target_id
+                if not place.is_deload:
+                    last_dose[(place.block, target_id, index)] = dose
+                verb = MOVED_UP if decision.kind == "progress" else MOVED_DOWN
+                row = replan.prescription(
+                    who,
+                    target,
+                    dose,
+                    place,
+                    extra=replan.extra_for(who, target),
+                    ladder=replan.ladder_place(who, target_id, rx.ladder),
+                    note=f"{verb} {rx.name}: {decision.reason}.",
+                )
+                return row, target_id
     if decision.kind == "progress":
         return None
     # Hold, or a regression with no rung to go to: a lighter dose, in this block only.
-    if week.block != current_block or week.deload:
+    if not current_block or place.is_deload:
         return None
     sets, reps, hold = decision.done
     if decision.kind == "hold":
@@ -682,7 +713,7 @@ def _change(
         note = f"Adapted: same dose as last time: {decision.reason}."
     else:
         exercise = who.exercise(rx.id)
-        first = replan.planned_dose(who, exercise, kind, 0) if exercise is not None else None
+        first = replan.planned_dose(who, exercise, place, 0) if exercise is not None else None
         new_sets = min(rx.sets, max(1, sets - 1))
         new_reps = rx.reps
         new_hold = rx.hold_s
@@ -697,7 +728,7 @@ def _change(
     if (new_sets, new_reps, new_hold) == (rx.sets, rx.reps, rx.hold_s):
         return None
     lighter = replan.redose(
-        who, rx, extra, kind, sets=new_sets, reps=new_reps, hold_s=new_hold, note=note
+        who, rx, place, sets=new_sets, reps=new_reps, hold_s=new_hold, note=note
     )
     if lighter is None:
         return None
@@ -741,6 +772,11 @@ def adaptation(
     start = _next_slot(original, through)
     changes: list[Change] = []
     who = replan.person(original.profile, ctx)
+    if who is None:
+        raise ProfileError(
+            "the program's profile now raises a red flag with the loaded plugins: see a "
+            "clinician before going on (gluteus screen shows why)"
+        )
     base = original
 
     # New test results: screen again, and carry on with the new findings when the
@@ -751,7 +787,16 @@ def adaptation(
         profile = _merged_profile(original, tested)
         if profile != original.profile:
             rescreen = replan.person(profile, ctx)
-            changes.extend(_screening_changes(who, rescreen))
+            if rescreen is None:
+                changes.append(
+                    Change(
+                        "rescreen",
+                        "your new test results raise a red flag: see a clinician before going "
+                        "on with the program (gluteus screen shows why)",
+                    )
+                )
+            else:
+                changes.extend(_screening_changes(who, rescreen))
     journal = _Journal(original, checked, rules)
     changes.extend(_referrals(journal, rules))
     changes.extend(_retest(original, checked, through, rules))
@@ -777,58 +822,151 @@ def _replan(
     """The remaining weeks re-planned for ``who``; None when even the unchanged program
     does not verify for this person (new findings it does not train)."""
     if who.profile != program.profile:
-        program = replan.with_person(program, who)
+        program = replan.with_warnings(replan.with_person(program, who), who)
+        if replan.violations(program, who.ctx):
+            return None
     changes: list[Change] = []
     repeat = _repeat_decision(program, journal, start, rules)
     if repeat is not None:
-        repeated = _repeat(program, repeat.weeks[0] - 1)
+        repeated = replan.with_warnings(_repeat(program, repeat.weeks[0] - 1), who)
         if not replan.violations(repeated, who.ctx):
             program = repeated
             changes.append(repeat)
     decisions, _ = _decide(journal, who)
     targets = _targets(decisions, who)
-    plan = _Plan(decisions=targets)
+    # Settled again on its own result until nothing more changes: what one change left
+    # room for is taken now, so adapting the result with the same entries changes nothing.
+    applied: _Applied = {}
+    blocked: dict[str, str] = {}
+    for _ in range(SETTLE_ROUNDS):
+        program, more, why = _settle(program, targets, start, who)
+        applied.update(more)
+        blocked = {**why, **{k: v for k, v in blocked.items() if k not in why}}
+        if not more:
+            break
+    kept = {
+        key: value
+        for key, value in applied.items()
+        if any(rx.id == key[2] for rx in program.weeks[key[0] - 1].sessions[key[1] - 1].exercises)
+    }
+    changes.extend(_describe(kept, targets, program, start, blocked))
+    return program, changes
+
+
+_Applied = dict[tuple[int, int, str], tuple[str, str | None]]
+_Problems = list[tuple[int | None, int | None]]
+
+
+def _try(
+    program: Program, plan: _Plan, start: tuple[int, int], who: Person
+) -> tuple[Program, _Applied, _Problems]:
+    """``plan`` applied, and where the result breaks something: sessions over time,
+    demanded work taken away or added, then (only when those are fine) every rule and
+    invariant verification checks."""
+    candidate, applied = _apply(program, plan, start, who)
+    if not applied:
+        return program, applied, []
+    candidate = replan.with_warnings(candidate, who)
+    problems: _Problems = [
+        *_over_budget(candidate, start),
+        *_coverage_changes(program, candidate, start, who),
+    ]
+    if not problems:
+        problems = [(v.week, v.session) for v in replan.violations(candidate, who.ctx)]
+    return candidate, applied, problems
+
+
+_ORDER = {"regress": 0, "hold": 1, "progress": 2}
+
+
+def _settle(
+    program: Program, decisions: Mapping[str, _Decision], start: tuple[int, int], who: Person
+) -> tuple[Program, _Applied, dict[str, str]]:
+    """Every decision applied where the result still verifies.
+
+    First all at once, leaving out the changes of a session that breaks something (in
+    every week of its block: the planner's sessions repeat through a block). When a
+    problem spans a week or the whole program it cannot be pinned on one session: the
+    decisions are then added one at a time, the safest first (step down, hold, step
+    up), each keeping only what verifies on top of those before it.
+    """
+    blocks = {w.number: w.block for w in program.weeks}
+    plan = _Plan(decisions=decisions)
     for _ in range(MAX_ROUNDS):
-        candidate, applied = _apply(program, plan, start, who)
-        problems = [(w, s) for w, s in _over_budget(candidate, start)]
-        found = replan.violations(candidate, who.ctx) if not problems else []
-        if not problems and not found:
-            changes.extend(_describe(applied, targets, candidate, plan.blocked))
-            return candidate, changes
-        plan = _leave_out(plan, applied, problems, found)
-    if not replan.violations(program, who.ctx):
-        return program, changes
-    return None
+        candidate, applied, problems = _try(program, plan, start, who)
+        if not problems:
+            return candidate, applied, dict(plan.blocked)
+        if any(s is None for _, s in problems):
+            break
+        plan = _leave_out(plan, applied, problems, blocks)
+    accepted = _Plan(decisions={})
+    best: tuple[Program, _Applied] = (program, {})
+    blocked: dict[str, str] = {}
+    for d in sorted(decisions.values(), key=lambda d: (_ORDER.get(d.kind, 3), d.exercise)):
+        trial = attrs.evolve(accepted, decisions={**accepted.decisions, d.exercise: d})
+        for _ in range(MAX_ROUNDS):
+            candidate, applied, problems = _try(program, trial, start, who)
+            if not problems:
+                accepted, best = trial, (candidate, applied)
+                blocked.update(trial.blocked)
+                break
+            own = {k: v for k, v in applied.items() if v[0] == d.exercise}
+            trial = _leave_out(trial, own, problems, blocks)
+        else:
+            if d.target is not None:
+                blocked.setdefault(
+                    d.exercise,
+                    f"{d.target} would not fit the session's minutes or would break a program "
+                    "rule (such as an activation drill before loaded work)",
+                )
+    return best[0], best[1], blocked
+
+
+def _coverage_changes(
+    before: Program, after: Program, start: tuple[int, int], who: Person
+) -> list[tuple[int, int | None]]:
+    """The weeks and sessions whose demanded work the changes took away or added."""
+    where = replan.places(after)
+    out: list[tuple[int, int | None]] = []
+    for old, new in zip(before.weeks, after.weeks, strict=True):
+        if new.number < start[0] or old == new:
+            continue
+        out.extend(
+            (new.number, session)
+            for session in replan.coverage_changes(who, where[new.number], old, new)
+        )
+    return out
 
 
 def _leave_out(
     plan: _Plan,
     applied: Mapping[tuple[int, int, str], tuple[str, str | None]],
-    over: Sequence[tuple[int, int]],
-    found: Sequence[Any],
+    problems: Sequence[tuple[int | None, int | None]],
+    blocks: Mapping[int, int],
 ) -> _Plan:
-    """The plan without the changes a verification round blamed: in the sessions over
-    time or named by a violation (all of a week's for a week-wide problem)."""
+    """The plan without the changes a round blamed: those in a session with a problem
+    (over time, a broken rule), in a week with a week-wide one, or all of them for a
+    problem of the whole program. A block's sessions repeat through its weeks, as the
+    planner made them: a change blamed in one week is left out of that session in every
+    week of its block. A swap blamed falls back to a dose change; a dose change blamed
+    is left out."""
     no_swap = set(plan.no_swap)
     no_change = set(plan.no_change)
-    blamed: list[tuple[int, int, str]] = []
-    for (week, session, new_id), (old, target) in applied.items():
-        hit = (week, session) in over
-        for v in found:
-            if v.week is None:
-                hit = True
-            elif v.week == week and (v.session is None or v.session == session):
-                hit = hit or v.exercise is None or v.exercise == new_id
-        if hit:
-            blamed.append((week, session, old))
-            if target is not None:
-                no_swap.add((week, session, old))
-            else:
-                no_change.add((week, session, old))
+    blamed = False
+    for (week, session, _new), (old, target) in applied.items():
+        hit = any(w is None or (w == week and (s is None or s == session)) for w, s in problems)
+        if not hit:
+            continue
+        blamed = True
+        key = (blocks[week], session, old)
+        if target is not None:
+            no_swap.add(key)
+        else:
+            no_change.add(key)
     if not blamed:
         # Nothing applied can be blamed: leave every change out.
         for (week, session, _), (old, _t) in applied.items():
-            no_change.add((week, session, old))
+            no_change.add((blocks[week], session, old))
     return attrs.evolve(
         plan, no_swap=frozenset(no_swap), no_change=frozenset(no_change), blocked={}
     )
@@ -838,6 +976,7 @@ def _describe(
     applied: Mapping[tuple[int, int, str], tuple[str, str | None]],
     decisions: Mapping[str, _Decision],
     program: Program,
+    start: tuple[int, int],
     blocked: Mapping[str, str],
 ) -> list[Change]:
     weeks: dict[tuple[str, str | None], set[int]] = {}
@@ -853,8 +992,14 @@ def _describe(
         out.append(Change(kind, reason, old, target, sorted(numbers), d.rule))
     for ex_id, d in sorted(decisions.items()):
         if d.kind == "progress" and not any(k[0] == ex_id for k in weeks):
+            # Only an exercise still to come, as the decision may change it: one left in
+            # past blocks, or a rung just moved to, needs no word.
             still = any(
-                rx.id == ex_id for w in program.weeks for s in w.sessions for rx in s.exercises
+                rx.id == ex_id and _acts_on(d, rx)
+                for w in program.weeks
+                for i, s in enumerate(w.sessions, start=1)
+                if (w.number, i) >= start
+                for rx in s.exercises
             )
             if still:
                 why = (

@@ -13,9 +13,9 @@ Two kinds of data meet here, both immutable:
 - **Entries**: what happened in one session (:class:`Entry`), built from plain
   data by :meth:`Entry.from_dict`, which names the key path of anything wrong.
 
-:func:`read_journal` turns a program's sessions and the entries into a
-:class:`Reading`: each session's traffic-light colour with its reasons, and per
-exercise the evidence for the next decision. It is pure: the same program and
+:func:`rate_pain` gives one session's traffic-light colour with its reasons
+(:class:`Verdict`), and :func:`rising_regions` the regions whose weekly worst pain
+rose; :mod:`gluteus.engine.adapt` reads a journal with them. Both are pure: the same
 entries always give the same reading.
 """
 

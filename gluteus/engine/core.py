@@ -24,23 +24,19 @@ from .loading import check_ids, read_profile
 from .model import (
     Equipment,
     Exercise,
-    Finding,
     Issue,
     ObjectiveTest,
     PainRegion,
     Precaution,
     RedFlag,
-    Referral,
     Renderer,
     Sign,
 )
 from .parsing import decode_text, parse_text
-from .person import PersonModel, assess
 from .pluginmanager import GluteusPluginManager, make_plugin_manager
 from .profile import Profile, structure
 from .registry import Registry, build_registry
-from .safety import ProgramSafety, Restrictions, program_safety
-from .screening import referrals_for, screen
+from .screened import Screening, run_screen
 
 if TYPE_CHECKING:
     from .adaptation import Entry
@@ -66,19 +62,6 @@ accepts (with or without a leading dot, in any case)."""
 
 
 @attrs.frozen
-class Screening:
-    """What screening found: referrals (red flags) or findings, the person model, and
-    the rules that apply (``restrictions``: in any week; ``safety``: week by week)."""
-
-    profile: Profile
-    referrals: tuple[Referral, ...]
-    findings: tuple[Finding, ...]
-    restrictions: Restrictions | None
-    person: PersonModel | None = None
-    safety: ProgramSafety | None = None
-
-
-@attrs.frozen
 class Progress:
     """How far a :meth:`Engine.generate` call is, as handed to its ``progress`` callback.
 
@@ -99,18 +82,6 @@ class CancelFlag(Protocol):
     def is_set(self) -> bool:
         """True once the app wants the call stopped."""
         ...
-
-
-def run_screen(profile: Profile, ctx: Context) -> Screening:
-    """Gate and screen ``profile`` with the plugins of ``ctx``; never raises for red flags."""
-    check_ids(profile, ctx.registry)
-    person = assess(profile, ctx.pm, ctx.registry)
-    referrals = referrals_for(profile, ctx.registry, person)
-    if referrals:
-        return Screening(profile, referrals, (), None, person)
-    findings = screen(profile, ctx.pm, ctx.registry)
-    safety = program_safety(profile, findings, ctx.registry, person)
-    return Screening(profile, (), findings, safety.everywhere, person, safety)
 
 
 class _Steps:

@@ -133,16 +133,17 @@ def deload_weeks(
     position = 0
     while weeks - position > 5:
         week = position + cycle
-
-        def loading_before(w: int) -> int:
-            start = max((s for s in phase_starts if s <= w), default=1)
-            return w - max(start, position + 1)
-
-        while loading_before(week) < 2 and week + 1 - position <= 6:
+        while _loading_before(week, position, phase_starts) < 2 and week + 1 - position <= 6:
             week += 1
         out.append(week)
         position = week
     return tuple(out)
+
+
+def _loading_before(week: int, position: int, phase_starts: tuple[int, ...]) -> int:
+    """Loading weeks of ``week``'s phase before it, after the deload at ``position``."""
+    start = max((s for s in phase_starts if s <= week), default=1)
+    return week - max(start, position + 1)
 
 
 def phase_note(skeleton: Skeleton, kind: str) -> str:
