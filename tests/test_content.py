@@ -710,3 +710,110 @@ def test_older_adults_and_pregnancy_have_power_without_impact_or_one_leg(registr
     ]
     assert {ex.id for ex in power} >= {"fast_sit_to_stand"}
     assert "impact" in registry.exercises["skater_bound"].tags  # athletes keep theirs
+
+
+# --- The tags a reviewer audited: each follows from the exercise's own cues ------------
+
+NEW_TAGS: dict[str, set[str]] = {
+    "stance_pivot": {
+        "standing_hip_rotation",
+        "rotational_single_leg_squat",
+        "hip_airplane",
+        "hip_airplane_hold",
+        "crossover_step_up",
+        "transverse_hop",
+    },
+    "adduction_under_load": {
+        "crossover_step_up",
+        "curtsy_lunge",
+        "hip_airplane",
+        "rotational_single_leg_squat",
+        "eccentric_skater_squat",
+    },
+    "ballistic": {"kettlebell_swing", "dumbbell_jump_squat"},
+    "high_abdominal_pressure": {
+        "front_plank",
+        "front_plank_hip_extension",
+        "side_plank",
+        "side_plank_top_leg_abduction",
+        "side_plank_bottom_leg_abduction",
+    },
+    "arms_crossed": {"sit_to_stand_arms_crossed", "sit_to_stand_low_chair"},
+}
+"""Every exercise that carries each of the newer tags, written out, so that a tag cannot
+be added or lost without someone deciding it."""
+
+
+@pytest.mark.parametrize("tag", sorted(NEW_TAGS))
+def test_the_newer_tags_sit_on_exactly_the_exercises_written_out(registry, tag):
+    carrying = {ex.id for ex in registry.exercises.values() if tag in ex.tags}
+    assert carrying == NEW_TAGS[tag]
+
+
+def _carries(ex: Exercise, cue: str, tag: str) -> bool:
+    tags = next(c.tags for c in ex.cues if c == cue)
+    return tag in ex.tags or tag in tags
+
+
+CUES_THAT_ASK: dict[str, re.Pattern[str]] = {
+    # Folding at the hip with the trunk forward, sitting back or driving the knee to
+    # hip height takes the hip to or past 90 degrees.
+    "hip_flexion_past_90": re.compile(
+        r"knee to the chest|chest forward|chest over the toes|push the hips back|hips back, "
+        r"spine long|\bhinge|sit back (into|on|to the)|knee up to hip height|between the legs|bar over the",
+        re.IGNORECASE,
+    ),
+    # Lifting or pushing a leg out to the side, stepping or hopping sideways.
+    "active_hip_abduction": re.compile(
+        r"out to the side|leg out|press(es)? the knees?( gently)? out|knees pushed out|"
+        r"push the knees (out|apart)|open the top knee|top leg|knee into the wall|step wide|"
+        r"(hop|bound|step) sideways",
+        re.IGNORECASE,
+    ),
+    # Turning the pelvis over the leg that stands.
+    "stance_pivot": re.compile(
+        r"turn(ing)? the (trunk and )?(pelvis|hips)|rotate the pelvis|hop and turn",
+        re.IGNORECASE,
+    ),
+    "arms_crossed": re.compile(r"arms crossed", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("tag", sorted(CUES_THAT_ASK))
+def test_a_cue_that_asks_for_a_tagged_movement_carries_the_tag(registry, tag):
+    asking = [
+        (ex, cue)
+        for ex in registry.exercises.values()
+        for cue in ex.cues
+        if CUES_THAT_ASK[tag].search(cue)
+    ]
+    assert asking, tag
+    for ex, cue in asking:
+        assert _carries(ex, cue, tag), (ex.id, cue)
+
+
+def test_every_band_walk_and_standing_abduction_lifts_the_leg_out(registry):
+    for ex in registry.exercises.values():
+        if ex.family in {"band_walk", "standing_hip_abduction", "side_lying_abduction"}:
+            assert "active_hip_abduction" in ex.tags, ex.id
+
+
+def test_loaded_jumps_and_swings_are_ballistic_and_nothing_unloaded_is(registry):
+    for ex in registry.exercises.values():
+        thrown = ex.load_type == "external" and ("impact" in ex.tags or "swing" in ex.name.lower())
+        assert ("ballistic" in ex.tags) == thrown, ex.id
+
+
+def test_only_planks_from_the_feet_carry_high_abdominal_pressure(registry):
+    for ex in registry.exercises.values():
+        planks = ex.family in {"front_plank", "side_plank"}
+        from_knees = any(re.search(r"\bknees bent\b", cue) for cue in ex.cues)
+        assert ("high_abdominal_pressure" in ex.tags) == (planks and not from_knees), ex.id
+
+
+@pytest.mark.parametrize(
+    "ex_id",
+    ["hip_hinge_drill", "wall_drive", "step_up_knee_drive", "reverse_lunge_knee_drive"],
+)
+def test_hinges_and_knee_drives_take_the_hip_past_90(registry, ex_id):
+    assert "hip_flexion_past_90" in registry.exercises[ex_id].tags

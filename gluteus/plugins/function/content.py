@@ -39,6 +39,14 @@ names the support in a cue (a counter, a chair back, a wall, a rail) and sits be
 it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
 (single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
 only when following it breaks a precaution the exercise itself does not.
+``hip_flexion_past_90`` marks every hinge, deep one-leg squat and knee drive to hip
+height; ``active_hip_abduction`` everything that lifts or pushes a leg out to the side
+(band walks, wide side-steps and knees pressed out against a band too);
+``stance_pivot`` turning the pelvis over a planted leg; ``adduction_under_load`` a
+loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
+airplane, skater squats); ``ballistic`` swung or jumped loads;
+``high_abdominal_pressure`` full planks and side planks from the feet;
+``arms_crossed`` standing up without the hands.
 """
 
 from __future__ import annotations
@@ -158,7 +166,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Breathe steadily",
         ),
         fault="The hips sagging and the low back arching.",
-        tags=("prone",),
+        tags=("prone", "high_abdominal_pressure"),
         targets=("trunk",),
         activation=Activation(
             gmed=27, measure="mean", note="Gmax low; Gmed 27 recalled (Ekstrom 2007)."
@@ -235,11 +243,11 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=20,
         cues=(
             "Hands on a wall, body leaning in a line",
-            "Drive one knee up, hold",
+            "Drive one knee up to hip height, hold",
             "Standing glute squeezed",
         ),
         fault="Bending at the waist instead of leaning from the ankles.",
-        tags=("asymmetric_loading",),
+        tags=("asymmetric_loading", "hip_flexion_past_90"),
         targets=("gmax", "trunk"),
         source="practice_convention",
         evidence="convention",
@@ -261,7 +269,7 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=60,
         cues=(
             "Step back into a lunge",
-            "Drive up fast onto the front leg, knee lifting",
+            "Drive up fast onto the front leg, the back knee up to hip height",
             "Step back softly into the lunge",
         ),
         fault="Losing balance and the front knee caving in on the drive.",
@@ -270,6 +278,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "deep_loaded_knee_flexion",
+            "hip_flexion_past_90",
         ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
@@ -290,9 +299,18 @@ EXERCISES: tuple[Exercise, ...] = (
         level=3,
         seconds_per_rep=3,
         rest_s=60,
-        cues=("Foot on the step", "Drive up fast, other knee lifting", "Control the way down"),
+        cues=(
+            "Foot on the step",
+            "Drive up fast, the other knee up to hip height",
+            "Control the way down",
+        ),
         fault="Pushing off the back foot instead of the step leg.",
-        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance"),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "hip_flexion_past_90",
+        ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
@@ -340,7 +358,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand tall: the arms only guide",
         ),
         fault="Lifting with the arms and squatting instead of hinging.",
-        tags=("high_spinal_load",),
+        tags=("high_spinal_load", "ballistic", "hip_flexion_past_90"),
         targets=("gmax",),
         source="ladder_synthesis",
         evidence="weak",
@@ -366,7 +384,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Knee over the foot, pelvis level",
         ),
         fault="The knee caving in on landing.",
-        tags=("impact", "balance_challenge", "asymmetric_loading", "unsupported_balance"),
+        tags=(
+            "impact",
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "active_hip_abduction",
+        ),
         targets=("gmed", "whole_leg"),
         source="ladder_synthesis",
         evidence="weak",
@@ -417,6 +441,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "hip_internal_rotation",
             "asymmetric_loading",
             "unsupported_balance",
+            "stance_pivot",
         ),
         targets=("gmed", "hip_rotators", "whole_leg"),
         activation=Activation(
@@ -452,6 +477,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "wide_stance",
+            "active_hip_abduction",
         ),
         targets=("gmed", "gmax", "whole_leg"),
         source="practice_convention",
@@ -475,11 +501,11 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=60,
         cues=(
             "Tall posture",
-            "Drive the knee up, strike down under the hip",
+            "Drive the knee up to hip height, strike down under the hip",
             "Quick, light contacts",
         ),
         fault="Leaning back and reaching forward with the foot.",
-        tags=("impact",),
+        tags=("impact", "hip_flexion_past_90"),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
@@ -506,7 +532,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Land softly and reset",
         ),
         fault="Landing heavy with the knees caving in.",
-        tags=("impact",),
+        tags=("impact", "ballistic"),
         targets=("gmax", "whole_leg"),
         source="acsm_secondary",
         evidence="verified",

@@ -36,6 +36,14 @@ names the support in a cue (a counter, a chair back, a wall, a rail) and sits be
 it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
 (single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
 only when following it breaks a precaution the exercise itself does not.
+``hip_flexion_past_90`` marks every hinge, deep one-leg squat and knee drive to hip
+height; ``active_hip_abduction`` everything that lifts or pushes a leg out to the side
+(band walks, wide side-steps and knees pressed out against a band too);
+``stance_pivot`` turning the pelvis over a planted leg; ``adduction_under_load`` a
+loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
+airplane, skater squats); ``ballistic`` swung or jumped loads;
+``high_abdominal_pressure`` full planks and side planks from the feet;
+``arms_crossed`` standing up without the hands.
 """
 
 from __future__ import annotations
@@ -135,7 +143,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Pause 1 s at the top",
         ),
         fault="Knees falling in to the band at the top.",
-        tags=("supine", "hip_extension_with_external_rotation"),
+        tags=("supine", "hip_extension_with_external_rotation", "active_hip_abduction"),
         targets=("gmax", "gmed"),
         activation=Activation(
             measure="none",

@@ -48,6 +48,14 @@ names the support in a cue (a counter, a chair back, a wall, a rail) and sits be
 it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
 (single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
 only when following it breaks a precaution the exercise itself does not.
+``hip_flexion_past_90`` marks every hinge, deep one-leg squat and knee drive to hip
+height; ``active_hip_abduction`` everything that lifts or pushes a leg out to the side
+(band walks, wide side-steps and knees pressed out against a band too);
+``stance_pivot`` turning the pelvis over a planted leg; ``adduction_under_load`` a
+loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
+airplane, skater squats); ``ballistic`` swung or jumped loads;
+``high_abdominal_pressure`` full planks and side planks from the feet;
+``arms_crossed`` standing up without the hands.
 """
 
 from __future__ import annotations
@@ -212,7 +220,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Walk along a kitchen counter, a hand trailing on it if you need balance",
         ),
         fault="Standing up between steps and dragging the trailing foot.",
-        tags=("wide_stance",),
+        tags=("wide_stance", "active_hip_abduction"),
         targets=("gmed",),
         source="practice_convention",
         evidence="convention",
@@ -320,7 +328,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Breathe steadily",
         ),
         fault="Rolling the top hip backwards or letting the hips sag.",
-        tags=("lateral_hip_compression", "active_hip_abduction"),
+        tags=("lateral_hip_compression", "active_hip_abduction", "high_abdominal_pressure"),
         targets=("gmed", "trunk"),
         activation=Activation(
             gmax=21, gmed=74, measure="mean", note="Ekstrom 2007 values recalled [R]."
@@ -349,7 +357,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower slowly, breathe",
         ),
         fault="The pelvis rolling back as the leg lifts.",
-        tags=("lateral_hip_compression", "active_hip_abduction"),
+        tags=("lateral_hip_compression", "active_hip_abduction", "high_abdominal_pressure"),
         targets=("gmed", "trunk"),
         activation=Activation(
             gmax=70,
@@ -381,7 +389,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Slow down, breathe",
         ),
         fault="Twisting the trunk to get the hips up.",
-        tags=("lateral_hip_compression", "active_hip_abduction"),
+        tags=("lateral_hip_compression", "active_hip_abduction", "high_abdominal_pressure"),
         targets=("gmed", "gmax", "trunk"),
         activation=Activation(
             gmax=71,
@@ -503,6 +511,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "balance_challenge",
+            "stance_pivot",
+            "adduction_under_load",
         ),
         targets=("gmax", "gmed", "hip_rotators"),
         activation=Activation(
@@ -541,6 +551,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "deep_loaded_knee_flexion",
+            "adduction_under_load",
         ),
         targets=("gmed", "gmax", "hip_rotators"),
         source="practice_convention",
@@ -573,6 +584,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "deep_loaded_knee_flexion",
             "unsupported_balance",
             "balance_challenge",
+            "active_hip_abduction",
+            "hip_flexion_past_90",
         ),
         targets=("gmax", "gmed", "whole_leg"),
         source="practice_convention",
@@ -599,7 +612,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Knee and foot stay still",
         ),
         fault="Twisting at the knee or the trunk instead of the hip.",
-        tags=("asymmetric_loading",),
+        tags=("asymmetric_loading", "stance_pivot"),
         targets=("hip_rotators", "gmed"),
         source="practice_convention",
         evidence="convention",
@@ -632,6 +645,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "unsupported_balance",
             "single_leg_squat",
             "flexion_rotation",
+            "stance_pivot",
+            "adduction_under_load",
         ),
         targets=("gmax", "gmed", "hip_rotators"),
         activation=Activation(
@@ -670,6 +685,9 @@ EXERCISES: tuple[Exercise, ...] = (
             "unsupported_balance",
             "single_leg_squat",
             "flexion_rotation",
+            "stance_pivot",
+            "adduction_under_load",
+            "hip_flexion_past_90",
         ),
         targets=("hip_rotators", "gmed"),
         source="practice_convention",
@@ -729,6 +747,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "unsupported_balance",
             "single_leg_squat",
             "deep_loaded_knee_flexion",
+            "hip_flexion_past_90",
         ),
         targets=("gmax", "gmed", "whole_leg"),
         activation=Activation(
@@ -767,6 +786,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "single_leg_squat",
+            "hip_flexion_past_90",
         ),
         targets=("gmax", "whole_leg"),
         activation=Activation(gmax=65.6, measure="mean"),

@@ -47,6 +47,14 @@ names the support in a cue (a counter, a chair back, a wall, a rail) and sits be
 it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
 (single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
 only when following it breaks a precaution the exercise itself does not.
+``hip_flexion_past_90`` marks every hinge, deep one-leg squat and knee drive to hip
+height; ``active_hip_abduction`` everything that lifts or pushes a leg out to the side
+(band walks, wide side-steps and knees pressed out against a band too);
+``stance_pivot`` turning the pelvis over a planted leg; ``adduction_under_load`` a
+loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
+airplane, skater squats); ``ballistic`` swung or jumped loads;
+``high_abdominal_pressure`` full planks and side planks from the feet;
+``arms_crossed`` standing up without the hands.
 """
 
 from __future__ import annotations
@@ -250,7 +258,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Standing knee still, breathe",
         ),
         fault="Twisting the trunk instead of the hip.",
-        tags=("asymmetric_loading", "single_leg_squat", "flexion_rotation"),
+        tags=(
+            "asymmetric_loading",
+            "single_leg_squat",
+            "flexion_rotation",
+            "stance_pivot",
+            "hip_flexion_past_90",
+        ),
         targets=("hip_rotators", "gmed"),
         activation=Activation(measure="none", note=_ISO_NOTE),
         source="practice_convention",
@@ -347,7 +361,13 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=60,
         cues=("Hinge down over 5 s", "Hips square, back long", "Stand up in 1-2 s with the glute"),
         fault="Rushing the lowering and letting the pelvis open.",
-        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance", "single_leg_squat"),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "single_leg_squat",
+            "hip_flexion_past_90",
+        ),
         targets=("gmax", "gmed"),
         source="kongsgaard2009",
         evidence="verified",
@@ -379,6 +399,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "unsupported_balance",
             "single_leg_squat",
             "deep_loaded_knee_flexion",
+            "adduction_under_load",
+            "hip_flexion_past_90",
         ),
         targets=("gmax", "gmed", "whole_leg"),
         source="kongsgaard2009",
