@@ -217,9 +217,72 @@ def test_dose_rules_are_sane(registry):
 
 
 def test_tightness_isometric_dose_follows_rio_2015(registry):
-    rule = next(r for r in registry.dosing if r.issue == "tightness" and r.role == "isometric")
-    assert rule.max_hold_s == 45 and rule.max_sets == 5 and rule.rest_s == 120
-    assert rule.source == "rio2015" and rule.evidence == "weak"
+    rules = [r for r in registry.dosing if r.issue == "tightness" and r.role == "isometric"]
+    assert {t for r in rules for t in r.load_types} == {"bodyweight", "band", "external"}
+    for rule in rules:
+        assert rule.max_hold_s == 45 and rule.max_sets == 5
+        if rule.load_types == ("external",):
+            # Rio 2015's own rest followed near-maximal holds against a machine.
+            assert rule.rest_s == 120 and rule.source == "rio2015" and rule.evidence == "weak"
+        else:
+            assert rule.rest_s == 60 and rule.source == "home_rest_convention"
+            assert rule.evidence == "convention"
+
+
+ONE_REP_MAX = re.compile(r"%|\b1 ?RM\b|one[- ]rep(etition)? max|most you can lift once", re.I)
+BAND_WORDS = re.compile(r"\bbands?\b", re.I)
+WEIGHT_WORDS = re.compile(r"\b(weights?|dumbbells?|kettlebells?|barbells?|load)\b", re.I)
+BODY_WORDS = re.compile(r"bodyweight", re.I)
+
+
+def test_no_load_text_speaks_of_a_one_repetition_maximum(registry):
+    for rule in registry.dosing:
+        assert not ONE_REP_MAX.search(rule.load), (rule.issue, rule.role, rule.load)
+
+
+def test_the_words_of_each_dose_rule_fit_its_load_types(registry):
+    for rule in registry.dosing:
+        types = set(rule.load_types)
+        where = (rule.issue, rule.role, rule.phase, rule.load_types, rule.load)
+        if "band" not in types:
+            assert not BAND_WORDS.search(rule.load), where
+        if "external" not in types:
+            assert not WEIGHT_WORDS.search(rule.load), where
+        if "bodyweight" not in types:
+            assert not BODY_WORDS.search(rule.load), where
+        if rule.rm is not None:
+            assert types == {"external"}, where
+        # Words that name what to use ("a light band", "your own bodyweight") belong to
+        # a rule of that one load type: the reader of a bodyweight drill is never told
+        # "bodyweight or a band".
+        named = {
+            kind
+            for kind, words in (
+                ("band", BAND_WORDS),
+                ("external", WEIGHT_WORDS),
+                ("bodyweight", BODY_WORDS),
+            )
+            if words.search(rule.load)
+        }
+        assert not named or named == types, where
+
+
+def test_effort_and_reps_in_reserve_agree(registry):
+    """Reps in reserve are about 10 - RPE (Zourdos 2016: RPE 8 is 2 in reserve)."""
+    for rule in registry.dosing:
+        if rule.rir is not None:
+            assert rule.effort is not None, (rule.issue, rule.role)
+            low, high = rule.effort
+            assert rule.rir == (10 - high, 10 - low), (rule.issue, rule.role, rule.phase)
+
+
+def test_bodyweight_and_band_holds_and_lowering_rest_a_minute(registry):
+    for rule in registry.dosing:
+        if rule.role in ("isometric", "eccentric") and "external" not in rule.load_types:
+            assert rule.rest_s <= 60, (rule.issue, rule.role, rule.rest_s)
+            assert registry.sources[rule.source].key == rule.source
+    heavy = [r for r in registry.dosing if r.role == "eccentric" and r.load_types == ("external",)]
+    assert heavy and all(r.rest_s >= 90 for r in heavy)
 
 
 def _minutes(ex: Exercise, registry: Registry, phase: str = "strength") -> float:

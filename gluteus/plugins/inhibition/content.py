@@ -462,7 +462,9 @@ LADDERS: tuple[Ladder, ...] = (
 
 DOSING: tuple[DoseRule, ...] = tuple(
     # With inhibition found, activation stays short and frequent in every phase: it
-    # primes the session rather than being the workout (convention ⚠).
+    # primes the session rather than being the workout (convention ⚠). One rule per
+    # load type, so a bodyweight drill is never told to use a band; an activation drill
+    # with a weight takes the generic rule.
     DoseRule(
         role="activation",
         phase=phase,
@@ -473,14 +475,19 @@ DOSING: tuple[DoseRule, ...] = tuple(
         max_hold_s=10,
         rest_s=30,
         tempo="2-1-2",
-        load="Bodyweight or a light band: feel the glutes working",
+        load=load,
         effort=(3, 5),
         progression="reps",
         step=2,
+        load_types=(load_type,),
         source="activation_convention",
         evidence="convention",
     )
     for phase in ("activation", "strength", "power")
+    for load_type, load in (
+        ("bodyweight", "Your own bodyweight: feel the glutes working"),
+        ("band", "A light band: feel the glutes working"),
+    )
 )
 
 SAFETY_RULES: tuple[SafetyRule, ...] = (

@@ -986,9 +986,10 @@ LADDERS: tuple[Ladder, ...] = (
     ),
 )
 
-DOSING: tuple[DoseRule, ...] = (
+DOSING: tuple[DoseRule, ...] = tuple(
     # Ferber 2015's hip programme built glute med endurance first: higher reps,
-    # short rest (ACSM endurance range) before heavier single-leg work.
+    # short rest (ACSM endurance range) before heavier single-leg work. One rule per
+    # load type, so the words fit the exercise (no band on a bodyweight one).
     DoseRule(
         role="strength",
         phase="activation",
@@ -998,15 +999,19 @@ DOSING: tuple[DoseRule, ...] = (
         reps=(12, 20),
         rest_s=45,
         tempo="2-1-2",
-        load="Bodyweight or a light-to-medium band",
+        load=load,
         effort=(6, 7),
-        rir=(2, 3),
-        load_types=("bodyweight", "band"),
+        rir=(3, 4),
+        load_types=(load_type,),
         progression="reps",
         step=2,
         source="acsm_secondary",
         evidence="verified",
-    ),
+    )
+    for load_type, load in (
+        ("bodyweight", "Your own bodyweight, slow and controlled"),
+        ("band", "A light-to-medium band, slow and controlled"),
+    )
 )
 
 KNEES_FIX_FAMILIES: tuple[str, ...] = (
