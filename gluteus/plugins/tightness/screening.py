@@ -5,6 +5,14 @@ a positive Trendelenburg sign (abductor weakness is a feature of gluteal
 tendinopathy, Grimaldi & Fearon 2015; the sign has no accuracy data ⚠) and a
 left/right side-plank asymmetry (side plank is a high glute-med exercise,
 Ekstrom 2007; healthy ratio ~1:1, McGill 1999).
+
+Two of these are supporting evidence only, counted when something more specific to
+tightness is there too: discomfort sitting or getting up from a chair
+(:data:`SUPPORTING_SIGNS`) counts only alongside chronic tightness or piriformis
+symptoms, because on its own it is as much a sign of hip arthritis, recovery from
+surgery, pregnancy or general weakness; a side-plank asymmetry counts only when a
+sign, buttock or hip pain or a Trendelenburg sign already counts, because trunk and
+hip endurance differ between sides for many reasons.
 """
 
 from __future__ import annotations
@@ -36,6 +44,10 @@ SIGNS: tuple[Sign, ...] = (
 )
 """The tightness signs (a profile's ``signs``), each with the yes/no question a person is asked."""
 
+SUPPORTING_SIGNS: tuple[str, ...] = ("discomfort_sitting_or_transitions",)
+"""Signs that count only alongside a specific tightness sign (the others of
+:data:`SIGNS`): alone they do not point at the glutes (``screening_convention``)."""
+
 SOURCES: tuple[Source, ...] = (*sc.SOURCES, src.GRIMALDI2015, src.EKSTROM2007)
 
 CAVEAT = (
@@ -47,12 +59,35 @@ CAVEAT = (
 
 def grade(profile: Profile) -> Finding:
     """Grade tightness 0-3: 1 point per sign, 1-2 for buttock or hip pain, 1 for a
-    positive Trendelenburg sign, 1 for a side-plank asymmetry over 10%."""
-    evidence = sc.count_signs(profile, [s.id for s in SIGNS], sc.Evidence())
+    positive Trendelenburg sign, 1 for a side-plank asymmetry over 10%; the supporting
+    sign and the asymmetry count only alongside more specific evidence (see the module
+    docstring)."""
+    specific = [s.id for s in SIGNS if s.id not in SUPPORTING_SIGNS]
+    evidence = sc.count_signs(profile, specific, sc.Evidence())
+    supporting = [s for s in SUPPORTING_SIGNS if s in profile.signs]
+    if evidence.signs:
+        evidence = sc.count_signs(profile, SUPPORTING_SIGNS, evidence)
+    elif supporting:
+        evidence = evidence.add(
+            note="Discomfort sitting or getting up from a chair was reported but not counted: "
+            "on its own it is as much a sign of hip arthritis, recovery from surgery, "
+            "pregnancy or general weakness; it counts alongside chronic tightness or "
+            "piriformis symptoms (a convention, screening_convention)."
+        )
     evidence = sc.count_pain(profile, ("buttock", "hip"), evidence)
     tests = profile.tests
     if tests.trendelenburg is not None:
         evidence = sc.trendelenburg(tests.trendelenburg, evidence)
     if tests.side_plank_s is not None:
-        evidence = sc.asymmetry("side plank", tests.side_plank_s, evidence, source="McGill 1999")
+        if evidence.points:
+            evidence = sc.asymmetry(
+                "side plank", tests.side_plank_s, evidence, source="McGill 1999"
+            )
+        elif sc.weaker_of(tests.side_plank_s)[0] is not None:
+            evidence = evidence.add(
+                note="A side-plank difference alone does not count: trunk and hip endurance "
+                "differ between sides for many reasons; it counts alongside a tightness "
+                "sign, buttock or hip pain or a Trendelenburg sign (a convention, "
+                "screening_convention)."
+            )
     return sc.finish(ISSUE, evidence, CAVEAT)
