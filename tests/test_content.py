@@ -880,3 +880,32 @@ def test_only_planks_from_the_feet_carry_high_abdominal_pressure(registry):
 )
 def test_hinges_and_knee_drives_take_the_hip_past_90(registry, ex_id):
     assert "hip_flexion_past_90" in registry.exercises[ex_id].tags
+
+
+# --- Wording: for everyone, unless the exercise is a running drill ---------------------
+
+RUNNING_DRILLS = {"a_skip"}
+"""Exercises that are running drills and may say so."""
+
+
+def test_why_texts_speak_to_everyone_not_only_runners(registry):
+    for ex in registry.exercises.values():
+        assert "return-to-run" not in ex.why, ex.id
+        assert "% of a maximum" not in ex.why, ex.id
+        if ex.id not in RUNNING_DRILLS:
+            # Running may be one activity among others, never the only reason.
+            assert not re.match(r"running", ex.why, re.I), ex.id
+            assert not re.search(r"for running (power|and)|running-specific", ex.why, re.I)
+
+
+def test_the_function_issue_is_worded_for_everyday_and_sport_movements(registry):
+    issue = registry.issues["function"]
+    for text in (issue.message, issue.fix):
+        assert "everyday and sport movements" in text
+        assert not re.search(r"\brun", text, re.I), text
+
+
+def test_a_why_naming_a_knee_fix_also_says_what_the_exercise_does_for_its_other_issues(registry):
+    for ex in registry.exercises.values():
+        if re.search(r"knee fix|for knees that cave in", ex.why) and set(ex.issues) - {"knees"}:
+            assert re.search(r"\bback\b|switch on", ex.why), ex.id

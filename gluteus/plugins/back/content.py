@@ -121,7 +121,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="ekstrom2007",
         evidence="recalled",
-        why="Glute max work with a neutral spine and trunk control; part of the return-to-run gate (30 s).",
+        why="Glute max work with a neutral spine and trunk control; a 30 s hold is a published benchmark of trunk control.",
         family="bird_dog",
         alternating=True,
     ),

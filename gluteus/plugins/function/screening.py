@@ -1,4 +1,4 @@
-"""Screening for ``function`` (function over looks: balance, gait, running).
+"""Screening for ``function`` (function over looks: balance, gait, everyday and sport movements).
 
 Counts the function signs, single-leg stance against the age norms of Springer
 2007 (and the 10 s one-leg stand of Araujo 2022 at ages 51-75), a left/right

@@ -341,7 +341,7 @@ EXERCISES: tuple[Exercise, ...] = (
         targets=("gmax",),
         source="ijspt2022_return_to_run",
         evidence="verified",
-        why="Part of the return-to-run gate (30 bent-knee prone extensions); isolates glute max from the hamstrings.",
+        why="Isolates glute max from the hamstrings; 30 in a row is a published benchmark of hip-extension endurance.",
         family="prone_hip_extension",
     ),
     Exercise(

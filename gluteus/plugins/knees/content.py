@@ -109,7 +109,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="macadam_feser2019",
         evidence="verified",
-        why="The article's named knee fix: single-leg glute work with pelvic control and no equipment.",
+        why="Single-leg hip extension with the pelvis held level and no equipment: glute max and med work for the back, the knees and glutes that are slow to switch on (the article names it for knees that cave in).",
         family="single_leg_bridge",
     ),
     Exercise(
@@ -140,7 +140,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="distefano2009",
         evidence="verified",
-        why="The article's named leg raise: the highest bodyweight glute med value (81% MVIC); 30 reps are a return-to-run gate.",
+        why="The article's named leg raise: the highest bodyweight glute med value (81% MVIC); 30 in a row is a published benchmark of glute med endurance.",
         family="side_lying_abduction",
     ),
     Exercise(
@@ -335,7 +335,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="ekstrom2007",
         evidence="recalled",
-        why="Glute med and trunk together; 45 s is part of the return-to-run gate.",
+        why="Glute med and trunk together; a 45 s hold is a published benchmark of side-to-side trunk and hip endurance.",
         family="side_plank",
     ),
     Exercise(
@@ -484,7 +484,7 @@ EXERCISES: tuple[Exercise, ...] = (
         targets=("gmed", "whole_leg"),
         source="ijspt2022_return_to_run",
         evidence="verified",
-        why="Slow lowering under control; 10 from an 8-inch step is part of the return-to-run gate.",
+        why="Slow lowering under control, as on stairs; 10 from an 8-inch step is a published benchmark of single-leg control.",
         family="step_down",
     ),
     Exercise(
@@ -758,7 +758,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="distefano2009",
         evidence="verified",
-        why="The test and the goal: 10 controlled single-leg squats are part of the return-to-run gate.",
+        why="The test and the goal: 10 controlled single-leg squats are a published benchmark of single-leg control.",
         family="single_leg_squat",
     ),
     Exercise(
