@@ -296,13 +296,18 @@ def test_asymmetry_names_the_right_side_when_it_is_the_weaker():
     assert "right side holds 60%" in finding.tests[0]
 
 
-def test_discomfort_sitting_or_getting_up_alone_does_not_make_tightness():
+def test_discomfort_sitting_or_getting_up_alone_makes_tightness_mild_at_most():
     alone = tightness.grade(person(signs=("discomfort_sitting_or_transitions",)))
-    assert alone.severity == 0 and alone.signs == ()
-    assert any("reported but not counted" in note for note in alone.notes)
-    # With buttock pain from pelvic girdle pain (4/10) it no longer reaches marked.
+    assert alone.severity == 1
+    assert any("mild at most" in note for note in alone.notes)
+    # With buttock pain from pelvic girdle pain (4/10) it adds nothing: not marked.
     pregnant = person(signs=("discomfort_sitting_or_transitions",), pain=Pain(buttock=4))
-    assert tightness.grade(pregnant).severity == 2
+    finding = tightness.grade(pregnant)
+    assert finding.severity == 2 and finding.signs == ()
+    assert any("adds nothing" in note for note in finding.notes)
+    # An older adult with mild hip pain: the pain alone, mild.
+    older = person(70, signs=("discomfort_sitting_or_transitions",), pain=Pain(hip=2))
+    assert tightness.grade(older).severity == 1
     # After a hip replacement: the sign, surgical pain and a post-operative pelvic drop.
     operated = person(
         signs=("discomfort_sitting_or_transitions",),
@@ -310,6 +315,16 @@ def test_discomfort_sitting_or_getting_up_alone_does_not_make_tightness():
         tests=ScreenTests(trendelenburg=sides(True, False)),
     )
     assert tightness.grade(operated).severity == 2
+
+
+def test_discomfort_sitting_does_not_let_a_side_plank_difference_count():
+    finding = tightness.grade(
+        person(
+            signs=("discomfort_sitting_or_transitions",),
+            tests=ScreenTests(side_plank_s=sides(20, 40)),
+        )
+    )
+    assert finding.severity == 1 and finding.weaker_side is None
 
 
 @pytest.mark.parametrize("specific", ["chronic_glute_tightness", "piriformis_symptoms"])
