@@ -727,7 +727,9 @@ LADDERS: tuple[Ladder, ...] = (
 
 DOSING: tuple[DoseRule, ...] = (
     # Back-friendly loading: novices stay in the ACSM 8-12RM range with reps in
-    # reserve; nobody trains to failure while the back is the complaint (convention).
+    # reserve; nobody trains to failure on a back exercise (convention). The rule doses
+    # every exercise of the back module, whether or not back was found, so its words do
+    # not say that the back is the complaint.
     DoseRule(
         role="strength",
         phase="strength",
@@ -758,7 +760,7 @@ DOSING: tuple[DoseRule, ...] = (
         reps=(6, 10),
         rest_s=120,
         tempo="2-1-2",
-        load="Heavy lifts stop 2 reps short of failure while the back is the complaint",
+        load="A heavy weight, each set stopped 2 reps short of failure to spare the low back",
         effort=(8, 8),
         rm=(6, 10),
         rir=(2, 2),
