@@ -217,9 +217,72 @@ def test_dose_rules_are_sane(registry):
 
 
 def test_tightness_isometric_dose_follows_rio_2015(registry):
-    rule = next(r for r in registry.dosing if r.issue == "tightness" and r.role == "isometric")
-    assert rule.max_hold_s == 45 and rule.max_sets == 5 and rule.rest_s == 120
-    assert rule.source == "rio2015" and rule.evidence == "weak"
+    rules = [r for r in registry.dosing if r.issue == "tightness" and r.role == "isometric"]
+    assert {t for r in rules for t in r.load_types} == {"bodyweight", "band", "external"}
+    for rule in rules:
+        assert rule.max_hold_s == 45 and rule.max_sets == 5
+        if rule.load_types == ("external",):
+            # Rio 2015's own rest followed near-maximal holds against a machine.
+            assert rule.rest_s == 120 and rule.source == "rio2015" and rule.evidence == "weak"
+        else:
+            assert rule.rest_s == 60 and rule.source == "home_rest_convention"
+            assert rule.evidence == "convention"
+
+
+ONE_REP_MAX = re.compile(r"%|\b1 ?RM\b|one[- ]rep(etition)? max|most you can lift once", re.I)
+BAND_WORDS = re.compile(r"\bbands?\b", re.I)
+WEIGHT_WORDS = re.compile(r"\b(weights?|dumbbells?|kettlebells?|barbells?|load)\b", re.I)
+BODY_WORDS = re.compile(r"bodyweight", re.I)
+
+
+def test_no_load_text_speaks_of_a_one_repetition_maximum(registry):
+    for rule in registry.dosing:
+        assert not ONE_REP_MAX.search(rule.load), (rule.issue, rule.role, rule.load)
+
+
+def test_the_words_of_each_dose_rule_fit_its_load_types(registry):
+    for rule in registry.dosing:
+        types = set(rule.load_types)
+        where = (rule.issue, rule.role, rule.phase, rule.load_types, rule.load)
+        if "band" not in types:
+            assert not BAND_WORDS.search(rule.load), where
+        if "external" not in types:
+            assert not WEIGHT_WORDS.search(rule.load), where
+        if "bodyweight" not in types:
+            assert not BODY_WORDS.search(rule.load), where
+        if rule.rm is not None:
+            assert types == {"external"}, where
+        # Words that name what to use ("a light band", "your own bodyweight") belong to
+        # a rule of that one load type: the reader of a bodyweight drill is never told
+        # "bodyweight or a band".
+        named = {
+            kind
+            for kind, words in (
+                ("band", BAND_WORDS),
+                ("external", WEIGHT_WORDS),
+                ("bodyweight", BODY_WORDS),
+            )
+            if words.search(rule.load)
+        }
+        assert not named or named == types, where
+
+
+def test_effort_and_reps_in_reserve_agree(registry):
+    """Reps in reserve are about 10 - RPE (Zourdos 2016: RPE 8 is 2 in reserve)."""
+    for rule in registry.dosing:
+        if rule.rir is not None:
+            assert rule.effort is not None, (rule.issue, rule.role)
+            low, high = rule.effort
+            assert rule.rir == (10 - high, 10 - low), (rule.issue, rule.role, rule.phase)
+
+
+def test_bodyweight_and_band_holds_and_lowering_rest_a_minute(registry):
+    for rule in registry.dosing:
+        if rule.role in ("isometric", "eccentric") and "external" not in rule.load_types:
+            assert rule.rest_s <= 60, (rule.issue, rule.role, rule.rest_s)
+            assert registry.sources[rule.source].key == rule.source
+    heavy = [r for r in registry.dosing if r.role == "eccentric" and r.load_types == ("external",)]
+    assert heavy and all(r.rest_s >= 90 for r in heavy)
 
 
 def _minutes(ex: Exercise, registry: Registry, phase: str = "strength") -> float:
@@ -710,3 +773,139 @@ def test_older_adults_and_pregnancy_have_power_without_impact_or_one_leg(registr
     ]
     assert {ex.id for ex in power} >= {"fast_sit_to_stand"}
     assert "impact" in registry.exercises["skater_bound"].tags  # athletes keep theirs
+
+
+# --- The tags a reviewer audited: each follows from the exercise's own cues ------------
+
+NEW_TAGS: dict[str, set[str]] = {
+    "stance_pivot": {
+        "standing_hip_rotation",
+        "rotational_single_leg_squat",
+        "hip_airplane",
+        "hip_airplane_hold",
+        "crossover_step_up",
+        "transverse_hop",
+    },
+    "adduction_under_load": {
+        "crossover_step_up",
+        "curtsy_lunge",
+        "hip_airplane",
+        "rotational_single_leg_squat",
+        "eccentric_skater_squat",
+    },
+    "ballistic": {"kettlebell_swing", "dumbbell_jump_squat"},
+    "high_abdominal_pressure": {
+        "front_plank",
+        "front_plank_hip_extension",
+        "side_plank",
+        "side_plank_top_leg_abduction",
+        "side_plank_bottom_leg_abduction",
+    },
+    "arms_crossed": {"sit_to_stand_arms_crossed", "sit_to_stand_low_chair"},
+}
+"""Every exercise that carries each of the newer tags, written out, so that a tag cannot
+be added or lost without someone deciding it."""
+
+
+@pytest.mark.parametrize("tag", sorted(NEW_TAGS))
+def test_the_newer_tags_sit_on_exactly_the_exercises_written_out(registry, tag):
+    carrying = {ex.id for ex in registry.exercises.values() if tag in ex.tags}
+    assert carrying == NEW_TAGS[tag]
+
+
+def _carries(ex: Exercise, cue: str, tag: str) -> bool:
+    tags = next(c.tags for c in ex.cues if c == cue)
+    return tag in ex.tags or tag in tags
+
+
+CUES_THAT_ASK: dict[str, re.Pattern[str]] = {
+    # Folding at the hip with the trunk forward, sitting back or driving the knee to
+    # hip height takes the hip to or past 90 degrees.
+    "hip_flexion_past_90": re.compile(
+        r"knee to the chest|chest forward|chest over the toes|push the hips back|hips back, "
+        r"spine long|\bhinge|sit back (into|on|to the)|knee up to hip height|between the legs|bar over the",
+        re.IGNORECASE,
+    ),
+    # Lifting or pushing a leg out to the side, stepping or hopping sideways.
+    "active_hip_abduction": re.compile(
+        r"out to the side|leg out|press(es)? the knees?( gently)? out|knees pushed out|"
+        r"push the knees (out|apart)|open the top knee|top leg|knee into the wall|step wide|"
+        r"(hop|bound|step) sideways",
+        re.IGNORECASE,
+    ),
+    # Turning the pelvis over the leg that stands.
+    "stance_pivot": re.compile(
+        r"turn(ing)? the (trunk and )?(pelvis|hips)|rotate the pelvis|hop and turn",
+        re.IGNORECASE,
+    ),
+    "arms_crossed": re.compile(r"arms crossed", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("tag", sorted(CUES_THAT_ASK))
+def test_a_cue_that_asks_for_a_tagged_movement_carries_the_tag(registry, tag):
+    asking = [
+        (ex, cue)
+        for ex in registry.exercises.values()
+        for cue in ex.cues
+        if CUES_THAT_ASK[tag].search(cue)
+    ]
+    assert asking, tag
+    for ex, cue in asking:
+        assert _carries(ex, cue, tag), (ex.id, cue)
+
+
+def test_every_band_walk_and_standing_abduction_lifts_the_leg_out(registry):
+    for ex in registry.exercises.values():
+        if ex.family in {"band_walk", "standing_hip_abduction", "side_lying_abduction"}:
+            assert "active_hip_abduction" in ex.tags, ex.id
+
+
+def test_loaded_jumps_and_swings_are_ballistic_and_nothing_unloaded_is(registry):
+    for ex in registry.exercises.values():
+        thrown = ex.load_type == "external" and ("impact" in ex.tags or "swing" in ex.name.lower())
+        assert ("ballistic" in ex.tags) == thrown, ex.id
+
+
+def test_only_planks_from_the_feet_carry_high_abdominal_pressure(registry):
+    for ex in registry.exercises.values():
+        planks = ex.family in {"front_plank", "side_plank"}
+        from_knees = any(re.search(r"\bknees bent\b", cue) for cue in ex.cues)
+        assert ("high_abdominal_pressure" in ex.tags) == (planks and not from_knees), ex.id
+
+
+@pytest.mark.parametrize(
+    "ex_id",
+    ["hip_hinge_drill", "wall_drive", "step_up_knee_drive", "reverse_lunge_knee_drive"],
+)
+def test_hinges_and_knee_drives_take_the_hip_past_90(registry, ex_id):
+    assert "hip_flexion_past_90" in registry.exercises[ex_id].tags
+
+
+# --- Wording: for everyone, unless the exercise is a running drill ---------------------
+
+RUNNING_DRILLS = {"a_skip"}
+"""Exercises that are running drills and may say so."""
+
+
+def test_why_texts_speak_to_everyone_not_only_runners(registry):
+    for ex in registry.exercises.values():
+        assert "return-to-run" not in ex.why, ex.id
+        assert "% of a maximum" not in ex.why, ex.id
+        if ex.id not in RUNNING_DRILLS:
+            # Running may be one activity among others, never the only reason.
+            assert not re.match(r"running", ex.why, re.I), ex.id
+            assert not re.search(r"for running (power|and)|running-specific", ex.why, re.I)
+
+
+def test_the_function_issue_is_worded_for_everyday_and_sport_movements(registry):
+    issue = registry.issues["function"]
+    for text in (issue.message, issue.fix):
+        assert "everyday and sport movements" in text
+        assert not re.search(r"\brun", text, re.I), text
+
+
+def test_a_why_naming_a_knee_fix_also_says_what_the_exercise_does_for_its_other_issues(registry):
+    for ex in registry.exercises.values():
+        if re.search(r"knee fix|for knees that cave in", ex.why) and set(ex.issues) - {"knees"}:
+            assert re.search(r"\bback\b|switch on", ex.why), ex.id

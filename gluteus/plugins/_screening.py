@@ -69,9 +69,34 @@ ARAUJO2022 = Source(
 LIMB_SYMMETRY = Source(
     "limb_symmetry_convention",
     "Left/right asymmetry counted when the weaker side is below 90% of the stronger: the common "
-    "hop-test limb symmetry cut-off (>90%, a BJSM table) applied to holds and stance "
-    "times by analogy, and McGill 1999's ~1:1 side-plank ratio. A convention "
-    "for these tests.",
+    "hop-test limb symmetry cut-off (>90%, a BJSM table) applied to side-plank holds by "
+    "analogy, and McGill 1999's ~1:1 side-plank ratio. A convention for this test.",
+    "convention",
+)
+GOLDBERG2011 = Source(
+    "goldberg2011",
+    "Goldberg A, Casby A, Wasielewski M. Minimum detectable change for single-leg-stance-time "
+    "in older adults. Gait Posture 2011;33(4):737-739 (25 adults aged 60-89: standard error "
+    "of measurement 8.7 s, minimum detectable change 24.1 s at 95% confidence; measurement "
+    "error 40.8% of the mean). Numbers seen in the abstract as summarised on a secondary "
+    "page; the authors' names are recalled.",
+    "verified",
+)
+MCCURDY2006 = Source(
+    "mccurdy2006",
+    "McCurdy K, Langford G. The relationship between maximum unilateral squat strength and "
+    "balance in young adult men and women. J Sports Sci Med 2006;5:282-288 (stork stand, "
+    "dominant vs non-dominant leg: men 26.4 vs 26.0 s, women 24.1 vs 21.3 s, not "
+    "significantly different: healthy legs differ by about 10%).",
+    "verified",
+)
+STANCE_SIDE = Source(
+    "stance_side_convention",
+    "Single-leg stance names a weaker side only when the shorter time is at most 80% of the "
+    "longer (a difference of 20% or more: healthy legs differ by about 10%, McCurdy 2006) "
+    "and the two differ by more than 8.7 s, the standard error of measurement of the test "
+    "(Goldberg 2011, older adults). Both parts together are a convention; a difference "
+    "within them is read as measurement error.",
     "convention",
 )
 SLS_QUALITY = Source(
@@ -104,6 +129,9 @@ SOURCES: tuple[Source, ...] = (
     SCHELLENBERG2007,
     ARAUJO2022,
     LIMB_SYMMETRY,
+    GOLDBERG2011,
+    MCCURDY2006,
+    STANCE_SIDE,
     SLS_QUALITY,
     TRENDELENBURG,
     BRUNO2014,
@@ -121,7 +149,7 @@ PAIN_MODERATE = 4
 
 SYMMETRY_MIN = Fraction(9, 10)
 """Weaker side below 90% of the stronger (asymmetry > 10%) counts as a meaningful
-left/right difference (``limb_symmetry_convention``)."""
+left/right difference in side-plank holds (``limb_symmetry_convention``)."""
 
 # --- Building a finding -------------------------------------------------------------
 
@@ -203,6 +231,25 @@ def weaker_of(sides: Sides) -> tuple[str | None, float]:
     ratio = 1.0 if longer == 0 else min(left, right) / longer
     # Compared exactly (Fraction), so 45 s vs 50 s sits at the boundary, not below it.
     if Fraction(min(left, right)) >= SYMMETRY_MIN * Fraction(longer):
+        return None, ratio
+    return ("left" if left < right else "right"), ratio
+
+
+def _exact(value: float) -> Fraction:
+    # Through the decimal text, so 20.7 - 12 is exactly 8.7, as a person reads it.
+    return Fraction(str(value))
+
+
+def weaker_beyond_error(sides: Sides, most: Fraction, margin: Fraction) -> tuple[str | None, float]:
+    """For a pair of times: the weaker (shorter) side when the shorter is at most
+    ``most`` of the longer *and* the two differ by more than ``margin`` seconds (a
+    test's measurement error), and the ratio shorter/longer (1.0 when equal or both
+    zero). Either part alone names no side: a large ratio between two short times,
+    or a few seconds between two long ones, is within what the test repeats to."""
+    left, right = _exact(sides.left), _exact(sides.right)
+    longer, shorter = max(left, right), min(left, right)
+    ratio = 1.0 if longer == 0 else float(shorter / longer)
+    if shorter > most * longer or longer - shorter <= margin:
         return None, ratio
     return ("left" if left < right else "right"), ratio
 

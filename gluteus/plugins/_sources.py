@@ -153,6 +153,17 @@ VISNES_BAHR2007 = S(
     "protocols vary).",
     "verified",
 )
+HOME_REST = S(
+    "home_rest_convention",
+    "Rest between sets of bodyweight or band holds and slow-lowering reps: 60 s, the top of "
+    "the ACSM endurance range (30-60 s between sets of light loads; acsm_secondary), not the "
+    "2 minutes of Rio 2015 (near-maximal contractions on a machine) or the 2-3 minutes of "
+    "heavy slow resistance (Kongsgaard 2009), which follow heavy external loads. Hold times "
+    "and sets follow Rio 2015; slow lowering and sets follow Kongsgaard 2009 and Visnes & "
+    "Bahr 2007. A convention built from these sources; no trial compared rests for such "
+    "work.",
+    "convention",
+)
 ZOURDOS2016 = S(
     "zourdos2016",
     "Zourdos MC et al. Novel resistance training-specific RPE scale measuring repetitions in "
@@ -323,6 +334,7 @@ ALL: tuple[Source, ...] = (
     RIO2015,
     KONGSGAARD2009,
     VISNES_BAHR2007,
+    HOME_REST,
     ZOURDOS2016,
     ROGERSON2024,
     SILBERNAGEL2007,

@@ -40,6 +40,14 @@ names the support in a cue (a counter, a chair back, a wall, a rail) and sits be
 it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
 (single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
 only when following it breaks a precaution the exercise itself does not.
+``hip_flexion_past_90`` marks every hinge, deep one-leg squat and knee drive to hip
+height; ``active_hip_abduction`` everything that lifts or pushes a leg out to the side
+(band walks, wide side-steps and knees pressed out against a band too);
+``stance_pivot`` turning the pelvis over a planted leg; ``adduction_under_load`` a
+loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
+airplane, skater squats); ``ballistic`` swung or jumped loads;
+``high_abdominal_pressure`` full planks and side planks from the feet;
+``arms_crossed`` standing up without the hands.
 """
 
 from __future__ import annotations
@@ -80,6 +88,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Squeeze the glutes to stand up",
         ),
         fault="Bending through the low back instead of folding at the hips.",
+        tags=("hip_flexion_past_90",),
         targets=("gmax", "trunk"),
         source="practice_convention",
         evidence="convention",
@@ -112,7 +121,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="ekstrom2007",
         evidence="recalled",
-        why="Glute max work with a neutral spine and trunk control; part of the return-to-run gate (30 s).",
+        why="Glute max work with a neutral spine and trunk control; a 30 s hold is a published benchmark of trunk control.",
         family="bird_dog",
         alternating=True,
     ),
@@ -253,7 +262,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand up by squeezing the standing glute",
         ),
         fault="The pelvis opening up (hip of the free leg rotating up).",
-        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance", "single_leg_squat"),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "single_leg_squat",
+            "hip_flexion_past_90",
+        ),
         targets=("gmax", "gmed"),
         activation=Activation(gmax=59, gmed=59, measure="mean"),
         source="distefano2009",
@@ -280,7 +295,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "No sag or rotation of the pelvis",
         ),
         fault="The hips sagging or twisting as the leg lifts.",
-        tags=("prone",),
+        tags=("prone", "high_abdominal_pressure"),
         targets=("gmax", "trunk"),
         activation=Activation(
             gmax=106,
@@ -312,6 +327,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Drive the hips forward to stand",
         ),
         fault="Rounding the back to reach lower.",
+        tags=("hip_flexion_past_90",),
         targets=("gmax",),
         source="ladder_synthesis",
         evidence="weak",
@@ -337,7 +353,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand tall with the glute",
         ),
         fault="Rotating the pelvis open and rounding the back.",
-        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance", "single_leg_squat"),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "single_leg_squat",
+            "hip_flexion_past_90",
+        ),
         targets=("gmax", "gmed"),
         source="ladder_synthesis",
         evidence="weak",
@@ -541,7 +563,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Finish tall with the glutes, no lean back",
         ),
         fault="Rounding the back off the floor.",
-        tags=("high_spinal_load", "breath_hold"),
+        tags=("high_spinal_load", "breath_hold", "hip_flexion_past_90"),
         targets=("gmax", "whole_leg"),
         activation=Activation(
             gmax=61,
@@ -572,6 +594,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand fully tall, then sit back down slowly without dropping",
         ),
         fault="Swinging the arms or rocking back and forth to get up.",
+        tags=("arms_crossed",),
         targets=("gmax", "whole_leg"),
         source="cdc_steadi",
         evidence="recalled",
@@ -597,7 +620,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower slowly until you just touch the seat",
         ),
         fault="Dropping onto the seat or the knees falling inward on the way up.",
-        tags=("hip_flexion_past_90", "deep_loaded_knee_flexion"),
+        tags=("hip_flexion_past_90", "deep_loaded_knee_flexion", "arms_crossed"),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
@@ -704,7 +727,9 @@ LADDERS: tuple[Ladder, ...] = (
 
 DOSING: tuple[DoseRule, ...] = (
     # Back-friendly loading: novices stay in the ACSM 8-12RM range with reps in
-    # reserve; nobody trains to failure while the back is the complaint (convention).
+    # reserve; nobody trains to failure on a back exercise (convention). The rule doses
+    # every exercise of the back module, whether or not back was found, so its words do
+    # not say that the back is the complaint.
     DoseRule(
         role="strength",
         phase="strength",
@@ -735,7 +760,7 @@ DOSING: tuple[DoseRule, ...] = (
         reps=(6, 10),
         rest_s=120,
         tempo="2-1-2",
-        load="Heavy lifts stop 2 reps short of failure while the back is the complaint",
+        load="A heavy weight, each set stopped 2 reps short of failure to spare the low back",
         effort=(8, 8),
         rm=(6, 10),
         rir=(2, 2),

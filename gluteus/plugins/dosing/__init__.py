@@ -8,13 +8,17 @@ plugin may contribute issue-specific rules that win over these.
 
 Numbers: ACSM 2009 (novice 8–12RM; intermediate and advanced heavier, leaning on
 1–6RM in the power phase; +2–10% once the top of the range is beaten) and the ACSM
-endurance and power ranges (endurance: under 70% 1RM, 10–25 reps; power for older
-adults: 40–60% 1RM, 6–10 fast reps); effort as RPE from reps in reserve (Zourdos
-2016). Activation and stability doses are convention. Bodyweight and band work is
+endurance and power ranges (endurance: light loads, 10–25 reps; power for older
+adults: light loads, 6–10 fast reps). Effort is structured, never a percentage of a
+one-repetition maximum: RPE 0–10 with reps in reserve about 10 − RPE (Zourdos 2016:
+RPE 8 is 2 reps in reserve, RPE 7 is 3), and a repetition maximum for external loads
+only. Activation and stability doses are convention. Bodyweight and band work is
 never dosed by % or RM: it progresses by reps, holds and tempo, then by the next rung
-of its ladder. Heavy sets call for 3–5 minutes' rest; a home session cannot afford
-that, so rests are 2–3 minutes (the heavy slow resistance range of Kongsgaard 2009)
-and the load is kept at 1–2 reps in reserve to make up for it.
+of its ladder, and each load type has its own rule so that its words fit it (no band
+on a bodyweight exercise). Heavy sets call for 3–5 minutes' rest; a home session
+cannot afford that, so rests are 2–3 minutes (the heavy slow resistance range of
+Kongsgaard 2009) and the load is kept at 1–2 reps in reserve to make up for it.
+Bodyweight and band holds and slow-lowering reps rest 60 s (home_rest_convention).
 """
 
 from __future__ import annotations
@@ -24,35 +28,45 @@ from gluteus.engine.model import EXPERIENCE, PHASES, DoseRule, Source
 from gluteus.plugins import _sources as src
 
 _CONV_SOURCE = "activation_convention"
+_REST_SOURCE = "home_rest_convention"
 _BODY = ("bodyweight", "band")
 _EXTERNAL = ("external",)
 _ALL = ("bodyweight", "band", "external")
 _LATER = ("intermediate", "advanced")
 
 
+ACTIVATION_LOADS: dict[str, str] = {
+    "bodyweight": "Your own bodyweight: feel the glutes doing the work",
+    "band": "A light band: feel the glutes doing the work",
+    "external": "A light weight: feel the glutes doing the work",
+}
+"""What an activation drill uses, in words, by its load type."""
+
+
 def _generic() -> tuple[DoseRule, ...]:
     rules: list[DoseRule] = []
     for phase in PHASES:
-        rules.append(
-            DoseRule(
-                role="activation",
-                phase=phase,
-                sets=2,
-                max_sets=3,
-                reps=(10, 15),
-                hold_s=10,
-                max_hold_s=10,
-                rest_s=30,
-                tempo="2-1-2",
-                load="Bodyweight or a light band: feel the glutes doing the work",
-                effort=(3, 5),
-                progression="reps",
-                step=2,
-                load_types=_ALL,
-                source=_CONV_SOURCE,
-                evidence="convention",
+        for load_type, load in ACTIVATION_LOADS.items():
+            rules.append(
+                DoseRule(
+                    role="activation",
+                    phase=phase,
+                    sets=2,
+                    max_sets=3,
+                    reps=(10, 15),
+                    hold_s=10,
+                    max_hold_s=10,
+                    rest_s=30,
+                    tempo="2-1-2",
+                    load=load,
+                    effort=(3, 5),
+                    progression="reps",
+                    step=2,
+                    load_types=(load_type,),
+                    source=_CONV_SOURCE,
+                    evidence="convention",
+                )
             )
-        )
         rules.append(
             DoseRule(
                 role="stability",
@@ -91,44 +105,54 @@ def _generic() -> tuple[DoseRule, ...]:
                 evidence="convention",
             )
         )
-        rules.append(
-            DoseRule(
-                role="isometric",
-                phase=phase,
-                sets=3,
-                max_sets=5,
-                hold_s=20,
-                max_hold_s=45,
-                rest_s=60,
-                tempo="hold",
-                load="A firm, steady hold, breathing throughout; pain no higher than 3/10",
-                effort=(6, 7),
-                progression="hold",
-                step=5,
-                load_types=_ALL,
-                source="rio2015",
-                evidence="weak",
+        # Rio 2015's 2 minutes followed near-maximal machine holds; a bodyweight or band
+        # hold at 6-7/10 rests 60 s (home_rest_convention).
+        for types, rest, source, evidence in (
+            (_BODY, 60, _REST_SOURCE, "convention"),
+            (_EXTERNAL, 120, "rio2015", "weak"),
+        ):
+            rules.append(
+                DoseRule(
+                    role="isometric",
+                    phase=phase,
+                    sets=3,
+                    max_sets=5,
+                    hold_s=20,
+                    max_hold_s=45,
+                    rest_s=rest,
+                    tempo="hold",
+                    load="A firm, steady hold, breathing throughout; pain no higher than 3/10",
+                    effort=(6, 7),
+                    progression="hold",
+                    step=5,
+                    load_types=types,
+                    source=source,
+                    evidence=evidence,
+                )
             )
-        )
-        rules.append(
-            DoseRule(
-                role="eccentric",
-                phase=phase,
-                sets=2,
-                max_sets=4,
-                reps=(8, 12),
-                rest_s=90,
-                tempo="1-0-4",
-                load="Lower slowly, for a count of four, on every rep",
-                effort=(6, 7),
-                rir=(2, 3),
-                progression="sets",
-                step=1,
-                load_types=_ALL,
-                source="visnes_bahr2007",
-                evidence="verified",
+        for types, rest, source, evidence in (
+            (_BODY, 60, _REST_SOURCE, "convention"),
+            (_EXTERNAL, 90, "visnes_bahr2007", "verified"),
+        ):
+            rules.append(
+                DoseRule(
+                    role="eccentric",
+                    phase=phase,
+                    sets=2,
+                    max_sets=4,
+                    reps=(8, 12),
+                    rest_s=rest,
+                    tempo="1-0-4",
+                    load="Lower slowly, for a count of four, on every rep",
+                    effort=(6, 7),
+                    rir=(3, 4),
+                    progression="sets",
+                    step=1,
+                    load_types=types,
+                    source=source,
+                    evidence=evidence,
+                )
             )
-        )
         rules.append(
             DoseRule(
                 role="power",
@@ -156,8 +180,7 @@ def _generic() -> tuple[DoseRule, ...]:
                 reps=(6, 10),
                 rest_s=90,
                 tempo="fast up, controlled down",
-                load="A light load, 40-60% of the most you can lift once, moved fast; stop "
-                "the set when the speed drops",
+                load="A light weight moved fast; stop the set when the speed drops",
                 effort=(5, 7),
                 progression="sets",
                 step=1,
@@ -167,7 +190,7 @@ def _generic() -> tuple[DoseRule, ...]:
             )
         )
         if phase == "activation":
-            # Endurance range first (ACSM: under 70% 1RM, 10-25 reps, 30-60 s rest).
+            # Endurance range first (ACSM: light loads, 10-25 reps, 30-60 s rest).
             rules.append(
                 DoseRule(
                     role="strength",
@@ -179,7 +202,7 @@ def _generic() -> tuple[DoseRule, ...]:
                     tempo="2-1-2",
                     load="Light: easy to control all the way",
                     effort=(5, 6),
-                    rir=(3, 4),
+                    rir=(4, 5),
                     progression="reps",
                     step=2,
                     load_types=_ALL,
@@ -201,7 +224,7 @@ def _generic() -> tuple[DoseRule, ...]:
                 load="A weight you can lift 8 to 12 times with good form",
                 effort=(7, 8),
                 rm=(8, 12),
-                rir=(2, 2),
+                rir=(2, 3),
                 progression="reps",
                 step=1,
                 load_types=_EXTERNAL,

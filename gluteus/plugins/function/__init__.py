@@ -25,8 +25,8 @@ from . import content, screening
 ISSUE = Issue(
     id="function",
     name="Function over looks",
-    message="Glutes are for balance, walking, running and getting up, not only for looks: poor balance, hip pain in workouts or fatigue in the wrong places say they are not doing their job.",
-    fix="Balance, trunk control, power and single-leg, running-related work, progressed for quality over quantity.",
+    message="Glutes are for balance, walking, getting up and everyday and sport movements, not only for looks: poor balance, hip pain in workouts or fatigue in the wrong places say they are not doing their job.",
+    fix="Balance, trunk control, power and single-leg work for everyday and sport movements, progressed for quality over quantity.",
     evidence="convention",
     evidence_note="No glute-specific dose trials were gathered for this module; screening norms come from population studies (Springer 2007) and the dosing from general training guidance (ACSM 2009).",
     order=5,

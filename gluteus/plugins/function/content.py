@@ -1,9 +1,10 @@
 """Clinical content of the ``function`` module: balance, trunk control, power and
-running-related single-leg work, and the generic dose rules every role falls back
-on (ACSM 2009 loading; activation dosing by convention).
+single-leg work for everyday and sport movements (running drills only where the
+exercise is one).
 
 Evidence: no glute-specific dose trials were gathered; dosing follows general
-training guidance (ACSM 2009) and the return-to-run gate (IJSPT 2022).
+training guidance (ACSM 2009, in the built-in ``dosing`` plugin) and the benchmarks
+of the return-to-run checks (IJSPT 2022).
 
 Families: a session holds at most one exercise of a family. A family is what a
 physiotherapist would call doing the same exercise twice: the same movement in the
@@ -39,6 +40,14 @@ names the support in a cue (a counter, a chair back, a wall, a rail) and sits be
 it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
 (single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
 only when following it breaks a precaution the exercise itself does not.
+``hip_flexion_past_90`` marks every hinge, deep one-leg squat and knee drive to hip
+height; ``active_hip_abduction`` everything that lifts or pushes a leg out to the side
+(band walks, wide side-steps and knees pressed out against a band too);
+``stance_pivot`` turning the pelvis over a planted leg; ``adduction_under_load`` a
+loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
+airplane, skater squats); ``ballistic`` swung or jumped loads;
+``high_abdominal_pressure`` full planks and side planks from the feet;
+``arms_crossed`` standing up without the hands.
 """
 
 from __future__ import annotations
@@ -89,7 +98,7 @@ EXERCISES: tuple[Exercise, ...] = (
     ),
     Exercise(
         id="single_leg_stance_arm_swing",
-        name="Single-leg stance with running arm swing",
+        name="Single-leg stance with arm swing",
         issues=("function",),
         role="stability",
         position="standing",
@@ -102,7 +111,7 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=15,
         cues=(
             "Stand on one leg, free knee lifted",
-            "Swing the arms as if running",
+            "Swing the arms as in brisk walking or running",
             "Pelvis and knee stay still",
         ),
         fault="The standing knee wobbling inward as the arms swing.",
@@ -110,7 +119,7 @@ EXERCISES: tuple[Exercise, ...] = (
         targets=("gmed", "trunk"),
         source="practice_convention",
         evidence="convention",
-        why="Running-specific balance: the hip holds the pelvis while the trunk rotates.",
+        why="Balance on one leg while the arms swing, as in brisk walking and running: the hip holds the pelvis while the trunk turns.",
         family="single_leg_stance",
     ),
     Exercise(
@@ -136,7 +145,7 @@ EXERCISES: tuple[Exercise, ...] = (
         targets=("gmed", "whole_leg"),
         source="ijspt2022_return_to_run",
         evidence="verified",
-        why="Trains the Y-balance reach used in the return-to-run gate (>=85%).",
+        why="Trains the Y-balance reach, a published benchmark of single-leg balance (>=85%).",
         family="single_leg_reach",
     ),
     Exercise(
@@ -158,14 +167,14 @@ EXERCISES: tuple[Exercise, ...] = (
             "Breathe steadily",
         ),
         fault="The hips sagging and the low back arching.",
-        tags=("prone",),
+        tags=("prone", "high_abdominal_pressure"),
         targets=("trunk",),
         activation=Activation(
             gmed=27, measure="mean", note="Gmax low; Gmed 27 recalled (Ekstrom 2007)."
         ),
         source="ekstrom2007",
         evidence="recalled",
-        why="Trunk control; a 45 s plank is part of the return-to-run gate.",
+        why="Trunk control; a 45 s plank is a published benchmark of trunk endurance.",
         family="front_plank",
     ),
     Exercise(
@@ -190,7 +199,7 @@ EXERCISES: tuple[Exercise, ...] = (
         targets=("trunk",),
         source="practice_convention",
         evidence="convention",
-        why="Trunk control against rotation, the job the trunk does while running.",
+        why="Trunk control against rotation, the job the trunk does in everyday and sport movements: carrying, pushing, walking and running.",
         family="pallof_press",
     ),
     Exercise(
@@ -222,7 +231,7 @@ EXERCISES: tuple[Exercise, ...] = (
     ),
     Exercise(
         id="wall_drive",
-        name="Wall drive (running posture drill)",
+        name="Wall drive (knee-drive posture drill)",
         issues=("function",),
         role="stability",
         position="standing",
@@ -235,15 +244,15 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=20,
         cues=(
             "Hands on a wall, body leaning in a line",
-            "Drive one knee up, hold",
+            "Drive one knee up to hip height, hold",
             "Standing glute squeezed",
         ),
         fault="Bending at the waist instead of leaning from the ankles.",
-        tags=("asymmetric_loading",),
+        tags=("asymmetric_loading", "hip_flexion_past_90"),
         targets=("gmax", "trunk"),
         source="practice_convention",
         evidence="convention",
-        why="Teaches the running posture: standing hip fully extended by the glute.",
+        why="Teaches the standing hip to extend fully with the glute while the other knee drives up: the posture of climbing stairs, striding out and running.",
         family="wall_drive",
     ),
     Exercise(
@@ -261,7 +270,7 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=60,
         cues=(
             "Step back into a lunge",
-            "Drive up fast onto the front leg, knee lifting",
+            "Drive up fast onto the front leg, the back knee up to hip height",
             "Step back softly into the lunge",
         ),
         fault="Losing balance and the front knee caving in on the drive.",
@@ -270,11 +279,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "deep_loaded_knee_flexion",
+            "hip_flexion_past_90",
         ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
-        why="Fast single-leg hip extension, the running stride without impact.",
+        why="Fast single-leg hip extension without impact, as in climbing, striding and sport.",
         family="split_squat",
     ),
     Exercise(
@@ -290,13 +300,22 @@ EXERCISES: tuple[Exercise, ...] = (
         level=3,
         seconds_per_rep=3,
         rest_s=60,
-        cues=("Foot on the step", "Drive up fast, other knee lifting", "Control the way down"),
+        cues=(
+            "Foot on the step",
+            "Drive up fast, the other knee up to hip height",
+            "Control the way down",
+        ),
         fault="Pushing off the back foot instead of the step leg.",
-        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance"),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "hip_flexion_past_90",
+        ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
-        why="Explosive step-up for running power.",
+        why="A fast step-up: power for stairs, hills and sport.",
         family="step_up",
     ),
     Exercise(
@@ -340,7 +359,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand tall: the arms only guide",
         ),
         fault="Lifting with the arms and squatting instead of hinging.",
-        tags=("high_spinal_load",),
+        tags=("high_spinal_load", "ballistic", "hip_flexion_past_90"),
         targets=("gmax",),
         source="ladder_synthesis",
         evidence="weak",
@@ -366,7 +385,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Knee over the foot, pelvis level",
         ),
         fault="The knee caving in on landing.",
-        tags=("impact", "balance_challenge", "asymmetric_loading", "unsupported_balance"),
+        tags=(
+            "impact",
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "active_hip_abduction",
+        ),
         targets=("gmed", "whole_leg"),
         source="ladder_synthesis",
         evidence="weak",
@@ -393,7 +418,7 @@ EXERCISES: tuple[Exercise, ...] = (
         activation=Activation(gmax=35, gmed=48, measure="mean"),
         source="distefano2009",
         evidence="verified",
-        why="Running-related landing control; hop tests gate the return to sport.",
+        why="Landing control on one leg; hop tests are used to clear a return to sport.",
         family="hop",
     ),
     Exercise(
@@ -417,6 +442,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "hip_internal_rotation",
             "asymmetric_loading",
             "unsupported_balance",
+            "stance_pivot",
         ),
         targets=("gmed", "hip_rotators", "whole_leg"),
         activation=Activation(
@@ -424,7 +450,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="distefano2009",
         evidence="verified",
-        why="Transverse-plane landing control for running and sport.",
+        why="Landing control while turning, for changing direction in everyday and sport movements.",
         family="hop",
     ),
     Exercise(
@@ -452,11 +478,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "wide_stance",
+            "active_hip_abduction",
         ),
         targets=("gmed", "gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
-        why="Frontal-plane power for running and cutting.",
+        why="Sideways power for changing direction in sport.",
         family="skater_bound",
         alternating=True,
     ),
@@ -475,11 +502,11 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=60,
         cues=(
             "Tall posture",
-            "Drive the knee up, strike down under the hip",
+            "Drive the knee up to hip height, strike down under the hip",
             "Quick, light contacts",
         ),
         fault="Leaning back and reaching forward with the foot.",
-        tags=("impact",),
+        tags=("impact", "hip_flexion_past_90"),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
@@ -506,11 +533,11 @@ EXERCISES: tuple[Exercise, ...] = (
             "Land softly and reset",
         ),
         fault="Landing heavy with the knees caving in.",
-        tags=("impact",),
+        tags=("impact", "ballistic"),
         targets=("gmax", "whole_leg"),
         source="acsm_secondary",
         evidence="verified",
-        why="Loaded power at 40-60% of a maximum, 6-10 fast reps (ACSM).",
+        why="Loaded power: a light weight moved fast for 6-10 reps (ACSM power guidance).",
         family="squat_jump",
     ),
     Exercise(
@@ -689,7 +716,7 @@ LADDERS: tuple[Ladder, ...] = (
     ),
     Ladder(
         id="running_power",
-        name="Running power",
+        name="Stride power: knee drives, skips and jumps",
         issues=("function",),
         steps=(
             LadderStep("wall_drive", ADVANCE_HOLD, REGRESS),
@@ -745,7 +772,7 @@ SINGLE_LEG_FAMILIES: tuple[str, ...] = (
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="function_balance_and_single_leg_weekly",
-        description="When the glutes are not doing their job for balance, walking and running, every week has balance work and an exercise where one hip controls your weight on one leg.",
+        description="When the glutes are not doing their job for balance, walking and everyday and sport movements, every week has balance work and an exercise where one hip controls your weight on one leg.",
         source="ijspt2022_return_to_run",
         evidence="weak",
         when=Trigger(findings=("function",)),
@@ -754,12 +781,12 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             Requirement(kind="weekly", families=SINGLE_LEG_FAMILIES, issue="function", each=False),
         ),
         notes=(
-            "Balance and single-leg control every week: these are what the return-to-run checks test (single-leg stance, step-downs, single-leg squats, a balance reach).",
+            "Balance and single-leg control every week: these are what published checks of hip control test (single-leg stance, step-downs, single-leg squats, a balance reach).",
         ),
     ),
     SafetyRule(
         id="function_power_in_power_phase",
-        description="When the glutes are not doing their job for balance, walking and running, the power weeks have fast (power) work suited to you, such as fast sit to stands, fast step-ups or hops.",
+        description="When the glutes are not doing their job for balance, walking and everyday and sport movements, the power weeks have fast (power) work suited to you, such as fast sit to stands, fast step-ups or hops.",
         source="acsm_secondary",
         evidence="weak",
         when=Trigger(findings=("function",)),
@@ -767,7 +794,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             Requirement(kind="weekly", roles=("power",), issue="function", phases=("power",)),
         ),
         notes=(
-            "In the power weeks some work is done fast: moving quickly with control is what running, climbing stairs and catching yourself when you trip need.",
+            "In the power weeks some work is done fast: moving quickly with control is what climbing stairs, catching yourself when you trip and sport need.",
         ),
     ),
 )

@@ -36,6 +36,14 @@ names the support in a cue (a counter, a chair back, a wall, a rail) and sits be
 it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
 (single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
 only when following it breaks a precaution the exercise itself does not.
+``hip_flexion_past_90`` marks every hinge, deep one-leg squat and knee drive to hip
+height; ``active_hip_abduction`` everything that lifts or pushes a leg out to the side
+(band walks, wide side-steps and knees pressed out against a band too);
+``stance_pivot`` turning the pelvis over a planted leg; ``adduction_under_load`` a
+loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
+airplane, skater squats); ``ballistic`` swung or jumped loads;
+``high_abdominal_pressure`` full planks and side planks from the feet;
+``arms_crossed`` standing up without the hands.
 """
 
 from __future__ import annotations
@@ -135,7 +143,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Pause 1 s at the top",
         ),
         fault="Knees falling in to the band at the top.",
-        tags=("supine", "hip_extension_with_external_rotation"),
+        tags=("supine", "hip_extension_with_external_rotation", "active_hip_abduction"),
         targets=("gmax", "gmed"),
         activation=Activation(
             measure="none",
@@ -333,7 +341,7 @@ EXERCISES: tuple[Exercise, ...] = (
         targets=("gmax",),
         source="ijspt2022_return_to_run",
         evidence="verified",
-        why="Part of the return-to-run gate (30 bent-knee prone extensions); isolates glute max from the hamstrings.",
+        why="Isolates glute max from the hamstrings; 30 in a row is a published benchmark of hip-extension endurance.",
         family="prone_hip_extension",
     ),
     Exercise(
@@ -454,7 +462,9 @@ LADDERS: tuple[Ladder, ...] = (
 
 DOSING: tuple[DoseRule, ...] = tuple(
     # With inhibition found, activation stays short and frequent in every phase: it
-    # primes the session rather than being the workout (convention ⚠).
+    # primes the session rather than being the workout (convention ⚠). One rule per
+    # load type, so a bodyweight drill is never told to use a band; an activation drill
+    # with a weight takes the generic rule.
     DoseRule(
         role="activation",
         phase=phase,
@@ -465,14 +475,19 @@ DOSING: tuple[DoseRule, ...] = tuple(
         max_hold_s=10,
         rest_s=30,
         tempo="2-1-2",
-        load="Bodyweight or a light band: feel the glutes working",
+        load=load,
         effort=(3, 5),
         progression="reps",
         step=2,
+        load_types=(load_type,),
         source="activation_convention",
         evidence="convention",
     )
     for phase in ("activation", "strength", "power")
+    for load_type, load in (
+        ("bodyweight", "Your own bodyweight: feel the glutes working"),
+        ("band", "A light band: feel the glutes working"),
+    )
 )
 
 SAFETY_RULES: tuple[SafetyRule, ...] = (

@@ -48,6 +48,14 @@ names the support in a cue (a counter, a chair back, a wall, a rail) and sits be
 it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
 (single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
 only when following it breaks a precaution the exercise itself does not.
+``hip_flexion_past_90`` marks every hinge, deep one-leg squat and knee drive to hip
+height; ``active_hip_abduction`` everything that lifts or pushes a leg out to the side
+(band walks, wide side-steps and knees pressed out against a band too);
+``stance_pivot`` turning the pelvis over a planted leg; ``adduction_under_load`` a
+loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
+airplane, skater squats); ``ballistic`` swung or jumped loads;
+``high_abdominal_pressure`` full planks and side planks from the feet;
+``arms_crossed`` standing up without the hands.
 """
 
 from __future__ import annotations
@@ -101,7 +109,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="macadam_feser2019",
         evidence="verified",
-        why="The article's named knee fix: single-leg glute work with pelvic control and no equipment.",
+        why="Single-leg hip extension with the pelvis held level and no equipment: glute max and med work for the back, the knees and glutes that are slow to switch on (the article names it for knees that cave in).",
         family="single_leg_bridge",
     ),
     Exercise(
@@ -132,7 +140,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="distefano2009",
         evidence="verified",
-        why="The article's named leg raise: the highest bodyweight glute med value (81% MVIC); 30 reps are a return-to-run gate.",
+        why="The article's named leg raise: the highest bodyweight glute med value (81% MVIC); 30 in a row is a published benchmark of glute med endurance.",
         family="side_lying_abduction",
     ),
     Exercise(
@@ -212,7 +220,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Walk along a kitchen counter, a hand trailing on it if you need balance",
         ),
         fault="Standing up between steps and dragging the trailing foot.",
-        tags=("wide_stance",),
+        tags=("wide_stance", "active_hip_abduction"),
         targets=("gmed",),
         source="practice_convention",
         evidence="convention",
@@ -320,14 +328,14 @@ EXERCISES: tuple[Exercise, ...] = (
             "Breathe steadily",
         ),
         fault="Rolling the top hip backwards or letting the hips sag.",
-        tags=("lateral_hip_compression", "active_hip_abduction"),
+        tags=("lateral_hip_compression", "active_hip_abduction", "high_abdominal_pressure"),
         targets=("gmed", "trunk"),
         activation=Activation(
             gmax=21, gmed=74, measure="mean", note="Ekstrom 2007 values recalled [R]."
         ),
         source="ekstrom2007",
         evidence="recalled",
-        why="Glute med and trunk together; 45 s is part of the return-to-run gate.",
+        why="Glute med and trunk together; a 45 s hold is a published benchmark of side-to-side trunk and hip endurance.",
         family="side_plank",
     ),
     Exercise(
@@ -349,7 +357,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower slowly, breathe",
         ),
         fault="The pelvis rolling back as the leg lifts.",
-        tags=("lateral_hip_compression", "active_hip_abduction"),
+        tags=("lateral_hip_compression", "active_hip_abduction", "high_abdominal_pressure"),
         targets=("gmed", "trunk"),
         activation=Activation(
             gmax=70,
@@ -381,7 +389,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Slow down, breathe",
         ),
         fault="Twisting the trunk to get the hips up.",
-        tags=("lateral_hip_compression", "active_hip_abduction"),
+        tags=("lateral_hip_compression", "active_hip_abduction", "high_abdominal_pressure"),
         targets=("gmed", "gmax", "trunk"),
         activation=Activation(
             gmax=71,
@@ -476,7 +484,7 @@ EXERCISES: tuple[Exercise, ...] = (
         targets=("gmed", "whole_leg"),
         source="ijspt2022_return_to_run",
         evidence="verified",
-        why="Slow lowering under control; 10 from an 8-inch step is part of the return-to-run gate.",
+        why="Slow lowering under control, as on stairs; 10 from an 8-inch step is a published benchmark of single-leg control.",
         family="step_down",
     ),
     Exercise(
@@ -503,6 +511,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "balance_challenge",
+            "stance_pivot",
+            "adduction_under_load",
         ),
         targets=("gmax", "gmed", "hip_rotators"),
         activation=Activation(
@@ -541,6 +551,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "deep_loaded_knee_flexion",
+            "adduction_under_load",
         ),
         targets=("gmed", "gmax", "hip_rotators"),
         source="practice_convention",
@@ -573,6 +584,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "deep_loaded_knee_flexion",
             "unsupported_balance",
             "balance_challenge",
+            "active_hip_abduction",
+            "hip_flexion_past_90",
         ),
         targets=("gmax", "gmed", "whole_leg"),
         source="practice_convention",
@@ -599,7 +612,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Knee and foot stay still",
         ),
         fault="Twisting at the knee or the trunk instead of the hip.",
-        tags=("asymmetric_loading",),
+        tags=("asymmetric_loading", "stance_pivot"),
         targets=("hip_rotators", "gmed"),
         source="practice_convention",
         evidence="convention",
@@ -632,6 +645,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "unsupported_balance",
             "single_leg_squat",
             "flexion_rotation",
+            "stance_pivot",
+            "adduction_under_load",
         ),
         targets=("gmax", "gmed", "hip_rotators"),
         activation=Activation(
@@ -670,6 +685,9 @@ EXERCISES: tuple[Exercise, ...] = (
             "unsupported_balance",
             "single_leg_squat",
             "flexion_rotation",
+            "stance_pivot",
+            "adduction_under_load",
+            "hip_flexion_past_90",
         ),
         targets=("hip_rotators", "gmed"),
         source="practice_convention",
@@ -729,6 +747,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "unsupported_balance",
             "single_leg_squat",
             "deep_loaded_knee_flexion",
+            "hip_flexion_past_90",
         ),
         targets=("gmax", "gmed", "whole_leg"),
         activation=Activation(
@@ -739,7 +758,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="distefano2009",
         evidence="verified",
-        why="The test and the goal: 10 controlled single-leg squats are part of the return-to-run gate.",
+        why="The test and the goal: 10 controlled single-leg squats are a published benchmark of single-leg control.",
         family="single_leg_squat",
     ),
     Exercise(
@@ -767,6 +786,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "single_leg_squat",
+            "hip_flexion_past_90",
         ),
         targets=("gmax", "whole_leg"),
         activation=Activation(gmax=65.6, measure="mean"),
@@ -966,9 +986,10 @@ LADDERS: tuple[Ladder, ...] = (
     ),
 )
 
-DOSING: tuple[DoseRule, ...] = (
+DOSING: tuple[DoseRule, ...] = tuple(
     # Ferber 2015's hip programme built glute med endurance first: higher reps,
-    # short rest (ACSM endurance range) before heavier single-leg work.
+    # short rest (ACSM endurance range) before heavier single-leg work. One rule per
+    # load type, so the words fit the exercise (no band on a bodyweight one).
     DoseRule(
         role="strength",
         phase="activation",
@@ -978,15 +999,19 @@ DOSING: tuple[DoseRule, ...] = (
         reps=(12, 20),
         rest_s=45,
         tempo="2-1-2",
-        load="Bodyweight or a light-to-medium band",
+        load=load,
         effort=(6, 7),
-        rir=(2, 3),
-        load_types=("bodyweight", "band"),
+        rir=(3, 4),
+        load_types=(load_type,),
         progression="reps",
         step=2,
         source="acsm_secondary",
         evidence="verified",
-    ),
+    )
+    for load_type, load in (
+        ("bodyweight", "Your own bodyweight, slow and controlled"),
+        ("band", "A light-to-medium band, slow and controlled"),
+    )
 )
 
 KNEES_FIX_FAMILIES: tuple[str, ...] = (

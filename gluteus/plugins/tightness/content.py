@@ -47,6 +47,14 @@ names the support in a cue (a counter, a chair back, a wall, a rail) and sits be
 it on a ladder. ``asymmetric_loading`` marks all single-leg or split-stance loading
 (single-leg bridges too); ``lateral_hip_compression`` every side-lying position; a cue carries a tag
 only when following it breaks a precaution the exercise itself does not.
+``hip_flexion_past_90`` marks every hinge, deep one-leg squat and knee drive to hip
+height; ``active_hip_abduction`` everything that lifts or pushes a leg out to the side
+(band walks, wide side-steps and knees pressed out against a band too);
+``stance_pivot`` turning the pelvis over a planted leg; ``adduction_under_load`` a
+loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
+airplane, skater squats); ``ballistic`` swung or jumped loads;
+``high_abdominal_pressure`` full planks and side planks from the feet;
+``arms_crossed`` standing up without the hands.
 """
 
 from __future__ import annotations
@@ -250,7 +258,13 @@ EXERCISES: tuple[Exercise, ...] = (
             "Standing knee still, breathe",
         ),
         fault="Twisting the trunk instead of the hip.",
-        tags=("asymmetric_loading", "single_leg_squat", "flexion_rotation"),
+        tags=(
+            "asymmetric_loading",
+            "single_leg_squat",
+            "flexion_rotation",
+            "stance_pivot",
+            "hip_flexion_past_90",
+        ),
         targets=("hip_rotators", "gmed"),
         activation=Activation(measure="none", note=_ISO_NOTE),
         source="practice_convention",
@@ -347,7 +361,13 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=60,
         cues=("Hinge down over 5 s", "Hips square, back long", "Stand up in 1-2 s with the glute"),
         fault="Rushing the lowering and letting the pelvis open.",
-        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance", "single_leg_squat"),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "single_leg_squat",
+            "hip_flexion_past_90",
+        ),
         targets=("gmax", "gmed"),
         source="kongsgaard2009",
         evidence="verified",
@@ -379,6 +399,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "unsupported_balance",
             "single_leg_squat",
             "deep_loaded_knee_flexion",
+            "adduction_under_load",
+            "hip_flexion_past_90",
         ),
         targets=("gmax", "gmed", "whole_leg"),
         source="kongsgaard2009",
@@ -643,10 +665,14 @@ LADDERS: tuple[Ladder, ...] = (
     ),
 )
 
+PHASES_ALL = ("activation", "strength", "power")
+
 DOSING: tuple[DoseRule, ...] = (
     # Rio 2015: 5 x 45 s at ~70% MVIC, 2 min rest [R]; the hold starts at 30 s and
     # climbs to 45 s inside the block. ⚠ van Ark 2016 and Holden 2020 found no
-    # isometric-vs-isotonic difference, hence "weak".
+    # isometric-vs-isotonic difference, hence "weak". Rio's 2 minutes followed
+    # near-maximal machine holds: a bodyweight or band hold rests 60 s
+    # (home_rest_convention), a hold against a weight keeps Rio's 2 minutes.
     *(
         DoseRule(
             role="isometric",
@@ -656,19 +682,45 @@ DOSING: tuple[DoseRule, ...] = (
             max_sets=5,
             hold_s=30,
             max_hold_s=45,
-            rest_s=120,
+            rest_s=rest,
             tempo="hold",
-            load="About 70% of a maximal effort: firm, with pain no higher than 3/10",
+            load=load,
             effort=(6, 7),
             progression="hold",
             step=5,
-            source="rio2015",
-            evidence="weak",
+            load_types=(load_type,),
+            source=source,
+            evidence=evidence,
         )
-        for phase in ("activation", "strength", "power")
+        for phase in PHASES_ALL
+        for load_type, load, rest, source, evidence in (
+            (
+                "bodyweight",
+                "A firm hold, breathing throughout; pain no higher than 3/10",
+                60,
+                "home_rest_convention",
+                "convention",
+            ),
+            (
+                "band",
+                "A band you can hold firmly, breathing throughout; pain no higher than 3/10",
+                60,
+                "home_rest_convention",
+                "convention",
+            ),
+            (
+                "external",
+                "A weight you can hold firmly, breathing throughout; pain no higher than 3/10",
+                120,
+                "rio2015",
+                "weak",
+            ),
+        )
     ),
     # Heavy slow resistance (Kongsgaard 2009) and eccentric programmes (Visnes &
-    # Bahr 2007): 3-4 sets of slow reps, 2-3 min rest; at home we use the lower end.
+    # Bahr 2007): 3-4 sets of slow reps, 2-3 min rest after heavy loads; bodyweight
+    # and band lowering rests 60 s (home_rest_convention). Effort stays moderate,
+    # RPE 6-7 with 3-4 reps in reserve, while tendon pain is the complaint.
     *(
         DoseRule(
             role="eccentric",
@@ -677,29 +729,43 @@ DOSING: tuple[DoseRule, ...] = (
             sets=3,
             max_sets=4,
             reps=(8, 15),
-            rest_s=120,
+            rest_s=rest,
             tempo="1-0-5",
             load=load,
             effort=(6, 7),
             rm=rm,
-            load_types=types,
+            rir=(3, 4),
+            load_types=(load_type,),
             progression="sets",
             step=1,
-            source="kongsgaard2009",
-            evidence="verified",
+            source=source,
+            evidence=evidence,
         )
-        for phase in ("activation", "strength", "power")
-        for types, load, rm in (
+        for phase in PHASES_ALL
+        for load_type, load, rm, rest, source, evidence in (
             (
-                ("bodyweight", "band"),
-                "Bodyweight or a band, lowered slowly; pain no higher than 3/10",
+                "bodyweight",
+                "Your own bodyweight, lowered for a count of five; pain no higher than 3/10",
                 None,
+                60,
+                "home_rest_convention",
+                "convention",
             ),
             (
-                ("external",),
-                "A load you could lower 15 times, moving towards 8 over the weeks; pain no "
-                "higher than 3/10",
+                "band",
+                "A band, lowered for a count of five; pain no higher than 3/10",
+                None,
+                60,
+                "home_rest_convention",
+                "convention",
+            ),
+            (
+                "external",
+                "A weight lowered for a count of five; pain no higher than 3/10",
                 (8, 15),
+                120,
+                "kongsgaard2009",
+                "verified",
             ),
         )
     ),
