@@ -44,7 +44,7 @@ if TYPE_CHECKING:
         render,
         screen_profile,
     )
-    from .engine.core import Engine, Progress, Screening
+    from .engine.core import Engine, Progress
     from .engine.hookspecs import hookimpl
     from .engine.model import (
         Equipment,
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from .engine.pluginmanager import make_plugin_manager
     from .engine.profile import Profile
     from .engine.program import Program
+    from .engine.screened import Screening
     from .engine.verify import Violation
     from .journal import Journal
 
@@ -117,7 +118,7 @@ _LAZY: dict[str, str] = {
     "screen_profile": "gluteus.engine.api",
     "Engine": "gluteus.engine.core",
     "Progress": "gluteus.engine.core",
-    "Screening": "gluteus.engine.core",
+    "Screening": "gluteus.engine.screened",
     "hookimpl": "gluteus.engine.hookspecs",
     **dict.fromkeys(
         (

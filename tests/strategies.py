@@ -111,9 +111,10 @@ def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
     if draw(st.booleans()):
         data["can_get_up_from_floor"] = draw(st.booleans())
     if draw(_rarely(4)):
+        systolic = draw(st.integers(95, 179))
         data["blood_pressure"] = {
-            "systolic": draw(st.integers(95, 179)),
-            "diastolic": draw(st.integers(55, 109)),
+            "systolic": systolic,
+            "diastolic": draw(st.integers(55, min(109, systolic - 10))),
         }
     focus = draw(_some(list(registry.issues), 2))
     if focus:

@@ -91,7 +91,8 @@ class Page(HTMLParser):
 
 
 LONG = attrs.evolve(PROFILE, schedule=attrs.evolve(PROFILE.schedule, weeks=8))
-"""Eight weeks: long enough for a deload (week 4); six weeks or fewer have none."""
+"""Eight weeks: long enough for a deload (week 5, after two strength weeks); six weeks or
+fewer have none."""
 
 
 @pytest.fixture(scope="module")
@@ -171,8 +172,8 @@ def test_the_chart_is_inline_svg_inside_the_chart_section(page, long_program, lo
     assert "Glutes switched off: 12 sets a week;" in label and "Deload" not in label
     label = next(a["aria-label"] for a in long_page.classes["chart"] if a.get("role") == "img")
     assert "Glutes switched off: 6 to 12 sets a week" in label
-    assert "Deload weeks: 4." in label
-    assert "Phases start in week 1 (Activate and control), 3 (Build strength), 7 (Power" in label
+    assert "Deload weeks: 5." in label
+    assert "Phases start in week 1 (Activate and control), 3 (Build strength), 6 (Power" in label
     # Drawn by matplotlib: the phases and the deload are marked in the figure, and
     # the SVG has a <title> of its own.
     html = render_html(long_program, {})
@@ -230,8 +231,8 @@ def test_every_week_and_session_is_there_as_headings(long, request):
     assert "Session 2: Thursday 2026-12-10 (20 min)" in page.text
     assert "2 × 10 s hold" in page.text_of("w01-s1")
     # The deload week's lighter dose, only where there is one.
-    assert ("1 × 12" in page.text_of("w04-s1")) == long
-    assert ("2 × 12" in page.text_of("w04-s1")) != long
+    assert ("1 × 12" in page.text_of("w05-s1")) == long
+    assert ("2 × 12" in page.text_of("w05-s1")) != long
 
 
 def test_a_skip_link_week_navigation_and_dates_for_this_week(page, program):

@@ -87,14 +87,14 @@ def test_a_deload_week_is_named_in_its_events():
     program = build(with_schedule(weeks=8))
     found = events(render_ics(program, {}))
     deloads = [w.number for w in program.weeks if w.deload]
-    assert deloads == [4]
+    assert deloads == [5]
     for event in found:
         summary = str(event["SUMMARY"])
         week = int(summary.split("week ", 1)[1].split(",")[0].split(" ")[0])
         assert ("(deload)" in summary) == (week in deloads), summary
-    week4 = [str(e["DESCRIPTION"]) for e in found if "week 4" in str(e["SUMMARY"])]
-    assert week4 and all(
-        d.startswith("Week 4: Build strength (deload: a lighter week to recover).") for d in week4
+    week5 = [str(e["DESCRIPTION"]) for e in found if "week 5" in str(e["SUMMARY"])]
+    assert week5 and all(
+        d.startswith("Week 5: Build strength (deload: a lighter week to recover).") for d in week5
     )
 
 

@@ -47,7 +47,8 @@ def pdf(program):
 
 
 LONG = attrs.evolve(PROFILE, schedule=attrs.evolve(PROFILE.schedule, weeks=8))
-"""Eight weeks: long enough for a deload (week 4); six weeks or fewer have none."""
+"""Eight weeks: long enough for a deload (week 5, after two strength weeks); six weeks or
+fewer have none."""
 
 
 @pytest.fixture(scope="module")
@@ -154,9 +155,9 @@ def test_the_text_a_person_needs(program, pdf):
 
 
 def test_a_deload_week_and_its_note(long_text):
-    assert "Week 4: Build strength (deload: a lighter week to recover)" in long_text
+    assert "Week 5: Build strength (deload: a lighter week to recover)" in long_text
     assert "2 Standing squeeze 1 × 10 s hold 45 s 4 bodyweight" in long_text
-    assert "Deload weeks • Week 4: a deload, with fewer sets and an easier effort" in long_text
+    assert "Deload weeks • Week 5: a deload, with fewer sets and an easier effort" in long_text
 
 
 def test_effort_and_extra_sets_when_the_program_has_them(program):

@@ -138,14 +138,14 @@ def assert_person_invariants(doc: dict[str, Any], profile: Profile) -> None:
         if band in ("65_plus", "80_plus"):
             banned |= {"impact"}
         if _state(doc, "falls_risk", n) == "high":
-            banned |= {"unsupported_balance", "balance_challenge", "impact"}
+            banned |= {"unsupported_balance", "balance_challenge", "impact", "single_leg_squat"}
         if _state(doc, "floor", n) == "no":
             banned |= {"floor"}
         if pregnancy in ("trimester_2", "trimester_3"):
-            banned |= {"supine", "prone", "impact", "single_leg_squat", "breath_hold"}
+            banned |= {"supine", "prone", "impact", "single_leg_squat", "breath_hold", "ballistic"}
             max_rpe, no_rm = 6, True
         if pregnancy == "trimester_3":
-            banned |= {"unsupported_balance", "balance_challenge"}
+            banned |= {"unsupported_balance", "balance_challenge", "high_abdominal_pressure"}
         if "pelvic_girdle_pain" in sign_ids:
             banned |= {"asymmetric_loading", "wide_stance"}
         if "hip_replacement_posterior" in profile.precautions:
@@ -153,14 +153,22 @@ def assert_person_invariants(doc: dict[str, Any], profile: Profile) -> None:
         if _state(doc, "bone", n) == "osteoporosis":
             banned |= {"loaded_spinal_flexion", "loaded_twist", "flexion_rotation", "impact"}
         if _state(doc, "blood_pressure", n) == "high":
-            banned |= {"breath_hold"}
+            banned |= {"breath_hold", "ballistic"}
             max_rpe = min(max_rpe, 7)
+            min_rm = max(min_rm, 8)
+        if _state(doc, "hip_replacement", n) in ("early", "middle") or _state(
+            doc, "knee_replacement", n
+        ) in ("early", "middle"):
+            banned |= {"stance_pivot", "single_leg_squat", "impact"}
         if band == "under_18":
-            min_rm = 8
+            min_rm = max(min_rm, 8)
         if max(pain.values(), default=0) >= 4:
-            min_rm = 8
-        if pain.get("hip", 0) >= 4 or pain.get("buttock", 0) >= 4:
-            banned |= {"lateral_hip_compression", "sustained_hip_adduction"}
+            min_rm = max(min_rm, 8)
+        if max_rpe <= 7:
+            min_rm = max(min_rm, 8)
+        if pain.get("hip", 0) >= 4:
+            banned |= {"lateral_hip_compression", "sustained_hip_adduction", "adduction_under_load"}
+        banned |= {"static_stretch"}
         for session in week["sessions"]:
             for rx in session["exercises"]:
                 ex = catalogue[rx["id"]]

@@ -116,7 +116,7 @@ def test_warnings_are_details_with_the_strings_kept():
         "issue": "knees",
         "rule": None,
         "weeks": [2, 3],
-        "detail": None,
+        # No "detail": only the kinds that carry one write it (older programs keep bytes).
         "message": "knees is left out of weeks 2-3: its weekly work did not fit in 2 "
         "session(s) of 30 minutes alongside the more severe findings. Allow more minutes "
         "or sessions to train it.",

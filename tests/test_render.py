@@ -24,7 +24,8 @@ from gluteus.plugins.formats.renderers import (
 from gluteus.schemas import program_validator
 
 LONG = attrs.evolve(PROFILE, schedule=attrs.evolve(PROFILE.schedule, weeks=8))
-"""Eight weeks: long enough for a deload (week 4); six weeks or fewer have none."""
+"""Eight weeks: long enough for a deload (week 5, after two strength weeks); six weeks or
+fewer have none."""
 
 
 @pytest.fixture(scope="module")
@@ -130,9 +131,9 @@ def test_text_has_every_part_a_person_needs(program):
 
 def test_a_deload_week_is_marked_and_its_lighter_dose_said():
     text = render_text(build(LONG), {})
-    assert "Week 4: Build strength (deload: a lighter week to recover)" in text
-    assert "Week 3: Build strength\n" in text and "Week 5: Build strength\n" in text
-    assert "Deload weeks - Week 4: a deload, with fewer sets and an easier effort" in flat(text)
+    assert "Week 5: Build strength (deload: a lighter week to recover)" in text
+    assert "Week 4: Build strength\n" in text and "Week 6: Power and function\n" in text
+    assert "Deload weeks - Week 5: a deload, with fewer sets and an easier effort" in flat(text)
     assert "No deload week" not in text
     guide = flat(text.split("Exercise guide", 1)[1])
     assert "Dose: 2 × 12, weeks 1–8; 1 × 12 in deload weeks; both legs together; rest 45 s" in guide
@@ -517,6 +518,6 @@ def test_a_deload_load_does_not_say_deload_twice():
             effort={"rpe": [1, 3], "rm": None, "rir": None},
         )
     text = render_text(data, {"width": 120})
-    week = text.split("Week 4: Build strength (deload", 1)[1].split("Week 5", 1)[0]
+    week = text.split("Week 5: Build strength (deload", 1)[1].split("Week 6", 1)[0]
     assert "Fewer sets than last week and an easier effort  RPE 1–3" in week
     assert "Deload: fewer" not in text

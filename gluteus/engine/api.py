@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, overload
 import pluggy
 
 from .context import Context, context
-from .core import BinaryFormat, CancelFlag, Engine, Progress, Screening, TextFormat, run_screen
+from .core import BinaryFormat, CancelFlag, Engine, Progress, TextFormat
+from .screened import Screening, run_screen
 
 if TYPE_CHECKING:
     from .profile import Profile

@@ -232,8 +232,10 @@ def week_dose(
     deload = deload_after is not None
     effort = effort_of(exercise, rule, cap, deload=deload)
     if reps is not None and effort.rm is not None and rule.rm is not None and effort.rm != rule.rm:
-        # A lighter repetition maximum means more reps: the range follows the load.
-        reps = max(reps, effort.rm[0])
+        # A lighter load (a higher repetition maximum) takes more reps, short of failure:
+        # reps plus reps in reserve make the repetition maximum.
+        in_reserve = effort.rir[0] if effort.rir is not None else 0
+        reps = max(reps, effort.rm[0] - in_reserve)
     progression = rule.progression
     if progression == "load" and exercise.load_type != "external":
         # Bodyweight and band work cannot get heavier by percent: it gains reps, then the

@@ -654,7 +654,8 @@ class Trigger:
     person states). The other fields are shorthands: ``precautions``: any of these is
     present; ``min_trimester``: pregnant and in at least this trimester that week;
     ``pain``: any of these (region, minimum level) pairs holds; ``findings``: any of
-    these issues was found (at any severity); ``always``: unconditional.
+    these issues is trained, found at any severity or asked for in the profile's
+    ``focus`` (its fix is the same); ``always``: unconditional.
     """
 
     precautions: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
@@ -676,7 +677,12 @@ class Trigger:
         if self.pain:
             parts.append(AnyOf(tuple(Fact(f"pain.{r}", ">=", n) for r, n in self.pain)))
         if self.findings:
-            parts.append(AnyOf(tuple(Fact(f"finding.{i}", ">=", 1) for i in self.findings)))
+            parts.append(
+                AnyOf(
+                    tuple(Fact(f"finding.{i}", ">=", 1) for i in self.findings)
+                    + tuple(Fact(f"focus.{i}") for i in self.findings)
+                )
+            )
         if self.condition is not None:
             parts.append(self.condition)
         return AllOf(tuple(parts)) if parts else None

@@ -35,8 +35,9 @@ PHASE_GOALS: dict[str, str] = {
     "isometric holds and easy strength work with perfect form.",
     "strength": "Build glute max and med strength in controlled, pelvis-neutral movements, "
     "adding reps, sets or load week by week.",
-    "power": "Turn strength into function: balance, single-leg control, speed and "
-    "running-related work, entered only when the strength work is pain-free with good form.",
+    "power": "Turn strength into function: balance, single-leg control and speed in "
+    "everyday and sport movements, entered only when the strength work is pain-free with "
+    "good form.",
 }
 
 DELOAD_EVERY: dict[str, int] = {"novice": 4, "intermediate": 5, "advanced": 5}
