@@ -24,12 +24,13 @@ are exactly the sum of its exercises'.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
 from attrs import frozen
 
-from .model import Cap, DoseRule, Exercise
+from .model import Cap, DoseRule, Exercise, ObjectiveTest
 
 TRANSITION_S = 30
 """Seconds to move to an exercise and set it up (a convention, not a measurement)."""
@@ -146,6 +147,49 @@ def choose_rule(
         f"no dose rule for role {exercise.role!r} ({exercise.load_type} load) in the "
         f"{phase} phase at {experience} level"
     )
+
+
+TESTED_HOLD_SHARE = (7, 10)
+"""A hold stays within 70% of the same hold tested (the worse side, and never under 10
+s), so every set can be held with good form until the test is taken again: a
+convention, in the 50-70% range clinicians use to set isometric doses from a test (Rio
+2015 used 70% of a maximal contraction)."""
+
+
+def tested_hold_limit(
+    exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
+) -> tuple[int, str] | None:
+    """The longest hold ``exercise`` may be given from the person's test ``results``,
+    and the test it comes from; None when no test measures its holds."""
+    if not exercise.is_hold:
+        return None
+    best: tuple[int, str] | None = None
+    for test_id, result in sorted(results.items()):
+        test = tests.get(test_id)
+        if test is None or test.kind != "seconds" or exercise.family not in test.holds:
+            continue
+        values = [result.left, result.right] if hasattr(result, "left") else [result]
+        numbers = [float(v) for v in values if isinstance(v, int | float) and v is not True]
+        if not numbers:
+            continue
+        num, den = TESTED_HOLD_SHARE
+        # Never under 10 s: a short test result (often with support offered, as in
+        # supported balance work) still leaves a hold worth doing.
+        limit = max(10, int(min(numbers) * num // den))
+        if best is None or limit < best[0]:
+            best = (limit, test_id)
+    return best
+
+
+def with_tested_limits(
+    cap: Cap, exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
+) -> Cap:
+    """``cap``, with ``exercise``'s holds kept within what the person's tests showed."""
+    found = tested_hold_limit(exercise, results, tests)
+    if found is None:
+        return cap
+    limit = found[0] if cap.max_hold_s is None else min(cap.max_hold_s, found[0])
+    return attrs.evolve(cap, max_hold_s=limit)
 
 
 def _capped(value: int, cap: int | None) -> int:

@@ -327,7 +327,9 @@ class ObjectiveTest:
     ``{left: ..., right: ...}``. ``low``/``high`` bound a result; ``instructions``
     tell a person how to do the test and ``question`` asks for the result in plain
     words (``{side}`` stands for left or right in a sided test); ``gluteus init``
-    shows both.
+    shows both. ``holds``: for a ``seconds`` test, the exercise families whose holds
+    it measures; a person's holds of those families stay within what the test showed
+    (see :func:`gluteus.engine.dosing.tested_hold_limit`).
     """
 
     id: str
@@ -339,6 +341,7 @@ class ObjectiveTest:
     low: float = 0
     high: float = 600
     question: str = ""
+    holds: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
     def ask(self, side: str | None = None) -> str:
         """The question for the result (on ``side``), in plain words."""

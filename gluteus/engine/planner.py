@@ -58,7 +58,7 @@ from .demands import (
     gets_extra,
     training,
 )
-from .dosing import Dose, NoDoseRule, choose_rule, week_dose
+from .dosing import Dose, NoDoseRule, choose_rule, week_dose, with_tested_limits
 from .errors import GluteusError, Infeasible
 from .model import DAYS, PHASES, Exercise, Finding, Requirement
 from .program import (
@@ -403,11 +403,12 @@ def _options(
         extra_sets = extra.sets if extra else 0
         doses: dict[int, Dose] = {}
         previous: Dose | None = None
+        mine = with_tested_limits(cap, ex, profile.tests, ctx.registry.tests)
         for step, week in enumerate(block.loading_weeks):
-            previous = doses[week] = week_dose(ex, rule, step, cap, extra_sets=extra_sets)
+            previous = doses[week] = week_dose(ex, rule, step, mine, extra_sets=extra_sets)
         if block.deload is not None:
             doses[block.deload] = week_dose(
-                ex, rule, 0, cap, deload_after=previous, extra_sets=extra_sets
+                ex, rule, 0, mine, deload_after=previous, extra_sets=extra_sets
             )
         if _too_long(ex, max(d.tenths for d in doses.values()), profile):
             continue

@@ -34,8 +34,8 @@ import attrs
 import pluggy
 
 from .demands import Demands, Training, demands_for, gets_extra, hard_sets, training
-from .dosing import Dose, NoDoseRule, choose_rule, week_dose
-from .model import DoseRule, Exercise, Finding
+from .dosing import Dose, NoDoseRule, choose_rule, week_dose, with_tested_limits
+from .model import Cap, DoseRule, Exercise, Finding
 from .profile import Profile
 from .program import (
     Extra,
@@ -254,7 +254,7 @@ def planned_dose(
         exercise,
         rule,
         step,
-        who.rules(place.block).cap,
+        capped(who, exercise, place),
         deload_after=deload_after,
         extra_sets=extra.sets if extra else 0,
     )
@@ -288,7 +288,15 @@ def fixed_dose(
         progression="reps",
         step=0,
     )
-    return week_dose(exercise, fixed, 0, who.rules(place.block).cap, extra_sets=extra_sets)
+    return week_dose(exercise, fixed, 0, capped(who, exercise, place), extra_sets=extra_sets)
+
+
+def capped(who: Person, exercise: Exercise, place: Place) -> Cap:
+    """The caps on ``exercise`` in the block of ``place``: the block's rules', and its
+    holds within what the person's tests showed, as the planner caps them."""
+    return with_tested_limits(
+        who.rules(place.block).cap, exercise, who.profile.tests, who.ctx.registry.tests
+    )
 
 
 def prescription(

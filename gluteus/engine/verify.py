@@ -33,9 +33,9 @@ from .demands import (
     gets_extra,
     training,
 )
-from .dosing import fits, week_dose
+from .dosing import fits, tested_hold_limit, week_dose
 from .errors import ProfileError
-from .model import DAYS, DoseRule, Exercise, Finding, Referral, Requirement
+from .model import DAYS, DoseRule, Exercise, Finding, ObjectiveTest, Referral, Requirement
 from .person import PersonModel, assess
 from .profile import Profile
 from .program import (
@@ -680,6 +680,7 @@ def _check_exercise(
     who: Training,
     doses: Callable[[Exercise], _DoseTexts | None],
     available: frozenset[str],
+    tests: Mapping[str, ObjectiveTest],
 ) -> Iterator[Violation]:
     """One exercise against the catalogue, the dose rules, the person's equipment and
     preferences, and every rule of its week (``restrictions``); its cues and dose are
@@ -703,6 +704,12 @@ def _check_exercise(
             f"(the catalogue says {ex.family!r} and {ex.load_type!r})"
         )
     yield from _check_effort(slot, restrictions)
+    tested = tested_hold_limit(ex, profile.tests, tests)
+    if tested is not None and rx.hold_s is not None and rx.hold_s > tested[0]:
+        yield slot.violation(
+            f"{rx.hold_s} s hold, longer than {tested[0]} s: holds stay within 70% of the "
+            f"tested {tested[1]}"
+        )
     texts = doses(ex)
     if texts is None:
         yield slot.violation(
@@ -1296,7 +1303,11 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
         this_week = safety.at(week.number) if week.number in known else restrictions
         for si, session in enumerate(week.sessions):
             for slot in _slots(week, si + 1, session, ctx.registry):
-                out.extend(_check_exercise(slot, profile, this_week, block, who, doses, available))
+                out.extend(
+                    _check_exercise(
+                        slot, profile, this_week, block, who, doses, available, ctx.registry.tests
+                    )
+                )
     out.extend(
         _check_structure(weeks, safety, who, skeleton, claims, ctx.registry, profile.experience)
     )

@@ -69,7 +69,7 @@ URGENCY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
 SIDE = {"both": "", "each": "each side", "left": "left side only", "right": "right side only"}
 """A dose's side in words; both legs together needs no words."""
 SIDE_CARD = {
-    "both": "both legs together",
+    "both": "both sides",  # together, or alternating (bird dog): never one side only
     "each": "each side",
     "left": "left side only",
     "right": "right side only",
@@ -944,8 +944,18 @@ def _card_dose(seen: list[tuple[int, bool, str]]) -> str:
         weeks = [wk for wk, _, _ in seen]
         text = full[0][1] + (f", weeks {weeks_span(weeks)}" if len(weeks) > 1 else "")
     else:
-        (w1, d1), (wn, dn) = full[0], full[-1]
-        text = f"week {w1}: {d1}, building to {dn} by week {wn}"
+        # Each dose with its weeks, in order: a dose that changes is not always a
+        # build-up (a lighter load takes more reps, a new block may start easier).
+        runs: list[tuple[list[int], str]] = []
+        for wk, d in full:
+            if runs and runs[-1][1] == d:
+                runs[-1][0].append(wk)
+            else:
+                runs.append(([wk], d))
+        text = "; ".join(
+            f"{'weeks ' + weeks_span(ws) if len(ws) > 1 else f'week {ws[0]}'}: {d}"
+            for ws, d in runs
+        )
     if light:
         text += f"; {' or '.join(light)} in deload weeks"
     return text

@@ -49,6 +49,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         "case you wobble; time how long until the other foot touches down or you grab the "
         "support. Stop at 60 seconds. Do each leg.",
         source="springer2007",
+        holds=("single_leg_stance", "hip_airplane"),
         question="Single-leg stance on your {side} leg, eyes open, in seconds (up to 60)",
     ),
     ObjectiveTest(
@@ -60,6 +61,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         instructions="Side plank on your forearm and feet, body straight; time how long you "
         "hold before the hips drop. Do each side.",
         source="mcgill1999",
+        holds=("side_plank",),
         question="Side plank on your {side} side, in seconds",
     ),
     ObjectiveTest(
@@ -91,6 +93,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         instructions="Lie on your back, knees bent, and lift your hips into a bridge; time "
         "how long you hold before the hips sag or the back or hamstrings take over.",
         source="schellenberg2007",
+        holds=("bridge", "single_leg_bridge"),
         question="Glute bridge hold, in seconds",
     ),
 )

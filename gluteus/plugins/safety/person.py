@@ -144,6 +144,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         "your feet or grabbing the counter, up to 30 seconds.",
         question="Tandem stance (heel to toe), in seconds",
         source="cdc_steadi",
+        holds=("tandem_stance",),
     ),
 )
 

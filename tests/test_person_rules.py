@@ -1,0 +1,252 @@
+"""Every person rule is re-checked on the finished program: for each, a real program for
+a person the rule is for passes ``gluteus check``, and one hand edit that breaks the
+rule (an exercise it excludes slipped in, an effort over its cap, the work it asks for
+taken out) is caught, naming the rule."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import gluteus
+from gluteus.engine.api import context
+from gluteus.engine.pluginmanager import make_plugin_manager
+from gluteus.engine.verify import Violation, verify
+
+PM = make_plugin_manager(entrypoints=False)
+CTX = context(PM)
+CATALOGUE = CTX.registry.exercises
+ALL_EQUIPMENT = sorted(CTX.registry.equipment)
+
+BASE: dict[str, Any] = {
+    "age": 45,
+    "experience": "intermediate",
+    "start": "2027-01-04",
+    "schedule": {"weeks": 8, "sessions_per_week": 3, "minutes_per_session": 40},
+    "equipment": ALL_EQUIPMENT,
+    "signs": ["barely_feel_glutes", "knees_cave_in"],
+    "seed": 3,
+}
+
+
+def person(**changes: Any) -> str:
+    """A profile (as JSON text, so it can be cached) of BASE with ``changes``."""
+    return json.dumps({**BASE, **changes}, sort_keys=True)
+
+
+@functools.cache
+def program_for(profile_json: str) -> str:
+    program = gluteus.generate(gluteus.Profile.from_dict(json.loads(profile_json)), plugins=PM)
+    return json.dumps(program.to_dict())
+
+
+def fresh(profile_json: str) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(program_for(profile_json))
+    return doc
+
+
+def row_for(ex_id: str, like: dict[str, Any]) -> dict[str, Any]:
+    """A program row for catalogue exercise ``ex_id``: its own facts, the dose of ``like``."""
+    ex = CATALOGUE[ex_id]
+    row = copy.deepcopy(like)
+    row.update(
+        id=ex.id,
+        name=ex.name,
+        issues=list(ex.issues),
+        role=ex.role,
+        position=ex.position,
+        planes=list(ex.planes),
+        equipment=list(ex.equipment),
+        loaded=ex.loaded,
+        cues=list(ex.cues),
+        level=ex.level,
+        fault=ex.fault,
+        evidence=ex.evidence,
+        source=ex.source,
+        tags=sorted(ex.tags),
+        targets=list(ex.targets),
+        family=ex.family,
+        load_type=ex.load_type,
+        side="each" if ex.unilateral else "both",
+        reps=None if ex.is_hold else 10,
+        hold_s=ex.hold_s if ex.is_hold else None,
+        extra=None,
+        ladder=None,
+        rung=None,
+    )
+    return row
+
+
+def slip_in(ex_id: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
+    """An edit putting ``ex_id`` in place of the last exercise of week ``week``'s first
+    session."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        rows = doc["weeks"][week - 1]["sessions"][0]["exercises"]
+        rows[-1] = row_for(ex_id, rows[-1])
+
+    return edit
+
+
+def set_effort(**effort: Any) -> Callable[[dict[str, Any]], None]:
+    """An edit giving every row of week 3 this effort (rpe, rm, rir)."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        for session in doc["weeks"][2]["sessions"]:
+            for rx in session["exercises"]:
+                if rx.get("effort"):
+                    rx["effort"].update(effort)
+
+    return edit
+
+
+def without_family(family: str) -> Callable[[dict[str, Any]], None]:
+    """An edit taking every exercise of ``family`` out of week 3."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        for session in doc["weeks"][2]["sessions"]:
+            session["exercises"] = [
+                rx for rx in session["exercises"] if CATALOGUE[rx["id"]].family != family
+            ]
+            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+
+    return edit
+
+
+OLDER = {"age": 72, "can_get_up_from_floor": True}
+FALLS = {
+    "age": 84,
+    "walking_aid": True,
+    "can_get_up_from_floor": False,
+    "tests": {"timed_up_and_go_s": 16},
+    "equipment": ["mini_band"],
+}
+
+# rule id, the person it is for, the hand edit that breaks it
+CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
+    ("falls_supported_balance", person(**FALLS), slip_in("single_leg_stance")),
+    ("older_no_impact", person(**OLDER), slip_in("forward_hop")),
+    ("older_sit_to_stand", person(**OLDER), without_family("sit_to_stand")),
+    ("no_floor_work", person(can_get_up_from_floor=False), slip_in("glute_bridge")),
+    (
+        "chair_stand_with_hands",
+        person(tests={"chair_stand_30s": 6}),
+        slip_in("sit_to_stand_arms_crossed"),
+    ),
+    (
+        "pregnancy_no_supine_prone",
+        person(age=31, precautions=["pregnancy"], pregnancy_week=18),
+        slip_in("glute_bridge"),
+    ),
+    (
+        "pregnancy_moderate",
+        person(age=31, precautions=["pregnancy"], pregnancy_week=18),
+        set_effort(rpe=[7, 8]),
+    ),
+    (
+        "pregnancy_supported_balance",
+        person(age=31, precautions=["pregnancy"], pregnancy_week=29),
+        slip_in("single_leg_stance"),
+    ),
+    (
+        "pelvic_girdle_pain",
+        person(age=31, precautions=["pregnancy"], pregnancy_week=20, signs=["pelvic_girdle_pain"]),
+        slip_in("split_squat"),
+    ),
+    (
+        "hip_replacement_posterior",
+        person(age=66, precautions=["hip_replacement_posterior"], weeks_since_surgery=20),
+        slip_in("hip_hinge_drill"),
+    ),
+    (
+        "hip_replacement_lateral",
+        person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
+        slip_in("lateral_band_walk"),
+    ),
+    (
+        "hip_replacement_anterior",
+        person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20),
+        slip_in("frog_bridge"),
+    ),
+    (
+        "joint_replacement_early",
+        person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=1),
+        slip_in("step_up"),
+    ),
+    (
+        "joint_replacement_middle",
+        person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
+        slip_in("hip_airplane"),
+    ),
+    (
+        "knee_replacement",
+        person(age=66, precautions=["knee_replacement"], weeks_since_surgery=30),
+        slip_in("quadruped_hip_extension"),
+    ),
+    (
+        "knee_replacement_deep_bending",
+        person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
+        slip_in("goblet_squat"),
+    ),
+    ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("forward_hop")),
+    (
+        "hypertension",
+        person(blood_pressure={"systolic": 150, "diastolic": 92}),
+        slip_in("back_squat"),
+    ),
+    ("youth", person(age=15), set_effort(rm=[4, 6])),
+    ("pain_no_heavy_loading", person(pain={"knee": 4}), slip_in("back_squat")),
+    ("knee_pain_high", person(pain={"knee": 5}), slip_in("goblet_squat")),
+    ("low_back_pain_high", person(pain={"low_back": 5}), slip_in("deadlift")),
+    ("gluteal_tendinopathy_pain", person(pain={"hip": 5}), slip_in("clamshell")),
+    ("no_static_stretching", person(), slip_in("piriformis_stretch")),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "profile", "edit"), CASES, ids=[c[0] for c in CASES])
+def test_a_hand_inserted_violation_of_each_person_rule_is_caught(rule_id, profile, edit):
+    doc = fresh(profile)
+    assert rule_id in {r["id"] for r in doc["safety"]["rules"]}, "the rule is for this person"
+    assert verify(doc, CTX) == []
+    edit(doc)
+    found: list[Violation] = verify(doc, CTX)
+    assert any(v.rule == rule_id for v in found), [str(v) for v in found]
+
+
+def test_every_person_rule_of_the_safety_plugin_has_its_case():
+    """A new rule of the safety plugin needs a case above (the pain-light stop signs are
+    checked as the safety section, below)."""
+    from gluteus.plugins.safety import rules
+
+    covered = {c[0] for c in CASES} | {"stop_signs_for_everyone", "pregnancy_stop_signs"}
+    assert {r.id for r in rules.SAFETY_RULES} <= covered
+
+
+def test_the_stop_signs_for_everyone_cannot_be_taken_out():
+    doc = fresh(person())
+    signs = doc["safety"]["stop_signs"]
+    assert any("chest pain" in s for s in signs)
+    doc["safety"]["stop_signs"] = [s for s in signs if "chest pain" not in s]
+    assert "program: stop sign missing: 'chest pain or pressure'" in [
+        str(v) for v in verify(doc, CTX)
+    ]
+
+
+def test_a_hold_past_the_tested_one_is_caught():
+    """Holds stay within 70% of the same hold tested (the side plank test here)."""
+    doc = fresh(person(tests={"side_plank_s": {"left": 20, "right": 30}}, seed=5))
+    holds = [
+        rx
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if CATALOGUE[rx["id"]].family == "side_plank" and rx["hold_s"]
+    ]
+    assert holds and all(rx["hold_s"] <= 14 for rx in holds)
+    holds[0]["hold_s"] = 30
+    assert any("tested side_plank_s" in str(v) for v in verify(doc, CTX))
