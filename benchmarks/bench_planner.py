@@ -6,6 +6,8 @@ Run on demand (never as a test)::
     python benchmarks/bench_planner.py            # targets, side-by-side, scaling tables
     python benchmarks/bench_planner.py --quick    # fewer repeats
 
+After the timings it prints the plan-quality report of ``plan_quality.py``.
+
 The targets: 12 weeks x 4 sessions with all five issues <= 100 ms in-process and
 <= 3x streprogen's 12-week, 3-day program measured in the same run; 24 weeks x 6
 sessions x 90 minutes with all equipment <= 300 ms; whole-process ``gluteus
@@ -327,6 +329,12 @@ def main() -> None:
     print(load())
     t12 = targets(reps, report)
     growth(reps, t12, report)
+    # What the planner did to the programs, next to how fast it did it.
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from plan_quality import print_report, quality_report
+
+    report["quality"] = quality_report(20 if args.quick else 40)
+    print_report(report["quality"])
     report["load_after"] = os.getloadavg()
     print(f"\n{load()}")
 

@@ -152,8 +152,8 @@ def test_warning_text_words_only_what_the_engine_writes():
     # unmet: the demand in words and its weeks; an issue only with the rule asking for it.
     demand = "knees gets strength work every week of the strength phase"
     assert warning_text("unmet", schedule, weeks=(3, 5), detail=demand) == (
-        f"In weeks 3, 5, {demand}: the safety rules, equipment and time leave no exercise "
-        "for it, so it is left out."
+        f"In weeks 3, 5, {demand}: the safety rules, equipment, time and the limits on "
+        "weekly work leave no room for it, so it is left out."
     )
     assert warning_text("unmet", schedule, issue="knees", rule="r", weeks=(3,), detail=demand)
     for fields in (

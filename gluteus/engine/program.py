@@ -165,7 +165,7 @@ ENGINE_WARNING_KINDS: tuple[str, ...] = (
 ``left_out`` an issue found but not trained in some weeks (``issue``, ``weeks``);
 ``below_floor`` an issue trained with fewer weekly hard sets than the least that
 builds strength (``issue``, ``weeks``, ``detail`` the fewest sets it gets);
-``unmet`` a demand the person's rules, equipment or time leave no exercise for: one
+``unmet`` a demand the person's rules, equipment, time or weekly limits leave no room for: one
 of the engine's own conventions, or a rule's demand on an issue found (``rule``,
 ``issue``), with ``weeks`` and ``detail`` the demand in words;
 ``no_issue`` screening found nothing, so the program is a general one;
@@ -249,8 +249,8 @@ def warning_text(
         if not ordered or not detail or (issue is not None and rule is None):
             return None
         return (
-            f"In {_weeks_span(weeks)}, {detail}: the safety rules, equipment and time leave "
-            "no exercise for it, so it is left out."
+            f"In {_weeks_span(weeks)}, {detail}: the safety rules, equipment, time and the "
+            "limits on weekly work leave no room for it, so it is left out."
         )
     if detail is not None:
         return None
