@@ -1,0 +1,170 @@
+"""Generate the reference part of docs/clinical.md from the built-in plugins' data.
+
+Everything between the ``clinical:start`` and ``clinical:end`` markers is rewritten
+from the registry: every red flag with its urgency, whom to see and source; every
+person state with its values; every objective test; every safety rule with whom it
+is for, what it does and the source it rests on, with that source's evidence level.
+``tests/test_docs_clinical.py`` regenerates it and fails when the committed file
+differs, so the page cannot drift from the rules the engine enforces.
+
+    python docs/gen_clinical.py           # rewrite docs/clinical.md
+    python docs/gen_clinical.py --check   # exit 1 if it is out of date
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run as a script from a checkout
+
+from gluteus.engine.facts import describe_condition  # noqa: E402
+from gluteus.engine.model import SafetyRule  # noqa: E402
+from gluteus.engine.pluginmanager import make_plugin_manager  # noqa: E402
+from gluteus.engine.registry import Registry, build_registry  # noqa: E402
+
+DOC = ROOT / "docs" / "clinical.md"
+START, END = "<!-- clinical:start -->\n", "<!-- clinical:end -->\n"
+
+EVIDENCE = {
+    "verified": "checked against the source",
+    "recalled": "from the source as recalled, to be checked",
+    "weak": "weak or conflicting evidence",
+    "convention": "practice convention, no trial behind it",
+}
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _source(reg: Registry, key: str) -> str:
+    source = reg.sources.get(key)
+    if source is None:
+        return f"`{key}`"
+    return f"`{key}` ({EVIDENCE.get(source.level, source.level)})"
+
+
+def _does(rule: SafetyRule) -> str:
+    parts: list[str] = []
+    if rule.exclude_tags:
+        parts.append("excludes " + ", ".join(f"`{t}`" for t in rule.exclude_tags))
+    if rule.exclude_positions:
+        parts.append("excludes positions " + ", ".join(rule.exclude_positions))
+    if rule.exclude_roles:
+        parts.append("excludes roles " + ", ".join(rule.exclude_roles))
+    if rule.exclude_equipment:
+        parts.append("excludes equipment " + ", ".join(rule.exclude_equipment))
+    cap = rule.cap
+    if cap is not None:
+        caps = []
+        if cap.max_rpe is not None:
+            caps.append(f"RPE at most {cap.max_rpe:g}")
+        if cap.no_rm:
+            caps.append("no repetition maximum (effort by the talk test)")
+        if cap.min_rm is not None:
+            caps.append(f"nothing heavier than {cap.min_rm}RM")
+        if cap.max_sets is not None:
+            caps.append(f"at most {cap.max_sets} sets")
+        if cap.max_hold_s is not None:
+            caps.append(f"holds at most {cap.max_hold_s} s")
+        if cap.max_level is not None:
+            caps.append(f"ladder level at most {cap.max_level}")
+        if caps:
+            parts.append("caps: " + ", ".join(caps))
+    for limit in rule.limits:
+        words = f"`{'`, `'.join(limit.tags)}` work"
+        if limit.max_weekly_sets is not None:
+            words += f" at most {limit.max_weekly_sets} sets a week"
+        if limit.not_on_consecutive_days:
+            words += ", never on consecutive days"
+        parts.append(words)
+    for req in rule.requires:
+        kinds = [*req.roles, *req.planes, *req.tags, *req.families]
+        where = {"weekly": "every week", "session": "every session"}.get(req.kind, req.kind)
+        parts.append(f"asks for {', '.join(kinds) or 'activation'} ({where})")
+    if rule.stop_signs:
+        parts.append("stop signs: " + "; ".join(rule.stop_signs))
+    return "; ".join(parts) or "notes only"
+
+
+def render(reg: Registry) -> str:
+    out: list[str] = []
+    out.append("### Red flags: a referral instead of a program\n\n")
+    out.append("| id | urgency | asked as | see | source |\n| --- | --- | --- | --- | --- |\n")
+    for flag in reg.red_flags.values():
+        asked = flag.question + (
+            f" (also worked out: {describe_condition(flag.when)})" if flag.when else ""
+        )
+        out.append(
+            f"| `{flag.id}` | {flag.urgency} | {_cell(asked)} | {_cell(flag.see)} | "
+            f"{_source(reg, flag.source)} |\n"
+        )
+    out.append("\n### Person states: who the person is, week by week\n\n")
+    out.append("| state | values | what it is |\n| --- | --- | --- |\n")
+    for state in reg.person_states.values():
+        out.append(
+            f"| `{state.id}` | {', '.join(f'`{v}`' for v in state.values)} | "
+            f"{_cell(state.description)} |\n"
+        )
+    out.append("\n### Objective tests\n\n")
+    out.append("| test | kind | holds it limits | source |\n| --- | --- | --- | --- |\n")
+    for test in reg.tests.values():
+        out.append(
+            f"| `{test.id}` ({_cell(test.name)}) | {test.kind}{', per side' if test.sided else ''} "
+            f"| {', '.join(test.holds) or '-'} | {_source(reg, test.source)} |\n"
+        )
+    out.append("\n### Safety rules\n\n")
+    out.append("| rule | for whom | what it does | source |\n| --- | --- | --- | --- |\n")
+    for rule_id in sorted(reg.safety_rules):
+        rule = reg.safety_rules[rule_id]
+        condition = rule.when.as_condition()
+        if rule.when.always:
+            who = "everyone"
+        else:
+            who = describe_condition(condition) if condition else "-"
+        out.append(
+            f"| `{rule.id}` ({reg.plugin_of('safety_rule', rule.id)}) | {_cell(who)} | "
+            f"{_cell(rule.description)} {_cell(_does(rule))} | {_source(reg, rule.source)} |\n"
+        )
+    out.append("\n### Sources\n\n")
+    cited = sorted(
+        {r.source for r in reg.safety_rules.values()}
+        | {f.source for f in reg.red_flags.values()}
+        | {t.source for t in reg.tests.values()}
+    )
+    for key in cited:
+        source = reg.sources.get(key)
+        if source is not None:
+            out.append(f"- `{key}`: {_cell(source.citation)}\n")
+    return "".join(out)
+
+
+def wanted(text: str) -> str:
+    reg = build_registry(make_plugin_manager(entrypoints=False))
+    try:
+        head, rest = text.split(START, 1)
+        _, tail = rest.split(END, 1)
+    except ValueError:
+        raise SystemExit(f"{DOC}: the clinical markers are missing") from None
+    return head + START + "\n" + render(reg) + "\n" + END + tail
+
+
+def main(argv: list[str]) -> int:
+    current = DOC.read_text(encoding="utf-8")
+    new = wanted(current)
+    if "--check" in argv:
+        if new != current:
+            print(f"{DOC} is out of date: run python docs/gen_clinical.py", file=sys.stderr)
+            return 1
+        return 0
+    if new != current:
+        DOC.write_text(new, encoding="utf-8")
+        print(f"updated {DOC}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
