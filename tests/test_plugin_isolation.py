@@ -610,3 +610,43 @@ def test_the_contract_check_names_a_clash_in_the_new_vocabularies():
         "plugin 'vocab_clash': equipment 'mat': is declared by both 'basics' and 'vocab_clash'",
         "plugin 'vocab_clash': pain region 'knee': is declared by both 'basics' and 'vocab_clash'",
     ]
+
+
+def _screen_raises(profile: Any, signs: Any) -> Any:
+    raise RuntimeError("screening service down")
+
+
+def _assess_raises(profile: Any, week: Any) -> Any:
+    raise RuntimeError("no model today")
+
+
+@pytest.mark.parametrize(
+    ("hook", "function", "why"),
+    [
+        ("screen", _screen_raises, "hook screen raised RuntimeError: screening service down"),
+        ("assess_person", _assess_raises, "hook assess_person raised RuntimeError: no model today"),
+    ],
+)
+def test_a_plugin_whose_hook_fails_while_screening_is_disabled(installed, hook, function, why):
+    """A plugin failing at run time, not while the catalogue is built, is disabled the
+    same way: the program is made without it, and the command says so once."""
+    installed(entry("flaky", **{hook: function}), GOOD)
+    pm = make_plugin_manager()
+    program = gluteus.generate(gluteus.Profile.from_dict(PROFILE), plugins=pm).to_dict()
+    assert not pm.has_plugin("flaky") and pm.has_plugin("good")
+    assert "flaky" not in program["engine"]["plugins"]
+    [error] = pm.load_errors
+    assert (error.plugin, error.error) == ("flaky", why)
+    assert gluteus.check(program, plugins=pm) == []
+
+    for command in ("generate", "screen"):
+        result = invoke(command, _profile_file())
+        assert result.exit_code == 0, result.output
+        assert warnings_of(result) == [
+            f"Warning: plugin 'flaky' (from gluteus-flaky) is disabled and everything else "
+            f"works without it: {why}"
+        ]
+    # Asked for by name, its failure stops the command, naming it.
+    result = invoke("--load-plugins", "flaky,good", "generate", _profile_file())
+    assert result.exit_code == 1
+    assert f"Error: plugin 'flaky': {why}" in result.stderr

@@ -243,6 +243,17 @@ def cli(load_plugins: str | None, block_plugins: str | None, debug: bool | None)
     """
 
 
+def late_warnings(pm: Any) -> None:
+    """Warn (stderr) about plugins disabled while the command ran (a hook that failed
+    while screening), once each: the command went on without them."""
+    told = getattr(pm, "_told", 0)
+    for error in pm.load_errors[told:]:
+        click.echo(f"Warning: {error.warning()}", err=True)
+        if debugging() and error.traceback:
+            click.echo(error.traceback.rstrip("\n"), err=True)
+    pm._told = len(pm.load_errors)
+
+
 def plugin_manager() -> Any:
     """A fresh plugin manager for a command, with its registry built, warning on
     stderr (one line each) about plugins that failed to load or were disabled and
@@ -255,6 +266,7 @@ def plugin_manager() -> Any:
         click.echo(f"Warning: {line}", err=True)
         if debugging() and details.get(line):
             click.echo(details[line].rstrip("\n"), err=True)
+    pm._told = len(pm.load_errors)
     return pm
 
 

@@ -96,7 +96,7 @@ def generate(
       a page to take to the appointment);
     4 the constraints cannot all be met (the message says which, and what to do).
     """
-    from gluteus.cli import plugin_manager
+    from gluteus.cli import late_warnings, plugin_manager
     from gluteus.engine import api
 
     # Checked before planning, so a typo in -o costs nothing.
@@ -122,7 +122,10 @@ def generate(
         )
     person = api.load_profile(profile, plugins=pm)
     try:
-        program = api.generate(person, seed=seed, plugins=pm)
+        try:
+            program = api.generate(person, seed=seed, plugins=pm)
+        finally:
+            late_warnings(pm)
     except ReferralRequired as exc:
         # The referral is printed (by the group, to stderr) and written in the chosen
         # format too: a document to take to the appointment.

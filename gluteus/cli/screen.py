@@ -91,13 +91,15 @@ def screen(profile: str, fmt: str) -> None:
     Exit codes: 0 done; 2 bad input; 3 a red flag (the referrals are printed, with
     --format json as the referral JSON of the program format).
     """
-    from gluteus.cli import plugin_manager
+    from gluteus.cli import late_warnings, plugin_manager
     from gluteus.engine import api
 
     pm = plugin_manager()
     ctx = api.context(pm)
     person = api.load_profile(profile, plugins=pm)
     result = api.run_screen(person, ctx)
+    ctx = result.context or ctx
+    late_warnings(pm)
     if result.referrals:
         from gluteus.engine.program import referral_program
         from gluteus.engine.view import program_json

@@ -249,6 +249,7 @@ class Engine:
         ctx = self.context().with_checkpoint(steps)
         steps("screen", 0, 1)
         result = run_screen(profile, ctx)
+        ctx = result.context or ctx  # without a plugin disabled on the way
         if result.referrals:
             raise ReferralRequired(
                 result.referrals, result=referral_program(profile, result.referrals, ctx)

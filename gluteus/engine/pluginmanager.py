@@ -162,6 +162,16 @@ class GluteusPluginManager(pluggy.PluginManager):
                     self._registry = registry
                 return registry
 
+    def disable_failing(self, error: PluginError) -> bool:
+        """Disable the plugin ``error`` names if it may be disabled (see the class
+        docstring), recording why; True when it was. A plugin whose hook fails while a
+        profile is screened is treated as one whose contributions fail."""
+        with self._registry_lock:
+            if error.plugin not in self.disposable or not self.has_plugin(error.plugin):
+                return False
+            self._disable(error)
+            return True
+
     def _disable(self, error: PluginError) -> None:
         """Undo every registration of the plugin ``error`` names and record why."""
         name = error.plugin
