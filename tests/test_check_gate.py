@@ -556,14 +556,15 @@ def test_the_safety_section_is_what_the_rules_produce(edit, says):
             "the red flag says 'New bladder or bowel problems with back pain can be a sign of",
         ),
         (
+            # Graham's low-back pain of 6/10 is a referral too, the least urgent one.
             lambda r: r.pop(),
-            "program: the referral for red flag unexplained_weight_loss (urgent, see Your GP or "
-            "doctor: ask for an urgent appointment (or NHS 111)) is missing",
+            "program: the referral for red flag severe_pain (soon, see A physiotherapist or "
+            "your GP: book an appointment before you start) is missing",
         ),
         (
             lambda r: r.reverse(),
-            "program: referral 1 is for unexplained_weight_loss, but the profile's red flags "
-            "call for bladder_or_bowel_change here (most urgent first)",
+            "program: referral 1 is for severe_pain, but the profile's red flags call for "
+            "bladder_or_bowel_change here (most urgent first)",
         ),
     ],
 )

@@ -136,7 +136,7 @@ def test_a_deload_week_is_marked_and_its_lighter_dose_said():
     assert "Deload weeks - Week 5: a deload, with fewer sets and an easier effort" in flat(text)
     assert "No deload week" not in text
     guide = flat(text.split("Exercise guide", 1)[1])
-    assert "Dose: 2 × 12, weeks 1–8; 1 × 12 in deload weeks; both sides; rest 45 s" in guide
+    assert "Dose: 2 × 12, weeks 1–8; 1 × 12 in deload weeks; rest 45 s" in guide
     glossary = text.split("Words used in this program\n", 1)[1]
     assert glossary.count("Deload:") == 1
 

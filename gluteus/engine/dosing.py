@@ -149,6 +149,10 @@ def choose_rule(
     )
 
 
+MODERATE_REPS = 10
+"""Reps at least, on external load when effort is by feel (no repetition maximum): a
+moderate weight for 10-15 reps (Mottola 2018; ACSM 2009's 8-12 at moderate loads)."""
+
 TESTED_HOLD_SHARE = (7, 10)
 """A hold stays within 70% of the same hold tested (the worse side, and never under 10
 s), so every set can be held with good form until the test is taken again: a
@@ -275,6 +279,10 @@ def week_dose(
         reps = (rule.reps or FALLBACK_REPS)[0]
     deload = deload_after is not None
     effort = effort_of(exercise, rule, cap, deload=deload)
+    if reps is not None and cap.no_rm and rule.rm is not None and exercise.load_type == "external":
+        # Effort by feel instead of a heavy load: a moderate weight for more reps, which
+        # also keeps people from holding their breath (Mottola 2018, ACOG 2020).
+        reps = max(reps, MODERATE_REPS)
     if reps is not None and effort.rm is not None and rule.rm is not None and effort.rm != rule.rm:
         # A lighter load (a higher repetition maximum) takes more reps, short of failure:
         # reps plus reps in reserve make the repetition maximum.
@@ -330,14 +338,21 @@ def week_dose(
 def load_text(
     exercise: Exercise, rule: DoseRule, step: int, deload: bool, cap: Cap, effort: Effort
 ) -> str:
-    """What to use and how hard, in words: the rule's note, the effort, and (for an
-    external load in a later week of a load-progressing rule) how to add load."""
+    """What to use and how hard, in words: the rule's note (or, when a safety cap made
+    the load lighter than the rule's, words for the lighter load), the effort, and (for
+    an external load in a later week of a load-progressing rule) how to add load."""
     effort_text = effort_words(effort, cap)
     if deload:
         # Only what a deload does: fewer sets, easier, same exercise.
         parts = ["Deload: fewer sets than last week and an easier effort", effort_text]
         return "; ".join(p for p in parts if p)
-    parts = [rule.load, effort_text]
+    words = rule.load
+    if exercise.load_type == "external" and rule.rm is not None:
+        if cap.no_rm:
+            words = f"A moderate weight, one you could lift {MODERATE_REPS + 5} times or more"
+        elif effort.rm is not None and effort.rm != rule.rm:
+            words = f"A weight you could lift {_span(effort.rm)} times, no heavier"
+    parts = [words, effort_text]
     if (
         rule.progression == "load"
         and exercise.load_type == "external"
@@ -345,5 +360,5 @@ def load_text(
         and not cap.no_rm
     ):
         # ACSM 2009: +2-10% once the target is beaten by 1-2 reps.
-        parts.append("add 2-10% load once every set reaches the top of the range")
+        parts.append("add 2-10% load once every set is done with reps to spare beyond those asked")
     return "; ".join(p for p in parts if p)

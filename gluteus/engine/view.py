@@ -69,7 +69,7 @@ URGENCY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
 SIDE = {"both": "", "each": "each side", "left": "left side only", "right": "right side only"}
 """A dose's side in words; both legs together needs no words."""
 SIDE_CARD = {
-    "both": "both sides",  # together, or alternating (bird dog): never one side only
+    "both": "",  # both legs together, or alternating (bird dog): no words needed
     "each": "each side",
     "left": "left side only",
     "right": "right side only",
@@ -1521,7 +1521,7 @@ def card_items(card: CardView) -> tuple[tuple[str, str], ...]:
         items.append(("Cues:", "; ".join(card.cues)))
     if card.fault:
         items.append(("Watch for:", card.fault))
-    items.append(("Dose:", f"{card.dose}; {card.side}; rest {card.rest}"))
+    items.append(("Dose:", "; ".join(p for p in (card.dose, card.side, f"rest {card.rest}") if p)))
     if card.extra:
         items.append(("Extra sets:", card.extra))
     if card.load:

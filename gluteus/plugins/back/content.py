@@ -88,7 +88,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "Squeeze the glutes to stand up",
         ),
         fault="Bending through the low back instead of folding at the hips.",
-        tags=("hip_flexion_past_90",),
+        # Hands on the hips, hinging forward with nothing to hold: a balance challenge.
+        tags=("hip_flexion_past_90", "balance_challenge", "unsupported_balance"),
         targets=("gmax", "trunk"),
         source="practice_convention",
         evidence="convention",

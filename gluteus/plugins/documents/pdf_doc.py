@@ -630,7 +630,7 @@ def _cheatsheet(v: ProgramView, page_format: str, scale: float, max_cues: int | 
         cues = card.cues if max_cues is None else card.cues[:max_cues]
         when = f" ({card.when})" if card.when else ""
         doc.para(card.name + when, 10.5, "B")
-        dose = f"{card.dose}; {card.side}; rest {card.rest}"
+        dose = "; ".join(p for p in (card.dose, card.side, f"rest {card.rest}") if p)
         doc.labelled("Dose:", dose, 9.5)
         if card.extra:
             doc.labelled("Extra sets:", card.extra, 9.5)

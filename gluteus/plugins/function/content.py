@@ -201,6 +201,12 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="convention",
         why="Trunk control against rotation, the job the trunk does in everyday and sport movements: carrying, pushing, walking and running.",
         family="pallof_press",
+        # Standing with both hands on the band and the band pulling sideways: balance
+        # is challenged, with nothing to hold.
+        tags=(
+            "balance_challenge",
+            "unsupported_balance",
+        ),
     ),
     Exercise(
         id="marching_bridge",

@@ -57,7 +57,7 @@ NICE_NG136 = Source(
 )
 PAIN_REFERRAL = Source(
     "severe_pain_convention",
-    "Practice convention: at 7/10 or more in everyday life, every session of a pain-"
+    "Practice convention: at 6/10 or more in everyday life, every session of a pain-"
     "monitored program (Silbernagel 2007: above 5/10 is too much) would stop at once, so a "
     "clinician sets the starting dose first. No trial behind the threshold.",
     "convention",
@@ -191,13 +191,17 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         id="uncontrolled_blood_pressure",
-        question="Is your resting blood pressure 180/110 or higher?",
-        urgency="soon",
-        see="Your GP or doctor: book an appointment before you start",
-        message="A resting blood pressure of 180/110 or more should be brought under control "
-        "by your doctor before you start training (Pescatello 2015). Do not start this "
-        "program until they say you may.",
-        source="pescatello2015",
+        question="Is your resting blood pressure 180/110 or higher (upper number 180 or "
+        "more, or lower number 110 or more)?",
+        urgency="urgent",
+        see="Your GP or an urgent care service today; call an ambulance if you also have a "
+        "severe headache, blurred vision, confusion, chest pain or breathlessness",
+        message="A resting blood pressure with an upper number of 180 or more, or a lower "
+        "number of 110 or more, needs a doctor's assessment today (NICE NG136: same-day "
+        "assessment from 180/120; Pescatello 2015: not to train until it is controlled). "
+        "With a severe headache, changes in your sight, confusion, chest pain or "
+        "breathlessness it is an emergency. Do not exercise until you have been seen.",
+        source="nice_ng136",
         when=AnyOf(
             (
                 Fact("profile.blood_pressure.systolic", ">=", 180),
@@ -207,34 +211,16 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         id="severe_pain",
-        question="Is any of your pain 7/10 or more most days?",
+        question="Is any of your pain 6/10 or more most days?",
         urgency="soon",
         see="A physiotherapist or your GP: book an appointment before you start",
-        message="Pain of 7/10 or more is above the red of the pain traffic light, so every "
-        "session would have to stop at once. Exercise is still likely to help: a "
+        message="Pain of 6/10 or more is in the red of the pain traffic light (over 5/10), so "
+        "every session would have to stop at once. Exercise is still likely to help: a "
         "physiotherapist can find where to start and what to ease first.",
         source="severe_pain_convention",
         when=AnyOf(
             tuple(
-                Fact(f"pain.{region}", ">=", 7) for region in ("low_back", "knee", "hip", "buttock")
-            )
-        ),
-    ),
-    RedFlag(
-        id="severe_blood_pressure",
-        question="Is your resting blood pressure 200/120 or higher?",
-        urgency="urgent",
-        see="Your GP or an urgent care service today; call an ambulance if you also have a "
-        "severe headache, blurred vision, confusion, chest pain or breathlessness",
-        message="A resting blood pressure of 200/120 or more needs a doctor today (NICE "
-        "NG136: same-day assessment from 180/120). With a severe headache, changes in your "
-        "sight, confusion, chest pain or breathlessness it is an emergency. Do not exercise "
-        "until you have been seen.",
-        source="nice_ng136",
-        when=AnyOf(
-            (
-                Fact("profile.blood_pressure.systolic", ">=", 200),
-                Fact("profile.blood_pressure.diastolic", ">=", 120),
+                Fact(f"pain.{region}", ">=", 6) for region in ("low_back", "knee", "hip", "buttock")
             )
         ),
     ),

@@ -5,7 +5,17 @@ joint replacements, hypertension) and pain levels. Data only; the engine
 
 from __future__ import annotations
 
-from gluteus.engine.model import AnyOf, Cap, Fact, Limit, Requirement, SafetyRule, Source, Trigger
+from gluteus.engine.model import (
+    AllOf,
+    AnyOf,
+    Cap,
+    Fact,
+    Limit,
+    Requirement,
+    SafetyRule,
+    Source,
+    Trigger,
+)
 from gluteus.plugins import _sources as src
 
 from . import person
@@ -71,11 +81,10 @@ PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
     "vaginal bleeding",
     "fluid leaking from the vagina",
     "regular painful contractions",
-    "dizziness or feeling faint",
-    "chest pain",
     "calf pain or swelling",
     "reduced fetal movement",
 )
+"""With the stop signs for everyone (chest pain, dizziness): ACOG 2020's warning signs."""
 
 GENERAL_STOP_SIGNS: tuple[str, ...] = (
     "chest pain or pressure",
@@ -262,18 +271,24 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     # --- Joint replacements --------------------------------------------------------------
     SafetyRule(
         id="hip_replacement_posterior",
-        description="Posterior hip replacement: hip bent no more than 90 degrees, no crossing the midline, no turning the hip in.",
+        description="Posterior hip replacement: hip bent no more than 90 degrees, no "
+        "crossing the midline, no turning the hip in, and no jumps or hops on the new hip.",
         source="hip_replacement_precautions",
         evidence="verified",
         when=Trigger(precautions=("hip_replacement_posterior",)),
-        exclude_tags=("hip_flexion_past_90", "adduction_past_midline", "hip_internal_rotation"),
+        exclude_tags=(
+            "hip_flexion_past_90",
+            "adduction_past_midline",
+            "hip_internal_rotation",
+            "impact",
+        ),
         stop_signs=DISLOCATION_SIGNS,
         notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
     ),
     SafetyRule(
         id="hip_replacement_lateral",
-        description="Lateral hip replacement: as the posterior precautions, and no active "
-        "lifting of the leg out to the side while the muscle heals.",
+        description="Lateral hip replacement: as the posterior precautions (no jumps or hops "
+        "either), and no active lifting of the leg out to the side while the muscle heals.",
         source="hip_replacement_precautions",
         evidence="verified",
         when=Trigger(precautions=("hip_replacement_lateral",)),
@@ -282,17 +297,19 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "adduction_past_midline",
             "hip_internal_rotation",
             "active_hip_abduction",
+            "impact",
         ),
         stop_signs=DISLOCATION_SIGNS,
         notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
     ),
     SafetyRule(
         id="hip_replacement_anterior",
-        description="Anterior hip replacement: no hip extension combined with turning the leg out.",
+        description="Anterior hip replacement: no hip extension combined with turning the "
+        "leg out, and no jumps or hops on the new hip.",
         source="hip_replacement_precautions",
         evidence="verified",
         when=Trigger(precautions=("hip_replacement_anterior",)),
-        exclude_tags=("hip_extension_with_external_rotation",),
+        exclude_tags=("hip_extension_with_external_rotation", "impact"),
         stop_signs=DISLOCATION_SIGNS,
         notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
     ),
@@ -334,9 +351,14 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "single_leg_squat",
             "impact",
             "stance_pivot",
+            "arms_crossed",
         ),
         cap=Cap(max_rpe=7),
         stop_signs=AFTER_SURGERY_SIGNS,
+        notes=(
+            "Stand up from a firm, high chair pushing on the armrests, the operated leg "
+            "slid a little forward, until your surgeon says a lower seat is fine.",
+        ),
     ),
     SafetyRule(
         id="knee_replacement",
@@ -345,10 +367,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(precautions=("knee_replacement",)),
         exclude_tags=("kneeling_on_knee", "impact"),
-        stop_signs=(
-            "the knee more swollen, hot or red than before, or a new fever",
-            "calf pain or swelling",
-        ),
+        stop_signs=("the knee more swollen, hot or red than before, or a new fever",),
         notes=("Your surgeon's precautions override these.",),
     ),
     SafetyRule(
@@ -402,12 +421,15 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     # --- Pain ------------------------------------------------------------------------------
     SafetyRule(
         id="pain_no_heavy_loading",
-        description="Pain of 4/10 or more anywhere: no barbell work and nothing heavier than "
-        "an 8-repetition load until it settles and you re-take the tests.",
+        description="Pain of 4/10 or more anywhere: no barbell work, no jumps or hops, and "
+        "nothing heavier than an 8-repetition load until it settles and you re-take the "
+        "tests.",
         source="silbernagel2007",
         evidence="convention",
         when=Trigger(condition=ANY_PAIN_4),
         exclude_equipment=("barbell",),
+        # Silbernagel 2007, Willy 2019: jumps and hops come once pain has settled.
+        exclude_tags=("impact",),
         cap=Cap(min_rm=8),
         notes=(
             "While pain is in the amber zone, progress only when sessions stay green; re-take "
@@ -443,11 +465,21 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Outer hip only: buttock pain is seldom the gluteal tendons (pelvic girdle pain,
         # the back, the deep rotators), and the rule's advice would be wrong for it.
         id="gluteal_tendinopathy_pain",
-        description="Outer hip pain 4/10 or more: no side-lying exercises, and no sustained "
-        "or loaded adduction or compression of the outer hip.",
+        description="Outer hip pain of 4/10 or more (or from 2/10 with the pelvis dropping "
+        "on one leg): no side-lying exercises, and no sustained or loaded adduction or "
+        "compression of the outer hip.",
         source="grimaldi_fearon2015",
         evidence="verified",
-        when=Trigger(pain=(("hip", 4),)),
+        # Outer hip pain 4/10 or more, or any with a Trendelenburg sign (the tendon
+        # picture, Grimaldi 2015): compression is managed for everyone with it.
+        when=Trigger(
+            condition=AnyOf(
+                (
+                    Fact("pain.hip", ">=", 4),
+                    AllOf((Fact("pain.hip", ">=", 2), Fact("test.trendelenburg.worse"))),
+                )
+            )
+        ),
         exclude_tags=(
             "sustained_hip_adduction",
             "lateral_hip_compression",
@@ -456,8 +488,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_positions=("side-lying",),
         notes=(
             "Avoid crossing your legs and hanging on one hip. At night lie on the side that "
-            "does not hurt with a pillow between the knees (in pregnancy, keep to your "
-            "side as your midwife advises).",
+            "does not hurt, with a pillow between the knees.",
         ),
     ),
 )
