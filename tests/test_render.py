@@ -352,9 +352,8 @@ def test_engine_warnings_name_issues_and_rules_in_words():
         )
         assert "Glutes switched off gets only 2 hard sets a week in week 5" in warnings
         assert (
-            "In week 3, for Knees cave in, work of frontal or transverse plane is needed every "
-            "week (the rule “Frontal and transverse plane work every week”): the safety rules"
-            in warnings
+            "In week 3, what this rule asks for, “Frontal and transverse plane work every "
+            "week”: the safety rules" in warnings
         )
         assert (
             "Glutes switched off is left out of week 6: its weekly work did not fit in 2 "

@@ -1152,6 +1152,12 @@ def _demand(text: str, data: Mapping[str, Any], w: _Words) -> str:
         if isinstance(r, Mapping)
     }
 
+    asked = re.search(r"\(rule ([^)\s]+)\)", text)
+    if asked and rules.get(asked.group(1)):
+        # The rule in its own words says what is missing better than the list of
+        # planes, roles and exercise families the engine checks it by.
+        return f"what this rule asks for, “{rules[asked.group(1)]}”"
+
     def rule(match: re.Match[str]) -> str:
         said = rules.get(match.group(1))
         return f"(the rule “{said}”)" if said else "(a safety rule)"
