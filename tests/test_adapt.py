@@ -72,10 +72,17 @@ def rows(program: Program, week: int):
 
 def assert_written_as_the_planner_writes(adapted: Program) -> None:
     """Every row: the catalogue's family and load type, an effort, one row per exercise
-    in a session, and extra sets only where the planner gives them."""
+    in a session, and extra sets only where the planner gives them; a rung moved to
+    trains an issue the program trains, or is work a rule asks for (the planner offers
+    nothing for an issue nobody found)."""
     ctx = context()
     who = training(run_screen(adapted.profile, ctx).findings)
+    person = replan.person(adapted.profile, ctx)
+    assert person is not None
+    where = replan.places(adapted)
     for week in adapted.weeks:
+        demands = person.demands(where[week.number].block, where[week.number].kind)
+        asked = [g for c in demands.coverage if c.rule is not None for g in c.groups]
         for session in week.sessions:
             ids = [rx.id for rx in session.exercises]
             assert len(ids) == len(set(ids)), (week.number, ids)
@@ -85,6 +92,12 @@ def assert_written_as_the_planner_writes(adapted: Program) -> None:
                 assert rx.effort is not None
                 want = Extra(who.weaker_side, 1) if gets_extra(ex, who) else None
                 assert rx.extra == want, (week.number, rx.id)
+                if "Adapted: Moved" in rx.why:
+                    assert set(ex.issues) & set(who.trained) or any(g.fits(ex) for g in asked), (
+                        week.number,
+                        rx.id,
+                        ex.issues,
+                    )
 
 
 def test_easy_pain_free_sessions_for_the_gates_window_move_up_a_rung(tmp_path, program, gate):
@@ -143,6 +156,22 @@ def test_easy_pain_free_sessions_for_the_gates_window_move_up_a_rung(tmp_path, p
                 dose.effort,
                 dose.tenths / 10,
             )
+
+
+def test_a_rung_for_an_issue_nobody_found_is_not_moved_to(program, gate):
+    """Five easy weeks pass the gate for many exercises; a next rung that trains only
+    issues the program does not train (the deep rotators' hold, for tightness) is not
+    moved to: the exercise stays, and the change says why."""
+    result = adaptation(program, easy(range(1, 6), gate.max_rpe - 3))
+    assert [c for c in result.changes if c.kind == "progress"]
+    assert_written_as_the_planner_writes(result.program)
+    kept = [c for c in result.changes if c.kind == "keep" and "does not train" in c.reason]
+    assert kept
+    reg = context().registry
+    trained = set(training(run_screen(program.profile, context()).findings).trained)
+    for change in kept:
+        assert change.to is not None and not set(reg.exercises[change.to].issues) & trained
+    assert gluteus.check(result.program) == []
 
 
 def test_hard_sessions_do_not_pass_the_gate(program, gate):
