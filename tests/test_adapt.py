@@ -13,7 +13,7 @@ from gluteus.engine import replan
 from gluteus.engine.adapt import adaptation, adaptation_rules
 from gluteus.engine.api import context, run_screen
 from gluteus.engine.demands import gets_extra, training
-from gluteus.engine.dosing import choose_rule, week_dose
+from gluteus.engine.dosing import choose_rule, week_dose, with_tested_limits
 from gluteus.engine.program import Extra, Program
 from gluteus.journal import Journal
 
@@ -72,10 +72,17 @@ def rows(program: Program, week: int):
 
 def assert_written_as_the_planner_writes(adapted: Program) -> None:
     """Every row: the catalogue's family and load type, an effort, one row per exercise
-    in a session, and extra sets only where the planner gives them."""
+    in a session, and extra sets only where the planner gives them; a rung moved to
+    trains an issue the program trains, or is work a rule asks for (the planner offers
+    nothing for an issue nobody found)."""
     ctx = context()
     who = training(run_screen(adapted.profile, ctx).findings)
+    person = replan.person(adapted.profile, ctx)
+    assert person is not None
+    where = replan.places(adapted)
     for week in adapted.weeks:
+        demands = person.demands(where[week.number].block, where[week.number].kind)
+        asked = [g for c in demands.coverage if c.rule is not None for g in c.groups]
         for session in week.sessions:
             ids = [rx.id for rx in session.exercises]
             assert len(ids) == len(set(ids)), (week.number, ids)
@@ -85,6 +92,12 @@ def assert_written_as_the_planner_writes(adapted: Program) -> None:
                 assert rx.effort is not None
                 want = Extra(who.weaker_side, 1) if gets_extra(ex, who) else None
                 assert rx.extra == want, (week.number, rx.id)
+                if "Adapted: Moved" in rx.why:
+                    assert set(ex.issues) & set(who.trained) or any(g.fits(ex) for g in asked), (
+                        week.number,
+                        rx.id,
+                        ex.issues,
+                    )
 
 
 def test_easy_pain_free_sessions_for_the_gates_window_move_up_a_rung(tmp_path, program, gate):
@@ -115,9 +128,16 @@ def test_easy_pain_free_sessions_for_the_gates_window_move_up_a_rung(tmp_path, p
             ctx.registry.ladders[ladder].exercise_ids.index(change.exercise) + 1
         )
         # In its first week, the new rung's row is the dosing rules' first dose under the
-        # rules of every week of that block (and a deload's when that week is one).
+        # rules of every week of that block (and a deload's when that week is one). A
+        # session that already held the new rung keeps its own row (one row per exercise
+        # in a session), so only the sessions that held the old rung without the new one
+        # can have moved up.
         first = change.weeks[0]
-        was = {i for i, rx in rows(program, first) if rx.id == change.exercise}
+        ids = {
+            i: {rx.id for rx in s.exercises}
+            for i, s in enumerate(program.weeks[first - 1].sessions, 1)
+        }
+        was = {i for i, held in ids.items() if change.exercise in held and change.to not in held}
         new = [rx for i, rx in rows(adapted, first) if rx.id == change.to and i in was]
         assert new and all("Adapted: Moved up" in rx.why for rx in new)
         place = where[first]
@@ -129,7 +149,9 @@ def test_easy_pain_free_sessions_for_the_gates_window_move_up_a_rung(tmp_path, p
             ctx.registry.dosing,
             training(screening.findings).trained,
         )
-        cap = screening.safety.over(place.block).cap
+        cap = with_tested_limits(
+            screening.safety.over(place.block).cap, ex, adapted.profile.tests, ctx.registry.tests
+        )
         extra_sets = 1 if new[0].extra is not None else 0
         dose = week_dose(ex, rule, 0, cap, extra_sets=extra_sets)
         if place.is_deload:
@@ -143,6 +165,22 @@ def test_easy_pain_free_sessions_for_the_gates_window_move_up_a_rung(tmp_path, p
                 dose.effort,
                 dose.tenths / 10,
             )
+
+
+def test_a_rung_for_an_issue_nobody_found_is_not_moved_to(program, gate):
+    """Five easy weeks pass the gate for many exercises; a next rung that trains only
+    issues the program does not train (the deep rotators' hold, for tightness) is not
+    moved to: the exercise stays, and the change says why."""
+    result = adaptation(program, easy(range(1, 6), gate.max_rpe - 3))
+    assert [c for c in result.changes if c.kind == "progress"]
+    assert_written_as_the_planner_writes(result.program)
+    kept = [c for c in result.changes if c.kind == "keep" and "does not train" in c.reason]
+    assert kept
+    reg = context().registry
+    trained = set(training(run_screen(program.profile, context()).findings).trained)
+    for change in kept:
+        assert change.to is not None and not set(reg.exercises[change.to].issues) & trained
+    assert gluteus.check(result.program) == []
 
 
 def test_hard_sessions_do_not_pass_the_gate(program, gate):
@@ -216,12 +254,29 @@ def test_one_rung_at_a_time_and_adapting_again_changes_nothing(program, gate):
     assert again.program == first.program
 
 
-def test_a_rung_that_becomes_loaded_work_takes_its_place_in_the_session(program, gate):
+# Two people whose easy weeks move an unloaded drill up to loaded work: loaded
+# activation (the banded clamshell, which must then follow the session's other drills)
+# for an intermediate after three weeks, and loaded strength work (the kettlebell
+# single-leg deadlift) for an intermediate with a kettlebell after seven.
+LOADED_RUNGS = {
+    "loaded-activation": ({"experience": "intermediate"}, 3, True),
+    "loaded-strength": (
+        {"experience": "intermediate", "equipment": ["mat", "mini_band", "kettlebell"]},
+        7,
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LOADED_RUNGS))
+def test_a_rung_that_becomes_loaded_work_takes_its_place_in_the_session(case, gate):
     """A drill moved up to a rung that is loaded work still moves up: it goes where the
     planner puts loaded work, after the session's activation drills, so the activation
     that prepares loaded work still comes first."""
     reg = context().registry
-    result = adaptation(program, easy(range(1, 4), gate.max_rpe - 3))
+    changes, logged, activation = LOADED_RUNGS[case]
+    program = gluteus.generate(gluteus.Profile.from_dict({**PROFILE, **changes}))
+    result = adaptation(program, easy(range(1, logged + 1), gate.max_rpe - 3))
     loaded = [
         c
         for c in result.changes
@@ -231,6 +286,7 @@ def test_a_rung_that_becomes_loaded_work_takes_its_place_in_the_session(program,
         and not reg.exercises[c.exercise].loaded
     ]
     assert loaded
+    assert any((reg.exercises[c.to].role == "activation") == activation for c in loaded)
     for change in loaded:
         for week in change.weeks:
             for session in result.program.weeks[week - 1].sessions:
@@ -300,16 +356,16 @@ def test_a_block_that_reaches_a_later_trimester_is_adapted_under_its_rules(tmp_p
 
 
 def test_a_lighter_dose_under_the_weekly_floor_is_said_as_the_planner_says_it(tmp_path):
-    """One 30-minute session a week gives inhibition fewer hard sets than the floor in
-    the power phase, with the engine's warning. A red session takes a set away: the
-    step down still happens, and the warning now names the fewer sets, worded as the
-    engine words it."""
+    """One 20-minute session a week gives inhibition fewer hard sets than the floor in
+    the strength block, with the engine's warning. A red session in the deload takes a
+    set away in the power block: the step down still happens, and the warnings now name
+    the weeks with fewer sets, worded as the engine words them."""
     from gluteus.engine.program import warning_text
 
     profile = gluteus.Profile.from_dict(
         {
             **PROFILE,
-            "schedule": {"weeks": 8, "sessions_per_week": 1, "minutes_per_session": 30},
+            "schedule": {"weeks": 8, "sessions_per_week": 1, "minutes_per_session": 20},
             "signs": [
                 "knees_cave_in",
                 "barely_feel_glutes",

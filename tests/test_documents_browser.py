@@ -3,7 +3,7 @@ DevTools pipe by tests/chromium.py): it loads with no console errors and no netw
 request, the chart and every week are there and visible, a screenshot is not
 blank, it fits a phone's width with chart text of 11 CSS px or more, its week
 navigation, headings and skip link work, and it prints with no page under half
-full except the last page of a week.
+full except the last page of a week (nothing kept whole is taller than half a page).
 
 Skipped, saying why, only where no chromium is installed (.ci/run installs it).
 """
@@ -226,6 +226,37 @@ def test_prints(browser, page_file):
         assert fill >= 0.5 or ends_a_week, f"page {i + 1} is {fill:.0%} full"
     for week in program.weeks[1:]:
         assert any(first.startswith(f"Week {week.number}: ") for _, first in pages)
+
+
+# An A4 page less the print margins (210 x 297 mm, 12 mm each side, 14 mm top and
+# bottom), in CSS px at 96 per inch.
+PRINT_WIDTH = round((210 - 2 * 12) / 25.4 * 96)
+PRINT_HEIGHT = (297 - 2 * 14) / 25.4 * 96
+
+KEPT_WHOLE = """(() => {
+  const outer = e => {
+    const s = getComputedStyle(e);
+    return e.getBoundingClientRect().height + parseFloat(s.marginTop) + parseFloat(s.marginBottom);
+  };
+  const out = Array.from(document.querySelectorAll('article.card')).map(c => [c.id, outer(c)]);
+  // A heading prints with what follows it: the guide's heading and its introduction.
+  const h = document.querySelector('#exercises > h2');
+  if (h) out.push(['exercise guide heading', outer(h) + outer(h.nextElementSibling)]);
+  return out;
+})()"""
+
+
+def test_what_prints_kept_whole_fits_half_a_page(browser, page_file):
+    """The reason no page is under half full: each card, and the guide's heading with
+    what it keeps, is at most half a printed page tall (so when one does not fit what
+    is left of a page, more than half of that page is already used)."""
+    _, path = page_file
+    with browser.page(chromium.file_url(path), width=PRINT_WIDTH, height=800) as page:
+        page.send("Emulation.setEmulatedMedia", {"media": "print"})
+        blocks = page.evaluate(KEPT_WHOLE)
+    assert len(blocks) > 1
+    for name, height in blocks:
+        assert height <= PRINT_HEIGHT / 2, f"{name} is {height / PRINT_HEIGHT:.0%} of a page"
 
 
 def test_the_harness_sees_console_errors_and_requests(browser, tmp_path):

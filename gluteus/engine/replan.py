@@ -108,7 +108,12 @@ class Person:
         """What the weeks ``weeks`` of phase ``kind`` must hold under their rules together
         (a block's, as the planner plans it; one week's, as verification checks it)."""
         return demands_for(
-            self.rules(weeks), kind, self.who.trained, self.who.priority, self.who.focus
+            self.rules(weeks),
+            kind,
+            self.who.trained,
+            self.who.priority,
+            self.who.focus,
+            self.profile.experience,
         )
 
     def rules(self, weeks: Iterable[int]) -> Restrictions:
@@ -190,7 +195,7 @@ def neighbours(
 def why_not(who: Person, exercise: Exercise, place: Place) -> str | None:
     """Why the planner would not prescribe ``exercise`` in the block of ``place``
     (None: it may): equipment, preferences, the rules of every week of the block, the
-    phase's level and role window, and a dose rule for it."""
+    phase's level and role window, the issues it serves, and a dose rule for it."""
     from .planner import LEVEL_WINDOW, PHASE_ROLES
 
     profile = who.profile
@@ -209,6 +214,14 @@ def why_not(who: Person, exercise: Exercise, place: Place) -> str | None:
         return f"its level {exercise.level} is above what this phase allows ({top})"
     if exercise.role not in PHASE_ROLES.get(place.kind, frozenset()):
         return f"{exercise.role} work waits for a later phase"
+    if who.found and not set(exercise.issues) & set(who.found):
+        # The planner's window: work for the issues found, or what a rule asks of
+        # everyone like this person; nothing for an issue nobody found.
+        demands = who.demands(place.block, place.kind)
+        asked = [g for c in demands.coverage if c.rule is not None for g in c.groups]
+        if not any(g.fits(exercise) for g in asked):
+            issues = " and ".join(exercise.issues)
+            return f"it trains {issues}, which this program does not train"
     if rule_for(who, exercise, place.kind) is None:
         return f"no dose rule doses {exercise.role} work in this phase"
     return None
@@ -503,9 +516,7 @@ def with_warnings(program: Program, who: Person) -> Program:
         place = where[week.number]
         if place.is_deload:
             continue
-        demands = demands_for(
-            who.rules(place.block), place.kind, who.who.trained, who.who.priority, who.who.focus
-        )
+        demands = who.demands(place.block, place.kind)
         rows = [
             (ex, rx.sets)
             for s in week.sessions

@@ -117,6 +117,10 @@ REFERRAL_AFTER = (
 )
 DELOAD_HEADING = "Deload weeks"
 GUIDE_POINTER = "How to do each exercise (cues, common faults, set-up): see the exercise guide."
+GUIDE_INTRO = (
+    "One card for each exercise, in the order they first appear: why it is in your program, "
+    "its dose week by week, and how to do it well."
+)
 DAY_NAMES = {
     "mon": "Monday",
     "tue": "Tuesday",

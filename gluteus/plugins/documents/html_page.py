@@ -19,6 +19,7 @@ from typing import Any
 
 from gluteus.engine.view import (
     DELOAD_HEADING,
+    GUIDE_INTRO,
     GUIDE_POINTER,
     NO_FINDINGS,
     NO_RULES,
@@ -128,6 +129,7 @@ def render_html(program: Any, options: Mapping[str, Any] | None = None) -> str:
         "referral_bring": REFERRAL_BRING,
         "referral_after": REFERRAL_AFTER,
         "guide_pointer": GUIDE_POINTER,
+        "guide_intro": GUIDE_INTRO,
         "deload_heading": DELOAD_HEADING,
     }
     return str(
