@@ -56,6 +56,7 @@ from .demands import (
     Training,
     demands_for,
     gets_extra,
+    relevant,
     training,
 )
 from .dosing import Dose, NoDoseRule, choose_rule, week_dose, with_tested_limits
@@ -316,12 +317,7 @@ def _window(
         top = min(top, restrictions.cap.max_level)
     roles = PHASE_ROLES[phase]
     inside = [ex for ex in allowed if ex.level <= top and ex.role in roles]
-    if plan.trained:
-        # Work for the issues found, and what a rule asks of everyone like this person
-        # (sit-to-stands, supported balance): nothing for an issue nobody found.
-        trained = set(plan.trained)
-        asked = [g for c in demands.coverage if c.rule is not None for g in c.groups]
-        inside = [ex for ex in inside if trained & set(ex.issues) or any(g.fits(ex) for g in asked)]
+    inside = [ex for ex in inside if relevant(ex, plan.trained, demands)]
     chosen = {ex.id for ex in inside}
     # A demand the window cannot meet is met by its easiest allowed exercises instead,
     # so that a phase never drops an issue its level window happens to leave out.

@@ -33,7 +33,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pluggy
 
-from .demands import Demands, Training, demands_for, gets_extra, hard_sets, training
+from .demands import (
+    Demands,
+    Training,
+    demands_for,
+    gets_extra,
+    hard_sets,
+    relevant,
+    training,
+)
 from .dosing import Dose, NoDoseRule, choose_rule, week_dose, with_tested_limits
 from .model import Cap, DoseRule, Exercise, Finding
 from .profile import Profile
@@ -214,14 +222,9 @@ def why_not(who: Person, exercise: Exercise, place: Place) -> str | None:
         return f"its level {exercise.level} is above what this phase allows ({top})"
     if exercise.role not in PHASE_ROLES.get(place.kind, frozenset()):
         return f"{exercise.role} work waits for a later phase"
-    if who.found and not set(exercise.issues) & set(who.found):
-        # The planner's window: work for the issues found, or what a rule asks of
-        # everyone like this person; nothing for an issue nobody found.
-        demands = who.demands(place.block, place.kind)
-        asked = [g for c in demands.coverage if c.rule is not None for g in c.groups]
-        if not any(g.fits(exercise) for g in asked):
-            issues = " and ".join(exercise.issues)
-            return f"it trains {issues}, which this program does not train"
+    if not relevant(exercise, who.found, who.demands(place.block, place.kind)):
+        issues = " and ".join(exercise.issues)
+        return f"it trains {issues}, which this program does not train"
     if rule_for(who, exercise, place.kind) is None:
         return f"no dose rule doses {exercise.role} work in this phase"
     return None
