@@ -251,7 +251,7 @@ def test_hook_register_signs(gluteus_pm, hamstrings):
 
 def test_hook_screen(gluteus_pm, hamstrings):
     profile = gluteus.Profile.from_dict(
-        {**PROFILE, "signs": HAMSTRING_SIGNS, "pain": {"buttock": 6}}
+        {**PROFILE, "signs": HAMSTRING_SIGNS, "pain": {"buttock": 5}}
     )
     result = gluteus.screen_profile(profile, plugins=gluteus_pm(hamstrings))
     [finding] = [f for f in result.findings if f.issue == "hamstrings"]
@@ -286,7 +286,7 @@ def test_hook_register_dosing(gluteus_pm, hamstrings):
 
 def test_hook_register_safety_rules(gluteus_pm, hamstrings):
     profile = gluteus.Profile.from_dict(
-        {**PROFILE, "signs": HAMSTRING_SIGNS, "pain": {"buttock": 6}}
+        {**PROFILE, "signs": HAMSTRING_SIGNS, "pain": {"buttock": 5}}
     )
     result = gluteus.screen_profile(profile, plugins=gluteus_pm(hamstrings))
     assert "hamstrings-pain-no-lengthening-load" in result.restrictions.rule_ids

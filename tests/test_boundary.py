@@ -133,6 +133,7 @@ def test_a_red_flag_in_a_process_pool_does_not_break_the_pool(pm):
         assert [r.flag for r in there.value.referrals] == [
             "bladder_or_bowel_change",
             "unexplained_weight_loss",
+            "severe_pain",  # his 6/10 back pain
         ]
         # The same pool goes on to plan the next person.
         assert pool.submit(_generate, "dana.yaml").result(timeout=120)["status"] == "ok"

@@ -117,7 +117,7 @@ def test_profile_shows_which_rules_exclude_what(tmp_path):
     path = tmp_path / "pregnant.json"
     path.write_text(
         json.dumps(
-            {"age": 31, "precautions": ["pregnancy"], "pregnancy_trimester": 2, "pain": {"knee": 6}}
+            {"age": 31, "precautions": ["pregnancy"], "pregnancy_trimester": 2, "pain": {"knee": 5}}
         )
     )
     result = run("--profile", str(path))

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import builtin_registry, profiles_data, to_toml
 
+import gluteus
 import gluteus.plugins.basics as basics
 from gluteus.cli import cli
 from gluteus.engine import loading, parsing
@@ -154,6 +155,7 @@ def dict_error(data: Any) -> ProfileError:
 # --- the command line ----------------------------------------------------------------
 
 PROFILE_COMMAND = "screen"
+_PLUGINS = gluteus.make_plugin_manager(entrypoints=False)
 """A command that reads a profile and only screens it: what a bad profile does to it
 is what it does to every command (they all load through read_profile)."""
 
@@ -1038,6 +1040,20 @@ def test_mangled_profile_files_give_a_profile_or_a_profile_error(tmp_path_factor
     _profile_or_profile_error(lambda: read_profile(path, builtin_registry()))
 
 
+def test_pain_of_6_with_no_reported_red_flag_stops_at_the_gate(tmp_path):
+    """Found by the property below: the referral comes from screening, not the file."""
+    data = {
+        "age": 13,
+        "experience": "novice",
+        "schedule": {"weeks": 2, "sessions_per_week": 1, "minutes_per_session": 10},
+        "pain": {"buttock": 6},
+    }
+    path = write(tmp_path, "p.json", json.dumps(data))
+    assert not read_profile(path, builtin_registry()).red_flags
+    result = run_cli(PROFILE_COMMAND, str(path))
+    assert result.exit_code == 3 and "severe_pain" in result.output
+
+
 @settings(
     FEWER,
     max_examples=max(5, FEWER.max_examples // 2),
@@ -1055,7 +1071,9 @@ def test_mangled_files_through_the_command_line_exit_0_or_2_with_one_message(
         assert_bad_input(run_cli(PROFILE_COMMAND, str(path)))
         return
     result = run_cli(PROFILE_COMMAND, str(path))
-    expected = 3 if profile.red_flags else 0  # a red flag stops at the gate (exit 3)
+    # A red flag stops at the gate (exit 3), whether reported or found by screening.
+    referred = gluteus.screen_profile(profile, plugins=_PLUGINS).referrals
+    expected = 3 if referred else 0
     assert result.exit_code == expected, (result.output, result.exception)
     assert "Traceback" not in result.output
 
