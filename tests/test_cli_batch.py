@@ -101,7 +101,8 @@ def test_every_profile_gets_its_outputs_and_the_summary_says_what_happened(tmp_p
     assert f"  {tmp_path / 'dana.yaml'}: written: dana.json, dana.md" in text
     assert (
         f"  {tmp_path / 'red_flag.yaml'}: red flags: bladder_or_bowel_change (emergency), "
-        "unexplained_weight_loss (urgent), severe_pain (soon); written: red_flag.json, red_flag.md" in text
+        "unexplained_weight_loss (urgent), severe_pain (soon); written: red_flag.json, red_flag.md"
+        in text
     )
     assert result.stderr == ""  # no progress bar: not a terminal
     assert leftovers(out) == []
