@@ -27,6 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
 
 
+@pytest.fixture(autouse=True)
+def _no_inherited_terminal_size(monkeypatch):
+    """Every test starts as a pipe with no ``COLUMNS`` or ``LINES`` (pytest-xdist's
+    workers inherit the terminal's size there); a test that wants a width sets one."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+
+
 @pytest.fixture
 def pm():
     """A fresh plugin manager with the built-in plugins only (no entry points), per test."""

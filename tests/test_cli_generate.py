@@ -12,6 +12,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from bundled import bundled_params
 from click.testing import CliRunner
 from tiny_plugin import PROFILE, TinyPlugin, build, program_dict, referral
 
@@ -397,7 +398,7 @@ BUNDLED = sorted(
 
 
 @needs_planner
-@pytest.mark.parametrize("profile", BUNDLED, ids=[p.name for p in BUNDLED])
+@pytest.mark.parametrize("profile", bundled_params(BUNDLED))
 def test_e2e_every_bundled_profile_generates_a_program_check_accepts(runner, tmp_path, profile):
     out = tmp_path / "program.json"
     result = runner.invoke(cli, ["generate", str(profile), "-f", "json", "-o", str(out)])

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from bundled import bundled_params
 from icalendar import Calendar
 
 import gluteus
@@ -162,7 +163,7 @@ def _rendered(path: Path) -> tuple[object, dict[str, str | bytes]]:
     return program, {fmt: gluteus.render(program, fmt, plugins=pm) for fmt in FORMATS}
 
 
-@pytest.mark.parametrize("path", PROFILES, ids=[p.name for p in PROFILES])
+@pytest.mark.parametrize("path", bundled_params(PROFILES))
 def test_every_format_renders_the_profile(path):
     program, out = _rendered(path)
     v = view(program)
@@ -196,7 +197,7 @@ def test_every_format_renders_the_profile(path):
     assert {e.decoded("DTSTART") for e in events} == {s.date for s in v.sessions}
 
 
-@pytest.mark.parametrize("path", PROFILES, ids=[p.name for p in PROFILES])
+@pytest.mark.parametrize("path", bundled_params(PROFILES))
 def test_client_text_has_no_ids_keys_snake_case_or_decimal_minutes(path, internal_words):
     _, out = _rendered(path)
     for fmt in CLIENT_FORMATS:
@@ -216,7 +217,7 @@ def test_client_text_has_no_ids_keys_snake_case_or_decimal_minutes(path, interna
             assert length.total_seconds() % 60 == 0
 
 
-@pytest.mark.parametrize("path", PROFILES, ids=[p.name for p in PROFILES])
+@pytest.mark.parametrize("path", bundled_params(PROFILES))
 def test_every_format_has_the_traffic_light_and_the_stop_signs(path):
     program, out = _rendered(path)
     v = view(program)

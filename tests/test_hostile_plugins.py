@@ -279,7 +279,7 @@ def broken_commands(monkeypatch) -> Callable[[], GluteusGroup]:
     )
 
     def fresh() -> GluteusGroup:
-        group = GluteusGroup(name="gluteus", help=cli.help)
+        group = GluteusGroup(name="gluteus", help=cli.help, context_settings=cli.context_settings)
         group.params = cli.params
         return group
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bundled import bundled_params
 from hypothesis import HealthCheck, given, settings
 from hypothesis.strategies import SearchStrategy
 
@@ -298,7 +299,7 @@ BUNDLED = sorted(
 )
 
 
-@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", bundled_params(BUNDLED))
 def test_every_bundled_profile_keeps_every_invariant(path):
     data = api.load_profile(path, plugins=PM).to_dict()
     assert outcome_of(data) == "ok"

@@ -7,6 +7,7 @@ import json
 
 import attrs
 import pytest
+from bundled import bundled_params
 from checked_programs import BUNDLED, as_dict, bundled, made
 from tiny_plugin import PROFILE, build, program_dict, referral
 
@@ -23,7 +24,7 @@ from gluteus.engine.program import (
 from gluteus.engine.traffic_light import TRAFFIC_LIGHT
 
 
-@pytest.mark.parametrize("name", BUNDLED)
+@pytest.mark.parametrize("name", bundled_params(BUNDLED, str))
 def test_every_bundled_profile_round_trips(name):
     program = bundled(name)
     data = program.to_dict()

@@ -11,6 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from conftest import PROFILES
 
 
@@ -127,6 +128,7 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.slow  # two fresh processes planning every bundled profile
 def test_every_bundled_profile_gives_byte_identical_programs():
     ordinary = json.loads(_run(GENERATE_ALL, str(PROFILES), "ordinary"))
     deferred = json.loads(_run(GENERATE_ALL, str(PROFILES), "deferred"))
