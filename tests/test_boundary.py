@@ -142,6 +142,7 @@ def test_a_red_flag_in_a_process_pool_does_not_break_the_pool(pm):
 # --- Types --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a mypy run of its own
 def test_a_misspelt_name_fails_mypy_strict(tmp_path):
     """A module-level __getattr__ visible to type checkers makes every attribute of
     `gluteus` exist; hidden from them, a typo is an error again."""

@@ -207,6 +207,7 @@ def fills(pdf: bytes) -> list[tuple[float, str]]:
     return out
 
 
+@pytest.mark.slow  # a headless browser prints each page to PDF
 def test_prints(browser, page_file):
     pypdf = pytest.importorskip("pypdf")
     program, path = page_file

@@ -264,6 +264,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     )
 
 
+@pytest.mark.slow  # two fresh processes render PDFs
 def test_the_command_line_writes_a_pdf_and_a_cheat_sheet(tmp_path):
     dana = ROOT / "profiles" / "dana.yaml"
     result = run("generate", str(dana), "-f", "pdf", "-o", str(tmp_path / "dana.pdf"), cwd=tmp_path)

@@ -18,6 +18,7 @@ def test_every_example_plugin_has_a_suite():
     assert {p.name for p in PACKAGES} >= {"gluteus-hamstrings", "gluteus-falls"}
 
 
+@pytest.mark.slow  # each example's own suite in a fresh process
 @pytest.mark.parametrize("package", PACKAGES, ids=[p.name for p in PACKAGES])
 def test_the_example_plugins_own_tests_pass(package):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package), str(ROOT)])}

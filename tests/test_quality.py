@@ -36,12 +36,14 @@ def test_ruff_format_has_nothing_to_change():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # a full mypy run
 def test_mypy_is_clean_on_the_package():
     needs("mypy")
     result = run("mypy", "gluteus")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # a full mypy --strict run
 def test_the_public_api_is_clean_under_mypy_strict():
     """What `import gluteus` exports, used as an embedding app would."""
     needs("mypy")

@@ -163,6 +163,14 @@ W_OPTIONAL = 2_000_000
 W_FLOOR = 200_000
 W_SPREAD = 80
 
+STOP_GAP = W_FLOOR // 4
+"""The search stops once its plan is proven within this of the best possible plan.
+It is a quarter of what one issue's floor is worth (and far less than leaving an
+issue or a convention out), so a plan is never accepted with an issue under its
+floor or left out for want of search; what the rest of the search could still gain
+is a few sets or preferences. Measured over the plan-quality report's profiles: half
+the solver's work, with the same floors, coverage and warnings."""
+
 
 # --- The plan: what every block shares ----------------------------------------------
 
@@ -831,6 +839,7 @@ class _Model:
         params.num_workers = 1
         params.random_seed = seed % (2**31)
         params.max_deterministic_time = budget
+        params.absolute_gap_limit = STOP_GAP
         # Measured: on these small models presolve costs more than it saves, and
         # without it first solutions come sooner at the same budget.
         params.cp_model_presolve = False
