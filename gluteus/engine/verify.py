@@ -33,7 +33,7 @@ from .demands import (
     gets_extra,
     training,
 )
-from .dosing import fits, tested_hold_limit, week_dose
+from .dosing import SHORTEST_HOLD_S, fits, tested_hold_limit, too_short_to_hold, week_dose
 from .errors import ProfileError
 from .model import DAYS, DoseRule, Exercise, Finding, ObjectiveTest, Referral, Requirement
 from .person import PersonModel, assess
@@ -709,6 +709,12 @@ def _check_exercise(
         yield slot.violation(
             f"{rx.hold_s} s hold, longer than {tested[0]} s: holds stay within 70% of the "
             f"tested {tested[1]}"
+        )
+    short = too_short_to_hold(ex, profile.tests, tests)
+    if short is not None:
+        yield slot.violation(
+            f"a hands-free hold the tested {short[1]} allows only {short[0]} s of, under "
+            f"the {SHORTEST_HOLD_S} s worth doing: the supported version, or none"
         )
     texts = doses(ex)
     if texts is None:
