@@ -751,6 +751,13 @@ def _check_exercise(
         why = exclusion_reasons(ex, rule)
         if why:
             yield slot.violation(f"excluded by rule {rule.id}: {'; '.join(why)}", rule=rule.id)
+        for tag in sorted(set(rule.guard_tags) & set(ex.tags)):
+            guards = {str(cue) for cue in ex.cues if tag in cue.guards}
+            if guards and not guards & set(rx.cues):
+                yield slot.violation(
+                    f"no cue guarding {tag} is shown, which rule {rule.id} asks for",
+                    rule=rule.id,
+                )
         cap = rule.cap
         if cap is None:
             continue
