@@ -267,6 +267,7 @@ REVIEW3_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("step_up_knee_drive")),
     ("landing_ladder", person(), slip_in("transverse_hop")),
     ("landing_ladder", person(), slip_in("forward_hop")),
+    ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("transverse_hop")),
     ("hip_replacement_anterior", ANTERIOR, slip_in("quadruped_hip_extension")),
 ]
 

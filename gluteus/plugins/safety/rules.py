@@ -436,11 +436,16 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="youth",
         description="Under 18: technique first, no near-maximal loads, jumps and hops in "
-        "small amounts and never on two days in a row.",
+        "small amounts and never on two days in a row, and no turning hops (the last rung "
+        "of landing work, for a coach to bring in).",
         source="lloyd2014",
         evidence="recalled",
         when=Trigger(condition=_state("age_band", "under_18")),
         cap=Cap(min_rm=8),
+        # Landing work runs two-leg, single-leg forward, sideways, then turning (Lloyd
+        # 2014, the FIFA 11+); a home program cannot see the earlier rungs mastered, so
+        # the turning rung is left to supervised training (a convention).
+        exclude_tags=("rotational_landing",),
         limits=(Limit(tags=("impact",), max_weekly_sets=6, not_on_consecutive_days=True),),
         notes=(
             "Learn each exercise with a coach, PE teacher or physiotherapist watching before "
