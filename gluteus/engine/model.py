@@ -135,8 +135,9 @@ trunk holds. ``arms_crossed``: standing up from a chair without using the hands.
 ``pelvic_gapping``: one leg lifted or pushed out to the side, away from the other,
 against gravity, a band or a weight (side-lying leg raises, fire hydrants, clamshells
 with the feet lifted or a band), which opens the pelvis unevenly.
-``sustained_single_leg_stance``: a held stance on one leg with no hand on a support, the
-standing hip's outer tendons carrying the body for the whole hold.
+``sustained_single_leg_stance``: a held stance on one leg with no hand gripping a
+support (hands free, or leaning on a flat wall), the standing hip's outer tendons
+carrying the body for the whole hold.
 ``single_leg_excursion``: the body moved a long way over one loaded leg without a
 support (lunges, split squats, single-leg reaches and deadlifts). ``single_leg_landing``:
 landing a jump or hop on one leg. ``rotational_landing``: landing while turning, the

@@ -272,7 +272,12 @@ EXERCISES: tuple[Exercise, ...] = (
             src.STANDING_FOOT_AHEAD,
         ),
         fault="Bending at the waist instead of leaning from the ankles.",
-        tags=("asymmetric_loading", "hip_flexion_past_90", "hip_extension"),
+        tags=(
+            "asymmetric_loading",
+            "hip_flexion_past_90",
+            "hip_extension",
+            "sustained_single_leg_stance",
+        ),
         targets=("gmax", "trunk"),
         source="practice_convention",
         evidence="convention",
