@@ -133,8 +133,9 @@ curtsy lunges, skater squats). ``ballistic``: a swung or thrown load.
 ``high_abdominal_pressure``: full planks and side planks from the feet, the hardest
 trunk holds. ``arms_crossed``: standing up from a chair without using the hands.
 ``pelvic_gapping``: one leg lifted or pushed out to the side, away from the other,
-against gravity, a band or a weight (side-lying leg raises, fire hydrants, clamshells
-with the feet lifted or a band), which opens the pelvis unevenly.
+against a band, a weight or the whole leg's weight (side-lying leg raises, fire
+hydrants, clamshells with the feet lifted or a band), which opens the pelvis unevenly;
+a plain clamshell, feet together and the knee opening a little, is not.
 ``sustained_single_leg_stance``: a held stance on one leg with no hand gripping a
 support (hands free, or leaning on a flat wall), the standing hip's outer tendons
 carrying the body for the whole hold.
