@@ -223,7 +223,7 @@ def test_every_person_rule_of_the_safety_plugin_has_its_case():
     checked as the safety section, below)."""
     from gluteus.plugins.safety import rules
 
-    covered = {c[0] for c in [*CASES, *REVIEW3_CASES]}
+    covered = {c[0] for c in [*CASES, *WORDS_CASES]}
     covered |= {"stop_signs_for_everyone", "pregnancy_stop_signs"}
     assert {r.id for r in rules.SAFETY_RULES} <= covered
 
@@ -253,13 +253,13 @@ def test_a_hold_past_the_tested_one_is_caught():
     assert any("tested side_plank_s" in str(v) for v in verify(doc, CTX))
 
 
-# --- Review 3: the rules' own words, as data the verifier checks -------------------------
+# --- The rules' own words, as data the verifier checks -------------------------
 
 PGP = person(age=31, precautions=["pregnancy"], pregnancy_week=20, signs=["pelvic_girdle_pain"])
 OUTER_HIP = person(pain={"hip": 5})
 ANTERIOR = person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20)
 
-REVIEW3_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
+WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("pelvic_girdle_pain", PGP, slip_in("fire_hydrant")),
     ("pelvic_girdle_pain", PGP, slip_in("side_lying_hip_abduction")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("single_leg_stance")),
@@ -273,9 +273,9 @@ REVIEW3_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
 
 
 @pytest.mark.parametrize(
-    ("rule_id", "profile", "edit"), REVIEW3_CASES, ids=[f"r3-{c[0]}" for c in REVIEW3_CASES]
+    ("rule_id", "profile", "edit"), WORDS_CASES, ids=[f"words-{c[0]}" for c in WORDS_CASES]
 )
-def test_a_hand_inserted_violation_of_a_review3_rule_is_caught(rule_id, profile, edit):
+def test_a_hand_inserted_violation_of_a_rule_as_worded_is_caught(rule_id, profile, edit):
     test_a_hand_inserted_violation_of_each_person_rule_is_caught(rule_id, profile, edit)
 
 
