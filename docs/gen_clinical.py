@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # run as a script from a checkout
 
+from gluteus.engine.dosing import SHORTEST_HOLD_S, TESTED_HOLD_SHARE  # noqa: E402
 from gluteus.engine.facts import describe_condition  # noqa: E402
 from gluteus.engine.model import SafetyRule  # noqa: E402
 from gluteus.engine.pluginmanager import make_plugin_manager  # noqa: E402
@@ -51,6 +52,12 @@ def _does(rule: SafetyRule) -> str:
     parts: list[str] = []
     if rule.exclude_tags:
         parts.append("excludes " + ", ".join(f"`{t}`" for t in rule.exclude_tags))
+    if rule.guard_tags:
+        parts.append(
+            "keeps "
+            + ", ".join(f"`{t}`" for t in rule.guard_tags)
+            + " only with a cue guarding it shown"
+        )
     if rule.exclude_positions:
         parts.append("excludes positions " + ", ".join(rule.exclude_positions))
     if rule.exclude_roles:
@@ -116,6 +123,14 @@ def render(reg: Registry) -> str:
             f"| `{test.id}` ({_cell(test.name)}) | {test.kind}{', per side' if test.sided else ''} "
             f"| {', '.join(test.holds) or '-'} | {_source(reg, test.source)} |\n"
         )
+    num, den = TESTED_HOLD_SHARE
+    out.append(
+        f"\nA hold of a family a test measures stays within {100 * num // den}% of the worse "
+        f"side's result. A supported hold (a hand on a counter) is more than the hands-free "
+        f"test measured and is never cut below {SHORTEST_HOLD_S} s; a hands-free hold gets "
+        f"the {100 * num // den}% however short, and when that is under {SHORTEST_HOLD_S} s it "
+        "is left out, the supported version in its place (conventions).\n"
+    )
     out.append("\n### Safety rules\n\n")
     out.append("| rule | for whom | what it does | source |\n| --- | --- | --- | --- |\n")
     for rule_id in sorted(reg.safety_rules):

@@ -148,7 +148,10 @@ def class_section(cls: type) -> list[str]:
     doc = inspect.getdoc(cls) or ""
     lines += [prose(doc), ""]
     if cls is model.Cue:
-        lines += ["Built as `Cue(text, tags=())`; a plain string is a cue without tags.", ""]
+        lines += [
+            "Built as `Cue(text, tags=(), guards=())`; a plain string is a cue without tags.",
+            "",
+        ]
         return lines
     fields = [a for a in attrs.fields(cls) if a.init]
     lines += ["| field | type | default |", "| --- | --- | --- |"]
@@ -182,9 +185,14 @@ def render_builtin_reference(registry: Any = None) -> str:
     excluded: dict[str, list[str]] = defaultdict(list)
     limited: dict[str, list[str]] = defaultdict(list)
     required: dict[str, list[str]] = defaultdict(list)
+    guarded: set[tuple[str, str]] = set()
     for rule_id, rule in sorted(registry.safety_rules.items()):
         for tag in rule.exclude_tags:
             excluded[tag].append(rule_id)
+        for tag in rule.guard_tags:
+            # Without a cue guarding it, a guarded tag excludes the exercise.
+            excluded[tag].append(rule_id)
+            guarded.add((tag, rule_id))
         for limit in rule.limits:
             for tag in limit.tags:
                 limited[tag].append(rule_id)
@@ -204,7 +212,11 @@ def render_builtin_reference(registry: Any = None) -> str:
     ]
     for tag in acted:
         cells = [
-            ", ".join(f"`{r}`" for r in table.get(tag, ())) or "–"
+            ", ".join(
+                f"`{r}`" + (" unless a cue guards it" if (tag, r) in guarded else "")
+                for r in table.get(tag, ())
+            )
+            or "–"
             for table in (
                 excluded,
                 limited,

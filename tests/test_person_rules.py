@@ -223,7 +223,8 @@ def test_every_person_rule_of_the_safety_plugin_has_its_case():
     checked as the safety section, below)."""
     from gluteus.plugins.safety import rules
 
-    covered = {c[0] for c in CASES} | {"stop_signs_for_everyone", "pregnancy_stop_signs"}
+    covered = {c[0] for c in [*CASES, *WORDS_CASES]}
+    covered |= {"stop_signs_for_everyone", "pregnancy_stop_signs"}
     assert {r.id for r in rules.SAFETY_RULES} <= covered
 
 
@@ -250,3 +251,77 @@ def test_a_hold_past_the_tested_one_is_caught():
     assert holds and all(rx["hold_s"] <= 14 for rx in holds)
     holds[0]["hold_s"] = 30
     assert any("tested side_plank_s" in str(v) for v in verify(doc, CTX))
+
+
+# --- The rules' own words, as data the verifier checks -------------------------
+
+PGP = person(age=31, precautions=["pregnancy"], pregnancy_week=20, signs=["pelvic_girdle_pain"])
+OUTER_HIP = person(pain={"hip": 5})
+ANTERIOR = person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20)
+
+WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
+    ("pelvic_girdle_pain", PGP, slip_in("fire_hydrant")),
+    ("pelvic_girdle_pain", PGP, slip_in("side_lying_hip_abduction")),
+    ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("single_leg_stance")),
+    ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("reverse_lunge")),
+    ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("step_up_knee_drive")),
+    ("landing_ladder", person(), slip_in("transverse_hop")),
+    ("landing_ladder", person(), slip_in("forward_hop")),
+    ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("transverse_hop")),
+    ("hip_replacement_anterior", ANTERIOR, slip_in("quadruped_hip_extension")),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "profile", "edit"), WORDS_CASES, ids=[f"words-{c[0]}" for c in WORDS_CASES]
+)
+def test_a_hand_inserted_violation_of_a_rule_as_worded_is_caught(rule_id, profile, edit):
+    test_a_hand_inserted_violation_of_each_person_rule_is_caught(rule_id, profile, edit)
+
+
+def test_a_hip_extension_without_its_guarding_cue_is_caught():
+    """After an anterior hip replacement, a bridge or kickback shows the cue that keeps
+    the leg from turning out; a program with it taken out fails, naming the rule."""
+    doc = fresh(ANTERIOR)
+    guarded = [
+        rx
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if "hip_extension" in CATALOGUE[rx["id"]].tags
+    ]
+    assert guarded
+    rx = guarded[0]
+    guards = {str(c) for c in CATALOGUE[rx["id"]].cues if "hip_extension" in c.guards}
+    assert guards <= set(rx["cues"])
+    rx["cues"] = [c for c in rx["cues"] if c not in guards]
+    found = verify(doc, CTX)
+    assert any(v.rule == "hip_replacement_anterior" and "guarding" in str(v) for v in found), [
+        str(v) for v in found
+    ]
+
+
+def test_a_hands_free_hold_shorter_than_worth_doing_is_caught():
+    """Stance of 8 s: 70% is 5 s, too short to be worth a hands-free set; the program
+    holds the counter instead, and a hands-free stance slipped in is caught."""
+    doc = fresh(person(tests={"single_leg_stance_s": {"left": 8, "right": 25}}, seed=5))
+    given = {rx["id"] for w in doc["weeks"] for s in w["sessions"] for rx in s["exercises"]}
+    assert not given & {"single_leg_stance", "single_leg_stance_arm_swing"}
+    slip_in("single_leg_stance")(doc)
+    assert any("hands-free hold" in str(v) for v in verify(doc, CTX))
+
+
+def test_no_extra_weaker_side_set_on_power_work():
+    """The weaker side's extra set is for strength work, never for fast or impact work."""
+    profile = person(tests={"single_leg_squat_knee_valgus": {"left": True, "right": False}})
+    doc = fresh(profile)
+    assert doc["weeks"], "a program"
+    rows = [rx for w in doc["weeks"] for s in w["sessions"] for rx in s["exercises"]]
+    assert any(rx["extra"] for rx in rows), "someone with a weaker side"
+    power = [rx for rx in rows if rx["role"] == "power" and CATALOGUE[rx["id"]].unilateral]
+    assert power and all(rx["extra"] is None for rx in power)
+    side = next(rx["extra"]["side"] for rx in rows if rx["extra"])
+    power[0]["extra"] = {"side": side, "sets": 1}
+    assert any("extra" in str(v) and power[0]["id"] in str(v) for v in verify(doc, CTX)), [
+        str(v) for v in verify(doc, CTX)
+    ]

@@ -141,3 +141,75 @@ def test_every_review_profile_keeps_every_invariant(path):
 
     data = gluteus.load_profile(path, plugins=PM).to_dict()
     assert outcome_of(data) in ("ok", "referral")
+
+
+# --- Pelvic girdle pain, outer hip pain, landing, anterior hip replacement -------------
+
+
+def test_pelvic_girdle_pain_gets_no_one_sided_or_legs_apart_loading():
+    doc = program("r04_sofia_preg34_pgp.yaml")  # 34 weeks pregnant, pelvic girdle pain
+    assert "pelvic_girdle_pain" in {r["id"] for r in doc["safety"]["rules"]}
+    given = {rx["id"] for _, rx in rows(doc)}
+    # The exercises the reviewer found: one leg out to the side, the pelvis opened unevenly.
+    assert not given & {"fire_hydrant", "clamshell_abduction_er", "eccentric_side_lying_abduction"}
+    for n, rx in rows(doc):
+        assert not tags(rx) & {"asymmetric_loading", "wide_stance", "pelvic_gapping"}, (n, rx["id"])
+
+
+def test_outer_hip_pain_stands_on_one_leg_only_holding_on_and_for_less_than_tested():
+    doc = program("r07_karen_lateral_hip.yaml")  # hip 5/10, Trendelenburg left, stance 8 s left
+    assert "gluteal_tendinopathy_staging" in {r["id"] for r in doc["safety"]["rules"]}
+    stance = [rx for _, rx in rows(doc) if rx["family"] == "single_leg_stance"]
+    assert stance, "balance stays, with a hand on the counter"
+    assert {rx["id"] for rx in stance} == {"single_leg_stance_support"}
+    for n, rx in rows(doc):
+        assert not tags(rx) & {"sustained_single_leg_stance", "single_leg_excursion", "impact"}, (
+            n,
+            rx["id"],
+        )
+        assert rx["role"] != "power", (n, rx["id"])
+
+
+def test_a_hands_free_hold_is_never_longer_than_70_percent_of_the_test():
+    from gluteus.engine.dosing import tested_hold_limit
+
+    tests = context(PM).registry.tests
+    profile = gluteus.load_profile(
+        next(FIXTURES.glob("review*/r07_karen_lateral_hip.yaml")), plugins=PM
+    )
+    hands_free = CATALOGUE["single_leg_stance"]
+    assert tested_hold_limit(hands_free, profile.tests, tests) == (5, "single_leg_stance_s")
+    # The supported version is more than the hands-free test measured: 10 s stays.
+    supported = CATALOGUE["single_leg_stance_support"]
+    assert tested_hold_limit(supported, profile.tests, tests) == (10, "single_leg_stance_s")
+
+
+def test_a_valgus_knee_lands_on_two_feet_and_gets_no_extra_sets_of_fast_work():
+    doc = program("r08_ethan16_football.yaml")  # 16, knee 3/10, single-leg squat valgus left
+    assert "landing_ladder" in {r["id"] for r in doc["safety"]["rules"]}
+    for n, rx in rows(doc):
+        assert not tags(rx) & {"single_leg_landing", "rotational_landing"}, (n, rx["id"])
+        if rx["role"] == "power" or "impact" in tags(rx):
+            assert rx["extra"] is None, (n, rx["id"])
+    assert any(rx["extra"] for _, rx in rows(doc)), "strength work still gets the extra set"
+
+
+def test_an_anterior_hip_replacement_extends_the_hip_only_with_the_leg_kept_straight():
+    from gluteus.engine.safety import exclusion_reasons
+
+    doc = program("r05_geoff_tha_ant5.yaml")  # anterior approach, 5 weeks after surgery
+    assert "hip_replacement_anterior" in {r["id"] for r in doc["safety"]["rules"]}
+    for n, rx in rows(doc):
+        ex = CATALOGUE[rx["id"]]
+        if "hip_extension" in ex.tags:
+            guards = [str(c) for c in ex.cues if "hip_extension" in c.guards]
+            assert guards and set(guards) <= set(rx["cues"]), (n, rx["id"])
+    rule = context(PM).registry.safety_rules["hip_replacement_anterior"]
+    # The kickback the reviewer read stays, with its guarding cue; hip extension with no
+    # cue to guard it is left out.
+    kickback = CATALOGUE["standing_kickback"]
+    assert exclusion_reasons(kickback, rule) == []
+    assert any("Toes pointing straight down" in c and c.guards for c in kickback.cues)
+    assert exclusion_reasons(CATALOGUE["quadruped_hip_extension"], rule) == [
+        "tagged hip_extension with no cue guarding it"
+    ]

@@ -368,6 +368,7 @@ def _check_rule(reg: Registry, name: str, rule: SafetyRule, known_tags: set[str]
                 out.append(Problem(name, item, f"names unknown {what} {value!r}"))
 
     unknown(rule.exclude_tags, known_tags, "tag")
+    unknown(rule.guard_tags, known_tags, "tag")
     unknown(rule.exclude_positions, POSITIONS, "position")
     unknown(rule.exclude_roles, ROLES, "role")
     unknown(rule.exclude_exercises, reg.exercises, "exercise")

@@ -153,11 +153,15 @@ def training(findings: Iterable[Finding]) -> Training:
 
 def gets_extra(ex: Exercise, who: Training) -> bool:
     """True when ``ex`` gets extra sets for the weaker side: one side at a time (not
-    alternating), for an issue whose finding names the side."""
+    alternating), for an issue whose finding names the side, and never fast or impact
+    work: more landings or fast reps on the side that controls them worst add risk, not
+    strength (Lloyd 2014: plyometric work in low volume, alignment first)."""
     return (
         who.weaker_side is not None
         and ex.unilateral
         and not ex.alternating
+        and ex.role != "power"
+        and "impact" not in ex.tags
         and bool(set(ex.issues) & who.weaker_issues)
     )
 

@@ -154,19 +154,35 @@ MODERATE_REPS = 10
 moderate weight for 10-15 reps (Mottola 2018; ACSM 2009's 8-12 at moderate loads)."""
 
 TESTED_HOLD_SHARE = (7, 10)
-"""A hold stays within 70% of the same hold tested (the worse side, and never under 10
-s), so every set can be held with good form until the test is taken again: a
-convention, in the 50-70% range clinicians use to set isometric doses from a test (Rio
-2015 used 70% of a maximal contraction)."""
+"""A hold stays within 70% of the same hold tested (the worse side), so every set can be
+held with good form until the test is taken again: a convention, in the 50-70% range
+clinicians use to set isometric doses from a test (Rio 2015 used 70% of a maximal
+contraction)."""
+
+SHORTEST_HOLD_S = 10
+"""The shortest hold worth a set of its own (Otago's balance holds start at 10 s; a
+convention). A hands-free hold whose tested cap is shorter is left out, so the
+supported version takes its place; a supported hold (a hand on a counter) is more
+than the hands-free test measured, so it keeps this many seconds when 70% of the test
+is less."""
+
+HANDS_FREE_TAG = "unsupported_balance"
+"""The tag of standing balance work done without holding a support: the work a
+balance test measures directly, so its cap is never raised to :data:`SHORTEST_HOLD_S`."""
 
 
 def tested_hold_limit(
     exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
 ) -> tuple[int, str] | None:
     """The longest hold ``exercise`` may be given from the person's test ``results``,
-    and the test it comes from; None when no test measures its holds."""
+    and the test it comes from; None when no test measures its holds.
+
+    70% of the worse side's result (:data:`TESTED_HOLD_SHARE`); for a supported hold
+    never under :data:`SHORTEST_HOLD_S`, for a hands-free one the 70% wins, however
+    short (see :func:`too_short_to_hold`)."""
     if not exercise.is_hold:
         return None
+    hands_free = HANDS_FREE_TAG in exercise.tags
     best: tuple[int, str] | None = None
     for test_id, result in sorted(results.items()):
         test = tests.get(test_id)
@@ -177,12 +193,25 @@ def tested_hold_limit(
         if not numbers:
             continue
         num, den = TESTED_HOLD_SHARE
-        # Never under 10 s: a short test result (often with support offered, as in
-        # supported balance work) still leaves a hold worth doing.
-        limit = max(10, int(min(numbers) * num // den))
+        limit = int(min(numbers) * num // den)
+        if not hands_free:
+            limit = max(SHORTEST_HOLD_S, limit)
         if best is None or limit < best[0]:
             best = (limit, test_id)
     return best
+
+
+def too_short_to_hold(
+    exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
+) -> tuple[int, str] | None:
+    """The tested cap and its test when it leaves ``exercise`` a hold shorter than
+    :data:`SHORTEST_HOLD_S` (a hands-free hold the person cannot yet keep for long
+    enough): the exercise is left out, the supported version or none in its place.
+    None when the exercise may be given."""
+    found = tested_hold_limit(exercise, results, tests)
+    if found is not None and found[0] < SHORTEST_HOLD_S:
+        return found
+    return None
 
 
 def with_tested_limits(

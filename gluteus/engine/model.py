@@ -109,6 +109,12 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "ballistic",
     "high_abdominal_pressure",
     "arms_crossed",
+    "pelvic_gapping",
+    "sustained_single_leg_stance",
+    "single_leg_excursion",
+    "single_leg_landing",
+    "rotational_landing",
+    "hip_extension",
 )
 """Tags that safety rules exclude by. Plugins may use more; a rule may only name tags
 that some exercise or this list knows.
@@ -125,7 +131,20 @@ the trunk bent forward. ``floor``: derived from the position (see
 the standing hip loaded while it moves towards or past the midline (crossover step-ups,
 curtsy lunges, skater squats). ``ballistic``: a swung or thrown load.
 ``high_abdominal_pressure``: full planks and side planks from the feet, the hardest
-trunk holds. ``arms_crossed``: standing up from a chair without using the hands."""
+trunk holds. ``arms_crossed``: standing up from a chair without using the hands.
+``pelvic_gapping``: one leg lifted or pushed out to the side, away from the other,
+against a band, a weight or the whole leg's weight (side-lying leg raises, fire
+hydrants, clamshells with the feet lifted or a band), which opens the pelvis unevenly;
+a plain clamshell, feet together and the knee opening a little, is not.
+``sustained_single_leg_stance``: a held stance on one leg with no hand gripping a
+support (hands free, or leaning on a flat wall), the standing hip's outer tendons
+carrying the body for the whole hold.
+``single_leg_excursion``: the body moved a long way over one loaded leg without a
+support (lunges, split squats, single-leg reaches and deadlifts). ``single_leg_landing``:
+landing a jump or hop on one leg. ``rotational_landing``: landing while turning, the
+highest rung of landing work. ``hip_extension``: the hip driven back into extension
+against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extension),
+where the leg can turn out as it goes."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 
@@ -400,17 +419,24 @@ class Cue(str):
     ``hip_flexion_past_90``. A rule that excludes a tag drops the cues that carry it
     and keeps the exercise when the exercise itself does not carry the tag, so a cue
     never asks for what a precaution forbids.
+
+    ``guards`` names the tags whose risk following the cue keeps away, e.g. "toes
+    pointing straight down" guards ``hip_extension`` against turning the leg out: a rule
+    with ``guard_tags`` keeps an exercise carrying such a tag only while a cue guarding
+    it is shown.
     """
 
     tags: tuple[str, ...]
+    guards: tuple[str, ...]
 
-    def __new__(cls, text: str, tags: Iterable[str] = ()) -> Cue:
+    def __new__(cls, text: str, tags: Iterable[str] = (), guards: Iterable[str] = ()) -> Cue:
         cue = super().__new__(cls, text)
         cue.tags = tuple(tags)
+        cue.guards = tuple(guards)
         return cue
 
-    def __getnewargs__(self) -> tuple[str, tuple[str, ...]]:  # type: ignore[override]
-        return (str(self), self.tags)
+    def __getnewargs__(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:  # type: ignore[override]
+        return (str(self), self.tags, self.guards)
 
 
 def _cues(value: Iterable[str] | str) -> tuple[Cue, ...]:
@@ -756,7 +782,9 @@ class SafetyRule:
     tagged work per week and across days; ``requires`` adds structural demands;
     ``substitute`` maps a role to the roles that replace it (e.g. static stretching →
     isometric, eccentric, strength); ``stop_signs`` are printed with the program;
-    ``notes`` explain the rule to the person.
+    ``notes`` explain the rule to the person. ``guard_tags`` are tags an exercise may
+    carry only with a cue guarding them (:attr:`Cue.guards`), shown in the program;
+    an exercise with none is left out.
     """
 
     id: str
@@ -775,6 +803,7 @@ class SafetyRule:
     notes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     exclude_equipment: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     limits: tuple[Limit, ...] = field(default=(), converter=_tuple)
+    guard_tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
 
 # --- What screening produces -------------------------------------------------------

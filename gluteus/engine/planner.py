@@ -59,7 +59,14 @@ from .demands import (
     relevant,
     training,
 )
-from .dosing import Dose, NoDoseRule, choose_rule, week_dose, with_tested_limits
+from .dosing import (
+    Dose,
+    NoDoseRule,
+    choose_rule,
+    too_short_to_hold,
+    week_dose,
+    with_tested_limits,
+)
 from .errors import GluteusError, Infeasible
 from .model import DAYS, PHASES, Exercise, Finding, Requirement
 from .program import (
@@ -401,6 +408,10 @@ def _options(
             )
         except NoDoseRule:
             continue
+        if too_short_to_hold(ex, profile.tests, ctx.registry.tests):
+            # A hands-free hold the person cannot keep for long enough yet: the
+            # supported version (or nothing) instead of a hold longer than tested.
+            continue
         extra = None
         if gets_extra(ex, plan.who) and plan.who.weaker_side is not None:
             extra = Extra(side=plan.who.weaker_side, sets=1)
@@ -443,9 +454,12 @@ def _why_ruled_out(
     by_rule: dict[str, int] = {}
     undosed: list[str] = []
     long: list[str] = []
+    short: list[str] = []
     for ex in exercises:
         if not _dosable(ex, bp.block.phase, profile.experience, ctx):
             undosed.append(ex.id)
+        elif too_short_to_hold(ex, profile.tests, ctx.registry.tests):
+            short.append(ex.id)
         elif ex.id not in bp.options and bp.restrictions.allows(ex.id):
             long.append(ex.id)
         if ex.id in profile.preferences.avoid:
@@ -473,6 +487,12 @@ def _why_ruled_out(
             f"minutes allows (holds at most {100 * num // den}% of it: {', '.join(long[:3])})"
         )
         changes.append("allow more minutes per session")
+    if short:
+        reasons.append(
+            f"{len(short)} are hands-free holds longer than your tests allow "
+            f"({', '.join(short[:3])})"
+        )
+        changes.append("re-take the tests when the holds have improved")
     if undosed:
         reasons.append(
             f"no loaded plugin gives a dose rule for {len(undosed)} of them "

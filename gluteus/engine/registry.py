@@ -610,6 +610,7 @@ def _check_references(reg: Registry, exercise_tags: frozenset[str] = frozenset()
         # A tag nobody knows is a typo that would silently stop the rule protecting
         # anyone: refused here, at load, not only by the contract check.
         tag_ok(rule, rule.exclude_tags, "excludes")
+        tag_ok(rule, rule.guard_tags, "guards")
         for limit in rule.limits:
             tag_ok(rule, limit.tags, "limits")
         for requirement in rule.requires:

@@ -55,7 +55,8 @@ def exclusion_reasons(exercise: Exercise, rule: SafetyRule) -> list[str]:
     """Why ``rule`` excludes ``exercise``, in words (empty when it does not).
 
     Only the exercise's own tags exclude it; a tag found on a cue alone drops that cue
-    (see :meth:`Exercise.cues_allowed`), unless no cue would be left.
+    (see :meth:`Exercise.cues_allowed`), unless no cue would be left. A tag the rule
+    guards (``guard_tags``) excludes it unless one of its cues guards it.
     """
     reasons: list[str] = []
     tags = set(rule.exclude_tags) & set(exercise.tags)
@@ -63,6 +64,10 @@ def exclusion_reasons(exercise: Exercise, rule: SafetyRule) -> list[str]:
         reasons.append("tagged " + ", ".join(sorted(tags)))
     elif rule.exclude_tags and not exercise.cues_allowed(rule.exclude_tags):
         reasons.append("every cue asks for what the rule forbids")
+    for tag in sorted(set(rule.guard_tags) & set(exercise.tags)):
+        shown = exercise.cues_allowed(rule.exclude_tags)
+        if not any(tag in cue.guards for cue in shown):
+            reasons.append(f"tagged {tag} with no cue guarding it")
     if exercise.position in rule.exclude_positions:
         reasons.append(f"{exercise.position} position")
     if exercise.role in rule.exclude_roles:

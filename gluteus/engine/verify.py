@@ -33,7 +33,7 @@ from .demands import (
     gets_extra,
     training,
 )
-from .dosing import fits, tested_hold_limit, week_dose
+from .dosing import SHORTEST_HOLD_S, fits, tested_hold_limit, too_short_to_hold, week_dose
 from .errors import ProfileError
 from .model import DAYS, DoseRule, Exercise, Finding, ObjectiveTest, Referral, Requirement
 from .person import PersonModel, assess
@@ -710,6 +710,12 @@ def _check_exercise(
             f"{rx.hold_s} s hold, longer than {tested[0]} s: holds stay within 70% of the "
             f"tested {tested[1]}"
         )
+    short = too_short_to_hold(ex, profile.tests, tests)
+    if short is not None:
+        yield slot.violation(
+            f"a hands-free hold the tested {short[1]} allows only {short[0]} s of, under "
+            f"the {SHORTEST_HOLD_S} s worth doing: the supported version, or none"
+        )
     texts = doses(ex)
     if texts is None:
         yield slot.violation(
@@ -745,6 +751,13 @@ def _check_exercise(
         why = exclusion_reasons(ex, rule)
         if why:
             yield slot.violation(f"excluded by rule {rule.id}: {'; '.join(why)}", rule=rule.id)
+        for tag in sorted(set(rule.guard_tags) & set(ex.tags)):
+            guards = {str(cue) for cue in ex.cues if tag in cue.guards}
+            if guards and not guards & set(rx.cues):
+                yield slot.violation(
+                    f"no cue guarding {tag} is shown, which rule {rule.id} asks for",
+                    rule=rule.id,
+                )
         cap = rule.cap
         if cap is None:
             continue

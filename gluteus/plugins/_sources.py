@@ -11,7 +11,7 @@ rather than borrowing a paper's authority.
 
 from __future__ import annotations
 
-from gluteus.engine.model import Source
+from gluteus.engine.model import Cue, Source
 
 S = Source
 
@@ -304,10 +304,13 @@ FALLS_CONVENTION = S(
 PGP_CONVENTION = S(
     "pgp_convention",
     "Convention after the European pelvic girdle pain guidelines (Vleeming 2008) and common "
-    "antenatal physiotherapy advice; expert opinion, no trial behind the specifics. With pelvic "
+    "antenatal physiotherapy advice (POGP's pelvic girdle pain leaflet for mothers-to-be and "
+    "new mothers, recalled); expert opinion, no trial behind the specifics. With pelvic "
     "girdle pain, prefer symmetric, narrow-stance loading (feet hip-width, weight on both "
-    "legs) and leave out split stances, single-leg loading, wide side-steps and deep lunges; "
-    "keep the knees together when getting into and out of a chair or bed.",
+    "legs) and leave out split stances, single-leg loading, wide side-steps, deep lunges and "
+    "lifting or pushing one leg out to the side against a load (positions that shear or gap "
+    "the symphysis and sacroiliac joints); keep the knees together when getting into and out "
+    "of a chair or bed.",
     "convention",
 )
 
@@ -376,4 +379,18 @@ REGRESS = (
     "Red pain (>5/10, or not settled by the next morning), failed form (knee inside the foot, "
     "pelvic drop or shift, trunk lean) or 0 reps in reserve before the target: go back a rung; "
     "also go back when this rung's equipment is missing."
+)
+
+# Cues that keep hip extension from turning the leg out: after an anterior hip
+# replacement, extension with external rotation is the movement to avoid (the
+# precautions' own words), so a rule keeps these exercises only with one of them shown.
+TOES_DOWN = Cue(
+    "Toes pointing straight down: the thigh does not rotate outwards", guards=("hip_extension",)
+)
+KNEES_AHEAD = Cue(
+    "Knees and toes pointing straight ahead, hip-width apart: the knees do not fall out",
+    guards=("hip_extension",),
+)
+STANDING_FOOT_AHEAD = Cue(
+    "Standing foot and knee pointing straight ahead", guards=("hip_extension",)
 )

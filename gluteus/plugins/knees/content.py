@@ -93,13 +93,13 @@ EXERCISES: tuple[Exercise, ...] = (
         cues=(
             "One foot flat, the other leg held straight in line with the bent thigh",
             "Lift with the glute, pelvis level",
-            "Lower slowly",
+            Cue("Lower slowly, knee and toes pointing straight ahead", guards=("hip_extension",)),
             Cue(
                 "Easier on the back: hug the other knee to the chest", tags=("hip_flexion_past_90",)
             ),
         ),
         fault="The pelvis dropping on the free-leg side.",
-        tags=("supine", "asymmetric_loading"),
+        tags=("supine", "asymmetric_loading", "hip_extension"),
         targets=("gmax", "gmed"),
         activation=Activation(
             gmax=54,
@@ -131,7 +131,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lift with the heel leading, lower slowly",
         ),
         fault="Rolling back and lifting with the front of the hip (toes turned up).",
-        tags=("active_hip_abduction", "lateral_hip_compression"),
+        tags=("active_hip_abduction", "lateral_hip_compression", "pelvic_gapping"),
         targets=("gmed",),
         activation=Activation(
             gmed=81,
@@ -357,7 +357,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower slowly, breathe",
         ),
         fault="The pelvis rolling back as the leg lifts.",
-        tags=("lateral_hip_compression", "active_hip_abduction", "high_abdominal_pressure"),
+        tags=(
+            "lateral_hip_compression",
+            "active_hip_abduction",
+            "high_abdominal_pressure",
+            "pelvic_gapping",
+        ),
         targets=("gmed", "trunk"),
         activation=Activation(
             gmax=70,
@@ -389,7 +394,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Slow down, breathe",
         ),
         fault="Twisting the trunk to get the hips up.",
-        tags=("lateral_hip_compression", "active_hip_abduction", "high_abdominal_pressure"),
+        tags=(
+            "lateral_hip_compression",
+            "active_hip_abduction",
+            "high_abdominal_pressure",
+            "pelvic_gapping",
+        ),
         targets=("gmed", "gmax", "trunk"),
         activation=Activation(
             gmax=71,
@@ -552,6 +562,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "unsupported_balance",
             "deep_loaded_knee_flexion",
             "adduction_under_load",
+            "single_leg_excursion",
         ),
         targets=("gmed", "gmax", "hip_rotators"),
         source="practice_convention",
@@ -586,6 +597,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "balance_challenge",
             "active_hip_abduction",
             "hip_flexion_past_90",
+            "single_leg_excursion",
         ),
         targets=("gmax", "gmed", "whole_leg"),
         source="practice_convention",

@@ -65,6 +65,25 @@ VTE_GUIDANCE = Source(
     "urgent assessment).",
     "recalled",
 )
+TENDINOPATHY_STAGES = Source(
+    "tendinopathy_staging_convention",
+    "Convention after LEAP (Mellor 2018) and Grimaldi & Fearon 2015: gluteal tendinopathy is "
+    "loaded in stages, isometric and two-leg work first, then single-leg work, then fast, "
+    "energy-storing work last. The gates (outer hip pain of 4/10 or more, or from 2/10 with "
+    "a Trendelenburg sign, holds the first stage) and which exercises each stage holds are "
+    "gluteus's conventions; no trial tests them as stated.",
+    "convention",
+)
+LANDING_LADDER = Source(
+    "landing_convention",
+    "Convention after Lloyd 2014 and the FIFA 11+ warm-up (Soligard T et al. BMJ "
+    "2008;337:a2469, recalled): landing work runs from two-leg jumps landing softly and "
+    "holding the landing with the knees over the toes, to single-leg forward hops, then "
+    "sideways, then turning hops, each only once the knee stays in line on landing. Leaving "
+    "single-leg hops out while a knee caves in on the single-leg squat is gluteus's "
+    "convention; no trial tests it as stated.",
+    "convention",
+)
 
 SOURCES: tuple[Source, ...] = (
     *src.ALL,
@@ -75,6 +94,8 @@ SOURCES: tuple[Source, ...] = (
     HIP_REPLACEMENT,
     KNEE_REPLACEMENT,
     HYPERTENSION,
+    TENDINOPATHY_STAGES,
+    LANDING_LADDER,
 )
 
 PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
@@ -258,14 +279,20 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="pelvic_girdle_pain",
         description="With pelvic girdle pain: no split stances, single-leg or wide-legged "
-        "loading; knees together when you get in and out of bed or a car.",
-        source="vleeming2008",
+        "loading, and no lifting or pushing one leg out to the side against a load (side-"
+        "lying leg raises, fire hydrants, clamshells with the feet lifted or a band); knees "
+        "together when you get in and out of bed or a car.",
+        # Vleeming 2008 and POGP: positions that load one side of the pelvis or open it
+        # unevenly provoke the pain; which exercises those are is convention.
+        source="pgp_convention",
         evidence="convention",
         when=Trigger(condition=Fact("sign.pelvic_girdle_pain")),
-        exclude_tags=("asymmetric_loading", "wide_stance"),
+        exclude_tags=("asymmetric_loading", "wide_stance", "pelvic_gapping"),
         notes=(
             "Keep your knees together when you turn in bed or get in and out of a car, and "
             "prefer symmetric, narrow stances: they spare the pelvic joints.",
+            "Do clamshells with a pillow between the knees and open them only a little, "
+            "within what stays comfortable.",
         ),
     ),
     # --- Joint replacements --------------------------------------------------------------
@@ -305,11 +332,14 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="hip_replacement_anterior",
         description="Anterior hip replacement: no hip extension combined with turning the "
-        "leg out, and no jumps or hops on the new hip.",
+        "leg out (hip extension only with the toes and knee pointing straight), and no "
+        "jumps or hops on the new hip.",
         source="hip_replacement_precautions",
         evidence="verified",
         when=Trigger(precautions=("hip_replacement_anterior",)),
         exclude_tags=("hip_extension_with_external_rotation", "impact"),
+        # Hip extension stays only with a cue keeping the leg from turning out.
+        guard_tags=("hip_extension",),
         stop_signs=DISLOCATION_SIGNS,
         notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
     ),
@@ -406,16 +436,43 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="youth",
         description="Under 18: technique first, no near-maximal loads, jumps and hops in "
-        "small amounts and never on two days in a row.",
+        "small amounts and never on two days in a row, and no turning hops (the last rung "
+        "of landing work, for a coach to bring in).",
         source="lloyd2014",
         evidence="recalled",
         when=Trigger(condition=_state("age_band", "under_18")),
         cap=Cap(min_rm=8),
+        # Landing work runs two-leg, single-leg forward, sideways, then turning (Lloyd
+        # 2014, the FIFA 11+); a home program cannot see the earlier rungs mastered, so
+        # the turning rung is left to supervised training (a convention).
+        exclude_tags=("rotational_landing",),
         limits=(Limit(tags=("impact",), max_weekly_sets=6, not_on_consecutive_days=True),),
         notes=(
             "Learn each exercise with a coach, PE teacher or physiotherapist watching before "
             "adding load: resistance training is safe and effective for young people when "
             "it is supervised and technique comes first (Lloyd 2014).",
+        ),
+    ),
+    SafetyRule(
+        id="landing_ladder",
+        description="Knees that cave in: jumps land on two feet and hold the landing, "
+        "knees over the toes; no single-leg or turning hops until the knee stays in line "
+        "on landing.",
+        # Lloyd 2014 and the FIFA 11+ (Soligard 2008) run landing work from two-leg
+        # jump-land-stick to single-leg forward, sideways, then turning hops, each only
+        # once landing alignment is good; a valgus knee has not shown it yet.
+        source="landing_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AnyOf(
+                (Fact("test.single_leg_squat_knee_valgus.worse"), Fact("sign.knees_cave_in"))
+            )
+        ),
+        exclude_tags=("single_leg_landing", "rotational_landing"),
+        notes=(
+            "Land every jump softly on both feet and hold the landing for a second, knees "
+            "over the toes; re-take the single-leg squat test, and hops on one leg come in "
+            "a new program once the knee no longer caves in.",
         ),
     ),
     # --- Pain ------------------------------------------------------------------------------
@@ -489,6 +546,34 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         notes=(
             "Avoid crossing your legs and hanging on one hip. At night lie on the side that "
             "does not hurt, with a pillow between the knees.",
+        ),
+    ),
+    SafetyRule(
+        id="gluteal_tendinopathy_staging",
+        description="Outer hip pain of 4/10 or more (or from 2/10 with the pelvis dropping "
+        "on one leg): no standing on one leg hands-free for a hold, no lunges, split squats "
+        "or single-leg reaches, and no fast or springy work until the pain settles and the "
+        "pelvis stays level.",
+        # LEAP (Mellor 2018) and Grimaldi 2015 load in stages: holds and two-leg work,
+        # then single-leg work, then fast, energy-storage loading last. The gates (the
+        # trigger of gluteal_tendinopathy_pain) and which exercises each stage holds are
+        # conventions.
+        source="tendinopathy_staging_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AnyOf(
+                (
+                    Fact("pain.hip", ">=", 4),
+                    AllOf((Fact("pain.hip", ">=", 2), Fact("test.trendelenburg.worse"))),
+                )
+            )
+        ),
+        exclude_tags=("sustained_single_leg_stance", "single_leg_excursion", "impact"),
+        exclude_roles=("power",),
+        notes=(
+            "Stand on one leg only with a hand on a counter for now. Lunges, single-leg "
+            "reaches and fast work come in a new program, once the outer hip pain is under "
+            "3/10 and the pelvis stays level on one leg.",
         ),
     ),
 )
