@@ -132,6 +132,15 @@ def test_no_stop_sign_is_said_twice():
         assert len(words) == len(set(words)), (name, signs)
 
 
+def test_pregnancy_and_high_blood_pressure_carry_their_own_stop_signs():
+    # ACOG 2020's warning signs in pregnancy; Pescatello 2015's with high blood pressure.
+    pregnancy = program("p06_preg_wk14.yaml")["safety"]["stop_signs"]
+    for sign in ("a headache", "breathlessness before you start the effort"):
+        assert sign in pregnancy
+    assert "a severe headache" in program("p10_bp_150_95.yaml")["safety"]["stop_signs"]
+    assert "a severe headache" not in pregnancy
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "path", sorted(FIXTURES.glob("review*/*.yaml")), ids=lambda p: f"{p.parent.name}/{p.name}"

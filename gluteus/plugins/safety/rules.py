@@ -25,7 +25,8 @@ PREGNANCY = Source(
     "Exercise-in-pregnancy guidance summaries: no supine exercise after the first trimester "
     "(ACOG Committee Opinion 804 says avoid prolonged supine positions [R]); stop signs: "
     "bleeding, leaking fluid, contractions, dizziness, chest pain, calf swelling, reduced "
-    "fetal movement.",
+    "fetal movement, and (ACOG Committee Opinion 804's warning signs) breathlessness before "
+    "exertion, headache and muscle weakness affecting balance.",
     "verified",
 )
 HIP_REPLACEMENT = Source(
@@ -104,6 +105,9 @@ PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
     "regular painful contractions",
     "calf pain or swelling",
     "reduced fetal movement",
+    "breathlessness before you start the effort",
+    "a headache",
+    "muscle weakness that affects your balance",
 )
 """With the stop signs for everyone (chest pain, dizziness): ACOG 2020's warning signs."""
 
@@ -431,6 +435,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Pescatello 2015: 60-70% of a one-repetition maximum (8-12 reps), RPE 7 at most.
         cap=Cap(max_rpe=7, min_rm=8),
         notes=("Breathe out on the effort and never hold your breath, in holds too.",),
+        # Pescatello 2015's stop signs beyond those for everyone.
+        stop_signs=("a severe headache",),
     ),
     # --- Youth ---------------------------------------------------------------------------
     SafetyRule(
