@@ -222,3 +222,27 @@ def test_an_anterior_hip_replacement_extends_the_hip_only_with_the_leg_kept_stra
     assert exclusion_reasons(CATALOGUE["quadruped_hip_extension"], rule) == [
         "tagged hip_extension with no cue guarding it"
     ]
+
+
+def test_a_stage_rules_note_says_the_weeks_it_holds_for():
+    # 5 weeks after an anterior hip replacement: the early stage's note is for week 1,
+    # the middle stage's for weeks 2-7; neither is said for the whole program.
+    notes = program("r05_geoff_tha_ant5.yaml")["safety"]["notes"]
+    chair = [n for n in notes if "firm, high chair" in n]
+    assert [n.split(":")[0] for n in chair] == ["Week 1", "Weeks 2-7"]
+    assert not any(n.startswith("Stand up from a firm") for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("weeks", "words"),
+    [
+        ((3,), "Week 3"),
+        ((1, 2), "Weeks 1-2"),
+        ((1, 2, 5), "Weeks 1-2 and 5"),
+        ((1, 3, 5), "Weeks 1, 3 and 5"),
+    ],
+)
+def test_weeks_in_words(weeks, words):
+    from gluteus.engine.safety import _weeks_words
+
+    assert _weeks_words(weeks) == words

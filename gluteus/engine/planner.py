@@ -1243,7 +1243,7 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
         safety_rules=plan.safety.rule_entries(),
         person=tuple(plan.person.to_list()) if plan.person else (),
         stop_signs=everywhere.stop_signs,
-        notes=everywhere.notes,
+        notes=plan.safety.notes,
     )
 
 

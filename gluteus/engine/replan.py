@@ -500,7 +500,7 @@ def with_person(program: Program, who: Person) -> Program:
         safety_rules=who.safety.rule_entries(),
         person=tuple(who.model.to_list()) if who.model is not None else (),
         stop_signs=everywhere.stop_signs,
-        notes=everywhere.notes,
+        notes=who.safety.notes,
     )
 
 

@@ -245,11 +245,37 @@ class ProgramSafety:
             for r in self.everywhere.rules
         )
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The rules' notes for the program, in rule order, once each. A rule that
+        applies in only some weeks (a stage after surgery, a trimester) says which, so
+        a note for weeks 1-2 never contradicts the exercises of week 4."""
+        out: list[str] = []
+        every = len(self.weeks)
+        for rule in self.everywhere.rules:
+            weeks = self.weeks_of(rule.id)
+            when = "" if len(weeks) == every else f"{_weeks_words(weeks)}: "
+            out.extend(f"{when}{n}" for n in rule.notes if f"{when}{n}" not in out)
+        return tuple(out)
+
     def weeks_of(self, rule_id: str) -> tuple[int, ...]:
         """The weeks in which rule ``rule_id`` applies."""
         return tuple(
             n for n, r in enumerate(self.weeks, start=1) if any(x.id == rule_id for x in r.rules)
         )
+
+
+def _weeks_words(weeks: Sequence[int]) -> str:
+    """``Week 3``, ``Weeks 1-4`` or ``Weeks 1-2 and 5``: runs of weeks, in words."""
+    runs: list[list[int]] = []
+    for week in weeks:
+        if runs and week == runs[-1][-1] + 1:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    parts = [f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs]
+    said = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"Week {said}" if len(weeks) == 1 else f"Weeks {said}"
 
 
 def program_safety(

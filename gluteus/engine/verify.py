@@ -352,7 +352,7 @@ def _check_safety(program: Program, safety: ProgramSafety | None) -> Iterator[Vi
     yield from _check_texts(
         "stop sign", program.stop_signs, everywhere.stop_signs if everywhere else ()
     )
-    yield from _check_texts("note", program.notes, everywhere.notes if everywhere else ())
+    yield from _check_texts("note", program.notes, safety.notes if safety is not None else ())
     if program.traffic_light != TRAFFIC_LIGHT:
         yield Violation(
             message=f"the pain traffic light is not the engine's: {_light_diff(program)}"
