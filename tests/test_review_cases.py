@@ -141,3 +141,35 @@ def test_every_review_profile_keeps_every_invariant(path):
 
     data = gluteus.load_profile(path, plugins=PM).to_dict()
     assert outcome_of(data) in ("ok", "referral")
+
+
+# --- Review 3: phases, deloads and doses ----------------------------------------------
+
+
+def _deloads(doc: dict[str, Any]) -> list[int]:
+    return [w["number"] for w in doc["weeks"] if w["deload"]]
+
+
+def test_a_two_week_power_phase_at_the_end_has_no_deload():
+    doc = program("r02_irene70_osteo.yaml")
+    phases = {p["kind"]: p["weeks"] for p in doc["phases"]}
+    assert phases["power"] == [11, 12]
+    assert not set(_deloads(doc)) & set(phases["power"])
+    # Every deload follows at least two loading weeks of its own phase.
+    kind = {w: p["kind"] for p in doc["phases"] for w in p["weeks"]}
+    previous = 0
+    for deload in _deloads(doc):
+        assert sum(kind[w] == kind[deload] for w in range(previous + 1, deload)) >= 2
+        previous = deload
+
+
+def test_early_after_a_hip_replacement_no_deload_and_no_power_before_the_stage_allows():
+    doc = program("r05_geoff_tha_ant5.yaml")
+    # 5 weeks after surgery: the effort is capped at RPE 7 or less until week 8 (12 weeks
+    # after it), too light to need a deload; power waits for that stage, and one week
+    # of it is no phase.
+    assert _deloads(doc) == []
+    assert [p["kind"] for p in doc["phases"]] == ["activation", "strength"]
+    notes = " ".join(p["note"] for p in doc["phases"])
+    assert "too light to need a lighter week" in notes
+    assert "No power phase" in notes

@@ -470,3 +470,36 @@ def test_schema_violations_come_in_program_order(ctx):
     program["weeks"][10]["sessions"][0]["exercises"][0]["sets"] = 0
     program["weeks"][2]["sessions"][0]["exercises"][0]["sets"] = 0
     assert [v.week for v in verify(program, ctx)] == [3, 11]
+
+
+def test_a_deload_needs_two_loading_weeks_of_its_phase(ctx):
+    program = program_dict(LONG)
+    kinds = {w: p["kind"] for p in program["phases"] for w in p["weeks"]}
+    assert [w["number"] for w in program["weeks"] if w["deload"]] == [5]
+    # A second deload right after the first: no loading week of its phase before it.
+    program["weeks"][5]["deload"] = True
+    assert kinds[6] == kinds[5]
+    found = lines(program, ctx)
+    assert (
+        "week 6: a deload after 0 loading week(s) of its phase; it comes only after at least 2"
+        in found
+    )
+
+
+def test_power_before_the_stage_allows_it_is_caught():
+    from gluteus.engine.skeleton import Stages, program_faults
+
+    phases = [("activation", (1, 2)), ("strength", (3, 4, 5, 6)), ("power", (7, 8))]
+    assert program_faults(phases, [5], Stages()) == []
+    assert program_faults(phases, [5], Stages(power_from=8)) == [
+        (7, "power work before the person's stage allows it")
+    ]
+    assert [w for w, _ in program_faults(phases, [5], Stages(power_from=None))] == [7, 8]
+    # Strength weeks 3-4 capped light while a stage passes: no fatigue for week 5 to shed.
+    assert program_faults(phases, [5], Stages(light=frozenset({3, 4}))) == [
+        (
+            5,
+            "a deload after loading capped at RPE 7 or less while a stage of recovery passes: "
+            "too light to need one",
+        )
+    ]

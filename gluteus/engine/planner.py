@@ -76,7 +76,15 @@ from .program import (
     issue_info,
 )
 from .safety import ProgramSafety, Restrictions
-from .skeleton import PHASE_GOALS, PHASE_NAMES, Block, Skeleton, build_skeleton, phase_note
+from .skeleton import (
+    PHASE_GOALS,
+    PHASE_NAMES,
+    Block,
+    Skeleton,
+    build_skeleton,
+    phase_note,
+    stages_of,
+)
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -207,6 +215,7 @@ def _make_plan(
         profile.experience,
         who.max_severity,
         found_any=bool(who.trained),
+        stages=stages_of(safety),
     )
     return Plan(
         profile=profile,

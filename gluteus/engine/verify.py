@@ -51,7 +51,7 @@ from .program import (
 )
 from .safety import ProgramSafety, Restrictions, exclusion_reasons, found_issues, program_safety
 from .screening import referrals_for, screen
-from .skeleton import NO_DELOAD_BELOW, PHASE_NAMES, Skeleton, build_skeleton
+from .skeleton import PHASE_NAMES, Skeleton, build_skeleton, program_faults, stages_of
 from .traffic_light import TRAFFIC_LIGHT
 
 if TYPE_CHECKING:
@@ -61,10 +61,6 @@ if TYPE_CHECKING:
 # Session minutes are rounded to 0.1 in the JSON; a hand-computed sum may differ by
 # rounding alone, never by more than this.
 MINUTES_TOLERANCE = 0.05
-
-
-DELOAD_FROM_WEEKS = NO_DELOAD_BELOW
-"""Programs at least this long must hold a deload week (every 4–6 weeks)."""
 
 
 def _one_line(text: Any) -> str:
@@ -1165,11 +1161,18 @@ def _check_skeleton(program: Program, skeleton: Skeleton) -> Iterator[Violation]
             or (have == want and phase.note != phase_note(skeleton, phase.kind))
         ):
             yield Violation(message=f"the {phase.kind} phase is not worded as the engine words it")
-    if len(program.weeks) >= DELOAD_FROM_WEEKS and not any(w.deload for w in program.weeks):
+    if skeleton.deloads and not any(w.deload for w in program.weeks):
         yield Violation(
             message=f"a program of {len(program.weeks)} weeks needs at least one deload week "
             "(every 4–6 weeks)"
         )
+    # The layout rules themselves, on the program's own phases and deloads.
+    for number, why in program_faults(
+        [(p.kind, tuple(p.weeks)) for p in program.phases],
+        [w.number for w in program.weeks if w.deload],
+        skeleton.stages,
+    ):
+        yield Violation(week=number, message=why)
     kinds = {w: kind for kind, ws in skeleton.phases for w in ws}
     for week in program.weeks:
         if week.deload != (week.number in skeleton.deloads):
@@ -1265,7 +1268,11 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
     restrictions = safety.everywhere
     who = training(findings)
     skeleton = build_skeleton(
-        profile.schedule.weeks, profile.experience, who.max_severity, found_any=bool(who.trained)
+        profile.schedule.weeks,
+        profile.experience,
+        who.max_severity,
+        found_any=bool(who.trained),
+        stages=stages_of(safety),
     )
     weeks = doc.weeks
     warned, claims = _check_warnings(doc, profile, findings, {w.number for w in weeks})
