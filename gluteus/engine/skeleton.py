@@ -275,7 +275,8 @@ def phase_note(skeleton: Skeleton, kind: str) -> str:
     weeks = dict(skeleton.phases)[kind]
     parts: list[str] = []
     deloads = [w for w in skeleton.deloads if w in weeks]
-    light = sorted(w for w in skeleton.stages.light if w in weeks)
+    # Said once, in the phase where the light weeks begin, naming them all.
+    light = sorted(skeleton.stages.light) if min(skeleton.stages.light, default=0) in weeks else []
     if deloads:
         which = " and ".join(f"week {w}" for w in deloads)
         parts.append(
@@ -297,11 +298,13 @@ def phase_note(skeleton: Skeleton, kind: str) -> str:
     if skeleton.power_held and kind == "strength":
         power = dict(skeleton.phases).get("power")
         parts.append(
-            f"Power and function starts in week {power[0]}, once the rules of your stage "
-            "of recovery allow it; until then strength work continues."
+            f"Power and function starts in week {power[0]}, once your safety rules allow "
+            "power work and your stage of recovery has passed; until then strength work "
+            "continues."
             if power
-            else "No power phase: the rules of your stage allow no power work in time for "
-            "it, so strength work continues to the end."
+            else "No power phase: your safety rules do not allow power work (or your stage "
+            "of recovery has not passed) in time for one, so strength work continues to "
+            "the end."
         )
     return " ".join(parts)
 
