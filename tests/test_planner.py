@@ -785,3 +785,19 @@ def test_blocks_vary_their_main_work(dana):
         )
     for before, after in itertools.pairwise(sorted(main)):
         assert len(main[before] & main[after]) <= len(main[after]) // 2, (before, after)
+
+
+def test_doses_are_rounded_to_what_a_person_is_told():
+    from gluteus.engine.dosing import told_hold, told_reps
+
+    assert [told_reps(n) for n in range(1, 22)] == [
+        1, 2, 3, 4, 5, 6, 8, 8, 10, 10, 12, 12, 14, 14, 15, 16, 18, 18, 20, 20, 22,
+    ]  # fmt: skip
+    assert told_reps(9, top=9) == 8  # never past the most the dose may have
+    assert told_reps(15, top=15) == 15
+    assert [told_hold(s) for s in (3, 9, 10, 12, 13, 21, 23, 45)] == [3, 9, 10, 10, 15, 20, 25, 45]
+    assert told_hold(23, most=23) == 20  # a cap is never passed by rounding
+    # Non-decreasing: a rising progression keeps rising or holds.
+    for top in (None, 9, 12, 15):
+        told = [told_reps(n, top) for n in range(1, (top or 30) + 1)]
+        assert told == sorted(told)

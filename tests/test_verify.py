@@ -226,6 +226,12 @@ def test_caps_on_sets_and_holds_name_the_rule(ctx):
         "week 5, session 1 (mon), clamshell: 3 sets, over the cap of 2 set by rule knee-pain",
         "week 5, session 1 (mon), standing_squeeze: 30 s hold, over the cap of 20 s set by "
         "rule knee-pain",
+        # Knee pain 4/10 is amber: a dose raised over the week before must say it waits
+        # for green sessions.
+        "week 5, session 1 (mon), clamshell: a dose above last week's, with pain already "
+        "amber, that does not say it is taken only after green sessions",
+        "week 5, session 1 (mon), standing_squeeze: a dose above last week's, with pain "
+        "already amber, that does not say it is taken only after green sessions",
     ]
 
 
@@ -503,3 +509,74 @@ def test_power_before_the_stage_allows_it_is_caught():
             "too light to need one",
         )
     ]
+
+
+def _review3(name: str):
+    """A real program for review profile ``name`` and the context that checks it."""
+    import json
+    from pathlib import Path
+
+    import gluteus
+    from gluteus.engine.api import context
+    from gluteus.engine.pluginmanager import make_plugin_manager
+
+    pm = make_plugin_manager(entrypoints=False)
+    path = Path(__file__).parent / "fixtures" / "review3" / name
+    program = gluteus.generate(gluteus.load_profile(path, plugins=pm), plugins=pm)
+    return json.loads(json.dumps(program.to_dict())), context(pm)
+
+
+def test_reps_that_fall_while_the_effort_rises_are_caught():
+    # The review's own case: a bodyweight step-up from 2 x 16 at the end of activation
+    # to 2 x 8 at a higher effort when the strength phase starts.
+    doc, real = _review3("r01_albert84_frame.yaml")
+    assert verify(doc, real) == []
+    for session in doc["weeks"][3]["sessions"]:
+        for row in session["exercises"]:
+            if row["id"] == "step_up_at_rail":
+                row["reps"] = 8
+    assert (
+        "week 4, session 3 (fri), step_up_at_rail: 8 reps after 16 in week 3 at no easier an "
+        "effort, with a bodyweight load that cannot get heavier"
+    ) in [str(v) for v in verify(doc, real)]
+
+
+def test_a_deload_no_easier_than_the_week_before_is_caught():
+    # Pregnancy caps effort at RPE 6: the deload's effort is still lower than that.
+    doc, real = _review3("r03_chloe_preg18_runner.yaml")
+    assert verify(doc, real) == []
+    deload = next(w for w in doc["weeks"] if w["deload"])
+    before = doc["weeks"][deload["number"] - 2]
+    efforts = {rx["id"]: rx["effort"] for s in before["sessions"] for rx in s["exercises"]}
+    row = next(
+        rx
+        for s in deload["sessions"]
+        for rx in s["exercises"]
+        if rx["id"] in efforts and rx["effort"]["rpe"]
+    )
+    assert row["effort"]["rpe"][1] < efforts[row["id"]]["rpe"][1]
+    row["effort"] = efforts[row["id"]]
+    assert any(
+        f"{row['id']}: a deload at effort up to" in line and "yet it says an easier effort" in line
+        for line in map(str, verify(doc, real))
+    )
+
+
+def test_an_unconditional_increase_with_amber_pain_is_caught():
+    from gluteus.engine.traffic_light import GREEN_ONLY
+
+    doc, real = _review3("r07_karen_lateral_hip.yaml")
+    assert verify(doc, real) == []
+    week, row = next(
+        (w["number"], rx)
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if rx["load"].endswith(GREEN_ONLY)
+    )
+    row["load"] = row["load"].removesuffix(f"; {GREEN_ONLY}")
+    assert any(
+        line.startswith(f"week {week},")
+        and f"{row['id']}: a dose above last week's, with pain already amber" in line
+        for line in map(str, verify(doc, real))
+    )
