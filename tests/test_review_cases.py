@@ -255,3 +255,26 @@ def test_computed_doses_are_rounded_as_a_person_would_be_told():
         for week, rx in rows(program(name)):
             reps = rx["reps"]
             assert reps is None or reps <= 6 or reps % 2 == 0 or reps % 5 == 0, (week, rx["id"])
+
+
+@pytest.mark.parametrize(
+    ("weeks", "walking_aid", "power"),
+    [(14, True, None), (14, False, [12, 13, 14]), (12, False, None)],
+)
+def test_power_after_a_hip_replacement_waits_for_12_weeks_and_no_walking_aid(
+    weeks, walking_aid, power
+):
+    from gluteus.engine.skeleton import phase_lengths
+
+    path = FIXTURES / "review3" / "r05_geoff_tha_ant5.yaml"
+    data = gluteus.load_profile(path, plugins=PM).to_dict()
+    data["schedule"]["weeks"] = weeks
+    data["weeks_since_surgery"] = 1  # 12 weeks after the operation in week 12
+    data["walking_aid"] = walking_aid
+    doc = gluteus.generate(gluteus.Profile.from_dict(data), plugins=PM).to_dict()
+    assert gluteus.check(doc) == []
+    phases = {p["kind"]: p["weeks"] for p in doc["phases"]}
+    assert phases.get("power") == power
+    # Without the stage, power would have come anyway (in twelve weeks: weeks 11-12).
+    severity = max(f["severity"] for f in doc["findings"])
+    assert phase_lengths(weeks, severity, True)["power"] >= 2

@@ -329,7 +329,7 @@ def build(profile: Profile = PROFILE, ctx: Context | None = None) -> Program:
         profile.experience,
         who.max_severity,
         bool(who.trained),
-        stages_of(safety),
+        stages_of(safety, profile.walking_aid),
     )
     block_of = {w: b.number for b in skeleton.blocks for w in b.weeks}
     weeks = []

@@ -216,7 +216,7 @@ def _make_plan(
         profile.experience,
         who.max_severity,
         found_any=bool(who.trained),
-        stages=stages_of(safety),
+        stages=stages_of(safety, profile.walking_aid),
     )
     return Plan(
         profile=profile,

@@ -90,15 +90,21 @@ class Stages:
     at RPE :data:`LIGHT_RPE` or less by a rule that is lifted later in the program (a
     stage still passing, as after a joint replacement). ``power_from`` is the first
     week from which every week allows power work and holds no rule lifted later
-    (None: no such week, so no power phase).
+    (None: no such week, or a walking aid while a stage passes; no power phase).
     """
 
     light: frozenset[int] = field(default=frozenset(), converter=_frozenset)
     power_from: int | None = 1
 
 
-def stages_of(safety: ProgramSafety) -> Stages:
-    """The :class:`Stages` of a program's per-week safety rules."""
+def stages_of(safety: ProgramSafety, walking_aid: bool | None = None) -> Stages:
+    """The :class:`Stages` of a program's per-week safety rules.
+
+    Someone still walking with an aid while a stage of recovery passes gets no power
+    phase at all: fast work on a leg that cannot yet carry them unaided waits for a new
+    program once they walk without it (joint_replacement_stages; the profile cannot
+    say when that will be).
+    """
     weeks = len(safety.weeks)
     rules = [frozenset(r.id for r in safety.at(w).rules) for w in range(1, weeks + 1)]
     # A rule in force in a week and gone in a later one marks a stage still passing.
@@ -115,6 +121,8 @@ def stages_of(safety: ProgramSafety) -> Stages:
         for w in range(1, weeks + 1)
     ]
     power_from: int | None = None
+    if walking_aid and any(passing):
+        return Stages(light=light, power_from=None)
     for number in range(weeks, 0, -1):
         if not allows[number - 1]:
             break
@@ -302,9 +310,9 @@ def phase_note(skeleton: Skeleton, kind: str) -> str:
             "power work and your stage of recovery has passed; until then strength work "
             "continues."
             if power
-            else "No power phase: your safety rules do not allow power work (or your stage "
-            "of recovery has not passed) in time for one, so strength work continues to "
-            "the end."
+            else "No power phase: your safety rules leave power work out, or it waits until a "
+            "stage of recovery has passed and you walk without an aid, so strength work "
+            "continues to the end."
         )
     return " ".join(parts)
 

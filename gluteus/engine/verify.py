@@ -1371,7 +1371,7 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
         profile.experience,
         who.max_severity,
         found_any=bool(who.trained),
-        stages=stages_of(safety),
+        stages=stages_of(safety, profile.walking_aid),
     )
     weeks = doc.weeks
     warned, claims = _check_warnings(doc, profile, findings, {w.number for w in weeks})
