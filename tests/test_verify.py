@@ -580,3 +580,23 @@ def test_an_unconditional_increase_with_amber_pain_is_caught():
         and f"{row['id']}: a dose above last week's, with pain already amber" in line
         for line in map(str, verify(doc, real))
     )
+
+
+def test_doses_not_told_as_round_numbers_are_caught():
+    doc, real = _review3("r12_nina_runner_valgus.yaml")
+    week, row = next(
+        (w["number"], rx)
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if rx["id"] == "hip_airplane_hold"
+    )
+    assert row["hold_s"] % 5 == 0
+    row["hold_s"] += 1
+    found = [str(v) for v in verify(doc, real)]
+    assert any(
+        line.startswith(f"week {week},")
+        and f"hip_airplane_hold: {row['hold_s']} s hold: holds from 10 s are told in steps of 5 s"
+        in line
+        for line in found
+    ), found

@@ -33,7 +33,7 @@ from .demands import (
     gets_extra,
     training,
 )
-from .dosing import fits, keeps_reps, tested_hold_limit, week_dose
+from .dosing import fits, keeps_reps, tested_hold_limit, told_hold, told_reps, week_dose
 from .errors import ProfileError
 from .model import DAYS, DoseRule, Exercise, Finding, ObjectiveTest, Referral, Requirement
 from .person import PersonModel, assess
@@ -700,6 +700,15 @@ def _check_exercise(
             f"(the catalogue says {ex.family!r} and {ex.load_type!r})"
         )
     yield from _check_effort(slot, restrictions)
+    if not _adapted(rx):
+        # Doses are the numbers a person is told (a journal's adaptation keeps what the
+        # person logged instead).
+        if rx.reps is not None and told_reps(rx.reps) != rx.reps:
+            yield slot.violation(
+                f"{rx.reps} reps: reps above six are told as an even number or a multiple of five"
+            )
+        if rx.hold_s is not None and told_hold(rx.hold_s) != rx.hold_s:
+            yield slot.violation(f"{rx.hold_s} s hold: holds from 10 s are told in steps of 5 s")
     tested = tested_hold_limit(ex, profile.tests, tests)
     if tested is not None and rx.hold_s is not None and rx.hold_s > tested[0]:
         yield slot.violation(
