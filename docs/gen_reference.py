@@ -295,7 +295,8 @@ MEANINGS: dict[str, str] = {
     "phases[].kind": "`activation`, `strength` or `power`.",
     "phases[].weeks": "Its weeks.",
     "phases[].goal": "What the phase is for, in plain words.",
-    "phases[].note": "Why the phase has the deload weeks it has, or none, in plain words.",
+    "phases[].note": "Why the phase has the deload weeks it has, or none, and why power "
+    "waits when the person's stage holds it back, in plain words.",
     "weeks": "Every week of the program, in order.",
     "weeks[].number": "The week, from 1.",
     "weeks[].phase": "The name of its phase.",

@@ -235,12 +235,14 @@ def test_check_edited_program_one_line_per_violation(runner, tiny, tmp_path):
     out = result.stdout.splitlines()
     assert out[0] == "week 1, session 1 (mon), clamshell: the profile asks to avoid this exercise"
     # In week order: every occurrence (6 weeks x 2 sessions) and the week made a deload.
-    assert out[4:6] == [
+    assert out[4:7] == [
+        # Week 3 opens the strength phase: no loading week of its phase before it.
+        "week 3: a deload after 0 loading week(s) of its phase; it comes only after at least 2",
         "week 3: is a deload, unlike the engine's skeleton",
         "week 3: deload week with 16 sets, not fewer than the 16 of the week before",
     ]
     assert sum("clamshell: the profile asks to avoid" in line for line in out) == 12
-    assert result.stderr == f"{path}: 14 violations; do not use this program as it is\n"
+    assert result.stderr == f"{path}: 15 violations; do not use this program as it is\n"
 
 
 def test_check_bad_json_is_one_message(runner, tiny, tmp_path):

@@ -230,6 +230,43 @@ def assert_prescription_invariants(doc: dict[str, Any]) -> None:
                     assert ex.unilateral and not ex.alternating, rx["id"]
                     assert set(ex.issues) & set(weaker), (rx["id"], weaker)
                 assert rx["side"] in ("both", "each"), rx["id"]
+                # Doses as a person is told them: no "3 x 21 s" or "2 x 9".
+                reps, hold = rx["reps"], rx["hold_s"]
+                assert reps is None or reps <= 6 or reps % 2 == 0 or reps % 5 == 0, rx
+                assert hold is None or hold < 10 or hold % 5 == 0, rx
+    assert_reps_keep_up_with_effort(doc)
+
+
+def _top_rpe(rx: dict[str, Any]) -> int | None:
+    rpe = (rx.get("effort") or {}).get("rpe")
+    return rpe[1] if rpe else None
+
+
+def assert_reps_keep_up_with_effort(doc: dict[str, Any]) -> None:
+    """The same exercise at a load that cannot rise (bodyweight, band) never has fewer
+    reps than in the loading week before at the same or a higher effort; only a
+    deload, with its easier effort, may have fewer."""
+    weeks = doc["weeks"]
+    for i, week in enumerate(weeks):
+        if week["deload"] or i == 0:
+            continue
+        before = weeks[i - 1] if not weeks[i - 1]["deload"] or i < 2 else weeks[i - 2]
+        if before["deload"]:
+            continue
+        last = {rx["id"]: rx for s in before["sessions"] for rx in s["exercises"]}
+        for session in week["sessions"]:
+            for rx in session["exercises"]:
+                was = last.get(rx["id"])
+                if was is None or rx["load_type"] == "external" or rx["reps"] is None:
+                    continue
+                now_rpe, was_rpe = _top_rpe(rx), _top_rpe(was)
+                if now_rpe is None or was_rpe is None or now_rpe < was_rpe:
+                    continue
+                assert rx["reps"] >= was["reps"], (
+                    rx["id"],
+                    f"week {before['number']}: {was['reps']} reps at RPE {was_rpe}",
+                    f"week {week['number']}: {rx['reps']} reps at RPE {now_rpe}",
+                )
 
 
 INVARIANT_EXAMPLES = 300

@@ -30,6 +30,7 @@ from gluteus.engine.pluginmanager import make_plugin_manager
 from gluteus.engine.skeleton import (
     MAX_BLOCK_WEEKS,
     NO_DELOAD_BELOW,
+    Stages,
     build_skeleton,
     phase_lengths,
     phase_note,
@@ -106,6 +107,61 @@ def test_the_skeleton_covers_every_week_with_phases_blocks_and_deloads(weeks, ex
             assert all(f"eek {d}" in note for d in mine) and ("a deload" in note) == bool(mine)
     else:
         assert notes[0].startswith(f"No deload week: at {weeks} weeks")
+
+
+def _stage_variants(weeks: int) -> list[Stages]:
+    """No stage; a recovery stage with light loading for its first third or half, power
+    allowed from there or from late on; and power never allowed."""
+    out = [Stages()]
+    for upto in sorted({weeks // 3, weeks // 2}):
+        light = frozenset(range(1, upto + 1))
+        out.append(Stages(light=light, power_from=upto + 1))
+        out.append(Stages(light=light, power_from=max(1, weeks - 1)))
+    out.append(Stages(power_from=None))
+    return out
+
+
+@pytest.mark.parametrize(("weeks", "experience", "severity"), ALL_SHAPES)
+def test_no_deload_follows_fewer_than_two_loading_weeks_of_its_phase(weeks, experience, severity):
+    for stages in _stage_variants(weeks):
+        sk = build_skeleton(weeks, experience, severity, found_any=severity > 0, stages=stages)
+        phase_of = {w: kind for kind, ws in sk.phases for w in ws}
+        previous = 0
+        for deload in sk.deloads:
+            loading = [
+                w
+                for w in range(previous + 1, deload)
+                if phase_of[w] == phase_of[deload] and w not in stages.light
+            ]
+            assert len(loading) >= 2, (weeks, experience, severity, stages, sk.phases, deload)
+            previous = deload
+        power = dict(sk.phases).get("power", ())
+        if power:
+            assert stages.power_from is not None and power[0] >= stages.power_from
+            assert len(power) >= 2, "a power phase has at least two weeks"
+        if stages.power_from is None:
+            assert "power" not in dict(sk.phases)
+
+
+def test_a_two_week_final_power_phase_holds_no_deload():
+    # Twelve weeks, marked finding: power is weeks 11-12, and the second deload falls
+    # before it (week 10), not in its second week.
+    sk = build_skeleton(12, "intermediate", 3)
+    assert dict(sk.phases)["power"] == (11, 12)
+    assert sk.deloads == (6, 10)
+
+
+def test_early_post_op_light_loading_gets_no_deload_and_no_early_power():
+    # Eight weeks, capped light for seven while the stage passes, power allowed only
+    # in the last week: no deload, and no one-week power phase.
+    stages = Stages(light=frozenset(range(1, 8)), power_from=8)
+    sk = build_skeleton(8, "novice", 2, stages=stages)
+    assert sk.deloads == ()
+    assert [k for k, _ in sk.phases] == ["activation", "strength"]
+    notes = {kind: phase_note(sk, kind) for kind, _ in sk.phases}
+    assert notes["activation"].startswith("No deload in weeks 1-7: while this stage")
+    assert "No deload" not in notes["strength"]  # said once
+    assert "No power phase" in notes["strength"]
 
 
 def test_phase_lengths_follow_program_length_and_severity():
@@ -729,3 +785,19 @@ def test_blocks_vary_their_main_work(dana):
         )
     for before, after in itertools.pairwise(sorted(main)):
         assert len(main[before] & main[after]) <= len(main[after]) // 2, (before, after)
+
+
+def test_doses_are_rounded_to_what_a_person_is_told():
+    from gluteus.engine.dosing import told_hold, told_reps
+
+    assert [told_reps(n) for n in range(1, 22)] == [
+        1, 2, 3, 4, 5, 6, 8, 8, 10, 10, 12, 12, 14, 14, 15, 16, 18, 18, 20, 20, 22,
+    ]  # fmt: skip
+    assert told_reps(9, top=9) == 8  # never past the most the dose may have
+    assert told_reps(15, top=15) == 15
+    assert [told_hold(s) for s in (3, 9, 10, 12, 13, 21, 23, 45)] == [3, 9, 10, 10, 15, 20, 25, 45]
+    assert told_hold(23, most=23) == 20  # a cap is never passed by rounding
+    # Non-decreasing: a rising progression keeps rising or holds.
+    for top in (None, 9, 12, 15):
+        told = [told_reps(n, top) for n in range(1, (top or 30) + 1)]
+        assert told == sorted(told)

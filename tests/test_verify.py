@@ -226,6 +226,12 @@ def test_caps_on_sets_and_holds_name_the_rule(ctx):
         "week 5, session 1 (mon), clamshell: 3 sets, over the cap of 2 set by rule knee-pain",
         "week 5, session 1 (mon), standing_squeeze: 30 s hold, over the cap of 20 s set by "
         "rule knee-pain",
+        # Knee pain 4/10 is amber: a dose raised over the week before must say it waits
+        # for green sessions.
+        "week 5, session 1 (mon), clamshell: a dose above last week's, with pain already "
+        "amber, that does not say it is taken only after green sessions",
+        "week 5, session 1 (mon), standing_squeeze: a dose above last week's, with pain "
+        "already amber, that does not say it is taken only after green sessions",
     ]
 
 
@@ -470,3 +476,132 @@ def test_schema_violations_come_in_program_order(ctx):
     program["weeks"][10]["sessions"][0]["exercises"][0]["sets"] = 0
     program["weeks"][2]["sessions"][0]["exercises"][0]["sets"] = 0
     assert [v.week for v in verify(program, ctx)] == [3, 11]
+
+
+def test_a_deload_needs_two_loading_weeks_of_its_phase(ctx):
+    program = program_dict(LONG)
+    kinds = {w: p["kind"] for p in program["phases"] for w in p["weeks"]}
+    assert [w["number"] for w in program["weeks"] if w["deload"]] == [5]
+    # A second deload right after the first: no loading week of its phase before it.
+    program["weeks"][5]["deload"] = True
+    assert kinds[6] == kinds[5]
+    found = lines(program, ctx)
+    assert (
+        "week 6: a deload after 0 loading week(s) of its phase; it comes only after at least 2"
+        in found
+    )
+
+
+def test_power_before_the_stage_allows_it_is_caught():
+    from gluteus.engine.skeleton import Stages, program_faults
+
+    phases = [("activation", (1, 2)), ("strength", (3, 4, 5, 6)), ("power", (7, 8))]
+    assert program_faults(phases, [5], Stages()) == []
+    assert program_faults(phases, [5], Stages(power_from=8)) == [
+        (7, "power work before the person's stage allows it")
+    ]
+    assert [w for w, _ in program_faults(phases, [5], Stages(power_from=None))] == [7, 8]
+    # Strength weeks 3-4 capped light while a stage passes: no fatigue for week 5 to shed.
+    assert program_faults(phases, [5], Stages(light=frozenset({3, 4}))) == [
+        (
+            5,
+            "a deload after loading capped at RPE 7 or less while a stage of recovery passes: "
+            "too light to need one",
+        )
+    ]
+
+
+def _review3(name: str):
+    """A real program for review profile ``name`` and the context that checks it."""
+    import json
+    from pathlib import Path
+
+    import gluteus
+    from gluteus.engine.api import context
+    from gluteus.engine.pluginmanager import make_plugin_manager
+
+    pm = make_plugin_manager(entrypoints=False)
+    path = Path(__file__).parent / "fixtures" / "review3" / name
+    program = gluteus.generate(gluteus.load_profile(path, plugins=pm), plugins=pm)
+    return json.loads(json.dumps(program.to_dict())), context(pm)
+
+
+def test_reps_that_fall_while_the_effort_rises_are_caught():
+    # The review's own case: a bodyweight step-up from 2 x 16 at the end of activation
+    # to 2 x 8 at a higher effort when the strength phase starts.
+    doc, real = _review3("r01_albert84_frame.yaml")
+    assert verify(doc, real) == []
+    for session in doc["weeks"][3]["sessions"]:
+        for row in session["exercises"]:
+            if row["id"] == "step_up_at_rail":
+                row["reps"] = 8
+    said = [str(v) for v in verify(doc, real)]
+    assert any(
+        s.startswith("week 4, session ")
+        and s.endswith(
+            "step_up_at_rail: 8 reps after 16 in week 3 at no easier an effort, with a "
+            "bodyweight load that cannot get heavier"
+        )
+        for s in said
+    ), said
+
+
+def test_a_deload_no_easier_than_the_week_before_is_caught():
+    # Pregnancy caps effort at RPE 6: the deload's effort is still lower than that.
+    doc, real = _review3("r03_chloe_preg18_runner.yaml")
+    assert verify(doc, real) == []
+    deload = next(w for w in doc["weeks"] if w["deload"])
+    before = doc["weeks"][deload["number"] - 2]
+    efforts = {rx["id"]: rx["effort"] for s in before["sessions"] for rx in s["exercises"]}
+    row = next(
+        rx
+        for s in deload["sessions"]
+        for rx in s["exercises"]
+        if rx["id"] in efforts and rx["effort"]["rpe"]
+    )
+    assert row["effort"]["rpe"][1] < efforts[row["id"]]["rpe"][1]
+    row["effort"] = efforts[row["id"]]
+    assert any(
+        f"{row['id']}: a deload at effort up to" in line and "yet it says an easier effort" in line
+        for line in map(str, verify(doc, real))
+    )
+
+
+def test_an_unconditional_increase_with_amber_pain_is_caught():
+    from gluteus.engine.traffic_light import GREEN_ONLY
+
+    doc, real = _review3("r07_karen_lateral_hip.yaml")
+    assert verify(doc, real) == []
+    week, row = next(
+        (w["number"], rx)
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if rx["load"].endswith(GREEN_ONLY)
+    )
+    row["load"] = row["load"].removesuffix(f"; {GREEN_ONLY}")
+    assert any(
+        line.startswith(f"week {week},")
+        and f"{row['id']}: a dose above last week's, with pain already amber" in line
+        for line in map(str, verify(doc, real))
+    )
+
+
+def test_doses_not_told_as_round_numbers_are_caught():
+    doc, real = _review3("r12_nina_runner_valgus.yaml")
+    week, row = next(
+        (w["number"], rx)
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if rx["id"] == "hip_airplane_hold"
+    )
+    assert row["hold_s"] % 5 == 0
+    row["hold_s"] += 1
+    found = [str(v) for v in verify(doc, real)]
+    assert any(
+        line.startswith(f"week {week},")
+        and f"hip_airplane_hold: {row['hold_s']} s hold: holds from 10 s are told in steps of 5 s"
+        in line
+        for line in found
+    ), found

@@ -311,13 +311,25 @@ def build(profile: Profile = PROFILE, ctx: Context | None = None) -> Program:
     from gluteus.engine.program import engine_info, engine_warning, issue_info
     from gluteus.engine.safety import program_safety
     from gluteus.engine.screening import screen
-    from gluteus.engine.skeleton import PHASE_GOALS, PHASE_NAMES, build_skeleton, phase_note
+    from gluteus.engine.skeleton import (
+        PHASE_GOALS,
+        PHASE_NAMES,
+        build_skeleton,
+        phase_note,
+        stages_of,
+    )
 
     ctx = ctx or tiny_context()
     findings = screen(profile, ctx.pm, ctx.registry)
     who = training(findings)
+    person = assess(profile, ctx.pm, ctx.registry)
+    safety = program_safety(profile, findings, ctx.registry, person)
     skeleton = build_skeleton(
-        profile.schedule.weeks, profile.experience, who.max_severity, bool(who.trained)
+        profile.schedule.weeks,
+        profile.experience,
+        who.max_severity,
+        bool(who.trained),
+        stages_of(safety, profile.walking_aid),
     )
     block_of = {w: b.number for b in skeleton.blocks for w in b.weeks}
     weeks = []
@@ -340,8 +352,6 @@ def build(profile: Profile = PROFILE, ctx: Context | None = None) -> Program:
                 sessions=sessions,
             )
         )
-    person = assess(profile, ctx.pm, ctx.registry)
-    safety = program_safety(profile, findings, ctx.registry, person)
     restrictions = safety.everywhere
     version, plugins = engine_info(ctx)
     warnings = () if who.trained else (engine_warning("no_issue", profile.schedule),)

@@ -7,7 +7,11 @@ exercises. A block's first loading week starts at the rule's base dose; each fur
 loading week moves by the rule's ``progression`` (more reps, longer holds, one more
 set, or the same dose with a heavier load for external loads); a deload keeps the
 exercise and its first-week reps or hold with fewer sets than the week before and an
-easier effort (Rogerson 2024: cut sets and reps, more reps in reserve).
+easier effort (Rogerson 2024: cut sets and reps, more reps in reserve), lowered after
+the safety caps so it is easier than the capped loading weeks too. Work whose load
+cannot rise keeps its reps into a new block that asks as much effort
+(:func:`keeps_reps`), and the planner's doses are rounded to what a person is told
+(:func:`told_reps`, :func:`told_hold`).
 
 Effort is data (:class:`Effort`: RPE, repetition maximum, reps in reserve) and the
 words a person reads are made from it here, so a safety cap changes the numbers and
@@ -31,6 +35,7 @@ import attrs
 from attrs import frozen
 
 from .model import Cap, DoseRule, Exercise, ObjectiveTest
+from .traffic_light import GREEN_ONLY
 
 TRANSITION_S = 30
 """Seconds to move to an exercise and set it up (a convention, not a measurement)."""
@@ -235,13 +240,15 @@ def effort_of(exercise: Exercise, rule: DoseRule, cap: Cap, *, deload: bool) -> 
     rpe = exercise.effort or rule.effort
     rm = rule.rm if exercise.load_type == "external" else None
     rir = rule.rir
-    if deload and rpe is not None:
-        # Rogerson 2024: a deload lowers effort (more reps in reserve).
-        rpe = (max(1, rpe[0] - 2), max(1, rpe[1] - 2))
-        rir = (rir[0] + 2, rir[1] + 2) if rir else None
     if cap.max_rpe is not None and rpe is not None:
         top = int(cap.max_rpe)
         rpe = (min(rpe[0], top), min(rpe[1], top))
+    if deload and rpe is not None:
+        # Rogerson 2024: a deload lowers effort (more reps in reserve). Lowered from the
+        # capped effort, so a cap that flattens the loading weeks still leaves the deload
+        # easier than they are, as its words say.
+        rpe = (max(1, rpe[0] - 2), max(1, rpe[1] - 2))
+        rir = (rir[0] + 2, rir[1] + 2) if rir else None
     if rpe is not None and rir is not None:
         # Reps in reserve follow the effort (RIR-based RPE, Zourdos 2016: RPE 8 is about
         # 2 in reserve), so a capped effort never keeps a near-failure label.
@@ -289,6 +296,9 @@ def week_dose(
     *,
     deload_after: Dose | None = None,
     extra_sets: int = 0,
+    carried: Dose | None = None,
+    amber: bool = False,
+    told: bool = False,
 ) -> Dose:
     """The dose of ``exercise`` in the ``step``-th loading week of its block (0-based).
 
@@ -296,7 +306,13 @@ def week_dose(
     block's first-week reps or hold, sets cut by the rule's ``deload_factor`` but
     always fewer than the week before (never below one), and an easier effort.
     ``extra_sets`` adds sets done on one side only (extra work for a weaker side) to
-    the time.
+    the time. ``carried`` is the exercise's dose in the last loading week of the block
+    before, when it was done there: see :func:`keeps_reps`. With ``amber`` (baseline
+    pain already amber), a week whose dose is more than the week before's says that it
+    is taken only after green sessions (:data:`~.traffic_light.GREEN_ONLY`). With
+    ``told``, reps and holds are rounded to what a person is told (:func:`told_reps`,
+    :func:`told_hold`); without it (a dose rebuilt from what a person logged) they are
+    kept as given.
     """
     sets = rule.sets
     reps: int | None = None
@@ -317,17 +333,30 @@ def week_dose(
         # reps plus reps in reserve make the repetition maximum.
         in_reserve = effort.rir[0] if effort.rir is not None else 0
         reps = max(reps, effort.rm[0] - in_reserve)
+    # A deload keeps its block's first-week reps, so it takes the loading weeks' floor.
+    floor = (
+        None
+        if carried is None
+        else keeps_reps(
+            exercise.load_type,
+            carried.reps,
+            carried.effort,
+            effort_of(exercise, rule, cap, deload=False) if deload else effort,
+        )
+    )
+    if reps is not None and floor is not None:
+        reps = max(reps, floor)
     progression = rule.progression
     if progression == "load" and exercise.load_type != "external":
         # Bodyweight and band work cannot get heavier by percent: it gains reps, then the
         # next rung of its ladder.
         progression = "reps"
+    top = rule.reps[1] if rule.reps is not None else FALLBACK_REPS[1]
+    if effort.rm is not None:
+        top = max(top, effort.rm[1])
     if not deload and step > 0:
         if progression == "reps" and reps is not None:
-            top = rule.reps[1] if rule.reps is not None else FALLBACK_REPS[1]
-            if effort.rm is not None:
-                top = max(top, effort.rm[1])
-            reps = min(reps + step * rule.step, top)
+            reps = max(reps, min(reps + step * rule.step, top))
         elif progression == "hold" and hold is not None:
             ceiling = rule.max_hold_s if rule.max_hold_s is not None else hold
             hold = min(hold + step * rule.step, max(hold, ceiling))
@@ -337,10 +366,19 @@ def week_dose(
     sets = _capped(sets, cap.max_sets)
     if hold is not None:
         hold = _capped(hold, cap.max_hold_s)
+    if told:
+        reps = None if reps is None else told_reps(reps, max(top, floor or 0))
+        hold = None if hold is None else told_hold(hold, cap.max_hold_s)
     if deload_after is not None:
         before = deload_after.sets
         sets = max(1, min(before - 1, math.floor(before * rule.deload_factor + 0.5)))
     load = load_text(exercise, rule, step, deload, cap, effort)
+    if amber and not deload and step > 0:
+        last = week_dose(
+            exercise, rule, step - 1, cap, extra_sets=extra_sets, carried=carried, told=told
+        )
+        if (sets, reps or 0, hold or 0) != (last.sets, last.reps or 0, last.hold_s or 0):
+            load = f"{load}; {GREEN_ONLY}"
     rest = max(rule.rest_s, exercise.rest_s) if exercise.loaded else rule.rest_s
     sides = 2 if exercise.unilateral else 1
     if hold is not None:
@@ -362,6 +400,59 @@ def week_dose(
         effort=effort,
         extra_sets=extra_sets,
     )
+
+
+TOLD_HOLD_STEP_S = 5
+"""Holds of 10 s or more are told in steps of this many seconds ("3 x 20 s", not 21)."""
+
+
+def told_reps(reps: int, top: int | None = None) -> int:
+    """``reps`` as a person would be told them: up to six as they are; above, the next
+    even number or multiple of five up (9 -> 10, 13 -> 14, 15 stays), unless that
+    passes ``top`` (the most the dose may have), then the one below. Never lower for
+    more reps, so a rising progression keeps rising or holds."""
+    if reps <= 6:
+        return reps
+
+    def told(n: int) -> bool:
+        return n % 2 == 0 or n % 5 == 0
+
+    up = next(n for n in range(reps, reps + 3) if told(n))
+    if top is None or up <= top:
+        return up
+    return next((n for n in range(reps, 6, -1) if told(n)), reps)
+
+
+def told_hold(seconds: int, most: int | None = None) -> int:
+    """A hold as a person would be told it: under 10 s as it is; from 10 s, to the
+    nearest :data:`TOLD_HOLD_STEP_S` seconds, down when the nearest passes ``most`` (a
+    cap the hold must stay within)."""
+    if seconds < 10:
+        return seconds
+    step = TOLD_HOLD_STEP_S
+    near = (seconds + step // 2) // step * step
+    if most is not None and near > most:
+        near = seconds // step * step
+    return near
+
+
+def keeps_reps(
+    load_type: str, before_reps: int | None, before_effort: Effort | None, effort: Effort
+) -> int | None:
+    """The fewest reps a dose at ``effort`` may have after ``before_reps`` at
+    ``before_effort`` (the same exercise's last loading week), or None for no floor:
+    the one statement of the rule, for the planner and the verifier.
+
+    Work whose load cannot rise (bodyweight and band work; only external loads get
+    heavier) cannot get harder with fewer reps, so while the effort asked does not
+    fall the reps do not fall either: 8 bodyweight reps are not harder than the 16 done
+    the week before, nor as hard. (A deload, with its easier effort, may have fewer.)
+    """
+    if before_reps is None or before_effort is None or load_type == "external":
+        return None
+    if effort.rpe is None or before_effort.rpe is None or effort.rpe[1] < before_effort.rpe[1]:
+        return None
+    return before_reps
 
 
 def load_text(

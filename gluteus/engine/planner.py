@@ -83,7 +83,16 @@ from .program import (
     issue_info,
 )
 from .safety import ProgramSafety, Restrictions
-from .skeleton import PHASE_GOALS, PHASE_NAMES, Block, Skeleton, build_skeleton, phase_note
+from .skeleton import (
+    PHASE_GOALS,
+    PHASE_NAMES,
+    Block,
+    Skeleton,
+    build_skeleton,
+    phase_note,
+    stages_of,
+)
+from .traffic_light import amber_baseline
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -222,6 +231,7 @@ def _make_plan(
         profile.experience,
         who.max_severity,
         found_any=bool(who.trained),
+        stages=stages_of(safety, profile.walking_aid),
     )
     return Plan(
         profile=profile,
@@ -348,7 +358,11 @@ def _window(
     return sorted(inside, key=lambda e: e.id)
 
 
-def _block_plan(plan: Plan, block: Block, ctx: Context) -> BlockPlan:
+def _block_plan(
+    plan: Plan, block: Block, ctx: Context, carried: Mapping[str, Dose] | None = None
+) -> BlockPlan:
+    """The block's rules, demands and dosed options; ``carried`` are the doses of the
+    exercises done in the last loading week of the block before."""
     restrictions = plan.safety.over(block.weeks)
     demands = demands_for(
         restrictions,
@@ -372,7 +386,7 @@ def _block_plan(plan: Plan, block: Block, ctx: Context) -> BlockPlan:
                     inside.append(by_id[drill])
                     ids.add(drill)
     inside.sort(key=lambda e: e.id)
-    options = _options(plan, block, inside, restrictions, ctx)
+    options = _options(plan, block, inside, restrictions, ctx, carried or {})
     usable = tuple(ex for ex in inside if ex.id in options)
     dropped = tuple(
         cover
@@ -397,9 +411,11 @@ def _options(
     exercises: Sequence[Exercise],
     restrictions: Restrictions,
     ctx: Context,
+    carried: Mapping[str, Dose],
 ) -> dict[str, Option]:
     profile = plan.profile
     cap = restrictions.cap
+    amber = amber_baseline(profile.pain)
     out: dict[str, Option] = {}
     for ex in exercises:
         try:
@@ -419,11 +435,28 @@ def _options(
         doses: dict[int, Dose] = {}
         previous: Dose | None = None
         mine = with_tested_limits(cap, ex, profile.tests, ctx.registry.tests)
+        before = carried.get(ex.id)
         for step, week in enumerate(block.loading_weeks):
-            previous = doses[week] = week_dose(ex, rule, step, mine, extra_sets=extra_sets)
+            previous = doses[week] = week_dose(
+                ex,
+                rule,
+                step,
+                mine,
+                extra_sets=extra_sets,
+                carried=before,
+                amber=amber,
+                told=True,
+            )
         if block.deload is not None:
             doses[block.deload] = week_dose(
-                ex, rule, 0, mine, deload_after=previous, extra_sets=extra_sets
+                ex,
+                rule,
+                0,
+                mine,
+                deload_after=previous,
+                extra_sets=extra_sets,
+                carried=before,
+                told=True,
             )
         if _too_long(ex, max(d.tenths for d in doses.values()), profile):
             continue
@@ -1179,18 +1212,28 @@ def plan(
     Raises :class:`~gluteus.Infeasible` when the hard constraints cannot all hold.
     """
     the_plan = _make_plan(profile, findings, safety, person, ctx)
-    blocks = [_block_plan(the_plan, block, ctx) for block in the_plan.skeleton.blocks]
-    for bp in blocks:
-        _precheck(the_plan, bp, ctx)
     seed = profile.seed or 0
     chosen: list[Chosen] = []
     previous: Chosen | None = None
-    for number, bp in enumerate(blocks):
+    blocks = the_plan.skeleton.blocks
+    for number, block in enumerate(blocks):
+        # Each block is dosed knowing what the one before it did (see dosing.keeps_reps).
+        bp = _block_plan(the_plan, block, ctx, _carried(previous))
+        _precheck(the_plan, bp, ctx)
         # Embedding apps: progress between blocks, and where a cancelled generate stops.
         ctx.checkpoint("plan", number, len(blocks))
         previous = _solve_block(the_plan, bp, previous, seed)
         chosen.append(previous)
     return _assemble(the_plan, chosen, ctx)
+
+
+def _carried(previous: Chosen | None) -> dict[str, Dose]:
+    """The doses of the exercises done in ``previous``'s last loading week."""
+    if previous is None or not previous.block.loading_weeks:
+        return {}
+    last = previous.block.loading_weeks[-1]
+    done = {ex_id for session in previous.sessions for ex_id in session}
+    return {ex_id: previous.options[ex_id].doses[last] for ex_id in sorted(done)}
 
 
 def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:

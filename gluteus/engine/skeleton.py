@@ -10,7 +10,12 @@ finding is:
   6–8 weeks), then power and function once there has been time for strength.
 - **Deloads** close every 4–6 weeks (Bell 2022: every 4–6 weeks; Rogerson 2024:
   every 5.6 ± 2.3 weeks): a novice deloads after three loading weeks, others after
-  four; a short tail at the end of the program needs none.
+  four; a short tail at the end of the program needs none. One rule
+  (:func:`deload_fault`) says when a deload may come; the layout and the verifier
+  both apply it.
+- **Stages** (:class:`Stages`): while the person passes through stages that relax
+  with time (the weeks after a joint replacement), effort is capped low and power
+  waits until the rules allow it.
 - **Blocks** are runs of 2–4 weeks inside one phase, each closed by a phase change
   or a deload week. The planner chooses one set of sessions per block and
   progresses its doses week by week; a phase or tail of a single week is a block
@@ -19,11 +24,15 @@ finding is:
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
 from .model import PHASES
+
+if TYPE_CHECKING:
+    from .safety import ProgramSafety
 
 PHASE_NAMES: dict[str, str] = {
     "activation": "Activate and control",
@@ -52,8 +61,73 @@ NO_DELOAD_BELOW = 7
 one is due. Verification demands one from here."""
 
 
+MIN_LOADING_BEFORE_DELOAD = 2
+"""A deload comes only after at least this many loading weeks of its own phase."""
+
+LIGHT_RPE = 7
+"""Effort capped at or under this (three or more reps in reserve) while a stage is
+still passing is too light to need a lighter week: a deload sheds the fatigue of hard
+loading (Bell 2022), and there is none to shed."""
+
+MIN_POWER_WEEKS = 2
+"""A power phase shorter than this is folded into strength: one week of new, faster
+work followed by the program's end is no phase."""
+
+
 def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
+
+
+def _frozenset(value: Iterable[int]) -> frozenset[int]:
+    return frozenset(value)
+
+
+@frozen
+class Stages:
+    """What the person's safety rules allow, week by week, as the layout needs it.
+
+    ``light`` are the weeks whose loading is too light to need a deload: effort capped
+    at RPE :data:`LIGHT_RPE` or less by a rule that is lifted later in the program (a
+    stage still passing, as after a joint replacement). ``power_from`` is the first
+    week from which every week allows power work and holds no rule lifted later
+    (None: no such week, or a walking aid while a stage passes; no power phase).
+    """
+
+    light: frozenset[int] = field(default=frozenset(), converter=_frozenset)
+    power_from: int | None = 1
+
+
+def stages_of(safety: ProgramSafety, walking_aid: bool | None = None) -> Stages:
+    """The :class:`Stages` of a program's per-week safety rules.
+
+    Someone still walking with an aid while a stage of recovery passes gets no power
+    phase at all: fast work on a leg that cannot yet carry them unaided waits for a new
+    program once they walk without it (joint_replacement_stages; the profile cannot
+    say when that will be).
+    """
+    weeks = len(safety.weeks)
+    rules = [frozenset(r.id for r in safety.at(w).rules) for w in range(1, weeks + 1)]
+    # A rule in force in a week and gone in a later one marks a stage still passing.
+    passing = [
+        any(r not in rules[j] for r in rules[i] for j in range(i + 1, weeks)) for i in range(weeks)
+    ]
+    light: set[int] = set()
+    for number in range(1, weeks + 1):
+        cap = safety.at(number).cap.max_rpe
+        if passing[number - 1] and cap is not None and cap <= LIGHT_RPE:
+            light.add(number)
+    allows = [
+        not passing[w - 1] and all("power" not in r.exclude_roles for r in safety.at(w).rules)
+        for w in range(1, weeks + 1)
+    ]
+    power_from: int | None = None
+    if walking_aid and any(passing):
+        return Stages(light=light, power_from=None)
+    for number in range(weeks, 0, -1):
+        if not allows[number - 1]:
+            break
+        power_from = number
+    return Stages(light=light, power_from=power_from)
 
 
 @frozen
@@ -77,12 +151,18 @@ class Block:
 
 @frozen
 class Skeleton:
-    """The whole calendar: each week's phase, the deload weeks and the blocks."""
+    """The whole calendar: each week's phase, the deload weeks and the blocks.
+
+    ``stages`` are the person's stages it was laid out for; ``power_held`` is true when
+    they shortened or removed the power phase.
+    """
 
     weeks: int
     phases: tuple[tuple[str, tuple[int, ...]], ...] = field(converter=_tuple)
     deloads: tuple[int, ...] = field(converter=_tuple)
     blocks: tuple[Block, ...] = field(converter=_tuple)
+    stages: Stages = Stages()
+    power_held: bool = False
 
     def phase_of(self, week: int) -> str:
         """The phase kind of a week."""
@@ -92,14 +172,17 @@ class Skeleton:
         raise ValueError(f"week {week} is outside the program")
 
 
-def phase_lengths(weeks: int, max_severity: int, found_any: bool) -> dict[str, int]:
+def phase_lengths(
+    weeks: int, max_severity: int, found_any: bool, power_from: int | None = 1
+) -> dict[str, int]:
     """How many weeks each phase gets.
 
     Activation gets two weeks (weeks 1–2 of the usual skeleton), one in short programs or
     when nothing was found, three when a marked finding (severity 3) has ten weeks
     or more to work with. Power needs strength first: it only appears from eight
     weeks, with about a quarter of the program (weeks 9–12 of 12), one week less
-    when a finding is marked. Strength takes the rest.
+    when a finding is marked, and never before ``power_from`` (None: not at all);
+    fewer than two weeks of it are none. Strength takes the rest.
     """
     if weeks < 6 or not found_any:
         activation = 1
@@ -112,58 +195,132 @@ def phase_lengths(weeks: int, max_severity: int, found_any: bool) -> dict[str, i
         power = min(6, max(2, round(weeks / 4)))
         if max_severity >= 3:
             power = max(2, power - 1)
+    if power_from is None:
+        power = 0
+    elif weeks - power + 1 < power_from:
+        power = weeks - power_from + 1
+    if power < MIN_POWER_WEEKS:
+        power = 0
     strength = weeks - activation - power
     return {"activation": activation, "strength": strength, "power": power}
 
 
-def deload_weeks(
-    weeks: int, experience: str, phase_starts: tuple[int, ...] = ()
-) -> tuple[int, ...]:
-    """The deload weeks: one closing every cycle, no cycle longer than six weeks.
+def deload_fault(
+    week: int,
+    phase_weeks: Sequence[int],
+    previous: int = 0,
+    light: frozenset[int] = frozenset(),
+) -> str | None:
+    """Why ``week`` may not be a deload, or None when it may: the one statement of the
+    rule, for the layout and for the verifier.
 
-    A cycle is placed only while more than five weeks remain, so the tail after
-    the last deload is at most five loading weeks and the first week is never one.
-    A deload closes a block of work, so it comes after at least two loading weeks of
-    its phase (``phase_starts``): it moves later while that is not so and the cycle
-    stays at most six weeks.
+    A deload closes a block of work, so it comes after at least
+    :data:`MIN_LOADING_BEFORE_DELOAD` loading weeks of its own phase (``phase_weeks``)
+    since the deload before it (``previous``, 0 for none); weeks of ``light`` loading
+    (:class:`Stages`) do not count, as there is no fatigue from them to shed.
+    """
+    since = [w for w in phase_weeks if previous < w < week]
+    if len(since) < MIN_LOADING_BEFORE_DELOAD:
+        return (
+            f"a deload after {len(since)} loading week(s) of its phase; it comes only after "
+            f"at least {MIN_LOADING_BEFORE_DELOAD}"
+        )
+    if sum(1 for w in since if w not in light) < MIN_LOADING_BEFORE_DELOAD:
+        return (
+            f"a deload after loading capped at RPE {LIGHT_RPE} or less while a stage of "
+            "recovery passes: too light to need one"
+        )
+    return None
+
+
+def deload_weeks(
+    weeks: int,
+    experience: str,
+    phases: Sequence[Sequence[int]] = (),
+    light: frozenset[int] = frozenset(),
+) -> tuple[int, ...]:
+    """The deload weeks: one closing every cycle of 4–6 weeks where :func:`deload_fault`
+    allows it.
+
+    A cycle is placed only while more than five weeks remain, so the tail after the
+    last deload is at most five loading weeks and the first week is never one. Each
+    cycle takes its usual length when it can, else the nearest length from four to
+    six weeks that keeps the rule (later first), else the first week after that keeps
+    it (after light weeks of recovery); with none, no more deloads.
     """
     if weeks < NO_DELOAD_BELOW:
         return ()
+    whole = tuple(range(1, weeks + 1))
+    phase_of = {w: tuple(ws) for ws in phases for w in ws}
     cycle = DELOAD_EVERY[experience]
     out: list[int] = []
     position = 0
     while weeks - position > 5:
-        week = position + cycle
-        while _loading_before(week, position, phase_starts) < 2 and week + 1 - position <= 6:
-            week += 1
-        out.append(week)
-        position = week
+        preferred = position + cycle
+        order = [
+            *range(preferred, position + 7),
+            *range(preferred - 1, position + 3, -1),
+            *range(position + 7, weeks + 1),
+        ]
+        found = next(
+            (
+                w
+                for w in order
+                if w <= weeks and deload_fault(w, phase_of.get(w, whole), position, light) is None
+            ),
+            None,
+        )
+        if found is None:
+            break
+        out.append(found)
+        position = found
     return tuple(out)
 
 
-def _loading_before(week: int, position: int, phase_starts: tuple[int, ...]) -> int:
-    """Loading weeks of ``week``'s phase before it, after the deload at ``position``."""
-    start = max((s for s in phase_starts if s <= week), default=1)
-    return week - max(start, position + 1)
-
-
 def phase_note(skeleton: Skeleton, kind: str) -> str:
-    """Why this phase has the deload weeks it has (or none), in plain words."""
+    """Why this phase has the deload weeks it has (or none), and why power waits, in
+    plain words."""
     weeks = dict(skeleton.phases)[kind]
+    parts: list[str] = []
     deloads = [w for w in skeleton.deloads if w in weeks]
+    # Said once, in the phase where the light weeks begin, naming them all.
+    light = sorted(skeleton.stages.light) if min(skeleton.stages.light, default=0) in weeks else []
     if deloads:
         which = " and ".join(f"week {w}" for w in deloads)
-        return (
+        parts.append(
             f"{which.capitalize()}: a deload, with fewer sets and an easier effort, so the "
             "body can catch up with the work; a lighter week comes every 4-6 weeks (Bell "
             "2022, Rogerson 2024)."
         )
-    if not skeleton.deloads and kind == skeleton.phases[0][0]:
-        return (
+    elif light and skeleton.weeks >= NO_DELOAD_BELOW:
+        parts.append(
+            f"No deload in {_weeks_words(light)}: while this stage of recovery passes the "
+            f"effort is capped at RPE {LIGHT_RPE} or less, too light to need a lighter week "
+            "(a deload sheds the fatigue of hard loading)."
+        )
+    elif not skeleton.deloads and kind == skeleton.phases[0][0]:
+        parts.append(
             f"No deload week: at {skeleton.weeks} weeks the program ends before one is due "
             "(a lighter week comes every 4-6 weeks)."
         )
-    return ""
+    if skeleton.power_held and kind == "strength":
+        power = dict(skeleton.phases).get("power")
+        parts.append(
+            f"Power and function starts in week {power[0]}, once your safety rules allow "
+            "power work and your stage of recovery has passed; until then strength work "
+            "continues."
+            if power
+            else "No power phase: your safety rules leave power work out, or it waits until a "
+            "stage of recovery has passed and you walk without an aid, so strength work "
+            "continues to the end."
+        )
+    return " ".join(parts)
+
+
+def _weeks_words(weeks: Sequence[int]) -> str:
+    if len(weeks) == 1:
+        return f"week {weeks[0]}"
+    return f"weeks {weeks[0]}-{weeks[-1]}"
 
 
 def _split(weeks: list[int]) -> list[list[int]]:
@@ -180,10 +337,17 @@ def _split(weeks: list[int]) -> list[list[int]]:
 
 
 def build_skeleton(
-    weeks: int, experience: str, max_severity: int, found_any: bool = True
+    weeks: int,
+    experience: str,
+    max_severity: int,
+    found_any: bool = True,
+    stages: Stages | None = None,
 ) -> Skeleton:
-    """Lay out phases, deloads and blocks for a program of ``weeks`` weeks."""
-    lengths = phase_lengths(weeks, max_severity, found_any)
+    """Lay out phases, deloads and blocks for a program of ``weeks`` weeks, for a
+    person at ``stages`` (none: no stage holds anything back)."""
+    stages = stages or Stages()
+    lengths = phase_lengths(weeks, max_severity, found_any, stages.power_from)
+    held = lengths["power"] < phase_lengths(weeks, max_severity, found_any)["power"]
     phases: list[tuple[str, tuple[int, ...]]] = []
     week = 1
     for kind in PHASES:
@@ -191,14 +355,17 @@ def build_skeleton(
         if n > 0:
             phases.append((kind, tuple(range(week, week + n))))
             week += n
-    starts = tuple(phase_weeks[0] for _, phase_weeks in phases)
-    deloads = deload_weeks(weeks, experience, starts)
+    deloads = deload_weeks(weeks, experience, [ws for _, ws in phases], stages.light)
     # A phase's last week alone after a deload would be a one-week block; a new
-    # cycle starts after a deload, so that week opens the next phase instead.
+    # cycle starts after a deload, so that week opens the next phase instead (but
+    # never power before the person's stage allows it).
     for i in range(len(phases) - 1):
         kind, phase_weeks = phases[i]
-        if len(phase_weeks) > 1 and phase_weeks[-2] in deloads:
-            next_kind, next_weeks = phases[i + 1]
+        next_kind, next_weeks = phases[i + 1]
+        early = next_kind == "power" and (
+            stages.power_from is None or phase_weeks[-1] < stages.power_from
+        )
+        if len(phase_weeks) > 1 and phase_weeks[-2] in deloads and not early:
             phases[i] = (kind, phase_weeks[:-1])
             phases[i + 1] = (next_kind, (phase_weeks[-1], *next_weeks))
     # Runs of weeks that share a phase and end at a deload or a phase change.
@@ -217,4 +384,33 @@ def build_skeleton(
         for part in _split(run):
             deload = part[-1] if part[-1] in deloads else None
             blocks.append(Block(number=len(blocks) + 1, phase=kind, weeks=part, deload=deload))
-    return Skeleton(weeks=weeks, phases=phases, deloads=deloads, blocks=blocks)
+    return Skeleton(
+        weeks=weeks,
+        phases=phases,
+        deloads=deloads,
+        blocks=blocks,
+        stages=stages,
+        power_held=held,
+    )
+
+
+def program_faults(
+    phases: Sequence[tuple[str, Sequence[int]]], deloads: Sequence[int], stages: Stages
+) -> list[tuple[int, str]]:
+    """Each deload of a laid-out program that breaks :func:`deload_fault`, and each
+    power week before the person's stage allows it, as (week, why)."""
+    out: list[tuple[int, str]] = []
+    previous = 0
+    for week in sorted(deloads):
+        weeks = next((tuple(ws) for _, ws in phases if week in ws), ())
+        why = deload_fault(week, weeks, previous, stages.light)
+        if why is not None:
+            out.append((week, why))
+        previous = week
+    for kind, ws in phases:
+        if kind != "power":
+            continue
+        for week in ws:
+            if stages.power_from is None or week < stages.power_from:
+                out.append((week, "power work before the person's stage allows it"))
+    return out

@@ -9,6 +9,7 @@ next morning and should not rise from week to week. Every program carries it
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from attrs import frozen
@@ -66,3 +67,20 @@ TRAFFIC_LIGHT = TrafficLight(
 )
 """0–3 green (progress), 4–5 amber (hold), over 5 red (regress); pain should settle by
 the next morning and not rise week to week."""
+
+
+AMBER_FROM = 4
+"""Pain from this score (out of 10) is in the amber zone (4–5/10; over 5 is red)."""
+
+GREEN_ONLY = (
+    "only if last week's sessions stayed green (pain 3/10 or less); otherwise repeat "
+    "last week's dose"
+)
+"""The words on every weekly increase while baseline pain is amber: the traffic light
+holds the dose in amber (Silbernagel 2007), so an increase is earned by green weeks."""
+
+
+def amber_baseline(pain: Mapping[str, int]) -> bool:
+    """True when the worst pain the person reports is already in the amber zone, so
+    each increase in their program is conditional (:data:`GREEN_ONLY`)."""
+    return max(pain.values(), default=0) >= AMBER_FROM

@@ -33,7 +33,16 @@ from .demands import (
     gets_extra,
     training,
 )
-from .dosing import SHORTEST_HOLD_S, fits, tested_hold_limit, too_short_to_hold, week_dose
+from .dosing import (
+    SHORTEST_HOLD_S,
+    fits,
+    keeps_reps,
+    tested_hold_limit,
+    told_hold,
+    told_reps,
+    too_short_to_hold,
+    week_dose,
+)
 from .errors import ProfileError
 from .model import DAYS, DoseRule, Exercise, Finding, ObjectiveTest, Referral, Requirement
 from .person import PersonModel, assess
@@ -51,8 +60,8 @@ from .program import (
 )
 from .safety import ProgramSafety, Restrictions, exclusion_reasons, found_issues, program_safety
 from .screening import referrals_for, screen
-from .skeleton import NO_DELOAD_BELOW, PHASE_NAMES, Skeleton, build_skeleton
-from .traffic_light import TRAFFIC_LIGHT
+from .skeleton import PHASE_NAMES, Skeleton, build_skeleton, program_faults, stages_of
+from .traffic_light import GREEN_ONLY, TRAFFIC_LIGHT, amber_baseline
 
 if TYPE_CHECKING:
     from .context import Context
@@ -61,10 +70,6 @@ if TYPE_CHECKING:
 # Session minutes are rounded to 0.1 in the JSON; a hand-computed sum may differ by
 # rounding alone, never by more than this.
 MINUTES_TOLERANCE = 0.05
-
-
-DELOAD_FROM_WEEKS = NO_DELOAD_BELOW
-"""Programs at least this long must hold a deload week (every 4–6 weeks)."""
 
 
 def _one_line(text: Any) -> str:
@@ -704,6 +709,15 @@ def _check_exercise(
             f"(the catalogue says {ex.family!r} and {ex.load_type!r})"
         )
     yield from _check_effort(slot, restrictions)
+    if not _adapted(rx):
+        # Doses are the numbers a person is told (a journal's adaptation keeps what the
+        # person logged instead).
+        if rx.reps is not None and told_reps(rx.reps) != rx.reps:
+            yield slot.violation(
+                f"{rx.reps} reps: reps above six are told as an even number or a multiple of five"
+            )
+        if rx.hold_s is not None and told_hold(rx.hold_s) != rx.hold_s:
+            yield slot.violation(f"{rx.hold_s} s hold: holds from 10 s are told in steps of 5 s")
     tested = tested_hold_limit(ex, profile.tests, tests)
     if tested is not None and rx.hold_s is not None and rx.hold_s > tested[0]:
         yield slot.violation(
@@ -724,7 +738,10 @@ def _check_exercise(
         )
     elif texts.loads:
         loads = texts.deload_loads if slot.deload else texts.loads
-        if rx.load not in loads:
+        said = rx.load
+        if amber_baseline(profile.pain) and not slot.deload:
+            said = said.removesuffix(f"; {GREEN_ONLY}")
+        if said not in loads:
             week = "a deload week" if slot.deload else "a loading week"
             yield slot.violation(
                 f"load {_shorten(repr(rx.load))} is not what the dose rules give it in {week}"
@@ -1178,11 +1195,18 @@ def _check_skeleton(program: Program, skeleton: Skeleton) -> Iterator[Violation]
             or (have == want and phase.note != phase_note(skeleton, phase.kind))
         ):
             yield Violation(message=f"the {phase.kind} phase is not worded as the engine words it")
-    if len(program.weeks) >= DELOAD_FROM_WEEKS and not any(w.deload for w in program.weeks):
+    if skeleton.deloads and not any(w.deload for w in program.weeks):
         yield Violation(
             message=f"a program of {len(program.weeks)} weeks needs at least one deload week "
             "(every 4–6 weeks)"
         )
+    # The layout rules themselves, on the program's own phases and deloads.
+    for number, why in program_faults(
+        [(p.kind, tuple(p.weeks)) for p in program.phases],
+        [w.number for w in program.weeks if w.deload],
+        skeleton.stages,
+    ):
+        yield Violation(week=number, message=why)
     kinds = {w: kind for kind, ws in skeleton.phases for w in ws}
     for week in program.weeks:
         if week.deload != (week.number in skeleton.deloads):
@@ -1214,6 +1238,102 @@ def _check_consecutive(weeks: Sequence[Week], reg: Registry) -> Iterator[Violati
                             "the day next to it: not on consecutive days"
                         )
                 seen.setdefault((ex_id, ordinal), (week.number, si + 1))
+
+
+ADAPTED = "Adapted:"
+"""How a row changed by the journal's adaptation starts its note (in ``why``): its dose
+follows what the person did and felt, not the week-to-week dose rules below."""
+
+
+def _adapted(rx: Prescription) -> bool:
+    return ADAPTED in rx.why
+
+
+def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
+    """Work whose load cannot rise keeps its reps while the effort asked does not fall
+    (:func:`~gluteus.engine.dosing.keeps_reps`), week to week; a deload, and the week
+    after it (compared with the loading week before the deload), are judged so too."""
+    for wi, week in enumerate(weeks):
+        if week.deload or wi == 0:
+            continue
+        before = weeks[wi - 1]
+        if before.deload and wi >= 2:
+            before = weeks[wi - 2]
+        if before.deload:
+            continue
+        last = {rx.id: rx for session in before.sessions for rx in session.exercises if rx.reps}
+        for si, session in enumerate(week.sessions):
+            for slot in _slots(week, si + 1, session, reg):
+                rx = slot.rx
+                was = last.get(rx.id)
+                if was is None or rx.reps is None or rx.effort is None:
+                    continue
+                if _adapted(rx) or _adapted(was):
+                    continue
+                if rx.load_type != was.load_type:
+                    continue
+                floor = keeps_reps(rx.load_type, was.reps, was.effort, rx.effort)
+                if floor is not None and rx.reps < floor:
+                    yield slot.violation(
+                        f"{rx.reps} reps after {was.reps} in week {before.number} at no easier "
+                        f"an effort, with a {rx.load_type} load that cannot get heavier"
+                    )
+
+
+def _check_deload_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
+    """A deload says "an easier effort": its effort is below the week before's, for
+    each exercise done in both."""
+    for wi, week in enumerate(weeks):
+        if not week.deload or wi == 0:
+            continue
+        last = {
+            rx.id: rx.effort
+            for session in weeks[wi - 1].sessions
+            for rx in session.exercises
+            if rx.effort is not None and rx.effort.rpe is not None and not _adapted(rx)
+        }
+        for si, session in enumerate(week.sessions):
+            for slot in _slots(week, si + 1, session, reg):
+                effort, was = slot.rx.effort, last.get(slot.rx.id)
+                if effort is None or effort.rpe is None or was is None or was.rpe is None:
+                    continue
+                if _adapted(slot.rx):
+                    continue
+                if effort.rpe[1] >= was.rpe[1]:
+                    yield slot.violation(
+                        f"a deload at effort up to {effort.rpe[1]}/10, no easier than the "
+                        f"{was.rpe[1]}/10 of week {weeks[wi - 1].number}, yet it says an easier "
+                        "effort"
+                    )
+
+
+def _check_amber_increases(
+    weeks: Sequence[Week], reg: Registry, profile: Profile
+) -> Iterator[Violation]:
+    """With baseline pain already amber, every dose that rises over the week before in
+    its block says it is taken only after green sessions (the traffic light holds the
+    dose in amber), so the table and the notes agree."""
+    if not amber_baseline(profile.pain):
+        return
+    for wi, week in enumerate(weeks):
+        if wi == 0 or week.deload:
+            continue
+        before = weeks[wi - 1]
+        if before.deload or before.block != week.block:
+            continue
+        last = {rx.id: rx for session in before.sessions for rx in session.exercises}
+        for si, session in enumerate(week.sessions):
+            for slot in _slots(week, si + 1, session, reg):
+                rx, was = slot.rx, last.get(slot.rx.id)
+                if was is None or GREEN_ONLY in rx.load or _adapted(rx) or _adapted(was):
+                    continue
+                now = (rx.sets, rx.reps or 0, rx.hold_s or 0)
+                then = (was.sets, was.reps or 0, was.hold_s or 0)
+                if now != then and all(a >= b for a, b in zip(now, then, strict=True)):
+                    yield slot.violation(
+                        "a dose above last week's, with pain already amber, that does not "
+                        "say it is taken only after green sessions"
+                    )
 
 
 def _check_referral(program: Program, referrals: tuple[Referral, ...]) -> list[Violation]:
@@ -1278,7 +1398,11 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
     restrictions = safety.everywhere
     who = training(findings)
     skeleton = build_skeleton(
-        profile.schedule.weeks, profile.experience, who.max_severity, found_any=bool(who.trained)
+        profile.schedule.weeks,
+        profile.experience,
+        who.max_severity,
+        found_any=bool(who.trained),
+        stages=stages_of(safety, profile.walking_aid),
     )
     weeks = doc.weeks
     warned, claims = _check_warnings(doc, profile, findings, {w.number for w in weeks})
@@ -1326,5 +1450,8 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
     )
     out.extend(_check_deloads(weeks))
     out.extend(_check_consecutive(weeks, ctx.registry))
+    out.extend(_check_reps_with_effort(weeks, ctx.registry))
+    out.extend(_check_deload_effort(weeks, ctx.registry))
+    out.extend(_check_amber_increases(weeks, ctx.registry, profile))
     # Program-wide problems first, then in calendar order; stable within a place.
     return sorted(out, key=lambda v: (v.week is not None, v.week or 0, v.session or 0))
