@@ -34,7 +34,7 @@ STORY_PROFILE = {
         "minutes_per_session": 45,
         "days": ["mon", "wed", "fri"],
     },
-    "equipment": ["mat", "mini_band"],
+    "equipment": ["mat", "mini_band", "step"],
     "signs": ["knees_cave_in", "barely_feel_glutes"],
     "pain": {"knee": 2},
     "tests": {"side_plank_s": {"left": 20, "right": 25}},
