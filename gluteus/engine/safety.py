@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .facts import Facts, finding_facts, holds, profile_facts, state_facts
 from .model import Cap, Exercise, Finding, Limit, Requirement, SafetyRule
@@ -212,6 +212,11 @@ class ProgramSafety:
 
     weeks: tuple[Restrictions, ...]
     registry: Registry
+    # The restrictions of each set of rules met so far: a block, the whole program and
+    # every week with the same rules share one computation (each looks at every exercise).
+    _known: dict[tuple[str, ...], Restrictions] = field(
+        factory=dict, eq=False, repr=False, alias="known"
+    )
 
     def at(self, week: int) -> Restrictions:
         """The restrictions of program week ``week`` (1-based)."""
@@ -224,7 +229,11 @@ class ProgramSafety:
         for week in weeks:
             for rule in self.at(week).rules:
                 rules.setdefault(rule.id, rule)
-        return _restrictions([rules[k] for k in sorted(rules)], self.registry)
+        key = tuple(sorted(rules))
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = _restrictions([rules[k] for k in key], self.registry)
+        return found
 
     @property
     def everywhere(self) -> Restrictions:
@@ -298,4 +307,4 @@ def program_safety(
         if key not in done:
             done[key] = _restrictions(rules, registry)
         weeks.append(done[key])
-    return ProgramSafety(weeks=tuple(weeks), registry=registry)
+    return ProgramSafety(weeks=tuple(weeks), registry=registry, known=done)
