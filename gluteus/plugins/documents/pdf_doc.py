@@ -423,7 +423,6 @@ def _chart(doc: Document) -> None:
 
 SESSION_HEADERS = ("#", "Exercise", "Sets × reps", "Rest", "Min", "Load", "Done")
 SESSION_WIDTHS = (4, 25, 19, 7, 6, 28, 11)
-SESSION_ROW = 9 * 0.5 * 1.15 + 0.6  # mm: one line of a 9 pt table cell, with padding
 SESSION_ALIGN = ("RIGHT", "LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT", "LEFT")
 TICK = "☐"
 LOG_LINE = "Date: ____________    Pain during: ____ /10    Next morning: ____ /10"
@@ -435,37 +434,49 @@ def _ticks(sets: int) -> str:
     return " ".join(boxes[:5]) + ("\n" + " ".join(boxes[5:]) if sets > 5 else "")
 
 
-def _session(doc: Document, session: SessionView) -> None:
+def _session_rows(session: SessionView) -> list[tuple[str, ...]]:
     effort = any(ex.effort for ex in session.exercises)
-    headers: tuple[str, ...] = SESSION_HEADERS
-    widths: tuple[float, ...] = SESSION_WIDTHS
-    align: tuple[str, ...] = SESSION_ALIGN
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for ex in session.exercises:
         load = f"{ex.load}\nEffort: {ex.effort}" if effort and ex.effort else ex.load
         ticks = _ticks(ex.sets + ex.extra_sets)  # the weaker side's extra sets get boxes too
         rows.append((str(ex.index), ex.name, ex.amount, ex.rest, ex.minutes, load, ticks))
-    doc.table_rows(headers, rows, widths, align)
+    return rows
+
+
+def _session_start(doc: Document, session: SessionView) -> float:
+    """The height of a session's title, header row and first two rows, measured (a row
+    with a long load or effort runs to many lines): what must fit below its title."""
+    rows = _session_rows(session)[:2]
+    return (
+        6
+        + doc.row_height(SESSION_HEADERS, SESSION_WIDTHS)
+        + sum(doc.row_height(row, SESSION_WIDTHS) for row in rows)
+    )
+
+
+def _session(doc: Document, session: SessionView) -> None:
+    """A session's title and table, the title never alone at the foot of a page."""
+    doc.keep(_session_start(doc, session))
+    doc.para(session.title, 10.5, "B")
+    doc.ln(0.8)
+    doc.table_rows(SESSION_HEADERS, _session_rows(session), SESSION_WIDTHS, SESSION_ALIGN)
     doc.para(LOG_LINE, 8.5, "", MUTED)
     doc.ln(1.5)
 
 
 def _weeks(doc: Document) -> None:
-    # A session's title stays with its header row and first two rows (of up to three
-    # lines each), and a week's heading with its first session.
-    session_start = 6 + 2 * SESSION_ROW + 2 * 3 * SESSION_ROW
+    # A week's heading stays with its first session's start.
     first = True
     for week in doc.v.weeks:
-        doc.keep(session_start + 14)
+        if week.sessions:
+            doc.keep(_session_start(doc, week.sessions[0]) + 14)
         if first:
             # The weeks' parent bookmark, pointing at the first week.
             doc.start_section("Your weeks", level=0)
             first = False
         doc.heading(week.title, 2, bookmark=1)
         for session in week.sessions:
-            doc.keep(session_start)
-            doc.para(session.title, 10.5, "B")
-            doc.ln(0.8)
             _session(doc, session)
 
 
