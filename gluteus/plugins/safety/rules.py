@@ -129,6 +129,7 @@ PREGNANT_LATER = _state("pregnancy", "trimester_2", "trimester_3")
 HIP_EARLY = _state("hip_replacement", "early")
 HIP_MIDDLE = _state("hip_replacement", "middle")
 KNEE_EARLY_MIDDLE = _state("knee_replacement", "early", "middle")
+BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
 ANY_PAIN_4 = AnyOf(
     tuple(Fact(f"pain.{region}", ">=", 4) for region in ("low_back", "knee", "hip", "buttock"))
 )
@@ -382,12 +383,33 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="osteoporosis",
         description="With osteoporosis: no loaded bending or twisting of the spine, no "
-        "rotation with the trunk bent, and no high-impact work.",
+        "rotation with the trunk bent, no swings or other fast loaded hinges, no "
+        "high-impact work, nothing heavier than an 8-repetition load at home, and balance "
+        "and single-leg work only next to something sturdy to hold.",
         source="giangregorio2014",
         evidence="recalled",
-        when=Trigger(condition=_state("bone", "osteoporosis")),
-        exclude_tags=("loaded_spinal_flexion", "loaded_twist", "flexion_rotation", "impact"),
+        when=Trigger(condition=BONE_OSTEOPOROSIS),
+        # A swing at home easily turns into fast loaded spinal flexion, and a fall is a
+        # fracture (Giangregorio 2014): no ballistic loads, supported balance only.
+        exclude_tags=(
+            "loaded_spinal_flexion",
+            "loaded_twist",
+            "flexion_rotation",
+            "impact",
+            "ballistic",
+            "unsupported_balance",
+            "balance_challenge",
+            "single_leg_squat",
+        ),
+        # Progressive resistance at a moderate load (Giangregorio 2014); heavier (5RM)
+        # lifting was safe only supervised (LIFTMOR, Watson 2018).
+        cap=Cap(min_rm=8),
         stop_signs=("sudden new back pain (it can be a new spinal fracture)",),
+        notes=(
+            "Lift no heavier than a weight you could lift 8 times: heavier lifting with "
+            "osteoporosis has been shown safe only with a trainer watching (LIFTMOR, Watson "
+            "2018). Do balance and single-leg exercises next to a kitchen counter.",
+        ),
     ),
     SafetyRule(
         id="hypertension",
