@@ -109,9 +109,10 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "ballistic",
     "high_abdominal_pressure",
     "arms_crossed",
+    "fast_single_leg",
 )
-"""Tags that safety rules exclude by. Plugins may use more; a rule may only name tags
-that some exercise or this list knows.
+"""Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
+name tags that some exercise or this list knows.
 
 ``unsupported_balance``: standing balance work done without holding a support.
 ``single_leg_squat``: loading one bent leg with the whole body weight (single-leg squats,
@@ -125,7 +126,8 @@ the trunk bent forward. ``floor``: derived from the position (see
 the standing hip loaded while it moves towards or past the midline (crossover step-ups,
 curtsy lunges, skater squats). ``ballistic``: a swung or thrown load.
 ``high_abdominal_pressure``: full planks and side planks from the feet, the hardest
-trunk holds. ``arms_crossed``: standing up from a chair without using the hands."""
+trunk holds. ``arms_crossed``: standing up from a chair without using the hands.
+``fast_single_leg``: moving fast on one leg (fast step-ups, hops)."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 

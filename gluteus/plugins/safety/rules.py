@@ -115,6 +115,9 @@ or an infection, which need care the same day."""
 FALLS_BALANCE: tuple[str, ...] = ("single_leg_stance", "tandem_stance")
 """Exercise families that train standing balance with a support to hold."""
 
+SINGLE_LEG_FAST_S = 10
+"""Seconds of single-leg stance, on the worse leg, before fast single-leg work."""
+
 
 def _state(name: str, *values: str) -> Fact:
     return (
@@ -188,6 +191,27 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="recalled",
         when=Trigger(condition=OLDER),
         requires=(Requirement(kind="weekly", families=("sit_to_stand",)),),
+    ),
+    SafetyRule(
+        # Vellas 1997 puts the falls line at 5 s; 10 s on each leg before fast stepping is
+        # a convention (the step-up is done on one leg, fast, at home, unsupervised).
+        id="fast_single_leg_needs_stance",
+        description="Fast single-leg work (fast step-ups, hops) only once you can stand "
+        "10 s on each leg, without a walking aid and without a raised risk of falling; "
+        "until then power work is a fast sit to stand and step-ups stay slow beside a "
+        "rail.",
+        source="falls_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AnyOf(
+                (
+                    _state("falls_risk", "high"),
+                    Fact("profile.walking_aid"),
+                    Fact("test.single_leg_stance_s.worse", "<", SINGLE_LEG_FAST_S),
+                )
+            )
+        ),
+        exclude_tags=("fast_single_leg",),
     ),
     SafetyRule(
         id="chair_stand_with_hands",
