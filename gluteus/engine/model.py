@@ -110,6 +110,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "high_abdominal_pressure",
     "arms_crossed",
     "fast_single_leg",
+    "fast_rise",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -127,7 +128,8 @@ the standing hip loaded while it moves towards or past the midline (crossover st
 curtsy lunges, skater squats). ``ballistic``: a swung or thrown load.
 ``high_abdominal_pressure``: full planks and side planks from the feet, the hardest
 trunk holds. ``arms_crossed``: standing up from a chair without using the hands.
-``fast_single_leg``: moving fast on one leg (fast step-ups, hops)."""
+``fast_single_leg``: moving fast on one leg (fast step-ups, hops). ``fast_rise``: standing
+up from a chair as fast as is safe, the power work of older adults."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 

@@ -11,6 +11,7 @@ from gluteus.engine.model import (
     Cap,
     Fact,
     Limit,
+    Not,
     Requirement,
     SafetyRule,
     Source,
@@ -186,11 +187,31 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="older_sit_to_stand",
         description="At 65 or older: standing up from a chair every week, the everyday "
-        "strength that keeps people on their feet; in the power phase done fast.",
+        "strength that keeps people on their feet.",
         source="chodzko_zajko2009",
         evidence="recalled",
         when=Trigger(condition=OLDER),
         requires=(Requirement(kind="weekly", families=("sit_to_stand",)),),
+    ),
+    SafetyRule(
+        # Power for older adults is a fast rise from a chair (Chodzko-Zajko 2009), and the
+        # safe power work with osteoporosis (no swings: Giangregorio 2014). Not while power
+        # work is left out (the first weeks after a joint replacement, later pregnancy),
+        # where nothing could meet it.
+        id="power_as_fast_sit_to_stand",
+        description="At 65 or older, or with osteoporosis: in the power weeks, standing up "
+        "from a chair as fast as you safely can, sitting down slowly.",
+        source="chodzko_zajko2009",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    AnyOf((OLDER, BONE_OSTEOPOROSIS)),
+                    Not(AnyOf((HIP_EARLY, _state("knee_replacement", "early"), PREGNANT_LATER))),
+                )
+            )
+        ),
+        requires=(Requirement(kind="weekly", tags=("fast_rise",), phases=("power",)),),
     ),
     SafetyRule(
         # Vellas 1997 puts the falls line at 5 s; 10 s on each leg before fast stepping is
