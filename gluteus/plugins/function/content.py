@@ -254,7 +254,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Standing glute squeezed",
         ),
         fault="Bending at the waist instead of leaning from the ankles.",
-        tags=("asymmetric_loading", "hip_flexion_past_90"),
+        tags=(
+            "asymmetric_loading",
+            "hip_flexion_past_90",
+            "unsupported_balance",
+            "balance_challenge",
+        ),
         targets=("gmax", "trunk"),
         source="practice_convention",
         evidence="convention",
