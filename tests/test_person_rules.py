@@ -118,6 +118,22 @@ def without_family(family: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def without_tag_in_power_weeks(tag: str) -> Callable[[dict[str, Any]], None]:
+    """An edit taking every exercise carrying ``tag`` out of the power weeks."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        power = [w for w in doc["weeks"] if w["phase"] == "Power and function"]
+        assert power, "the program has power weeks"
+        for week in power:
+            for session in week["sessions"]:
+                session["exercises"] = [
+                    rx for rx in session["exercises"] if tag not in CATALOGUE[rx["id"]].tags
+                ]
+                session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+
+    return edit
+
+
 OLDER = {"age": 72, "can_get_up_from_floor": True}
 FALLS = {
     "age": 84,
@@ -194,6 +210,25 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         slip_in("goblet_squat"),
     ),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("forward_hop")),
+    ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("kettlebell_swing")),
+    ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("single_leg_squat")),
+    ("osteoporosis", person(age=60, precautions=["osteoporosis"]), set_effort(rm=[4, 6])),
+    (
+        "power_as_fast_sit_to_stand",
+        person(**OLDER),
+        without_tag_in_power_weeks("fast_rise"),
+    ),
+    (
+        "power_as_fast_sit_to_stand",
+        person(age=60, precautions=["osteoporosis"]),
+        without_tag_in_power_weeks("fast_rise"),
+    ),
+    (
+        "fast_single_leg_needs_stance",
+        person(tests={"single_leg_stance_s": {"left": 8, "right": 20}}),
+        slip_in("fast_step_up_rail"),
+    ),
+    ("falls_supported_balance", person(**FALLS), slip_in("wall_drive")),
     (
         "hypertension",
         person(blood_pressure={"systolic": 150, "diastolic": 92}),
@@ -250,3 +285,15 @@ def test_a_hold_past_the_tested_one_is_caught():
     assert holds and all(rx["hold_s"] <= 14 for rx in holds)
     holds[0]["hold_s"] = 30
     assert any("tested side_plank_s" in str(v) for v in verify(doc, CTX))
+
+
+def test_a_wall_drive_hold_past_the_tested_stance_is_caught():
+    """A wall drive is a single-leg stance: its hold stays within 70% of the stance tested."""
+    doc = fresh(person(tests={"single_leg_stance_s": {"left": 20, "right": 30}}))
+    assert verify(doc, CTX) == []
+    slip_in("wall_drive")(doc)
+    row = doc["weeks"][2]["sessions"][0]["exercises"][-1]
+    row["hold_s"] = 14
+    assert not any("tested single_leg_stance_s" in str(v) for v in verify(doc, CTX))
+    row["hold_s"] = 25
+    assert any("tested single_leg_stance_s" in str(v) for v in verify(doc, CTX))
