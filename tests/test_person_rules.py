@@ -297,3 +297,26 @@ def test_a_wall_drive_hold_past_the_tested_stance_is_caught():
     assert not any("tested single_leg_stance_s" in str(v) for v in verify(doc, CTX))
     row["hold_s"] = 25
     assert any("tested single_leg_stance_s" in str(v) for v in verify(doc, CTX))
+
+
+def test_a_fast_sit_to_stand_left_out_for_time_is_said_and_cannot_go_unsaid():
+    """In 10-minute sessions the fast sit to stand does not fit beside the balance work
+    and the activation drill: the program says so, naming the rule, and passes; taking
+    that warning out is caught."""
+    doc = fresh(
+        person(
+            age=66,
+            experience="novice",
+            equipment=[],
+            signs=["barely_feel_glutes", "poor_balance"],
+            schedule={"weeks": 9, "sessions_per_week": 3, "minutes_per_session": 10},
+        )
+    )
+    details = [d for d in doc["warning_details"] if d["rule"] == "power_as_fast_sit_to_stand"]
+    assert [d["kind"] for d in details] == ["unmet"]
+    assert verify(doc, CTX) == []
+    keep = [i for i, d in enumerate(doc["warning_details"]) if d not in details]
+    doc["warnings"] = [doc["warnings"][i] for i in keep]
+    doc["warning_details"] = [doc["warning_details"][i] for i in keep]
+    found = verify(doc, CTX)
+    assert any(v.rule == "power_as_fast_sit_to_stand" for v in found), [str(v) for v in found]

@@ -709,6 +709,9 @@ class Requirement:
     - ``session``: every session holds such exercises.
 
     ``phases`` limits the demand to weeks of those phase kinds (all when empty).
+    ``optional``: work the rule recommends rather than a safety limit; when the time,
+    equipment or other rules leave no room for it, it is left out with a warning
+    naming the rule (the program says so) instead of failing the program.
     """
 
     kind: Literal["before_loaded", "session_opens", "weekly", "session"]
@@ -719,6 +722,7 @@ class Requirement:
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     phases: tuple[str, ...] = field(default=(), converter=_tuple_of_str, validator=_each_of(PHASES))
     families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    optional: bool = False
 
 
 @frozen

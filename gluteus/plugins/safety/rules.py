@@ -211,7 +211,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 )
             )
         ),
-        requires=(Requirement(kind="weekly", tags=("fast_rise",), phases=("power",)),),
+        # Optional: in very short sessions it is left out, with a warning naming the rule.
+        requires=(
+            Requirement(kind="weekly", tags=("fast_rise",), phases=("power",), optional=True),
+        ),
     ),
     SafetyRule(
         # Vellas 1997 puts the falls line at 5 s; 10 s on each leg before fast stepping is
