@@ -216,12 +216,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     (
         "power_as_fast_sit_to_stand",
         person(**OLDER),
-        without_tag_in_power_weeks("fast_rise"),
+        without_tag_in_power_weeks("fast_chair_rise"),
     ),
     (
         "power_as_fast_sit_to_stand",
         person(age=60, precautions=["osteoporosis"]),
-        without_tag_in_power_weeks("fast_rise"),
+        without_tag_in_power_weeks("fast_chair_rise"),
     ),
     (
         "fast_single_leg_needs_stance",

@@ -110,7 +110,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "high_abdominal_pressure",
     "arms_crossed",
     "fast_single_leg",
-    "fast_rise",
+    "fast_chair_rise",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -128,8 +128,9 @@ the standing hip loaded while it moves towards or past the midline (crossover st
 curtsy lunges, skater squats). ``ballistic``: a swung or thrown load.
 ``high_abdominal_pressure``: full planks and side planks from the feet, the hardest
 trunk holds. ``arms_crossed``: standing up from a chair without using the hands.
-``fast_single_leg``: moving fast on one leg (fast step-ups, hops). ``fast_rise``: standing
-up from a chair as fast as is safe, the power work of older adults."""
+``fast_single_leg``: moving fast on one leg (fast step-ups, hops).
+``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of
+older adults."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 

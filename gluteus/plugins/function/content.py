@@ -685,7 +685,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Sit down slowly, over 2-3 s",
         ),
         fault="Dropping back into the chair, or the knees falling inward as you rise fast.",
-        tags=("fast_rise",),
+        tags=("fast_chair_rise",),
         targets=("gmax", "whole_leg"),
         source="chodzko_zajko2009",
         evidence="recalled",

@@ -213,7 +213,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         # Optional: in very short sessions it is left out, with a warning naming the rule.
         requires=(
-            Requirement(kind="weekly", tags=("fast_rise",), phases=("power",), optional=True),
+            Requirement(kind="weekly", tags=("fast_chair_rise",), phases=("power",), optional=True),
         ),
     ),
     SafetyRule(
