@@ -229,6 +229,7 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         slip_in("fast_step_up_rail"),
     ),
     ("falls_supported_balance", person(**FALLS), slip_in("wall_drive")),
+    ("falls_supported_balance", person(**FALLS), slip_in("kettlebell_swing")),
     (
         "hypertension",
         person(blood_pressure={"systolic": 150, "diastolic": 92}),

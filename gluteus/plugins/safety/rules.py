@@ -161,11 +161,19 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="falls_supported_balance",
         description="With a raised risk of falling: balance work in every session, only next "
-        "to something sturdy to hold, and no jumps, hops or single-leg squats.",
+        "to something sturdy to hold, and no jumps, hops, swings or single-leg squats.",
         source="otago",
         evidence="recalled",
         when=Trigger(condition=_state("falls_risk", "high")),
-        exclude_tags=("unsupported_balance", "balance_challenge", "impact", "single_leg_squat"),
+        # A swung weight pulls someone who is unsteady off balance: their power work is
+        # the fast sit to stand.
+        exclude_tags=(
+            "unsupported_balance",
+            "balance_challenge",
+            "impact",
+            "single_leg_squat",
+            "ballistic",
+        ),
         # Otago and Sherrington 2019: balance challenged often (about 3 hours a week is
         # the effective dose), so some in every session.
         requires=(Requirement(kind="session", families=FALLS_BALANCE, each=False),),
