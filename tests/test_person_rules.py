@@ -118,6 +118,22 @@ def without_family(family: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def without_tag_in_power_weeks(tag: str) -> Callable[[dict[str, Any]], None]:
+    """An edit taking every exercise carrying ``tag`` out of the power weeks."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        power = [w for w in doc["weeks"] if w["phase"] == "Power and function"]
+        assert power, "the program has power weeks"
+        for week in power:
+            for session in week["sessions"]:
+                session["exercises"] = [
+                    rx for rx in session["exercises"] if tag not in CATALOGUE[rx["id"]].tags
+                ]
+                session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+
+    return edit
+
+
 OLDER = {"age": 72, "can_get_up_from_floor": True}
 FALLS = {
     "age": 84,
@@ -194,6 +210,26 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         slip_in("goblet_squat"),
     ),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("forward_hop")),
+    ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("kettlebell_swing")),
+    ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("single_leg_squat")),
+    ("osteoporosis", person(age=60, precautions=["osteoporosis"]), set_effort(rm=[4, 6])),
+    (
+        "power_as_fast_sit_to_stand",
+        person(**OLDER),
+        without_tag_in_power_weeks("fast_chair_rise"),
+    ),
+    (
+        "power_as_fast_sit_to_stand",
+        person(age=60, precautions=["osteoporosis"]),
+        without_tag_in_power_weeks("fast_chair_rise"),
+    ),
+    (
+        "fast_single_leg_needs_stance",
+        person(tests={"single_leg_stance_s": {"left": 8, "right": 20}}),
+        slip_in("fast_step_up_rail"),
+    ),
+    ("falls_supported_balance", person(**FALLS), slip_in("wall_drive")),
+    ("falls_supported_balance", person(**FALLS), slip_in("kettlebell_swing")),
     (
         "hypertension",
         person(blood_pressure={"systolic": 150, "diastolic": 92}),
@@ -325,3 +361,38 @@ def test_no_extra_weaker_side_set_on_power_work():
     assert any("extra" in str(v) and power[0]["id"] in str(v) for v in verify(doc, CTX)), [
         str(v) for v in verify(doc, CTX)
     ]
+
+
+def test_a_wall_drive_hold_past_the_tested_stance_is_caught():
+    """A wall drive is a single-leg stance: its hold stays within 70% of the stance tested."""
+    doc = fresh(person(tests={"single_leg_stance_s": {"left": 20, "right": 30}}))
+    assert verify(doc, CTX) == []
+    slip_in("wall_drive")(doc)
+    row = doc["weeks"][2]["sessions"][0]["exercises"][-1]
+    row["hold_s"] = 14
+    assert not any("tested single_leg_stance_s" in str(v) for v in verify(doc, CTX))
+    row["hold_s"] = 25
+    assert any("tested single_leg_stance_s" in str(v) for v in verify(doc, CTX))
+
+
+def test_a_fast_sit_to_stand_left_out_for_time_is_said_and_cannot_go_unsaid():
+    """In 10-minute sessions the fast sit to stand does not fit beside the balance work
+    and the activation drill: the program says so, naming the rule, and passes; taking
+    that warning out is caught."""
+    doc = fresh(
+        person(
+            age=66,
+            experience="novice",
+            equipment=[],
+            signs=["barely_feel_glutes", "poor_balance"],
+            schedule={"weeks": 9, "sessions_per_week": 3, "minutes_per_session": 10},
+        )
+    )
+    details = [d for d in doc["warning_details"] if d["rule"] == "power_as_fast_sit_to_stand"]
+    assert [d["kind"] for d in details] == ["unmet"]
+    assert verify(doc, CTX) == []
+    keep = [i for i, d in enumerate(doc["warning_details"]) if d not in details]
+    doc["warnings"] = [doc["warnings"][i] for i in keep]
+    doc["warning_details"] = [doc["warning_details"][i] for i in keep]
+    found = verify(doc, CTX)
+    assert any(v.rule == "power_as_fast_sit_to_stand" for v in found), [str(v) for v in found]

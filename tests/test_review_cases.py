@@ -386,3 +386,46 @@ def test_power_after_a_hip_replacement_waits_for_12_weeks_and_no_walking_aid(
     # Without the stage, power would have come anyway (in twelve weeks: weeks 11-12).
     severity = max(f["severity"] for f in doc["findings"])
     assert phase_lengths(weeks, severity, True)["power"] >= 2
+
+
+# --- Review 3: older adults, osteoporosis, falls risk and power -------------------------
+
+
+def test_osteoporosis_gets_no_swing_no_heavy_load_and_only_supported_single_leg_work():
+    doc = program("r02_irene70_osteo.yaml")  # 70, osteoporosis with a wrist fracture
+    assert "osteoporosis" in {r["id"] for r in doc["safety"]["rules"]}
+    for n, rx in rows(doc):
+        assert not tags(rx) & {
+            "ballistic",
+            "unsupported_balance",
+            "balance_challenge",
+            "single_leg_squat",
+        }, (n, rx["id"])
+        rm = rx["effort"]["rm"]
+        assert rm is None or rm[0] >= 8, (n, rx["id"], rm)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "r01_albert84_frame.yaml",  # walker, TUG 16 s, single-leg stance 2-3 s
+        "r05_geoff_tha_ant5.yaml",  # crutch after a hip replacement, stance 5 s on the right
+        "r06_marjorie_tkr10.yaml",  # knee replacement, stance 4 s on the left
+    ],
+)
+def test_no_fast_single_leg_work_or_wall_drive_with_a_falls_risk(name):
+    doc = program(name)
+    assert "fast_single_leg_needs_stance" in {r["id"] for r in doc["safety"]["rules"]}
+    for n, rx in rows(doc):
+        assert "fast_single_leg" not in tags(rx), (n, rx["id"])
+        assert CATALOGUE[rx["id"]].family != "wall_drive", (n, rx["id"])
+
+
+@pytest.mark.parametrize("name", ["r01_albert84_frame.yaml", "r02_irene70_osteo.yaml"])
+def test_older_power_weeks_stand_up_from_the_chair_fast(name):
+    doc = program(name)
+    power = [w for w in doc["weeks"] if w["phase"] == "Power and function" and not w["deload"]]
+    assert power
+    for week in power:
+        ids = {rx["id"] for s in week["sessions"] for rx in s["exercises"]}
+        assert "fast_sit_to_stand" in ids, (week["number"], ids)

@@ -356,6 +356,7 @@ def demands_for(
                 groups,
                 issue=req.issue,
                 rule=rule,
+                optional=req.optional,
             )
         )
     if phase == "strength":

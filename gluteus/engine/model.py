@@ -115,9 +115,11 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "single_leg_landing",
     "rotational_landing",
     "hip_extension",
+    "fast_single_leg",
+    "fast_chair_rise",
 )
-"""Tags that safety rules exclude by. Plugins may use more; a rule may only name tags
-that some exercise or this list knows.
+"""Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
+name tags that some exercise or this list knows.
 
 ``unsupported_balance``: standing balance work done without holding a support.
 ``single_leg_squat``: loading one bent leg with the whole body weight (single-leg squats,
@@ -144,7 +146,10 @@ support (lunges, split squats, single-leg reaches and deadlifts). ``single_leg_l
 landing a jump or hop on one leg. ``rotational_landing``: landing while turning, the
 highest rung of landing work. ``hip_extension``: the hip driven back into extension
 against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extension),
-where the leg can turn out as it goes."""
+where the leg can turn out as it goes.
+``fast_single_leg``: moving fast on one leg (fast step-ups, hops).
+``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of
+older adults."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 
@@ -731,6 +736,9 @@ class Requirement:
     - ``session``: every session holds such exercises.
 
     ``phases`` limits the demand to weeks of those phase kinds (all when empty).
+    ``optional``: work the rule recommends rather than a safety limit; when the time,
+    equipment or other rules leave no room for it, it is left out with a warning
+    naming the rule (the program says so) instead of failing the program.
     """
 
     kind: Literal["before_loaded", "session_opens", "weekly", "session"]
@@ -741,6 +749,7 @@ class Requirement:
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     phases: tuple[str, ...] = field(default=(), converter=_tuple_of_str, validator=_each_of(PHASES))
     families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    optional: bool = False
 
 
 @frozen

@@ -1042,7 +1042,10 @@ def _check_structure(
             missing = [g for g in cover.groups for scope in scopes if not _met(g.fits, scope)]
             if not missing:
                 continue
-            if cover.may_drop(who.focus) and (cover.optional or cover.what in claims.unmet):
+            # The engine's own conventions may go unsaid; a rule's optional demand is
+            # left out only with the warning that names it.
+            excused = (cover.optional and cover.rule is None) or cover.what in claims.unmet
+            if cover.may_drop(who.focus) and excused:
                 unmet.setdefault(cover.what, set()).add(number)
                 continue
             if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:

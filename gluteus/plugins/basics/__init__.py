@@ -49,7 +49,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         "case you wobble; time how long until the other foot touches down or you grab the "
         "support. Stop at 60 seconds. Do each leg.",
         source="springer2007",
-        holds=("single_leg_stance", "hip_airplane"),
+        holds=("single_leg_stance", "hip_airplane", "wall_drive"),
         question="Single-leg stance on your {side} leg, eyes open, in seconds (up to 60)",
     ),
     ObjectiveTest(

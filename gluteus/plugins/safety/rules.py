@@ -11,6 +11,7 @@ from gluteus.engine.model import (
     Cap,
     Fact,
     Limit,
+    Not,
     Requirement,
     SafetyRule,
     Source,
@@ -140,6 +141,9 @@ or an infection, which need care the same day."""
 FALLS_BALANCE: tuple[str, ...] = ("single_leg_stance", "tandem_stance")
 """Exercise families that train standing balance with a support to hold."""
 
+SINGLE_LEG_FAST_S = 10
+"""Seconds of single-leg stance, on the worse leg, before fast single-leg work."""
+
 
 def _state(name: str, *values: str) -> Fact:
     return (
@@ -154,6 +158,7 @@ PREGNANT_LATER = _state("pregnancy", "trimester_2", "trimester_3")
 HIP_EARLY = _state("hip_replacement", "early")
 HIP_MIDDLE = _state("hip_replacement", "middle")
 KNEE_EARLY_MIDDLE = _state("knee_replacement", "early", "middle")
+BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
 ANY_PAIN_4 = AnyOf(
     tuple(Fact(f"pain.{region}", ">=", 4) for region in ("low_back", "knee", "hip", "buttock"))
 )
@@ -181,11 +186,19 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="falls_supported_balance",
         description="With a raised risk of falling: balance work in every session, only next "
-        "to something sturdy to hold, and no jumps, hops or single-leg squats.",
+        "to something sturdy to hold, and no jumps, hops, swings or single-leg squats.",
         source="otago",
         evidence="recalled",
         when=Trigger(condition=_state("falls_risk", "high")),
-        exclude_tags=("unsupported_balance", "balance_challenge", "impact", "single_leg_squat"),
+        # A swung weight pulls someone who is unsteady off balance: their power work is
+        # the fast sit to stand.
+        exclude_tags=(
+            "unsupported_balance",
+            "balance_challenge",
+            "impact",
+            "single_leg_squat",
+            "ballistic",
+        ),
         # Otago and Sherrington 2019: balance challenged often (about 3 hours a week is
         # the effective dose), so some in every session.
         requires=(Requirement(kind="session", families=FALLS_BALANCE, each=False),),
@@ -207,11 +220,55 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="older_sit_to_stand",
         description="At 65 or older: standing up from a chair every week, the everyday "
-        "strength that keeps people on their feet; in the power phase done fast.",
+        "strength that keeps people on their feet.",
         source="chodzko_zajko2009",
         evidence="recalled",
         when=Trigger(condition=OLDER),
         requires=(Requirement(kind="weekly", families=("sit_to_stand",)),),
+    ),
+    SafetyRule(
+        # Power for older adults is a fast rise from a chair (Chodzko-Zajko 2009), and the
+        # safe power work with osteoporosis (no swings: Giangregorio 2014). Not while power
+        # work is left out (the first weeks after a joint replacement, later pregnancy),
+        # where nothing could meet it.
+        id="power_as_fast_sit_to_stand",
+        description="At 65 or older, or with osteoporosis: in the power weeks, standing up "
+        "from a chair as fast as you safely can, sitting down slowly.",
+        source="chodzko_zajko2009",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    AnyOf((OLDER, BONE_OSTEOPOROSIS)),
+                    Not(AnyOf((HIP_EARLY, _state("knee_replacement", "early"), PREGNANT_LATER))),
+                )
+            )
+        ),
+        # Optional: in very short sessions it is left out, with a warning naming the rule.
+        requires=(
+            Requirement(kind="weekly", tags=("fast_chair_rise",), phases=("power",), optional=True),
+        ),
+    ),
+    SafetyRule(
+        # Vellas 1997 puts the falls line at 5 s; 10 s on each leg before fast stepping is
+        # a convention (the step-up is done on one leg, fast, at home, unsupervised).
+        id="fast_single_leg_needs_stance",
+        description="Fast single-leg work (fast step-ups, hops) only once you can stand "
+        "10 s on each leg, without a walking aid and without a raised risk of falling; "
+        "until then power work is a fast sit to stand and step-ups stay slow beside a "
+        "rail.",
+        source="falls_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AnyOf(
+                (
+                    _state("falls_risk", "high"),
+                    Fact("profile.walking_aid"),
+                    Fact("test.single_leg_stance_s.worse", "<", SINGLE_LEG_FAST_S),
+                )
+            )
+        ),
+        exclude_tags=("fast_single_leg",),
     ),
     SafetyRule(
         id="chair_stand_with_hands",
@@ -416,12 +473,33 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="osteoporosis",
         description="With osteoporosis: no loaded bending or twisting of the spine, no "
-        "rotation with the trunk bent, and no high-impact work.",
+        "rotation with the trunk bent, no swings or other fast loaded hinges, no "
+        "high-impact work, nothing heavier than an 8-repetition load at home, and balance "
+        "and single-leg work only next to something sturdy to hold.",
         source="giangregorio2014",
         evidence="recalled",
-        when=Trigger(condition=_state("bone", "osteoporosis")),
-        exclude_tags=("loaded_spinal_flexion", "loaded_twist", "flexion_rotation", "impact"),
+        when=Trigger(condition=BONE_OSTEOPOROSIS),
+        # A swing at home easily turns into fast loaded spinal flexion, and a fall is a
+        # fracture (Giangregorio 2014): no ballistic loads, supported balance only.
+        exclude_tags=(
+            "loaded_spinal_flexion",
+            "loaded_twist",
+            "flexion_rotation",
+            "impact",
+            "ballistic",
+            "unsupported_balance",
+            "balance_challenge",
+            "single_leg_squat",
+        ),
+        # Progressive resistance at a moderate load (Giangregorio 2014); heavier (5RM)
+        # lifting was safe only supervised (LIFTMOR, Watson 2018).
+        cap=Cap(min_rm=8),
         stop_signs=("sudden new back pain (it can be a new spinal fracture)",),
+        notes=(
+            "Lift no heavier than a weight you could lift 8 times: heavier lifting with "
+            "osteoporosis has been shown safe only with a trainer watching (LIFTMOR, Watson "
+            "2018). Do balance and single-leg exercises next to a kitchen counter.",
+        ),
     ),
     SafetyRule(
         id="hypertension",
