@@ -429,3 +429,20 @@ def test_older_power_weeks_stand_up_from_the_chair_fast(name):
     for week in power:
         ids = {rx["id"] for s in week["sessions"] for rx in s["exercises"]}
         assert "fast_sit_to_stand" in ids, (week["number"], ids)
+
+
+# --- Review 4: split-stance holds on an outer-hip rule, loads after a joint replacement -
+
+
+def test_a_split_stance_hold_is_a_split_squat_for_the_outer_hip_rule():
+    doc = program("p10_thr_post55.yaml")  # posterior hip replacement, Trendelenburg left
+    assert "gluteal_tendinopathy_staging" in {r["id"] for r in doc["safety"]["rules"]}
+    assert "split_squat_hold" not in {rx["id"] for _, rx in rows(doc)}
+
+
+def test_a_replaced_knee_is_never_loaded_past_an_8_repetition_maximum():
+    doc = program("p02_tennis58_tkr20.yaml")  # knee replacement 20 weeks ago, gym
+    assert "joint_replacement_loads" in {r["id"] for r in doc["safety"]["rules"]}
+    loaded = [rx for _, rx in rows(doc) if rx["effort"]["rm"]]
+    assert loaded, "the gym's loads are still used"
+    assert all(rx["effort"]["rm"][0] >= 8 for rx in loaded), [rx["effort"] for rx in loaded]

@@ -142,7 +142,8 @@ a plain clamshell, feet together and the knee opening a little, is not.
 support (hands free, or leaning on a flat wall), the standing hip's outer tendons
 carrying the body for the whole hold.
 ``single_leg_excursion``: the body moved a long way over one loaded leg without a
-support (lunges, split squats, single-leg reaches and deadlifts). ``single_leg_landing``:
+support, or held there (lunges, split squats and their holds, single-leg reaches and
+deadlifts). ``single_leg_landing``:
 landing a jump or hop on one leg. ``rotational_landing``: landing while turning, the
 highest rung of landing work. ``hip_extension``: the hip driven back into extension
 against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extension),

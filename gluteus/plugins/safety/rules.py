@@ -76,6 +76,15 @@ TENDINOPATHY_STAGES = Source(
     "gluteus's conventions; no trial tests them as stated.",
     "convention",
 )
+REPLACEMENT_LOADS = Source(
+    "replacement_loads_convention",
+    "Convention: after a hip or knee replacement, strength work at home progresses with "
+    "loads of about 8 repetitions maximum or lighter (8-12RM), as progressive resistance "
+    "after knee replacement is usually built up (Bade & Stevens-Lapsley 2011, recalled); "
+    "near-maximal loads on the new joint are for supervised settings. No trial sets this "
+    "limit as stated.",
+    "convention",
+)
 LANDING_LADDER = Source(
     "landing_convention",
     "Convention after Lloyd 2014 and the FIFA 11+ warm-up (Soligard T et al. BMJ "
@@ -97,6 +106,7 @@ SOURCES: tuple[Source, ...] = (
     KNEE_REPLACEMENT,
     HYPERTENSION,
     TENDINOPATHY_STAGES,
+    REPLACEMENT_LOADS,
     LANDING_LADDER,
 )
 
@@ -460,6 +470,22 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_tags=("kneeling_on_knee", "impact"),
         stop_signs=("the knee more swollen, hot or red than before, or a new fever",),
         notes=("Your surgeon's precautions override these.",),
+    ),
+    SafetyRule(
+        id="joint_replacement_loads",
+        description="After a hip or knee replacement: nothing heavier than an "
+        "8-repetition load (8-12 repetitions at the heaviest), at any stage.",
+        source="replacement_loads_convention",
+        evidence="convention",
+        when=Trigger(
+            precautions=(
+                "hip_replacement_posterior",
+                "hip_replacement_lateral",
+                "hip_replacement_anterior",
+                "knee_replacement",
+            )
+        ),
+        cap=Cap(min_rm=8),
     ),
     SafetyRule(
         id="knee_replacement_deep_bending",

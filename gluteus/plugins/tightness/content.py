@@ -206,7 +206,12 @@ EXERCISES: tuple[Exercise, ...] = (
             "Weight in the front heel, breathe",
         ),
         fault="The front knee drifting inside the foot during the hold.",
-        tags=("balance_challenge", "asymmetric_loading", "unsupported_balance"),
+        tags=(
+            "balance_challenge",
+            "asymmetric_loading",
+            "unsupported_balance",
+            "single_leg_excursion",
+        ),
         targets=("gmax", "whole_leg"),
         activation=Activation(measure="none", note=_ISO_NOTE),
         source="rio2015",
