@@ -421,11 +421,6 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         exclude_roles=("power",),
         cap=Cap(max_rpe=7, no_rm=True),
-        notes=(
-            "Build trunk work up in steps: lying on your side first, then supported (on "
-            "your knees, or with your hands on a wall or a bench), and a full plank only "
-            "once none of the postnatal stop signs comes with the easier steps.",
-        ),
     ),
     SafetyRule(
         id="postnatal",
@@ -446,6 +441,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "postnatal stop sign appears. Running and jumping come back from 12 weeks "
             "after the birth at the earliest, only without those signs (Goom, Donnelly & "
             "Brockwell 2019).",
+            # Full planks come back at 12 weeks: the steps before them hold at any stage.
+            "Build trunk work up in steps: lying on your side first, then supported (on "
+            "your knees, or with your hands on a wall or a bench), and a full plank (not "
+            "before 12 weeks after the birth) only once the easier steps bring none of the "
+            "postnatal stop signs.",
         ),
     ),
     # --- Joint replacements --------------------------------------------------------------
