@@ -1003,7 +1003,7 @@ def _profile_problems(p: Profile) -> Iterator[ProfileError]:
             yield ProfileError(
                 f"the program's {p.schedule.weeks} weeks would run to week {last} of "
                 f"pregnancy, past the birth; plan at most {fits} week(s) and make a new "
-                "profile after a postnatal check",
+                "profile after the birth (with the precaution postnatal and weeks_since_birth)",
                 path="schedule.weeks",
                 expected=f"at most {fits} weeks from week {p.pregnancy_week} of pregnancy",
                 found=str(p.schedule.weeks),
