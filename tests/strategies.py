@@ -140,6 +140,8 @@ def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
     surgery = [p for p in precautions if "weeks_since_surgery" in registry.precautions[p].asks]
     if surgery and draw(st.integers(0, 3)):
         data["weeks_since_surgery"] = draw(st.integers(0, 60))
+    if any("weeks_since_birth" in registry.precautions[p].required_keys for p in precautions):
+        data["weeks_since_birth"] = draw(st.integers(0, 104))
     exercises = sorted(registry.exercises)
     avoid = draw(_some(exercises, 3))
     prefer = draw(_some([e for e in exercises if e not in avoid], 3))

@@ -75,6 +75,7 @@ def script(
     trimester: Answer | None = None,
     pregnancy_week: Answer = "",
     surgery_weeks: Answer = "8",
+    birth_weeks: Answer = "6",
     walking_aid: Answer = "",
     floor: Answer = "",
     blood_pressure: Answer = "",
@@ -106,6 +107,8 @@ def script(
             lines.append("y" if chosen else "n")
             if chosen and "weeks_since_surgery" in (*pre.required_keys, *pre.asks):
                 lines += _lines(surgery_weeks)
+            if chosen and "weeks_since_birth" in (*pre.required_keys, *pre.asks):
+                lines += _lines(birth_weeks)
     lines += _lines(confirm)
     return "\n".join(lines) + "\n"
 
@@ -714,3 +717,17 @@ def test_a_joint_replacement_asks_the_weeks_since_surgery(tmp_path, registry):
     result = run("-o", str(skipped), input=answers)
     assert result.exit_code == 0, result.output
     assert gluteus.load_profile(skipped).weeks_since_surgery is None
+
+
+def test_after_giving_birth_init_asks_the_weeks_since_the_birth(tmp_path, registry):
+    target = tmp_path / "postnatal.yaml"
+    answers = script(
+        registry, age="33", precautions={"postnatal"}, birth_weeks=["", "soon", "-1", "6"]
+    )
+    result = run("-o", str(target), input=answers)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("Error: ") == 3  # nothing, "soon" and -1 are asked again
+    profile = gluteus.load_profile(target)
+    assert profile.precautions == ("postnatal",)
+    assert profile.weeks_since_birth == 6
+    assert "after giving birth (6 weeks after the birth)" in flat(result.stdout)

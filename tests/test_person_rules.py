@@ -134,7 +134,17 @@ def without_tag_in_power_weeks(tag: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def without_rule(rule_id: str) -> Callable[[dict[str, Any]], None]:
+    """An edit taking rule ``rule_id`` out of the program's safety section."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        doc["safety"]["rules"] = [r for r in doc["safety"]["rules"] if r["id"] != rule_id]
+
+    return edit
+
+
 OLDER = {"age": 72, "can_get_up_from_floor": True}
+POSTNATAL = {"age": 33, "precautions": ["postnatal"], "weeks_since_birth": 6}
 FALLS = {
     "age": 84,
     "walking_aid": True,
@@ -209,6 +219,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
         slip_in("goblet_squat"),
     ),
+    ("postnatal_early", person(**POSTNATAL), slip_in("front_plank")),
+    ("postnatal_early", person(**POSTNATAL), slip_in("front_plank_hip_extension")),
+    ("postnatal_early", person(**POSTNATAL), slip_in("forward_hop")),
+    ("postnatal_early", person(**POSTNATAL), slip_in("fast_sit_to_stand")),
+    ("postnatal_early", person(**POSTNATAL), set_effort(rpe=[8, 9])),
+    ("postnatal", person(**POSTNATAL), without_rule("postnatal")),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("forward_hop")),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("kettlebell_swing")),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("single_leg_squat")),
@@ -267,6 +283,36 @@ def test_every_person_rule_of_the_safety_plugin_has_its_case():
     covered = {c[0] for c in [*CASES, *WORDS_CASES]}
     covered |= {"stop_signs_for_everyone", "pregnancy_stop_signs"}
     assert {r.id for r in rules.SAFETY_RULES} <= covered
+
+
+def test_the_postnatal_stage_lifts_in_the_week_the_person_passes_12_weeks():
+    """10 weeks after the birth, program week 3 is the 12th week: a plank there is no
+    breach of the early stage, and the same plank in week 2 (the 11th) is."""
+    doc = fresh(person(**{**POSTNATAL, "weeks_since_birth": 10}))
+    slip_in("front_plank", week=3)(doc)
+    assert not any(v.rule == "postnatal_early" for v in verify(doc, CTX))
+    slip_in("front_plank", week=2)(doc)
+    found = [v for v in verify(doc, CTX) if v.rule == "postnatal_early"]
+    assert found and all("week 2" in str(v) for v in found), [str(v) for v in found]
+
+
+@pytest.mark.parametrize(
+    ("where", "words"),
+    [
+        ("stop_signs", "heaviness, dragging"),
+        ("stop_signs", "leaking urine"),
+        ("stop_signs", "caesarean scar"),
+        ("notes", "Pelvic-floor exercises every day"),
+    ],
+)
+def test_the_postnatal_stop_signs_and_pelvic_floor_note_cannot_be_taken_out(where, words):
+    doc = fresh(person(**POSTNATAL))
+    texts = doc["safety"][where]
+    assert any(words in t for t in texts), texts
+    doc["safety"][where] = [t for t in texts if words not in t]
+    what = "stop sign" if where == "stop_signs" else "note"
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any(f"{what} missing: " in v and words in v for v in found), found
 
 
 def test_the_stop_signs_for_everyone_cannot_be_taken_out():

@@ -35,6 +35,7 @@ BUILTIN_PRECAUTIONS = {
     "hip_replacement_lateral",
     "hip_replacement_anterior",
     "knee_replacement",
+    "postnatal",
     "hypertension",
 }
 RANK = {"emergency": 0, "urgent": 1, "soon": 2}
@@ -112,6 +113,7 @@ PRECAUTION_PROFILE = {
     "hip_replacement_lateral": {"weeks_since_surgery": 8},
     "hip_replacement_anterior": {"weeks_since_surgery": 8},
     "knee_replacement": {"weeks_since_surgery": 8},
+    "postnatal": {"weeks_since_birth": 6},
 }
 
 

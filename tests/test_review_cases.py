@@ -446,3 +446,42 @@ def test_a_replaced_knee_is_never_loaded_past_an_8_repetition_maximum():
     loaded = [rx for _, rx in rows(doc) if rx["effort"]["rm"]]
     assert loaded, "the gym's loads are still used"
     assert all(rx["effort"]["rm"][0] >= 8 for rx in loaded), [rx["effort"] for rx in loaded]
+
+
+# --- Review 4: after giving birth -------------------------------------------------------
+
+POSTPARTUM = "p03_postpartum33.yaml"  # 6 weeks after the birth, an 8-week program
+
+
+def test_before_12_weeks_after_the_birth_no_planks_impact_or_speed_work():
+    doc = program(POSTPARTUM)
+    early = rows(doc, weeks=range(1, 7))  # weeks 6 to 11 after the birth
+    assert early
+    for week, rx in early:
+        assert not tags(rx) & {"high_abdominal_pressure", "impact", "ballistic", "breath_hold"}, (
+            week,
+            rx["id"],
+        )
+        assert rx["role"] != "power", (week, rx["id"])
+        assert rx["effort"]["rpe"][1] <= 7 and rx["effort"]["rm"] is None, (week, rx["effort"])
+    assert all(w["phase"] != "Power and function" for w in doc["weeks"][:6])
+
+
+def test_the_early_postnatal_stage_lifts_in_the_week_she_passes_12_weeks():
+    doc = program(POSTPARTUM)
+    weeks = {r["id"]: r["weeks"] for r in doc["safety"]["rules"]}
+    assert weeks["postnatal_early"] == [1, 2, 3, 4, 5, 6]
+    assert weeks["postnatal"] == list(range(1, 9))
+    stages = {p["value"]: p["weeks"] for p in doc["person"] if p["state"] == "postnatal"}
+    assert stages == {"under_12_weeks": [1, 2, 3, 4, 5, 6], "12_weeks_on": [7, 8]}
+
+
+def test_after_giving_birth_the_postnatal_stop_signs_and_pelvic_floor_work_are_given():
+    doc = program(POSTPARTUM)
+    signs = doc["safety"]["stop_signs"]
+    for words in ("heaviness, dragging", "leaking urine", "bleeding", "caesarean scar"):
+        assert any(words in s for s in signs), (words, signs)
+    notes = doc["safety"]["notes"]
+    assert any("Pelvic-floor exercises every day" in n for n in notes)
+    assert any(n.startswith("Build trunk work up in steps: lying on your side") for n in notes)
+    assert {"postnatal", "postnatal_early"} <= {r["id"] for r in doc["safety"]["rules"]}

@@ -710,6 +710,26 @@ def _precautions(registry: Any) -> list[Question]:
                     when=_answered_yes(pre.id),
                 )
             )
+        if "weeks_since_birth" in keys:
+            needed = "weeks_since_birth" in pre.required_keys
+
+            def birth(raw: str, answers: Answers, needed: bool = needed) -> int | None:
+                if not raw.strip() and not needed:
+                    return None
+                checked = _checked({"weeks_since_birth": _number(raw)})
+                return int(checked.weeks_since_birth)
+
+            out.append(
+                Question(
+                    f"weeks_since_birth:{pre.id}",
+                    section,
+                    "How many weeks ago did you give birth? (0 if less than a week)",
+                    birth,
+                    None if needed else "",
+                    hint="What is safe changes as the weeks since the birth pass.",
+                    when=_answered_yes(pre.id),
+                )
+            )
     return out
 
 
@@ -770,7 +790,7 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
         elif not test.sided and answers.get(key) is not None:
             tests[test.id] = answers[key]
     precautions = [p for p in registry.precautions if answers.get(f"precaution:{p}")]
-    trimester = week = surgery = None
+    trimester = week = surgery = birth = None
     for pre_id in precautions:
         value = answers.get(f"precaution:{pre_id}")
         keys = (*registry.precautions[pre_id].required_keys, *registry.precautions[pre_id].asks)
@@ -782,6 +802,8 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
                 trimester = value  # the trimester given with the yes; the model checks both
         if "weeks_since_surgery" in keys:
             surgery = answers.get(f"weeks_since_surgery:{pre_id}", surgery)
+        if "weeks_since_birth" in keys:
+            birth = answers.get(f"weeks_since_birth:{pre_id}", birth)
     return {
         "format": 1,
         "name": answers.get("name"),
@@ -798,6 +820,7 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
         "pregnancy_trimester": trimester,
         "pregnancy_week": week,
         "weeks_since_surgery": surgery,
+        "weeks_since_birth": birth,
         "can_get_up_from_floor": answers.get("can_get_up_from_floor"),
         "walking_aid": answers.get("walking_aid", False),
         "blood_pressure": answers.get("blood_pressure"),
@@ -852,6 +875,10 @@ def summary(data: Mapping[str, Any], registry: Any) -> list[str]:
             data["weeks_since_surgery"] is not None
         ):
             words += f" ({data['weeks_since_surgery']} weeks after the operation)"
+        if "weeks_since_birth" in (*pre.required_keys, *pre.asks) and (
+            data.get("weeks_since_birth") is not None
+        ):
+            words += f" ({data['weeks_since_birth']} weeks after the birth)"
         conditions.append(words)
     lines.append("Conditions: " + (", ".join(conditions) if conditions else "none"))
     flags = [registry.red_flags[f].question for f in data["red_flags"]]

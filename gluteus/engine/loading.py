@@ -261,6 +261,7 @@ _KEY_WORDS = {
     "pregnancy_week": "pregnancy_week (the week of pregnancy now)",
     "pregnancy_trimester": "pregnancy_trimester (1, 2 or 3)",
     "weeks_since_surgery": "weeks_since_surgery (whole weeks since the operation)",
+    "weeks_since_birth": "weeks_since_birth (whole weeks since giving birth)",
 }
 
 

@@ -55,6 +55,9 @@ READING_MAX = 100_000
 are checked: far above any test, and small enough to print."""
 PREGNANCY_WEEKS = 42
 """The last week of pregnancy a program may reach (term is 37–42 weeks)."""
+POSTNATAL_WEEKS = 104
+"""The most weeks since giving birth a profile may give with the precaution postnatal
+(two years: past that the birth no longer sets what is safe; a bound, not a finding)."""
 
 Path = tuple[str | int, ...]
 
@@ -878,6 +881,12 @@ class Profile:
         default=None,
         doc="With a joint-replacement precaution: whole weeks since the operation.",
     )
+    weeks_since_birth: int | None = _checked(
+        Optional(Integer(0, POSTNATAL_WEEKS, "weeks")),
+        default=None,
+        doc="With the precaution postnatal: whole weeks since giving birth, so the program "
+        "follows the postnatal stages as they pass.",
+    )
     can_get_up_from_floor: bool | None = _checked(
         Optional(Boolean()),
         default=None,
@@ -955,6 +964,12 @@ class Profile:
             return None
         return self.weeks_since_surgery + week - 1
 
+    def weeks_since_birth_at(self, week: int) -> int | None:
+        """Whole weeks since giving birth in program week ``week``, when it is known."""
+        if self.weeks_since_birth is None:
+            return None
+        return self.weeks_since_birth + week - 1
+
 
 LAST_WEEK_OF: dict[int, int] = {1: 13, 2: 27, 3: 40}
 """The last week of each trimester (the third runs to term)."""
@@ -988,7 +1003,7 @@ def _profile_problems(p: Profile) -> Iterator[ProfileError]:
             yield ProfileError(
                 f"the program's {p.schedule.weeks} weeks would run to week {last} of "
                 f"pregnancy, past the birth; plan at most {fits} week(s) and make a new "
-                "profile after a postnatal check",
+                "profile after the birth (with the precaution postnatal and weeks_since_birth)",
                 path="schedule.weeks",
                 expected=f"at most {fits} weeks from week {p.pregnancy_week} of pregnancy",
                 found=str(p.schedule.weeks),

@@ -271,6 +271,13 @@ PRECAUTIONS: tuple[Precaution, ...] = (
         asks=("weeks_since_surgery",),
     ),
     Precaution(
+        id="postnatal",
+        question="Have you given birth in the last two years (vaginal or caesarean birth)?",
+        source="postnatal_guidance",
+        name="after giving birth",
+        needs=("weeks_since_birth",),
+    ),
+    Precaution(
         id="hypertension",
         question="Do you have high blood pressure (hypertension), treated or not?",
         source="hypertension_valsalva",

@@ -19,6 +19,9 @@ for every program week, as any plugin may. The cut-offs, with their sources:
 - **Hip and knee replacement stage**: early (under 6 weeks), middle (6 to 11),
   late (12 on), from the weeks since surgery in each program week; when the weeks are
   not given, early (the most careful stage) until the person says otherwise.
+- **After giving birth**: under 12 weeks, then 12 weeks on, from the weeks since the
+  birth in each program week (Goom, Donnelly & Brockwell 2019 put the return to
+  running and other impact at 12 weeks at the earliest [R]).
 - **Bone**: osteoporosis when the precaution is listed.
 - **Blood pressure**: high with the precaution or a reading of 140/90 or more;
   uncontrolled at 180/110 or more, which is a red flag (see a doctor before training:
@@ -62,6 +65,16 @@ REPLACEMENT_STAGES = Source(
     "team's own advice overrides.",
     "convention",
 )
+POSTNATAL_STAGES = Source(
+    "postnatal_stages",
+    "Goom T, Donnelly G, Brockwell E. Returning to running postnatal: guidelines for "
+    "medical, health and fitness professionals managing this population. 2019 (recalled: "
+    "no running or other high-impact exercise before 12 weeks after giving birth, and then "
+    "only with no symptoms of pelvic-floor dysfunction: heaviness or dragging, leaking, "
+    "pain). Using 12 weeks as the line for impact, speed work, full planks and heavy loads "
+    "too is gluteus's convention.",
+    "recalled",
+)
 PERSON_CONVENTION = Source(
     "person_convention",
     "gluteus's own conventions for who a program is for: a walking aid, or poor balance "
@@ -75,6 +88,7 @@ SOURCES: tuple[Source, ...] = (
     PESCATELLO2015,
     RIEBE2015,
     REPLACEMENT_STAGES,
+    POSTNATAL_STAGES,
     PERSON_CONVENTION,
 )
 
@@ -84,6 +98,9 @@ TANDEM_S = 10
 """CDC STEADI [R]: a tandem stance not held for 10 s means a higher falls risk."""
 STANCE_S = 5
 """Vellas 1997 [R]: a single-leg stance under 5 s predicts injurious falls."""
+POSTNATAL_EARLY_WEEKS = 12
+"""Goom, Donnelly & Brockwell 2019 [R]: no running or impact before 12 weeks after the
+birth; the early postnatal stage lasts until then."""
 
 CHAIR_STAND_BELOW: tuple[tuple[int, int], ...] = (
     (60, 14),
@@ -190,6 +207,13 @@ PERSON_STATES: tuple[PersonState, ...] = (
         values=("none", "early", "middle", "late"),
         description="The stage after a knee replacement in each week of the program.",
         source="joint_replacement_stages",
+    ),
+    PersonState(
+        id="postnatal",
+        name="after giving birth",
+        values=("none", "under_12_weeks", "12_weeks_on"),
+        description="The stage after giving birth in each week of the program.",
+        source="postnatal_stages",
     ),
     PersonState(
         id="bone",
@@ -309,12 +333,29 @@ def assess(profile: Profile, week: int) -> list[Assessment]:
             out.append(Assessment(state, value, why))
         else:
             out.append(Assessment(state, "none", "no joint replacement"))
+    out.append(_postnatal(profile, week))
     if "osteoporosis" in profile.precautions:
         out.append(Assessment("bone", "osteoporosis", "osteoporosis or low bone density"))
     else:
         out.append(Assessment("bone", "normal", "no osteoporosis given"))
     out.append(_blood_pressure(profile))
     return out
+
+
+def _postnatal(profile: Profile, week: int) -> Assessment:
+    weeks = profile.weeks_since_birth_at(week)
+    if "postnatal" not in profile.precautions:
+        return Assessment("postnatal", "none", "no recent birth given")
+    if weeks is None or weeks < POSTNATAL_EARLY_WEEKS:
+        # The profile requires the weeks with the precaution; a plugin's profile built
+        # without them still gets the more careful stage.
+        why = (
+            f"{weeks} week(s) after giving birth"
+            if weeks is not None
+            else "weeks since the birth not given: the more careful stage is assumed"
+        )
+        return Assessment("postnatal", "under_12_weeks", why)
+    return Assessment("postnatal", "12_weeks_on", f"{weeks} weeks after giving birth")
 
 
 def _blood_pressure(profile: Profile) -> Assessment:

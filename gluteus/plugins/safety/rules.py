@@ -96,6 +96,26 @@ LANDING_LADDER = Source(
     "convention",
 )
 
+POSTNATAL = Source(
+    "postnatal_guidance",
+    "Guidance on exercise after giving birth: UK Chief Medical Officers' Physical Activity "
+    "Guidelines 2019, physical activity for women after childbirth (recalled: start with "
+    "pelvic-floor exercises and gentle activity such as walking, build up gradually, with "
+    "muscle strengthening twice a week once ready), and ACOG Committee Opinion 804 (2020), "
+    "postpartum section (recalled: resume gradually as medically safe, pelvic-floor "
+    "exercises in the postpartum period). Recalled, to be checked.",
+    "recalled",
+)
+PELVIC_FLOOR_TRAINING = Source(
+    "nice_pelvic_floor",
+    "NICE NG210 (2021): pelvic floor dysfunction, prevention and non-surgical management "
+    "(recalled: pelvic-floor muscle training offered after childbirth, and a supervised "
+    "programme of at least 3 months for symptoms), and NICE NG123 (2019): urinary "
+    "incontinence and pelvic organ prolapse in women (recalled: a programme of at least 8 "
+    "contractions 3 times a day). Recalled, to be checked.",
+    "recalled",
+)
+
 SOURCES: tuple[Source, ...] = (
     *src.ALL,
     CHAIR_STAND_NORMS,
@@ -108,6 +128,8 @@ SOURCES: tuple[Source, ...] = (
     TENDINOPATHY_STAGES,
     REPLACEMENT_LOADS,
     LANDING_LADDER,
+    POSTNATAL,
+    PELVIC_FLOOR_TRAINING,
 )
 
 PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
@@ -121,6 +143,18 @@ PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
     "muscle weakness that affects your balance",
 )
 """With the stop signs for everyone (chest pain, dizziness): ACOG 2020's warning signs."""
+
+POSTNATAL_STOP_SIGNS: tuple[str, ...] = (
+    "heaviness, dragging or a bulge in the vagina",
+    "leaking urine, wind or stool",
+    "bleeding from the vagina that gets heavier or turns bright red again",
+    "pain at a caesarean scar or in the perineum",
+    "the middle of your tummy doming or bulging during an exercise",
+)
+"""After giving birth: symptoms of pelvic-floor dysfunction (Goom, Donnelly & Brockwell
+2019 [R]: heaviness or dragging, leaking, pain), bleeding that increases (ACOG 2020 [R])
+and doming along the midline; stop, and see a midwife, GP or pelvic health
+physiotherapist."""
 
 GENERAL_STOP_SIGNS: tuple[str, ...] = (
     "chest pain or pressure",
@@ -168,6 +202,7 @@ PREGNANT_LATER = _state("pregnancy", "trimester_2", "trimester_3")
 HIP_EARLY = _state("hip_replacement", "early")
 HIP_MIDDLE = _state("hip_replacement", "middle")
 KNEE_EARLY_MIDDLE = _state("knee_replacement", "early", "middle")
+POSTNATAL_EARLY = _state("postnatal", "under_12_weeks")
 BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
 ANY_PAIN_4 = AnyOf(
     tuple(Fact(f"pain.{region}", ">=", 4) for region in ("low_back", "knee", "hip", "buttock"))
@@ -250,7 +285,16 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             condition=AllOf(
                 (
                     AnyOf((OLDER, BONE_OSTEOPOROSIS)),
-                    Not(AnyOf((HIP_EARLY, _state("knee_replacement", "early"), PREGNANT_LATER))),
+                    Not(
+                        AnyOf(
+                            (
+                                HIP_EARLY,
+                                _state("knee_replacement", "early"),
+                                PREGNANT_LATER,
+                                POSTNATAL_EARLY,
+                            )
+                        )
+                    ),
                 )
             )
         ),
@@ -364,6 +408,54 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "prefer symmetric, narrow stances: they spare the pelvic joints.",
             "Do clamshells with a pillow between the knees and open them only a little, "
             "within what stays comfortable.",
+        ),
+    ),
+    # --- After giving birth --------------------------------------------------------------
+    SafetyRule(
+        id="postnatal_early",
+        description="Under 12 weeks after giving birth: no jumps, hops, running-type or "
+        "speed work, no full planks or plank variants, no breath-holding and no heavy "
+        "loads.",
+        # Goom 2019: no running or impact before 12 weeks. Leaving out speed work, full
+        # planks and heavy loads (high pressure inside the abdomen on a pelvic floor and
+        # abdominal wall still recovering) until then, and RPE 7 at most, are conventions.
+        source="postnatal_stages",
+        evidence="convention",
+        when=Trigger(condition=POSTNATAL_EARLY),
+        exclude_tags=(
+            "impact",
+            "ballistic",
+            "fast_single_leg",
+            "high_abdominal_pressure",
+            "breath_hold",
+        ),
+        exclude_roles=("power",),
+        cap=Cap(max_rpe=7, no_rm=True),
+    ),
+    SafetyRule(
+        id="postnatal",
+        description="After giving birth: pelvic-floor exercises every day, stop for any "
+        "postnatal warning sign, and running, jumps and hops only from 12 weeks, and then "
+        "only without those signs.",
+        source="postnatal_guidance",
+        evidence="recalled",
+        when=Trigger(precautions=("postnatal",)),
+        stop_signs=POSTNATAL_STOP_SIGNS,
+        notes=(
+            "Pelvic-floor exercises every day, on their own besides this program: squeeze "
+            "and lift around the back passage, vagina and bladder as if stopping wind and "
+            "a wee, hold, then let go fully; at least 8 squeezes, 3 times a day, for at "
+            "least 3 months (NICE NG123, NG210). A pelvic health physiotherapist can check you are "
+            "doing them right.",
+            "Stop and see your midwife, GP or a pelvic health physiotherapist if any "
+            "postnatal stop sign appears. Running and jumping come back from 12 weeks "
+            "after the birth at the earliest, only without those signs (Goom, Donnelly & "
+            "Brockwell 2019).",
+            # Full planks come back at 12 weeks: the steps before them hold at any stage.
+            "Build trunk work up in steps: lying on your side first, then supported (on "
+            "your knees, or with your hands on a wall or a bench), and a full plank (not "
+            "before 12 weeks after the birth) only once the easier steps bring none of the "
+            "postnatal stop signs.",
         ),
     ),
     # --- Joint replacements --------------------------------------------------------------
