@@ -2,9 +2,9 @@
 ``pytest -m slow``.
 
 Sweeps over every file in ``profiles/`` (every format, every invariant, a fresh
-process each) are what make the default run long; three profiles that between them
-reach the spec's example, the person model and a referral keep each sweep honest in
-the default run, and the slow run (README's test command runs both) covers the rest.
+process each) are what make the default run long; the spec's example and a referral
+keep each sweep honest in the default run, and the slow run (README's test command
+runs both) covers the rest.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from typing import Any, TypeVar
 
 import pytest
 
-QUICK = ("dana.yaml", "chair_80.yaml", "red_flag.yaml")
-"""The profiles every default run sweeps: the spec's example, an 80-year-old who
-trains from a chair, and a referral."""
+QUICK = ("dana.yaml", "red_flag.yaml")
+"""The profiles every default run sweeps: the spec's example and a referral."""
 
 T = TypeVar("T")
 

@@ -295,6 +295,7 @@ def many(folder: Path, count: int) -> Path:
     )
 
 
+@pytest.mark.slow  # worker processes each import the engine
 def test_worker_processes_write_the_same_bytes_as_one_process(tmp_path):
     folder = many(tmp_path / "in", 6)
     write(folder, stuck=infeasible(), bad=person(age=-1))

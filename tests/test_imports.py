@@ -191,6 +191,7 @@ print(json.dumps(failed))
 """
 
 
+@pytest.mark.slow  # a fresh interpreter per module
 def test_every_module_imports_with_no_other_gluteus_module_loaded():
     """Each module imported with gluteus's modules cleared from sys.modules: what a
     fresh interpreter would see of gluteus (third-party modules stay loaded, which
