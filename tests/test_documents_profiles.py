@@ -208,6 +208,8 @@ def test_client_text_has_no_ids_keys_snake_case_or_decimal_minutes(path, interna
         )
         assert leaked == [], (fmt, leaked)
         assert DECIMAL_MINUTES.findall(said) == [], fmt
+        # The person never read the article gluteus is built on: no "the article's ...".
+        assert re.findall(r"\barticle", said, re.I) == [], fmt
     # Table cells of minutes are whole numbers too.
     assert re.findall(r"\| \d+\.\d+ \|", str(out["markdown"])) == []
     assert all(cell.strip().isdigit() for cell in Visible(str(out["html"])).minutes)

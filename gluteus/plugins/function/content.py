@@ -725,7 +725,7 @@ EXERCISES: tuple[Exercise, ...] = (
         targets=("gmax", "whole_leg"),
         source="chodzko_zajko2009",
         evidence="recalled",
-        why="Power for daily life: a fast rise and a controlled lowering, as in power training for older adults, with no equipment and no impact.",
+        why="Power for daily life at any age: a fast rise and a controlled lowering, with no equipment and no impact (power training for older adults is built on it).",
         family="sit_to_stand",
     ),
     Exercise(

@@ -148,13 +148,13 @@ def _stance(age: int, stance: Sides, evidence: sc.Evidence) -> sc.Evidence:
     if ONE_LEG_AGES[0] <= age <= ONE_LEG_AGES[1] and worse < ONE_LEG_10S:
         points += 1
         reasons.append(
-            f"under {ONE_LEG_10S} s, which at ages 51-75 goes with about twice the "
-            "mortality (Araujo 2022)"
+            f"under {ONE_LEG_10S} s, the cut-off of the 10-second one-leg stand check at "
+            "ages 51-75 (Araujo 2022)"
         )
         notes.insert(
             0,
-            f"Under {ONE_LEG_10S} s on one leg at ages 51-75 adds a second point "
-            "(Araujo 2022: about twice the mortality).",
+            f"Under {ONE_LEG_10S} s on one leg at ages 51-75 adds a second point: the "
+            "cut-off of the 10-second one-leg stand check (Araujo 2022).",
         )
     for note in notes:
         evidence = evidence.add(note=note)

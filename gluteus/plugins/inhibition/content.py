@@ -122,7 +122,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="ekstrom2007",
         evidence="recalled",
-        why="The article's named activation fix: teaches hip extension by the glutes with the back unloaded.",
+        why="A standard first activation drill: teaches hip extension by the glutes with the back unloaded.",
         family="bridge",
     ),
     Exercise(
@@ -215,7 +215,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="distefano2009",
         evidence="verified",
-        why="The article's named fix: glute med and deep rotators with little TFL, no equipment.",
+        why="A standard fix: glute med and deep rotators with little TFL, no equipment.",
         family="clamshell",
     ),
     Exercise(
@@ -267,7 +267,7 @@ EXERCISES: tuple[Exercise, ...] = (
         targets=("gmax",),
         source="practice_convention",
         evidence="convention",
-        why="The article's named standing activation drill; no EMG for the bodyweight version was gathered.",
+        why="A standard standing activation drill; no EMG for the bodyweight version was gathered.",
         family="kickback",
     ),
     Exercise(

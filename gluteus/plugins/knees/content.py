@@ -109,7 +109,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="macadam_feser2019",
         evidence="verified",
-        why="Single-leg hip extension with the pelvis held level and no equipment: glute max and med work for the back, the knees and glutes that are slow to switch on (the article names it for knees that cave in).",
+        why="Single-leg hip extension with the pelvis held level and no equipment: glute max and med work for the back, the knees and glutes that are slow to switch on (a standard fix for knees that cave in).",
         family="single_leg_bridge",
     ),
     Exercise(
@@ -140,7 +140,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="distefano2009",
         evidence="verified",
-        why="The article's named leg raise: the highest bodyweight glute med value (81% MVIC); 30 in a row is a published benchmark of glute med endurance.",
+        why="The classic side-lying leg raise: the highest bodyweight glute med value (81% MVIC); 30 in a row is a published benchmark of glute med endurance.",
         family="side_lying_abduction",
     ),
     Exercise(
@@ -172,7 +172,7 @@ EXERCISES: tuple[Exercise, ...] = (
         ),
         source="distefano2009",
         evidence="verified",
-        why="The article's named band walk: frontal-plane glute med work standing up.",
+        why="The classic band walk: frontal-plane glute med work standing up.",
         family="band_walk",
     ),
     Exercise(
