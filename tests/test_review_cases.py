@@ -278,7 +278,14 @@ def test_early_after_a_hip_replacement_no_deload_and_no_power_before_the_stage_a
     assert [p["kind"] for p in doc["phases"]] == ["activation", "strength"]
     notes = " ".join(p["note"] for p in doc["phases"])
     assert "too light to need a lighter week" in notes
-    assert "No power phase" in notes
+    assert "No power phase: fast work waits until you walk without an aid" in notes
+
+
+def test_no_power_phase_says_only_the_reason_that_applies():
+    # Pregnancy leaves power work out by rule: nothing about walking aids or surgery.
+    notes = " ".join(p["note"] for p in program("r03_chloe_preg18_runner.yaml")["phases"])
+    assert "No power phase: your safety rules leave power work out" in notes
+    assert "aid" not in notes and "recovery" not in notes
 
 
 @pytest.mark.parametrize(

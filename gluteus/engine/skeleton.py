@@ -95,6 +95,9 @@ class Stages:
 
     light: frozenset[int] = field(default=frozenset(), converter=_frozenset)
     power_from: int | None = 1
+    # Why power waits, when it does: "rules" (a rule leaves it out to the end),
+    # "stage" (a stage of recovery still passing) or "walking_aid".
+    power_why: str | None = None
 
 
 def stages_of(safety: ProgramSafety, walking_aid: bool | None = None) -> Stages:
@@ -122,12 +125,16 @@ def stages_of(safety: ProgramSafety, walking_aid: bool | None = None) -> Stages:
     ]
     power_from: int | None = None
     if walking_aid and any(passing):
-        return Stages(light=light, power_from=None)
+        return Stages(light=light, power_from=None, power_why="walking_aid")
     for number in range(weeks, 0, -1):
         if not allows[number - 1]:
             break
         power_from = number
-    return Stages(light=light, power_from=power_from)
+    why = None
+    if power_from != 1:
+        last = power_from - 1 if power_from else weeks
+        why = "stage" if passing[last - 1] else "rules"
+    return Stages(light=light, power_from=power_from, power_why=why)
 
 
 @frozen
@@ -305,14 +312,15 @@ def phase_note(skeleton: Skeleton, kind: str) -> str:
         )
     if skeleton.power_held and kind == "strength":
         power = dict(skeleton.phases).get("power")
+        why = {
+            "walking_aid": "fast work waits until you walk without an aid",
+            "stage": "power work waits until this stage of recovery has passed",
+        }.get(skeleton.stages.power_why or "", "your safety rules leave power work out")
         parts.append(
-            f"Power and function starts in week {power[0]}, once your safety rules allow "
-            "power work and your stage of recovery has passed; until then strength work "
-            "continues."
+            f"Power and function starts in week {power[0]}: until then {why}, and strength "
+            "work continues."
             if power
-            else "No power phase: your safety rules leave power work out, or it waits until a "
-            "stage of recovery has passed and you walk without an aid, so strength work "
-            "continues to the end."
+            else f"No power phase: {why}, so strength work continues to the end."
         )
     return " ".join(parts)
 
