@@ -35,3 +35,18 @@ def test_every_rule_red_flag_and_state_is_on_the_page():
         for key in ids:
             assert f"`{key}`" in text, key
     assert "(clinical.md)" in (ROOT / "docs" / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_chair_stand_norms_in_the_docs_are_the_engines():
+    from gluteus.plugins.safety.person import CHAIR_STAND_BELOW
+
+    merged: list[list[int]] = []  # [first age, last age, count]
+    for (age, count), nxt in zip(CHAIR_STAND_BELOW, [*CHAIR_STAND_BELOW[1:], (0, 0)], strict=True):
+        if merged and merged[-1][2] == count:
+            merged[-1][1] = (nxt[0] - 1) if nxt[0] else 0
+        else:
+            merged.append([age, (nxt[0] - 1) if nxt[0] else 0, count])
+    said = [f"{c} at {a}-{b}" if b else f"{c} from {a}" for a, b, c in merged]
+    said[0] = said[0].replace(f"{merged[0][2]} at", f"under {merged[0][2]} at")
+    text = " ".join((ROOT / "docs" / "clinical.md").read_text().split())
+    assert ", ".join(said) in text, said
