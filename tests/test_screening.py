@@ -75,20 +75,25 @@ def test_the_five_plugins_declare_exactly_the_spec_signs(pm):
     by_issue: dict[str, set[str]] = {}
     for sign in registry.signs.values():
         if sign.issue is None:
-            # A sign no issue owns feeds the safety rules (pelvic girdle pain in pregnancy).
+            # A sign no issue owns feeds the safety rules (pelvic girdle pain in pregnancy,
+            # outer hip pain lying on that side).
             assert registry.plugin_of("sign", sign.id) == "safety", sign.id
             continue
         by_issue.setdefault(sign.issue, set()).add(sign.id)
         assert registry.plugin_of("sign", sign.id) == sign.issue
     assert by_issue == BUILTIN_SIGNS
-    assert {s.id for s in registry.signs.values() if s.issue is None} == {"pelvic_girdle_pain"}
+    assert {s.id for s in registry.signs.values() if s.issue is None} == {
+        "pelvic_girdle_pain",
+        "hip_pain_lying_on_side",
+    }
 
 
 def test_every_sign_is_declared_once_with_a_plain_question(pm):
     declared = [sign for result in pm.hook.register_signs() for sign in result]
     counts = Counter(sign.id for sign in declared)
     assert all(n == 1 for n in counts.values()), counts
-    assert len(declared) == 16  # the 15 of the five modules and pelvic girdle pain
+    # The 15 of the five modules, pelvic girdle pain and outer hip pain lying on that side.
+    assert len(declared) == 17
     for sign in declared:
         assert sign.question.endswith("?"), sign.id
         assert sign.question[0].isupper(), sign.id

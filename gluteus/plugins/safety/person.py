@@ -107,6 +107,15 @@ PGP = Sign(
     "standing on one leg (pelvic girdle pain, common in pregnancy)?",
 )
 
+SIDE_LYING_PAIN = Sign(
+    id="hip_pain_lying_on_side",
+    issue=None,
+    question="Does the outside of your hip hurt when you lie on that side, for example in "
+    "bed at night?",
+)
+"""Pain lying on the painful side: with outer hip pain, part of the gluteal tendon
+picture (Grimaldi & Fearon 2015), which the outer-hip rules act on."""
+
 TESTS: tuple[ObjectiveTest, ...] = (
     ObjectiveTest(
         id="timed_up_and_go_s",
