@@ -312,6 +312,7 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_pain", OUTER_HIP_MILD, slip_in("crossover_step_up")),
     ("gluteal_tendinopathy_pain", OUTER_HIP_MILD, slip_in("side_plank_bottom_leg_abduction")),
     ("gluteal_tendinopathy_pain", OUTER_HIP_LYING, slip_in("curtsy_lunge")),
+    ("gluteal_tendinopathy_pain", OUTER_HIP_MILD, without_family("standing_abduction_hold")),
     ("gluteal_tendinopathy_fast_last", OUTER_HIP_MILD, slip_in("lateral_hop")),
     ("gluteal_tendinopathy_fast_last", OUTER_HIP_LYING, slip_in("kettlebell_swing")),
     ("landing_ladder", person(), slip_in("transverse_hop")),

@@ -81,26 +81,9 @@ TENDINOPATHY_STAGES = Source(
     "convention",
 )
 
-# Outer hip pain with what makes it the tendon picture (Grimaldi & Fearon 2015: pain on
-# loading and lying on the side, and the abductors failing on one leg); mild pain
-# without any of them is left alone.
-OUTER_HIP_TENDON = AnyOf(
-    (
-        Fact("pain.hip", ">=", 4),
-        AllOf(
-            (
-                Fact("pain.hip", ">=", 2),
-                AnyOf(
-                    (
-                        Fact("test.trendelenburg.worse"),
-                        Fact("sign.hip_pain_in_workouts"),
-                        Fact(f"sign.{person.SIDE_LYING_PAIN.id}"),
-                    )
-                ),
-            )
-        ),
-    )
-)
+# Outer hip pain with what makes it the tendon picture: a person state (person.py),
+# as the signs that tell are not all this plugin's own.
+OUTER_HIP_TENDON = Fact("state.outer_hip", "==", "tendon_picture")
 # The first stage: outer hip pain in the amber zone, or a pelvis that drops on one leg.
 OUTER_HIP_FIRST_STAGE = AnyOf(
     (
@@ -643,11 +626,17 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "workouts, with lying on that side or with the pelvis dropping on one leg: no "
         "side-lying exercises, nothing that crosses the leg over the midline (crossover "
         "step-ups, curtsy lunges), and no sustained or loaded adduction or compression of "
-        "the outer hip.",
+        "the outer hip; each week a standing hold pushing the leg out to the side.",
         source="grimaldi_fearon2015",
         evidence="verified",
         # Compression is managed for everyone with the tendon picture (Grimaldi 2015).
         when=Trigger(condition=OUTER_HIP_TENDON),
+        # LEAP (Mellor 2018) starts with isometric abduction without adduction. Optional:
+        # when no hold fits (no room, a rule against pushing the leg out), it is left
+        # out with a warning naming this rule.
+        requires=(
+            Requirement(kind="weekly", families=("standing_abduction_hold",), optional=True),
+        ),
         exclude_tags=(
             "sustained_hip_adduction",
             "lateral_hip_compression",
