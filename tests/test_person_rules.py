@@ -344,6 +344,12 @@ def test_a_hold_past_the_tested_one_is_caught():
 
 PGP = person(age=31, precautions=["pregnancy"], pregnancy_week=20, signs=["pelvic_girdle_pain"])
 OUTER_HIP = person(pain={"hip": 5})
+OUTER_HIP_MILD = person(
+    pain={"hip": 3},
+    signs=["hip_pain_in_workouts"],
+    tests={"trendelenburg": {"left": False, "right": False}},
+)
+OUTER_HIP_LYING = person(pain={"hip": 2}, signs=["barely_feel_glutes", "hip_pain_lying_on_side"])
 ANTERIOR = person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20)
 
 WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
@@ -352,7 +358,15 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("single_leg_stance")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("reverse_lunge")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("split_squat_hold")),
-    ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("step_up_knee_drive")),
+    ("gluteal_tendinopathy_fast_last", OUTER_HIP, slip_in("step_up_knee_drive")),
+    # Outer hip pain under 4/10 with a level pelvis, hurting in workouts or lying on
+    # that side: the tendon picture, kept off compression and fast work.
+    ("gluteal_tendinopathy_pain", OUTER_HIP_MILD, slip_in("crossover_step_up")),
+    ("gluteal_tendinopathy_pain", OUTER_HIP_MILD, slip_in("side_plank_bottom_leg_abduction")),
+    ("gluteal_tendinopathy_pain", OUTER_HIP_LYING, slip_in("curtsy_lunge")),
+    ("gluteal_tendinopathy_pain", OUTER_HIP_MILD, without_family("standing_abduction_hold")),
+    ("gluteal_tendinopathy_fast_last", OUTER_HIP_MILD, slip_in("lateral_hop")),
+    ("gluteal_tendinopathy_fast_last", OUTER_HIP_LYING, slip_in("kettlebell_swing")),
     ("landing_ladder", person(), slip_in("transverse_hop")),
     ("landing_ladder", person(), slip_in("forward_hop")),
     ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("transverse_hop")),

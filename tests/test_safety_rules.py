@@ -4,12 +4,13 @@ different plugins combine, the most restrictive winning."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from gluteus.engine.model import Finding, Requirement
 from gluteus.engine.person import assess
 from gluteus.engine.pluginmanager import make_plugin_manager
-from gluteus.engine.profile import Pain, Profile
+from gluteus.engine.profile import Pain, Profile, Sides
 from gluteus.engine.registry import Registry, build_registry
 from gluteus.engine.safety import Restrictions
 from gluteus.engine.safety import restrictions_for as _restrictions_for
@@ -99,7 +100,40 @@ CASES = [
         Profile(age=52, pain=Pain(hip=3, buttock=6)),
         {"side_plank", "side_lying_hip_abduction"},
     ),
+    (
+        # Under 4/10 with a level pelvis, the tendon picture still holds when the pain
+        # comes with workouts (or lying on that side); a mild ache alone does not.
+        "gluteal_tendinopathy_pain",
+        Profile(age=49, pain=Pain(hip=3), signs=("hip_pain_in_workouts",)),
+        Profile(age=49, pain=Pain(hip=3)),
+        {"crossover_step_up", "curtsy_lunge", "side_plank_bottom_leg_abduction", "clamshell"},
+    ),
+    (
+        "gluteal_tendinopathy_pain",
+        Profile(age=49, pain=Pain(hip=2), signs=("hip_pain_lying_on_side",)),
+        Profile(age=49, pain=Pain(hip=1), signs=("hip_pain_lying_on_side",)),
+        {"crossover_step_up", "eccentric_side_lying_abduction"},
+    ),
+    (
+        "gluteal_tendinopathy_fast_last",
+        Profile(age=49, pain=Pain(hip=3), signs=("hip_pain_in_workouts",)),
+        Profile(age=49, pain=Pain(hip=3)),
+        {"lateral_hop", "skater_bound", "kettlebell_swing", "step_up_knee_drive"},
+    ),
 ]
+
+
+def test_outer_hip_pain_under_four_with_a_level_pelvis_keeps_single_leg_work(registry):
+    """The first stage (no lunges, no hands-free single-leg holds) is for 4/10 or a
+    pelvis that drops; the tendon picture under it keeps single-leg strength work."""
+    level = Profile(age=49, pain=Pain(hip=3), signs=("hip_pain_in_workouts",))
+    r = restrictions_for(level, (), registry)
+    assert "gluteal_tendinopathy_staging" not in r.rule_ids
+    assert r.allows("split_squat") and r.allows("single_leg_rdl")
+    dropping = attrs.evolve(level, tests=level.tests.replace(trendelenburg=Sides(True, False)))
+    r = restrictions_for(dropping, (), registry)
+    assert "gluteal_tendinopathy_staging" in r.rule_ids
+    assert not r.allows("split_squat")
 
 
 @pytest.mark.parametrize(("rule_id", "yes", "no", "gone"), CASES, ids=[c[0] for c in CASES])

@@ -75,20 +75,25 @@ def test_the_five_plugins_declare_exactly_the_spec_signs(pm):
     by_issue: dict[str, set[str]] = {}
     for sign in registry.signs.values():
         if sign.issue is None:
-            # A sign no issue owns feeds the safety rules (pelvic girdle pain in pregnancy).
+            # A sign no issue owns feeds the safety rules (pelvic girdle pain in pregnancy,
+            # outer hip pain lying on that side).
             assert registry.plugin_of("sign", sign.id) == "safety", sign.id
             continue
         by_issue.setdefault(sign.issue, set()).add(sign.id)
         assert registry.plugin_of("sign", sign.id) == sign.issue
     assert by_issue == BUILTIN_SIGNS
-    assert {s.id for s in registry.signs.values() if s.issue is None} == {"pelvic_girdle_pain"}
+    assert {s.id for s in registry.signs.values() if s.issue is None} == {
+        "pelvic_girdle_pain",
+        "hip_pain_lying_on_side",
+    }
 
 
 def test_every_sign_is_declared_once_with_a_plain_question(pm):
     declared = [sign for result in pm.hook.register_signs() for sign in result]
     counts = Counter(sign.id for sign in declared)
     assert all(n == 1 for n in counts.values()), counts
-    assert len(declared) == 16  # the 15 of the five modules and pelvic girdle pain
+    # The 15 of the five modules, pelvic girdle pain and outer hip pain lying on that side.
+    assert len(declared) == 17
     for sign in declared:
         assert sign.question.endswith("?"), sign.id
         assert sign.question[0].isupper(), sign.id
@@ -176,14 +181,31 @@ def test_signs_of_another_issue_do_not_count():
     assert finding.signs == ()
 
 
+OWN_SIGN = {"back": (), "knees": ("knees_cave_in",), "tightness": ("chronic_glute_tightness",)}
+"""A sign of the issue's own, which knee, buttock and hip pain need beside them to count."""
+
+
 @pytest.mark.parametrize("issue", ["back", "knees", "tightness"])
 @pytest.mark.parametrize(("level", "severity"), [(0, 0), (1, 1), (3, 1), (4, 2), (10, 2)])
 def test_pain_counts_one_point_below_four_and_two_from_four(issue, level, severity):
+    signs = OWN_SIGN[issue]
     for region in PAIN_OF[issue]:
-        finding = MODULES[issue].grade(person(pain=Pain(**{region: level})))
-        assert finding.severity == severity, region
+        finding = MODULES[issue].grade(person(signs=signs, pain=Pain(**{region: level})))
+        assert finding.severity == len(signs) + severity, region
         if level:
             assert any(f"pain {level}/10" in note for note in finding.notes)
+
+
+@pytest.mark.parametrize("issue", ["knees", "tightness"])
+@pytest.mark.parametrize("level", [1, 3, 4, 10])
+def test_pain_alone_makes_no_knees_or_tightness_finding_and_says_why(issue, level):
+    """Knee pain alone is not knees caving in, and buttock or hip pain alone is not
+    tight glutes (pelvic girdle pain, a tendinopathy, pain after surgery): the finding
+    would drive the program to the wrong exercises."""
+    for region in PAIN_OF[issue]:
+        finding = MODULES[issue].grade(person(pain=Pain(**{region: level})))
+        assert finding.severity == 0, region
+        assert any(f"pain {level}/10" in note and "count" in note for note in finding.notes)
 
 
 def test_pain_boundary_is_the_documented_constant():
@@ -192,9 +214,10 @@ def test_pain_boundary_is_the_documented_constant():
 
 
 def test_tightness_grades_the_worse_of_buttock_and_hip_pain():
-    assert tightness.grade(person(pain=Pain(buttock=2, hip=5))).severity == 2
-    assert tightness.grade(person(pain=Pain(buttock=5, hip=2))).severity == 2
-    assert tightness.grade(person(pain=Pain(buttock=2, hip=2))).severity == 1
+    tight_ = ("chronic_glute_tightness",)
+    assert tightness.grade(person(signs=tight_, pain=Pain(buttock=2, hip=5))).severity == 3
+    assert tightness.grade(person(signs=tight_, pain=Pain(buttock=5, hip=2))).severity == 3
+    assert tightness.grade(person(signs=tight_, pain=Pain(buttock=2, hip=2))).severity == 2
 
 
 @pytest.mark.parametrize("issue", ["inhibition", "function"])
@@ -271,7 +294,7 @@ def test_side_plank_asymmetry_alone_does_not_make_tightness(left):
     finding = tightness.grade(with_tests(side_plank_s=sides(left, 50)))
     assert finding.severity == 0
     assert finding.weaker_side is None
-    assert any("side-plank difference alone does not count" in n for n in finding.notes)
+    assert any("a side-plank difference (trunk and hip" in n for n in finding.notes)
 
 
 @pytest.mark.parametrize(
@@ -281,13 +304,17 @@ def test_side_plank_asymmetry_alone_does_not_make_tightness(left):
         with_tests(trendelenburg=sides(True, False)),
     ],
 )
-def test_side_plank_asymmetry_counts_alongside_pain_or_a_trendelenburg_sign(profile):
-    before = tightness.grade(profile)
-    after = tightness.grade(
-        attrs.evolve(profile, tests=profile.tests.replace(side_plank_s=sides(20, 40)))
-    )
-    assert after.severity == before.severity + 1
-    assert any("side plank" in test for test in after.tests)
+def test_side_plank_asymmetry_does_not_turn_pain_or_a_trendelenburg_sign_into_tightness(profile):
+    """Review 4: outer hip pain 3/10 and a side-plank difference made a runner's likely
+    gluteal tendinopathy "tight glutes: moderate". Neither counts without a tightness
+    sign; with one, both do."""
+    with_plank = attrs.evolve(profile, tests=profile.tests.replace(side_plank_s=sides(20, 40)))
+    assert tightness.grade(profile).severity == 0
+    assert tightness.grade(with_plank).severity == 0
+    signed = attrs.evolve(with_plank, signs=("chronic_glute_tightness",))
+    finding = tightness.grade(signed)
+    assert finding.severity == 3
+    assert any("side plank" in test for test in finding.tests)
 
 
 def test_asymmetry_names_the_right_side_when_it_is_the_weaker():
@@ -296,25 +323,31 @@ def test_asymmetry_names_the_right_side_when_it_is_the_weaker():
     assert "right side holds 60%" in finding.tests[0]
 
 
-def test_discomfort_sitting_or_getting_up_alone_makes_tightness_mild_at_most():
+def test_discomfort_sitting_or_getting_up_pain_or_a_pelvic_drop_alone_make_no_tightness():
+    """Review 3: trouble getting out of a chair, pelvic girdle pain in pregnancy and a
+    pelvic drop after a hip replacement all made "tight glutes" and drove piriformis-style
+    holds. Without chronic tightness or piriformis symptoms they make no finding, and the
+    finding says why."""
     alone = tightness.grade(person(signs=("discomfort_sitting_or_transitions",)))
-    assert alone.severity == 1
-    assert any("mild at most" in note for note in alone.notes)
-    # With buttock pain from pelvic girdle pain (4/10) it adds nothing: not marked.
+    assert alone.severity == 0 and alone.signs == ()
+    assert any("hip arthritis, recovery from surgery" in note for note in alone.notes)
+    # Buttock pain from pelvic girdle pain (4/10).
     pregnant = person(signs=("discomfort_sitting_or_transitions",), pain=Pain(buttock=4))
     finding = tightness.grade(pregnant)
-    assert finding.severity == 2 and finding.signs == ()
-    assert any("adds nothing" in note for note in finding.notes)
-    # An older adult with mild hip pain: the pain alone, mild.
+    assert finding.severity == 0
+    assert any("buttock pain 4/10 (" in note for note in finding.notes)
+    # An older adult with mild hip pain.
     older = person(70, signs=("discomfort_sitting_or_transitions",), pain=Pain(hip=2))
-    assert tightness.grade(older).severity == 1
+    assert tightness.grade(older).severity == 0
     # After a hip replacement: the sign, surgical pain and a post-operative pelvic drop.
     operated = person(
         signs=("discomfort_sitting_or_transitions",),
         pain=Pain(hip=3),
         tests=ScreenTests(trendelenburg=sides(True, False)),
     )
-    assert tightness.grade(operated).severity == 2
+    finding = tightness.grade(operated)
+    assert finding.severity == 0
+    assert any("expected after a hip replacement" in note for note in finding.notes)
 
 
 def test_discomfort_sitting_does_not_let_a_side_plank_difference_count():
@@ -324,7 +357,7 @@ def test_discomfort_sitting_does_not_let_a_side_plank_difference_count():
             tests=ScreenTests(side_plank_s=sides(20, 40)),
         )
     )
-    assert finding.severity == 1 and finding.weaker_side is None
+    assert finding.severity == 0 and finding.weaker_side is None
 
 
 @pytest.mark.parametrize("specific", ["chronic_glute_tightness", "piriformis_symptoms"])
@@ -471,12 +504,20 @@ def test_single_leg_squat_valgus_counts_for_knees(left, right, severity, side):
         assert "knee caves in" in finding.tests[0]
 
 
-def test_trendelenburg_counts_for_tightness_the_hip_abductor_issue():
-    finding = tightness.grade(with_tests(trendelenburg=sides(False, True)))
+def test_trendelenburg_counts_for_function_and_for_tightness_only_with_its_sign():
+    """Review 3 and 4: a pelvic drop after a hip replacement is abductor weakness, not
+    tightness. It counts for function (single-leg control of the pelvis), and for
+    tightness only alongside chronic tightness or piriformis symptoms."""
+    finding = function.grade(with_tests(trendelenburg=sides(False, True)))
     assert finding.severity == 1
-    assert finding.weaker_side == "right"
+    assert finding.weaker_side is None  # for function the timed stance names the side
     assert "standing on the right leg" in finding.tests[0]
-    assert function.grade(with_tests(trendelenburg=sides(False, True))).severity == 0
+    assert tightness.grade(with_tests(trendelenburg=sides(False, True))).severity == 0
+    signed = person(
+        signs=("chronic_glute_tightness",), tests=ScreenTests(trendelenburg=sides(False, True))
+    )
+    assert tightness.grade(signed).severity == 2
+    assert tightness.grade(signed).weaker_side == "right"
 
 
 def test_a_trendelenburg_sign_alone_does_not_make_knees_cave_in():
@@ -484,10 +525,26 @@ def test_a_trendelenburg_sign_alone_does_not_make_knees_cave_in():
     assert finding.severity == 0 and finding.weaker_side is None
     assert any("hip abductor sign" in note for note in finding.notes)
     other_sign = person(
-        signs=("ankle_sprains_or_hip_tightness",),
+        signs=("knee_pain_stairs_running",),
         tests=ScreenTests(trendelenburg=sides(False, True)),
     )
     assert knees.grade(other_sign).severity == 1
+
+
+@pytest.mark.parametrize("seen", [False, True])
+def test_ankle_sprains_or_a_tight_outer_hip_count_for_knees_only_when_a_knee_caves_in(seen):
+    """Review 4: 'ankle sprains or hip tightness' alone made a runner whose knees do not
+    cave in 'knees cave in: mild'. It counts only beside a knee seen to cave in."""
+    valgus = sides(seen, False)
+    profile = person(
+        signs=("ankle_sprains_or_hip_tightness",),
+        tests=ScreenTests(single_leg_squat_knee_valgus=valgus),
+    )
+    finding = knees.grade(profile)
+    assert finding.severity == 2 * seen
+    assert ("ankle_sprains_or_hip_tightness" in finding.signs) is seen
+    if not seen:
+        assert any("only when a knee is also seen" in note for note in finding.notes)
 
 
 @pytest.mark.parametrize(

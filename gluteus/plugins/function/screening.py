@@ -4,14 +4,18 @@ Counts the function signs, single-leg stance against the age norms of Springer
 2007 (and the 10 s one-leg stand of Araujo 2022 at ages 51-75), a left/right
 stance difference larger than the test's measurement error (at least 20% and more
 than 8.7 s: McCurdy 2006, Goldberg 2011), and side-plank holds against the 45 s
-benchmark of the return-to-run checks (IJSPT 2022). Hip pain is graded by
-``tightness``, whose region it is; here it counts through the
-``hip_pain_in_workouts`` sign.
+benchmark of the return-to-run checks (IJSPT 2022), and a positive Trendelenburg
+sign: the pelvis dropping on one leg is the stance-side hip abductors failing at
+single-leg control, common with outer hip pain and expected after a hip replacement
+(no accuracy data ⚠). Hip pain counts here only through the ``hip_pain_in_workouts``
+sign; ``tightness`` counts it alongside a tightness sign.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
+
+import attrs
 
 from gluteus.engine.model import Finding, Sign, Source
 from gluteus.engine.profile import Profile, Sides
@@ -171,11 +175,22 @@ def _stance(age: int, stance: Sides, evidence: sc.Evidence) -> sc.Evidence:
 def grade(profile: Profile) -> Finding:
     """Grade function 0-3: 1 point per sign; single-leg stance 1 point below the age
     mean or with a left/right difference beyond measurement error, +1 under 10 s at
-    ages 51-75; 1 point for a side plank under the 45 s benchmark."""
+    ages 51-75; 1 point for a positive Trendelenburg sign; 1 point for a side plank
+    under the 45 s benchmark."""
     evidence = sc.count_signs(profile, [s.id for s in SIGNS], sc.Evidence())
     tests = profile.tests
     if tests.single_leg_stance_s is not None:
         evidence = _stance(profile.age, tests.single_leg_stance_s, evidence)
+    drop = tests.trendelenburg
+    if drop is not None and (drop.left or drop.right):
+        # A point, but no side: the timed stance names the weaker side for function.
+        sides = evidence.sides
+        evidence = attrs.evolve(sc.trendelenburg(drop, evidence), sides=sides).add(
+            note="A pelvis that drops on one leg is weak hip abductors on the standing side, "
+            "common with outer hip pain and expected after a hip replacement: it is trained "
+            "here, with single-leg control, not as tightness; the weaker side comes from the "
+            "timed single-leg stance."
+        )
     plank = tests.side_plank_s
     if plank is not None:
         short = [

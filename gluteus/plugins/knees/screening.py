@@ -1,12 +1,20 @@
 """Screening for ``knees`` (knees cave in).
 
-Counts the knee signs, knee pain, the knee caving in on a single-leg squat
-(a criterion of the single-leg squat quality ratings) and a positive Trendelenburg
-sign (pelvic drop: weak stance-side hip abductors; no accuracy data ⚠). The
-Trendelenburg sign is a hip abductor sign, graded by ``tightness``; it counts here
-only when the knee is also seen or felt to cave in (a positive single-leg squat or
-the ``knees_cave_in`` sign), where the weak abductors are the mechanism behind the
-valgus. A one-sided result names the weaker side when the results agree.
+Counts the knee signs of its own (:data:`OWN_SIGNS`: knees that cave in, knee pain
+on stairs, running or squatting) and the knee caving in on a single-leg squat (a
+criterion of the single-leg squat quality ratings). The rest counts only alongside
+them:
+
+- knee pain (1-2 points) only with one of the knees' own signs or a positive
+  single-leg squat: knee pain alone is as often arthritis, a knee replacement or the
+  joint itself, and calling it "knees cave in" would steer the program wrongly;
+- the ankle-sprain-or-tight-outer-hip sign and a positive Trendelenburg sign (pelvic
+  drop: weak stance-side hip abductors; no accuracy data ⚠) only when the knee is
+  also seen or felt to cave in (a positive single-leg squat or the ``knees_cave_in``
+  sign), where the weak abductors are the mechanism behind the valgus. The
+  Trendelenburg sign is otherwise graded by ``function``.
+
+A one-sided result names the weaker side when the results agree.
 """
 
 from __future__ import annotations
@@ -36,6 +44,13 @@ SIGNS: tuple[Sign, ...] = (
 )
 """The knees signs (a profile's ``signs``), each with the yes/no question a person is asked."""
 
+OWN_SIGNS: tuple[str, ...] = ("knee_pain_stairs_running", "knees_cave_in")
+"""The knees signs that count on their own; ``ankle_sprains_or_hip_tightness`` counts
+only when valgus is seen (:func:`valgus_seen`)."""
+
+WITH_VALGUS: tuple[str, ...] = ("ankle_sprains_or_hip_tightness",)
+"""Signs that count only when the knee is seen or felt to cave in."""
+
 SOURCES: tuple[Source, ...] = sc.SOURCES
 
 CAVEAT = (
@@ -55,10 +70,10 @@ def valgus_seen(profile: Profile) -> bool:
 
 
 def grade(profile: Profile) -> Finding:
-    """Grade knees 0-3: 1 point per sign, 1-2 for knee pain, 1 per positive test
-    (single-leg squat valgus; Trendelenburg only when valgus is also seen)."""
-    evidence = sc.count_signs(profile, [s.id for s in SIGNS], sc.Evidence())
-    evidence = sc.count_pain(profile, ("knee",), evidence)
+    """Grade knees 0-3: 1 point per own sign and per positive single-leg squat; with
+    either, 1-2 for knee pain; when valgus is seen, 1 for the ankle-sprain-or-hip
+    sign and 1 for a Trendelenburg sign (see module docstring)."""
+    evidence = sc.count_signs(profile, OWN_SIGNS, sc.Evidence())
     tests = profile.tests
     if tests.single_leg_squat_knee_valgus is not None:
         evidence = sc.one_sided(
@@ -67,12 +82,30 @@ def grade(profile: Profile) -> Finding:
             "the knee caves in on the {where}",
             evidence,
         )
+    seen = valgus_seen(profile)
+    if evidence.points:
+        evidence = sc.count_pain(profile, ("knee",), evidence)
+    elif profile.pain.get("knee"):
+        evidence = evidence.add(
+            note=f"Knee pain {profile.pain.get('knee')}/10 alone does not count as knees caving in: "
+            "it is as often arthritis, a knee replacement or the joint itself. It counts "
+            "alongside knee pain on stairs, running or squatting, or a knee seen to cave in "
+            "(a convention, screening_convention)."
+        )
+    if seen:
+        evidence = sc.count_signs(profile, WITH_VALGUS, evidence)
+    elif any(s in profile.signs for s in WITH_VALGUS):
+        evidence = evidence.add(
+            note="Ankle sprains or a tight outer hip count for the knees only when a knee is "
+            "also seen or felt to cave in: alone they say nothing about the knee (a "
+            "convention, screening_convention)."
+        )
     trendelenburg = tests.trendelenburg
-    if trendelenburg is not None and valgus_seen(profile):
+    if trendelenburg is not None and seen:
         evidence = sc.trendelenburg(trendelenburg, evidence)
     elif trendelenburg is not None and (trendelenburg.left or trendelenburg.right):
         evidence = evidence.add(
-            note="A Trendelenburg sign is a hip abductor sign, graded with tightness; it "
+            note="A Trendelenburg sign is a hip abductor sign, graded with function; it "
             "counts for the knees only when a knee is also seen or felt to cave in."
         )
     return sc.finish(ISSUE, evidence, CAVEAT)

@@ -45,7 +45,7 @@ def register_safety_rules() -> list[SafetyRule]:
 
 @hookimpl
 def register_signs() -> list[Sign]:
-    return [person.PGP]
+    return [person.PGP, person.SIDE_LYING_PAIN]
 
 
 @hookimpl

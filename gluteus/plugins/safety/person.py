@@ -26,6 +26,10 @@ for every program week, as any plugin may. The cut-offs, with their sources:
 - **Blood pressure**: high with the precaution or a reading of 140/90 or more;
   uncontrolled at 180/110 or more, which is a red flag (see a doctor before training:
   Pescatello 2015 [R]).
+- **Outer hip**: the gluteal tendon picture with outer hip pain of 4/10 or more, or
+  from 2/10 when it comes with workouts, with lying on that side or with a pelvis that
+  drops on one leg (Grimaldi & Fearon 2015: pain on loading and lying on the side,
+  abductors failing on one leg); the cut-offs are a convention.
 """
 
 from __future__ import annotations
@@ -123,6 +127,15 @@ PGP = Sign(
     "back (over the dimples above the buttocks), worse on stairs, turning in bed or "
     "standing on one leg (pelvic girdle pain, common in pregnancy)?",
 )
+
+SIDE_LYING_PAIN = Sign(
+    id="hip_pain_lying_on_side",
+    issue=None,
+    question="Does the outside of your hip hurt when you lie on that side, for example in "
+    "bed at night?",
+)
+"""Pain lying on the painful side: with outer hip pain, part of the gluteal tendon
+picture (Grimaldi & Fearon 2015), which the outer-hip rules act on."""
 
 TESTS: tuple[ObjectiveTest, ...] = (
     ObjectiveTest(
@@ -228,6 +241,13 @@ PERSON_STATES: tuple[PersonState, ...] = (
         values=("normal", "high", "uncontrolled"),
         description="Whether breath-holding is left out and effort kept moderate.",
         source="pescatello2015",
+    ),
+    PersonState(
+        id="outer_hip",
+        name="outer hip pain",
+        values=("none", "tendon_picture"),
+        description="Whether the outer hip is kept out of compression and fast work.",
+        source="grimaldi_fearon2015",
     ),
 )
 
@@ -339,6 +359,7 @@ def assess(profile: Profile, week: int) -> list[Assessment]:
     else:
         out.append(Assessment("bone", "normal", "no osteoporosis given"))
     out.append(_blood_pressure(profile))
+    out.append(_outer_hip(profile))
     return out
 
 
@@ -356,6 +377,34 @@ def _postnatal(profile: Profile, week: int) -> Assessment:
         )
         return Assessment("postnatal", "under_12_weeks", why)
     return Assessment("postnatal", "12_weeks_on", f"{weeks} weeks after giving birth")
+
+
+OUTER_HIP_FROM = 2
+"""Outer hip pain from which, with what makes it the tendon picture, the outer hip
+rules hold (Lequesne's single-leg-stance test counts 2/10 as positive [R])."""
+OUTER_HIP_ALONE = 4
+"""Outer hip pain from which they hold on its own (the amber zone of pain monitoring)."""
+
+
+def _outer_hip(profile: Profile) -> Assessment:
+    level = profile.pain.get("hip")
+    drop = profile.tests.get("trendelenburg")
+    with_ = [
+        words
+        for present, words in (
+            ("hip_pain_in_workouts" in profile.signs, "pain in workouts"),
+            (SIDE_LYING_PAIN.id in profile.signs, "pain lying on that side"),
+            (isinstance(drop, Sides) and bool(drop.left or drop.right), "a pelvis that drops"),
+        )
+        if present
+    ]
+    if level >= OUTER_HIP_ALONE:
+        return Assessment("outer_hip", "tendon_picture", f"outer hip pain {level}/10")
+    if level >= OUTER_HIP_FROM and with_:
+        return Assessment(
+            "outer_hip", "tendon_picture", f"outer hip pain {level}/10 with {' and '.join(with_)}"
+        )
+    return Assessment("outer_hip", "none", "no outer hip pain with the tendon picture")
 
 
 def _blood_pressure(profile: Profile) -> Assessment:

@@ -71,9 +71,13 @@ TENDINOPATHY_STAGES = Source(
     "tendinopathy_staging_convention",
     "Convention after LEAP (Mellor 2018) and Grimaldi & Fearon 2015: gluteal tendinopathy is "
     "loaded in stages, isometric and two-leg work first, then single-leg work, then fast, "
-    "energy-storing work last. The gates (outer hip pain of 4/10 or more, or from 2/10 with "
-    "a Trendelenburg sign, holds the first stage) and which exercises each stage holds are "
-    "gluteus's conventions; no trial tests them as stated.",
+    "energy-storing work last, with the outer hip kept out of compression throughout. The "
+    "gates and which exercises each stage holds are gluteus's conventions; no trial tests "
+    "them as stated: outer hip pain of 2/10 or more that comes with workouts, with lying on "
+    "that side or with a Trendelenburg sign (or any of 4/10 or more) is read as the tendon "
+    "picture (no compression, no fast work yet); 4/10 or more, or from 2/10 with a "
+    "Trendelenburg sign, holds the first stage (no hands-free single-leg holds, lunges or "
+    "single-leg reaches).",
     "convention",
 )
 REPLACEMENT_LOADS = Source(
@@ -84,6 +88,17 @@ REPLACEMENT_LOADS = Source(
     "near-maximal loads on the new joint are for supervised settings. No trial sets this "
     "limit as stated.",
     "convention",
+)
+
+# Outer hip pain with what makes it the tendon picture: a person state (person.py),
+# as the signs that tell are not all this plugin's own.
+OUTER_HIP_TENDON = Fact("state.outer_hip", "==", "tendon_picture")
+# The first stage: outer hip pain in the amber zone, or a pelvis that drops on one leg.
+OUTER_HIP_FIRST_STAGE = AnyOf(
+    (
+        Fact("pain.hip", ">=", 4),
+        AllOf((Fact("pain.hip", ">=", 2), Fact("test.trendelenburg.worse"))),
+    )
 )
 LANDING_LADDER = Source(
     "landing_convention",
@@ -718,64 +733,78 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         notes=("Stay active; let symptoms guide you: pain 0-3/10 during exercise is fine.",),
     ),
     SafetyRule(
-        # Trigger at 4: the amber zone of the pain-monitoring model, and Lequesne's
-        # single-leg-stance test counts >=2/10 lateral hip pain as positive; 4 keeps
-        # mild aches from removing most glute med work.
+        # Lequesne's single-leg-stance test counts >=2/10 lateral hip pain as positive; from
+        # 2/10 the rule wants something more that makes it the tendon picture (pain on
+        # loading, lying on that side, a pelvis that drops), so a mild ache alone does not
+        # remove most glute med work. At 4/10 (the amber zone) it holds on its own.
         # Outer hip only: buttock pain is seldom the gluteal tendons (pelvic girdle pain,
         # the back, the deep rotators), and the rule's advice would be wrong for it.
         id="gluteal_tendinopathy_pain",
-        description="Outer hip pain of 4/10 or more (or from 2/10 with the pelvis dropping "
-        "on one leg): no side-lying exercises, and no sustained or loaded adduction or "
-        "compression of the outer hip.",
+        description="Outer hip pain of 4/10 or more, or from 2/10 when it comes with "
+        "workouts, with lying on that side or with the pelvis dropping on one leg: no "
+        "side-lying exercises, nothing that crosses the leg over the midline (crossover "
+        "step-ups, curtsy lunges), and no sustained or loaded adduction or compression of "
+        "the outer hip; each week a standing hold pushing the leg out to the side.",
         source="grimaldi_fearon2015",
         evidence="verified",
-        # Outer hip pain 4/10 or more, or any with a Trendelenburg sign (the tendon
-        # picture, Grimaldi 2015): compression is managed for everyone with it.
-        when=Trigger(
-            condition=AnyOf(
-                (
-                    Fact("pain.hip", ">=", 4),
-                    AllOf((Fact("pain.hip", ">=", 2), Fact("test.trendelenburg.worse"))),
-                )
-            )
+        # Compression is managed for everyone with the tendon picture (Grimaldi 2015).
+        when=Trigger(condition=OUTER_HIP_TENDON),
+        # LEAP (Mellor 2018) starts with isometric abduction without adduction. Optional:
+        # when no hold fits (no room, a rule against pushing the leg out), it is left
+        # out with a warning naming this rule.
+        requires=(
+            Requirement(kind="weekly", families=("standing_abduction_hold",), optional=True),
         ),
         exclude_tags=(
             "sustained_hip_adduction",
             "lateral_hip_compression",
             "adduction_under_load",
+            "adduction_past_midline",
         ),
         exclude_positions=("side-lying",),
+        # The education of LEAP (Mellor 2018): compression and load management.
         notes=(
             "Avoid crossing your legs and hanging on one hip. At night lie on the side that "
             "does not hurt, with a pillow between the knees.",
+            "For now, ease the load that provokes the outer hip: shorter runs and walks, "
+            "fewer hills and stairs, and no speed work; build them back gradually as the "
+            "pain settles (Mellor 2018).",
         ),
     ),
     SafetyRule(
         id="gluteal_tendinopathy_staging",
         description="Outer hip pain of 4/10 or more (or from 2/10 with the pelvis dropping "
-        "on one leg): no standing on one leg hands-free for a hold, no lunges, split squats "
-        "or single-leg reaches, and no fast or springy work until the pain settles and the "
-        "pelvis stays level.",
+        "on one leg): no standing on one leg hands-free for a hold, and no lunges, split "
+        "squats or single-leg reaches until the pain settles and the pelvis stays level.",
         # LEAP (Mellor 2018) and Grimaldi 2015 load in stages: holds and two-leg work,
-        # then single-leg work, then fast, energy-storage loading last. The gates (the
-        # trigger of gluteal_tendinopathy_pain) and which exercises each stage holds are
-        # conventions.
+        # then single-leg work, then fast, energy-storage loading last (the next rule).
+        # The gates and which exercises each stage holds are conventions.
         source="tendinopathy_staging_convention",
         evidence="convention",
-        when=Trigger(
-            condition=AnyOf(
-                (
-                    Fact("pain.hip", ">=", 4),
-                    AllOf((Fact("pain.hip", ">=", 2), Fact("test.trendelenburg.worse"))),
-                )
-            )
+        when=Trigger(condition=OUTER_HIP_FIRST_STAGE),
+        exclude_tags=("sustained_single_leg_stance", "single_leg_excursion"),
+        notes=(
+            "Stand on one leg only with a hand on a counter for now. Lunges and single-leg "
+            "reaches come in a new program, once the outer hip pain is under 3/10 and the "
+            "pelvis stays level on one leg.",
         ),
-        exclude_tags=("sustained_single_leg_stance", "single_leg_excursion", "impact"),
+    ),
+    SafetyRule(
+        id="gluteal_tendinopathy_fast_last",
+        description="Outer hip pain of 4/10 or more, or from 2/10 when it comes with "
+        "workouts, with lying on that side or with the pelvis dropping on one leg: no "
+        "jumps, hops or other fast, springy work, which loads the hip tendons hardest and "
+        "comes last.",
+        # Energy-storage loading is the last stage of LEAP (Mellor 2018) and Grimaldi
+        # 2015; leaving it out for the whole tendon picture is the convention.
+        source="tendinopathy_staging_convention",
+        evidence="convention",
+        when=Trigger(condition=OUTER_HIP_TENDON),
+        exclude_tags=("impact",),
         exclude_roles=("power",),
         notes=(
-            "Stand on one leg only with a hand on a counter for now. Lunges, single-leg "
-            "reaches and fast work come in a new program, once the outer hip pain is under "
-            "3/10 and the pelvis stays level on one leg.",
+            "Jumps, hops and fast work come in a new program, once the outer hip pain is "
+            "under 2/10 and lying on that side no longer hurts.",
         ),
     ),
 )
