@@ -852,7 +852,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             Requirement(kind="weekly", roles=("power",), issue="function", phases=("power",)),
         ),
         notes=(
-            "In the power weeks some work is done fast: moving quickly with control is what climbing stairs, catching yourself when you trip and sport need.",
+            "When your program has power weeks, some of their work is done fast: moving quickly with control is what climbing stairs, catching yourself when you trip and sport need.",
         ),
     ),
 )
