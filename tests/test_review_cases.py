@@ -245,9 +245,9 @@ def test_a_stage_rules_note_says_the_weeks_it_holds_for():
     ],
 )
 def test_weeks_in_words(weeks, words):
-    from gluteus.engine.safety import _weeks_words
+    from gluteus.engine.messages import weeks_words
 
-    assert _weeks_words(weeks) == words
+    assert weeks_words(weeks).capitalize() == words
 
 
 # --- Review 3: phases, deloads and doses ----------------------------------------------

@@ -2,7 +2,8 @@
 value, and where (the key path).
 
 Shared by the profile model, the loaders, the program checker and the command
-line, so every message says things the same way.
+line, so every message says things the same way; and one way to say a run of weeks
+(:func:`weeks_words`), for the phase notes and the rules' notes.
 """
 
 from __future__ import annotations
@@ -92,3 +93,17 @@ def path_text(path: Sequence[str | int]) -> str:
             # stays on one line and says exactly what the key was.
             out += f"[{quote(part)}]"
     return out
+
+
+def weeks_words(weeks: Sequence[int]) -> str:
+    """``week 3``, ``weeks 1-4`` or ``weeks 1-2 and 5``: runs of weeks, in words (the
+    phase notes and the rules' notes say weeks this way)."""
+    runs: list[list[int]] = []
+    for week in weeks:
+        if runs and week == runs[-1][-1] + 1:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    parts = [f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs]
+    said = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"week {said}" if len(weeks) == 1 else f"weeks {said}"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from .facts import Facts, finding_facts, holds, profile_facts, state_facts
+from .messages import weeks_words
 from .model import Cap, Exercise, Finding, Limit, Requirement, SafetyRule
 from .profile import Profile
 from .registry import Registry
@@ -263,7 +264,7 @@ class ProgramSafety:
         every = len(self.weeks)
         for rule in self.everywhere.rules:
             weeks = self.weeks_of(rule.id)
-            when = "" if len(weeks) == every else f"{_weeks_words(weeks)}: "
+            when = "" if len(weeks) == every else f"{weeks_words(weeks).capitalize()}: "
             out.extend(f"{when}{n}" for n in rule.notes if f"{when}{n}" not in out)
         return tuple(out)
 
@@ -272,19 +273,6 @@ class ProgramSafety:
         return tuple(
             n for n, r in enumerate(self.weeks, start=1) if any(x.id == rule_id for x in r.rules)
         )
-
-
-def _weeks_words(weeks: Sequence[int]) -> str:
-    """``Week 3``, ``Weeks 1-4`` or ``Weeks 1-2 and 5``: runs of weeks, in words."""
-    runs: list[list[int]] = []
-    for week in weeks:
-        if runs and week == runs[-1][-1] + 1:
-            runs[-1].append(week)
-        else:
-            runs.append([week])
-    parts = [f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs]
-    said = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-    return f"Week {said}" if len(weeks) == 1 else f"Weeks {said}"
 
 
 def program_safety(

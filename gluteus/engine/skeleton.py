@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from .messages import weeks_words
 from .model import PHASES
 
 if TYPE_CHECKING:
@@ -301,7 +302,7 @@ def phase_note(skeleton: Skeleton, kind: str) -> str:
         )
     elif light and skeleton.weeks >= NO_DELOAD_BELOW:
         parts.append(
-            f"No deload in {_weeks_words(light)}: while this stage of recovery passes the "
+            f"No deload in {weeks_words(light)}: while this stage of recovery passes the "
             f"effort is capped at RPE {LIGHT_RPE} or less, too light to need a lighter week "
             "(a deload sheds the fatigue of hard loading)."
         )
@@ -323,12 +324,6 @@ def phase_note(skeleton: Skeleton, kind: str) -> str:
             else f"No power phase: {why}, so strength work continues to the end."
         )
     return " ".join(parts)
-
-
-def _weeks_words(weeks: Sequence[int]) -> str:
-    if len(weeks) == 1:
-        return f"week {weeks[0]}"
-    return f"weeks {weeks[0]}-{weeks[-1]}"
 
 
 def _split(weeks: list[int]) -> list[list[int]]:
