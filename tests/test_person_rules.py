@@ -155,6 +155,16 @@ FALLS = {
 
 # rule id, the person it is for, the hand edit that breaks it
 CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
+    (
+        "falls_supported_balance",
+        person(age=78, precautions=["osteoporosis"], walking_aid=True),
+        slip_in("sit_to_stand_arms_crossed"),
+    ),
+    (
+        "postnatal",
+        person(age=33, precautions=["postnatal"], weeks_since_birth=20),
+        slip_in("lateral_hop"),
+    ),
     ("falls_supported_balance", person(**FALLS), slip_in("single_leg_stance")),
     ("older_no_impact", person(**OLDER), slip_in("forward_hop")),
     ("older_sit_to_stand", person(**OLDER), without_family("sit_to_stand")),

@@ -593,3 +593,20 @@ def test_a_pelvic_drop_after_a_hip_replacement_is_counted_as_weak_abductors():
         t.startswith("Trendelenburg: positive standing on the left") for t in function["tests"]
     )
     assert any("expected after a hip replacement" in n for n in function["notes"])
+
+
+# --- Review 5: hands free to catch a fall, landings after a birth ------------------------
+
+
+def test_a_person_likely_to_fall_stands_up_with_the_hands_free():
+    doc = program("p1_osteo_78.yaml")  # 78, osteoporosis, a walking stick
+    assert "falls_supported_balance" in {r["id"] for r in doc["safety"]["rules"]}
+    assert any(rx["family"] == "sit_to_stand" for _, rx in rows(doc))
+    for n, rx in rows(doc):
+        assert "arms_crossed" not in tags(rx), (n, rx["id"])
+
+
+def test_after_a_birth_jumps_land_on_two_feet():
+    doc = program("p2_postnatal_runner.yaml")  # 10 weeks after the birth, a runner
+    for n, rx in rows(doc):
+        assert not tags(rx) & {"single_leg_landing", "rotational_landing"}, (n, rx["id"])

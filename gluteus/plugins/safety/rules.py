@@ -246,18 +246,21 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="falls_supported_balance",
         description="With a raised risk of falling: balance work in every session, only next "
-        "to something sturdy to hold, and no jumps, hops, swings or single-leg squats.",
+        "to something sturdy to hold, no jumps, hops, swings or single-leg squats, and sit "
+        "to stands with the hands free to push on the armrests or catch a fall.",
         source="otago",
         evidence="recalled",
         when=Trigger(condition=_state("falls_risk", "high")),
         # A swung weight pulls someone who is unsteady off balance: their power work is
-        # the fast sit to stand.
+        # the fast sit to stand. Arms crossed (a test position, and the low-seat version)
+        # leaves nothing to catch a fall with: hands free is a convention here.
         exclude_tags=(
             "unsupported_balance",
             "balance_challenge",
             "impact",
             "single_leg_squat",
             "ballistic",
+            "arms_crossed",
         ),
         # Otago and Sherrington 2019: balance challenged often (about 3 hours a week is
         # the effective dose), so some in every session.
@@ -451,10 +454,14 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         id="postnatal",
         description="After giving birth: pelvic-floor exercises every day, stop for any "
         "postnatal warning sign, and running, jumps and hops only from 12 weeks, and then "
-        "only without those signs.",
+        "only without those signs; in this program jumps land on two feet, with no "
+        "single-leg or turning hops.",
         source="postnatal_guidance",
         evidence="recalled",
         when=Trigger(precautions=("postnatal",)),
+        # Goom 2019 returns to impact in graded steps; two-leg landings before hops on one
+        # leg (the landing ladder's order) is a convention here.
+        exclude_tags=("single_leg_landing", "rotational_landing"),
         stop_signs=POSTNATAL_STOP_SIGNS,
         notes=(
             "Pelvic-floor exercises every day, on their own besides this program: squeeze "
