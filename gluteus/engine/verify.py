@@ -1252,62 +1252,66 @@ def _adapted(rx: Prescription) -> bool:
     return ADAPTED in rx.why
 
 
+def _against(
+    weeks: Sequence[Week], reg: Registry, before_of: Callable[[int], Week | None]
+) -> Iterator[tuple[Week, _Slot, Prescription]]:
+    """Each row of a week with the same exercise's row in the week ``before_of`` gives for
+    it (by index; None: the week is not compared), where it was done there."""
+    for wi, week in enumerate(weeks):
+        before = before_of(wi)
+        if before is None:
+            continue
+        last = {rx.id: rx for session in before.sessions for rx in session.exercises}
+        for si, session in enumerate(week.sessions):
+            for slot in _slots(week, si + 1, session, reg):
+                was = last.get(slot.rx.id)
+                if was is not None:
+                    yield before, slot, was
+
+
 def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
     """Work whose load cannot rise keeps its reps while the effort asked does not fall
     (:func:`~gluteus.engine.dosing.keeps_reps`), week to week; a deload, and the week
     after it (compared with the loading week before the deload), are judged so too."""
-    for wi, week in enumerate(weeks):
-        if week.deload or wi == 0:
+
+    def before_of(wi: int) -> Week | None:
+        if weeks[wi].deload or wi == 0:
+            return None
+        before = weeks[wi - 2] if weeks[wi - 1].deload and wi >= 2 else weeks[wi - 1]
+        return None if before.deload else before
+
+    for before, slot, was in _against(weeks, reg, before_of):
+        rx = slot.rx
+        if not was.reps or rx.reps is None or rx.effort is None:
             continue
-        before = weeks[wi - 1]
-        if before.deload and wi >= 2:
-            before = weeks[wi - 2]
-        if before.deload:
+        if _adapted(rx) or _adapted(was) or rx.load_type != was.load_type:
             continue
-        last = {rx.id: rx for session in before.sessions for rx in session.exercises if rx.reps}
-        for si, session in enumerate(week.sessions):
-            for slot in _slots(week, si + 1, session, reg):
-                rx = slot.rx
-                was = last.get(rx.id)
-                if was is None or rx.reps is None or rx.effort is None:
-                    continue
-                if _adapted(rx) or _adapted(was):
-                    continue
-                if rx.load_type != was.load_type:
-                    continue
-                floor = keeps_reps(rx.load_type, was.reps, was.effort, rx.effort)
-                if floor is not None and rx.reps < floor:
-                    yield slot.violation(
-                        f"{rx.reps} reps after {was.reps} in week {before.number} at no easier "
-                        f"an effort, with a {rx.load_type} load that cannot get heavier"
-                    )
+        floor = keeps_reps(rx.load_type, was.reps, was.effort, rx.effort)
+        if floor is not None and rx.reps < floor:
+            yield slot.violation(
+                f"{rx.reps} reps after {was.reps} in week {before.number} at no easier "
+                f"an effort, with a {rx.load_type} load that cannot get heavier"
+            )
 
 
 def _check_deload_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
     """A deload says "an easier effort": its effort is below the week before's, for
     each exercise done in both."""
-    for wi, week in enumerate(weeks):
-        if not week.deload or wi == 0:
+
+    def before_of(wi: int) -> Week | None:
+        return weeks[wi - 1] if weeks[wi].deload and wi > 0 else None
+
+    for before, slot, was in _against(weeks, reg, before_of):
+        effort, then = slot.rx.effort, was.effort
+        if effort is None or effort.rpe is None or then is None or then.rpe is None:
             continue
-        last = {
-            rx.id: rx.effort
-            for session in weeks[wi - 1].sessions
-            for rx in session.exercises
-            if rx.effort is not None and rx.effort.rpe is not None and not _adapted(rx)
-        }
-        for si, session in enumerate(week.sessions):
-            for slot in _slots(week, si + 1, session, reg):
-                effort, was = slot.rx.effort, last.get(slot.rx.id)
-                if effort is None or effort.rpe is None or was is None or was.rpe is None:
-                    continue
-                if _adapted(slot.rx):
-                    continue
-                if effort.rpe[1] >= was.rpe[1]:
-                    yield slot.violation(
-                        f"a deload at effort up to {effort.rpe[1]}/10, no easier than the "
-                        f"{was.rpe[1]}/10 of week {weeks[wi - 1].number}, yet it says an easier "
-                        "effort"
-                    )
+        if _adapted(slot.rx) or _adapted(was):
+            continue
+        if effort.rpe[1] >= then.rpe[1]:
+            yield slot.violation(
+                f"a deload at effort up to {effort.rpe[1]}/10, no easier than the "
+                f"{then.rpe[1]}/10 of week {before.number}, yet it says an easier effort"
+            )
 
 
 def _check_amber_increases(
@@ -1318,25 +1322,24 @@ def _check_amber_increases(
     dose in amber), so the table and the notes agree."""
     if not amber_baseline(profile.pain):
         return
-    for wi, week in enumerate(weeks):
-        if wi == 0 or week.deload:
-            continue
+
+    def before_of(wi: int) -> Week | None:
+        if wi == 0 or weeks[wi].deload:
+            return None
         before = weeks[wi - 1]
-        if before.deload or before.block != week.block:
+        return None if before.deload or before.block != weeks[wi].block else before
+
+    for _, slot, was in _against(weeks, reg, before_of):
+        rx = slot.rx
+        if GREEN_ONLY in rx.load or _adapted(rx) or _adapted(was):
             continue
-        last = {rx.id: rx for session in before.sessions for rx in session.exercises}
-        for si, session in enumerate(week.sessions):
-            for slot in _slots(week, si + 1, session, reg):
-                rx, was = slot.rx, last.get(slot.rx.id)
-                if was is None or GREEN_ONLY in rx.load or _adapted(rx) or _adapted(was):
-                    continue
-                now = (rx.sets, rx.reps or 0, rx.hold_s or 0)
-                then = (was.sets, was.reps or 0, was.hold_s or 0)
-                if now != then and all(a >= b for a, b in zip(now, then, strict=True)):
-                    yield slot.violation(
-                        "a dose above last week's, with pain already amber, that does not "
-                        "say it is taken only after green sessions"
-                    )
+        now = (rx.sets, rx.reps or 0, rx.hold_s or 0)
+        then = (was.sets, was.reps or 0, was.hold_s or 0)
+        if now != then and all(a >= b for a, b in zip(now, then, strict=True)):
+            yield slot.violation(
+                "a dose above last week's, with pain already amber, that does not "
+                "say it is taken only after green sessions"
+            )
 
 
 def _check_referral(program: Program, referrals: tuple[Referral, ...]) -> list[Violation]:
