@@ -255,11 +255,11 @@ def test_one_rung_at_a_time_and_adapting_again_changes_nothing(program, gate):
 
 
 # Two people whose easy weeks move an unloaded drill up to loaded work: loaded
-# activation (the banded clamshell, which must then follow the session's other drills)
-# for an intermediate after three weeks, and loaded strength work (the kettlebell
+# activation (the banded glute bridge, which must then follow the session's other
+# drills) for an intermediate after five weeks, and loaded strength work (the kettlebell
 # single-leg deadlift) for an intermediate with a kettlebell after seven.
 LOADED_RUNGS = {
-    "loaded-activation": ({"experience": "intermediate"}, 3, True),
+    "loaded-activation": ({"experience": "intermediate"}, 5, True),
     "loaded-strength": (
         {"experience": "intermediate", "equipment": ["mat", "mini_band", "kettlebell"]},
         7,

@@ -613,3 +613,45 @@ def test_doses_not_told_as_round_numbers_are_caught():
         in line
         for line in found
     ), found
+
+
+def _edits():
+    """Hand edits each breaking a rule, as program dicts (see the tests above)."""
+    avoided = program_dict()
+    avoided["profile"]["preferences"]["avoid"] = ["lateral_step_up"]
+    more_sets = program_dict()
+    more_sets["weeks"][1]["sessions"][0]["exercises"][0]["sets"] += 3
+    no_deload = program_dict(LONG)
+    for week in no_deload["weeks"]:
+        week["deload"] = False
+    return {"avoided": avoided, "more_sets": more_sets, "no_deload": no_deload}
+
+
+@pytest.mark.parametrize("edit", sorted(_edits()))
+def test_verifying_a_just_planned_program_finds_what_the_full_check_finds(edit, ctx):
+    """``generate`` verifies the Program it planned against the screening it planned
+    from, without the JSON round trip: the same violations as ``gluteus check``'s
+    full path, which re-screens the embedded profile."""
+    from gluteus.engine.program import Program
+    from gluteus.engine.screened import run_screen
+
+    data = _edits()[edit]
+    program = Program.from_dict(data)
+    screened = run_screen(program.profile, ctx)
+    full = verify(data, ctx)
+    assert full
+    assert verify(program, ctx, schema=False, screened=screened) == full
+
+
+def test_a_screening_of_another_profile_is_not_trusted(ctx):
+    """A screening whose profile is not the program's is ignored: the program's own
+    profile is re-screened, so the avoided exercise is still caught."""
+    from gluteus.engine.program import Program
+    from gluteus.engine.screened import run_screen
+
+    data = _edits()["avoided"]
+    program = Program.from_dict(data)
+    screened = run_screen(PROFILE, ctx)
+    assert screened.profile != program.profile
+    found = [str(v) for v in verify(program, ctx, schema=False, screened=screened)]
+    assert any("asks to avoid" in line for line in found)

@@ -260,7 +260,7 @@ class Engine:
         program = plan(profile, result.findings, result.safety, result.person, ctx)
         steps.finished("plan")
         steps("verify", 0, 1)
-        violations = verify(program.to_dict(), ctx, schema=False)
+        violations = verify(program, ctx, schema=False, screened=result)
         if violations:
             # The planner produced something the rules forbid: a bug, never shipped.
             raise GluteusError(

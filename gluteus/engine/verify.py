@@ -66,6 +66,7 @@ from .traffic_light import GREEN_ONLY, TRAFFIC_LIGHT, amber_baseline
 if TYPE_CHECKING:
     from .context import Context
     from .registry import Registry
+    from .screened import Screening
 
 # Session minutes are rounded to 0.1 in the JSON; a hand-computed sum may differ by
 # rounding alone, never by more than this.
@@ -1353,7 +1354,9 @@ def _check_referral(program: Program, referrals: tuple[Referral, ...]) -> list[V
     return out
 
 
-def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation]:
+def verify(
+    program: Any, ctx: Context, *, schema: bool = True, screened: Screening | None = None
+) -> list[Violation]:
     """Every way ``program`` (the program JSON as Python data, or a
     :class:`~gluteus.engine.program.Program`) breaks a rule or invariant.
 
@@ -1366,7 +1369,30 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
     ``schema=False`` skips the schema for a document that :meth:`Program.to_dict`
     just built (its shape is fixed by code, and tested against the schema); every
     rule and invariant is still checked.
+
+    ``screened``, with a :class:`Program` the planner has just built from that very
+    screening of its profile, skips the round trip through JSON data and the second
+    screening: the program is still held against every rule and invariant, from the
+    engine's screening rather than the program's copy of it.
     """
+    if (
+        screened is not None
+        and isinstance(program, Program)
+        and not schema
+        and screened.profile == program.profile
+        and screened.safety is not None
+        and screened.person is not None
+        and program.status != "referral"
+    ):
+        return _verify_planned(
+            program,
+            ctx,
+            program.profile,
+            screened.person,
+            screened.findings,
+            screened.safety,
+            [],
+        )
     from ..schemas import data_problems
 
     if isinstance(program, Program):
@@ -1401,6 +1427,21 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
     # Each plugin screens its own copy; the rules are matched against the engine's own.
     findings = screen(profile, ctx.pm, ctx.registry)
     safety = program_safety(profile, findings, ctx.registry, person)
+    return _verify_planned(doc, ctx, profile, person, findings, safety, out)
+
+
+def _verify_planned(
+    doc: Program,
+    ctx: Context,
+    profile: Profile,
+    person: PersonModel,
+    findings: Sequence[Finding],
+    safety: ProgramSafety,
+    out: list[Violation],
+) -> list[Violation]:
+    """The checks of a planned program (not a referral) against the engine's own
+    screening of its profile."""
+    findings = tuple(findings)
     restrictions = safety.everywhere
     who = training(findings)
     skeleton = build_skeleton(
