@@ -219,6 +219,23 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
         slip_in("hip_airplane"),
     ),
+    # While the hip may not bend past 90 degrees (the whole program: only the surgeon
+    # lifts it) or up to 12 weeks after any joint replacement: a raised seat only.
+    (
+        "raised_seat_sit_to_stand",
+        person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
+        slip_in("sit_to_stand"),
+    ),
+    (
+        "raised_seat_sit_to_stand",
+        person(age=66, precautions=["hip_replacement_posterior"], weeks_since_surgery=30),
+        slip_in("fast_sit_to_stand"),
+    ),
+    (
+        "raised_seat_sit_to_stand",
+        person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
+        slip_in("eccentric_sit_to_stand"),
+    ),
     (
         "knee_replacement",
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=30),

@@ -227,11 +227,11 @@ def test_an_anterior_hip_replacement_extends_the_hip_only_with_the_leg_kept_stra
 
 
 def test_a_stage_rules_note_says_the_weeks_it_holds_for():
-    # 5 weeks after an anterior hip replacement: the early stage's note is for week 1,
-    # the middle stage's for weeks 2-7; neither is said for the whole program.
+    # 5 weeks after an anterior hip replacement: the raised seat holds for the early and
+    # middle stages (weeks 1-7), said once for those weeks, never for the whole program.
     notes = program("r05_geoff_tha_ant5.yaml")["safety"]["notes"]
     chair = [n for n in notes if "firm, high chair" in n]
-    assert [n.split(":")[0] for n in chair] == ["Week 1", "Weeks 2-7"]
+    assert [n.split(":")[0] for n in chair] == ["Weeks 1-7"]
     assert not any(n.startswith("Stand up from a firm") for n in notes)
 
 
@@ -610,3 +610,85 @@ def test_after_a_birth_jumps_land_on_two_feet():
     doc = program("p2_postnatal_runner.yaml")  # 10 weeks after the birth, a runner
     for n, rx in rows(doc):
         assert not tags(rx) & {"single_leg_landing", "rotational_landing"}, (n, rx["id"])
+
+
+# --- Review 5: a raised seat while the hip may not bend past 90 degrees -----------------
+
+
+def _raised(rx: dict[str, Any]) -> bool:
+    """The row shows a cue naming the raised seat (one guarding ``chair_rise``)."""
+    ex = CATALOGUE[rx["id"]]
+    return any("chair_rise" in c.guards and c in rx["cues"] for c in ex.cues)
+
+
+def _with(name: str, **changes: Any) -> dict[str, Any]:
+    data = gluteus.load_profile(next(FIXTURES.glob(f"review*/{name}")), plugins=PM).to_dict()
+    data.update(changes)
+    doc: dict[str, Any] = gluteus.generate(gluteus.Profile.from_dict(data), plugins=PM).to_dict()
+    return doc
+
+
+@pytest.mark.parametrize("approach", ["hip_replacement_lateral", "hip_replacement_posterior"])
+def test_every_sit_to_stand_keeps_the_raised_seat_while_the_hip_precaution_is_printed(approach):
+    # 71, a lateral (and, the same profile, a posterior) hip replacement 9 weeks ago: the
+    # flexion precaution is printed for all 10 weeks, so the seat instruction is too.
+    if approach == "hip_replacement_lateral":
+        doc = program("p4_lateral_thr.yaml")
+    else:
+        doc = _with("p4_lateral_thr.yaml", precautions=[approach])
+    assert gluteus.check(doc) == []
+    weeks = {r["id"]: r["weeks"] for r in doc["safety"]["rules"]}
+    assert weeks[approach] == weeks["raised_seat_sit_to_stand"] == list(range(1, 11))
+    chair = [n for n in doc["safety"]["notes"] if "firm, high chair" in n]
+    assert len(chair) == 1 and chair[0].startswith("Stand up from a firm"), chair
+    rises = [(n, rx) for n, rx in rows(doc) if "chair_rise" in tags(rx)]
+    assert rises
+    for n, rx in rises:
+        assert _raised(rx), (n, rx["id"])
+        assert not tags(rx) & {"arms_crossed", "hip_flexion_past_90"}, (n, rx["id"])
+    # The power weeks keep their fast rise, from the raised seat.
+    power = [w["number"] for w in doc["weeks"] if w["phase"] == "Power and function"]
+    assert power
+    assert {n for n, rx in rises if "fast_chair_rise" in tags(rx)} == set(power)
+
+
+def test_an_anterior_hip_replacement_keeps_the_raised_seat_only_for_its_stages():
+    # The anterior approach has no flexion precaution: the raised seat holds up to 12
+    # weeks after the operation (weeks 1-3 here), and the note says so.
+    doc = _with("p4_lateral_thr.yaml", precautions=["hip_replacement_anterior"])
+    assert gluteus.check(doc) == []
+    weeks = {r["id"]: r["weeks"] for r in doc["safety"]["rules"]}
+    assert weeks["raised_seat_sit_to_stand"] == [1, 2, 3]
+    chair = [n for n in doc["safety"]["notes"] if "firm, high chair" in n]
+    assert [n.split(":")[0] for n in chair] == ["Weeks 1-3"]
+    for n, rx in rows(doc, weeks=(1, 2, 3)):
+        if "chair_rise" in tags(rx):
+            assert _raised(rx), (n, rx["id"])
+
+
+@pytest.mark.parametrize(
+    "ex_id", ["sit_to_stand_arms_crossed", "sit_to_stand", "fast_sit_to_stand"]
+)
+def test_an_ordinary_seat_slipped_into_the_hip_precaution_weeks_is_caught(ex_id):
+    doc = program("p4_lateral_thr.yaml")
+    week = doc["weeks"][6]  # week 7, 16 weeks after the operation
+    rows_ = week["sessions"][0]["exercises"]
+    at = next(i for i, rx in enumerate(rows_) if "chair_rise" in tags(rx))
+    ex = CATALOGUE[ex_id]
+    rows_[at] = {**rows_[at], "id": ex.id, "name": ex.name, "cues": [str(c) for c in ex.cues]}
+    rows_[at].update(tags=sorted(ex.tags), role=ex.role, level=ex.level, fault=ex.fault)
+    rows_[at].update(source=ex.source, evidence=ex.evidence, issues=list(ex.issues))
+    found = gluteus.check(doc)
+    assert any(v.rule == "raised_seat_sit_to_stand" and v.week == 7 for v in found), [
+        str(v) for v in found
+    ]
+
+
+def test_a_raised_seat_without_its_seat_cue_is_caught():
+    doc = program("p4_lateral_thr.yaml")
+    rx = next(rx for _, rx in rows(doc) if "chair_rise" in tags(rx))
+    rx["cues"] = [c for c in rx["cues"] if "raised" not in c]
+    found = gluteus.check(doc)
+    assert any(v.rule == "raised_seat_sit_to_stand" and "guarding" in str(v) for v in found), [
+        str(v) for v in found
+    ]

@@ -117,6 +117,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "hip_extension",
     "fast_single_leg",
     "fast_chair_rise",
+    "chair_rise",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -150,7 +151,8 @@ against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extens
 where the leg can turn out as it goes.
 ``fast_single_leg``: moving fast on one leg (fast step-ups, hops).
 ``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of
-older adults."""
+older adults. ``chair_rise``: standing up from a seat and sitting back down (every sit
+to stand); a cue naming a raised seat guards it."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 
