@@ -252,6 +252,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("postnatal_early", person(**POSTNATAL), slip_in("fast_sit_to_stand")),
     ("postnatal_early", person(**POSTNATAL), set_effort(rpe=[8, 9])),
     ("postnatal", person(**POSTNATAL), without_rule("postnatal")),
+    # Planks from the feet only in a block after one with planks on the knees or side.
+    (
+        "postnatal",
+        person(age=33, precautions=["postnatal"], weeks_since_birth=20),
+        slip_in("side_plank", week=1),
+    ),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("forward_hop")),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("kettlebell_swing")),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("single_leg_squat")),

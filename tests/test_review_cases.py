@@ -612,6 +612,63 @@ def test_after_a_birth_jumps_land_on_two_feet():
         assert not tags(rx) & {"single_leg_landing", "rotational_landing"}, (n, rx["id"])
 
 
+PLANKS = {"front_plank", "side_plank"}
+
+
+def test_after_a_birth_planks_start_on_the_knees_and_come_from_the_feet_a_block_later():
+    # 10 weeks after the birth: week 3 is the 12th week, the first that allows a plank
+    # from the feet; its block (weeks 3-5) holds planks on the knees only, and the full
+    # planks come in the next block.
+    doc = program("p2_postnatal_runner.yaml")
+    assert gluteus.check(doc) == []
+    blocks: dict[int, set[str]] = {}
+    for week in doc["weeks"]:
+        ids = {rx["id"] for s in week["sessions"] for rx in s["exercises"]}
+        blocks.setdefault(week["block"], set()).update(ids)
+    block_of = {w["number"]: w["block"] for w in doc["weeks"]}
+    first = block_of[3]
+    assert next(w["number"] for w in doc["weeks"] if w["block"] == first) == 3
+    weeks = {r["id"]: r["weeks"] for r in doc["safety"]["rules"]}
+    assert weeks["postnatal_early"] == [1, 2]
+    supported = {"front_plank_knees", "side_plank_knees"}
+    assert supported <= blocks[first]
+    for n, rx in rows(doc):
+        if "high_abdominal_pressure" in tags(rx):
+            assert block_of[n] > first, (n, rx["id"])
+            before = blocks[block_of[n] - 1]
+            assert any(CATALOGUE[e].family in PLANKS for e in before), (n, rx["id"])
+    assert any("high_abdominal_pressure" in tags(rx) for _, rx in rows(doc))
+
+
+def _swap(doc: dict[str, Any], week: int, old: str, new: str) -> None:
+    ex = CATALOGUE[new]
+    for session in doc["weeks"][week - 1]["sessions"]:
+        for rx in session["exercises"]:
+            if rx["id"] == old:
+                rx.update(id=ex.id, name=ex.name, cues=[str(c) for c in ex.cues])
+                rx.update(tags=sorted(ex.tags), level=ex.level, fault=ex.fault)
+                rx.update(source=ex.source, evidence=ex.evidence)
+
+
+def test_a_full_plank_in_the_first_plank_block_after_a_birth_is_caught():
+    doc = program("p2_postnatal_runner.yaml")
+    _swap(doc, 3, "front_plank_knees", "front_plank")
+    found = gluteus.check(doc)
+    assert any(v.rule == "postnatal" and v.week == 3 for v in found), [str(v) for v in found]
+
+
+def test_a_full_plank_after_a_block_without_the_supported_planks_is_caught():
+    # Take the planks on the knees out of weeks 3-5: the full planks of week 6 now follow
+    # a block with no plank work, and are caught.
+    doc = program("p2_postnatal_runner.yaml")
+    for week in doc["weeks"][2:5]:
+        for session in week["sessions"]:
+            session["exercises"] = [rx for rx in session["exercises"] if rx["family"] not in PLANKS]
+            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+    found = [v for v in gluteus.check(doc) if v.rule == "postnatal"]
+    assert found and {v.week for v in found} == {6, 7, 8}, [str(v) for v in found]
+
+
 # --- Review 5: a raised seat while the hip may not bend past 90 degrees -----------------
 
 

@@ -738,6 +738,10 @@ class Requirement:
       ``planes``, ``roles``, ``tags`` and/or ``families`` (all of them when ``each``,
       else at least one of them).
     - ``session``: every session holds such exercises.
+    - ``stepped``: exercises carrying any of ``tags`` come only in a block whose block
+      before held an exercise of ``families``: a ladder climbed from its easier rungs,
+      as the first block holding those families can hold only the rungs without the
+      tags (a full plank after a block of planks on the knees or on the side).
 
     ``phases`` limits the demand to weeks of those phase kinds (all when empty).
     ``optional``: work the rule recommends rather than a safety limit; when the time,
@@ -745,7 +749,7 @@ class Requirement:
     naming the rule (the program says so) instead of failing the program.
     """
 
-    kind: Literal["before_loaded", "session_opens", "weekly", "session"]
+    kind: Literal["before_loaded", "session_opens", "weekly", "session", "stepped"]
     roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     planes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     issue: str | None = None

@@ -27,7 +27,7 @@ abduction) makes a new family.
                       (eccentric_single_leg_rdl)
     deadlift          romanian_deadlift, deadlift
     hip_thrust        band_hip_thrust, barbell_hip_thrust (eccentric_hip_thrust)
-    front_plank       front_plank_hip_extension (front_plank)
+    front_plank       front_plank_hip_extension (front_plank_knees, front_plank)
     step_up           step_up_loaded (step_up, step_up_at_rail, lateral_step_up,
                       crossover_step_up, fast_step_up_rail, step_up_knee_drive)
     ================= ==========================================================
@@ -721,6 +721,7 @@ LADDERS: tuple[Ladder, ...] = (
         steps=(
             LadderStep("quadruped_hip_extension", ADVANCE_REPS, REGRESS),
             LadderStep("bird_dog", ADVANCE_HOLD, REGRESS),
+            LadderStep("front_plank_knees", ADVANCE_HOLD, REGRESS),
             LadderStep("front_plank", ADVANCE_HOLD, REGRESS),
             LadderStep("front_plank_hip_extension", ADVANCE_REPS, REGRESS),
         ),

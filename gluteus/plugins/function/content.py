@@ -24,7 +24,7 @@ abduction) makes a new family.
     step_up           fast_step_up_rail, step_up_knee_drive (step_up, ...)
     split_squat       reverse_lunge_knee_drive (split_squat, reverse_lunge, ...)
     bridge            marching_bridge (glute_bridge, ...)
-    front_plank       front_plank (front_plank_hip_extension)
+    front_plank       front_plank_knees, front_plank (front_plank_hip_extension)
     hop               lateral_hop, forward_hop, transverse_hop
     squat_jump        squat_jump, dumbbell_jump_squat
     ================= ==========================================================
@@ -164,6 +164,33 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="verified",
         why="Trains the Y-balance reach, a published benchmark of single-leg balance (>=85%).",
         family="single_leg_reach",
+    ),
+    Exercise(
+        id="front_plank_knees",
+        name="Front plank on the knees",
+        issues=("function", "back"),
+        role="stability",
+        position="prone",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=2,
+        hold_s=20,
+        rest_s=30,
+        cues=(
+            "Forearms down, knees bent on the mat, body in one line from the knees to the head",
+            "Squeeze the glutes, ribs down",
+            "Breathe steadily: do not hold your breath",
+        ),
+        fault="The hips piking up or the low back sagging.",
+        tags=("prone", "kneeling_on_knee"),
+        targets=("trunk",),
+        source="practice_convention",
+        evidence="convention",
+        why="The supported step before a full plank: the same line of the trunk with less "
+        "load on the tummy and the pelvic floor.",
+        family="front_plank",
     ),
     Exercise(
         id="front_plank",

@@ -473,13 +473,25 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         description="After giving birth: pelvic-floor exercises every day, stop for any "
         "postnatal warning sign, and running, jumps and hops only from 12 weeks, and then "
         "only without those signs; in this program jumps land on two feet, with no "
-        "single-leg or turning hops.",
+        "single-leg or turning hops, and planks start on the knees or on the side: a full "
+        "plank or side plank from the feet only in a block after one with those easier "
+        "planks.",
         source="postnatal_guidance",
         evidence="recalled",
         when=Trigger(precautions=("postnatal",)),
         # Goom 2019 returns to impact in graded steps; two-leg landings before hops on one
         # leg (the landing ladder's order) is a convention here.
         exclude_tags=("single_leg_landing", "rotational_landing"),
+        # The trunk note below, as a demand: a plank from the feet (high pressure on the
+        # abdominal wall and pelvic floor) only after a block of the supported planks, so
+        # never in the first block planks come in. Whole blocks apart is a convention.
+        requires=(
+            Requirement(
+                kind="stepped",
+                tags=("high_abdominal_pressure",),
+                families=("front_plank", "side_plank"),
+            ),
+        ),
         stop_signs=POSTNATAL_STOP_SIGNS,
         notes=(
             "Pelvic-floor exercises every day, on their own besides this program: squeeze "
