@@ -232,7 +232,7 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         slip_in("fast_sit_to_stand"),
     ),
     (
-        "raised_seat_sit_to_stand",
+        "raised_seat_after_replacement",
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
         slip_in("eccentric_sit_to_stand"),
     ),

@@ -696,8 +696,9 @@ def test_every_sit_to_stand_keeps_the_raised_seat_while_the_hip_precaution_is_pr
     assert gluteus.check(doc) == []
     weeks = {r["id"]: r["weeks"] for r in doc["safety"]["rules"]}
     assert weeks[approach] == weeks["raised_seat_sit_to_stand"] == list(range(1, 11))
+    assert "raised_seat_after_replacement" not in weeks
     chair = [n for n in doc["safety"]["notes"] if "firm, high chair" in n]
-    assert len(chair) == 1 and chair[0].startswith("Stand up from a firm"), chair
+    assert len(chair) == 1 and chair[0].startswith("While your hip may not bend"), chair
     rises = [(n, rx) for n, rx in rows(doc) if "chair_rise" in tags(rx)]
     assert rises
     for n, rx in rises:
@@ -715,7 +716,8 @@ def test_an_anterior_hip_replacement_keeps_the_raised_seat_only_for_its_stages()
     doc = _with("p4_lateral_thr.yaml", precautions=["hip_replacement_anterior"])
     assert gluteus.check(doc) == []
     weeks = {r["id"]: r["weeks"] for r in doc["safety"]["rules"]}
-    assert weeks["raised_seat_sit_to_stand"] == [1, 2, 3]
+    assert "raised_seat_sit_to_stand" not in weeks
+    assert weeks["raised_seat_after_replacement"] == [1, 2, 3]
     chair = [n for n in doc["safety"]["notes"] if "firm, high chair" in n]
     assert [n.split(":")[0] for n in chair] == ["Weeks 1-3"]
     for n, rx in rows(doc, weeks=(1, 2, 3)):

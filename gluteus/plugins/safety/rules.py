@@ -108,7 +108,8 @@ RAISED_SEAT = Source(
     "armrests with the operated leg slid a little forward, as commonly taught after joint "
     "replacement. The approach precautions usually last 6 weeks, some surgeons keep them "
     "12, and only the surgeon lifts them: a program that cannot know keeps them, and the "
-    "raised seat, for all its weeks. No trial sets these as stated.",
+    "raised seat, for all its weeks; without them (an anterior approach, a knee) the seat "
+    "is kept for the first 12 weeks. No trial sets these as stated.",
     "convention",
 )
 LANDING_LADDER = Source(
@@ -235,7 +236,6 @@ POSTNATAL_EARLY = _state("postnatal", "under_12_weeks")
 HIP_FLEXION_PRECAUTION = AnyOf(
     (Fact("precaution.hip_replacement_posterior"), Fact("precaution.hip_replacement_lateral"))
 )
-RAISED_SEAT_WEEKS = AnyOf((HIP_EARLY, HIP_MIDDLE, KNEE_EARLY_MIDDLE, HIP_FLEXION_PRECAUTION))
 BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
 ANY_PAIN_4 = AnyOf(
     tuple(Fact(f"pain.{region}", ">=", 4) for region in ("low_back", "knee", "hip", "buttock"))
@@ -603,19 +603,43 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # the raised seat (guarding it) stays.
         id="raised_seat_sit_to_stand",
         description="While a new hip may not bend past 90 degrees (posterior and lateral "
-        "approaches: for the whole program, as only the surgeon lifts it) or up to 12 "
-        "weeks after a hip or knee replacement: every sit to stand from a firm, raised "
-        "seat, pushing on the armrests with the operated leg slid a little forward; no "
-        "arms-crossed, low-seat or ordinary-chair sit to stands, fast ones included.",
+        "approaches; this program keeps the precaution for all its weeks, as only the "
+        "surgeon lifts it): every sit to stand from a firm, raised seat, pushing on the "
+        "armrests with the operated leg slid a little forward; no arms-crossed, low-seat "
+        "or ordinary-chair sit to stands, fast ones included.",
         source="raised_seat_convention",
         evidence="convention",
-        when=Trigger(condition=RAISED_SEAT_WEEKS),
+        when=Trigger(condition=HIP_FLEXION_PRECAUTION),
+        guard_tags=("chair_rise",),
+        notes=(
+            "While your hip may not bend past 90 degrees, stand up from a firm, high chair "
+            "(or a firm cushion on the seat) pushing on the armrests, the operated leg slid "
+            "a little forward, every time. This program keeps that precaution for all its "
+            "weeks, as only your surgeon can lift it; once they do, a new program brings "
+            "the ordinary chair back.",
+        ),
+    ),
+    SafetyRule(
+        # The same seat for the stages of recovery, where no approach precaution holds
+        # it for longer (an anterior hip, a knee): up to 12 weeks, by the stages.
+        id="raised_seat_after_replacement",
+        description="Up to 12 weeks after a hip or knee replacement: every sit to stand "
+        "from a firm, raised seat, pushing on the armrests with the operated leg slid a "
+        "little forward; no arms-crossed, low-seat or ordinary-chair sit to stands, fast "
+        "ones included.",
+        source="raised_seat_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (AnyOf((HIP_EARLY, HIP_MIDDLE, KNEE_EARLY_MIDDLE)), Not(HIP_FLEXION_PRECAUTION))
+            )
+        ),
         guard_tags=("chair_rise",),
         notes=(
             "Stand up from a firm, high chair (or a firm cushion on the seat) pushing on the "
-            "armrests, the operated leg slid a little forward, every time, until your "
-            "surgeon says a lower seat is fine; then a new program brings the ordinary "
-            "chair back.",
+            "armrests, the operated leg slid a little forward, every time; an ordinary "
+            "chair comes from 12 weeks after the operation, unless your surgeon says "
+            "otherwise.",
         ),
     ),
     SafetyRule(
