@@ -89,6 +89,12 @@ def _does(rule: SafetyRule) -> str:
             words += ", never on consecutive days"
         parts.append(words)
     for req in rule.requires:
+        if req.kind == "stepped":
+            parts.append(
+                f"`{'`, `'.join(req.tags)}` work only in a block after one with "
+                f"{', '.join(req.families)} work"
+            )
+            continue
         kinds = [*req.roles, *req.planes, *req.tags, *req.families]
         where = {"weekly": "every week", "session": "every session"}.get(req.kind, req.kind)
         parts.append(f"asks for {', '.join(kinds) or 'activation'} ({where})")

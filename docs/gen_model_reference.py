@@ -197,8 +197,10 @@ def render_builtin_reference(registry: Any = None) -> str:
             for tag in limit.tags:
                 limited[tag].append(rule_id)
         for requirement in rule.requires:
+            # A stepped demand holds its tagged work back until a block of easier rungs.
+            table = limited if requirement.kind == "stepped" else required
             for tag in requirement.tags:
-                required[tag].append(rule_id)
+                table[tag].append(rule_id)
     acted = sorted({*excluded, *limited, *required})
     lines += [
         "#### Tags the built-in safety rules act on",

@@ -351,11 +351,13 @@ FAMILIES: dict[str, set[str]] = {
     "bird_dog": {"bird_dog"},
     "dead_bug": {"dead_bug"},
     "sit_to_stand": {
+        "sit_to_stand_raised_seat",
         "sit_to_stand",
         "sit_to_stand_arms_crossed",
         "sit_to_stand_low_chair",
         "eccentric_sit_to_stand",
         "fast_sit_to_stand",
+        "fast_sit_to_stand_raised_seat",
     },
     "squat": {"mini_squat_counter", "goblet_squat", "back_squat"},
     "split_squat": {
@@ -367,7 +369,7 @@ FAMILIES: dict[str, set[str]] = {
     },
     "single_leg_rdl": {"single_leg_rdl", "single_leg_rdl_loaded", "eccentric_single_leg_rdl"},
     "deadlift": {"romanian_deadlift", "deadlift"},
-    "front_plank": {"front_plank", "front_plank_hip_extension"},
+    "front_plank": {"front_plank_knees", "front_plank", "front_plank_hip_extension"},
     "side_lying_abduction": {"side_lying_hip_abduction", "eccentric_side_lying_abduction"},
     "side_plank": {
         "side_plank_knees",
@@ -802,6 +804,16 @@ NEW_TAGS: dict[str, set[str]] = {
         "side_plank_bottom_leg_abduction",
     },
     "arms_crossed": {"sit_to_stand_arms_crossed", "sit_to_stand_low_chair"},
+    # Every sit to stand: a rule keeping them to a raised seat guards this tag.
+    "chair_rise": {
+        "sit_to_stand_raised_seat",
+        "sit_to_stand",
+        "sit_to_stand_arms_crossed",
+        "sit_to_stand_low_chair",
+        "eccentric_sit_to_stand",
+        "fast_sit_to_stand",
+        "fast_sit_to_stand_raised_seat",
+    },
 }
 """Every exercise that carries each of the newer tags, written out, so that a tag cannot
 be added or lost without someone deciding it."""

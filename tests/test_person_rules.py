@@ -219,6 +219,23 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
         slip_in("hip_airplane"),
     ),
+    # While the hip may not bend past 90 degrees (the whole program: only the surgeon
+    # lifts it) or up to 12 weeks after any joint replacement: a raised seat only.
+    (
+        "raised_seat_sit_to_stand",
+        person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
+        slip_in("sit_to_stand"),
+    ),
+    (
+        "raised_seat_sit_to_stand",
+        person(age=66, precautions=["hip_replacement_posterior"], weeks_since_surgery=30),
+        slip_in("fast_sit_to_stand"),
+    ),
+    (
+        "raised_seat_after_replacement",
+        person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
+        slip_in("eccentric_sit_to_stand"),
+    ),
     (
         "knee_replacement",
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=30),
@@ -235,6 +252,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("postnatal_early", person(**POSTNATAL), slip_in("fast_sit_to_stand")),
     ("postnatal_early", person(**POSTNATAL), set_effort(rpe=[8, 9])),
     ("postnatal", person(**POSTNATAL), without_rule("postnatal")),
+    # Planks from the feet only in a block after one with planks on the knees or side.
+    (
+        "postnatal",
+        person(age=33, precautions=["postnatal"], weeks_since_birth=20),
+        slip_in("side_plank", week=1),
+    ),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("forward_hop")),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("kettlebell_swing")),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("single_leg_squat")),

@@ -334,7 +334,7 @@ def test_progression_is_visible_across_the_weeks(dana):
     def dose(ex: dict[str, Any]) -> tuple[int, int]:
         return ex["sets"], ex["reps"] or ex["hold_s"]
 
-    first = {ex["id"]: dose(ex) for _, _, ex in entries(dana) if _ == 1}
+    first = {ex["id"]: dose(ex) for w, _, ex in entries(dana) if w == 1}
     level_1 = max(ex["level"] for w, _, ex in entries(dana) if w == 1)
     later_levels = max(ex["level"] for w, _, ex in entries(dana) if w >= 5)
     grew = any(

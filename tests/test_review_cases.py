@@ -227,11 +227,11 @@ def test_an_anterior_hip_replacement_extends_the_hip_only_with_the_leg_kept_stra
 
 
 def test_a_stage_rules_note_says_the_weeks_it_holds_for():
-    # 5 weeks after an anterior hip replacement: the early stage's note is for week 1,
-    # the middle stage's for weeks 2-7; neither is said for the whole program.
+    # 5 weeks after an anterior hip replacement: the raised seat holds for the early and
+    # middle stages (weeks 1-7), said once for those weeks, never for the whole program.
     notes = program("r05_geoff_tha_ant5.yaml")["safety"]["notes"]
     chair = [n for n in notes if "firm, high chair" in n]
-    assert [n.split(":")[0] for n in chair] == ["Week 1", "Weeks 2-7"]
+    assert [n.split(":")[0] for n in chair] == ["Weeks 1-7"]
     assert not any(n.startswith("Stand up from a firm") for n in notes)
 
 
@@ -610,3 +610,144 @@ def test_after_a_birth_jumps_land_on_two_feet():
     doc = program("p2_postnatal_runner.yaml")  # 10 weeks after the birth, a runner
     for n, rx in rows(doc):
         assert not tags(rx) & {"single_leg_landing", "rotational_landing"}, (n, rx["id"])
+
+
+PLANKS = {"front_plank", "side_plank"}
+
+
+def test_after_a_birth_planks_start_on_the_knees_and_come_from_the_feet_a_block_later():
+    # 10 weeks after the birth: week 3 is the 12th week, the first that allows a plank
+    # from the feet; its block (weeks 3-5) holds planks on the knees only, and the full
+    # planks come in the next block.
+    doc = program("p2_postnatal_runner.yaml")
+    assert gluteus.check(doc) == []
+    blocks: dict[int, set[str]] = {}
+    for week in doc["weeks"]:
+        ids = {rx["id"] for s in week["sessions"] for rx in s["exercises"]}
+        blocks.setdefault(week["block"], set()).update(ids)
+    block_of = {w["number"]: w["block"] for w in doc["weeks"]}
+    first = block_of[3]
+    assert next(w["number"] for w in doc["weeks"] if w["block"] == first) == 3
+    weeks = {r["id"]: r["weeks"] for r in doc["safety"]["rules"]}
+    assert weeks["postnatal_early"] == [1, 2]
+    supported = {"front_plank_knees", "side_plank_knees"}
+    assert supported <= blocks[first]
+    for n, rx in rows(doc):
+        if "high_abdominal_pressure" in tags(rx):
+            assert block_of[n] > first, (n, rx["id"])
+            before = blocks[block_of[n] - 1]
+            assert any(CATALOGUE[e].family in PLANKS for e in before), (n, rx["id"])
+    assert any("high_abdominal_pressure" in tags(rx) for _, rx in rows(doc))
+
+
+def _swap(doc: dict[str, Any], week: int, old: str, new: str) -> None:
+    ex = CATALOGUE[new]
+    for session in doc["weeks"][week - 1]["sessions"]:
+        for rx in session["exercises"]:
+            if rx["id"] == old:
+                rx.update(id=ex.id, name=ex.name, cues=[str(c) for c in ex.cues])
+                rx.update(tags=sorted(ex.tags), level=ex.level, fault=ex.fault)
+                rx.update(source=ex.source, evidence=ex.evidence)
+
+
+def test_a_full_plank_in_the_first_plank_block_after_a_birth_is_caught():
+    doc = program("p2_postnatal_runner.yaml")
+    _swap(doc, 3, "front_plank_knees", "front_plank")
+    found = gluteus.check(doc)
+    assert any(v.rule == "postnatal" and v.week == 3 for v in found), [str(v) for v in found]
+
+
+def test_a_full_plank_after_a_block_without_the_supported_planks_is_caught():
+    # Take the planks on the knees out of weeks 3-5: the full planks of week 6 now follow
+    # a block with no plank work, and are caught.
+    doc = program("p2_postnatal_runner.yaml")
+    for week in doc["weeks"][2:5]:
+        for session in week["sessions"]:
+            session["exercises"] = [rx for rx in session["exercises"] if rx["family"] not in PLANKS]
+            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+    found = [v for v in gluteus.check(doc) if v.rule == "postnatal"]
+    assert found and {v.week for v in found} == {6, 7, 8}, [str(v) for v in found]
+
+
+# --- Review 5: a raised seat while the hip may not bend past 90 degrees -----------------
+
+
+def _raised(rx: dict[str, Any]) -> bool:
+    """The row shows a cue naming the raised seat (one guarding ``chair_rise``)."""
+    ex = CATALOGUE[rx["id"]]
+    return any("chair_rise" in c.guards and c in rx["cues"] for c in ex.cues)
+
+
+def _with(name: str, **changes: Any) -> dict[str, Any]:
+    data = gluteus.load_profile(next(FIXTURES.glob(f"review*/{name}")), plugins=PM).to_dict()
+    data.update(changes)
+    doc: dict[str, Any] = gluteus.generate(gluteus.Profile.from_dict(data), plugins=PM).to_dict()
+    return doc
+
+
+@pytest.mark.parametrize("approach", ["hip_replacement_lateral", "hip_replacement_posterior"])
+def test_every_sit_to_stand_keeps_the_raised_seat_while_the_hip_precaution_is_printed(approach):
+    # 71, a lateral (and, the same profile, a posterior) hip replacement 9 weeks ago: the
+    # flexion precaution is printed for all 10 weeks, so the seat instruction is too.
+    if approach == "hip_replacement_lateral":
+        doc = program("p4_lateral_thr.yaml")
+    else:
+        doc = _with("p4_lateral_thr.yaml", precautions=[approach])
+    assert gluteus.check(doc) == []
+    weeks = {r["id"]: r["weeks"] for r in doc["safety"]["rules"]}
+    assert weeks[approach] == weeks["raised_seat_sit_to_stand"] == list(range(1, 11))
+    assert "raised_seat_after_replacement" not in weeks
+    chair = [n for n in doc["safety"]["notes"] if "firm, high chair" in n]
+    assert len(chair) == 1 and chair[0].startswith("While your hip may not bend"), chair
+    rises = [(n, rx) for n, rx in rows(doc) if "chair_rise" in tags(rx)]
+    assert rises
+    for n, rx in rises:
+        assert _raised(rx), (n, rx["id"])
+        assert not tags(rx) & {"arms_crossed", "hip_flexion_past_90"}, (n, rx["id"])
+    # The power weeks keep their fast rise, from the raised seat.
+    power = [w["number"] for w in doc["weeks"] if w["phase"] == "Power and function"]
+    assert power
+    assert {n for n, rx in rises if "fast_chair_rise" in tags(rx)} == set(power)
+
+
+def test_an_anterior_hip_replacement_keeps_the_raised_seat_only_for_its_stages():
+    # The anterior approach has no flexion precaution: the raised seat holds up to 12
+    # weeks after the operation (weeks 1-3 here), and the note says so.
+    doc = _with("p4_lateral_thr.yaml", precautions=["hip_replacement_anterior"])
+    assert gluteus.check(doc) == []
+    weeks = {r["id"]: r["weeks"] for r in doc["safety"]["rules"]}
+    assert "raised_seat_sit_to_stand" not in weeks
+    assert weeks["raised_seat_after_replacement"] == [1, 2, 3]
+    chair = [n for n in doc["safety"]["notes"] if "firm, high chair" in n]
+    assert [n.split(":")[0] for n in chair] == ["Weeks 1-3"]
+    for n, rx in rows(doc, weeks=(1, 2, 3)):
+        if "chair_rise" in tags(rx):
+            assert _raised(rx), (n, rx["id"])
+
+
+@pytest.mark.parametrize(
+    "ex_id", ["sit_to_stand_arms_crossed", "sit_to_stand", "fast_sit_to_stand"]
+)
+def test_an_ordinary_seat_slipped_into_the_hip_precaution_weeks_is_caught(ex_id):
+    doc = program("p4_lateral_thr.yaml")
+    week = doc["weeks"][6]  # week 7, 16 weeks after the operation
+    rows_ = week["sessions"][0]["exercises"]
+    at = next(i for i, rx in enumerate(rows_) if "chair_rise" in tags(rx))
+    ex = CATALOGUE[ex_id]
+    rows_[at] = {**rows_[at], "id": ex.id, "name": ex.name, "cues": [str(c) for c in ex.cues]}
+    rows_[at].update(tags=sorted(ex.tags), role=ex.role, level=ex.level, fault=ex.fault)
+    rows_[at].update(source=ex.source, evidence=ex.evidence, issues=list(ex.issues))
+    found = gluteus.check(doc)
+    assert any(v.rule == "raised_seat_sit_to_stand" and v.week == 7 for v in found), [
+        str(v) for v in found
+    ]
+
+
+def test_a_raised_seat_without_its_seat_cue_is_caught():
+    doc = program("p4_lateral_thr.yaml")
+    rx = next(rx for _, rx in rows(doc) if "chair_rise" in tags(rx))
+    rx["cues"] = [c for c in rx["cues"] if "raised" not in c]
+    found = gluteus.check(doc)
+    assert any(v.rule == "raised_seat_sit_to_stand" and "guarding" in str(v) for v in found), [
+        str(v) for v in found
+    ]

@@ -280,6 +280,24 @@ class TagLimit:
         return bool(self.tags & ex.all_tags)
 
 
+@frozen
+class Step:
+    """Work carrying any of ``tags`` only in a block after one that held work of
+    ``families`` (a ``stepped`` requirement of rule ``rule``)."""
+
+    tags: frozenset[str] = field(converter=_fs)
+    families: frozenset[str] = field(converter=_fs)
+    rule: str | None = None
+
+    def gates(self, ex: Exercise) -> bool:
+        """True when ``ex`` is work this step holds back."""
+        return bool(self.tags & set(ex.tags))
+
+    def ready(self, before: Iterable[Exercise]) -> bool:
+        """True when the block before, which held ``before``, opens the step."""
+        return any(ex.family in self.families for ex in before)
+
+
 def relevant(ex: Exercise, trained: Iterable[str], demands: Demands) -> bool:
     """True when ``ex`` belongs in this person's program: it serves an issue being
     trained, or a rule asks for work like it (sit-to-stands, supported balance); with
@@ -301,6 +319,7 @@ class Demands:
     before_loaded: tuple[tuple[Requirement, str | None], ...]
     opens: tuple[tuple[Requirement, str | None], ...]
     weekly_hard_max: int = WEEKLY_HARD_SETS_MAX
+    steps: tuple[Step, ...] = ()
 
     @property
     def max_activation(self) -> int:
@@ -405,12 +424,18 @@ def demands_for(
     if not any(r.roles == ("activation",) for r, _ in before):
         before.insert(0, (ACTIVATION_FIRST, None))
     opens = tuple((r, rule) for r, rule in reqs if r.kind == "session_opens")
+    steps = tuple(
+        Step(r.tags, r.families, rule)
+        for r, rule in reqs
+        if r.kind == "stepped" and (not r.phases or phase in r.phases)
+    )
     return Demands(
         coverage=tuple(coverage),
         volume=volume,
         limits=limits,
         before_loaded=tuple(before),
         opens=opens,
+        steps=steps,
     )
 
 

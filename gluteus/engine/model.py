@@ -117,6 +117,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "hip_extension",
     "fast_single_leg",
     "fast_chair_rise",
+    "chair_rise",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -150,7 +151,8 @@ against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extens
 where the leg can turn out as it goes.
 ``fast_single_leg``: moving fast on one leg (fast step-ups, hops).
 ``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of
-older adults."""
+older adults. ``chair_rise``: standing up from a seat and sitting back down (every sit
+to stand); a cue naming a raised seat guards it."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 
@@ -736,6 +738,10 @@ class Requirement:
       ``planes``, ``roles``, ``tags`` and/or ``families`` (all of them when ``each``,
       else at least one of them).
     - ``session``: every session holds such exercises.
+    - ``stepped``: exercises carrying any of ``tags`` come only in a block whose block
+      before held an exercise of ``families``: a ladder climbed from its easier rungs,
+      as the first block holding those families can hold only the rungs without the
+      tags (a full plank after a block of planks on the knees or on the side).
 
     ``phases`` limits the demand to weeks of those phase kinds (all when empty).
     ``optional``: work the rule recommends rather than a safety limit; when the time,
@@ -743,7 +749,7 @@ class Requirement:
     naming the rule (the program says so) instead of failing the program.
     """
 
-    kind: Literal["before_loaded", "session_opens", "weekly", "session"]
+    kind: Literal["before_loaded", "session_opens", "weekly", "session", "stepped"]
     roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     planes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     issue: str | None = None

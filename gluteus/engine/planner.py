@@ -378,6 +378,9 @@ def _block_plan(
         experience=plan.profile.experience,
     )
     allowed = _allowed(plan, restrictions, ctx, block.phase)
+    # A stepped rung (a full plank) waits for a block after one that held its ladder.
+    before = [ctx.registry.exercises[e] for e in carried or {}]
+    allowed = [ex for ex in allowed if all(s.ready(before) for s in demands.steps if s.gates(ex))]
     # Loaded work needs a drill for the same muscles; a loaded exercise without one is out.
     partners = _partner_map(allowed, demands.before_loaded)
     allowed = [ex for ex in allowed if not ex.loaded or all(partners.get(ex.id, ()))]

@@ -1083,7 +1083,33 @@ def _check_structure(
             if got < vol.floor and not left:
                 short.setdefault(vol.issue, {})[number] = got
     yield from _check_limits(per_week)
+    yield from _check_steps(per_week)
     yield from _check_claims(claims, short, unmet)
+
+
+def _check_steps(
+    per_week: Sequence[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]],
+) -> Iterator[Violation]:
+    """A stepped rung only in a block after one that held its ladder's work."""
+    held: dict[int, list[Exercise]] = {}
+    for week, _, week_slots, _ in per_week:
+        held.setdefault(week.block, []).extend(s.exercise for s in week_slots if s.exercise)
+    blocks = sorted(held)
+    for week, demands, week_slots, _ in per_week:
+        at = blocks.index(week.block)
+        before = held[blocks[at - 1]] if at else []
+        for step in demands.steps:
+            if step.ready(before):
+                continue
+            for slot in week_slots:
+                if slot.exercise is not None and step.gates(slot.exercise):
+                    yield slot.violation(
+                        f"work tagged {', '.join(sorted(step.tags & set(slot.exercise.tags)))}, "
+                        f"but the block before held no {' or '.join(sorted(step.families))} "
+                        f"work; rule {step.rule} comes to it only after a block of the "
+                        "easier rungs",
+                        rule=step.rule,
+                    )
 
 
 def _check_limits(

@@ -16,8 +16,9 @@ abduction) makes a new family.
     ================= ==========================================================
     family            exercises (this module's first; others in brackets)
     ================= ==========================================================
-    sit_to_stand      sit_to_stand, sit_to_stand_arms_crossed,
-                      sit_to_stand_low_chair (eccentric_sit_to_stand,
+    sit_to_stand      sit_to_stand_raised_seat, sit_to_stand,
+                      sit_to_stand_arms_crossed, sit_to_stand_low_chair
+                      (eccentric_sit_to_stand,
                       fast_sit_to_stand)
     squat             mini_squat_counter, goblet_squat, back_squat
     split_squat       split_squat, split_squat_loaded, reverse_lunge
@@ -26,7 +27,7 @@ abduction) makes a new family.
                       (eccentric_single_leg_rdl)
     deadlift          romanian_deadlift, deadlift
     hip_thrust        band_hip_thrust, barbell_hip_thrust (eccentric_hip_thrust)
-    front_plank       front_plank_hip_extension (front_plank)
+    front_plank       front_plank_hip_extension (front_plank_knees, front_plank)
     step_up           step_up_loaded (step_up, step_up_at_rail, lateral_step_up,
                       crossover_step_up, fast_step_up_rail, step_up_knee_drive)
     ================= ==========================================================
@@ -175,10 +176,44 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand tall with a glute squeeze; sit down slowly",
         ),
         fault="Knees dropping inwards or the back rounding to stand.",
+        tags=("chair_rise",),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
         why="The everyday squat pattern at the lowest level, with no equipment.",
+        family="sit_to_stand",
+    ),
+    Exercise(
+        id="sit_to_stand_raised_seat",
+        name="Sit to stand from a raised seat",
+        issues=("back", "function", "inhibition"),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        seconds_per_rep=4,
+        rest_s=45,
+        cues=(
+            Cue(
+                "A firm chair with armrests, its seat raised (a firm cushion or chair raisers) "
+                "so your hips stay higher than your knees",
+                guards=("chair_rise",),
+            ),
+            "Slide one foot a little forward (after a hip replacement, the operated leg)",
+            "Push on the armrests to stand up tall, trunk upright; sit down slowly the same way",
+        ),
+        fault="Leaning far forward or dropping into the seat.",
+        tags=("chair_rise",),
+        targets=("gmax", "whole_leg"),
+        # Raised seats, armrests and the operated leg forward are how standing up is
+        # commonly taught while a new hip may not bend past 90 degrees (a convention).
+        source="practice_convention",
+        evidence="convention",
+        why="Standing up with the hip kept from bending past 90 degrees: the sit to stand "
+        "after a joint replacement.",
         family="sit_to_stand",
     ),
     Exercise(
@@ -602,7 +637,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand fully tall, then sit back down slowly without dropping",
         ),
         fault="Swinging the arms or rocking back and forth to get up.",
-        tags=("arms_crossed",),
+        tags=("arms_crossed", "chair_rise"),
         targets=("gmax", "whole_leg"),
         source="cdc_steadi",
         evidence="recalled",
@@ -628,7 +663,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower slowly until you just touch the seat",
         ),
         fault="Dropping onto the seat or the knees falling inward on the way up.",
-        tags=("hip_flexion_past_90", "deep_loaded_knee_flexion", "arms_crossed"),
+        tags=("hip_flexion_past_90", "deep_loaded_knee_flexion", "arms_crossed", "chair_rise"),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
@@ -686,6 +721,7 @@ LADDERS: tuple[Ladder, ...] = (
         steps=(
             LadderStep("quadruped_hip_extension", ADVANCE_REPS, REGRESS),
             LadderStep("bird_dog", ADVANCE_HOLD, REGRESS),
+            LadderStep("front_plank_knees", ADVANCE_HOLD, REGRESS),
             LadderStep("front_plank", ADVANCE_HOLD, REGRESS),
             LadderStep("front_plank_hip_extension", ADVANCE_REPS, REGRESS),
         ),
@@ -721,9 +757,10 @@ LADDERS: tuple[Ladder, ...] = (
     ),
     Ladder(
         id="sit_to_stand",
-        name="Sit to stand: hands, no hands, lower seat",
+        name="Sit to stand: raised seat, hands, no hands, lower seat",
         issues=("back", "function"),
         steps=(
+            LadderStep("sit_to_stand_raised_seat", ADVANCE_REPS, REGRESS),
             LadderStep("sit_to_stand", ADVANCE_REPS, REGRESS),
             LadderStep("sit_to_stand_arms_crossed", ADVANCE_REPS, REGRESS),
             LadderStep("sit_to_stand_low_chair", ADVANCE_REPS, REGRESS),

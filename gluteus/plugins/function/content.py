@@ -19,11 +19,12 @@ abduction) makes a new family.
     single_leg_stance single_leg_stance_support, single_leg_stance,
                       single_leg_stance_arm_swing
     tandem_stance     tandem_stance_counter, tandem_stance
-    sit_to_stand      fast_sit_to_stand (sit_to_stand, ...)
+    sit_to_stand      fast_sit_to_stand, fast_sit_to_stand_raised_seat
+                      (sit_to_stand, ...)
     step_up           fast_step_up_rail, step_up_knee_drive (step_up, ...)
     split_squat       reverse_lunge_knee_drive (split_squat, reverse_lunge, ...)
     bridge            marching_bridge (glute_bridge, ...)
-    front_plank       front_plank (front_plank_hip_extension)
+    front_plank       front_plank_knees, front_plank (front_plank_hip_extension)
     hop               lateral_hop, forward_hop, transverse_hop
     squat_jump        squat_jump, dumbbell_jump_squat
     ================= ==========================================================
@@ -163,6 +164,33 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="verified",
         why="Trains the Y-balance reach, a published benchmark of single-leg balance (>=85%).",
         family="single_leg_reach",
+    ),
+    Exercise(
+        id="front_plank_knees",
+        name="Front plank on the knees",
+        issues=("function", "back"),
+        role="stability",
+        position="prone",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=2,
+        hold_s=20,
+        rest_s=30,
+        cues=(
+            "Forearms down, knees bent on the mat, body in one line from the knees to the head",
+            "Squeeze the glutes, ribs down",
+            "Breathe steadily: do not hold your breath",
+        ),
+        fault="The hips piking up or the low back sagging.",
+        tags=("prone", "kneeling_on_knee"),
+        targets=("trunk",),
+        source="practice_convention",
+        evidence="convention",
+        why="The supported step before a full plank: the same line of the trunk with less "
+        "load on the tummy and the pelvic floor.",
+        family="front_plank",
     ),
     Exercise(
         id="front_plank",
@@ -721,11 +749,43 @@ EXERCISES: tuple[Exercise, ...] = (
             "Sit down slowly, over 2-3 s",
         ),
         fault="Dropping back into the chair, or the knees falling inward as you rise fast.",
-        tags=("fast_chair_rise",),
+        tags=("fast_chair_rise", "chair_rise"),
         targets=("gmax", "whole_leg"),
         source="chodzko_zajko2009",
         evidence="recalled",
         why="Power for daily life at any age: a fast rise and a controlled lowering, with no equipment and no impact (power training for older adults is built on it).",
+        family="sit_to_stand",
+    ),
+    Exercise(
+        id="fast_sit_to_stand_raised_seat",
+        name="Fast sit to stand from a raised seat",
+        issues=("function", "back"),
+        role="power",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        seconds_per_rep=4,
+        rest_s=60,
+        cues=(
+            Cue(
+                "A firm chair with armrests, its seat raised (a firm cushion or chair raisers) "
+                "so your hips stay higher than your knees",
+                guards=("chair_rise",),
+            ),
+            "Slide one foot a little forward (after a hip replacement, the operated leg)",
+            "Push on the armrests and stand up as fast as you safely can, trunk upright",
+            "Sit down slowly, over 2-3 s, the same way",
+        ),
+        fault="Throwing the trunk forward to get up fast, or dropping into the seat.",
+        tags=("fast_chair_rise", "chair_rise"),
+        targets=("gmax", "whole_leg"),
+        source="chodzko_zajko2009",
+        evidence="recalled",
+        why="The fast rise of power training for older adults, kept to a raised seat while a "
+        "new hip may not bend past 90 degrees.",
         family="sit_to_stand",
     ),
     Exercise(

@@ -100,6 +100,18 @@ OUTER_HIP_FIRST_STAGE = AnyOf(
         AllOf((Fact("pain.hip", ">=", 2), Fact("test.trendelenburg.worse"))),
     )
 )
+RAISED_SEAT = Source(
+    "raised_seat_convention",
+    "Convention: while a new hip may not bend past 90 degrees (posterior and lateral "
+    "approaches), and in the first 12 weeks after a hip or knee replacement, standing up is "
+    "practised from a firm, raised seat with the hips above the knees, pushing on the "
+    "armrests with the operated leg slid a little forward, as commonly taught after joint "
+    "replacement. The approach precautions usually last 6 weeks, some surgeons keep them "
+    "12, and only the surgeon lifts them: a program that cannot know keeps them, and the "
+    "raised seat, for all its weeks; without them (an anterior approach, a knee) the seat "
+    "is kept for the first 12 weeks. No trial sets these as stated.",
+    "convention",
+)
 LANDING_LADDER = Source(
     "landing_convention",
     "Convention after Lloyd 2014 and the FIFA 11+ warm-up (Soligard T et al. BMJ "
@@ -142,6 +154,7 @@ SOURCES: tuple[Source, ...] = (
     HYPERTENSION,
     TENDINOPATHY_STAGES,
     REPLACEMENT_LOADS,
+    RAISED_SEAT,
     LANDING_LADDER,
     POSTNATAL,
     PELVIC_FLOOR_TRAINING,
@@ -218,6 +231,11 @@ HIP_EARLY = _state("hip_replacement", "early")
 HIP_MIDDLE = _state("hip_replacement", "middle")
 KNEE_EARLY_MIDDLE = _state("knee_replacement", "early", "middle")
 POSTNATAL_EARLY = _state("postnatal", "under_12_weeks")
+# The hip may not bend past 90 degrees (posterior and lateral approaches): the program
+# cannot know when the surgeon lifts it, so it holds in every week.
+HIP_FLEXION_PRECAUTION = AnyOf(
+    (Fact("precaution.hip_replacement_posterior"), Fact("precaution.hip_replacement_lateral"))
+)
 BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
 ANY_PAIN_4 = AnyOf(
     tuple(Fact(f"pain.{region}", ">=", 4) for region in ("low_back", "knee", "hip", "buttock"))
@@ -455,13 +473,25 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         description="After giving birth: pelvic-floor exercises every day, stop for any "
         "postnatal warning sign, and running, jumps and hops only from 12 weeks, and then "
         "only without those signs; in this program jumps land on two feet, with no "
-        "single-leg or turning hops.",
+        "single-leg or turning hops, and planks start on the knees or on the side: a full "
+        "plank or side plank from the feet only in a block after one with those easier "
+        "planks.",
         source="postnatal_guidance",
         evidence="recalled",
         when=Trigger(precautions=("postnatal",)),
         # Goom 2019 returns to impact in graded steps; two-leg landings before hops on one
         # leg (the landing ladder's order) is a convention here.
         exclude_tags=("single_leg_landing", "rotational_landing"),
+        # The trunk note below, as a demand: a plank from the feet (high pressure on the
+        # abdominal wall and pelvic floor) only after a block of the supported planks, so
+        # never in the first block planks come in. Whole blocks apart is a convention.
+        requires=(
+            Requirement(
+                kind="stepped",
+                tags=("high_abdominal_pressure",),
+                families=("front_plank", "side_plank"),
+            ),
+        ),
         stop_signs=POSTNATAL_STOP_SIGNS,
         notes=(
             "Pelvic-floor exercises every day, on their own besides this program: squeeze "
@@ -548,10 +578,6 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_roles=("power",),
         cap=Cap(max_level=2, max_rpe=5),
         stop_signs=AFTER_SURGERY_SIGNS,
-        notes=(
-            "Stand up from a firm, high chair pushing on the armrests, the operated leg "
-            "slid a little forward.",
-        ),
     ),
     SafetyRule(
         id="joint_replacement_middle",
@@ -570,9 +596,50 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         cap=Cap(max_rpe=7),
         stop_signs=AFTER_SURGERY_SIGNS,
+    ),
+    SafetyRule(
+        # Said once, here: the note, the weeks the rule holds in and the exercises it
+        # leaves agree. Every sit to stand carries chair_rise; only one whose cue names
+        # the raised seat (guarding it) stays.
+        id="raised_seat_sit_to_stand",
+        description="While a new hip may not bend past 90 degrees (posterior and lateral "
+        "approaches; this program keeps the precaution for all its weeks, as only the "
+        "surgeon lifts it): every sit to stand from a firm, raised seat, pushing on the "
+        "armrests with the operated leg slid a little forward; no arms-crossed, low-seat "
+        "or ordinary-chair sit to stands, fast ones included.",
+        source="raised_seat_convention",
+        evidence="convention",
+        when=Trigger(condition=HIP_FLEXION_PRECAUTION),
+        guard_tags=("chair_rise",),
         notes=(
-            "Stand up from a firm, high chair pushing on the armrests, the operated leg "
-            "slid a little forward, until your surgeon says a lower seat is fine.",
+            "While your hip may not bend past 90 degrees, stand up from a firm, high chair "
+            "(or a firm cushion on the seat) pushing on the armrests, the operated leg slid "
+            "a little forward, every time. This program keeps that precaution for all its "
+            "weeks, as only your surgeon can lift it; once they do, a new program brings "
+            "the ordinary chair back.",
+        ),
+    ),
+    SafetyRule(
+        # The same seat for the stages of recovery, where no approach precaution holds
+        # it for longer (an anterior hip, a knee): up to 12 weeks, by the stages.
+        id="raised_seat_after_replacement",
+        description="Up to 12 weeks after a hip or knee replacement: every sit to stand "
+        "from a firm, raised seat, pushing on the armrests with the operated leg slid a "
+        "little forward; no arms-crossed, low-seat or ordinary-chair sit to stands, fast "
+        "ones included.",
+        source="raised_seat_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (AnyOf((HIP_EARLY, HIP_MIDDLE, KNEE_EARLY_MIDDLE)), Not(HIP_FLEXION_PRECAUTION))
+            )
+        ),
+        guard_tags=("chair_rise",),
+        notes=(
+            "Stand up from a firm, high chair (or a firm cushion on the seat) pushing on the "
+            "armrests, the operated leg slid a little forward, every time; an ordinary "
+            "chair comes from 12 weeks after the operation, unless your surgeon says "
+            "otherwise.",
         ),
     ),
     SafetyRule(
