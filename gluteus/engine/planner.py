@@ -623,6 +623,87 @@ def _seam(plan: Plan) -> tuple[str, str]:
     return DAYS[(first - 1) % 7], DAYS[first]
 
 
+@frozen
+class _Values:
+    """What the objective gives for choosing an exercise in one block, apart from the
+    issues, volume and coverage it serves: per session it is in, and once per block."""
+
+    phase_rank: int
+    prefer: frozenset[str]
+    before: frozenset[str]  # the exercises of the block before
+    rungs_up: frozenset[str]  # the rungs above those on their ladders
+
+    @classmethod
+    def of(cls, plan: Plan, bp: BlockPlan, previous: Chosen | None) -> _Values:
+        before = frozenset().union(*previous.sessions) if previous is not None else frozenset()
+        return cls(
+            phase_rank={"activation": 0, "strength": 1, "power": 2}[bp.block.phase],
+            prefer=frozenset(plan.profile.preferences.prefer),
+            before=before,
+            rungs_up=frozenset(n for p in sorted(before) for n in plan.next_rungs.get(p, ())),
+        )
+
+    def per_pick(self, option: Option) -> int:
+        ex = option.exercise
+        value = W_ACTIVATION * _activation_score(ex) - W_CLUTTER
+        if self.phase_rank and ex.role != "activation":
+            value += W_LEVEL * ex.level * self.phase_rank
+        if option.extra is not None:
+            value += W_WEAKER
+        return value
+
+    def once(self, option: Option) -> list[int]:
+        ex = option.exercise
+        out = []
+        if ex.id in self.prefer:
+            out.append(W_PREFER)
+        if ex.id in self.before and ex.role != "activation":
+            out.append(-W_REUSE)
+        if ex.id in self.rungs_up and ex.id not in self.before:
+            out.append(W_NEXT_RUNG)
+        return out
+
+
+KEEP_PER_KIND = 3
+"""Candidates the solver sees per kind of exercise (see :func:`_kept`): enough that a
+session's one-per-family rule, the consecutive-day rules and the ladders still leave
+a choice, few enough that a catalogue growing with near-identical exercises does not
+grow the model with it."""
+
+
+def _kept(plan: Plan, bp: BlockPlan, previous: Chosen | None) -> tuple[str, ...]:
+    """The candidates the solver sees: of the exercises that would play the same part
+    in the block's model (the same role, load, hold or reps, targets, trained issues,
+    demands met, tag limits hit and sets), the :data:`KEEP_PER_KIND` the objective
+    values most, the shorter first among equals. Any other of the kind could only
+    take one of their places for less (bar the per-session noise that varies plans);
+    a plan the kept ones cannot complete is searched for again among all of them."""
+    demands = bp.demands
+    groups = [g for c in demands.coverage if c not in bp.dropped for g in c.groups]
+    trained = frozenset(plan.trained)
+    values = _Values.of(plan, bp, previous)
+    kinds: dict[tuple[Any, ...], list[tuple[int, int, str]]] = {}
+    for e, option in sorted(bp.options.items()):
+        ex = option.exercise
+        kind = (
+            ex.role,
+            ex.loaded,
+            ex.is_hold,
+            frozenset(ex.targets),
+            frozenset(ex.issues) & trained,
+            tuple(g.fits(ex) for g in groups),
+            tuple(lim.fits(ex) for lim in demands.limits),
+            option.first_sets,
+            option.most_sets,
+        )
+        value = values.per_pick(option) + sum(values.once(option))
+        kinds.setdefault(kind, []).append((-value, option.tenths, e))
+    keep: list[str] = []
+    for members in kinds.values():
+        keep.extend(e for _, _, e in sorted(members)[:KEEP_PER_KIND])
+    return tuple(sorted(keep))
+
+
 class _Model:
     """Builds one block's CP-SAT model; in ``explain`` mode every hard constraint group
     is guarded by an assumption literal so the solver can name a conflicting set."""
@@ -634,6 +715,7 @@ class _Model:
         previous: Chosen | None,
         seed: int,
         explain: bool = False,
+        keep: Sequence[str] | None = None,
     ) -> None:
         from .solver import load_cp_model
 
@@ -647,7 +729,7 @@ class _Model:
         self.assumptions: dict[int, str] = {}
         self.literals: list[Any] = []
         self.days = plan.profile.days
-        ids = sorted(bp.options)
+        ids = sorted(bp.options if keep is None else keep)
         self.ids = ids
         m = self.model
         sessions = range(len(self.days))
@@ -747,9 +829,10 @@ class _Model:
                     self._add(m.add(self._weigh(everything, share[week]) <= 0), g_share)
         # Loaded work only with a drill for the same muscles in the same session.
         g_prep = self._guard("before_loaded")
+        candidates = set(ids)
         for e in ids:
             for partner in self.bp.partners.get(e, ()):
-                prep = [d for d in partner if d in opts]
+                prep = [d for d in partner if d in candidates]
                 for s in sessions:
                     self._add(m.add(x[s, e] <= self._count((s, d) for d in prep)), g_prep)
         for req, rule in demands.opens:
@@ -895,26 +978,13 @@ class _Model:
             m.add(got <= self._weigh(((s, e) for s in sessions for e in hard), first_sets))
             term(W_VOLUME, got)
         rng = random.Random(seed * 1_000_003 + self.bp.block.number)
-        before = set().union(*previous.sessions) if previous is not None else set()
-        rungs_up = {n for p in sorted(before) for n in plan.next_rungs.get(p, ())}
-        prefer = set(plan.profile.preferences.prefer)
-        phase_rank = {"activation": 0, "strength": 1, "power": 2}[self.bp.block.phase]
+        values = _Values.of(plan, self.bp, previous)
         for e in ids:
-            option = opts[e]
-            ex = option.exercise
-            per_pick = W_ACTIVATION * _activation_score(ex) - W_CLUTTER
-            if phase_rank and ex.role != "activation":
-                per_pick += W_LEVEL * ex.level * phase_rank
-            if option.extra is not None:
-                per_pick += W_WEAKER
+            per_pick = values.per_pick(opts[e])
             for s in sessions:
                 term(per_pick + rng.randrange(W_NOISE), x[s, e])
-            if e in prefer:
-                term(W_PREFER, self.used[e])  # once per block, not per session
-            if e in before and ex.role != "activation":
-                term(-W_REUSE, self.used[e])
-            if e in rungs_up and e not in before:
-                term(W_NEXT_RUNG, self.used[e])
+            for weight in values.once(opts[e]):
+                term(weight, self.used[e])  # once per block, not per session
             repeats = m.new_int_var(0, len(self.days), f"repeat_{e}")
             m.add(repeats >= self._count((s, e) for s in sessions) - 1)
             term(-W_REPEAT, repeats)
@@ -954,14 +1024,39 @@ class _Model:
         return solver
 
 
+class _PrunedTooFar(Exception):
+    """The model without the ranked-out candidates left something out, or found no
+    plan: the block is solved again with every candidate."""
+
+
 def _solve_block(plan: Plan, bp: BlockPlan, previous: Chosen | None, seed: int) -> Chosen:
-    built = _Model(plan, bp, previous, seed)
+    keep = _kept(plan, bp, previous)
+    if len(keep) < len(bp.options):
+        try:
+            return _solve_model(plan, bp, previous, seed, keep)
+        except _PrunedTooFar:
+            pass
+    return _solve_model(plan, bp, previous, seed, None)
+
+
+def _solve_model(
+    plan: Plan,
+    bp: BlockPlan,
+    previous: Chosen | None,
+    seed: int,
+    keep: Sequence[str] | None,
+) -> Chosen:
+    """One block solved over ``keep`` (None: every candidate). A pruned model that
+    finds no plan, or leaves anything out, raises :class:`_PrunedTooFar`."""
+    built = _Model(plan, bp, previous, seed, keep=keep)
     cp = built.cp
     budget = built.budget
     for _ in range(BUDGET_RETRIES + 1):
         solver = built.solver(seed, budget)
         status = solver.solve(built.model)
         if status == cp.INFEASIBLE:
+            if keep is not None:
+                raise _PrunedTooFar
             raise _explain(plan, bp, previous, seed)
         if status in (cp.OPTIMAL, cp.FEASIBLE):
             break
@@ -981,6 +1076,8 @@ def _solve_block(plan: Plan, bp: BlockPlan, previous: Chosen | None, seed: int) 
             if vol.floor and solver.boolean_value(built.include[vol.issue])
         )
 
+    if keep is not None and not complete(solver):
+        raise _PrunedTooFar
     for _ in range(LEFT_OUT_RETRIES):
         if status == cp.OPTIMAL or complete(solver):
             break
