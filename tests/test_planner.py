@@ -805,3 +805,52 @@ def test_doses_are_rounded_to_what_a_person_is_told():
     for top in (None, 9, 12, 15):
         told = [told_reps(n, top) for n in range(1, (top or 30) + 1)]
         assert told == sorted(told)
+
+
+class _Copies:
+    """A plugin adding ten copies of the clamshell under new ids: exercises that would
+    play the very same part in every model."""
+
+    gluteus_name = "copies"
+
+    @hookimpl
+    def register_exercises(self) -> list[Exercise]:
+        original = CATALOGUE["clamshell"]
+        return [
+            attrs.evolve(original, id=f"clamshell_copy_{n}", name=f"Clamshell copy {n}")
+            for n in range(10)
+        ]
+
+
+def test_the_solver_sees_at_most_a_few_candidates_of_each_kind(monkeypatch):
+    """Of eleven clamshells that would play the same part, each block's model holds
+    at most KEEP_PER_KIND; the program is still whole and checks clean."""
+    from gluteus.engine import planner
+
+    seen: list[tuple[str, ...]] = []
+    kept = planner._kept
+
+    def spy(plan, bp, previous):
+        out = kept(plan, bp, previous)
+        seen.append(out)
+        return out
+
+    monkeypatch.setattr(planner, "_kept", spy)
+    pm = make_plugin_manager(entrypoints=False, plugins=[_Copies()])
+    program = gluteus.generate(gluteus.Profile.from_dict(BASE), plugins=pm)
+    assert seen
+    for ids in seen:
+        clams = [e for e in ids if e == "clamshell" or e.startswith("clamshell_copy_")]
+        assert 1 <= len(clams) <= planner.KEEP_PER_KIND
+    assert verify(program, api.context(pm)) == []
+
+
+def test_a_block_the_kept_candidates_cannot_plan_is_planned_with_all_of_them(monkeypatch):
+    """With no candidate kept the pruned model has no plan: the block is solved again
+    over every candidate, and the program is the one planned without pruning."""
+    from gluteus.engine import planner
+
+    monkeypatch.setattr(planner, "KEEP_PER_KIND", 10_000)
+    whole = generate(BASE)
+    monkeypatch.setattr(planner, "KEEP_PER_KIND", 0)
+    assert generate(BASE) == whole
