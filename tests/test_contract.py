@@ -337,6 +337,12 @@ def test_a_dose_rule_that_could_dose_an_exercise_it_does_not_fit_is_reported():
         "but also doses bodyweight work, which has none: limit load_types to external or "
         "drop rm" in found
     )
+    # A repetition maximum without reps in reserve cannot name the load of a dose.
+    assert (
+        "plugin 'calves': dose rule generic/strength/power: gives a repetition maximum (4-6RM) "
+        "but no reps in reserve: the load a dose names is the one its reps plus the reps in "
+        "reserve make, so give rir too" in found
+    )
     assert (
         "plugin 'calves': dose rule generic/strength/strength: progresses by load, but only "
         "doses bodyweight or band work, which cannot get heavier by percent: progress by "

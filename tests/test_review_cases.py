@@ -19,10 +19,12 @@ import pytest
 import gluteus
 from gluteus.engine.api import context
 from gluteus.engine.pluginmanager import make_plugin_manager
+from gluteus.engine.verify import verify
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PM = make_plugin_manager(entrypoints=False)
-CATALOGUE = context(PM).registry.exercises
+CTX = context(PM)
+CATALOGUE = CTX.registry.exercises
 
 
 @functools.cache
@@ -610,3 +612,52 @@ def test_after_a_birth_jumps_land_on_two_feet():
     doc = program("p2_postnatal_runner.yaml")  # 10 weeks after the birth, a runner
     for n, rx in rows(doc):
         assert not tags(rx) & {"single_leg_landing", "rotational_landing"}, (n, rx["id"])
+
+
+# --- Review 5: a load the reps and reps in reserve make -----------------------------------
+
+
+@functools.cache
+def _markdown(name: str) -> str:
+    profile = gluteus.load_profile(next(FIXTURES.glob(f"review*/{name}")), plugins=PM)
+    text = gluteus.render(gluteus.generate(profile, plugins=PM), "markdown", plugins=PM)
+    assert isinstance(text, str)
+    return text
+
+
+def test_the_load_named_is_the_one_the_reps_and_reserve_make_never_a_set_to_failure():
+    """High blood pressure and back pain 4/10: "2 × 8, 8-12RM, 3 reps in reserve" with a
+    weight you can lift 8 times makes 8 reps a set to failure; 8 reps with 3 in reserve
+    is a weight you could lift about 11 times, and 8RM stays the heaviest allowed."""
+    doc = program("p6_bp_back.yaml")
+    by_rm = [(n, rx) for n, rx in rows(doc) if (rx["effort"] or {}).get("rm")]
+    assert by_rm, "the program loads external weights"
+    for n, rx in by_rm:
+        rm, rir, reps = rx["effort"]["rm"], rx["effort"]["rir"], rx["reps"]
+        assert rm == [reps + rir[0], reps + rir[1]], (n, rx["id"], reps, rm, rir)
+        assert rm[0] >= 8, (n, rx["id"])  # the hypertension cap, an upper bound on the load
+        if not rx["load"].startswith("Deload"):
+            times = f"{rm[0]}" if rm[0] == rm[1] else f"{rm[0]} to {rm[1]}"
+            assert rx["load"].startswith(f"A weight you could lift about {times} times"), (
+                n,
+                rx["load"],
+            )
+    text = _markdown("p6_bp_back.yaml")
+    assert "8–12RM" not in text and "lift 8 to 12 times" not in text
+    assert "| 2 × 8 | 90 s | 5 | A weight you could lift about 11 times" in text
+    assert "RPE 7, 11RM, 3 reps in reserve" in text
+
+
+def test_a_load_heavier_than_the_reps_and_reserve_make_is_caught():
+    """The reviewer's line put back by hand: 8 reps with 3 in reserve at 8-12RM."""
+    doc = program("p6_bp_back.yaml")
+    assert verify(doc, CTX) == []
+    rx = next(rx for _, rx in rows(doc) if (rx["effort"] or {}).get("rm") and rx["reps"] == 8)
+    rx["effort"]["rm"] = [8, 12]
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("the load and the effort disagree" in v and "set to failure" in v for v in found)
+    doc = program("p6_bp_back.yaml")
+    rx = next(rx for _, rx in rows(doc) if (rx["effort"] or {}).get("rm") and rx["reps"] == 8)
+    rx["load"] = rx["load"].replace("about 11 times", "8 to 12 times")
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("is not what the dose rules give it" in v for v in found), found

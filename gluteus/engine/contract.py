@@ -429,6 +429,16 @@ def _check_dose_fit(reg: Registry, name: str, rule: DoseRule) -> list[Problem]:
                 "or drop rm",
             )
         )
+    if rule.rm is not None and rule.rir is None:
+        out.append(
+            Problem(
+                name,
+                item,
+                f"gives a repetition maximum ({rule.rm[0]}-{rule.rm[1]}RM) but no reps in "
+                "reserve: the load a dose names is the one its reps plus the reps in "
+                "reserve make, so give rir too",
+            )
+        )
     if rule.progression == "load" and "external" not in rule.load_types:
         out.append(
             Problem(

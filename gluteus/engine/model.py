@@ -578,7 +578,10 @@ class DoseRule:
     Effort is structured: ``effort`` is the RPE range (0–10), ``rm`` the repetition
     maximum the load should be (external loads only), ``rir`` the reps kept in reserve.
     ``load`` is a short note in words (what to use); the engine words the rest, so a
-    cap on effort changes the words and the numbers together.
+    cap on effort changes the words and the numbers together. With ``rm``, ``rir`` is
+    needed too: the engine names the weight each dose's reps and reps in reserve make
+    ("A weight you could lift about 11 times") and ``load`` follows it ("with good form
+    on every rep"), so it must not name a weight of its own.
     """
 
     role: str = field(validator=_one_of(ROLES))

@@ -41,7 +41,8 @@ from .dosing import (
     told_hold,
     told_reps,
     too_short_to_hold,
-    week_dose,
+    worded,
+    working_rm,
 )
 from .errors import ProfileError
 from .model import DAYS, DoseRule, Exercise, Finding, ObjectiveTest, Referral, Requirement
@@ -603,15 +604,20 @@ class _DoseTexts:
 
 
 def _dose_texts(
-    ex: Exercise, rules: Sequence[DoseRule], experience: str, restrictions: Restrictions
+    ex: Exercise,
+    rules: Sequence[DoseRule],
+    experience: str,
+    restrictions: Restrictions,
+    reps: int | None = None,
 ) -> _DoseTexts | None:
-    """What the dose rules that fit ``ex`` can say for its load, tempo and effort, in a
-    loading week and in a deload, under the rules' caps; None when no dose rule fits it
-    (the planner never uses such an exercise), and no texts at all when no plugin gives
-    any dose rule (nothing can be planned, so loads cannot be judged).
+    """What the dose rules that fit ``ex`` can say for its load, tempo and effort at
+    ``reps`` (a load by repetition maximum is the one those reps make), in a loading
+    week and in a deload, under the rules' caps; None when no dose rule fits it (the
+    planner never uses such an exercise), and no texts at all when no plugin gives any
+    dose rule (nothing can be planned, so loads cannot be judged).
 
-    Worded by :func:`~gluteus.engine.dosing.week_dose` itself, so the texts are the
-    planner's: a first week, a later week, and a deload after them.
+    Worded by :func:`~gluteus.engine.dosing.worded`, as the planner words them: a
+    first week, a later week, and a deload.
     """
     if not rules:
         return _DoseTexts(frozenset(), frozenset(), frozenset(), frozenset())
@@ -627,12 +633,12 @@ def _dose_texts(
     deloads: set[str] = set()
     efforts: set[Any] = set()
     for rule in fitting:
-        first = week_dose(ex, rule, 0, cap)
-        later = week_dose(ex, rule, 1, cap)
-        deload = week_dose(ex, rule, 0, cap, deload_after=later)
-        loads.update((first.load, later.load))
-        deloads.add(deload.load)
-        efforts.update((first.effort, later.effort, deload.effort))
+        first = worded(ex, rule, cap, reps, step=0, deload=False)
+        later = worded(ex, rule, cap, reps, step=1, deload=False)
+        deload = worded(ex, rule, cap, reps, step=0, deload=True)
+        loads.update((first[1], later[1]))
+        deloads.add(deload[1])
+        efforts.update((first[0], later[0], deload[0]))
     return _DoseTexts(
         frozenset(loads),
         frozenset(deloads),
@@ -683,7 +689,7 @@ def _check_exercise(
     restrictions: Restrictions,
     block: Restrictions,
     who: Training,
-    doses: Callable[[Exercise], _DoseTexts | None],
+    doses: Callable[[Exercise, int | None], _DoseTexts | None],
     available: frozenset[str],
     tests: Mapping[str, ObjectiveTest],
 ) -> Iterator[Violation]:
@@ -730,7 +736,7 @@ def _check_exercise(
             f"a hands-free hold the tested {short[1]} allows only {short[0]} s of, under "
             f"the {SHORTEST_HOLD_S} s worth doing: the supported version, or none"
         )
-    texts = doses(ex)
+    texts = doses(ex, rx.reps)
     if texts is None:
         yield slot.violation(
             f"no dose rule gives {ex.role} work a dose at {profile.experience} level, so "
@@ -819,6 +825,16 @@ def _check_effort(slot: _Slot, restrictions: Restrictions) -> Iterator[Violation
                 f"a load as heavy as {effort.rm[0]}RM; rule {rule.id} allows nothing heavier "
                 f"than {least}RM",
                 rule=rule.id,
+            )
+    reps = slot.rx.reps
+    if effort.rm is not None and effort.rir is not None and reps is not None:
+        want = working_rm(reps, effort.rir)
+        if effort.rm != want:
+            heavier = "; a heavier one makes it a set to failure" if effort.rm < want else ""
+            yield slot.violation(
+                f"{reps} reps with {effort.rir[0]}-{effort.rir[1]} in reserve at a "
+                f"{effort.rm[0]}-{effort.rm[1]}RM load: the load and the effort disagree "
+                f"(reps plus reps in reserve make a {want[0]}-{want[1]}RM load{heavier})"
             )
     if (
         effort.rpe is not None
@@ -1430,17 +1446,19 @@ def verify(program: Any, ctx: Context, *, schema: bool = True) -> list[Violation
     block_rules = {
         b: safety.over(n for n in numbers if n in known) for b, numbers in blocks.items()
     }
-    dose_texts: dict[tuple[int, str], _DoseTexts | None] = {}
+    dose_texts: dict[tuple[int, str, int | None], _DoseTexts | None] = {}
 
     for week in weeks:
         block = block_rules[week.block]
 
-        def doses(ex: Exercise, block: Restrictions = block, key: int = week.block) -> Any:
-            if (key, ex.id) not in dose_texts:
-                dose_texts[key, ex.id] = _dose_texts(
-                    ex, ctx.registry.dosing, profile.experience, block
+        def doses(
+            ex: Exercise, reps: int | None, block: Restrictions = block, key: int = week.block
+        ) -> Any:
+            if (key, ex.id, reps) not in dose_texts:
+                dose_texts[key, ex.id, reps] = _dose_texts(
+                    ex, ctx.registry.dosing, profile.experience, block, reps
                 )
-            return dose_texts[key, ex.id]
+            return dose_texts[key, ex.id, reps]
 
         # Each week against its own rules: a later trimester's apply from its week on.
         this_week = safety.at(week.number) if week.number in known else restrictions
