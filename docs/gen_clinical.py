@@ -89,6 +89,9 @@ def _does(rule: SafetyRule) -> str:
             words += ", never on consecutive days"
         parts.append(words)
     for req in rule.requires:
+        if req.kind == "drill_first":
+            parts.append(f"loaded {', '.join(req.then)} only after {', '.join(req.families)} work")
+            continue
         kinds = [*req.roles, *req.planes, *req.tags, *req.families]
         where = {"weekly": "every week", "session": "every session"}.get(req.kind, req.kind)
         parts.append(f"asks for {', '.join(kinds) or 'activation'} ({where})")

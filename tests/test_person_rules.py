@@ -105,11 +105,11 @@ def set_effort(**effort: Any) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
-def without_family(family: str) -> Callable[[dict[str, Any]], None]:
-    """An edit taking every exercise of ``family`` out of week 3."""
+def without_family(family: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
+    """An edit taking every exercise of ``family`` out of week ``week``."""
 
     def edit(doc: dict[str, Any]) -> None:
-        for session in doc["weeks"][2]["sessions"]:
+        for session in doc["weeks"][week - 1]["sessions"]:
             session["exercises"] = [
                 rx for rx in session["exercises"] if CATALOGUE[rx["id"]].family != family
             ]
@@ -130,6 +130,16 @@ def without_tag_in_power_weeks(tag: str) -> Callable[[dict[str, Any]], None]:
                     rx for rx in session["exercises"] if tag not in CATALOGUE[rx["id"]].tags
                 ]
                 session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+
+    return edit
+
+
+def without_family_everywhere(family: str) -> Callable[[dict[str, Any]], None]:
+    """An edit taking every exercise of ``family`` out of every week."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        for week in range(1, len(doc["weeks"]) + 1):
+            without_family(family, week)(doc)
 
     return edit
 
@@ -272,6 +282,11 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("low_back_pain_high", person(pain={"low_back": 5}), slip_in("deadlift")),
     ("gluteal_tendinopathy_pain", person(pain={"hip": 5}), slip_in("clamshell")),
     ("no_static_stretching", person(), slip_in("piriformis_stretch")),
+    (
+        "back_hinge_drill_first",
+        person(signs=["feel_it_in_back"]),
+        without_family_everywhere("hip_hinge"),
+    ),
 ]
 
 

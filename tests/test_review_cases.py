@@ -661,3 +661,48 @@ def test_a_load_heavier_than_the_reps_and_reserve_make_is_caught():
     rx["load"] = rx["load"].replace("about 11 times", "8 to 12 times")
     found = [str(v) for v in verify(doc, CTX)]
     assert any("is not what the dose rules give it" in v for v in found), found
+
+
+# --- Review 5: the hinge is learnt before it is loaded ------------------------------------
+
+HINGES = {"deadlift", "single_leg_rdl", "kettlebell_swing"}
+
+
+def test_when_the_back_takes_over_the_hinge_drill_comes_before_any_loaded_hinge():
+    """Back pain 4/10 and the back doing the glutes' work: the dumbbell Romanian deadlift
+    came in weeks 7-8 and the hip hinge drill that teaches it only in weeks 9-10."""
+    doc = program("p6_bp_back.yaml")
+    assert "back_hinge_drill_first" in {r["id"] for r in doc["safety"]["rules"]}
+    learnt: set[str] = set()
+    loaded = 0
+    for week in doc["weeks"]:
+        for session in week["sessions"]:
+            drilled = "hip_hinge" in learnt
+            for rx in session["exercises"]:
+                if rx["family"] == "hip_hinge":
+                    drilled = True
+                elif rx["family"] in HINGES and rx["loaded"]:
+                    loaded += 1
+                    assert drilled, (week["number"], rx["id"])
+        learnt |= {
+            rx["family"] for s in week["sessions"] for rx in s["exercises"] if not rx["loaded"]
+        }
+    assert loaded, "the program still loads the hinge, after the drill"
+
+
+def test_a_loaded_hinge_before_the_hinge_drill_is_caught():
+    doc = program("p6_bp_back.yaml")
+    assert verify(doc, CTX) == []
+    first = min(
+        n for n, rx in rows(doc) if rx["family"] in HINGES and rx["loaded"]
+    )  # the first week of a loaded hinge
+    for week in doc["weeks"]:
+        if week["number"] > first:
+            break
+        for session in week["sessions"]:
+            session["exercises"] = [
+                rx for rx in session["exercises"] if rx["family"] != "hip_hinge"
+            ]
+            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+    found = [v for v in verify(doc, CTX) if v.rule == "back_hinge_drill_first"]
+    assert found and min(v.week or 0 for v in found) == first, [str(v) for v in found]

@@ -381,6 +381,15 @@ def _check_rule(reg: Registry, name: str, rule: SafetyRule, known_tags: set[str]
     for req in rule.requires:
         unknown(req.roles, ROLES, "role")
         unknown(req.planes, PLANES, "plane")
+        if req.kind == "drill_first" and not (req.families and req.then):
+            out.append(
+                Problem(
+                    name,
+                    item,
+                    "a drill_first requirement needs the drill's families and the loaded "
+                    "families that wait for it (then)",
+                )
+            )
         if req.issue is not None:
             unknown((req.issue,), reg.issues, "issue")
     for from_role, to_roles in rule.substitute:

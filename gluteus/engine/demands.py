@@ -301,6 +301,7 @@ class Demands:
     before_loaded: tuple[tuple[Requirement, str | None], ...]
     opens: tuple[tuple[Requirement, str | None], ...]
     weekly_hard_max: int = WEEKLY_HARD_SETS_MAX
+    drill_first: tuple[tuple[Requirement, str | None], ...] = ()
 
     @property
     def max_activation(self) -> int:
@@ -411,7 +412,20 @@ def demands_for(
         limits=limits,
         before_loaded=tuple(before),
         opens=opens,
+        drill_first=tuple((r, rule) for r, rule in reqs if r.kind == "drill_first"),
     )
+
+
+def taught_by(req: Requirement, ex: Exercise) -> bool:
+    """True when ``ex`` is a drill that teaches the movement ``req`` (a ``drill_first``
+    requirement) guards: unloaded, of one of its ``families``."""
+    return not ex.loaded and ex.family in req.families
+
+
+def waits_for_drill(req: Requirement, ex: Exercise) -> bool:
+    """True when ``ex`` may come only after the drill ``req`` names: loaded work of one
+    of its ``then`` families."""
+    return ex.loaded and ex.family in req.then
 
 
 _ALL_ROLES = frozenset(

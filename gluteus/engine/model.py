@@ -739,6 +739,10 @@ class Requirement:
       ``planes``, ``roles``, ``tags`` and/or ``families`` (all of them when ``each``,
       else at least one of them).
     - ``session``: every session holds such exercises.
+    - ``drill_first``: a loaded exercise of the families in ``then`` comes only once an
+      exercise of ``families`` (the drill that teaches the movement) has been done in
+      an earlier week, or earlier in the same session: the movement is learnt unloaded
+      before it is loaded.
 
     ``phases`` limits the demand to weeks of those phase kinds (all when empty).
     ``optional``: work the rule recommends rather than a safety limit; when the time,
@@ -746,7 +750,7 @@ class Requirement:
     naming the rule (the program says so) instead of failing the program.
     """
 
-    kind: Literal["before_loaded", "session_opens", "weekly", "session"]
+    kind: Literal["before_loaded", "session_opens", "weekly", "session", "drill_first"]
     roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     planes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     issue: str | None = None
@@ -755,6 +759,7 @@ class Requirement:
     phases: tuple[str, ...] = field(default=(), converter=_tuple_of_str, validator=_each_of(PHASES))
     families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     optional: bool = False
+    then: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
 
 @frozen

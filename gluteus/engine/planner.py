@@ -41,7 +41,7 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .demands import (
     CAPPED_ROLES,
@@ -57,7 +57,9 @@ from .demands import (
     demands_for,
     gets_extra,
     relevant,
+    taught_by,
     training,
+    waits_for_drill,
 )
 from .dosing import (
     Dose,
@@ -284,6 +286,9 @@ class BlockPlan:
     options: Mapping[str, Option]
     partners: Mapping[str, tuple[tuple[str, ...], ...]]  # loaded id -> drills per requirement
     dropped: tuple[Coverage, ...]  # optional demands no usable exercise meets
+    # loaded id -> per drill_first requirement not yet met, the drills that may precede it
+    gates: Mapping[str, tuple[tuple[str, ...], ...]] = field(factory=dict)
+    teaches: frozenset[str] = frozenset()  # drills of drill_first requirements not yet met
 
 
 def _dosable(ex: Exercise, phase: str, experience: str, ctx: Context) -> bool:
@@ -314,6 +319,30 @@ def _partner_map(
             )
             per_req.append(drills)
         out[ex.id] = tuple(per_req)
+    return out
+
+
+def _drill_gates(
+    exercises: Sequence[Exercise],
+    drill_first: Sequence[tuple[Requirement, str | None]],
+    done: frozenset[str],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each loaded exercise a ``drill_first`` requirement holds back (its drill's
+    families not among ``done``, the families of unloaded work in earlier blocks), per
+    such requirement, the drills that may come before it in the same session."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for ex in exercises:
+        per_req = [
+            tuple(
+                d.id
+                for d in exercises
+                if taught_by(req, d) and _order_key(d, frozenset()) < _order_key(ex, frozenset())
+            )
+            for req, _ in drill_first
+            if waits_for_drill(req, ex) and not set(req.families) & done
+        ]
+        if per_req:
+            out[ex.id] = tuple(per_req)
     return out
 
 
@@ -359,10 +388,15 @@ def _window(
 
 
 def _block_plan(
-    plan: Plan, block: Block, ctx: Context, carried: Mapping[str, Dose] | None = None
+    plan: Plan,
+    block: Block,
+    ctx: Context,
+    carried: Mapping[str, Dose] | None = None,
+    done: frozenset[str] = frozenset(),
 ) -> BlockPlan:
     """The block's rules, demands and dosed options; ``carried`` are the doses of the
-    exercises done in the last loading week of the block before."""
+    exercises done in the last loading week of the block before, ``done`` the families
+    of the unloaded work of all blocks before."""
     restrictions = plan.safety.over(block.weeks)
     demands = demands_for(
         restrictions,
@@ -376,11 +410,15 @@ def _block_plan(
     # Loaded work needs a drill for the same muscles; a loaded exercise without one is out.
     partners = _partner_map(allowed, demands.before_loaded)
     allowed = [ex for ex in allowed if not ex.loaded or all(partners.get(ex.id, ()))]
+    # A movement learnt unloaded first: loaded work waits for its drill in an earlier
+    # block, or in the same session; with no such drill usable it waits.
+    gates = _drill_gates(allowed, demands.drill_first, done)
+    allowed = [ex for ex in allowed if all(gates.get(ex.id, ()))]
     inside = _window(plan, block.phase, allowed, demands, restrictions)
     ids = {ex.id for ex in inside}
     by_id = {ex.id: ex for ex in allowed}
     for ex in list(inside):
-        for drills in partners.get(ex.id, ()):
+        for drills in (*partners.get(ex.id, ()), *gates.get(ex.id, ())):
             for drill in drills:
                 if drill not in ids and drill in by_id:
                     inside.append(by_id[drill])
@@ -402,6 +440,13 @@ def _block_plan(
         options=options,
         partners=partners,
         dropped=dropped,
+        gates=gates,
+        teaches=frozenset(
+            ex.id
+            for ex in usable
+            for req, _ in demands.drill_first
+            if taught_by(req, ex) and not set(req.families) & done
+        ),
     )
 
 
@@ -721,6 +766,12 @@ class _Model:
                 prep = [d for d in partner if d in opts]
                 for s in sessions:
                     self._add(m.add(x[s, e] <= sum(x[s, d] for d in prep)), g_prep)
+        g_drill = self._guard("drill_first")
+        for e in ids:
+            for gate in self.bp.gates.get(e, ()):
+                drills = [d for d in gate if d in opts]
+                for s in sessions:
+                    self._add(m.add(x[s, e] <= sum(x[s, d] for d in drills)), g_drill)
         for req, rule in demands.opens:
             g = self._guard(f"opens:{rule}")
             openers = [e for e in ids if opts[e].exercise.role in req.roles]
@@ -874,6 +925,9 @@ class _Model:
                 terms.append(-W_REUSE * self.used[e])
             if e in rungs_up and e not in before:
                 terms.append(W_NEXT_RUNG * self.used[e])
+            if e in self.bp.teaches:
+                # A drill some loaded work waits for: learnt early, the work can follow.
+                terms.append(W_NEXT_RUNG * self.used[e])
             repeats = m.new_int_var(0, len(self.days), f"repeat_{e}")
             m.add(repeats >= sum(x[s, e] for s in sessions) - 1)
             terms.append(-W_REPEAT * repeats)
@@ -980,6 +1034,8 @@ _EXPLAIN_WORDS: dict[str, str] = {
     "before_loaded": "loaded exercises need an activation drill for the same muscles earlier "
     "in the session",
     "volume": "each issue's weekly hard sets stay under its cap",
+    "drill_first": "loaded work a rule holds back until its drill has been learnt comes "
+    "after that drill in the same session",
 }
 
 
@@ -1216,14 +1272,17 @@ def plan(
     chosen: list[Chosen] = []
     previous: Chosen | None = None
     blocks = the_plan.skeleton.blocks
+    learnt: set[str] = set()  # families of the unloaded work done so far
     for number, block in enumerate(blocks):
         # Each block is dosed knowing what the one before it did (see dosing.keeps_reps).
-        bp = _block_plan(the_plan, block, ctx, _carried(previous))
+        bp = _block_plan(the_plan, block, ctx, _carried(previous), frozenset(learnt))
         _precheck(the_plan, bp, ctx)
         # Embedding apps: progress between blocks, and where a cancelled generate stops.
         ctx.checkpoint("plan", number, len(blocks))
         previous = _solve_block(the_plan, bp, previous, seed)
         chosen.append(previous)
+        done = (previous.options[e].exercise for ids in previous.sessions for e in ids)
+        learnt.update(ex.family for ex in done if not ex.loaded)
     return _assemble(the_plan, chosen, ctx)
 
 

@@ -31,7 +31,9 @@ from .demands import (
     Training,
     demands_for,
     gets_extra,
+    taught_by,
     training,
+    waits_for_drill,
 )
 from .dosing import (
     SHORTEST_HOLD_S,
@@ -985,6 +987,31 @@ def _check_before_loaded(
             )
 
 
+def _check_drill_first(
+    slots: Sequence[_Slot], req: Requirement, rule: str | None, learnt: Iterable[str]
+) -> Iterator[Violation]:
+    """Loaded work ``req`` holds back comes only after its drill: done in an earlier
+    week (``learnt``: the families of unloaded work done before this week), or earlier
+    in the same session."""
+    if set(req.families) & set(learnt):
+        return
+    drilled = False
+    for slot in slots:
+        ex = slot.exercise
+        if ex is None:
+            continue
+        if taught_by(req, ex):
+            drilled = True
+        elif waits_for_drill(req, ex) and not drilled:
+            drill = " or ".join(f.replace("_", " ") for f in req.families)
+            yield slot.violation(
+                f"a loaded {ex.family.replace('_', ' ')} before the {drill} drill has been "
+                f"done, in an earlier week or earlier in this session; rule {rule} teaches "
+                "the movement unloaded first",
+                rule=rule,
+            )
+
+
 def _check_opens(slots: Sequence[_Slot], req: Requirement, rule: str | None) -> Iterator[Violation]:
     first = slots[0] if slots else None
     if first is None or first.exercise is None:
@@ -1030,6 +1057,7 @@ def _check_structure(
     short: dict[str, dict[int, int]] = {}
     unmet: dict[str, set[int]] = {}
     per_week: list[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]] = []
+    learnt: set[str] = set()  # families of the unloaded work of the weeks before
     for week in weeks:
         number = week.number
         known = 1 <= number <= len(safety.weeks)
@@ -1048,6 +1076,9 @@ def _check_structure(
                 yield from _check_before_loaded(slots, req, rule)
             for req, rule in demands.opens:
                 yield from _check_opens(slots, req, rule)
+            for req, rule in demands.drill_first:
+                yield from _check_drill_first(slots, req, rule, learnt)
+        learnt.update(s.exercise.family for s in week_slots if s.exercise and not s.exercise.loaded)
         per_week.append((week, demands, week_slots, sessions))
         for cover in demands.coverage:
             if cover.issue is not None and number in claims.left_out.get(cover.issue, ()):
