@@ -706,3 +706,65 @@ def test_a_loaded_hinge_before_the_hinge_drill_is_caught():
             session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
     found = [v for v in verify(doc, CTX) if v.rule == "back_hinge_drill_first"]
     assert found and min(v.week or 0 for v in found) == first, [str(v) for v in found]
+
+
+# --- Review 5: a 16-year-old on back-to-back days -----------------------------------------
+
+LOADING = {"strength", "eccentric", "isometric", "power"}
+ISOLATED_ABDUCTION = {
+    "clamshell",
+    "side_lying_abduction",
+    "fire_hydrant",
+    "standing_hip_abduction",
+    "seated_abduction",
+}
+
+
+def test_a_youth_never_does_the_same_hard_exercise_on_two_days_in_a_row():
+    """Mon and Tue back to back: the same clamshell and side-lying sets at RPE 7-8 on
+    both days. Lloyd 2014: 2-3 non-consecutive days a week."""
+    doc = program("p5_youth_bball.yaml")  # 16, sessions Mon, Tue, Thu, Sat
+    assert "youth" in {r["id"] for r in doc["safety"]["rules"]}
+    for week in doc["weeks"]:
+        days = {s["day"]: s for s in week["sessions"]}
+        monday, tuesday = days["mon"], days["tue"]
+        hard = [
+            {rx["id"] for rx in s["exercises"] if rx["role"] in LOADING} for s in (monday, tuesday)
+        ]
+        assert not hard[0] & hard[1], (week["number"], hard[0] & hard[1])
+
+
+def test_a_youth_gets_at_most_8_sets_a_week_of_isolated_abduction():
+    doc = program("p5_youth_bball.yaml")
+    assert "youth_abduction_volume" in {r["id"] for r in doc["safety"]["rules"]}
+    for week in doc["weeks"]:
+        sets = sum(
+            rx["sets"]
+            for s in week["sessions"]
+            for rx in s["exercises"]
+            if rx["family"] in ISOLATED_ABDUCTION
+        )
+        assert sets <= 8, (week["number"], sets)
+
+
+def test_the_reviewers_back_to_back_abduction_sets_are_caught():
+    """The review's weeks 7-8 put back by hand: Monday's hard abduction exercise again on
+    Tuesday."""
+    doc = program("p5_youth_bball.yaml")
+    assert verify(doc, CTX) == []
+    week = next(w for w in doc["weeks"] if w["number"] == 7)
+    days = {s["day"]: s for s in week["sessions"]}
+    tuesday = days["tue"]["exercises"]
+    abduction = next(
+        rx
+        for s in week["sessions"]
+        for rx in s["exercises"]
+        if rx["family"] in ISOLATED_ABDUCTION and rx["role"] in LOADING
+    )
+    days["mon"]["exercises"].append(dict(abduction))
+    if not any(rx["id"] == abduction["id"] for rx in tuesday):
+        tuesday.append(dict(abduction))
+    for s in (days["mon"], days["tue"]):
+        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+    found = [str(v) for v in verify(doc, CTX) if v.rule == "youth"]
+    assert any("the same exercise" in v and abduction["id"] in v for v in found), found

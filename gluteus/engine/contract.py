@@ -378,6 +378,8 @@ def _check_rule(reg: Registry, name: str, rule: SafetyRule, known_tags: set[str]
         unknown((region,), reg.pain_regions, "pain region")
         if not 0 <= level <= 10:
             out.append(Problem(name, item, f"pain level {level} for {region!r} is not 0..10"))
+    for lim in rule.limits:
+        unknown(lim.roles, ROLES, "role")
     for req in rule.requires:
         unknown(req.roles, ROLES, "role")
         unknown(req.planes, PLANES, "plane")

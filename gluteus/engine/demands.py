@@ -267,17 +267,34 @@ class Volume:
 
 @frozen
 class TagLimit:
-    """Work carrying any of ``tags``: at most ``max_weekly_sets`` a week, and never on
-    two days in a row when ``not_consecutive``."""
+    """Work carrying any of ``tags`` (or of one of ``roles`` or ``families``): at most
+    ``max_weekly_sets`` a week, and never on two days in a row when ``not_consecutive``
+    (only the same exercise, when ``same_exercise``)."""
 
     tags: frozenset[str] = field(converter=_fs)
     max_weekly_sets: int | None = None
     not_consecutive: bool = False
     rule: str | None = None
+    roles: frozenset[str] = field(default=frozenset(), converter=_fs)
+    families: frozenset[str] = field(default=frozenset(), converter=_fs)
+    same_exercise: bool = False
 
     def fits(self, ex: Exercise) -> bool:
-        """True when ``ex`` carries one of the limited tags."""
-        return bool(self.tags & ex.all_tags)
+        """True when ``ex`` carries one of the limited tags, roles or families."""
+        return bool(self.tags & ex.all_tags) or ex.role in self.roles or ex.family in self.families
+
+    @property
+    def what(self) -> str:
+        """The limited work in words: ``work tagged impact``, ``strength or power work``."""
+        parts = []
+        if self.tags:
+            parts.append(f"work tagged {', '.join(sorted(self.tags))}")
+        if self.roles:
+            parts.append(f"{' or '.join(sorted(self.roles))} work")
+        if self.families:
+            words = ", ".join(f.replace("_", " ") for f in sorted(self.families))
+            parts.append(f"{words} exercises")
+        return " or ".join(parts)
 
 
 def relevant(ex: Exercise, trained: Iterable[str], demands: Demands) -> bool:
@@ -398,7 +415,15 @@ def demands_for(
         for issue in trained
     )
     limits = tuple(
-        TagLimit(lim.tags, lim.max_weekly_sets, lim.not_on_consecutive_days, rule.id)
+        TagLimit(
+            lim.tags,
+            lim.max_weekly_sets,
+            lim.not_on_consecutive_days,
+            rule.id,
+            roles=lim.roles,
+            families=lim.families,
+            same_exercise=lim.same_exercise,
+        )
         for rule in restrictions.rules
         for lim in rule.limits
     )

@@ -781,13 +781,22 @@ class Cap:
 
 @frozen
 class Limit:
-    """A limit on work carrying any of ``tags`` (impact, say): at most
-    ``max_weekly_sets`` sets a week, and (``not_on_consecutive_days``) never on two days
-    in a row."""
+    """A limit on work carrying any of ``tags`` (impact, say), of any of ``roles`` or of
+    any of ``families``: at most ``max_weekly_sets`` sets a week, and
+    (``not_on_consecutive_days``) never on two days in a row; with ``same_exercise``,
+    only the same exercise is kept off the next day (other such work may follow).
+    At least one of ``tags``, ``roles`` and ``families`` is given."""
 
-    tags: tuple[str, ...] = field(converter=_tuple_of_str, validator=_nonempty)
+    tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     max_weekly_sets: int | None = None
     not_on_consecutive_days: bool = False
+    roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    same_exercise: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not (self.tags or self.roles or self.families):
+            raise ValueError("a limit needs tags, roles or families to apply to")
 
 
 @_names_missing_fields

@@ -828,7 +828,7 @@ class _Model:
             if lim.not_consecutive:
                 for a, b in _adjacent_pairs(self.days):
                     for e1 in tagged:
-                        for e2 in tagged:
+                        for e2 in [e1] if lim.same_exercise else tagged:
                             self._add(m.add(x[a, e1] + x[b, e2] <= 1), g)
         # No identical loaded exercise on consecutive days, within the repeating week
         # and across the seam with the block before.
@@ -855,7 +855,8 @@ class _Model:
                 for lim, tagged in limited:
                     if any(lim.fits(previous.options[p].exercise) for p in before):
                         for e in tagged:
-                            self._add(m.add(x[b, e] == 0), g_days)
+                            if not lim.same_exercise or e in before:
+                                self._add(m.add(x[b, e] == 0), g_days)
 
     # Soft goals ----------------------------------------------------------------------
 

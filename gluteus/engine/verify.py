@@ -1135,7 +1135,8 @@ def _check_structure(
 def _check_limits(
     per_week: Sequence[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]],
 ) -> Iterator[Violation]:
-    """Tag limits: weekly sets, and never on two days in a row (across weeks too)."""
+    """Tag limits: weekly sets, and never on two days in a row (across weeks too; only
+    the same exercise, for a limit on the same exercise)."""
     days: dict[tuple[str, int], tuple[int, int]] = {}
     for wi, (week, demands, week_slots, sessions) in enumerate(per_week):
         for lim in demands.limits:
@@ -1145,14 +1146,15 @@ def _check_limits(
                     yield Violation(
                         week=week.number,
                         rule=lim.rule,
-                        message=f"{sets} sets of work tagged {', '.join(sorted(lim.tags))} "
-                        f"this week; rule {lim.rule} allows {lim.max_weekly_sets}",
+                        message=f"{sets} sets of {lim.what} this week; rule {lim.rule} "
+                        f"allows {lim.max_weekly_sets}",
                     )
             if not lim.not_consecutive:
                 continue
-            key = ",".join(sorted(lim.tags))
+            what = lim.what
             for si, slots in enumerate(sessions):
-                if not any(s.exercise and lim.fits(s.exercise) for s in slots):
+                fitting = [s.exercise.id for s in slots if s.exercise and lim.fits(s.exercise)]
+                if not fitting:
                     continue
                 session = week.sessions[si]
                 ordinal = (
@@ -1160,18 +1162,25 @@ def _check_limits(
                     if session.date is not None
                     else wi * 7 + DAYS.index(session.day)
                 )
-                for other in (ordinal - 1, ordinal + 1):
-                    if (key, other) in days:
-                        w, s = days[(key, other)]
-                        yield Violation(
-                            week=week.number,
-                            session=si + 1,
-                            day=session.day,
-                            rule=lim.rule,
-                            message=f"work tagged {key} here and in week {w}, session {s}, "
-                            f"the day next to it; rule {lim.rule} allows it only on days apart",
-                        )
-                days.setdefault((key, ordinal), (week.number, si + 1))
+                # A limit on the same exercise keeps each exercise apart, not all of them.
+                keys = (
+                    [f"the same exercise ({e}, {what})" for e in dict.fromkeys(fitting)]
+                    if lim.same_exercise
+                    else [what]
+                )
+                for key in keys:
+                    for other in (ordinal - 1, ordinal + 1):
+                        if (key, other) in days:
+                            w, s = days[(key, other)]
+                            yield Violation(
+                                week=week.number,
+                                session=si + 1,
+                                day=session.day,
+                                rule=lim.rule,
+                                message=f"{key} here and in week {w}, session {s}, the day "
+                                f"next to it; rule {lim.rule} allows it only on days apart",
+                            )
+                    days.setdefault((key, ordinal), (week.number, si + 1))
 
 
 def _check_claims(
