@@ -768,3 +768,43 @@ def test_the_reviewers_back_to_back_abduction_sets_are_caught():
         s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
     found = [str(v) for v in verify(doc, CTX) if v.rule == "youth"]
     assert any("the same exercise" in v and abduction["id"] in v for v in found), found
+
+
+# --- Review 5: the power weeks keep a strength maintenance dose -----------------------------
+
+
+@pytest.mark.parametrize("name", ["p5_youth_bball.yaml", "p6_bp_back.yaml"])
+def test_the_power_weeks_keep_each_issues_floor_of_loading_sets_in_every_session(name):
+    """Loading sets fell from 24 (p5) and 22 (p6) to 4-5 a week in the power weeks, with
+    whole sessions of activation drills only."""
+    doc = program(name)
+    trained = {f["issue"] for f in doc["findings"] if f["severity"] >= 1 or f["focus"]}
+    power = [w for w in doc["weeks"] if w["phase"] == "Power and function" and not w["deload"]]
+    assert power and trained
+    for week in power:
+        for session in week["sessions"]:
+            assert any(rx["role"] in LOADING for rx in session["exercises"]), (
+                week["number"],
+                session["day"],
+            )
+        for issue in trained:
+            sets = sum(
+                rx["sets"]
+                for s in week["sessions"]
+                for rx in s["exercises"]
+                if issue in rx["issues"] and rx["role"] in LOADING
+            )
+            assert sets >= 4, (week["number"], issue, sets)
+    assert not [w for w in doc["warnings"] if "power phase" in w or "hard set" in w]
+
+
+def test_a_power_week_of_drills_and_holds_only_is_caught():
+    doc = program("p5_youth_bball.yaml")
+    assert verify(doc, CTX) == []
+    week = next(w for w in doc["weeks"] if w["phase"] == "Power and function")
+    for session in week["sessions"]:
+        session["exercises"] = [rx for rx in session["exercises"] if rx["role"] not in LOADING]
+        session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("holds loading work" in v for v in found), found
+    assert any("below_floor" in v or "hard set" in v for v in found), found

@@ -70,6 +70,11 @@ VOLUME_PHASES: frozenset[str] = frozenset({"strength", "power"})
 """Phases whose weeks must reach an issue's floor; the activation phase aims at half
 the target and owns the positions first."""
 
+LOADING_PHASES: frozenset[str] = frozenset({"power"})
+"""Phases whose floor counts loading sets only (:data:`CAPPED_ROLES`): the power weeks
+keep a strength maintenance dose, and balance and trunk holds, which stay, do not
+stand in for it (a convention on Ralston 2017's floor, which is of loading sets)."""
+
 MAX_ACTIVATION_DRILLS = 3
 """At most this many activation exercises in one session when a rule asks sessions to
 open with activation (convention: a short primer, not the workout)."""
@@ -256,13 +261,14 @@ class Coverage:
 
 @frozen
 class Volume:
-    """An issue's weekly hard sets: at least ``floor`` (or the program says how short it
-    is), aiming at ``target``, never more than ``cap``."""
+    """An issue's weekly hard sets (sets of ``roles``): at least ``floor`` (or the
+    program says how short it is), aiming at ``target``, never more than ``cap``."""
 
     issue: str
     floor: int
     target: int
     cap: int
+    roles: frozenset[str] = HARD_ROLES
 
 
 @frozen
@@ -405,12 +411,22 @@ def demands_for(
                 optional=True,
             )
         )
+        coverage.append(
+            Coverage(
+                "every session of the power phase holds loading work, not only drills and "
+                "holds for balance",
+                "session",
+                (Group("loading", roles=CAPPED_ROLES),),
+                optional=True,
+            )
+        )
     volume = tuple(
         Volume(
             issue,
             floor=FLOOR_SETS if phase in VOLUME_PHASES else 0,
             target=target_sets(priority[issue], phase, experience),
             cap=cap_sets(priority[issue], phase, experience),
+            roles=CAPPED_ROLES if phase in LOADING_PHASES else HARD_ROLES,
         )
         for issue in trained
     )
@@ -458,6 +474,10 @@ _ALL_ROLES = frozenset(
 )
 
 
-def hard_sets(rows: Iterable[tuple[Exercise, int]], issue: str) -> int:
-    """The hard sets of ``issue`` among ``(exercise, sets)`` rows of one week."""
-    return sum(sets for ex, sets in rows if issue in ex.issues and ex.role in HARD_ROLES)
+def hard_sets(
+    rows: Iterable[tuple[Exercise, int]], issue: str, roles: Iterable[str] = HARD_ROLES
+) -> int:
+    """The hard sets of ``issue`` (sets of ``roles``, a :class:`Volume`'s) among
+    ``(exercise, sets)`` rows of one week."""
+    kinds = frozenset(roles)
+    return sum(sets for ex, sets in rows if issue in ex.issues and ex.role in kinds)

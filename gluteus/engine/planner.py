@@ -811,7 +811,11 @@ class _Model:
             serving = [e for e in capped if vol.issue in opts[e].exercise.issues]
             total = sum(opts[e].most_sets * x[s, e] for s in sessions for e in serving)
             self._add(m.add(total <= vol.cap), g_volume)
-            counted = [e for e in hard if vol.issue in opts[e].exercise.issues]
+            counted = [
+                e
+                for e in ids
+                if vol.issue in opts[e].exercise.issues and opts[e].exercise.role in vol.roles
+            ]
             first = sum(opts[e].first_sets * x[s, e] for s in sessions for e in counted)
             self.hard_sets[vol.issue] = first
         week_hard = sum(opts[e].most_sets * x[s, e] for s in sessions for e in capped)
@@ -1211,7 +1215,7 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
             if vol is None or not vol.floor:
                 continue
             for week in c.block.loading_weeks:
-                got = _hard_sets_in(c, week, issue)
+                got = _hard_sets_in(c, week, issue, vol.roles)
                 if got < vol.floor:
                     short.setdefault(got, []).append(week)
         if short:
@@ -1246,13 +1250,13 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
     return out
 
 
-def _hard_sets_in(c: Chosen, week: int, issue: str) -> int:
+def _hard_sets_in(c: Chosen, week: int, issue: str, roles: frozenset[str] = HARD_ROLES) -> int:
     total = 0
     for ids in c.sessions:
         for e in ids:
             option = c.options[e]
             ex = option.exercise
-            if issue in ex.issues and ex.role in HARD_ROLES:
+            if issue in ex.issues and ex.role in roles:
                 total += option.doses[week].sets
     return total
 

@@ -24,7 +24,6 @@ from attrs import field, frozen
 
 from .demands import (
     CAPPED_ROLES,
-    HARD_ROLES,
     ISOMETRIC_SHARE,
     MAX_ACTIVATION_TENTHS,
     Demands,
@@ -1118,7 +1117,7 @@ def _check_structure(
                 message=f"{total} hard sets this week; at most {demands.weekly_hard_max}",
             )
         for vol in demands.volume:
-            got = sum(s for ex, s in rows if vol.issue in ex.issues and ex.role in HARD_ROLES)
+            got = sum(s for ex, s in rows if vol.issue in ex.issues and ex.role in vol.roles)
             capped = sum(s for ex, s in rows if vol.issue in ex.issues and ex.role in CAPPED_ROLES)
             if capped > vol.cap:
                 yield Violation(
