@@ -20,6 +20,7 @@ from gluteus.engine.model import (
     Issue,
     Ladder,
     LadderStep,
+    Limit,
     Requirement,
     SafetyRule,
     Sign,
@@ -255,6 +256,27 @@ def test_rules_naming_unknown_things_are_reported():
     assert (
         "plugin 'calves': safety rule 'never': has an empty trigger, so it never applies" in found
     )
+
+
+def test_a_drill_first_demand_and_a_limit_name_what_they_apply_to():
+    class HalfRule(Calves):
+        RULES = (
+            attrs.evolve(
+                Calves.RULES[0],
+                exclude_roles=(),
+                requires=(Requirement(kind="drill_first", families=("calf_drill",)),),
+                limits=(Limit(roles=("cardio",), not_on_consecutive_days=True),),
+            ),
+        )
+
+    found = messages(problems_of(HalfRule()))
+    assert (
+        "plugin 'calves': safety rule 'calf-pain': a drill_first requirement needs the drill's "
+        "families and the loaded families that wait for it (then)" in found
+    )
+    assert "plugin 'calves': safety rule 'calf-pain': names unknown role 'cardio'" in found
+    with pytest.raises(ValueError, match="tags, roles or families"):
+        Limit(max_weekly_sets=3)
 
 
 def test_ladders_must_be_acyclic_across_ladders_and_easiest_first():
