@@ -798,6 +798,10 @@ def _check_exercise(
             )
 
 
+def _pair(pair: tuple[int, int]) -> str:
+    return f"{pair[0]}" if pair[0] == pair[1] else f"{pair[0]}-{pair[1]}"
+
+
 def _check_effort(slot: _Slot, restrictions: Restrictions) -> Iterator[Violation]:
     """The effort stays within the caps of the rules of its week."""
     effort = slot.rx.effort
@@ -831,11 +835,11 @@ def _check_effort(slot: _Slot, restrictions: Restrictions) -> Iterator[Violation
     if effort.rm is not None and effort.rir is not None and reps is not None:
         want = working_rm(reps, effort.rir)
         if effort.rm != want:
-            heavier = "; a heavier one makes it a set to failure" if effort.rm < want else ""
+            heavier = "; a heavier load makes it a set to failure" if effort.rm < want else ""
             yield slot.violation(
-                f"{reps} reps with {effort.rir[0]}-{effort.rir[1]} in reserve at a "
-                f"{effort.rm[0]}-{effort.rm[1]}RM load: the load and the effort disagree "
-                f"(reps plus reps in reserve make a {want[0]}-{want[1]}RM load{heavier})"
+                f"{reps} reps with {_pair(effort.rir)} in reserve on a load of "
+                f"{_pair(effort.rm)}RM: the load and the effort disagree (reps plus reps in "
+                f"reserve make {_pair(want)}RM{heavier})"
             )
     if (
         effort.rpe is not None
