@@ -82,11 +82,13 @@ def _does(rule: SafetyRule) -> str:
         if caps:
             parts.append("caps: " + ", ".join(caps))
     for limit in rule.limits:
-        words = f"`{'`, `'.join(limit.tags)}` work"
+        kinds = [f"`{t}`" for t in limit.tags] + [*limit.roles, *limit.families]
+        words = f"{', '.join(kinds)} work"
         if limit.max_weekly_sets is not None:
             words += f" at most {limit.max_weekly_sets} sets a week"
         if limit.not_on_consecutive_days:
-            words += ", never on consecutive days"
+            same = " the same exercise" if limit.same_exercise else ""
+            words += f",{same} never on consecutive days"
         parts.append(words)
     for req in rule.requires:
         if req.kind == "stepped":
@@ -94,6 +96,9 @@ def _does(rule: SafetyRule) -> str:
                 f"`{'`, `'.join(req.tags)}` work only in a block after one with "
                 f"{', '.join(req.families)} work"
             )
+            continue
+        if req.kind == "drill_first":
+            parts.append(f"loaded {', '.join(req.then)} only after {', '.join(req.families)} work")
             continue
         kinds = [*req.roles, *req.planes, *req.tags, *req.families]
         where = {"weekly": "every week", "session": "every session"}.get(req.kind, req.kind)

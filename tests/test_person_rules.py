@@ -105,11 +105,11 @@ def set_effort(**effort: Any) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
-def without_family(family: str) -> Callable[[dict[str, Any]], None]:
-    """An edit taking every exercise of ``family`` out of week 3."""
+def without_family(family: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
+    """An edit taking every exercise of ``family`` out of week ``week``."""
 
     def edit(doc: dict[str, Any]) -> None:
-        for session in doc["weeks"][2]["sessions"]:
+        for session in doc["weeks"][week - 1]["sessions"]:
             session["exercises"] = [
                 rx for rx in session["exercises"] if CATALOGUE[rx["id"]].family != family
             ]
@@ -134,6 +134,41 @@ def without_tag_in_power_weeks(tag: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def hard_twice_in_a_row(week: int = 4) -> Callable[[dict[str, Any]], None]:
+    """An edit putting the first session's hard exercise (strength work) in place of the
+    last exercise of the next session, on the day after it, in week ``week``."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        sessions = doc["weeks"][week - 1]["sessions"]
+        hard = next(rx for rx in sessions[0]["exercises"] if rx["role"] == "strength")
+        sessions[1]["exercises"][-1] = row_for(hard["id"], sessions[1]["exercises"][-1])
+
+    return edit
+
+
+def more_sets_of(ex_id: str, sets: int, week: int = 4) -> Callable[[dict[str, Any]], None]:
+    """An edit putting ``sets`` sets of ``ex_id`` in place of the last exercise of every
+    session of week ``week``."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        for session in doc["weeks"][week - 1]["sessions"]:
+            row = row_for(ex_id, session["exercises"][-1])
+            row["sets"] = sets
+            session["exercises"][-1] = row
+
+    return edit
+
+
+def without_family_everywhere(family: str) -> Callable[[dict[str, Any]], None]:
+    """An edit taking every exercise of ``family`` out of every week."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        for week in range(1, len(doc["weeks"]) + 1):
+            without_family(family, week)(doc)
+
+    return edit
+
+
 def without_rule(rule_id: str) -> Callable[[dict[str, Any]], None]:
     """An edit taking rule ``rule_id`` out of the program's safety section."""
 
@@ -144,6 +179,12 @@ def without_rule(rule_id: str) -> Callable[[dict[str, Any]], None]:
 
 
 OLDER = {"age": 72, "can_get_up_from_floor": True}
+BACK_TO_BACK = {
+    "weeks": 8,
+    "sessions_per_week": 4,
+    "minutes_per_session": 40,
+    "days": ["mon", "tue", "thu", "sat"],
+}
 POSTNATAL = {"age": 33, "precautions": ["postnatal"], "weeks_since_birth": 6}
 FALLS = {
     "age": 84,
@@ -285,6 +326,8 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         slip_in("back_squat"),
     ),
     ("youth", person(age=15), set_effort(rm=[4, 6])),
+    ("youth", person(age=15, schedule=BACK_TO_BACK), hard_twice_in_a_row()),
+    ("youth_abduction_volume", person(age=15), more_sets_of("side_lying_hip_abduction", 3)),
     (
         "joint_replacement_loads",
         person(age=58, precautions=["knee_replacement"], weeks_since_surgery=30),
@@ -295,6 +338,11 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("low_back_pain_high", person(pain={"low_back": 5}), slip_in("deadlift")),
     ("gluteal_tendinopathy_pain", person(pain={"hip": 5}), slip_in("clamshell")),
     ("no_static_stretching", person(), slip_in("piriformis_stretch")),
+    (
+        "back_hinge_drill_first",
+        person(signs=["feel_it_in_back"]),
+        without_family_everywhere("hip_hinge"),
+    ),
 ]
 
 

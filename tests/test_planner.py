@@ -278,9 +278,39 @@ def test_caps_bound_sets_and_holds_and_add_an_effort_limit():
     talk = week_dose(loaded, rm_rule, 0, Cap(max_rpe=6, no_rm=True))
     assert talk.effort.rm is None and talk.effort.rir is None and talk.effort.rpe == (6, 6)
     assert "talk" in talk.load and "RM" not in talk.load
-    # A cap on the heaviest load lifts the RM range, and the reps with it.
+    # A cap on the heaviest load stays an upper bound: the working load of the reps
+    # and reps in reserve is never heavier, and the reps rise with it.
     light = week_dose(loaded, rm_rule, 0, Cap(min_rm=8))
-    assert light.effort.rm == (8, 12) and light.reps >= 8
+    assert light.effort.rm is not None and light.effort.rm[0] >= 8 and light.reps >= 7
+    rir = light.effort.rir
+    assert rir is not None and light.effort.rm == (light.reps + rir[0], light.reps + rir[1])
+
+
+def test_a_load_by_repetition_maximum_is_the_one_the_reps_and_reserve_make():
+    loaded = _ex(load="external")
+    rule = _rule(
+        effort=(7, 8), rm=(8, 12), rir=(2, 3), load_types=("external",), load="with good form"
+    )
+    for step in range(4):
+        dose = week_dose(loaded, rule, step, NO_CAP)
+        assert dose.reps is not None
+        lo, hi = dose.reps + 2, dose.reps + 3
+        assert dose.effort.rm == (lo, hi), step
+        assert dose.load.startswith(f"A weight you could lift about {lo} to {hi} times, "), (
+            dose.load
+        )
+        assert f"{lo}-{hi}RM" in dose.load
+    # The review's case: 8 reps at RPE 7 with 3 in reserve is an 11RM load, not 8-12RM
+    # (an 8RM weight lifted 8 times is a set to failure).
+    capped = week_dose(loaded, rule, 0, Cap(max_rpe=7, min_rm=8))
+    assert (capped.reps, capped.effort.rir, capped.effort.rm) == (8, (3, 3), (11, 11))
+    assert capped.load.startswith("A weight you could lift about 11 times, with good form")
+    # A deload keeps the first week's reps with more in reserve: a lighter load.
+    later = week_dose(loaded, rule, 1, NO_CAP)
+    deload = week_dose(loaded, rule, 0, NO_CAP, deload_after=later)
+    assert deload.reps is not None and deload.effort.rir is not None
+    rir = deload.effort.rir
+    assert deload.effort.rm == (deload.reps + rir[0], deload.reps + rir[1])
 
 
 def test_time_counts_every_side_set_rest_and_the_transition():

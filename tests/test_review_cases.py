@@ -19,10 +19,12 @@ import pytest
 import gluteus
 from gluteus.engine.api import context
 from gluteus.engine.pluginmanager import make_plugin_manager
+from gluteus.engine.verify import verify
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PM = make_plugin_manager(entrypoints=False)
-CATALOGUE = context(PM).registry.exercises
+CTX = context(PM)
+CATALOGUE = CTX.registry.exercises
 
 
 @functools.cache
@@ -756,3 +758,199 @@ def test_a_raised_seat_without_its_seat_cue_is_caught():
     assert any(v.rule == "raised_seat_sit_to_stand" and "guarding" in str(v) for v in found), [
         str(v) for v in found
     ]
+
+
+# --- Review 5: a load the reps and reps in reserve make -----------------------------------
+
+
+@functools.cache
+def _markdown(name: str) -> str:
+    profile = gluteus.load_profile(next(FIXTURES.glob(f"review*/{name}")), plugins=PM)
+    text = gluteus.render(gluteus.generate(profile, plugins=PM), "markdown", plugins=PM)
+    assert isinstance(text, str)
+    return text
+
+
+def test_the_load_named_is_the_one_the_reps_and_reserve_make_never_a_set_to_failure():
+    """High blood pressure and back pain 4/10: "2 × 8, 8-12RM, 3 reps in reserve" with a
+    weight you can lift 8 times makes 8 reps a set to failure; 8 reps with 3 in reserve
+    is a weight you could lift about 11 times, and 8RM stays the heaviest allowed."""
+    doc = program("p6_bp_back.yaml")
+    by_rm = [(n, rx) for n, rx in rows(doc) if (rx["effort"] or {}).get("rm")]
+    assert by_rm, "the program loads external weights"
+    for n, rx in by_rm:
+        rm, rir, reps = rx["effort"]["rm"], rx["effort"]["rir"], rx["reps"]
+        assert rm == [reps + rir[0], reps + rir[1]], (n, rx["id"], reps, rm, rir)
+        assert rm[0] >= 8, (n, rx["id"])  # the hypertension cap, an upper bound on the load
+        if not rx["load"].startswith("Deload"):
+            times = f"{rm[0]}" if rm[0] == rm[1] else f"{rm[0]} to {rm[1]}"
+            assert rx["load"].startswith(f"A weight you could lift about {times} times"), (
+                n,
+                rx["load"],
+            )
+    text = _markdown("p6_bp_back.yaml")
+    assert "8–12RM" not in text and "lift 8 to 12 times" not in text
+    assert "| 2 × 8 | 90 s | 5 | A weight you could lift about 11 times" in text
+    assert "RPE 7, 11RM, 3 reps in reserve" in text
+
+
+def test_a_load_heavier_than_the_reps_and_reserve_make_is_caught():
+    """The reviewer's line put back by hand: 8 reps with 3 in reserve at 8-12RM."""
+    doc = program("p6_bp_back.yaml")
+    assert verify(doc, CTX) == []
+    rx = next(rx for _, rx in rows(doc) if (rx["effort"] or {}).get("rm") and rx["reps"] == 8)
+    rx["effort"]["rm"] = [8, 12]
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("the load and the effort disagree" in v and "set to failure" in v for v in found)
+    doc = program("p6_bp_back.yaml")
+    rx = next(rx for _, rx in rows(doc) if (rx["effort"] or {}).get("rm") and rx["reps"] == 8)
+    rx["load"] = rx["load"].replace("about 11 times", "8 to 12 times")
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("is not what the dose rules give it" in v for v in found), found
+
+
+# --- Review 5: the hinge is learnt before it is loaded ------------------------------------
+
+HINGES = {"deadlift", "single_leg_rdl", "kettlebell_swing"}
+
+
+def test_when_the_back_takes_over_the_hinge_drill_comes_before_any_loaded_hinge():
+    """Back pain 4/10 and the back doing the glutes' work: the dumbbell Romanian deadlift
+    came in weeks 7-8 and the hip hinge drill that teaches it only in weeks 9-10."""
+    doc = program("p6_bp_back.yaml")
+    assert "back_hinge_drill_first" in {r["id"] for r in doc["safety"]["rules"]}
+    learnt: set[str] = set()
+    loaded = 0
+    for week in doc["weeks"]:
+        for session in week["sessions"]:
+            drilled = "hip_hinge" in learnt
+            for rx in session["exercises"]:
+                if rx["family"] == "hip_hinge":
+                    drilled = True
+                elif rx["family"] in HINGES and rx["loaded"]:
+                    loaded += 1
+                    assert drilled, (week["number"], rx["id"])
+        learnt |= {
+            rx["family"] for s in week["sessions"] for rx in s["exercises"] if not rx["loaded"]
+        }
+    assert loaded, "the program still loads the hinge, after the drill"
+
+
+def test_a_loaded_hinge_before_the_hinge_drill_is_caught():
+    doc = program("p6_bp_back.yaml")
+    assert verify(doc, CTX) == []
+    first = min(
+        n for n, rx in rows(doc) if rx["family"] in HINGES and rx["loaded"]
+    )  # the first week of a loaded hinge
+    for week in doc["weeks"]:
+        if week["number"] > first:
+            break
+        for session in week["sessions"]:
+            session["exercises"] = [
+                rx for rx in session["exercises"] if rx["family"] != "hip_hinge"
+            ]
+            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+    found = [v for v in verify(doc, CTX) if v.rule == "back_hinge_drill_first"]
+    assert found and min(v.week or 0 for v in found) == first, [str(v) for v in found]
+
+
+# --- Review 5: a 16-year-old on back-to-back days -----------------------------------------
+
+LOADING = {"strength", "eccentric", "isometric", "power"}
+ISOLATED_ABDUCTION = {
+    "clamshell",
+    "side_lying_abduction",
+    "fire_hydrant",
+    "standing_hip_abduction",
+    "seated_abduction",
+}
+
+
+def test_a_youth_never_does_the_same_hard_exercise_on_two_days_in_a_row():
+    """Mon and Tue back to back: the same clamshell and side-lying sets at RPE 7-8 on
+    both days. Lloyd 2014: 2-3 non-consecutive days a week."""
+    doc = program("p5_youth_bball.yaml")  # 16, sessions Mon, Tue, Thu, Sat
+    assert "youth" in {r["id"] for r in doc["safety"]["rules"]}
+    for week in doc["weeks"]:
+        days = {s["day"]: s for s in week["sessions"]}
+        monday, tuesday = days["mon"], days["tue"]
+        hard = [
+            {rx["id"] for rx in s["exercises"] if rx["role"] in LOADING} for s in (monday, tuesday)
+        ]
+        assert not hard[0] & hard[1], (week["number"], hard[0] & hard[1])
+
+
+def test_a_youth_gets_at_most_8_sets_a_week_of_isolated_abduction():
+    doc = program("p5_youth_bball.yaml")
+    assert "youth_abduction_volume" in {r["id"] for r in doc["safety"]["rules"]}
+    for week in doc["weeks"]:
+        sets = sum(
+            rx["sets"]
+            for s in week["sessions"]
+            for rx in s["exercises"]
+            if rx["family"] in ISOLATED_ABDUCTION
+        )
+        assert sets <= 8, (week["number"], sets)
+
+
+def test_the_reviewers_back_to_back_abduction_sets_are_caught():
+    """The review's weeks 7-8 put back by hand: Monday's hard abduction exercise again on
+    Tuesday."""
+    doc = program("p5_youth_bball.yaml")
+    assert verify(doc, CTX) == []
+    week = next(w for w in doc["weeks"] if w["number"] == 7)
+    days = {s["day"]: s for s in week["sessions"]}
+    tuesday = days["tue"]["exercises"]
+    abduction = next(
+        rx
+        for s in week["sessions"]
+        for rx in s["exercises"]
+        if rx["family"] in ISOLATED_ABDUCTION and rx["role"] in LOADING
+    )
+    days["mon"]["exercises"].append(dict(abduction))
+    if not any(rx["id"] == abduction["id"] for rx in tuesday):
+        tuesday.append(dict(abduction))
+    for s in (days["mon"], days["tue"]):
+        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+    found = [str(v) for v in verify(doc, CTX) if v.rule == "youth"]
+    assert any("the same exercise" in v and abduction["id"] in v for v in found), found
+
+
+# --- Review 5: the power weeks keep a strength maintenance dose -----------------------------
+
+
+@pytest.mark.parametrize("name", ["p5_youth_bball.yaml", "p6_bp_back.yaml"])
+def test_the_power_weeks_keep_each_issues_floor_of_loading_sets_in_every_session(name):
+    """Loading sets fell from 24 (p5) and 22 (p6) to 4-5 a week in the power weeks, with
+    whole sessions of activation drills only."""
+    doc = program(name)
+    trained = {f["issue"] for f in doc["findings"] if f["severity"] >= 1 or f["focus"]}
+    power = [w for w in doc["weeks"] if w["phase"] == "Power and function" and not w["deload"]]
+    assert power and trained
+    for week in power:
+        for session in week["sessions"]:
+            assert any(rx["role"] in LOADING for rx in session["exercises"]), (
+                week["number"],
+                session["day"],
+            )
+        for issue in trained:
+            sets = sum(
+                rx["sets"]
+                for s in week["sessions"]
+                for rx in s["exercises"]
+                if issue in rx["issues"] and rx["role"] in LOADING
+            )
+            assert sets >= 4, (week["number"], issue, sets)
+    assert not [w for w in doc["warnings"] if "power phase" in w or "hard set" in w]
+
+
+def test_a_power_week_of_drills_and_holds_only_is_caught():
+    doc = program("p5_youth_bball.yaml")
+    assert verify(doc, CTX) == []
+    week = next(w for w in doc["weeks"] if w["phase"] == "Power and function")
+    for session in week["sessions"]:
+        session["exercises"] = [rx for rx in session["exercises"] if rx["role"] not in LOADING]
+        session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("holds loading work" in v for v in found), found
+    assert any("below_floor" in v or "hard set" in v for v in found), found

@@ -378,9 +378,20 @@ def _check_rule(reg: Registry, name: str, rule: SafetyRule, known_tags: set[str]
         unknown((region,), reg.pain_regions, "pain region")
         if not 0 <= level <= 10:
             out.append(Problem(name, item, f"pain level {level} for {region!r} is not 0..10"))
+    for lim in rule.limits:
+        unknown(lim.roles, ROLES, "role")
     for req in rule.requires:
         unknown(req.roles, ROLES, "role")
         unknown(req.planes, PLANES, "plane")
+        if req.kind == "drill_first" and not (req.families and req.then):
+            out.append(
+                Problem(
+                    name,
+                    item,
+                    "a drill_first requirement needs the drill's families and the loaded "
+                    "families that wait for it (then)",
+                )
+            )
         if req.issue is not None:
             unknown((req.issue,), reg.issues, "issue")
     for from_role, to_roles in rule.substitute:
@@ -427,6 +438,16 @@ def _check_dose_fit(reg: Registry, name: str, rule: DoseRule) -> list[Problem]:
                 f"gives a repetition maximum ({rule.rm[0]}-{rule.rm[1]}RM) but also doses "
                 f"{' and '.join(light)} work, which has none: limit load_types to external "
                 "or drop rm",
+            )
+        )
+    if rule.rm is not None and rule.rir is None:
+        out.append(
+            Problem(
+                name,
+                item,
+                f"gives a repetition maximum ({rule.rm[0]}-{rule.rm[1]}RM) but no reps in "
+                "reserve: the load a dose names is the one its reps plus the reps in "
+                "reserve make, so give rir too",
             )
         )
     if rule.progression == "load" and "external" not in rule.load_types:

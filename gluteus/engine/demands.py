@@ -70,6 +70,11 @@ VOLUME_PHASES: frozenset[str] = frozenset({"strength", "power"})
 """Phases whose weeks must reach an issue's floor; the activation phase aims at half
 the target and owns the positions first."""
 
+LOADING_PHASES: frozenset[str] = frozenset({"power"})
+"""Phases whose floor counts loading sets only (:data:`CAPPED_ROLES`): the power weeks
+keep a strength maintenance dose, and balance and trunk holds, which stay, do not
+stand in for it (a convention on Ralston 2017's floor, which is of loading sets)."""
+
 MAX_ACTIVATION_DRILLS = 3
 """At most this many activation exercises in one session when a rule asks sessions to
 open with activation (convention: a short primer, not the workout)."""
@@ -256,28 +261,46 @@ class Coverage:
 
 @frozen
 class Volume:
-    """An issue's weekly hard sets: at least ``floor`` (or the program says how short it
-    is), aiming at ``target``, never more than ``cap``."""
+    """An issue's weekly hard sets (sets of ``roles``): at least ``floor`` (or the
+    program says how short it is), aiming at ``target``, never more than ``cap``."""
 
     issue: str
     floor: int
     target: int
     cap: int
+    roles: frozenset[str] = HARD_ROLES
 
 
 @frozen
 class TagLimit:
-    """Work carrying any of ``tags``: at most ``max_weekly_sets`` a week, and never on
-    two days in a row when ``not_consecutive``."""
+    """Work carrying any of ``tags`` (or of one of ``roles`` or ``families``): at most
+    ``max_weekly_sets`` a week, and never on two days in a row when ``not_consecutive``
+    (only the same exercise, when ``same_exercise``)."""
 
     tags: frozenset[str] = field(converter=_fs)
     max_weekly_sets: int | None = None
     not_consecutive: bool = False
     rule: str | None = None
+    roles: frozenset[str] = field(default=frozenset(), converter=_fs)
+    families: frozenset[str] = field(default=frozenset(), converter=_fs)
+    same_exercise: bool = False
 
     def fits(self, ex: Exercise) -> bool:
-        """True when ``ex`` carries one of the limited tags."""
-        return bool(self.tags & ex.all_tags)
+        """True when ``ex`` carries one of the limited tags, roles or families."""
+        return bool(self.tags & ex.all_tags) or ex.role in self.roles or ex.family in self.families
+
+    @property
+    def what(self) -> str:
+        """The limited work in words: ``work tagged impact``, ``strength or power work``."""
+        parts = []
+        if self.tags:
+            parts.append(f"work tagged {', '.join(sorted(self.tags))}")
+        if self.roles:
+            parts.append(f"{' or '.join(sorted(self.roles))} work")
+        if self.families:
+            words = ", ".join(f.replace("_", " ") for f in sorted(self.families))
+            parts.append(f"{words} exercises")
+        return " or ".join(parts)
 
 
 @frozen
@@ -320,6 +343,7 @@ class Demands:
     opens: tuple[tuple[Requirement, str | None], ...]
     weekly_hard_max: int = WEEKLY_HARD_SETS_MAX
     steps: tuple[Step, ...] = ()
+    drill_first: tuple[tuple[Requirement, str | None], ...] = ()
 
     @property
     def max_activation(self) -> int:
@@ -406,17 +430,35 @@ def demands_for(
                 optional=True,
             )
         )
+        coverage.append(
+            Coverage(
+                "every session of the power phase holds loading work, not only drills and "
+                "holds for balance",
+                "session",
+                (Group("loading", roles=CAPPED_ROLES),),
+                optional=True,
+            )
+        )
     volume = tuple(
         Volume(
             issue,
             floor=FLOOR_SETS if phase in VOLUME_PHASES else 0,
             target=target_sets(priority[issue], phase, experience),
             cap=cap_sets(priority[issue], phase, experience),
+            roles=CAPPED_ROLES if phase in LOADING_PHASES else HARD_ROLES,
         )
         for issue in trained
     )
     limits = tuple(
-        TagLimit(lim.tags, lim.max_weekly_sets, lim.not_on_consecutive_days, rule.id)
+        TagLimit(
+            lim.tags,
+            lim.max_weekly_sets,
+            lim.not_on_consecutive_days,
+            rule.id,
+            roles=lim.roles,
+            families=lim.families,
+            same_exercise=lim.same_exercise,
+        )
         for rule in restrictions.rules
         for lim in rule.limits
     )
@@ -436,7 +478,20 @@ def demands_for(
         before_loaded=tuple(before),
         opens=opens,
         steps=steps,
+        drill_first=tuple((r, rule) for r, rule in reqs if r.kind == "drill_first"),
     )
+
+
+def taught_by(req: Requirement, ex: Exercise) -> bool:
+    """True when ``ex`` is a drill that teaches the movement ``req`` (a ``drill_first``
+    requirement) guards: unloaded, of one of its ``families``."""
+    return not ex.loaded and ex.family in req.families
+
+
+def waits_for_drill(req: Requirement, ex: Exercise) -> bool:
+    """True when ``ex`` may come only after the drill ``req`` names: loaded work of one
+    of its ``then`` families."""
+    return ex.loaded and ex.family in req.then
 
 
 _ALL_ROLES = frozenset(
@@ -444,6 +499,10 @@ _ALL_ROLES = frozenset(
 )
 
 
-def hard_sets(rows: Iterable[tuple[Exercise, int]], issue: str) -> int:
-    """The hard sets of ``issue`` among ``(exercise, sets)`` rows of one week."""
-    return sum(sets for ex, sets in rows if issue in ex.issues and ex.role in HARD_ROLES)
+def hard_sets(
+    rows: Iterable[tuple[Exercise, int]], issue: str, roles: Iterable[str] = HARD_ROLES
+) -> int:
+    """The hard sets of ``issue`` (sets of ``roles``, a :class:`Volume`'s) among
+    ``(exercise, sets)`` rows of one week."""
+    kinds = frozenset(roles)
+    return sum(sets for ex, sets in rows if issue in ex.issues and ex.role in kinds)

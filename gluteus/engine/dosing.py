@@ -17,7 +17,9 @@ Effort is data (:class:`Effort`: RPE, repetition maximum, reps in reserve) and t
 words a person reads are made from it here, so a safety cap changes the numbers and
 the words together: a cap on RPE lowers the effort, ``no_rm`` words the load by feel
 (the talk test) instead of a repetition maximum, ``min_rm`` keeps loads lighter than
-that repetition maximum.
+that repetition maximum. The load a dose names is the one its reps and reps in reserve
+make (:func:`working_rm`: 8 reps with 3 in reserve is a weight you could lift about 11
+times), never a range whose heavy end would turn the reps into a set to failure.
 
 Time is counted in whole seconds: every set is the work of each side plus the rest
 after it, and each exercise adds a transition for moving and setting up
@@ -52,7 +54,10 @@ TALK_TEST = "you can talk but not sing"
 @frozen
 class Effort:
     """How hard a dose is: ``rpe`` the effort on 0–10 (a range), ``rm`` the repetition
-    maximum the load should be (external loads), ``rir`` the reps kept in reserve."""
+    maximum the load should be (external loads), ``rir`` the reps kept in reserve.
+
+    In a dose, ``rm`` is the working load its reps and ``rir`` make (reps plus reps in
+    reserve, :func:`working_rm`); in a dose rule, the range of loads allowed."""
 
     rpe: tuple[int, int] | None = None
     rm: tuple[int, int] | None = None
@@ -268,6 +273,32 @@ def _span(pair: tuple[int, int]) -> str:
     return f"{pair[0]}" if pair[0] == pair[1] else f"{pair[0]}-{pair[1]}"
 
 
+def working_rm(reps: int, rir: tuple[int, int]) -> tuple[int, int]:
+    """The repetition maximum of the load that leaves ``rir`` reps in reserve after
+    ``reps``: reps plus reps in reserve (the RIR scale, Zourdos 2016), so 8 reps with 3
+    in reserve take a load you could lift about 11 times. An 8RM load lifted 8 times
+    is a set to failure, whatever the reps in reserve say."""
+    return (reps + rir[0], reps + rir[1])
+
+
+def at_reps(effort: Effort, reps: int | None) -> Effort:
+    """``effort`` for a dose of ``reps``: a repetition maximum becomes the working load
+    those reps and the reps in reserve make (:func:`working_rm`). Unchanged without a
+    repetition maximum, reps or reps in reserve."""
+    if effort.rm is None or effort.rir is None or reps is None:
+        return effort
+    return attrs.evolve(effort, rm=working_rm(reps, effort.rir))
+
+
+def fewest_reps(effort: Effort) -> int:
+    """The fewest reps at ``effort`` whose working load is no heavier than the heaviest
+    it allows (its lowest repetition maximum, a cap's ``min_rm`` included): fewer reps
+    with the same reps in reserve would need a heavier load."""
+    if effort.rm is None:
+        return 0
+    return effort.rm[0] - (effort.rir[0] if effort.rir is not None else 0)
+
+
 def effort_words(effort: Effort, cap: Cap) -> str:
     """The effort in plain words, e.g. ``8-12RM, 2 reps in reserve (effort 7-8/10)``."""
     parts: list[str] = []
@@ -328,11 +359,10 @@ def week_dose(
         # Effort by feel instead of a heavy load: a moderate weight for more reps, which
         # also keeps people from holding their breath (Mottola 2018, ACOG 2020).
         reps = max(reps, MODERATE_REPS)
-    if reps is not None and effort.rm is not None and rule.rm is not None and effort.rm != rule.rm:
+    if reps is not None and effort.rm is not None:
         # A lighter load (a higher repetition maximum) takes more reps, short of failure:
         # reps plus reps in reserve make the repetition maximum.
-        in_reserve = effort.rir[0] if effort.rir is not None else 0
-        reps = max(reps, effort.rm[0] - in_reserve)
+        reps = max(reps, fewest_reps(effort))
     # A deload keeps its block's first-week reps, so it takes the loading weeks' floor.
     floor = (
         None
@@ -372,7 +402,7 @@ def week_dose(
     if deload_after is not None:
         before = deload_after.sets
         sets = max(1, min(before - 1, math.floor(before * rule.deload_factor + 0.5)))
-    load = load_text(exercise, rule, step, deload, cap, effort)
+    effort, load = worded(exercise, rule, cap, reps, step=step, deload=deload)
     if amber and not deload and step > 0:
         last = week_dose(
             exercise, rule, step - 1, cap, extra_sets=extra_sets, carried=carried, told=told
@@ -455,12 +485,41 @@ def keeps_reps(
     return before_reps
 
 
+def worded(
+    exercise: Exercise,
+    rule: DoseRule,
+    cap: Cap,
+    reps: int | None,
+    *,
+    step: int,
+    deload: bool,
+) -> tuple[Effort, str]:
+    """The effort and the load words of a dose of ``reps`` (None for a hold) in the
+    ``step``-th loading week of its block, or a deload: the one statement of both, for
+    the planner (:func:`week_dose`) and the verifier, so a load's words and its
+    repetition maximum always name the load the reps and reps in reserve make."""
+    effort = at_reps(effort_of(exercise, rule, cap, deload=deload), reps)
+    return effort, load_text(exercise, rule, step, deload, cap, effort)
+
+
+WEIGHT_WORDS = "A weight you could lift about"
+"""How a load by repetition maximum starts in words (:func:`weight_words`)."""
+
+
+def weight_words(rm: tuple[int, int]) -> str:
+    """A working load in words: ``A weight you could lift about 11 times``."""
+    times = f"{rm[0]}" if rm[0] == rm[1] else f"{rm[0]} to {rm[1]}"
+    return f"{WEIGHT_WORDS} {times} times"
+
+
 def load_text(
     exercise: Exercise, rule: DoseRule, step: int, deload: bool, cap: Cap, effort: Effort
 ) -> str:
-    """What to use and how hard, in words: the rule's note (or, when a safety cap made
-    the load lighter than the rule's, words for the lighter load), the effort, and (for
-    an external load in a later week of a load-progressing rule) how to add load."""
+    """What to use and how hard, in words: for a load by repetition maximum, the weight
+    ``effort`` names (:func:`weight_words`: the working load of the dose's reps, see
+    :func:`worded`) and then the rule's note; otherwise the rule's note (or, when a
+    safety cap asks for effort by feel, words for a moderate weight); the effort; and
+    (for an external load in a later week of a load-progressing rule) how to add load."""
     effort_text = effort_words(effort, cap)
     if deload:
         # Only what a deload does: fewer sets, easier, same exercise.
@@ -470,8 +529,8 @@ def load_text(
     if exercise.load_type == "external" and rule.rm is not None:
         if cap.no_rm:
             words = f"A moderate weight, one you could lift {MODERATE_REPS + 5} times or more"
-        elif effort.rm is not None and effort.rm != rule.rm:
-            words = f"A weight you could lift {_span(effort.rm)} times, no heavier"
+        elif effort.rm is not None:
+            words = ", ".join(w for w in (weight_words(effort.rm), rule.load) if w)
     parts = [words, effort_text]
     if (
         rule.progression == "load"

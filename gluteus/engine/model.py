@@ -580,7 +580,10 @@ class DoseRule:
     Effort is structured: ``effort`` is the RPE range (0–10), ``rm`` the repetition
     maximum the load should be (external loads only), ``rir`` the reps kept in reserve.
     ``load`` is a short note in words (what to use); the engine words the rest, so a
-    cap on effort changes the words and the numbers together.
+    cap on effort changes the words and the numbers together. With ``rm``, ``rir`` is
+    needed too: the engine names the weight each dose's reps and reps in reserve make
+    ("A weight you could lift about 11 times") and ``load`` follows it ("with good form
+    on every rep"), so it must not name a weight of its own.
     """
 
     role: str = field(validator=_one_of(ROLES))
@@ -742,6 +745,10 @@ class Requirement:
       before held an exercise of ``families``: a ladder climbed from its easier rungs,
       as the first block holding those families can hold only the rungs without the
       tags (a full plank after a block of planks on the knees or on the side).
+    - ``drill_first``: a loaded exercise of the families in ``then`` comes only once an
+      exercise of ``families`` (the drill that teaches the movement) has been done in
+      an earlier week, or earlier in the same session: the movement is learnt unloaded
+      before it is loaded.
 
     ``phases`` limits the demand to weeks of those phase kinds (all when empty).
     ``optional``: work the rule recommends rather than a safety limit; when the time,
@@ -749,7 +756,7 @@ class Requirement:
     naming the rule (the program says so) instead of failing the program.
     """
 
-    kind: Literal["before_loaded", "session_opens", "weekly", "session", "stepped"]
+    kind: Literal["before_loaded", "session_opens", "weekly", "session", "stepped", "drill_first"]
     roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     planes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     issue: str | None = None
@@ -758,6 +765,7 @@ class Requirement:
     phases: tuple[str, ...] = field(default=(), converter=_tuple_of_str, validator=_each_of(PHASES))
     families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     optional: bool = False
+    then: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
 
 @frozen
@@ -779,13 +787,22 @@ class Cap:
 
 @frozen
 class Limit:
-    """A limit on work carrying any of ``tags`` (impact, say): at most
-    ``max_weekly_sets`` sets a week, and (``not_on_consecutive_days``) never on two days
-    in a row."""
+    """A limit on work carrying any of ``tags`` (impact, say), of any of ``roles`` or of
+    any of ``families``: at most ``max_weekly_sets`` sets a week, and
+    (``not_on_consecutive_days``) never on two days in a row; with ``same_exercise``,
+    only the same exercise is kept off the next day (other such work may follow).
+    At least one of ``tags``, ``roles`` and ``families`` is given."""
 
-    tags: tuple[str, ...] = field(converter=_tuple_of_str, validator=_nonempty)
+    tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     max_weekly_sets: int | None = None
     not_on_consecutive_days: bool = False
+    roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    same_exercise: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not (self.tags or self.roles or self.families):
+            raise ValueError("a limit needs tags, roles or families to apply to")
 
 
 @_names_missing_fields

@@ -41,7 +41,7 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .demands import (
     CAPPED_ROLES,
@@ -57,7 +57,9 @@ from .demands import (
     demands_for,
     gets_extra,
     relevant,
+    taught_by,
     training,
+    waits_for_drill,
 )
 from .dosing import (
     Dose,
@@ -289,6 +291,9 @@ class BlockPlan:
     options: Mapping[str, Option]
     partners: Mapping[str, tuple[tuple[str, ...], ...]]  # loaded id -> drills per requirement
     dropped: tuple[Coverage, ...]  # optional demands no usable exercise meets
+    # loaded id -> per drill_first requirement not yet met, the drills that may precede it
+    gates: Mapping[str, tuple[tuple[str, ...], ...]] = field(factory=dict)
+    teaches: frozenset[str] = frozenset()  # drills of drill_first requirements not yet met
 
 
 def _dosable(ex: Exercise, phase: str, experience: str, ctx: Context) -> bool:
@@ -319,6 +324,30 @@ def _partner_map(
             )
             per_req.append(drills)
         out[ex.id] = tuple(per_req)
+    return out
+
+
+def _drill_gates(
+    exercises: Sequence[Exercise],
+    drill_first: Sequence[tuple[Requirement, str | None]],
+    done: frozenset[str],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each loaded exercise a ``drill_first`` requirement holds back (its drill's
+    families not among ``done``, the families of unloaded work in earlier blocks), per
+    such requirement, the drills that may come before it in the same session."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for ex in exercises:
+        per_req = [
+            tuple(
+                d.id
+                for d in exercises
+                if taught_by(req, d) and _order_key(d, frozenset()) < _order_key(ex, frozenset())
+            )
+            for req, _ in drill_first
+            if waits_for_drill(req, ex) and not set(req.families) & done
+        ]
+        if per_req:
+            out[ex.id] = tuple(per_req)
     return out
 
 
@@ -364,10 +393,15 @@ def _window(
 
 
 def _block_plan(
-    plan: Plan, block: Block, ctx: Context, carried: Mapping[str, Dose] | None = None
+    plan: Plan,
+    block: Block,
+    ctx: Context,
+    carried: Mapping[str, Dose] | None = None,
+    done: frozenset[str] = frozenset(),
 ) -> BlockPlan:
     """The block's rules, demands and dosed options; ``carried`` are the doses of the
-    exercises done in the last loading week of the block before."""
+    exercises done in the last loading week of the block before, ``done`` the families
+    of the unloaded work of all blocks before."""
     restrictions = plan.safety.over(block.weeks)
     demands = demands_for(
         restrictions,
@@ -384,11 +418,15 @@ def _block_plan(
     # Loaded work needs a drill for the same muscles; a loaded exercise without one is out.
     partners = _partner_map(allowed, demands.before_loaded)
     allowed = [ex for ex in allowed if not ex.loaded or all(partners.get(ex.id, ()))]
+    # A movement learnt unloaded first: loaded work waits for its drill in an earlier
+    # block, or in the same session; with no such drill usable it waits.
+    gates = _drill_gates(allowed, demands.drill_first, done)
+    allowed = [ex for ex in allowed if all(gates.get(ex.id, ()))]
     inside = _window(plan, block.phase, allowed, demands, restrictions)
     ids = {ex.id for ex in inside}
     by_id = {ex.id: ex for ex in allowed}
     for ex in list(inside):
-        for drills in partners.get(ex.id, ()):
+        for drills in (*partners.get(ex.id, ()), *gates.get(ex.id, ())):
             for drill in drills:
                 if drill not in ids and drill in by_id:
                     inside.append(by_id[drill])
@@ -410,6 +448,13 @@ def _block_plan(
         options=options,
         partners=partners,
         dropped=dropped,
+        gates=gates,
+        teaches=frozenset(
+            ex.id
+            for ex in usable
+            for req, _ in demands.drill_first
+            if taught_by(req, ex) and not set(req.families) & done
+        ),
     )
 
 
@@ -632,6 +677,7 @@ class _Values:
     prefer: frozenset[str]
     before: frozenset[str]  # the exercises of the block before
     rungs_up: frozenset[str]  # the rungs above those on their ladders
+    teaches: frozenset[str]  # drills some loaded work waits for (drill_first)
 
     @classmethod
     def of(cls, plan: Plan, bp: BlockPlan, previous: Chosen | None) -> _Values:
@@ -641,6 +687,7 @@ class _Values:
             prefer=frozenset(plan.profile.preferences.prefer),
             before=before,
             rungs_up=frozenset(n for p in sorted(before) for n in plan.next_rungs.get(p, ())),
+            teaches=bp.teaches,
         )
 
     def per_pick(self, option: Option) -> int:
@@ -661,6 +708,9 @@ class _Values:
             out.append(-W_REUSE)
         if ex.id in self.rungs_up and ex.id not in self.before:
             out.append(W_NEXT_RUNG)
+        if ex.id in self.teaches:
+            # A drill some loaded work waits for: learnt early, the work can follow.
+            out.append(W_NEXT_RUNG)
         return out
 
 
@@ -674,7 +724,7 @@ grow the model with it."""
 def _kept(plan: Plan, bp: BlockPlan, previous: Chosen | None) -> tuple[str, ...]:
     """The candidates the solver sees: of the exercises that would play the same part
     in the block's model (the same role, load, hold or reps, targets, trained issues,
-    demands met, tag limits hit and sets), the :data:`KEEP_PER_KIND` the objective
+    demands met, tag limits hit, sets and drill gates), the :data:`KEEP_PER_KIND` the objective
     values most, the shorter first among equals. Any other of the kind could only
     take one of their places for less (bar the per-session noise that varies plans);
     a plan the kept ones cannot complete is searched for again among all of them."""
@@ -682,6 +732,7 @@ def _kept(plan: Plan, bp: BlockPlan, previous: Chosen | None) -> tuple[str, ...]
     groups = [g for c in demands.coverage if c not in bp.dropped for g in c.groups]
     trained = frozenset(plan.trained)
     values = _Values.of(plan, bp, previous)
+    gate_drills = {d for gates in bp.gates.values() for gate in gates for d in gate}
     kinds: dict[tuple[Any, ...], list[tuple[int, int, str]]] = {}
     for e, option in sorted(bp.options.items()):
         ex = option.exercise
@@ -695,6 +746,8 @@ def _kept(plan: Plan, bp: BlockPlan, previous: Chosen | None) -> tuple[str, ...]
             tuple(lim.fits(ex) for lim in demands.limits),
             option.first_sets,
             option.most_sets,
+            e in gate_drills,
+            bp.gates.get(e, ()),
         )
         value = values.per_pick(option) + sum(values.once(option))
         kinds.setdefault(kind, []).append((-value, option.tenths, e))
@@ -835,6 +888,12 @@ class _Model:
                 prep = [d for d in partner if d in candidates]
                 for s in sessions:
                     self._add(m.add(x[s, e] <= self._count((s, d) for d in prep)), g_prep)
+        g_drill = self._guard("drill_first")
+        for e in ids:
+            for gate in self.bp.gates.get(e, ()):
+                drills = [d for d in gate if d in candidates]
+                for s in sessions:
+                    self._add(m.add(x[s, e] <= self._count((s, d) for d in drills)), g_drill)
         for req, rule in demands.opens:
             g = self._guard(f"opens:{rule}")
             openers = [e for e in ids if exercise[e].role in req.roles]
@@ -874,7 +933,9 @@ class _Model:
             serving = [e for e in capped if vol.issue in exercise[e].issues]
             total = self._weigh(((s, e) for s in sessions for e in serving), most_sets)
             self._add(m.add(total <= vol.cap), g_volume)
-            counted = [e for e in hard if vol.issue in exercise[e].issues]
+            counted = [
+                e for e in ids if vol.issue in exercise[e].issues and exercise[e].role in vol.roles
+            ]
             self.hard_sets[vol.issue] = self._weigh(
                 ((s, e) for s in sessions for e in counted), first_sets
             )
@@ -892,7 +953,7 @@ class _Model:
             if lim.not_consecutive:
                 for a, b in _adjacent_pairs(self.days):
                     for e1 in tagged:
-                        for e2 in tagged:
+                        for e2 in [e1] if lim.same_exercise else tagged:
                             self._add(m.add(x[a, e1] + x[b, e2] <= 1), g)
         # No identical loaded exercise on consecutive days, within the repeating week
         # and across the seam with the block before.
@@ -919,7 +980,8 @@ class _Model:
                 for lim, tagged in limited:
                     if any(lim.fits(previous.options[p].exercise) for p in before):
                         for e in tagged:
-                            self._add(m.add(x[b, e] == 0), g_days)
+                            if not lim.same_exercise or e in before:
+                                self._add(m.add(x[b, e] == 0), g_days)
 
     # Soft goals ----------------------------------------------------------------------
 
@@ -1124,6 +1186,8 @@ _EXPLAIN_WORDS: dict[str, str] = {
     "before_loaded": "loaded exercises need an activation drill for the same muscles earlier "
     "in the session",
     "volume": "each issue's weekly hard sets stay under its cap",
+    "drill_first": "loaded work a rule holds back until its drill has been learnt comes "
+    "after that drill in the same session",
 }
 
 
@@ -1298,7 +1362,7 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
             if vol is None or not vol.floor:
                 continue
             for week in c.block.loading_weeks:
-                got = _hard_sets_in(c, week, issue)
+                got = _hard_sets_in(c, week, issue, vol.roles)
                 if got < vol.floor:
                     short.setdefault(got, []).append(week)
         if short:
@@ -1333,13 +1397,13 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
     return out
 
 
-def _hard_sets_in(c: Chosen, week: int, issue: str) -> int:
+def _hard_sets_in(c: Chosen, week: int, issue: str, roles: frozenset[str] = HARD_ROLES) -> int:
     total = 0
     for ids in c.sessions:
         for e in ids:
             option = c.options[e]
             ex = option.exercise
-            if issue in ex.issues and ex.role in HARD_ROLES:
+            if issue in ex.issues and ex.role in roles:
                 total += option.doses[week].sets
     return total
 
@@ -1360,14 +1424,17 @@ def plan(
     chosen: list[Chosen] = []
     previous: Chosen | None = None
     blocks = the_plan.skeleton.blocks
+    learnt: set[str] = set()  # families of the unloaded work done so far
     for number, block in enumerate(blocks):
         # Each block is dosed knowing what the one before it did (see dosing.keeps_reps).
-        bp = _block_plan(the_plan, block, ctx, _carried(previous))
+        bp = _block_plan(the_plan, block, ctx, _carried(previous), frozenset(learnt))
         _precheck(the_plan, bp, ctx)
         # Embedding apps: progress between blocks, and where a cancelled generate stops.
         ctx.checkpoint("plan", number, len(blocks))
         previous = _solve_block(the_plan, bp, previous, seed)
         chosen.append(previous)
+        done = (previous.options[e].exercise for ids in previous.sessions for e in ids)
+        learnt.update(ex.family for ex in done if not ex.loaded)
     return _assemble(the_plan, chosen, ctx)
 
 

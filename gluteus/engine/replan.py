@@ -529,7 +529,7 @@ def with_warnings(program: Program, who: Person) -> Program:
         for vol in demands.volume:
             if not vol.floor or week.number in left_out.get(vol.issue, ()):
                 continue
-            got = hard_sets(rows, vol.issue)
+            got = hard_sets(rows, vol.issue, vol.roles)
             if got < vol.floor:
                 short.setdefault(vol.issue, {})[week.number] = got
     below = {

@@ -24,14 +24,15 @@ from attrs import field, frozen
 
 from .demands import (
     CAPPED_ROLES,
-    HARD_ROLES,
     ISOMETRIC_SHARE,
     MAX_ACTIVATION_TENTHS,
     Demands,
     Training,
     demands_for,
     gets_extra,
+    taught_by,
     training,
+    waits_for_drill,
 )
 from .dosing import (
     SHORTEST_HOLD_S,
@@ -41,7 +42,8 @@ from .dosing import (
     told_hold,
     told_reps,
     too_short_to_hold,
-    week_dose,
+    worded,
+    working_rm,
 )
 from .errors import ProfileError
 from .model import DAYS, DoseRule, Exercise, Finding, ObjectiveTest, Referral, Requirement
@@ -604,15 +606,20 @@ class _DoseTexts:
 
 
 def _dose_texts(
-    ex: Exercise, rules: Sequence[DoseRule], experience: str, restrictions: Restrictions
+    ex: Exercise,
+    rules: Sequence[DoseRule],
+    experience: str,
+    restrictions: Restrictions,
+    reps: int | None = None,
 ) -> _DoseTexts | None:
-    """What the dose rules that fit ``ex`` can say for its load, tempo and effort, in a
-    loading week and in a deload, under the rules' caps; None when no dose rule fits it
-    (the planner never uses such an exercise), and no texts at all when no plugin gives
-    any dose rule (nothing can be planned, so loads cannot be judged).
+    """What the dose rules that fit ``ex`` can say for its load, tempo and effort at
+    ``reps`` (a load by repetition maximum is the one those reps make), in a loading
+    week and in a deload, under the rules' caps; None when no dose rule fits it (the
+    planner never uses such an exercise), and no texts at all when no plugin gives any
+    dose rule (nothing can be planned, so loads cannot be judged).
 
-    Worded by :func:`~gluteus.engine.dosing.week_dose` itself, so the texts are the
-    planner's: a first week, a later week, and a deload after them.
+    Worded by :func:`~gluteus.engine.dosing.worded`, as the planner words them: a
+    first week, a later week, and a deload.
     """
     if not rules:
         return _DoseTexts(frozenset(), frozenset(), frozenset(), frozenset())
@@ -628,12 +635,12 @@ def _dose_texts(
     deloads: set[str] = set()
     efforts: set[Any] = set()
     for rule in fitting:
-        first = week_dose(ex, rule, 0, cap)
-        later = week_dose(ex, rule, 1, cap)
-        deload = week_dose(ex, rule, 0, cap, deload_after=later)
-        loads.update((first.load, later.load))
-        deloads.add(deload.load)
-        efforts.update((first.effort, later.effort, deload.effort))
+        first = worded(ex, rule, cap, reps, step=0, deload=False)
+        later = worded(ex, rule, cap, reps, step=1, deload=False)
+        deload = worded(ex, rule, cap, reps, step=0, deload=True)
+        loads.update((first[1], later[1]))
+        deloads.add(deload[1])
+        efforts.update((first[0], later[0], deload[0]))
     return _DoseTexts(
         frozenset(loads),
         frozenset(deloads),
@@ -684,7 +691,7 @@ def _check_exercise(
     restrictions: Restrictions,
     block: Restrictions,
     who: Training,
-    doses: Callable[[Exercise], _DoseTexts | None],
+    doses: Callable[[Exercise, int | None], _DoseTexts | None],
     available: frozenset[str],
     tests: Mapping[str, ObjectiveTest],
 ) -> Iterator[Violation]:
@@ -731,7 +738,7 @@ def _check_exercise(
             f"a hands-free hold the tested {short[1]} allows only {short[0]} s of, under "
             f"the {SHORTEST_HOLD_S} s worth doing: the supported version, or none"
         )
-    texts = doses(ex)
+    texts = doses(ex, rx.reps)
     if texts is None:
         yield slot.violation(
             f"no dose rule gives {ex.role} work a dose at {profile.experience} level, so "
@@ -792,6 +799,10 @@ def _check_exercise(
             )
 
 
+def _pair(pair: tuple[int, int]) -> str:
+    return f"{pair[0]}" if pair[0] == pair[1] else f"{pair[0]}-{pair[1]}"
+
+
 def _check_effort(slot: _Slot, restrictions: Restrictions) -> Iterator[Violation]:
     """The effort stays within the caps of the rules of its week."""
     effort = slot.rx.effort
@@ -820,6 +831,16 @@ def _check_effort(slot: _Slot, restrictions: Restrictions) -> Iterator[Violation
                 f"a load as heavy as {effort.rm[0]}RM; rule {rule.id} allows nothing heavier "
                 f"than {least}RM",
                 rule=rule.id,
+            )
+    reps = slot.rx.reps
+    if effort.rm is not None and effort.rir is not None and reps is not None:
+        want = working_rm(reps, effort.rir)
+        if effort.rm != want:
+            heavier = "; a heavier load makes it a set to failure" if effort.rm < want else ""
+            yield slot.violation(
+                f"{reps} reps with {_pair(effort.rir)} in reserve on a load of "
+                f"{_pair(effort.rm)}RM: the load and the effort disagree (reps plus reps in "
+                f"reserve make {_pair(want)}RM{heavier})"
             )
     if (
         effort.rpe is not None
@@ -970,6 +991,31 @@ def _check_before_loaded(
             )
 
 
+def _check_drill_first(
+    slots: Sequence[_Slot], req: Requirement, rule: str | None, learnt: Iterable[str]
+) -> Iterator[Violation]:
+    """Loaded work ``req`` holds back comes only after its drill: done in an earlier
+    week (``learnt``: the families of unloaded work done before this week), or earlier
+    in the same session."""
+    if set(req.families) & set(learnt):
+        return
+    drilled = False
+    for slot in slots:
+        ex = slot.exercise
+        if ex is None:
+            continue
+        if taught_by(req, ex):
+            drilled = True
+        elif waits_for_drill(req, ex) and not drilled:
+            drill = " or ".join(f.replace("_", " ") for f in req.families)
+            yield slot.violation(
+                f"a loaded {ex.family.replace('_', ' ')} before the {drill} drill has been "
+                f"done, in an earlier week or earlier in this session; rule {rule} teaches "
+                "the movement unloaded first",
+                rule=rule,
+            )
+
+
 def _check_opens(slots: Sequence[_Slot], req: Requirement, rule: str | None) -> Iterator[Violation]:
     first = slots[0] if slots else None
     if first is None or first.exercise is None:
@@ -1015,6 +1061,7 @@ def _check_structure(
     short: dict[str, dict[int, int]] = {}
     unmet: dict[str, set[int]] = {}
     per_week: list[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]] = []
+    learnt: set[str] = set()  # families of the unloaded work of the weeks before
     for week in weeks:
         number = week.number
         known = 1 <= number <= len(safety.weeks)
@@ -1033,6 +1080,9 @@ def _check_structure(
                 yield from _check_before_loaded(slots, req, rule)
             for req, rule in demands.opens:
                 yield from _check_opens(slots, req, rule)
+            for req, rule in demands.drill_first:
+                yield from _check_drill_first(slots, req, rule, learnt)
+        learnt.update(s.exercise.family for s in week_slots if s.exercise and not s.exercise.loaded)
         per_week.append((week, demands, week_slots, sessions))
         for cover in demands.coverage:
             if cover.issue is not None and number in claims.left_out.get(cover.issue, ()):
@@ -1072,7 +1122,7 @@ def _check_structure(
                 message=f"{total} hard sets this week; at most {demands.weekly_hard_max}",
             )
         for vol in demands.volume:
-            got = sum(s for ex, s in rows if vol.issue in ex.issues and ex.role in HARD_ROLES)
+            got = sum(s for ex, s in rows if vol.issue in ex.issues and ex.role in vol.roles)
             capped = sum(s for ex, s in rows if vol.issue in ex.issues and ex.role in CAPPED_ROLES)
             if capped > vol.cap:
                 yield Violation(
@@ -1115,7 +1165,8 @@ def _check_steps(
 def _check_limits(
     per_week: Sequence[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]],
 ) -> Iterator[Violation]:
-    """Tag limits: weekly sets, and never on two days in a row (across weeks too)."""
+    """Tag limits: weekly sets, and never on two days in a row (across weeks too; only
+    the same exercise, for a limit on the same exercise)."""
     days: dict[tuple[str, int], tuple[int, int]] = {}
     for wi, (week, demands, week_slots, sessions) in enumerate(per_week):
         for lim in demands.limits:
@@ -1125,14 +1176,15 @@ def _check_limits(
                     yield Violation(
                         week=week.number,
                         rule=lim.rule,
-                        message=f"{sets} sets of work tagged {', '.join(sorted(lim.tags))} "
-                        f"this week; rule {lim.rule} allows {lim.max_weekly_sets}",
+                        message=f"{sets} sets of {lim.what} this week; rule {lim.rule} "
+                        f"allows {lim.max_weekly_sets}",
                     )
             if not lim.not_consecutive:
                 continue
-            key = ",".join(sorted(lim.tags))
+            what = lim.what
             for si, slots in enumerate(sessions):
-                if not any(s.exercise and lim.fits(s.exercise) for s in slots):
+                fitting = [s.exercise.id for s in slots if s.exercise and lim.fits(s.exercise)]
+                if not fitting:
                     continue
                 session = week.sessions[si]
                 ordinal = (
@@ -1140,18 +1192,25 @@ def _check_limits(
                     if session.date is not None
                     else wi * 7 + DAYS.index(session.day)
                 )
-                for other in (ordinal - 1, ordinal + 1):
-                    if (key, other) in days:
-                        w, s = days[(key, other)]
-                        yield Violation(
-                            week=week.number,
-                            session=si + 1,
-                            day=session.day,
-                            rule=lim.rule,
-                            message=f"work tagged {key} here and in week {w}, session {s}, "
-                            f"the day next to it; rule {lim.rule} allows it only on days apart",
-                        )
-                days.setdefault((key, ordinal), (week.number, si + 1))
+                # A limit on the same exercise keeps each exercise apart, not all of them.
+                keys = (
+                    [f"the same exercise ({e}, {what})" for e in dict.fromkeys(fitting)]
+                    if lim.same_exercise
+                    else [what]
+                )
+                for key in keys:
+                    for other in (ordinal - 1, ordinal + 1):
+                        if (key, other) in days:
+                            w, s = days[(key, other)]
+                            yield Violation(
+                                week=week.number,
+                                session=si + 1,
+                                day=session.day,
+                                rule=lim.rule,
+                                message=f"{key} here and in week {w}, session {s}, the day "
+                                f"next to it; rule {lim.rule} allows it only on days apart",
+                            )
+                    days.setdefault((key, ordinal), (week.number, si + 1))
 
 
 def _check_claims(
@@ -1497,17 +1556,19 @@ def _verify_planned(
     block_rules = {
         b: safety.over(n for n in numbers if n in known) for b, numbers in blocks.items()
     }
-    dose_texts: dict[tuple[int, str], _DoseTexts | None] = {}
+    dose_texts: dict[tuple[int, str, int | None], _DoseTexts | None] = {}
 
     for week in weeks:
         block = block_rules[week.block]
 
-        def doses(ex: Exercise, block: Restrictions = block, key: int = week.block) -> Any:
-            if (key, ex.id) not in dose_texts:
-                dose_texts[key, ex.id] = _dose_texts(
-                    ex, ctx.registry.dosing, profile.experience, block
+        def doses(
+            ex: Exercise, reps: int | None, block: Restrictions = block, key: int = week.block
+        ) -> Any:
+            if (key, ex.id, reps) not in dose_texts:
+                dose_texts[key, ex.id, reps] = _dose_texts(
+                    ex, ctx.registry.dosing, profile.experience, block, reps
                 )
-            return dose_texts[key, ex.id]
+            return dose_texts[key, ex.id, reps]
 
         # Each week against its own rules: a later trimester's apply from its week on.
         this_week = safety.at(week.number) if week.number in known else restrictions

@@ -46,7 +46,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from .dosing import TALK_TEST, Effort, effort_words
+from .dosing import TALK_TEST, WEIGHT_WORDS, Effort, effort_words
 from .model import DAYS, Cap, states_evidence
 from .traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
 
@@ -157,8 +157,8 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
     (
         "RM",
         r"\dRM\b",
-        "Repetition maximum: 8-12RM is a load you can lift 8 to 12 times and no more; 1RM is "
-        "the most you can lift once.",
+        "Repetition maximum: 11RM is a load you could lift 11 times and no more, so 8 "
+        "repetitions with it leave 3 in reserve; 1RM is the most you can lift once.",
     ),
     (
         "Reps in reserve",
@@ -965,6 +965,32 @@ def _card_dose(seen: list[tuple[int, bool, str]]) -> str:
     return text
 
 
+_WEIGHT = re.compile(rf"^{WEIGHT_WORDS} (\d+(?: to \d+)?) times")
+
+
+def _card_load(seen: Sequence[tuple[int, bool, str]]) -> str:
+    """An exercise's load on its card (week, deload, load): its first week's words, and
+    when a load by repetition maximum changes with the reps, the weight of each week
+    (``A weight you could lift about 11 times in week 7 and 13 times in week 8``)."""
+    load = seen[0][2]
+    start = _WEIGHT.match(load)
+    if start is None:
+        return load
+    runs: list[tuple[str, list[int]]] = []
+    for wk, deload, text in seen:
+        found = _WEIGHT.match(text)
+        if deload or found is None:
+            continue
+        if runs and runs[-1][0] == found.group(1):
+            runs[-1][1].append(wk)
+        else:
+            runs.append((found.group(1), [wk]))
+    if len(runs) < 2:
+        return load
+    each = " and ".join(f"{times} times in {weeks_words(ws)}" for times, ws in runs)
+    return f"{WEIGHT_WORDS} {each}{load[start.end() :]}"
+
+
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -1038,7 +1064,7 @@ def _cards(data: Mapping[str, Any], w: _Words) -> tuple[CardView, ...]:
         level = ex.get("evidence") or "convention"
         seen = weekly[ex_id]
         numbers = tuple(wk for wk, _, _ in seen)
-        load, _ = load_and_effort(ex)
+        load = _card_load([(wk, deload, load_and_effort(x)[0]) for wk, deload, x in seen])
         family = str(ex.get("family") or "")
         cards.append(
             CardView(

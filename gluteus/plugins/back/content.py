@@ -55,9 +55,11 @@ from __future__ import annotations
 
 from gluteus.engine.model import (
     Activation,
+    AnyOf,
     Cue,
     DoseRule,
     Exercise,
+    Fact,
     Ladder,
     LadderStep,
     Requirement,
@@ -785,7 +787,7 @@ DOSING: tuple[DoseRule, ...] = (
         reps=(8, 12),
         rest_s=90,
         tempo="2-1-2",
-        load="A weight you can lift 8 to 12 times with good form",
+        load="with good form on every rep",
         effort=(7, 8),
         rm=(8, 12),
         rir=(2, 3),
@@ -805,7 +807,7 @@ DOSING: tuple[DoseRule, ...] = (
         reps=(6, 10),
         rest_s=120,
         tempo="2-1-2",
-        load="A heavy weight, each set stopped 2 reps short of failure to spare the low back",
+        load="each set stopped 2 reps short of failure to spare the low back",
         effort=(8, 8),
         rm=(6, 10),
         rir=(2, 2),
@@ -827,6 +829,29 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         requires=(Requirement(kind="weekly", roles=("strength",), issue="back"),),
         notes=(
             "Each week has glute strength exercises that keep the pelvis and low back still while the hips do the work; adding hip work to back care helped little in trials, so this rests on expert opinion.",
+        ),
+    ),
+    SafetyRule(
+        id="back_hinge_drill_first",
+        description="When the low back does the glutes' work or hurts, the hip hinge is learnt unloaded first: a loaded hinge (Romanian deadlift, deadlift, kettlebell swing) only after the hip hinge drill has been done in an earlier week, or earlier in the same session.",
+        source="practice_convention",
+        evidence="convention",
+        # The drill exists to teach the hip, not the back, to bend before any hinge is
+        # loaded (the hinge ladder's first rung); loading the hinge first reverses it.
+        when=Trigger(
+            condition=AnyOf(
+                (Fact("finding.back", ">=", 1), Fact("focus.back"), Fact("pain.low_back", ">=", 1))
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="drill_first",
+                families=("hip_hinge",),
+                then=("deadlift", "single_leg_rdl", "kettlebell_swing"),
+            ),
+        ),
+        notes=(
+            "Learn the hip hinge with the drill (hands on the hips, the back long and still) before any weight is added to a hinge: the loaded version comes only once the drill has been practised.",
         ),
     ),
 )

@@ -12,10 +12,12 @@ endurance and power ranges (endurance: light loads, 10–25 reps; power for olde
 adults: light loads, 6–10 fast reps). Effort is structured, never a percentage of a
 one-repetition maximum: RPE 0–10 with reps in reserve about 10 − RPE (Zourdos 2016:
 RPE 8 is 2 reps in reserve, RPE 7 is 3), and a repetition maximum for external loads
-only. Activation and stability doses are convention. Bodyweight and band work is
-never dosed by % or RM: it progresses by reps, holds and tempo, then by the next rung
-of its ladder, and each load type has its own rule so that its words fit it (no band
-on a bodyweight exercise). Heavy sets call for 3–5 minutes' rest; a home session
+only. The engine names that load from each dose's reps and reps in reserve (8 reps
+with 3 in reserve: "a weight you could lift about 11 times"), so a rule's load words
+only add how to lift it. Activation and stability doses are convention. Bodyweight
+and band work is never dosed by % or RM: it progresses by reps, holds and tempo, then
+by the next rung of its ladder, and each load type has its own rule so that its words
+fit it (no band on a bodyweight exercise). Heavy sets call for 3–5 minutes' rest; a home session
 cannot afford that, so rests are 2–3 minutes (the heavy slow resistance range of
 Kongsgaard 2009) and the load is kept at 1–2 reps in reserve to make up for it.
 Bodyweight and band holds and slow-lowering reps rest 60 s (home_rest_convention).
@@ -221,7 +223,7 @@ def _generic() -> tuple[DoseRule, ...]:
                 reps=(8, 12),
                 rest_s=90,
                 tempo="2-1-2",
-                load="A weight you can lift 8 to 12 times with good form",
+                load="with good form on every rep",
                 effort=(7, 8),
                 rm=(8, 12),
                 rir=(2, 3),
@@ -242,7 +244,7 @@ def _generic() -> tuple[DoseRule, ...]:
                 reps=(6, 10) if phase == "strength" else (4, 6),
                 rest_s=150,
                 tempo="2-0-2",
-                load="A heavy weight you can lift with good form for every rep",
+                load="with good form on every rep",
                 effort=(8, 9),
                 rm=(6, 10) if phase == "strength" else (4, 6),
                 rir=(1, 2),

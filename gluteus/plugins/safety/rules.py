@@ -727,8 +727,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="youth",
         description="Under 18: technique first, no near-maximal loads, jumps and hops in "
-        "small amounts and never on two days in a row, and no turning hops (the last rung "
-        "of landing work, for a coach to bring in).",
+        "small amounts and never on two days in a row, hard sets of the same exercise "
+        "never on two days in a row, and no turning hops (the last rung of landing work, "
+        "for a coach to bring in).",
         source="lloyd2014",
         evidence="recalled",
         when=Trigger(condition=_state("age_band", "under_18")),
@@ -737,11 +738,46 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # 2014, the FIFA 11+); a home program cannot see the earlier rungs mastered, so
         # the turning rung is left to supervised training (a convention).
         exclude_tags=("rotational_landing",),
-        limits=(Limit(tags=("impact",), max_weekly_sets=6, not_on_consecutive_days=True),),
+        # Lloyd 2014: resistance training on 2-3 non-consecutive days a week, so the same
+        # exercise, worked hard, gets a day between (other work may follow it).
+        limits=(
+            Limit(tags=("impact",), max_weekly_sets=6, not_on_consecutive_days=True),
+            Limit(
+                roles=("strength", "eccentric", "isometric", "power"),
+                not_on_consecutive_days=True,
+                same_exercise=True,
+            ),
+        ),
         notes=(
             "Learn each exercise with a coach, PE teacher or physiotherapist watching before "
             "adding load: resistance training is safe and effective for young people when "
             "it is supervised and technique comes first (Lloyd 2014).",
+            "The same exercise, done hard, never on two days in a row: a day between lets "
+            "the muscle and tendon recover (Lloyd 2014: 2-3 non-consecutive days a week).",
+        ),
+    ),
+    SafetyRule(
+        id="youth_abduction_volume",
+        description="Under 18: at most 8 sets a week of isolated hip abduction "
+        "(clamshells, side-lying leg raises, fire hydrants, standing or seated abduction), "
+        "so the work spreads to step-downs, single-leg squats and landings.",
+        # A convention: young athletes who also play their sport add their own load to
+        # the lateral hip; piling one plane of isolated work on it risks overuse (lateral
+        # hip, tensor fasciae latae), and knee control comes from whole-leg work.
+        source="practice_convention",
+        evidence="convention",
+        when=Trigger(condition=_state("age_band", "under_18")),
+        limits=(
+            Limit(
+                families=(
+                    "clamshell",
+                    "side_lying_abduction",
+                    "fire_hydrant",
+                    "standing_hip_abduction",
+                    "seated_abduction",
+                ),
+                max_weekly_sets=8,
+            ),
         ),
     ),
     SafetyRule(

@@ -772,7 +772,7 @@ DOSING: tuple[DoseRule, ...] = (
             ),
             (
                 "external",
-                "A weight lowered for a count of five; pain no higher than 3/10",
+                "lowered for a count of five; pain no higher than 3/10",
                 (8, 15),
                 120,
                 "kongsgaard2009",
