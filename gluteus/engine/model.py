@@ -8,6 +8,7 @@ registry checks them and stamps which plugin contributed each.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal, TypeVar
 
@@ -528,9 +529,10 @@ class Exercise:
         banned = set(excluded_tags)
         return tuple(cue for cue in self.cues if not banned & set(cue.tags))
 
-    @property
+    @functools.cached_property
     def all_tags(self) -> frozenset[str]:
-        """The exercise's own tags and those of its cues."""
+        """The exercise's own tags and those of its cues (computed once: every demand
+        and limit asks it of every candidate)."""
         return frozenset(self.tags).union(*(cue.tags for cue in self.cues))
 
 

@@ -70,7 +70,7 @@ from .dosing import (
     with_tested_limits,
 )
 from .errors import GluteusError, Infeasible
-from .model import DAYS, PHASES, Exercise, Finding, Requirement
+from .model import DAYS, PHASES, DoseRule, Exercise, Finding, Requirement
 from .program import (
     Extra,
     Phase,
@@ -209,6 +209,21 @@ class Plan:
     who: Training  # the issues trained, their priorities, focus and the weaker side
     next_rungs: Mapping[str, tuple[str, ...]]  # exercise -> the rungs above it on its ladders
     available: frozenset[str]  # equipment the person can use
+    # (exercise id, phase) -> its dose rule, or None: asked of every exercise in every
+    # block, the same each time for one profile.
+    rules: dict[tuple[str, str], DoseRule | None] = field(factory=dict, eq=False, repr=False)
+
+    def rule_for(self, ex: Exercise, phase: str, ctx: Context) -> DoseRule | None:
+        """The dose rule for ``ex`` in ``phase`` (see :func:`choose_rule`), or None."""
+        key = (ex.id, phase)
+        if key not in self.rules:
+            try:
+                self.rules[key] = choose_rule(
+                    ex, phase, self.profile.experience, ctx.registry.dosing, self.trained
+                )
+            except NoDoseRule:
+                self.rules[key] = None
+        return self.rules[key]
 
     @property
     def trained(self) -> tuple[str, ...]:
@@ -359,7 +374,7 @@ def _allowed(plan: Plan, restrictions: Restrictions, ctx: Context, phase: str) -
         if ex.id not in avoid
         and restrictions.allows(ex.id)
         and set(ex.equipment) <= plan.available
-        and _dosable(ex, phase, plan.profile.experience, ctx)
+        and plan.rule_for(ex, phase, ctx) is not None
     ]
 
 
@@ -471,11 +486,8 @@ def _options(
     amber = amber_baseline(profile.pain)
     out: dict[str, Option] = {}
     for ex in exercises:
-        try:
-            rule = choose_rule(
-                ex, block.phase, profile.experience, ctx.registry.dosing, plan.trained
-            )
-        except NoDoseRule:
+        rule = plan.rule_for(ex, block.phase, ctx)
+        if rule is None:
             continue
         if too_short_to_hold(ex, profile.tests, ctx.registry.tests):
             # A hands-free hold the person cannot keep for long enough yet: the

@@ -772,10 +772,13 @@ def _check_exercise(
         yield slot.violation(f"needs {', '.join(missing)}, which the profile does not list")
     if ex.id in profile.preferences.avoid:
         yield slot.violation("the profile asks to avoid this exercise")
+    excluded_by = restrictions.excluded.get(ex.id, ())
     for rule in restrictions.rules:
-        why = exclusion_reasons(ex, rule)
-        if why:
-            yield slot.violation(f"excluded by rule {rule.id}: {'; '.join(why)}", rule=rule.id)
+        # The engine matched every catalogue exercise against these rules once, when it
+        # built them; the reasons are worded only for a rule that excludes this one.
+        if rule.id in excluded_by:
+            why = "; ".join(exclusion_reasons(ex, rule))
+            yield slot.violation(f"excluded by rule {rule.id}: {why}", rule=rule.id)
         for tag in sorted(set(rule.guard_tags) & set(ex.tags)):
             guards = {str(cue) for cue in ex.cues if tag in cue.guards}
             if guards and not guards & set(rx.cues):
