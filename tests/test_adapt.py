@@ -254,15 +254,46 @@ def test_one_rung_at_a_time_and_adapting_again_changes_nothing(program, gate):
     assert again.program == first.program
 
 
-# Two people whose easy weeks move an unloaded drill up to loaded work: loaded
-# activation (a banded bridge or clamshell, which must then follow the session's other
-# drills) for an intermediate, and loaded strength work (the kettlebell single-leg
-# deadlift) for a novice with a kettlebell. Which week first passes the gate for such a
-# rung depends on the plan, so the first of the first eight weeks that does is taken.
+# People whose easy weeks move an unloaded drill up to loaded work: loaded activation
+# (a banded bridge or clamshell, which must then follow the session's other drills) for
+# an intermediate, and loaded strength work (a kettlebell single-leg deadlift) for
+# someone with weights. Which person and week first pass the gate for such a rung
+# depends on the plan, so the first of these people and of their first eight weeks
+# that does is taken.
+KIT = ["mat", "mini_band", "dumbbell", "step", "kettlebell"]
 LOADED_RUNGS = {
-    "loaded-activation": ({"experience": "intermediate"}, True),
-    "loaded-strength": ({"equipment": ["mat", "kettlebell"]}, False),
+    "loaded-activation": ([{"experience": "intermediate"}], True),
+    "loaded-strength": (
+        [
+            {"equipment": ["mat", "kettlebell"]},
+            {"equipment": KIT},
+            {"equipment": KIT, "experience": "intermediate"},
+        ],
+        False,
+    ),
 }
+
+
+def _first_loaded_rung(people, activation, gate):
+    """The first adaptation, over ``people`` and their first eight weeks, that moves an
+    unloaded drill up to loaded work of the asked kind, and those changes."""
+    reg = context().registry
+    for changes in people:
+        program = gluteus.generate(gluteus.Profile.from_dict({**PROFILE, **changes}))
+        for logged in range(2, 9):
+            result = adaptation(program, easy(range(1, logged + 1), gate.max_rpe - 3))
+            loaded = [
+                c
+                for c in result.changes
+                if c.kind == "progress"
+                and c.to is not None
+                and reg.exercises[c.to].loaded
+                and not reg.exercises[c.exercise].loaded
+                and (reg.exercises[c.to].role == "activation") == activation
+            ]
+            if loaded:
+                return result, loaded
+    return None, []
 
 
 @pytest.mark.parametrize("case", sorted(LOADED_RUNGS))
@@ -271,21 +302,8 @@ def test_a_rung_that_becomes_loaded_work_takes_its_place_in_the_session(case, ga
     planner puts loaded work, after the session's activation drills, so the activation
     that prepares loaded work still comes first."""
     reg = context().registry
-    changes, activation = LOADED_RUNGS[case]
-    program = gluteus.generate(gluteus.Profile.from_dict({**PROFILE, **changes}))
-    for logged in range(2, 9):
-        result = adaptation(program, easy(range(1, logged + 1), gate.max_rpe - 3))
-        loaded = [
-            c
-            for c in result.changes
-            if c.kind == "progress"
-            and c.to is not None
-            and reg.exercises[c.to].loaded
-            and not reg.exercises[c.exercise].loaded
-            and (reg.exercises[c.to].role == "activation") == activation
-        ]
-        if loaded:
-            break
+    people, activation = LOADED_RUNGS[case]
+    result, loaded = _first_loaded_rung(people, activation, gate)
     assert loaded
     for change in loaded:
         for week in change.weeks:

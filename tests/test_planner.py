@@ -884,3 +884,32 @@ def test_a_block_the_kept_candidates_cannot_plan_is_planned_with_all_of_them(mon
     whole = generate(BASE)
     monkeypatch.setattr(planner, "KEEP_PER_KIND", 0)
     assert generate(BASE) == whole
+
+
+def _option(ex_id: str) -> Any:
+    from gluteus.engine.planner import Option
+
+    return Option(
+        exercise=CATALOGUE[ex_id], doses={}, extra=None, tenths=10, first_sets=2, most_sets=2
+    )
+
+
+def test_a_ladder_is_not_stepped_back_down_while_a_rung_at_its_floor_is_usable():
+    """Training work below the rung a block before reached is dropped when the floor's
+    rung (or a harder one) is usable; kept when only easier ones are (a later stage's
+    rules); activation drills and other roles are not held to the floor."""
+    from gluteus.engine.planner import _above_floors
+
+    rungs = {"easy": ("ladder", 1), "hard": ("ladder", 3), "drill": ("ladder", 0)}
+    ex = {"easy": "side_plank_knees", "hard": "side_plank", "drill": "clamshell"}
+    options = {k: _option(v) for k, v in ex.items()}
+    role = CATALOGUE["side_plank"].role
+    assert CATALOGUE["side_plank_knees"].role == role
+    assert CATALOGUE["clamshell"].role == "activation"
+    floors = {("ladder", role): 3}
+    assert set(_above_floors(options, floors, rungs)) == {"hard", "drill"}
+    # The harder rung ruled out in this block: the easier one stays.
+    without_hard = {k: v for k, v in options.items() if k != "hard"}
+    assert set(_above_floors(without_hard, floors, rungs)) == {"easy", "drill"}
+    # A floor reached in another role holds nothing back.
+    assert set(_above_floors(options, {("ladder", "power"): 3}, rungs)) == set(options)

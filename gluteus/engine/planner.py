@@ -208,6 +208,7 @@ class Plan:
     skeleton: Skeleton
     who: Training  # the issues trained, their priorities, focus and the weaker side
     next_rungs: Mapping[str, tuple[str, ...]]  # exercise -> the rungs above it on its ladders
+    rungs: Mapping[str, tuple[str, int]]  # exercise -> its ladder and rung (see _rungs)
     available: frozenset[str]  # equipment the person can use
     # (exercise id, phase) -> its dose rule, or None: asked of every exercise in every
     # block, the same each time for one profile.
@@ -262,6 +263,7 @@ def _make_plan(
         skeleton=skeleton,
         who=who,
         next_rungs=_ladder_next(ctx),
+        rungs=_rungs(trained_issues=who.trained, ctx=ctx),
         available=ctx.registry.available(profile.equipment),
     )
 
@@ -413,10 +415,12 @@ def _block_plan(
     ctx: Context,
     carried: Mapping[str, Dose] | None = None,
     done: frozenset[str] = frozenset(),
+    floors: Mapping[tuple[str, str], int] | None = None,
 ) -> BlockPlan:
     """The block's rules, demands and dosed options; ``carried`` are the doses of the
     exercises done in the last loading week of the block before, ``done`` the families
-    of the unloaded work of all blocks before."""
+    of the unloaded work of all blocks before, ``floors`` each ladder's highest rung
+    done per role as training work in the blocks before (see :func:`_above_floors`)."""
     restrictions = plan.safety.over(block.weeks)
     demands = demands_for(
         restrictions,
@@ -448,6 +452,7 @@ def _block_plan(
                     ids.add(drill)
     inside.sort(key=lambda e: e.id)
     options = _options(plan, block, inside, restrictions, ctx, carried or {})
+    options = _above_floors(options, floors or {}, plan.rungs)
     usable = tuple(ex for ex in inside if ex.id in options)
     dropped = tuple(
         cover
@@ -471,6 +476,38 @@ def _block_plan(
             if taught_by(req, ex) and not set(req.families) & done
         ),
     )
+
+
+def _above_floors(
+    options: Mapping[str, Option],
+    floors: Mapping[tuple[str, str], int],
+    rungs: Mapping[str, tuple[str, int]],
+) -> dict[str, Option]:
+    """``options`` without training work below a rung already reached on its ladder.
+
+    A ladder is climbed, not stepped back down: once a block has done a rung as
+    training work of a role, later blocks use, for that role, that rung or a harder
+    one, as long as one of those is usable in the block (a later trimester or a
+    stage's rules may leave only easier rungs, and then they stay). ``floors`` maps
+    (ladder, role) to the highest rung done. An easier rung may still come as an
+    activation drill before the harder work, or in another role (a fast sit to stand
+    as power work after slow ones from a lower seat)."""
+    top: dict[tuple[str, str], int] = {}
+    for e, option in options.items():
+        if e in rungs:
+            ladder, rung = rungs[e]
+            key = (ladder, option.exercise.role)
+            top[key] = max(top.get(key, rung), rung)
+
+    def below(e: str, option: Option) -> bool:
+        if option.exercise.role == "activation" or e not in rungs:
+            return False
+        ladder, rung = rungs[e]
+        key = (ladder, option.exercise.role)
+        floor = floors.get(key)
+        return floor is not None and rung < floor <= top[key]
+
+    return {e: option for e, option in options.items() if not below(e, option)}
 
 
 def _options(
@@ -1273,10 +1310,10 @@ def _order_key(ex: Exercise, opens: frozenset[str]) -> tuple[int, int, int, str]
     return (group, ROLE_ORDER.get(ex.role, 9), -ex.level, ex.id)
 
 
-def _rungs(plan: Plan, ctx: Context) -> dict[str, tuple[str, int]]:
+def _rungs(trained_issues: Iterable[str], ctx: Context) -> dict[str, tuple[str, int]]:
     """Each exercise's ladder and rung, once per program: of the ladders it is on, the
     first (by id) that serves an issue being trained, else the first."""
-    trained = set(plan.trained)
+    trained = set(trained_issues)
     out: dict[str, tuple[str, int]] = {}
     for ex_id in ctx.registry.exercises:
         on = sorted(
@@ -1437,9 +1474,10 @@ def plan(
     previous: Chosen | None = None
     blocks = the_plan.skeleton.blocks
     learnt: set[str] = set()  # families of the unloaded work done so far
+    floors: dict[tuple[str, str], int] = {}  # (ladder, role) -> highest rung done
     for number, block in enumerate(blocks):
         # Each block is dosed knowing what the one before it did (see dosing.keeps_reps).
-        bp = _block_plan(the_plan, block, ctx, _carried(previous), frozenset(learnt))
+        bp = _block_plan(the_plan, block, ctx, _carried(previous), frozenset(learnt), floors)
         _precheck(the_plan, bp, ctx)
         # Embedding apps: progress between blocks, and where a cancelled generate stops.
         ctx.checkpoint("plan", number, len(blocks))
@@ -1447,6 +1485,12 @@ def plan(
         chosen.append(previous)
         done = (previous.options[e].exercise for ids in previous.sessions for e in ids)
         learnt.update(ex.family for ex in done if not ex.loaded)
+        for ids in previous.sessions:
+            for e in ids:
+                role = previous.options[e].exercise.role
+                if e in the_plan.rungs and role != "activation":
+                    ladder, rung = the_plan.rungs[e]
+                    floors[ladder, role] = max(floors.get((ladder, role), rung), rung)
     return _assemble(the_plan, chosen, ctx)
 
 
@@ -1461,7 +1505,7 @@ def _carried(previous: Chosen | None) -> dict[str, Dose]:
 
 def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
     profile = plan.profile
-    rungs = _rungs(plan, ctx)
+    rungs = plan.rungs
     weeks: list[Week] = []
     for c in chosen:
         opens = frozenset(r for req, _ in c.plan.demands.opens for r in req.roles)
