@@ -9,7 +9,6 @@ call.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
@@ -285,6 +284,8 @@ class Engine:
         cancelled, the worker stops at its next checkpoint instead of planning on for
         no one.
         """
+        import asyncio  # here: a command-line run never needs it, and it costs 20 ms
+
         loop = asyncio.get_running_loop()
         stop = threading.Event()
         flag = _Either(stop, cancel)
