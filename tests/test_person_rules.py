@@ -93,6 +93,17 @@ def slip_in(ex_id: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def slip_in_unguarded(ex_id: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
+    """:func:`slip_in` with the cues that guard a tag left out."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        slip_in(ex_id, week)(doc)
+        row = doc["weeks"][week - 1]["sessions"][0]["exercises"][-1]
+        row["cues"] = [str(c) for c in CATALOGUE[ex_id].cues if not c.guards]
+
+    return edit
+
+
 def set_effort(**effort: Any) -> Callable[[dict[str, Any]], None]:
     """An edit giving every row of week 3 this effort (rpe, rm, rir)."""
 
@@ -249,6 +260,11 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         "hip_replacement_anterior",
         person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20),
         slip_in("frog_bridge"),
+    ),
+    (
+        "hip_replacement_at_home",
+        person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20),
+        slip_in("hip_airplane"),
     ),
     (
         "joint_replacement_early",
@@ -447,6 +463,28 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_pain", OUTER_HIP_LYING, slip_in("curtsy_lunge")),
     ("gluteal_tendinopathy_pain", OUTER_HIP_MILD, without_family("standing_abduction_hold")),
     ("gluteal_tendinopathy_fast_last", OUTER_HIP_MILD, slip_in("lateral_hop")),
+    # Single-leg loading after a block of holds and two-leg work; the same hard
+    # exercise never on two days running.
+    ("gluteal_tendinopathy_single_leg_later", OUTER_HIP_MILD, slip_in("step_up_at_rail", week=1)),
+    ("gluteal_tendinopathy_single_leg_later", OUTER_HIP_MILD, slip_in("lateral_step_down", week=1)),
+    (
+        "gluteal_tendinopathy_single_leg_later",
+        person(
+            pain={"hip": 3},
+            signs=["hip_pain_in_workouts"],
+            tests={"trendelenburg": {"left": False, "right": False}},
+            schedule=BACK_TO_BACK,
+        ),
+        hard_twice_in_a_row(),
+    ),
+    (
+        "joint_replacement_middle",
+        person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
+        slip_in("side_plank"),
+    ),
+    ("hip_replacement_anterior", ANTERIOR, slip_in_unguarded("reverse_lunge")),
+    ("hip_replacement_anterior", ANTERIOR, slip_in_unguarded("single_leg_rdl")),
+    ("hip_replacement_anterior", ANTERIOR, slip_in("curtsy_lunge")),
     ("gluteal_tendinopathy_fast_last", OUTER_HIP_LYING, slip_in("kettlebell_swing")),
     ("landing_ladder", person(), slip_in("transverse_hop")),
     ("landing_ladder", person(), slip_in("forward_hop")),

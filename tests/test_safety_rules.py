@@ -60,7 +60,14 @@ CASES = [
         "hip_replacement_posterior",
         Profile(age=60, precautions=("hip_replacement_posterior",), weeks_since_surgery=20),
         Profile(age=60, precautions=("hip_replacement_anterior",), weeks_since_surgery=20),
-        {"curtsy_lunge", "crossover_step_up", "hip_airplane", "goblet_squat", "back_squat"},
+        # Crossing and pivoting are left out after any hip replacement (the next case).
+        {"goblet_squat", "back_squat"},
+    ),
+    (
+        "hip_replacement_at_home",
+        Profile(age=60, precautions=("hip_replacement_anterior",), weeks_since_surgery=20),
+        Profile(age=60, precautions=("knee_replacement",), weeks_since_surgery=20),
+        {"curtsy_lunge", "crossover_step_up", "hip_airplane", "fast_step_up_rail"},
     ),
     (
         "hip_replacement_anterior",

@@ -116,6 +116,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "single_leg_landing",
     "rotational_landing",
     "hip_extension",
+    "single_leg_step",
     "fast_single_leg",
     "fast_chair_rise",
     "chair_rise",
@@ -148,8 +149,10 @@ support, or held there (lunges, split squats and their holds, single-leg reaches
 deadlifts). ``single_leg_landing``:
 landing a jump or hop on one leg. ``rotational_landing``: landing while turning, the
 highest rung of landing work. ``hip_extension``: the hip driven back into extension
-against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extension),
-where the leg can turn out as it goes.
+against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extension, the
+back leg of split squats and lunges, the free leg of single-leg deadlifts), where the
+leg can turn out as it goes. ``single_leg_step``: the body's weight carried up onto,
+or off, a step on one leg (every step-up, at a rail too).
 ``fast_single_leg``: moving fast on one leg (fast step-ups, hops).
 ``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of
 older adults. ``chair_rise``: standing up from a seat and sitting back down (every sit

@@ -394,3 +394,13 @@ KNEES_AHEAD = Cue(
 STANDING_FOOT_AHEAD = Cue(
     "Standing foot and knee pointing straight ahead", guards=("hip_extension",)
 )
+# In a split stance the back hip is extended under part of the body's weight, and the
+# back foot and knee often turn out; in a single-leg deadlift the free leg is extended
+# behind, and the pelvis opening up is the same extension with the leg turning out.
+BACK_LEG_AHEAD = Cue(
+    "Back knee and toes point straight ahead: the back leg does not turn out",
+    guards=("hip_extension",),
+)
+FREE_LEG_TOES_DOWN = Cue(
+    "Free leg's toes point to the floor: its hip does not turn out", guards=("hip_extension",)
+)

@@ -341,6 +341,10 @@ EXERCISES: tuple[Exercise, ...] = (
             "hip_flexion_past_90",
             "single_leg_excursion",
             "fast_single_leg",
+            # The back hip extends as it drives off, too fast for a cue to keep the
+            # back leg from turning out: no guarding cue, so an anterior hip replacement
+            # leaves it out.
+            "hip_extension",
         ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
@@ -373,6 +377,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "unsupported_balance",
             "hip_flexion_past_90",
             "fast_single_leg",
+            "single_leg_step",
         ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
@@ -644,6 +649,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "single_leg_excursion",
+            # Landing in a split stance extends the back hip, with no time to place it.
+            "hip_extension",
         ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
@@ -807,7 +814,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Step down slowly and reset",
         ),
         fault="Pulling on the rail or pushing off the back foot.",
-        tags=("asymmetric_loading", "fast_single_leg"),
+        tags=("asymmetric_loading", "fast_single_leg", "single_leg_step"),
         targets=("gmax", "whole_leg"),
         source="chodzko_zajko2009",
         evidence="recalled",

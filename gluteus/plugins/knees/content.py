@@ -431,7 +431,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Drive up through the heel; lower slowly",
         ),
         fault="The knee caving in and pushing off the back foot.",
-        tags=("asymmetric_loading", "unsupported_balance", "balance_challenge"),
+        tags=("asymmetric_loading", "unsupported_balance", "balance_challenge", "single_leg_step"),
         targets=("gmed", "gmax"),
         activation=Activation(gmax=28.7, gmed=62.7, measure="mean"),
         source="macaskill2014",
@@ -458,7 +458,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower the other heel slowly",
         ),
         fault="The pelvis dropping on the free-leg side.",
-        tags=("asymmetric_loading", "unsupported_balance", "balance_challenge"),
+        tags=("asymmetric_loading", "unsupported_balance", "balance_challenge", "single_leg_step"),
         targets=("gmed", "gmax"),
         activation=Activation(
             gmax=31,
@@ -523,6 +523,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "balance_challenge",
             "stance_pivot",
             "adduction_under_load",
+            "single_leg_step",
         ),
         targets=("gmax", "gmed", "hip_rotators"),
         activation=Activation(
@@ -563,6 +564,9 @@ EXERCISES: tuple[Exercise, ...] = (
             "deep_loaded_knee_flexion",
             "adduction_under_load",
             "single_leg_excursion",
+            # The back leg extends behind and across, twisting as it goes: no cue keeps
+            # it straight, so an anterior hip replacement leaves it out.
+            "hip_extension",
         ),
         targets=("gmed", "gmax", "hip_rotators"),
         source="practice_convention",
@@ -852,7 +856,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Step up through the heel; step down slowly",
         ),
         fault="Pulling up on the rail or pushing off the back foot.",
-        tags=("asymmetric_loading",),
+        tags=("asymmetric_loading", "single_leg_step"),
         targets=("gmed", "gmax"),
         source="otago",
         evidence="recalled",

@@ -29,7 +29,8 @@ for every program week, as any plugin may. The cut-offs, with their sources:
 - **Outer hip**: the gluteal tendon picture with outer hip pain of 4/10 or more, or
   from 2/10 when it comes with workouts, with lying on that side or with a pelvis that
   drops on one leg (Grimaldi & Fearon 2015: pain on loading and lying on the side,
-  abductors failing on one leg); the cut-offs are a convention.
+  abductors failing on one leg); the cut-offs are a convention. Not after a hip
+  replacement: hip pain then is the operated hip healing, read by its own stages.
 """
 
 from __future__ import annotations
@@ -388,6 +389,12 @@ OUTER_HIP_ALONE = 4
 
 def _outer_hip(profile: Profile) -> Assessment:
     level = profile.pain.get("hip")
+    if any(p in profile.precautions for p in HIP_REPLACEMENTS):
+        # Hip pain weeks after the operation is the new hip healing, not a tendon; the
+        # tendon picture's advice (runs, hops to come) would contradict its precautions.
+        return Assessment(
+            "outer_hip", "none", "hip pain read as the operated hip, after a hip replacement"
+        )
     drop = profile.tests.get("trendelenburg")
     with_ = [
         words

@@ -75,9 +75,13 @@ TENDINOPATHY_STAGES = Source(
     "gates and which exercises each stage holds are gluteus's conventions; no trial tests "
     "them as stated: outer hip pain of 2/10 or more that comes with workouts, with lying on "
     "that side or with a Trendelenburg sign (or any of 4/10 or more) is read as the tendon "
-    "picture (no compression, no fast work yet); 4/10 or more, or from 2/10 with a "
+    "picture (no compression, no fast work yet, single-leg loading only after a block of "
+    "holds and two-leg work, and the same hard exercise on days apart, heavy tendon loading "
+    "wanting 48-72 hours between sessions, as heavy slow resistance runs 3 times a week, "
+    "Kongsgaard 2009); 4/10 or more, or from 2/10 with a "
     "Trendelenburg sign, holds the first stage (no hands-free single-leg holds, lunges or "
-    "single-leg reaches).",
+    "single-leg reaches). After a hip replacement, hip pain is read as the operated hip, "
+    "not the tendon picture; a pelvis that drops still holds the first stage.",
     "convention",
 )
 REPLACEMENT_LOADS = Source(
@@ -94,11 +98,23 @@ REPLACEMENT_LOADS = Source(
 # as the signs that tell are not all this plugin's own.
 OUTER_HIP_TENDON = Fact("state.outer_hip", "==", "tendon_picture")
 # The first stage: outer hip pain in the amber zone, or a pelvis that drops on one leg.
+# Not only the tendon picture: after a hip replacement the drop holds the stage too.
 OUTER_HIP_FIRST_STAGE = AnyOf(
     (
-        Fact("pain.hip", ">=", 4),
-        AllOf((Fact("pain.hip", ">=", 2), Fact("test.trendelenburg.worse"))),
+        Fact("pain.hip", ">=", person.OUTER_HIP_ALONE),
+        AllOf((Fact("pain.hip", ">=", person.OUTER_HIP_FROM), Fact("test.trendelenburg.worse"))),
     )
+)
+# Two-leg and hold work: the block before single-leg loading holds some of it.
+TENDON_FIRST_WORK = ("standing_abduction_hold", "bridge", "hip_thrust", "squat", "sit_to_stand")
+NEW_HIP_AT_HOME = Source(
+    "new_hip_home_convention",
+    "Convention: the advice commonly given after a hip replacement, whatever the approach "
+    "(patient information from orthopaedic units, recalled): do not twist or pivot on the "
+    "operated leg and do not cross it over the other; fast single-leg work returns in "
+    "supervised rehabilitation. Only the surgeon lifts the precautions, so a home program "
+    "that cannot know keeps these for all its weeks. No trial sets them as stated.",
+    "convention",
 )
 RAISED_SEAT = Source(
     "raised_seat_convention",
@@ -155,6 +171,7 @@ SOURCES: tuple[Source, ...] = (
     TENDINOPATHY_STAGES,
     REPLACEMENT_LOADS,
     RAISED_SEAT,
+    NEW_HIP_AT_HOME,
     LANDING_LADDER,
     POSTNATAL,
     PELVIC_FLOOR_TRAINING,
@@ -559,6 +576,25 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
     ),
     SafetyRule(
+        # Hip pain after a hip replacement is the operated hip, not the outer hip tendon
+        # picture, so the tendon rules (no crossing the midline, no fast work) do not
+        # hold; what a new hip needs of them at home is said here, for every approach.
+        id="hip_replacement_at_home",
+        description="After a hip replacement (kept for all the program's weeks, as only "
+        "the surgeon lifts the precautions): no twisting or pivoting on the operated leg, "
+        "no loading it across the midline, and no fast single-leg work such as fast "
+        "step-ups.",
+        source="new_hip_home_convention",
+        evidence="convention",
+        when=Trigger(precautions=person.HIP_REPLACEMENTS),
+        exclude_tags=(
+            "stance_pivot",
+            "adduction_under_load",
+            "adduction_past_midline",
+            "fast_single_leg",
+        ),
+    ),
+    SafetyRule(
         id="joint_replacement_early",
         description="The first 6 weeks after a joint replacement: holds, easy strength work "
         "and supported standing work only; no single-leg or split stances.",
@@ -582,7 +618,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="joint_replacement_middle",
         description="6 to 12 weeks after a joint replacement: strength work within the "
-        "precautions, balance next to a support, no single-leg squats or jumps.",
+        "precautions, balance next to a support, no single-leg squats or jumps, and no "
+        "full planks or side planks from the feet.",
         source="joint_replacement_stages",
         evidence="convention",
         when=Trigger(condition=AnyOf((HIP_MIDDLE, _state("knee_replacement", "middle")))),
@@ -593,6 +630,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "impact",
             "stance_pivot",
             "arms_crossed",
+            # A whole-body lever on the healing joint (a side plank lies on it): the
+            # hardest trunk holds wait for the late stage, a convention.
+            "high_abdominal_pressure",
         ),
         cap=Cap(max_rpe=7),
         stop_signs=AFTER_SURGERY_SIGNS,
@@ -667,6 +707,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             )
         ),
         cap=Cap(min_rm=8),
+        notes=(
+            "An ache around the new joint during or after exercise is common while it "
+            "heals: keep it within the traffic light, settled by the next morning.",
+        ),
     ),
     SafetyRule(
         id="knee_replacement_deep_bending",
@@ -894,9 +938,56 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(condition=OUTER_HIP_FIRST_STAGE),
         exclude_tags=("sustained_single_leg_stance", "single_leg_excursion"),
         notes=(
+            # The gate the condition above lifts at, for a pelvis that drops and for pain
+            # in the amber zone alike.
             "Stand on one leg only with a hand on a counter for now. Lunges and single-leg "
-            "reaches come in a new program, once the outer hip pain is under 3/10 and the "
-            "pelvis stays level on one leg.",
+            "reaches come in a new program, once the pelvis stays level when you stand on "
+            "one leg (re-take the Trendelenburg test) and the outer hip pain is under "
+            f"{person.OUTER_HIP_ALONE}/10.",
+        ),
+    ),
+    SafetyRule(
+        # The staging's middle step, said once: single-leg loading waits for a block of
+        # holds and two-leg work (Grimaldi & Fearon 2015; Mellor 2018), and heavy tendon
+        # loading gets 48-72 hours between sessions (heavy slow resistance runs 3 times a
+        # week, Kongsgaard 2009), so the same hard exercise is never on two days running.
+        # Holds, which ease tendon pain (Rio 2015), may be daily.
+        id="gluteal_tendinopathy_single_leg_later",
+        description="Outer hip pain of 4/10 or more, or from 2/10 when it comes with "
+        "workouts, with lying on that side or with the pelvis dropping on one leg: "
+        "single-leg loading (step-ups, step-downs, single-leg squats and deadlifts, lunges) "
+        "only after a block of holds and two-leg work, and the same hard exercise never on "
+        "two days in a row.",
+        source="tendinopathy_staging_convention",
+        evidence="convention",
+        when=Trigger(condition=OUTER_HIP_TENDON),
+        requires=(
+            Requirement(
+                kind="stepped",
+                tags=("single_leg_step", "single_leg_squat", "single_leg_excursion"),
+                families=TENDON_FIRST_WORK,
+            ),
+            # The first block is that work: some of it in every session.
+            Requirement(
+                kind="session",
+                families=TENDON_FIRST_WORK,
+                each=False,
+                phases=("activation",),
+                optional=True,
+            ),
+        ),
+        limits=(
+            Limit(
+                roles=("strength", "eccentric"),
+                not_on_consecutive_days=True,
+                same_exercise=True,
+            ),
+        ),
+        notes=(
+            "Holds and two-leg work come first; step-ups and other single-leg work join "
+            "after the first block. The same hard exercise gets a day between: heavy "
+            "loading of a sore tendon is done on days apart, about 3 times a week "
+            "(Kongsgaard 2009).",
         ),
     ),
     SafetyRule(

@@ -204,6 +204,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower half way into a split squat",
             "Hold, front knee over the foot",
             "Weight in the front heel, breathe",
+            src.BACK_LEG_AHEAD,
         ),
         fault="The front knee drifting inside the foot during the hold.",
         tags=(
@@ -211,6 +212,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "single_leg_excursion",
+            "hip_extension",
         ),
         targets=("gmax", "whole_leg"),
         activation=Activation(measure="none", note=_ISO_NOTE),
@@ -367,7 +369,12 @@ EXERCISES: tuple[Exercise, ...] = (
         level=3,
         seconds_per_rep=7,
         rest_s=60,
-        cues=("Hinge down over 5 s", "Hips square, back long", "Stand up in 1-2 s with the glute"),
+        cues=(
+            "Hinge down over 5 s",
+            "Hips square, back long",
+            "Stand up in 1-2 s with the glute",
+            src.FREE_LEG_TOES_DOWN,
+        ),
         fault="Rushing the lowering and letting the pelvis open.",
         tags=(
             "balance_challenge",
@@ -376,6 +383,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "single_leg_squat",
             "hip_flexion_past_90",
             "single_leg_excursion",
+            "hip_extension",
         ),
         targets=("gmax", "gmed"),
         source="kongsgaard2009",
