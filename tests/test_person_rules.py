@@ -432,6 +432,7 @@ OUTER_HIP_MILD = person(
 )
 OUTER_HIP_LYING = person(pain={"hip": 2}, signs=["barely_feel_glutes", "hip_pain_lying_on_side"])
 ANTERIOR = person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20)
+POSTNATAL_LATER = {"age": 33, "precautions": ["postnatal"], "weeks_since_birth": 20}
 
 WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("pelvic_girdle_pain", PGP, slip_in("fire_hydrant")),
@@ -450,6 +451,11 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_fast_last", OUTER_HIP_LYING, slip_in("kettlebell_swing")),
     ("landing_ladder", person(), slip_in("transverse_hop")),
     ("landing_ladder", person(), slip_in("forward_hop")),
+    # Legs switched in the air, landing in a split stance: a landing on one leg.
+    ("landing_ladder", person(), slip_in("split_squat_jump")),
+    ("postnatal", person(**POSTNATAL_LATER), slip_in("split_squat_jump")),
+    # Under 18, a landing on one leg only in a block after one of two-foot jumps.
+    ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("split_squat_jump")),
     ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("transverse_hop")),
     ("hip_replacement_anterior", ANTERIOR, slip_in("quadruped_hip_extension")),
 ]

@@ -954,3 +954,72 @@ def test_a_power_week_of_drills_and_holds_only_is_caught():
     found = [str(v) for v in verify(doc, CTX)]
     assert any("holds loading work" in v for v in found), found
     assert any("below_floor" in v or "hard set" in v for v in found), found
+
+
+# --- Review 6: split jumps land like hops; the fast rise keeps the hands free; reps
+# --- within the chair stands tested ----------------------------------------------------
+
+
+def _swap_in(doc: dict[str, Any], week: int, ex_id: str, like: str) -> dict[str, Any]:
+    """Put catalogue exercise ``ex_id`` in place of week ``week``'s first row of ``like``
+    (an exercise id, a family or a role), keeping that row's dose; return the new row."""
+    ex = CATALOGUE[ex_id]
+    for session in doc["weeks"][week - 1]["sessions"]:
+        for rx in session["exercises"]:
+            if like in (rx["id"], rx["family"], rx["role"]):
+                rx.update(id=ex.id, name=ex.name, cues=[str(c) for c in ex.cues])
+                rx.update(tags=sorted(ex.tags), role=ex.role, level=ex.level, fault=ex.fault)
+                rx.update(source=ex.source, evidence=ex.evidence, issues=list(ex.issues))
+                rx.update(family=ex.family, planes=list(ex.planes), targets=list(ex.targets))
+                return rx
+    raise AssertionError(f"no {like} in week {week}")
+
+
+def test_a_split_jump_lands_on_one_leg_for_the_rules_that_stage_landings():
+    # Switching legs in the air and landing in a split stance: the front knee takes a
+    # landing that cannot be held, so it is staged with the hops on one leg.
+    assert "single_leg_landing" in CATALOGUE["split_squat_jump"].tags
+
+
+def test_knees_that_cave_in_at_16_get_no_split_jump_and_no_landing_on_one_leg():
+    doc = program("a05_kofi16_football.yaml")  # 16, both knees cave in on the test
+    assert verify(doc, CTX) == []
+    assert {"landing_ladder", "youth"} <= {r["id"] for r in doc["safety"]["rules"]}
+    for n, rx in rows(doc):
+        assert rx["id"] != "split_squat_jump", n
+        assert not tags(rx) & {"single_leg_landing", "rotational_landing"}, (n, rx["id"])
+
+
+def test_a_split_jump_slipped_into_the_power_weeks_of_a_valgus_youth_is_caught():
+    doc = program("a05_kofi16_football.yaml")
+    week = next(w["number"] for w in doc["weeks"] if w["phase"] == "Power and function")
+    _swap_in(doc, week, "split_squat_jump", "power")
+    found = verify(doc, CTX)
+    assert any(v.rule == "landing_ladder" and v.week == week for v in found), [
+        str(v) for v in found
+    ]
+
+
+def test_a_youth_lands_on_one_leg_only_after_a_block_of_two_foot_jumps():
+    # The same 16-year-old with knees that stay in line: the landing ladder's rule does
+    # not hold, the youth rule's staging does. A split jump in a block whose block before
+    # held no two-foot jumps is caught, naming the youth rule.
+    doc = _with("a05_kofi16_football.yaml", signs=["knee_pain_stairs_running"], tests={})
+    assert verify(doc, CTX) == []
+    assert "landing_ladder" not in {r["id"] for r in doc["safety"]["rules"]}
+    blocks: dict[int, set[str]] = {}
+    for w in doc["weeks"]:
+        blocks.setdefault(w["block"], set()).update(
+            rx["family"] for s in w["sessions"] for rx in s["exercises"]
+        )
+    block_of = {w["number"]: w["block"] for w in doc["weeks"]}
+    for n, rx in rows(doc):
+        if "single_leg_landing" in tags(rx):
+            assert "squat_jump" in blocks.get(block_of[n] - 1, set()), (n, rx["id"])
+    week = next(w["number"] for w in doc["weeks"] if w["phase"] == "Power and function")
+    assert "squat_jump" not in blocks.get(block_of[week] - 1, set())
+    _swap_in(doc, week, "split_squat_jump", "power")
+    found = verify(doc, CTX)
+    assert any(v.rule == "youth" and "block before" in str(v) and v.week == week for v in found), [
+        str(v) for v in found
+    ]

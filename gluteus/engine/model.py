@@ -146,7 +146,9 @@ carrying the body for the whole hold.
 ``single_leg_excursion``: the body moved a long way over one loaded leg without a
 support, or held there (lunges, split squats and their holds, single-leg reaches and
 deadlifts). ``single_leg_landing``:
-landing a jump or hop on one leg. ``rotational_landing``: landing while turning, the
+landing a jump or hop on one leg, or in a split stance with the legs switched in the air
+(split and scissor jumps: the front knee takes the landing, which cannot be held).
+``rotational_landing``: landing while turning, the
 highest rung of landing work. ``hip_extension``: the hip driven back into extension
 against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extension),
 where the leg can turn out as it goes.

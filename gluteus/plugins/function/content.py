@@ -638,12 +638,15 @@ EXERCISES: tuple[Exercise, ...] = (
             "Land soft, front knee over the foot",
         ),
         fault="The front knee caving in on landing.",
+        # Legs switched in the air and landed in a split stance: the front knee takes
+        # the landing and it cannot be held, so it stages as a single-leg landing.
         tags=(
             "impact",
             "balance_challenge",
             "asymmetric_loading",
             "unsupported_balance",
             "single_leg_excursion",
+            "single_leg_landing",
         ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
