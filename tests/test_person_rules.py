@@ -169,6 +169,17 @@ def without_family_everywhere(family: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def slip_in_unguarded(ex_id: str, tag: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
+    """:func:`slip_in`, with the cues guarding ``tag`` left out of the row."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        slip_in(ex_id, week)(doc)
+        row = doc["weeks"][week - 1]["sessions"][0]["exercises"][-1]
+        row["cues"] = [str(c) for c in CATALOGUE[ex_id].cues if tag not in c.guards]
+
+    return edit
+
+
 def without_rule(rule_id: str) -> Callable[[dict[str, Any]], None]:
     """An edit taking rule ``rule_id`` out of the program's safety section."""
 
@@ -214,6 +225,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         "chair_stand_with_hands",
         person(tests={"chair_stand_30s": 6}),
         slip_in("sit_to_stand_arms_crossed"),
+    ),
+    # A fast rise only with the cue keeping the hands on the armrests shown.
+    (
+        "chair_stand_with_hands",
+        person(tests={"chair_stand_30s": 6}),
+        slip_in_unguarded("fast_sit_to_stand", "fast_chair_rise"),
     ),
     (
         "pregnancy_no_supine_prone",

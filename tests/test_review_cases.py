@@ -1023,3 +1023,51 @@ def test_a_youth_lands_on_one_leg_only_after_a_block_of_two_foot_jumps():
     assert any(v.rule == "youth" and "block before" in str(v) and v.week == week for v in found), [
         str(v) for v in found
     ]
+
+
+FAST_RISE_PEOPLE = ["a08_edith82_osteo.yaml", "a01_beryl68_knee_oa.yaml"]
+
+
+def _hands(rx: dict[str, Any]) -> set[str]:
+    """The row's shown cues keeping the hands free on the armrests (guarding a fast rise)."""
+    ex = CATALOGUE[rx["id"]]
+    return {str(c) for c in ex.cues if "fast_chair_rise" in c.guards and c in rx["cues"]}
+
+
+@pytest.mark.parametrize("name", FAST_RISE_PEOPLE)
+def test_a_person_likely_to_fall_rises_fast_only_with_the_hands_on_the_armrests(name):
+    # Edith, 82 (7 chair stands, a high falls risk) and Beryl, 68 (a high falls risk).
+    doc = program(name)
+    assert verify(doc, CTX) == []
+    assert "falls_supported_balance" in {r["id"] for r in doc["safety"]["rules"]}
+    fast = [(n, rx) for n, rx in rows(doc) if "fast_chair_rise" in tags(rx)]
+    assert fast
+    for n, rx in fast:
+        assert _hands(rx), (n, rx["id"], rx["cues"])
+        assert any("armrests" in c for c in _hands(rx)), (n, rx["id"])
+
+
+@pytest.mark.parametrize("name", FAST_RISE_PEOPLE)
+def test_a_fast_rise_without_its_hands_cue_is_caught(name):
+    doc = program(name)
+    n, rx = next((n, rx) for n, rx in rows(doc) if "fast_chair_rise" in tags(rx))
+    rx["cues"] = [c for c in rx["cues"] if c not in _hands(rx)]
+    found = verify(doc, CTX)
+    assert any(
+        v.rule == "falls_supported_balance" and v.week == n and "fast_chair_rise" in str(v)
+        for v in found
+    ), [str(v) for v in found]
+
+
+def test_a_fast_rise_with_no_hands_cue_is_left_out_for_a_person_likely_to_fall():
+    from gluteus.engine.safety import exclusion_reasons
+    from gluteus.plugins.safety.rules import SAFETY_RULES
+
+    plain = attrs.evolve(
+        CATALOGUE["fast_sit_to_stand"],
+        cues=tuple(str(c) for c in CATALOGUE["fast_sit_to_stand"].cues),
+    )
+    for rule in SAFETY_RULES:
+        if rule.id in ("falls_supported_balance", "chair_stand_with_hands"):
+            assert exclusion_reasons(plain, rule), rule.id
+            assert not exclusion_reasons(CATALOGUE["fast_sit_to_stand"], rule), rule.id

@@ -154,8 +154,9 @@ against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extens
 where the leg can turn out as it goes.
 ``fast_single_leg``: moving fast on one leg (fast step-ups, hops).
 ``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of
-older adults. ``chair_rise``: standing up from a seat and sitting back down (every sit
-to stand); a cue naming a raised seat guards it."""
+older adults; a cue keeping the hands on the armrests guards it. ``chair_rise``:
+standing up from a seat and sitting back down (every sit to stand); a cue naming a
+raised seat guards it."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 

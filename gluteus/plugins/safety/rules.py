@@ -280,6 +280,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "ballistic",
             "arms_crossed",
         ),
+        # A fast rise is where balance is lost at the top: only one whose shown cue
+        # keeps the hands on the armrests, to push and to catch a fall (a convention).
+        guard_tags=("fast_chair_rise",),
         # Otago and Sherrington 2019: balance challenged often (about 3 hours a week is
         # the effective dose), so some in every session.
         requires=(Requirement(kind="session", families=FALLS_BALANCE, each=False),),
@@ -363,11 +366,13 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="chair_stand_with_hands",
         description="Fewer than 8 chair stands in 30 seconds: stand up using the armrests "
-        "or your thighs, not with the arms crossed.",
+        "or your thighs, not with the arms crossed, and a fast sit to stand only with the "
+        "hands on the armrests.",
         source="rikli_jones2013",
         evidence="recalled",
         when=Trigger(condition=Fact("test.chair_stand_30s", "<", 8)),
         exclude_tags=("arms_crossed",),
+        guard_tags=("fast_chair_rise",),
     ),
     SafetyRule(
         id="no_floor_work",
