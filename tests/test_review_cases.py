@@ -1071,3 +1071,40 @@ def test_a_fast_rise_with_no_hands_cue_is_left_out_for_a_person_likely_to_fall()
         if rule.id in ("falls_supported_balance", "chair_stand_with_hands"):
             assert exclusion_reasons(plain, rule), rule.id
             assert not exclusion_reasons(CATALOGUE["fast_sit_to_stand"], rule), rule.id
+
+
+@pytest.mark.parametrize(
+    ("name", "most"), [("a08_edith82_osteo.yaml", 5), ("a01_beryl68_knee_oa.yaml", 8)]
+)
+def test_sit_to_stand_reps_stay_short_of_the_chair_stands_tested(name, most):
+    # Edith managed 7 chair stands in 30 s, Beryl 10: a set stays 2 short of the count.
+    doc = program(name)
+    chair = [(n, rx) for n, rx in rows(doc) if rx["family"] == "sit_to_stand"]
+    assert chair
+    assert all(rx["reps"] <= most for _, rx in chair), sorted({rx["reps"] for _, rx in chair})
+    assert any(rx["reps"] == most for _, rx in chair)
+
+
+def test_sit_to_stand_reps_past_the_chair_stands_tested_are_caught():
+    doc = program("a08_edith82_osteo.yaml")
+    n, rx = next((n, rx) for n, rx in rows(doc) if rx["family"] == "sit_to_stand")
+    rx["reps"] = 12
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any(f"week {n}" in v.lower() and "chair_stand_30s" in v for v in found), found
+
+
+@pytest.mark.parametrize(
+    ("count", "most"), [(0, 3), (4, 3), (7, 5), (10, 8), (13, 10), (14, 12), (22, 20)]
+)
+def test_the_reps_a_chair_stand_count_allows_are_two_short_and_told(count, most):
+    from gluteus.engine.dosing import tested_rep_limit, told_reps
+
+    found = tested_rep_limit(
+        CATALOGUE["sit_to_stand"], {"chair_stand_30s": count}, CTX.registry.tests
+    )
+    assert found == (most, "chair_stand_30s")
+    assert told_reps(most) == most
+    assert (
+        tested_rep_limit(CATALOGUE["squat_jump"], {"chair_stand_30s": count}, CTX.registry.tests)
+        is None
+    )

@@ -360,7 +360,9 @@ class ObjectiveTest:
     words (``{side}`` stands for left or right in a sided test); ``gluteus init``
     shows both. ``holds``: for a ``seconds`` test, the exercise families whose holds
     it measures; a person's holds of those families stay within what the test showed
-    (see :func:`gluteus.engine.dosing.tested_hold_limit`).
+    (see :func:`gluteus.engine.dosing.tested_hold_limit`). ``reps``: for a ``count``
+    test, the exercise families whose repetitions it counts; a set of those families
+    stays short of the count (see :func:`gluteus.engine.dosing.tested_rep_limit`).
     """
 
     id: str
@@ -373,6 +375,7 @@ class ObjectiveTest:
     high: float = 600
     question: str = ""
     holds: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    reps: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
     def ask(self, side: str | None = None) -> str:
         """The question for the result (on ``side``), in plain words."""
@@ -779,7 +782,8 @@ class Cap:
 
     ``max_rpe`` caps effort (RPE 0–10); ``no_rm`` words loads without repetition
     maximums (effort by feel, e.g. the talk test); ``min_rm`` forbids loads heavier
-    than that repetition maximum (``min_rm=8``: nothing heavier than an 8RM).
+    than that repetition maximum (``min_rm=8``: nothing heavier than an 8RM);
+    ``max_reps`` caps the reps of a set.
     """
 
     max_hold_s: int | None = None
@@ -788,6 +792,7 @@ class Cap:
     max_rpe: float | None = None
     no_rm: bool = False
     min_rm: int | None = None
+    max_reps: int | None = None
 
 
 @frozen
