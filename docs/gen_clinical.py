@@ -20,7 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # run as a script from a checkout
 
-from gluteus.engine.dosing import SHORTEST_HOLD_S, TESTED_HOLD_SHARE  # noqa: E402
+from gluteus.engine.dosing import (  # noqa: E402
+    FEWEST_TESTED_REPS,
+    SHORTEST_HOLD_S,
+    TESTED_HOLD_SHARE,
+    TESTED_REPS_SHORT,
+)
 from gluteus.engine.facts import describe_condition  # noqa: E402
 from gluteus.engine.model import SafetyRule  # noqa: E402
 from gluteus.engine.pluginmanager import make_plugin_manager  # noqa: E402
@@ -128,11 +133,11 @@ def render(reg: Registry) -> str:
             f"{_cell(state.description)} |\n"
         )
     out.append("\n### Objective tests\n\n")
-    out.append("| test | kind | holds it limits | source |\n| --- | --- | --- | --- |\n")
+    out.append("| test | kind | holds or reps it limits | source |\n| --- | --- | --- | --- |\n")
     for test in reg.tests.values():
         out.append(
             f"| `{test.id}` ({_cell(test.name)}) | {test.kind}{', per side' if test.sided else ''} "
-            f"| {', '.join(test.holds) or '-'} | {_source(reg, test.source)} |\n"
+            f"| {', '.join((*test.holds, *test.reps)) or '-'} | {_source(reg, test.source)} |\n"
         )
     num, den = TESTED_HOLD_SHARE
     out.append(
@@ -140,7 +145,9 @@ def render(reg: Registry) -> str:
         f"side's result. A supported hold (a hand on a counter) is more than the hands-free "
         f"test measured and is never cut below {SHORTEST_HOLD_S} s; a hands-free hold gets "
         f"the {100 * num // den}% however short, and when that is under {SHORTEST_HOLD_S} s it "
-        "is left out, the supported version in its place (conventions).\n"
+        "is left out, the supported version in its place (conventions). A set of a family "
+        f"a count test counts (sit to stands: the 30-second chair stand) stops {TESTED_REPS_SHORT} "
+        f"reps short of the count, never under {FEWEST_TESTED_REPS} reps (a convention).\n"
     )
     out.append("\n### Safety rules\n\n")
     out.append("| rule | for whom | what it does | source |\n| --- | --- | --- | --- |\n")

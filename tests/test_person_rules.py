@@ -93,17 +93,6 @@ def slip_in(ex_id: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
-def slip_in_unguarded(ex_id: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
-    """:func:`slip_in` with the cues that guard a tag left out."""
-
-    def edit(doc: dict[str, Any]) -> None:
-        slip_in(ex_id, week)(doc)
-        row = doc["weeks"][week - 1]["sessions"][0]["exercises"][-1]
-        row["cues"] = [str(c) for c in CATALOGUE[ex_id].cues if not c.guards]
-
-    return edit
-
-
 def set_effort(**effort: Any) -> Callable[[dict[str, Any]], None]:
     """An edit giving every row of week 3 this effort (rpe, rm, rir)."""
 
@@ -180,6 +169,24 @@ def without_family_everywhere(family: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def slip_in_unguarded(
+    ex_id: str, tag: str | None = None, week: int = 3
+) -> Callable[[dict[str, Any]], None]:
+    """:func:`slip_in`, with the cues guarding ``tag`` (any tag, when None) left out of
+    the row."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        slip_in(ex_id, week)(doc)
+        row = doc["weeks"][week - 1]["sessions"][0]["exercises"][-1]
+        row["cues"] = [
+            str(c)
+            for c in CATALOGUE[ex_id].cues
+            if not (c.guards if tag is None else tag in c.guards)
+        ]
+
+    return edit
+
+
 def without_rule(rule_id: str) -> Callable[[dict[str, Any]], None]:
     """An edit taking rule ``rule_id`` out of the program's safety section."""
 
@@ -225,6 +232,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         "chair_stand_with_hands",
         person(tests={"chair_stand_30s": 6}),
         slip_in("sit_to_stand_arms_crossed"),
+    ),
+    # A fast rise only with the cue keeping the hands on the armrests shown.
+    (
+        "chair_stand_with_hands",
+        person(tests={"chair_stand_30s": 6}),
+        slip_in_unguarded("fast_sit_to_stand", "fast_chair_rise"),
     ),
     (
         "pregnancy_no_supine_prone",
@@ -448,6 +461,7 @@ OUTER_HIP_MILD = person(
 )
 OUTER_HIP_LYING = person(pain={"hip": 2}, signs=["barely_feel_glutes", "hip_pain_lying_on_side"])
 ANTERIOR = person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20)
+POSTNATAL_LATER = {"age": 33, "precautions": ["postnatal"], "weeks_since_birth": 20}
 
 WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("pelvic_girdle_pain", PGP, slip_in("fire_hydrant")),
@@ -488,6 +502,11 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_fast_last", OUTER_HIP_LYING, slip_in("kettlebell_swing")),
     ("landing_ladder", person(), slip_in("transverse_hop")),
     ("landing_ladder", person(), slip_in("forward_hop")),
+    # Legs switched in the air, landing in a split stance: a landing on one leg.
+    ("landing_ladder", person(), slip_in("split_squat_jump")),
+    ("postnatal", person(**POSTNATAL_LATER), slip_in("split_squat_jump")),
+    # Under 18, a landing on one leg only in a block after one of two-foot jumps.
+    ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("split_squat_jump")),
     ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("transverse_hop")),
     ("hip_replacement_anterior", ANTERIOR, slip_in("quadruped_hip_extension")),
 ]

@@ -1174,3 +1174,157 @@ def test_the_lunge_gate_is_the_one_the_first_stage_lifts_at():
         doc = gluteus.generate(changed, plugins=PM).to_dict()
         rules = {r["id"] for r in doc["safety"]["rules"]}
         assert ("gluteal_tendinopathy_staging" in rules) is holds, (pain, tests)
+
+
+# --- Review 6: split jumps land like hops; the fast rise keeps the hands free; reps
+# --- within the chair stands tested ----------------------------------------------------
+
+
+def _swap_in(doc: dict[str, Any], week: int, ex_id: str, like: str) -> dict[str, Any]:
+    """Put catalogue exercise ``ex_id`` in place of week ``week``'s first row of ``like``
+    (an exercise id, a family or a role), keeping that row's dose; return the new row."""
+    ex = CATALOGUE[ex_id]
+    for session in doc["weeks"][week - 1]["sessions"]:
+        for rx in session["exercises"]:
+            if like in (rx["id"], rx["family"], rx["role"]):
+                rx.update(id=ex.id, name=ex.name, cues=[str(c) for c in ex.cues])
+                rx.update(tags=sorted(ex.tags), role=ex.role, level=ex.level, fault=ex.fault)
+                rx.update(source=ex.source, evidence=ex.evidence, issues=list(ex.issues))
+                rx.update(family=ex.family, planes=list(ex.planes), targets=list(ex.targets))
+                return rx
+    raise AssertionError(f"no {like} in week {week}")
+
+
+def test_a_split_jump_lands_on_one_leg_for_the_rules_that_stage_landings():
+    # Switching legs in the air and landing in a split stance: the front knee takes a
+    # landing that cannot be held, so it is staged with the hops on one leg.
+    assert "single_leg_landing" in CATALOGUE["split_squat_jump"].tags
+
+
+def test_knees_that_cave_in_at_16_get_no_split_jump_and_no_landing_on_one_leg():
+    doc = program("a05_kofi16_football.yaml")  # 16, both knees cave in on the test
+    assert verify(doc, CTX) == []
+    assert {"landing_ladder", "youth"} <= {r["id"] for r in doc["safety"]["rules"]}
+    for n, rx in rows(doc):
+        assert rx["id"] != "split_squat_jump", n
+        assert not tags(rx) & {"single_leg_landing", "rotational_landing"}, (n, rx["id"])
+
+
+def test_a_split_jump_slipped_into_the_power_weeks_of_a_valgus_youth_is_caught():
+    doc = program("a05_kofi16_football.yaml")
+    week = next(w["number"] for w in doc["weeks"] if w["phase"] == "Power and function")
+    _swap_in(doc, week, "split_squat_jump", "power")
+    found = verify(doc, CTX)
+    assert any(v.rule == "landing_ladder" and v.week == week for v in found), [
+        str(v) for v in found
+    ]
+
+
+def test_a_youth_lands_on_one_leg_only_after_a_block_of_two_foot_jumps():
+    # The same 16-year-old with knees that stay in line: the landing ladder's rule does
+    # not hold, the youth rule's staging does. A split jump in a block whose block before
+    # held no two-foot jumps is caught, naming the youth rule.
+    doc = _with("a05_kofi16_football.yaml", signs=["knee_pain_stairs_running"], tests={})
+    assert verify(doc, CTX) == []
+    assert "landing_ladder" not in {r["id"] for r in doc["safety"]["rules"]}
+    blocks: dict[int, set[str]] = {}
+    for w in doc["weeks"]:
+        blocks.setdefault(w["block"], set()).update(
+            rx["family"] for s in w["sessions"] for rx in s["exercises"]
+        )
+    block_of = {w["number"]: w["block"] for w in doc["weeks"]}
+    for n, rx in rows(doc):
+        if "single_leg_landing" in tags(rx):
+            assert "squat_jump" in blocks.get(block_of[n] - 1, set()), (n, rx["id"])
+    week = next(w["number"] for w in doc["weeks"] if w["phase"] == "Power and function")
+    assert "squat_jump" not in blocks.get(block_of[week] - 1, set())
+    _swap_in(doc, week, "split_squat_jump", "power")
+    found = verify(doc, CTX)
+    assert any(v.rule == "youth" and "block before" in str(v) and v.week == week for v in found), [
+        str(v) for v in found
+    ]
+
+
+FAST_RISE_PEOPLE = ["a08_edith82_osteo.yaml", "a01_beryl68_knee_oa.yaml"]
+
+
+def _hands(rx: dict[str, Any]) -> set[str]:
+    """The row's shown cues keeping the hands free on the armrests (guarding a fast rise)."""
+    ex = CATALOGUE[rx["id"]]
+    return {str(c) for c in ex.cues if "fast_chair_rise" in c.guards and c in rx["cues"]}
+
+
+@pytest.mark.parametrize("name", FAST_RISE_PEOPLE)
+def test_a_person_likely_to_fall_rises_fast_only_with_the_hands_on_the_armrests(name):
+    # Edith, 82 (7 chair stands, a high falls risk) and Beryl, 68 (a high falls risk).
+    doc = program(name)
+    assert verify(doc, CTX) == []
+    assert "falls_supported_balance" in {r["id"] for r in doc["safety"]["rules"]}
+    fast = [(n, rx) for n, rx in rows(doc) if "fast_chair_rise" in tags(rx)]
+    assert fast
+    for n, rx in fast:
+        assert _hands(rx), (n, rx["id"], rx["cues"])
+        assert any("armrests" in c for c in _hands(rx)), (n, rx["id"])
+
+
+@pytest.mark.parametrize("name", FAST_RISE_PEOPLE)
+def test_a_fast_rise_without_its_hands_cue_is_caught(name):
+    doc = program(name)
+    n, rx = next((n, rx) for n, rx in rows(doc) if "fast_chair_rise" in tags(rx))
+    rx["cues"] = [c for c in rx["cues"] if c not in _hands(rx)]
+    found = verify(doc, CTX)
+    assert any(
+        v.rule == "falls_supported_balance" and v.week == n and "fast_chair_rise" in str(v)
+        for v in found
+    ), [str(v) for v in found]
+
+
+def test_a_fast_rise_with_no_hands_cue_is_left_out_for_a_person_likely_to_fall():
+    from gluteus.engine.safety import exclusion_reasons
+    from gluteus.plugins.safety.rules import SAFETY_RULES
+
+    plain = attrs.evolve(
+        CATALOGUE["fast_sit_to_stand"],
+        cues=tuple(str(c) for c in CATALOGUE["fast_sit_to_stand"].cues),
+    )
+    for rule in SAFETY_RULES:
+        if rule.id in ("falls_supported_balance", "chair_stand_with_hands"):
+            assert exclusion_reasons(plain, rule), rule.id
+            assert not exclusion_reasons(CATALOGUE["fast_sit_to_stand"], rule), rule.id
+
+
+@pytest.mark.parametrize(
+    ("name", "most"), [("a08_edith82_osteo.yaml", 5), ("a01_beryl68_knee_oa.yaml", 8)]
+)
+def test_sit_to_stand_reps_stay_short_of_the_chair_stands_tested(name, most):
+    # Edith managed 7 chair stands in 30 s, Beryl 10: a set stays 2 short of the count.
+    doc = program(name)
+    chair = [(n, rx) for n, rx in rows(doc) if rx["family"] == "sit_to_stand"]
+    assert chair
+    assert all(rx["reps"] <= most for _, rx in chair), sorted({rx["reps"] for _, rx in chair})
+    assert any(rx["reps"] == most for _, rx in chair)
+
+
+def test_sit_to_stand_reps_past_the_chair_stands_tested_are_caught():
+    doc = program("a08_edith82_osteo.yaml")
+    n, rx = next((n, rx) for n, rx in rows(doc) if rx["family"] == "sit_to_stand")
+    rx["reps"] = 12
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any(f"week {n}" in v.lower() and "chair_stand_30s" in v for v in found), found
+
+
+@pytest.mark.parametrize(
+    ("count", "most"), [(0, 3), (4, 3), (7, 5), (10, 8), (13, 10), (14, 12), (22, 20)]
+)
+def test_the_reps_a_chair_stand_count_allows_are_two_short_and_told(count, most):
+    from gluteus.engine.dosing import tested_rep_limit, told_reps
+
+    found = tested_rep_limit(
+        CATALOGUE["sit_to_stand"], {"chair_stand_30s": count}, CTX.registry.tests
+    )
+    assert found == (most, "chair_stand_30s")
+    assert told_reps(most) == most
+    assert (
+        tested_rep_limit(CATALOGUE["squat_jump"], {"chair_stand_30s": count}, CTX.registry.tests)
+        is None
+    )

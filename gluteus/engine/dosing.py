@@ -224,15 +224,59 @@ def too_short_to_hold(
     return None
 
 
+TESTED_REPS_SHORT = 2
+"""A set stops this many reps short of the count a test made of the same movement (the
+30-second chair stand for sit to stands), so every set can be done with good form: a
+convention. The test is done as fast as possible, arms crossed, so its count is about
+as many as the legs manage in one go; two short, with the hands free to push, leaves
+reps in reserve."""
+
+FEWEST_TESTED_REPS = 3
+"""The fewest reps a tested limit leaves a set (a convention): with the hands pushing on
+the armrests, a person who can stand up from a chair at all can do this many."""
+
+
+def tested_rep_limit(
+    exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
+) -> tuple[int, str] | None:
+    """The most reps a set of ``exercise`` may have from the person's test ``results``,
+    and the test it comes from; None when no test counts its reps.
+
+    The count less :data:`TESTED_REPS_SHORT`, never under :data:`FEWEST_TESTED_REPS`,
+    and a number a person is told (:func:`told_reps`: 13 becomes 12)."""
+    if exercise.is_hold:
+        return None
+    best: tuple[int, str] | None = None
+    for test_id, result in sorted(results.items()):
+        test = tests.get(test_id)
+        if test is None or test.kind != "count" or exercise.family not in test.reps:
+            continue
+        values = [result.left, result.right] if hasattr(result, "left") else [result]
+        numbers = [int(v) for v in values if isinstance(v, int | float) and v is not True]
+        if not numbers:
+            continue
+        limit = max(FEWEST_TESTED_REPS, min(numbers) - TESTED_REPS_SHORT)
+        while told_reps(limit) != limit:
+            limit -= 1
+        if best is None or limit < best[0]:
+            best = (limit, test_id)
+    return best
+
+
 def with_tested_limits(
     cap: Cap, exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
 ) -> Cap:
-    """``cap``, with ``exercise``'s holds kept within what the person's tests showed."""
+    """``cap``, with ``exercise``'s holds and reps kept within what the person's tests
+    showed."""
     found = tested_hold_limit(exercise, results, tests)
-    if found is None:
-        return cap
-    limit = found[0] if cap.max_hold_s is None else min(cap.max_hold_s, found[0])
-    return attrs.evolve(cap, max_hold_s=limit)
+    if found is not None:
+        limit = found[0] if cap.max_hold_s is None else min(cap.max_hold_s, found[0])
+        cap = attrs.evolve(cap, max_hold_s=limit)
+    counted = tested_rep_limit(exercise, results, tests)
+    if counted is not None:
+        most = counted[0] if cap.max_reps is None else min(cap.max_reps, counted[0])
+        cap = attrs.evolve(cap, max_reps=most)
+    return cap
 
 
 def _capped(value: int, cap: int | None) -> int:
@@ -396,6 +440,11 @@ def week_dose(
     sets = _capped(sets, cap.max_sets)
     if hold is not None:
         hold = _capped(hold, cap.max_hold_s)
+    if reps is not None and cap.max_reps is not None:
+        # A cap (the tested chair stands) wins over the rule's reps and last block's.
+        reps = min(reps, cap.max_reps)
+        top = min(max(top, floor or 0), cap.max_reps)
+        floor = None
     if told:
         reps = None if reps is None else told_reps(reps, max(top, floor or 0))
         hold = None if hold is None else told_hold(hold, cap.max_hold_s)

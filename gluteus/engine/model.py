@@ -147,7 +147,9 @@ carrying the body for the whole hold.
 ``single_leg_excursion``: the body moved a long way over one loaded leg without a
 support, or held there (lunges, split squats and their holds, single-leg reaches and
 deadlifts). ``single_leg_landing``:
-landing a jump or hop on one leg. ``rotational_landing``: landing while turning, the
+landing a jump or hop on one leg, or in a split stance with the legs switched in the air
+(split and scissor jumps: the front knee takes the landing, which cannot be held).
+``rotational_landing``: landing while turning, the
 highest rung of landing work. ``hip_extension``: the hip driven back into extension
 against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extension, the
 back leg of split squats and lunges, the free leg of single-leg deadlifts), where the
@@ -155,8 +157,9 @@ leg can turn out as it goes. ``single_leg_step``: the body's weight carried up o
 or off, a step on one leg (every step-up, at a rail too).
 ``fast_single_leg``: moving fast on one leg (fast step-ups, hops).
 ``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of
-older adults. ``chair_rise``: standing up from a seat and sitting back down (every sit
-to stand); a cue naming a raised seat guards it."""
+older adults; a cue keeping the hands on the armrests guards it. ``chair_rise``:
+standing up from a seat and sitting back down (every sit to stand); a cue naming a
+raised seat guards it."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 
@@ -360,7 +363,9 @@ class ObjectiveTest:
     words (``{side}`` stands for left or right in a sided test); ``gluteus init``
     shows both. ``holds``: for a ``seconds`` test, the exercise families whose holds
     it measures; a person's holds of those families stay within what the test showed
-    (see :func:`gluteus.engine.dosing.tested_hold_limit`).
+    (see :func:`gluteus.engine.dosing.tested_hold_limit`). ``reps``: for a ``count``
+    test, the exercise families whose repetitions it counts; a set of those families
+    stays short of the count (see :func:`gluteus.engine.dosing.tested_rep_limit`).
     """
 
     id: str
@@ -373,6 +378,7 @@ class ObjectiveTest:
     high: float = 600
     question: str = ""
     holds: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    reps: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
     def ask(self, side: str | None = None) -> str:
         """The question for the result (on ``side``), in plain words."""
@@ -779,7 +785,8 @@ class Cap:
 
     ``max_rpe`` caps effort (RPE 0–10); ``no_rm`` words loads without repetition
     maximums (effort by feel, e.g. the talk test); ``min_rm`` forbids loads heavier
-    than that repetition maximum (``min_rm=8``: nothing heavier than an 8RM).
+    than that repetition maximum (``min_rm=8``: nothing heavier than an 8RM);
+    ``max_reps`` caps the reps of a set.
     """
 
     max_hold_s: int | None = None
@@ -788,6 +795,7 @@ class Cap:
     max_rpe: float | None = None
     no_rm: bool = False
     min_rm: int | None = None
+    max_reps: int | None = None
 
 
 @frozen

@@ -737,4 +737,5 @@ def number_problems(registry: Registry) -> list[tuple[str, str, str]]:
             optional(plugin, item, "cap.max_level", cap.max_level, _LEVEL)
             optional(plugin, item, "cap.max_sets", cap.max_sets, _SETS)
             optional(plugin, item, "cap.max_rpe", cap.max_rpe, _RPE)
+            optional(plugin, item, "cap.max_reps", cap.max_reps, _REPS)
     return problems

@@ -49,6 +49,7 @@ def _combine_caps(caps: Iterable[Cap]) -> Cap:
         max_rpe=least(c.max_rpe for c in caps),
         no_rm=any(c.no_rm for c in caps),
         min_rm=max((c.min_rm for c in caps if c.min_rm is not None), default=None),
+        max_reps=least(c.max_reps for c in caps),
     )
 
 

@@ -36,9 +36,11 @@ from .demands import (
 )
 from .dosing import (
     SHORTEST_HOLD_S,
+    TESTED_REPS_SHORT,
     fits,
     keeps_reps,
     tested_hold_limit,
+    tested_rep_limit,
     told_hold,
     told_reps,
     too_short_to_hold,
@@ -732,6 +734,12 @@ def _check_exercise(
             f"{rx.hold_s} s hold, longer than {tested[0]} s: holds stay within 70% of the "
             f"tested {tested[1]}"
         )
+    counted = tested_rep_limit(ex, profile.tests, tests)
+    if counted is not None and rx.reps is not None and rx.reps > counted[0]:
+        yield slot.violation(
+            f"{rx.reps} reps a set, more than {counted[0]}: a set stays "
+            f"{TESTED_REPS_SHORT} reps short of the tested {counted[1]}"
+        )
     short = too_short_to_hold(ex, profile.tests, tests)
     if short is not None:
         yield slot.violation(
@@ -795,6 +803,11 @@ def _check_exercise(
                 rule=rule.id,
             )
         hold = rx.hold_s
+        if cap.max_reps is not None and rx.reps is not None and rx.reps > cap.max_reps:
+            yield slot.violation(
+                f"{rx.reps} reps, over the cap of {cap.max_reps} set by rule {rule.id}",
+                rule=rule.id,
+            )
         if cap.max_hold_s is not None and hold is not None and hold > cap.max_hold_s:
             yield slot.violation(
                 f"{hold} s hold, over the cap of {cap.max_hold_s} s set by rule {rule.id}",

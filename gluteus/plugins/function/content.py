@@ -643,6 +643,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "Land soft, front knee over the foot",
         ),
         fault="The front knee caving in on landing.",
+        # Legs switched in the air and landed in a split stance: the front knee takes
+        # the landing and it cannot be held, so it stages as a single-leg landing.
         tags=(
             "impact",
             "balance_challenge",
@@ -651,6 +653,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "single_leg_excursion",
             # Landing in a split stance extends the back hip, with no time to place it.
             "hip_extension",
+            "single_leg_landing",
         ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
@@ -750,9 +753,14 @@ EXERCISES: tuple[Exercise, ...] = (
         seconds_per_rep=4,
         rest_s=60,
         cues=(
-            "Sit near the front of a firm chair, feet under the knees",
+            "Sit near the front of a firm chair with armrests, its back against a wall, "
+            "feet under the knees",
             Cue("Lean the chest forward over the toes", tags=("hip_flexion_past_90",)),
-            "Stand up as fast as you safely can",
+            Cue(
+                "Hands on the armrests, free to push and to catch yourself: stand up as fast "
+                "as you safely can, and stand tall for 2 s",
+                guards=("fast_chair_rise",),
+            ),
             "Sit down slowly, over 2-3 s",
         ),
         fault="Dropping back into the chair, or the knees falling inward as you rise fast.",
@@ -783,7 +791,10 @@ EXERCISES: tuple[Exercise, ...] = (
                 guards=("chair_rise",),
             ),
             "Slide one foot a little forward (after a hip replacement, the operated leg)",
-            "Push on the armrests and stand up as fast as you safely can, trunk upright",
+            Cue(
+                "Push on the armrests and stand up as fast as you safely can, trunk upright",
+                guards=("fast_chair_rise",),
+            ),
             "Sit down slowly, over 2-3 s, the same way",
         ),
         fault="Throwing the trunk forward to get up fast, or dropping into the seat.",

@@ -163,6 +163,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         "30 seconds.",
         question="30-second chair stand: how many full stands?",
         source="cdc_steadi",
+        reps=("sit_to_stand",),
     ),
     ObjectiveTest(
         id="tandem_stance_s",

@@ -297,6 +297,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "ballistic",
             "arms_crossed",
         ),
+        # A fast rise is where balance is lost at the top: only one whose shown cue
+        # keeps the hands on the armrests, to push and to catch a fall (a convention).
+        guard_tags=("fast_chair_rise",),
         # Otago and Sherrington 2019: balance challenged often (about 3 hours a week is
         # the effective dose), so some in every session.
         requires=(Requirement(kind="session", families=FALLS_BALANCE, each=False),),
@@ -380,11 +383,13 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="chair_stand_with_hands",
         description="Fewer than 8 chair stands in 30 seconds: stand up using the armrests "
-        "or your thighs, not with the arms crossed.",
+        "or your thighs, not with the arms crossed, and a fast sit to stand only with the "
+        "hands on the armrests.",
         source="rikli_jones2013",
         evidence="recalled",
         when=Trigger(condition=Fact("test.chair_stand_30s", "<", 8)),
         exclude_tags=("arms_crossed",),
+        guard_tags=("fast_chair_rise",),
     ),
     SafetyRule(
         id="no_floor_work",
@@ -490,9 +495,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         description="After giving birth: pelvic-floor exercises every day, stop for any "
         "postnatal warning sign, and running, jumps and hops only from 12 weeks, and then "
         "only without those signs; in this program jumps land on two feet, with no "
-        "single-leg or turning hops, and planks start on the knees or on the side: a full "
-        "plank or side plank from the feet only in a block after one with those easier "
-        "planks.",
+        "single-leg or turning hops or split jumps, and planks start on the knees or on the "
+        "side: a full plank or side plank from the feet only in a block after one with "
+        "those easier planks.",
         source="postnatal_guidance",
         evidence="recalled",
         when=Trigger(precautions=("postnatal",)),
@@ -772,8 +777,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         id="youth",
         description="Under 18: technique first, no near-maximal loads, jumps and hops in "
         "small amounts and never on two days in a row, hard sets of the same exercise "
-        "never on two days in a row, and no turning hops (the last rung of landing work, "
-        "for a coach to bring in).",
+        "never on two days in a row, landings on one leg or in a split stance (hops, "
+        "split jumps) only in a block after one with two-foot jumps landed and held, and "
+        "no turning hops (the last rung of landing work, for a coach to bring in).",
         source="lloyd2014",
         evidence="recalled",
         when=Trigger(condition=_state("age_band", "under_18")),
@@ -782,6 +788,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # 2014, the FIFA 11+); a home program cannot see the earlier rungs mastered, so
         # the turning rung is left to supervised training (a convention).
         exclude_tags=("rotational_landing",),
+        # The ladder's first rung before the next: a block of two-foot jumps before any
+        # landing on one leg or in a split stance (a convention after Lloyd 2014).
+        requires=(
+            Requirement(kind="stepped", tags=("single_leg_landing",), families=("squat_jump",)),
+        ),
         # Lloyd 2014: resistance training on 2-3 non-consecutive days a week, so the same
         # exercise, worked hard, gets a day between (other work may follow it).
         limits=(
@@ -827,8 +838,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="landing_ladder",
         description="Knees that cave in: jumps land on two feet and hold the landing, "
-        "knees over the toes; no single-leg or turning hops until the knee stays in line "
-        "on landing.",
+        "knees over the toes; no single-leg or turning hops, and no split jumps, until "
+        "the knee stays in line on landing.",
         # Lloyd 2014 and the FIFA 11+ (Soligard 2008) run landing work from two-leg
         # jump-land-stick to single-leg forward, sideways, then turning hops, each only
         # once landing alignment is good; a valgus knee has not shown it yet.
