@@ -508,6 +508,9 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     # Under 18, a landing on one leg only in a block after one of two-foot jumps.
     ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("split_squat_jump")),
     ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("transverse_hop")),
+    # A jump holding a weight only in a block after one of two-foot jumps without one.
+    ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("dumbbell_jump_squat")),
+    ("landing_ladder", person(), slip_in("dumbbell_jump_squat")),
     ("hip_replacement_anterior", ANTERIOR, slip_in("quadruped_hip_extension")),
 ]
 

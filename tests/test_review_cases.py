@@ -988,6 +988,22 @@ def test_a_rung_reached_stays_the_floor_of_its_ladder_in_later_blocks(name):
                     highest[key] = (rx["rung"], week["block"])
 
 
+def test_a_youth_whose_knees_cave_in_holds_no_weight_in_his_first_jumps():
+    """Kofi, 16, knees caving in, with dumbbells: the power block that brings his first
+    jumps holds no jump with a weight (the landing is learnt with his own weight)."""
+    doc = program("a05_kofi16_football.yaml")
+    power = [w for w in doc["weeks"] if w["phase"] == "Power and function"]
+    assert power
+    first = [
+        rx
+        for w in power
+        if w["block"] == power[0]["block"]
+        for s in w["sessions"]
+        for rx in s["exercises"]
+    ]
+    assert not [rx["id"] for rx in first if "loaded_jump" in tags(rx)]
+
+
 # --- Review 6: split stances after an anterior hip replacement, outer hip tendon staging --
 
 GAIL = "a04_gail58_tha_anterior.json"  # anterior hip replacement 7 weeks ago, hip 2/10

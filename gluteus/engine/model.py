@@ -115,6 +115,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "single_leg_excursion",
     "single_leg_landing",
     "rotational_landing",
+    "loaded_jump",
     "hip_extension",
     "single_leg_step",
     "fast_single_leg",
@@ -150,10 +151,12 @@ deadlifts). ``single_leg_landing``:
 landing a jump or hop on one leg, or in a split stance with the legs switched in the air
 (split and scissor jumps: the front knee takes the landing, which cannot be held).
 ``rotational_landing``: landing while turning, the
-highest rung of landing work. ``hip_extension``: the hip driven back into extension
-against a load (bridges, kickbacks, hip thrusts, four-point and prone hip extension, the
-back leg of split squats and lunges, the free leg of single-leg deadlifts), where the
-leg can turn out as it goes. ``single_leg_step``: the body's weight carried up onto,
+highest rung of landing work. ``loaded_jump``: a jump holding a weight (dumbbell jump
+squats): the landing takes the weight too, a rung above the same jump without it.
+``hip_extension``: the hip driven back into extension against a load (bridges,
+kickbacks, hip thrusts, four-point and prone hip extension, the back leg of split squats
+and lunges, the free leg of single-leg deadlifts), where the leg can turn out as it goes.
+``single_leg_step``: the body's weight carried up onto,
 or off, a step on one leg (every step-up, at a rail too).
 ``fast_single_leg``: moving fast on one leg (fast step-ups, hops).
 ``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of

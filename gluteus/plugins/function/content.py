@@ -617,7 +617,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Land softly and reset",
         ),
         fault="Landing heavy with the knees caving in.",
-        tags=("impact", "ballistic"),
+        tags=("impact", "ballistic", "loaded_jump"),
         targets=("gmax", "whole_leg"),
         source="acsm_secondary",
         evidence="verified",

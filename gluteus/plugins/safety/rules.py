@@ -106,6 +106,9 @@ OUTER_HIP_FIRST_STAGE = AnyOf(
     )
 )
 # Two-leg and hold work: the block before single-leg loading holds some of it.
+LOADED_JUMPS_LATER = Requirement(kind="stepped", tags=("loaded_jump",), families=("squat_jump",))
+"""A jump holding a weight only in a block after one with two-foot jumps: the landing
+is learnt with the body's weight first (landing_ladder and youth state it)."""
 TENDON_FIRST_WORK = ("standing_abduction_hold", "bridge", "hip_thrust", "squat", "sit_to_stand")
 NEW_HIP_AT_HOME = Source(
     "new_hip_home_convention",
@@ -778,8 +781,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         description="Under 18: technique first, no near-maximal loads, jumps and hops in "
         "small amounts and never on two days in a row, hard sets of the same exercise "
         "never on two days in a row, landings on one leg or in a split stance (hops, "
-        "split jumps) only in a block after one with two-foot jumps landed and held, and "
-        "no turning hops (the last rung of landing work, for a coach to bring in).",
+        "split jumps) and jumps holding a weight only in a block after one with two-foot "
+        "jumps landed and held, and no turning hops (the last rung of landing work, for a "
+        "coach to bring in).",
         source="lloyd2014",
         evidence="recalled",
         when=Trigger(condition=_state("age_band", "under_18")),
@@ -792,6 +796,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # landing on one leg or in a split stance (a convention after Lloyd 2014).
         requires=(
             Requirement(kind="stepped", tags=("single_leg_landing",), families=("squat_jump",)),
+            LOADED_JUMPS_LATER,
         ),
         # Lloyd 2014: resistance training on 2-3 non-consecutive days a week, so the same
         # exercise, worked hard, gets a day between (other work may follow it).
@@ -839,7 +844,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         id="landing_ladder",
         description="Knees that cave in: jumps land on two feet and hold the landing, "
         "knees over the toes; no single-leg or turning hops, and no split jumps, until "
-        "the knee stays in line on landing.",
+        "the knee stays in line on landing; a jump holding a weight only in a block after "
+        "one with two-foot jumps.",
         # Lloyd 2014 and the FIFA 11+ (Soligard 2008) run landing work from two-leg
         # jump-land-stick to single-leg forward, sideways, then turning hops, each only
         # once landing alignment is good; a valgus knee has not shown it yet.
@@ -851,6 +857,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             )
         ),
         exclude_tags=("single_leg_landing", "rotational_landing"),
+        # The same ladder: the landing is learnt with the body's weight before a weight
+        # is held (a convention after Lloyd 2014).
+        requires=(LOADED_JUMPS_LATER,),
         notes=(
             "Land every jump softly on both feet and hold the landing for a second, knees "
             "over the toes; re-take the single-leg squat test, and hops on one leg come in "
