@@ -303,11 +303,11 @@ def test_bodyweight_reps_do_not_halve_when_the_strength_phase_starts(name):
 
 def test_albert_keeps_his_step_up_reps_into_the_strength_phase():
     # Albert's knee pain alone no longer makes a knees finding (it drove his step-ups);
-    # with knee pain on stairs, a knees sign, the step-up at a rail spans the phases.
+    # with knees that cave in, a knees sign, the step-up at a rail spans the phases.
     profile = gluteus.load_profile(
         next(FIXTURES.glob("review*/r01_albert84_frame.yaml")), plugins=PM
     )
-    profile = attrs.evolve(profile, signs=(*profile.signs, "knee_pain_stairs_running"))
+    profile = attrs.evolve(profile, signs=(*profile.signs, "knees_cave_in"))
     doc = gluteus.generate(profile, plugins=PM).to_dict()
     step_up = {
         week: (rx["reps"], rx["effort"]["rpe"])
@@ -954,3 +954,37 @@ def test_a_power_week_of_drills_and_holds_only_is_caught():
     found = [str(v) for v in verify(doc, CTX)]
     assert any("holds loading work" in v for v in found), found
     assert any("below_floor" in v or "hard set" in v for v in found), found
+
+
+# --- Review 6: knee pain on stairs is not knees caving in --------------------------------
+
+
+def test_knee_arthritis_pain_on_stairs_alone_is_not_told_knees_cave_in():
+    # Beryl has knee osteoarthritis: pain on stairs, no valgus sign or test.
+    doc = program("a01_beryl68_knee_oa.yaml")
+    knees = next(f for f in doc["findings"] if f["issue"] == "knees")
+    assert knees["severity"] == 0 and knees["signs"] == []
+    assert "Knees cave in" not in _markdown("a01_beryl68_knee_oa.yaml").split("Also screened")[0]
+
+
+def test_a_knees_finding_from_stair_pain_alone_is_caught():
+    doc = program("a01_beryl68_knee_oa.yaml")
+    assert verify(doc, CTX) == []
+    knees = next(f for f in doc["findings"] if f["issue"] == "knees")
+    knees.update(severity=2, signs=["knee_pain_stairs_running"])
+    said = [str(v) for v in verify(doc, CTX)]
+    assert (
+        "program: finding knees: the program says severity 2, screening the profile gives severity 0"
+        in said
+    )
+
+
+def test_knee_pain_on_stairs_still_counts_beside_a_knee_seen_to_cave_in():
+    profile = gluteus.load_profile(FIXTURES / "review6/a01_beryl68_knee_oa.yaml", plugins=PM)
+    squat = {"single_leg_squat_knee_valgus": {"left": False, "right": True}}
+    data = profile.to_dict()
+    data["tests"] = {**data["tests"], **squat}
+    result = gluteus.screen_profile(gluteus.Profile.from_dict(data), plugins=PM)
+    knees = next(f for f in result.findings if f.issue == "knees")
+    assert "knee_pain_stairs_running" in knees.signs
+    assert knees.severity == 3  # the squat, the stairs and the 3/10 knee pain

@@ -525,10 +525,30 @@ def test_a_trendelenburg_sign_alone_does_not_make_knees_cave_in():
     assert finding.severity == 0 and finding.weaker_side is None
     assert any("hip abductor sign" in note for note in finding.notes)
     other_sign = person(
-        signs=("knee_pain_stairs_running",),
+        signs=("knees_cave_in",),
         tests=ScreenTests(trendelenburg=sides(False, True)),
     )
-    assert knees.grade(other_sign).severity == 1
+    assert knees.grade(other_sign).severity == 2
+
+
+@pytest.mark.parametrize("seen", [False, True])
+def test_knee_pain_on_stairs_counts_for_knees_only_when_a_knee_caves_in(seen):
+    """Review 6: knee pain on stairs alone (common in knee arthritis) made 'knees cave
+    in: moderate'. It counts only beside a valgus sign or a single-leg squat showing it."""
+    profile = person(
+        signs=("knee_pain_stairs_running", "poor_balance"),
+        pain=Pain(knee=3),
+        tests=ScreenTests(single_leg_squat_knee_valgus=sides(seen, False)),
+    )
+    finding = knees.grade(profile)
+    assert finding.severity == 3 * seen
+    assert ("knee_pain_stairs_running" in finding.signs) is seen
+    if not seen:
+        assert finding.signs == () and finding.tests == ()
+        assert any("Knee pain on stairs" in note for note in finding.notes)
+    felt = knees.grade(attrs.evolve(profile, signs=("knees_cave_in", *profile.signs)))
+    assert felt.severity == 3
+    assert felt.signs[:2] == ("knees_cave_in", "knee_pain_stairs_running")
 
 
 @pytest.mark.parametrize("seen", [False, True])
