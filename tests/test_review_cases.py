@@ -956,6 +956,64 @@ def test_a_power_week_of_drills_and_holds_only_is_caught():
     assert any("below_floor" in v or "hard set" in v for v in found), found
 
 
+# --- Review 6: with amber pain, a new block waits for green sessions too ------------------
+
+
+def _block_starts(doc: dict[str, Any]) -> list[int]:
+    return [
+        week["number"]
+        for before, week in itertools.pairwise(doc["weeks"])
+        if week["block"] != before["block"]
+    ]
+
+
+def test_with_amber_pain_the_first_week_of_each_block_waits_for_green_sessions():
+    # Mark's back pain is 5/10: the step into a new block (new, harder exercises at a
+    # higher effort) was the one increase that did not wait for green sessions.
+    from gluteus.engine.traffic_light import GREEN_ONLY
+
+    doc = program("a06_mark45_lbp_htn.yaml")
+    starts = _block_starts(doc)
+    assert starts == [4, 7, 11, 14]
+    for number in starts:
+        before = {rx["id"]: rx for _, rx in rows(doc, {number - 1})}
+        new = [rx for _, rx in rows(doc, {number}) if rx["id"] not in before]
+        assert new, number
+        for rx in new:
+            assert rx["load"].endswith(f"; {GREEN_ONLY}"), (number, rx["id"])
+        for rx in (r for _, r in rows(doc, {number}) if r["id"] in before):
+            was = before[rx["id"]]
+            now = [rx[k] or 0 for k in ("sets", "reps", "hold_s")] + [rx["effort"]["rpe"][1]]
+            then = [was[k] or 0 for k in ("sets", "reps", "hold_s")] + [was["effort"]["rpe"][1]]
+            if now == then:
+                assert GREEN_ONLY not in rx["load"], (number, rx["id"])
+            elif all(a >= b for a, b in zip(now, then, strict=True)):
+                assert rx["load"].endswith(GREEN_ONLY), (number, rx["id"])
+    # Week 14 brings his first external load: it waits for a green week 13.
+    goblet = [rx for _, rx in rows(doc, {14}) if rx["id"] == "goblet_squat"]
+    assert goblet and all(rx["load"].endswith(GREEN_ONLY) for rx in goblet)
+    # A deload asks less: it is never conditional.
+    assert not any(GREEN_ONLY in rx["load"] for _, rx in rows(doc, set(_deloads(doc))))
+
+
+@pytest.mark.parametrize("after_deload", [False, True])
+def test_a_block_change_without_the_green_gate_is_caught(after_deload):
+    from gluteus.engine.traffic_light import GREEN_ONLY
+
+    doc = program("a06_mark45_lbp_htn.yaml")
+    assert verify(doc, CTX) == []
+    number = 7 if after_deload else 4  # week 6 is a deload; week 3 is not
+    before = {rx["id"] for _, rx in rows(doc, {number - 1})}
+    row = next(rx for _, rx in rows(doc, {number}) if rx["id"] not in before)
+    row["load"] = row["load"].removesuffix(f"; {GREEN_ONLY}")
+    said = [str(v) for v in verify(doc, CTX)]
+    assert any(
+        s.startswith(f"week {number},")
+        and f"{row['id']}: new since week {number - 1}, with pain already amber" in s
+        for s in said
+    ), said
+
+
 # --- Review 6: knee pain on stairs is not knees caving in --------------------------------
 
 
