@@ -1046,3 +1046,33 @@ def test_knee_pain_on_stairs_still_counts_beside_a_knee_seen_to_cave_in():
     knees = next(f for f in result.findings if f.issue == "knees")
     assert "knee_pain_stairs_running" in knees.signs
     assert knees.severity == 3  # the squat, the stairs and the 3/10 knee pain
+
+
+# --- Review 6: falls tests weigh on the function finding -----------------------------------
+
+
+def test_three_positive_falls_tests_make_function_marked_with_each_test_named():
+    # Edith, 82: "Function over looks: mild" from her one sign, beside a high falls risk.
+    doc = program("a08_edith82_osteo.yaml")
+    function = next(f for f in doc["findings"] if f["issue"] == "function")
+    assert function["severity"] == 3
+    named = " ".join(function["tests"])
+    for test in ("Timed Up and Go 14 s", "30-second chair stand 7", "tandem stance 6 s"):
+        assert test in named, test
+    assert named.count("a higher falls risk") == 3
+    falls = next(p for p in doc["person"] if p["state"] == "falls_risk")
+    assert falls["value"] == "high"  # the same tests, the same cut-offs
+    text = _markdown("a08_edith82_osteo.yaml")
+    assert "### Function over looks: marked" in text
+    assert "Function over looks: mild" not in text
+
+
+def test_a_function_finding_that_leaves_out_the_falls_tests_is_caught():
+    doc = program("a08_edith82_osteo.yaml")
+    assert verify(doc, CTX) == []
+    function = next(f for f in doc["findings"] if f["issue"] == "function")
+    function.update(severity=1, tests=[])
+    assert [str(v) for v in verify(doc, CTX)] == [
+        "program: finding function: the program says severity 1, screening the profile "
+        "gives severity 3"
+    ]

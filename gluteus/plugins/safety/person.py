@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gluteus.engine.model import Assessment, ObjectiveTest, PersonState, Sign, Source
+from gluteus.engine.model import Assessment, Cutoff, ObjectiveTest, PersonState, Sign, Source
 from gluteus.engine.profile import Profile, Sides
 
 VELLAS1997 = Source(
@@ -137,6 +137,10 @@ SIDE_LYING_PAIN = Sign(
 """Pain lying on the painful side: with outer hip pain, part of the gluteal tendon
 picture (Grimaldi & Fearon 2015), which the outer-hip rules act on."""
 
+FALLS_RISK = "a higher falls risk (CDC STEADI)"
+"""What a falls test beyond its cut-off shows, in the words the ``function`` finding
+names it with (each counts a point there, as the falls risk here)."""
+
 TESTS: tuple[ObjectiveTest, ...] = (
     ObjectiveTest(
         id="timed_up_and_go_s",
@@ -150,6 +154,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         "you sit. Have a person beside you.",
         question="Timed Up and Go, in seconds",
         source="cdc_steadi",
+        cutoffs=(Cutoff("function", TUG_S, "at_least", FALLS_RISK),),
     ),
     ObjectiveTest(
         id="chair_stand_30s",
@@ -162,6 +167,10 @@ TESTS: tuple[ObjectiveTest, ...] = (
         "30 seconds.",
         question="30-second chair stand: how many full stands?",
         source="cdc_steadi",
+        cutoffs=tuple(
+            Cutoff("function", below, "below", FALLS_RISK, from_age=age)
+            for age, below in CHAIR_STAND_BELOW
+        ),
     ),
     ObjectiveTest(
         id="tandem_stance_s",
@@ -174,6 +183,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         "your feet or grabbing the counter, up to 30 seconds.",
         question="Tandem stance (heel to toe), in seconds",
         source="cdc_steadi",
+        cutoffs=(Cutoff("function", TANDEM_S, "below", FALLS_RISK),),
         holds=("tandem_stance",),
     ),
 )
