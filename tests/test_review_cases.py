@@ -1076,3 +1076,24 @@ def test_a_function_finding_that_leaves_out_the_falls_tests_is_caught():
         "program: finding function: the program says severity 1, screening the profile "
         "gives severity 3"
     ]
+
+
+# --- Review 6: the signs a person noticed, in their own words -----------------------------
+
+
+def test_signs_you_noticed_are_named_in_words_not_ids():
+    text = _markdown("r12_nina_runner_valgus.yaml")
+    assert "**Signs you noticed:** knees that cave in, knee pain on stairs or running" in text
+    assert "knee pain stairs running" not in text
+    assert "fatigue in wrong places" not in text
+    for sign in CTX.registry.signs.values():
+        # Outputs list several names with commas: one name holds none.
+        assert sign.name and "," not in sign.name and "_" not in sign.name, sign.id
+
+
+def test_a_programs_sign_words_that_are_not_the_plugins_are_caught():
+    doc = program("r12_nina_runner_valgus.yaml")
+    assert verify(doc, CTX) == []
+    doc["issues"]["knees"]["signs"]["knees_cave_in"] = "knees that are fine"
+    said = [str(v) for v in verify(doc, CTX)]
+    assert any(s.startswith("program: issue knees: its signs is not the plugin's") for s in said)

@@ -255,12 +255,16 @@ class Sign:
     """Something a person notices, asked as a plain-words yes/no ``question``.
 
     ``issue`` is the issue it counts towards; None for a sign that no issue grades but
-    safety rules may condition on (pelvic girdle pain in pregnancy, say).
+    safety rules may condition on (pelvic girdle pain in pregnancy, say). ``name`` is
+    the sign in a few plain words, without a comma (outputs list several with commas),
+    as a program names it to the person ("knee pain on stairs or running"); its id in
+    words when empty.
     """
 
     id: str
     issue: str | None
     question: str
+    name: str = ""
 
 
 @_names_missing_fields

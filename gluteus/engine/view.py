@@ -870,7 +870,7 @@ def _findings(data: Mapping[str, Any], w: _Words) -> tuple[FindingView, ...]:
                 focus=bool(f.get("focus")),
                 message=w.prose(info.get("message")),
                 fix=w.prose(info.get("fix")),
-                signs=tuple(words(s) for s in f["signs"]),
+                signs=tuple(str((info.get("signs") or {}).get(s) or words(s)) for s in f["signs"]),
                 tests=tuple(w.prose(t) for t in f.get("tests", ())),
                 weaker_side=f.get("weaker_side"),
                 notes=tuple(w.prose(n) for n in f.get("notes", ())),

@@ -31,17 +31,20 @@ SIGNS: tuple[Sign, ...] = (
         ISSUE,
         "Do you find it hard to keep your balance, for example standing on one leg, "
         "or do you trip or wobble easily?",
+        name="poor balance",
     ),
     Sign(
         "hip_pain_in_workouts",
         ISSUE,
         "Do your hips hurt during or after workouts, runs or long walks?",
+        name="hip pain in or after workouts",
     ),
     Sign(
         "fatigue_in_wrong_places",
         ISSUE,
         "When you run, walk far or train, do other muscles (thighs, calves, low back) "
         "tire long before your glutes?",
+        name="other muscles tiring before your glutes",
     ),
 )
 """The function signs (a profile's ``signs``), each with the yes/no question a person is asked."""

@@ -28,16 +28,19 @@ SIGNS: tuple[Sign, ...] = (
         "knees_cave_in",
         ISSUE,
         "Do your knees drift or cave inwards when you squat, lunge, land or climb stairs?",
+        name="knees that cave in",
     ),
     Sign(
         "knee_pain_stairs_running",
         ISSUE,
         "Do your knees hurt on stairs, when running or when squatting?",
+        name="knee pain on stairs or running",
     ),
     Sign(
         "ankle_sprains_or_hip_tightness",
         ISSUE,
         "Do you often sprain an ankle, or feel tight at the outside of the hip?",
+        name="ankle sprains or a tight outer hip",
     ),
 )
 """The knees signs (a profile's ``signs``), each with the yes/no question a person is asked."""

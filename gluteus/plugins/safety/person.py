@@ -126,6 +126,7 @@ PGP = Sign(
     question="Do you have pain at the front of the pelvis (over the pubic bone) or at the "
     "back (over the dimples above the buttocks), worse on stairs, turning in bed or "
     "standing on one leg (pelvic girdle pain, common in pregnancy)?",
+    name="pelvic girdle pain",
 )
 
 SIDE_LYING_PAIN = Sign(
@@ -133,6 +134,7 @@ SIDE_LYING_PAIN = Sign(
     issue=None,
     question="Does the outside of your hip hurt when you lie on that side, for example in "
     "bed at night?",
+    name="outer hip pain lying on that side",
 )
 """Pain lying on the painful side: with outer hip pain, part of the gluteal tendon
 picture (Grimaldi & Fearon 2015), which the outer-hip rules act on."""
