@@ -996,6 +996,15 @@ def test_with_amber_pain_the_first_week_of_each_block_waits_for_green_sessions()
     assert not any(GREEN_ONLY in rx["load"] for _, rx in rows(doc, set(_deloads(doc))))
 
 
+def test_the_green_gate_is_on_the_weeks_rows_not_on_the_exercise_cards():
+    # A card speaks for every week of an exercise; the gate holds one week's increase.
+    text = _markdown("a06_mark45_lbp_htn.yaml")
+    cards = [line for line in text.splitlines() if line.startswith("- **Load:**")]
+    assert cards
+    assert not any("stayed green" in line for line in cards)
+    assert "| Your own bodyweight: feel the glutes working; only if last week's" in text
+
+
 @pytest.mark.parametrize("after_deload", [False, True])
 def test_a_block_change_without_the_green_gate_is_caught(after_deload):
     from gluteus.engine.traffic_light import GREEN_ONLY
