@@ -43,6 +43,7 @@ MODEL_CLASSES: tuple[type, ...] = (
     model.Precaution,
     model.Equipment,
     model.PainRegion,
+    model.Cutoff,
     model.ObjectiveTest,
     model.PersonState,
     model.Assessment,

@@ -76,7 +76,7 @@ def test_text_shows_findings_severity_evidence_side_and_rules(runner, tmp_path, 
         assert (
             f"[{finding.issue}]: {finding.severity} of 3, {SEVERITY_WORDS[finding.severity]}" in out
         )
-    assert "Signs:    barely feel glutes" in out
+    assert "Signs:    barely feeling your glutes work" in out
     assert "Test:     single-leg squat: the knee caves in on the left" in out
     assert "Weaker:   left side" in out  # function: stance 12 s vs 30 s
     assert "Evidence: weak: little or mixed research" in out

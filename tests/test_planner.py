@@ -680,11 +680,11 @@ class Relay(Marathon):
 def test_a_conflict_between_constraints_is_explained_by_the_solvers_core():
     pm = make_plugin_manager(entrypoints=False, plugins=[Relay()])
     # A mild knees finding beside endurance (knee pain alone no longer makes one).
-    knees = {"signs": ["knee_pain_stairs_running"], "pain": {}}
+    knees = {"signs": ["knees_cave_in"], "pain": {}}
     alone = generate({**BASE, **knees, "focus": ["endurance"]}, pm)
     assert any(ex["id"] == "long_march" for _, _, ex in entries(alone))
     with pytest.raises(gluteus.Infeasible) as info:
-        signs = ["barely_feel_glutes", "knee_pain_stairs_running"]
+        signs = ["barely_feel_glutes", "knees_cave_in"]
         generate({**BASE, **knees, "signs": signs, "focus": ["endurance"]}, pm)
     # Exactly the three that conflict, nothing else.
     assert sorted(info.value.conflicts) == [
@@ -703,7 +703,7 @@ def test_a_conflict_between_constraints_is_explained_by_the_solvers_core():
 def test_a_found_issue_that_cannot_fit_is_left_out_not_infeasible():
     pm = make_plugin_manager(entrypoints=False, plugins=[Marathon()])
     # Beside a mild knees finding (knee pain alone no longer makes one).
-    doc = generate({**BASE, "signs": ["tires_fast", "knee_pain_stairs_running"], "pain": {}}, pm)
+    doc = generate({**BASE, "signs": ["tires_fast", "knees_cave_in"], "pain": {}}, pm)
     assert any(w.startswith("endurance is left out") for w in doc["warnings"])
     assert verify(doc, api.context(pm)) == []
 

@@ -303,11 +303,11 @@ def test_bodyweight_reps_do_not_halve_when_the_strength_phase_starts(name):
 
 def test_albert_keeps_his_step_up_reps_into_the_strength_phase():
     # Albert's knee pain alone no longer makes a knees finding (it drove his step-ups);
-    # with knee pain on stairs, a knees sign, the step-up at a rail spans the phases.
+    # with knees that cave in, a knees sign, the step-up at a rail spans the phases.
     profile = gluteus.load_profile(
         next(FIXTURES.glob("review*/r01_albert84_frame.yaml")), plugins=PM
     )
-    profile = attrs.evolve(profile, signs=(*profile.signs, "knee_pain_stairs_running"))
+    profile = attrs.evolve(profile, signs=(*profile.signs, "knees_cave_in"))
     doc = gluteus.generate(profile, plugins=PM).to_dict()
     step_up = {
         week: (rx["reps"], rx["effort"]["rpe"])
@@ -1344,3 +1344,166 @@ def test_the_reps_a_chair_stand_count_allows_are_two_short_and_told(count, most)
         tested_rep_limit(CATALOGUE["squat_jump"], {"chair_stand_30s": count}, CTX.registry.tests)
         is None
     )
+
+
+# --- Review 6: with amber pain, a new block waits for green sessions too ------------------
+
+
+def _block_starts(doc: dict[str, Any]) -> list[int]:
+    return [
+        week["number"]
+        for before, week in itertools.pairwise(doc["weeks"])
+        if week["block"] != before["block"]
+    ]
+
+
+def test_with_amber_pain_the_first_week_of_each_block_waits_for_green_sessions():
+    # Mark's back pain is 5/10: the step into a new block (new, harder exercises at a
+    # higher effort) was the one increase that did not wait for green sessions.
+    from gluteus.engine.traffic_light import GREEN_ONLY
+
+    doc = program("a06_mark45_lbp_htn.yaml")
+    starts = _block_starts(doc)
+    assert starts == [4, 7, 11, 14]
+    for number in starts:
+        before = {rx["id"]: rx for _, rx in rows(doc, {number - 1})}
+        new = [rx for _, rx in rows(doc, {number}) if rx["id"] not in before]
+        assert new, number
+        for rx in new:
+            assert rx["load"].endswith(f"; {GREEN_ONLY}"), (number, rx["id"])
+        for rx in (r for _, r in rows(doc, {number}) if r["id"] in before):
+            was = before[rx["id"]]
+            now = [rx[k] or 0 for k in ("sets", "reps", "hold_s")] + [rx["effort"]["rpe"][1]]
+            then = [was[k] or 0 for k in ("sets", "reps", "hold_s")] + [was["effort"]["rpe"][1]]
+            if now == then:
+                assert GREEN_ONLY not in rx["load"], (number, rx["id"])
+            elif all(a >= b for a, b in zip(now, then, strict=True)):
+                assert rx["load"].endswith(GREEN_ONLY), (number, rx["id"])
+    # His first external load (a kettlebell, late in the program) waits for green
+    # sessions the week before it too.
+    first = min(n for n, rx in rows(doc) if rx["load_type"] == "external")
+    loaded = [rx for _, rx in rows(doc, {first}) if rx["load_type"] == "external"]
+    assert first > 1 and all(rx["load"].endswith(GREEN_ONLY) for rx in loaded), first
+    # A deload asks less: it is never conditional.
+    assert not any(GREEN_ONLY in rx["load"] for _, rx in rows(doc, set(_deloads(doc))))
+
+
+def test_the_green_gate_is_on_the_weeks_rows_not_on_the_exercise_cards():
+    # A card speaks for every week of an exercise; the gate holds one week's increase.
+    text = _markdown("a06_mark45_lbp_htn.yaml")
+    cards = [line for line in text.splitlines() if line.startswith("- **Load:**")]
+    assert cards
+    assert not any("stayed green" in line for line in cards)
+    assert "| Your own bodyweight: feel the glutes working; only if last week's" in text
+
+
+@pytest.mark.parametrize("after_deload", [False, True])
+def test_a_block_change_without_the_green_gate_is_caught(after_deload):
+    from gluteus.engine.traffic_light import GREEN_ONLY
+
+    doc = program("a06_mark45_lbp_htn.yaml")
+    assert verify(doc, CTX) == []
+    number = 7 if after_deload else 4  # week 6 is a deload; week 3 is not
+    before = {rx["id"] for _, rx in rows(doc, {number - 1})}
+    row = next(rx for _, rx in rows(doc, {number}) if rx["id"] not in before)
+    row["load"] = row["load"].removesuffix(f"; {GREEN_ONLY}")
+    said = [str(v) for v in verify(doc, CTX)]
+    assert any(
+        s.startswith(f"week {number},")
+        and f"{row['id']}: new since week {number - 1}, with pain already amber" in s
+        for s in said
+    ), said
+
+
+# --- Review 6: knee pain on stairs is not knees caving in --------------------------------
+
+
+def test_knee_arthritis_pain_on_stairs_alone_is_not_told_knees_cave_in():
+    # Beryl has knee osteoarthritis: pain on stairs, no valgus sign or test.
+    doc = program("a01_beryl68_knee_oa.yaml")
+    knees = next(f for f in doc["findings"] if f["issue"] == "knees")
+    assert knees["severity"] == 0 and knees["signs"] == []
+    assert "Knees cave in" not in _markdown("a01_beryl68_knee_oa.yaml").split("Also screened")[0]
+
+
+def test_a_knees_finding_from_stair_pain_alone_is_caught():
+    doc = program("a01_beryl68_knee_oa.yaml")
+    assert verify(doc, CTX) == []
+    knees = next(f for f in doc["findings"] if f["issue"] == "knees")
+    knees.update(severity=2, signs=["knee_pain_stairs_running"])
+    said = [str(v) for v in verify(doc, CTX)]
+    assert (
+        "program: finding knees: the program says severity 2, screening the profile gives severity 0"
+        in said
+    )
+
+
+def test_knee_pain_on_stairs_still_counts_beside_a_knee_seen_to_cave_in():
+    profile = gluteus.load_profile(FIXTURES / "review6/a01_beryl68_knee_oa.yaml", plugins=PM)
+    squat = {"single_leg_squat_knee_valgus": {"left": False, "right": True}}
+    data = profile.to_dict()
+    data["tests"] = {**data["tests"], **squat}
+    result = gluteus.screen_profile(gluteus.Profile.from_dict(data), plugins=PM)
+    knees = next(f for f in result.findings if f.issue == "knees")
+    assert "knee_pain_stairs_running" in knees.signs
+    assert knees.severity == 3  # the squat, the stairs and the 3/10 knee pain
+
+
+# --- Review 6: falls tests weigh on the function finding -----------------------------------
+
+
+def test_three_positive_falls_tests_make_function_marked_with_each_test_named():
+    # Edith, 82: "Function over looks: mild" from her one sign, beside a high falls risk.
+    doc = program("a08_edith82_osteo.yaml")
+    function = next(f for f in doc["findings"] if f["issue"] == "function")
+    assert function["severity"] == 3
+    named = " ".join(function["tests"])
+    for test in ("Timed Up and Go 14 s", "30-second chair stand 7", "tandem stance 6 s"):
+        assert test in named, test
+    assert named.count("a higher falls risk") == 3
+    falls = next(p for p in doc["person"] if p["state"] == "falls_risk")
+    assert falls["value"] == "high"  # the same tests, the same cut-offs
+    text = _markdown("a08_edith82_osteo.yaml")
+    assert "### Function over looks: marked" in text
+    assert "Function over looks: mild" not in text
+
+
+def test_a_function_finding_that_leaves_out_the_falls_tests_is_caught():
+    doc = program("a08_edith82_osteo.yaml")
+    assert verify(doc, CTX) == []
+    function = next(f for f in doc["findings"] if f["issue"] == "function")
+    function.update(severity=1, tests=[])
+    assert [str(v) for v in verify(doc, CTX)] == [
+        "program: finding function: the program says severity 1, screening the profile "
+        "gives severity 3"
+    ]
+
+
+# --- Review 6: the signs a person noticed, in their own words -----------------------------
+
+
+def test_signs_you_noticed_are_named_in_words_not_ids():
+    text = _markdown("r12_nina_runner_valgus.yaml")
+    assert "**Signs you noticed:** knees that cave in, knee pain on stairs or running" in text
+    assert "knee pain stairs running" not in text
+    assert "fatigue in wrong places" not in text
+    for sign in CTX.registry.signs.values():
+        # Outputs list several names with commas: one name holds none.
+        assert sign.name and "," not in sign.name and "_" not in sign.name, sign.id
+
+
+def test_a_programs_sign_words_that_are_not_the_plugins_are_caught():
+    doc = program("r12_nina_runner_valgus.yaml")
+    assert verify(doc, CTX) == []
+    doc["issues"]["knees"]["signs"]["knees_cave_in"] = "knees that are fine"
+    said = [str(v) for v in verify(doc, CTX)]
+    assert any(s.startswith("program: issue knees: its signs is not the plugin's") for s in said)
+
+
+def test_a_program_written_before_signs_were_named_still_checks():
+    """Programs written before ``issues.<id>.signs`` existed lack the key: an extension
+    of the program format, so they still check clean."""
+    doc = program("r12_nina_runner_valgus.yaml")
+    for info in doc["issues"].values():
+        info.pop("signs", None)
+    assert verify(doc, CTX) == []

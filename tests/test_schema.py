@@ -45,7 +45,7 @@ def _required(defn: str) -> set[str]:
     return set(program_schema()["$defs"][defn]["required"])
 
 
-OPTIONAL: dict[str, set[str]] = {"finding": {"test_results"}}
+OPTIONAL: dict[str, set[str]] = {"finding": {"test_results"}, "issue": {"signs"}}
 """Keys added after programs were first written, present only when they hold something,
 so programs written before them still validate."""
 

@@ -525,10 +525,30 @@ def test_a_trendelenburg_sign_alone_does_not_make_knees_cave_in():
     assert finding.severity == 0 and finding.weaker_side is None
     assert any("hip abductor sign" in note for note in finding.notes)
     other_sign = person(
-        signs=("knee_pain_stairs_running",),
+        signs=("knees_cave_in",),
         tests=ScreenTests(trendelenburg=sides(False, True)),
     )
-    assert knees.grade(other_sign).severity == 1
+    assert knees.grade(other_sign).severity == 2
+
+
+@pytest.mark.parametrize("seen", [False, True])
+def test_knee_pain_on_stairs_counts_for_knees_only_when_a_knee_caves_in(seen):
+    """Review 6: knee pain on stairs alone (common in knee arthritis) made 'knees cave
+    in: moderate'. It counts only beside a valgus sign or a single-leg squat showing it."""
+    profile = person(
+        signs=("knee_pain_stairs_running", "poor_balance"),
+        pain=Pain(knee=3),
+        tests=ScreenTests(single_leg_squat_knee_valgus=sides(seen, False)),
+    )
+    finding = knees.grade(profile)
+    assert finding.severity == 3 * seen
+    assert ("knee_pain_stairs_running" in finding.signs) is seen
+    if not seen:
+        assert finding.signs == () and finding.tests == ()
+        assert any("Knee pain on stairs" in note for note in finding.notes)
+    felt = knees.grade(attrs.evolve(profile, signs=("knees_cave_in", *profile.signs)))
+    assert felt.severity == 3
+    assert felt.signs[:2] == ("knees_cave_in", "knee_pain_stairs_running")
 
 
 @pytest.mark.parametrize("seen", [False, True])
@@ -640,3 +660,33 @@ def test_grades_stay_in_range_and_never_fall_when_a_sign_is_added(profile, issue
         assert more.severity >= finding.severity
     worse = attrs.evolve(profile, pain=Pain(**{r: 10 for r in PAIN_REGIONS}))
     assert module.grade(worse).severity >= finding.severity
+
+
+# --- falls tests count towards function ---------------------------------------------------
+
+
+def test_falls_tests_beyond_their_cut_offs_count_towards_function_and_are_named(pm):
+    """Review 6: an 82-year-old with a Timed Up and Go of 14 s, 7 chair stands and a
+    tandem stance of 6 s was 'Function over looks: mild' from her one sign."""
+    declared = build_registry(pm).tests
+    results = {"timed_up_and_go_s": 14, "chair_stand_30s": 7, "tandem_stance_s": 6}
+    edith = person(age=82, signs=("poor_balance",), tests=ScreenTests(**results))  # type: ignore[arg-type]
+    assert function.grade(edith).severity == 1  # without the declared tests: the sign only
+    finding = function.grade(edith, declared)
+    assert finding.severity == 3
+    assert finding.tests == (
+        "30-second chair stand 7 (under 10 at ages 80-84): a higher falls risk (CDC STEADI)",
+        "tandem stance 6 s (under 10 s): a higher falls risk (CDC STEADI)",
+        "Timed Up and Go 14 s (12 s or more): a higher falls risk (CDC STEADI)",
+    )
+    within = {"timed_up_and_go_s": 11.9, "chair_stand_30s": 10, "tandem_stance_s": 10}
+    steady = person(age=82, tests=ScreenTests(**within))  # type: ignore[arg-type]
+    assert function.grade(steady, declared).severity == 0
+    # The chair-stand norm is banded by age, and none applies under 60.
+    assert declared["chair_stand_30s"].beyond("function", 13, 62) is not None
+    assert declared["chair_stand_30s"].beyond("function", 13, 66) is None
+    assert declared["chair_stand_30s"].beyond("function", 1, 59) is None
+    assert declared["chair_stand_30s"].beyond("function", 6, 95) == (
+        "30-second chair stand 6 (under 7 from age 90): a higher falls risk (CDC STEADI)"
+    )
+    assert declared["timed_up_and_go_s"].beyond("knees", 30, 82) is None  # not its issue

@@ -5,6 +5,7 @@ the built-ins do."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import gluteus
@@ -203,6 +204,36 @@ def test_hook_register_tests():
             ),
             plugins=pm,
         )
+
+
+def test_a_plugins_test_with_a_cut_off_counts_towards_another_plugins_finding():
+    """A test declared by any plugin, with a cut-off for ``function``, weighs on the
+    function finding as the built-in falls tests do, the test named."""
+    from gluteus.engine.model import Cutoff
+
+    class Graded(Steady):
+        @hookimpl
+        def register_tests(self):
+            (test,) = Steady.register_tests(self)
+            meaning = "slow stepping, a higher falls risk (Dite 2002)"
+            return [
+                attrs.evolve(test, cutoffs=(Cutoff("function", CUT_OFF_S, "at_least", meaning),))
+            ]
+
+    pm = pm_with(Graded())
+    profile = {**PROFILE, "signs": [], "tests": {"four_square_step_s": 17}}
+    result = gluteus.screen_profile(gluteus.Profile.from_dict(profile), plugins=pm)
+    finding = next(f for f in result.findings if f.issue == "function")
+    assert finding.severity == 1
+    assert finding.tests == (
+        "four square step test 17 s (15 s or more): slow stepping, a higher falls risk (Dite 2002)",
+    )
+    quick = {**profile, "tests": {"four_square_step_s": 12}}
+    result = gluteus.screen_profile(gluteus.Profile.from_dict(quick), plugins=pm)
+    assert next(f for f in result.findings if f.issue == "function").severity == 0
+    # Without the cut-off, the same result counts for nothing.
+    plain = gluteus.screen_profile(gluteus.Profile.from_dict(profile), plugins=pm_with(Steady()))
+    assert next(f for f in plain.findings if f.issue == "function").severity == 0
 
 
 def test_hook_register_person_states():

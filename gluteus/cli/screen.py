@@ -210,6 +210,12 @@ def _words(ident: str) -> str:
     return ident.replace("_", " ")
 
 
+def _sign(registry: Any, sign_id: str) -> str:
+    """A sign as its plugin names it to a person, else its id in words."""
+    sign = registry.signs.get(sign_id)
+    return (sign.name if sign is not None else "") or _words(sign_id)
+
+
 def evidence_words(finding: Any, issue: Any) -> str:
     """How firm the issue's evidence is, in words, with the issue's own caveat unless
     the finding's notes already state it (the built-in modules' do)."""
@@ -244,7 +250,7 @@ def screen_text(result: Any, ctx: Any, width: int = WIDTH) -> str:
         if finding.severity == 0 and not finding.focus:
             continue  # nothing counted: the heading says it all
         if finding.signs:
-            signs = ", ".join(_words(s) for s in finding.signs)
+            signs = ", ".join(_sign(registry, s) for s in finding.signs)
             lines.append(_wrap(signs, INDENT, "    Signs:    "))
         for test in finding.tests:
             lines.append(_wrap(prose(test), INDENT, "    Test:     "))
@@ -347,7 +353,7 @@ def screen_blocks(result: Any, ctx: Any) -> list[Any]:
         blocks.append(Heading(2, issue.name if issue else finding.issue))
         items = []
         if finding.signs:
-            items.append("Signs: " + ", ".join(_words(s) for s in finding.signs))
+            items.append("Signs: " + ", ".join(_sign(registry, s) for s in finding.signs))
         items += [f"Test: {prose(test)}" for test in finding.tests]
         items += [prose(note) for note in finding.notes]
         if items:

@@ -37,7 +37,6 @@ import attrs
 from attrs import frozen
 
 from .model import Cap, DoseRule, Exercise, ObjectiveTest
-from .traffic_light import GREEN_ONLY
 
 TRANSITION_S = 30
 """Seconds to move to an exercise and set it up (a convention, not a measurement)."""
@@ -372,7 +371,6 @@ def week_dose(
     deload_after: Dose | None = None,
     extra_sets: int = 0,
     carried: Dose | None = None,
-    amber: bool = False,
     told: bool = False,
 ) -> Dose:
     """The dose of ``exercise`` in the ``step``-th loading week of its block (0-based).
@@ -382,12 +380,12 @@ def week_dose(
     always fewer than the week before (never below one), and an easier effort.
     ``extra_sets`` adds sets done on one side only (extra work for a weaker side) to
     the time. ``carried`` is the exercise's dose in the last loading week of the block
-    before, when it was done there: see :func:`keeps_reps`. With ``amber`` (baseline
-    pain already amber), a week whose dose is more than the week before's says that it
-    is taken only after green sessions (:data:`~.traffic_light.GREEN_ONLY`). With
-    ``told``, reps and holds are rounded to what a person is told (:func:`told_reps`,
-    :func:`told_hold`); without it (a dose rebuilt from what a person logged) they are
-    kept as given.
+    before, when it was done there: see :func:`keeps_reps`. With baseline pain already
+    amber, the planner adds to the load words of a week that asks more than the one
+    before that it is taken only after green sessions
+    (:func:`~.amber_gate.green_gated`). With ``told``, reps and holds are rounded to
+    what a person is told (:func:`told_reps`, :func:`told_hold`); without it (a dose
+    rebuilt from what a person logged) they are kept as given.
     """
     sets = rule.sets
     reps: int | None = None
@@ -452,12 +450,6 @@ def week_dose(
         before = deload_after.sets
         sets = max(1, min(before - 1, math.floor(before * rule.deload_factor + 0.5)))
     effort, load = worded(exercise, rule, cap, reps, step=step, deload=deload)
-    if amber and not deload and step > 0:
-        last = week_dose(
-            exercise, rule, step - 1, cap, extra_sets=extra_sets, carried=carried, told=told
-        )
-        if (sets, reps or 0, hold or 0) != (last.sets, last.reps or 0, last.hold_s or 0):
-            load = f"{load}; {GREEN_ONLY}"
     rest = max(rule.rest_s, exercise.rest_s) if exercise.loaded else rule.rest_s
     sides = 2 if exercise.unilateral else 1
     if hold is not None:

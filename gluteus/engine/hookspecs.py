@@ -160,11 +160,16 @@ def register_sources() -> list[Source] | None:
 
 
 @hookspec
-def screen(profile: Profile, signs: dict[str, Sign]) -> list[Finding] | None:
+def screen(
+    profile: Profile, signs: dict[str, Sign], tests: dict[str, ObjectiveTest]
+) -> list[Finding] | None:
     """Grade this plugin's issues for one profile.
 
     Called once per generation or ``gluteus screen``, after the red-flag gate has
-    passed. Receives the validated profile and every declared sign by id. Returns one
+    passed. Receives the validated profile, every declared sign by id and every
+    declared objective test by id (a test's ``cutoffs`` say which results count
+    towards which issue, whichever plugin declares it:
+    :meth:`~gluteus.engine.model.ObjectiveTest.beyond`). Returns one
     :class:`~gluteus.engine.model.Finding` per issue the plugin declares, severity
     0 (nothing found) to 3, with the signs and test results that counted, the weaker
     side when left and right differ meaningfully, and notes. Must be a pure function

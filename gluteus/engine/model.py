@@ -264,12 +264,16 @@ class Sign:
     """Something a person notices, asked as a plain-words yes/no ``question``.
 
     ``issue`` is the issue it counts towards; None for a sign that no issue grades but
-    safety rules may condition on (pelvic girdle pain in pregnancy, say).
+    safety rules may condition on (pelvic girdle pain in pregnancy, say). ``name`` is
+    the sign in a few plain words, without a comma (outputs list several with commas),
+    as a program names it to the person ("knee pain on stairs or running"); its id in
+    words when empty.
     """
 
     id: str
     issue: str | None
     question: str
+    name: str = ""
 
 
 @_names_missing_fields
@@ -356,6 +360,25 @@ class PainRegion:
 
 @_names_missing_fields
 @frozen
+class Cutoff:
+    """A test result that counts towards an issue's finding (one point, the test named):
+    a result ``below`` ``value``, or ``at_least`` it, for people aged ``from_age`` or
+    more (of a test's cut-offs for one issue, the one with the highest ``from_age`` the
+    person has reached applies: an age-banded norm). ``meaning`` says what such a
+    result shows, with its source (``"a higher falls risk (CDC STEADI)"``). The plugin
+    that grades ``issue`` counts it (:func:`ObjectiveTest.beyond`), so a test declared
+    by any plugin can weigh on another's finding.
+    """
+
+    issue: str
+    value: float
+    worse: str = field(validator=_one_of(("below", "at_least")))
+    meaning: str
+    from_age: int = 0
+
+
+@_names_missing_fields
+@frozen
 class ObjectiveTest:
     """An objective test a profile may give a result for (``tests: {id: result}``).
 
@@ -369,6 +392,8 @@ class ObjectiveTest:
     (see :func:`gluteus.engine.dosing.tested_hold_limit`). ``reps``: for a ``count``
     test, the exercise families whose repetitions it counts; a set of those families
     stays short of the count (see :func:`gluteus.engine.dosing.tested_rep_limit`).
+    ``cutoffs``: results that count towards an issue's finding (:class:`Cutoff`,
+    :meth:`beyond`).
     """
 
     id: str
@@ -382,6 +407,38 @@ class ObjectiveTest:
     question: str = ""
     holds: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     reps: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    cutoffs: tuple[Cutoff, ...] = field(default=(), converter=_tuple)
+
+    def beyond(self, issue: str, result: Any, age: int) -> str | None:
+        """The words for ``result`` when it is beyond this test's cut-off for ``issue``
+        at ``age`` (``"Timed Up and Go 14 s (12 s or more): a higher falls risk (CDC
+        STEADI)"``; a sided result by its worse side), else None: no cut-off applies,
+        or the result is within it."""
+        fitting = [c for c in self.cutoffs if c.issue == issue and c.from_age <= age]
+        if not fitting:
+            return None
+        cut = max(fitting, key=lambda c: c.from_age)
+        sided = getattr(result, "left", None), getattr(result, "right", None)
+        values = [v for v in sided if v is not None] if self.sided else [result]
+        numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+        if not numbers:
+            return None
+        worst = min(numbers) if cut.worse == "below" else max(numbers)
+        if (worst < cut.value) != (cut.worse == "below"):
+            return None
+        unit = " s" if self.kind == "seconds" else ""
+        limit = (
+            f"under {cut.value:g}{unit}" if cut.worse == "below" else f"{cut.value:g}{unit} or more"
+        )
+        later = [c.from_age for c in self.cutoffs if c.issue == issue and c.from_age > age]
+        if later:
+            limit += f" at ages {cut.from_age}-{min(later) - 1}"
+        elif cut.from_age:
+            limit += f" from age {cut.from_age}"
+        where = ""
+        if self.sided:
+            where = " left" if sided[0] == worst else " right"
+        return f"{self.name}{where} {worst:g}{unit} ({limit}): {cut.meaning}"
 
     def ask(self, side: str | None = None) -> str:
         """The question for the result (on ``side``), in plain words."""

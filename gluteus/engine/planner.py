@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from .amber_gate import green_gated
 from .demands import (
     CAPPED_ROLES,
     HARD_ROLES,
@@ -520,7 +521,6 @@ def _options(
 ) -> dict[str, Option]:
     profile = plan.profile
     cap = restrictions.cap
-    amber = amber_baseline(profile.pain)
     out: dict[str, Option] = {}
     for ex in exercises:
         rule = plan.rule_for(ex, block.phase, ctx)
@@ -546,7 +546,6 @@ def _options(
                 mine,
                 extra_sets=extra_sets,
                 carried=before,
-                amber=amber,
                 told=True,
             )
         if block.deload is not None:
@@ -1547,7 +1546,7 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
         plugins=plugins,
         findings=plan.findings,
         phases=phases,
-        weeks=weeks,
+        weeks=green_gated(weeks) if amber_baseline(profile.pain) else weeks,
         warnings=_warnings(plan, chosen),
         issues=issue_info(ctx, tuple(f.issue for f in plan.findings)),
         safety_rules=plan.safety.rule_entries(),

@@ -536,6 +536,13 @@ def issue_info(ctx: Context, issue_ids: tuple[str, ...]) -> tuple[Any, ...]:
     out = []
     for issue_id in issue_ids:
         issue = ctx.registry.issues[issue_id]
+        # The words its signs are named with (a finding lists their ids); only when it
+        # has signs, so programs written before they were named keep their form.
+        signs = {
+            sign.id: sign.name or sign.id.replace("_", " ")
+            for sign in ctx.registry.signs.values()
+            if sign.issue == issue_id
+        }
         out.append(
             (
                 issue_id,
@@ -545,6 +552,7 @@ def issue_info(ctx: Context, issue_ids: tuple[str, ...]) -> tuple[Any, ...]:
                     ("fix", issue.fix),
                     ("evidence", issue.evidence),
                     ("evidence_note", issue.evidence_note),
+                    *((("signs", signs),) if signs else ()),
                 ),
             )
         )

@@ -55,7 +55,12 @@ def screen(profile: Profile, pm: pluggy.PluginManager, registry: Registry) -> tu
     """
     findings: dict[str, Finding] = {}
     for plugin, result in call_each(
-        pm, "screen", fresh=True, profile=profile, signs=dict(registry.signs)
+        pm,
+        "screen",
+        fresh=True,
+        profile=profile,
+        signs=dict(registry.signs),
+        tests=dict(registry.tests),
     ):
         if result is None:
             continue

@@ -74,10 +74,11 @@ AMBER_FROM = 4
 
 GREEN_ONLY = (
     "only if last week's sessions stayed green (pain 3/10 or less); otherwise repeat "
-    "last week's dose"
+    "last week's sessions"
 )
-"""The words on every weekly increase while baseline pain is amber: the traffic light
-holds the dose in amber (Silbernagel 2007), so an increase is earned by green weeks."""
+"""The words on every row that asks more than the week before while baseline pain is
+amber (:func:`~.amber_gate.asks_more`): the traffic light holds the dose in amber (Silbernagel
+2007), so an increase, a new exercise or a harder effort is earned by green weeks."""
 
 
 def amber_baseline(pain: Mapping[str, int]) -> bool:

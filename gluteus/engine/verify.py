@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
+from .amber_gate import asks_more, week_before
 from .demands import (
     CAPPED_ROLES,
     ISOMETRIC_SHARE,
@@ -294,6 +295,8 @@ def _check_issues(
             yield Violation(message=f"the program describes issue {issue}, which was not graded")
         else:
             for key in sorted(set(have[issue]) | set(want[issue])):
+                if key == "signs" and key not in have[issue]:
+                    continue  # written before the signs were named in words: still valid
                 if have[issue].get(key) != want[issue].get(key):
                     yield Violation(
                         message=f"issue {issue}: its {key} is not the plugin's "
@@ -1419,29 +1422,32 @@ def _check_deload_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Viola
 def _check_amber_increases(
     weeks: Sequence[Week], reg: Registry, profile: Profile
 ) -> Iterator[Violation]:
-    """With baseline pain already amber, every dose that rises over the week before in
-    its block says it is taken only after green sessions (the traffic light holds the
-    dose in amber), so the table and the notes agree."""
+    """With baseline pain already amber, every row that asks more than the week before
+    (:func:`~gluteus.engine.amber_gate.asks_more`: a higher dose or effort, or an
+    exercise new that week, as when a block changes) says it is taken only after green
+    sessions (the traffic light holds the dose in amber), so the table and the notes
+    agree."""
     if not amber_baseline(profile.pain):
         return
-
-    def before_of(wi: int) -> Week | None:
-        if wi == 0 or weeks[wi].deload:
-            return None
-        before = weeks[wi - 1]
-        return None if before.deload or before.block != weeks[wi].block else before
-
-    for _, slot, was in _against(weeks, reg, before_of):
-        rx = slot.rx
-        if GREEN_ONLY in rx.load or _adapted(rx) or _adapted(was):
+    for wi, week in enumerate(weeks):
+        before = week_before(weeks, wi)
+        if before is None:
             continue
-        now = (rx.sets, rx.reps or 0, rx.hold_s or 0)
-        then = (was.sets, was.reps or 0, was.hold_s or 0)
-        if now != then and all(a >= b for a, b in zip(now, then, strict=True)):
-            yield slot.violation(
-                "a dose above last week's, with pain already amber, that does not "
-                "say it is taken only after green sessions"
-            )
+        last = {rx.id: rx for session in before.sessions for rx in session.exercises}
+        if any(_adapted(rx) for rx in last.values()):
+            continue  # a journal rewrote last week: its own rules gate what follows
+        for si, session in enumerate(week.sessions):
+            for slot in _slots(week, si + 1, session, reg):
+                rx, was = slot.rx, last.get(slot.rx.id)
+                if GREEN_ONLY in rx.load or _adapted(rx) or not asks_more(rx, was):
+                    continue
+                what = (
+                    f"new since week {before.number}" if was is None else "a dose above last week's"
+                )
+                yield slot.violation(
+                    f"{what}, with pain already amber, that does not say it is taken "
+                    "only after green sessions"
+                )
 
 
 def _check_referral(program: Program, referrals: tuple[Referral, ...]) -> list[Violation]:

@@ -48,7 +48,7 @@ from attrs import frozen
 
 from .dosing import TALK_TEST, WEIGHT_WORDS, Effort, effort_words
 from .model import DAYS, Cap, states_evidence
-from .traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
+from .traffic_light import GREEN_ONLY, TRAFFIC_LIGHT, TrafficLight, Zone
 
 # --- Plain words -------------------------------------------------------------------
 
@@ -870,7 +870,7 @@ def _findings(data: Mapping[str, Any], w: _Words) -> tuple[FindingView, ...]:
                 focus=bool(f.get("focus")),
                 message=w.prose(info.get("message")),
                 fix=w.prose(info.get("fix")),
-                signs=tuple(words(s) for s in f["signs"]),
+                signs=tuple(str((info.get("signs") or {}).get(s) or words(s)) for s in f["signs"]),
                 tests=tuple(w.prose(t) for t in f.get("tests", ())),
                 weaker_side=f.get("weaker_side"),
                 notes=tuple(w.prose(n) for n in f.get("notes", ())),
@@ -971,8 +971,10 @@ _WEIGHT = re.compile(rf"^{WEIGHT_WORDS} (\d+(?: to \d+)?) times")
 def _card_load(seen: Sequence[tuple[int, bool, str]]) -> str:
     """An exercise's load on its card (week, deload, load): its first week's words, and
     when a load by repetition maximum changes with the reps, the weight of each week
-    (``A weight you could lift about 11 times in week 7 and 13 times in week 8``)."""
-    load = seen[0][2]
+    (``A weight you could lift about 11 times in week 7 and 13 times in week 8``).
+    Without the words that hold a week's increase for green sessions: they belong to
+    that week's row, and a card speaks for every week."""
+    load = seen[0][2].removesuffix(f"; {GREEN_ONLY}")
     start = _WEIGHT.match(load)
     if start is None:
         return load

@@ -17,13 +17,13 @@ source key. Everything here is pure: same profile in, same finding out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 
 import attrs
 from attrs import frozen
 
-from gluteus.engine.model import Finding, Source
+from gluteus.engine.model import Finding, ObjectiveTest, Source
 from gluteus.engine.profile import Profile, Sides
 
 # --- Citations used by screening (not already in _sources.py) -----------------------
@@ -196,6 +196,20 @@ def count_signs(profile: Profile, sign_ids: Sequence[str], evidence: Evidence) -
     """Add 1 point per sign of ``sign_ids`` the person reports (in declaration order)."""
     present = tuple(s for s in sign_ids if s in profile.signs)
     return evidence.add(len(present), signs=present)
+
+
+def count_tests(
+    profile: Profile, tests: Mapping[str, ObjectiveTest], issue: str, evidence: Evidence
+) -> Evidence:
+    """Add 1 point per declared test whose result is beyond its cut-off for ``issue``
+    (:meth:`~gluteus.engine.model.ObjectiveTest.beyond`), whichever plugin declares the
+    test, naming it in ``tests`` (in test id order)."""
+    for test_id, test in sorted(tests.items()):
+        result = profile.tests.get(test_id)
+        words = None if result is None else test.beyond(issue, result, profile.age)
+        if words is not None:
+            evidence = evidence.add(1, test=words)
+    return evidence
 
 
 def pain_points(level: int) -> int:

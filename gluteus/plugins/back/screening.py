@@ -19,17 +19,20 @@ SIGNS: tuple[Sign, ...] = (
         "low_back_ache_standing",
         ISSUE,
         "Does your low back ache after you have been standing for a while?",
+        name="low back ache after standing",
     ),
     Sign(
         "back_arches_under_load",
         ISSUE,
         "Does your low back arch or sway when you lift, carry or push something heavy?",
+        name="low back arching under load",
     ),
     Sign(
         "feel_it_in_back",
         ISSUE,
         "Do you feel lifts such as deadlifts, hip thrusts or bridges in your low back "
         "more than in your glutes?",
+        name="feeling lifts in your low back",
     ),
 )
 """The back signs (a profile's ``signs``), each with the yes/no question a person is asked."""

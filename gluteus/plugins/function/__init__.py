@@ -14,6 +14,7 @@ from gluteus.engine.model import (
     Finding,
     Issue,
     Ladder,
+    ObjectiveTest,
     SafetyRule,
     Sign,
     Source,
@@ -44,8 +45,10 @@ def register_signs() -> list[Sign]:
 
 
 @hookimpl
-def screen(profile: Profile, signs: dict[str, Sign]) -> list[Finding]:
-    return [screening.grade(profile)]
+def screen(
+    profile: Profile, signs: dict[str, Sign], tests: dict[str, ObjectiveTest]
+) -> list[Finding]:
+    return [screening.grade(profile, tests)]
 
 
 @hookimpl

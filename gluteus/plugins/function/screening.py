@@ -13,11 +13,12 @@ sign; ``tightness`` counts it alongside a tightness sign.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
 
 import attrs
 
-from gluteus.engine.model import Finding, Sign, Source
+from gluteus.engine.model import Finding, ObjectiveTest, Sign, Source
 from gluteus.engine.profile import Profile, Sides
 from gluteus.plugins import _screening as sc
 from gluteus.plugins import _sources as src
@@ -30,17 +31,20 @@ SIGNS: tuple[Sign, ...] = (
         ISSUE,
         "Do you find it hard to keep your balance, for example standing on one leg, "
         "or do you trip or wobble easily?",
+        name="poor balance",
     ),
     Sign(
         "hip_pain_in_workouts",
         ISSUE,
         "Do your hips hurt during or after workouts, runs or long walks?",
+        name="hip pain in or after workouts",
     ),
     Sign(
         "fatigue_in_wrong_places",
         ISSUE,
         "When you run, walk far or train, do other muscles (thighs, calves, low back) "
         "tire long before your glutes?",
+        name="other muscles tiring before your glutes",
     ),
 )
 """The function signs (a profile's ``signs``), each with the yes/no question a person is asked."""
@@ -172,12 +176,15 @@ def _stance(age: int, stance: Sides, evidence: sc.Evidence) -> sc.Evidence:
     )
 
 
-def grade(profile: Profile) -> Finding:
+def grade(profile: Profile, declared: Mapping[str, ObjectiveTest] | None = None) -> Finding:
     """Grade function 0-3: 1 point per sign; single-leg stance 1 point below the age
     mean or with a left/right difference beyond measurement error, +1 under 10 s at
     ages 51-75; 1 point for a positive Trendelenburg sign; 1 point for a side plank
-    under the 45 s benchmark."""
+    under the 45 s benchmark; 1 point per ``declared`` test (any plugin's) whose
+    result is beyond its cut-off for function, such as a Timed Up and Go, chair stand
+    or tandem stance that shows a higher falls risk."""
     evidence = sc.count_signs(profile, [s.id for s in SIGNS], sc.Evidence())
+    evidence = sc.count_tests(profile, declared or {}, ISSUE, evidence)
     tests = profile.tests
     if tests.single_leg_stance_s is not None:
         evidence = _stance(profile.age, tests.single_leg_stance_s, evidence)

@@ -21,17 +21,20 @@ SIGNS: tuple[Sign, ...] = (
         ISSUE,
         "Do you barely feel your glutes working during exercises meant for them, "
         "like bridges or squats?",
+        name="barely feeling your glutes work",
     ),
     Sign(
         "hamstrings_or_back_take_over",
         ISSUE,
         "When you do glute exercises, do you feel them mostly in your hamstrings "
         "or your low back instead?",
+        name="hamstrings or low back taking over",
     ),
     Sign(
         "flat_glutes_despite_training",
         ISSUE,
         "Have your glutes stayed flat or weak even though you train them regularly?",
+        name="flat glutes despite training",
     ),
 )
 """The inhibition signs (a profile's ``signs``), each with the yes/no question a person is asked."""

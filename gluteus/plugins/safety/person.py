@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gluteus.engine.model import Assessment, ObjectiveTest, PersonState, Sign, Source
+from gluteus.engine.model import Assessment, Cutoff, ObjectiveTest, PersonState, Sign, Source
 from gluteus.engine.profile import Profile, Sides
 
 VELLAS1997 = Source(
@@ -127,6 +127,7 @@ PGP = Sign(
     question="Do you have pain at the front of the pelvis (over the pubic bone) or at the "
     "back (over the dimples above the buttocks), worse on stairs, turning in bed or "
     "standing on one leg (pelvic girdle pain, common in pregnancy)?",
+    name="pelvic girdle pain",
 )
 
 SIDE_LYING_PAIN = Sign(
@@ -134,9 +135,14 @@ SIDE_LYING_PAIN = Sign(
     issue=None,
     question="Does the outside of your hip hurt when you lie on that side, for example in "
     "bed at night?",
+    name="outer hip pain lying on that side",
 )
 """Pain lying on the painful side: with outer hip pain, part of the gluteal tendon
 picture (Grimaldi & Fearon 2015), which the outer-hip rules act on."""
+
+FALLS_RISK = "a higher falls risk (CDC STEADI)"
+"""What a falls test beyond its cut-off shows, in the words the ``function`` finding
+names it with (each counts a point there, as the falls risk here)."""
 
 TESTS: tuple[ObjectiveTest, ...] = (
     ObjectiveTest(
@@ -151,6 +157,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         "you sit. Have a person beside you.",
         question="Timed Up and Go, in seconds",
         source="cdc_steadi",
+        cutoffs=(Cutoff("function", TUG_S, "at_least", FALLS_RISK),),
     ),
     ObjectiveTest(
         id="chair_stand_30s",
@@ -164,6 +171,10 @@ TESTS: tuple[ObjectiveTest, ...] = (
         question="30-second chair stand: how many full stands?",
         source="cdc_steadi",
         reps=("sit_to_stand",),
+        cutoffs=tuple(
+            Cutoff("function", below, "below", FALLS_RISK, from_age=age)
+            for age, below in CHAIR_STAND_BELOW
+        ),
     ),
     ObjectiveTest(
         id="tandem_stance_s",
@@ -176,6 +187,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         "your feet or grabbing the counter, up to 30 seconds.",
         question="Tandem stance (heel to toe), in seconds",
         source="cdc_steadi",
+        cutoffs=(Cutoff("function", TANDEM_S, "below", FALLS_RISK),),
         holds=("tandem_stance",),
     ),
 )

@@ -33,17 +33,20 @@ SIGNS: tuple[Sign, ...] = (
         "chronic_glute_tightness",
         ISSUE,
         "Do your glutes feel tight most of the time, with stretching giving only brief relief?",
+        name="glutes that feel tight most of the time",
     ),
     Sign(
         "piriformis_symptoms",
         ISSUE,
         "Do you get a deep ache in the buttock, sometimes spreading down the back of the "
         "thigh, that is worse when sitting?",
+        name="a deep buttock ache that is worse sitting",
     ),
     Sign(
         "discomfort_sitting_or_transitions",
         ISSUE,
         "Is it uncomfortable to sit for long, or to get up from a chair or out of a car?",
+        name="discomfort sitting or getting up",
     ),
 )
 """The tightness signs (a profile's ``signs``), each with the yes/no question a person is asked."""
