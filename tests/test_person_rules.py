@@ -505,12 +505,18 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     # Legs switched in the air, landing in a split stance: a landing on one leg.
     ("landing_ladder", person(), slip_in("split_squat_jump")),
     ("postnatal", person(**POSTNATAL_LATER), slip_in("split_squat_jump")),
-    # Under 18, a landing on one leg only in a block after one of two-foot jumps.
-    ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("split_squat_jump")),
     ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("transverse_hop")),
-    # A jump holding a weight only in a block after one of two-foot jumps without one.
-    ("youth", person(age=15, signs=["barely_feel_glutes"]), slip_in("dumbbell_jump_squat")),
-    ("landing_ladder", person(), slip_in("dumbbell_jump_squat")),
+    # For everyone: a landing on one leg (or in a split stance) only in a block after one
+    # of two-foot jumps, a turning landing after one of hops, a jump holding a weight
+    # after one of two-foot jumps without it (week 3 follows no jumps at all).
+    (
+        "landing_progression",
+        person(age=15, signs=["barely_feel_glutes"]),
+        slip_in("split_squat_jump"),
+    ),
+    ("landing_progression", person(signs=["barely_feel_glutes"]), slip_in("forward_hop")),
+    ("landing_progression", person(signs=["barely_feel_glutes"]), slip_in("transverse_hop")),
+    ("landing_progression", person(), slip_in("dumbbell_jump_squat")),
     ("hip_replacement_anterior", ANTERIOR, slip_in("quadruped_hip_extension")),
 ]
 

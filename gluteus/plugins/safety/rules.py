@@ -106,9 +106,6 @@ OUTER_HIP_FIRST_STAGE = AnyOf(
     )
 )
 # Two-leg and hold work: the block before single-leg loading holds some of it.
-LOADED_JUMPS_LATER = Requirement(kind="stepped", tags=("loaded_jump",), families=("squat_jump",))
-"""A jump holding a weight only in a block after one with two-foot jumps: the landing
-is learnt with the body's weight first (landing_ladder and youth state it)."""
 TENDON_FIRST_WORK = ("standing_abduction_hold", "bridge", "hip_thrust", "squat", "sit_to_stand")
 NEW_HIP_AT_HOME = Source(
     "new_hip_home_convention",
@@ -455,15 +452,23 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="pelvic_girdle_pain",
         description="With pelvic girdle pain: no split stances, single-leg or wide-legged "
-        "loading, and no lifting or pushing one leg out to the side against a load (side-"
-        "lying leg raises, fire hydrants, clamshells with the feet lifted or a band); knees "
-        "together when you get in and out of bed or a car.",
+        "loading, no lifting or pushing one leg out to the side against a load (side-"
+        "lying leg raises, fire hydrants, clamshells with the feet lifted or a band), and "
+        "planks on the knees rather than the feet; knees together when you get in and out "
+        "of bed or a car.",
         # Vleeming 2008 and POGP: positions that load one side of the pelvis or open it
         # unevenly provoke the pain; which exercises those are is convention.
         source="pgp_convention",
         evidence="convention",
         when=Trigger(condition=Fact("sign.pelvic_girdle_pain")),
-        exclude_tags=("asymmetric_loading", "wide_stance", "pelvic_gapping"),
+        # A plank from the feet, on the side or the front, holds the pelvis on long
+        # levers under the whole body's weight; the knees' short lever is the convention.
+        exclude_tags=(
+            "asymmetric_loading",
+            "wide_stance",
+            "pelvic_gapping",
+            "high_abdominal_pressure",
+        ),
         notes=(
             "Keep your knees together when you turn in bed or get in and out of a car, and "
             "prefer symmetric, narrow stances: they spare the pelvic joints.",
@@ -780,10 +785,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         id="youth",
         description="Under 18: technique first, no near-maximal loads, jumps and hops in "
         "small amounts and never on two days in a row, hard sets of the same exercise "
-        "never on two days in a row, landings on one leg or in a split stance (hops, "
-        "split jumps) and jumps holding a weight only in a block after one with two-foot "
-        "jumps landed and held, and no turning hops (the last rung of landing work, for a "
-        "coach to bring in).",
+        "never on two days in a row, and no turning hops (the last rung of landing work, "
+        "for a coach to bring in).",
         source="lloyd2014",
         evidence="recalled",
         when=Trigger(condition=_state("age_band", "under_18")),
@@ -792,12 +795,6 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # 2014, the FIFA 11+); a home program cannot see the earlier rungs mastered, so
         # the turning rung is left to supervised training (a convention).
         exclude_tags=("rotational_landing",),
-        # The ladder's first rung before the next: a block of two-foot jumps before any
-        # landing on one leg or in a split stance (a convention after Lloyd 2014).
-        requires=(
-            Requirement(kind="stepped", tags=("single_leg_landing",), families=("squat_jump",)),
-            LOADED_JUMPS_LATER,
-        ),
         # Lloyd 2014: resistance training on 2-3 non-consecutive days a week, so the same
         # exercise, worked hard, gets a day between (other work may follow it).
         limits=(
@@ -841,11 +838,28 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        id="landing_progression",
+        description="Landing work climbs its ladder, for everyone: a landing on one leg or "
+        "in a split stance only in a block after one with two-foot jumps, a turning landing "
+        "only in a block after one with hops on one leg, and a jump holding a weight only "
+        "in a block after one with two-foot jumps without it.",
+        # Lloyd 2014 and the FIFA 11+ (Soligard 2008) run landing work from two-leg
+        # jump-land-stick to single-leg forward, sideways, then turning hops; that each
+        # rung waits for a block of the one below is the convention.
+        source="landing_convention",
+        evidence="convention",
+        when=Trigger(always=True),
+        requires=(
+            Requirement(kind="stepped", tags=("single_leg_landing",), families=("squat_jump",)),
+            Requirement(kind="stepped", tags=("rotational_landing",), families=("hop",)),
+            Requirement(kind="stepped", tags=("loaded_jump",), families=("squat_jump",)),
+        ),
+    ),
+    SafetyRule(
         id="landing_ladder",
         description="Knees that cave in: jumps land on two feet and hold the landing, "
         "knees over the toes; no single-leg or turning hops, and no split jumps, until "
-        "the knee stays in line on landing; a jump holding a weight only in a block after "
-        "one with two-foot jumps.",
+        "the knee stays in line on landing.",
         # Lloyd 2014 and the FIFA 11+ (Soligard 2008) run landing work from two-leg
         # jump-land-stick to single-leg forward, sideways, then turning hops, each only
         # once landing alignment is good; a valgus knee has not shown it yet.
@@ -857,9 +871,6 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             )
         ),
         exclude_tags=("single_leg_landing", "rotational_landing"),
-        # The same ladder: the landing is learnt with the body's weight before a weight
-        # is held (a convention after Lloyd 2014).
-        requires=(LOADED_JUMPS_LATER,),
         notes=(
             "Land every jump softly on both feet and hold the landing for a second, knees "
             "over the toes; re-take the single-leg squat test, and hops on one leg come in "
@@ -976,8 +987,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         description="Outer hip pain of 4/10 or more, or from 2/10 when it comes with "
         "workouts, with lying on that side or with the pelvis dropping on one leg: "
         "single-leg loading (step-ups, step-downs, single-leg squats and deadlifts, lunges) "
-        "only after a block of holds and two-leg work, and the same hard exercise never on "
-        "two days in a row.",
+        "only after a block of holds and two-leg work and never on two days in a row, and "
+        "the same hard exercise never on two days in a row.",
         source="tendinopathy_staging_convention",
         evidence="convention",
         when=Trigger(condition=OUTER_HIP_TENDON),
@@ -998,6 +1009,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         limits=(
             Limit(
+                tags=("single_leg_step", "single_leg_squat", "single_leg_excursion"),
+                not_on_consecutive_days=True,
+            ),
+            Limit(
                 roles=("strength", "eccentric"),
                 not_on_consecutive_days=True,
                 same_exercise=True,
@@ -1005,7 +1020,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "Holds and two-leg work come first; step-ups and other single-leg work join "
-            "after the first block. The same hard exercise gets a day between: heavy "
+            "after the first block, on days apart. The same hard exercise gets a day between: heavy "
             "loading of a sore tendon is done on days apart, about 3 times a week "
             "(Kongsgaard 2009).",
         ),
