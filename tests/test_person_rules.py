@@ -518,6 +518,18 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("landing_progression", person(signs=["barely_feel_glutes"]), slip_in("transverse_hop")),
     ("landing_progression", person(), slip_in("dumbbell_jump_squat")),
     ("hip_replacement_anterior", ANTERIOR, slip_in("quadruped_hip_extension")),
+    # Hip pain after a replacement is the new hip, not the tendon picture: still nothing
+    # lying on or squeezing the outer hip while it is 4/10 or more.
+    (
+        "hip_replacement_pain",
+        person(
+            age=66,
+            precautions=["hip_replacement_anterior"],
+            weeks_since_surgery=20,
+            pain={"hip": 4},
+        ),
+        slip_in("side_lying_hip_abduction"),
+    ),
 ]
 
 

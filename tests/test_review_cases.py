@@ -1584,3 +1584,26 @@ def test_pelvic_girdle_pain_keeps_planks_on_the_knees():
     assert "pelvic_girdle_pain" in {r["id"] for r in doc["safety"]["rules"]}
     for n, rx in rows(doc):
         assert "high_abdominal_pressure" not in tags(rx), (n, rx["id"])
+
+
+@pytest.mark.parametrize(
+    "approach", ["hip_replacement_anterior", "hip_replacement_posterior", "hip_replacement_lateral"]
+)
+def test_hip_pain_after_a_replacement_keeps_side_lying_out(approach):
+    # Found by the invariant sweep: once hip pain after a replacement was read as the new
+    # hip rather than the tendon picture, nothing kept side-lying work off a 4/10 hip.
+    data = {
+        "age": 64,
+        "experience": "novice",
+        "schedule": {"weeks": 8, "sessions_per_week": 3, "minutes_per_session": 30},
+        "equipment": ["mat", "mini_band"],
+        "signs": ["barely_feel_glutes", "knees_cave_in"],
+        "precautions": [approach],
+        "weeks_since_surgery": 20,
+        "pain": {"hip": 4},
+    }
+    doc = gluteus.generate(gluteus.Profile.from_dict(data), plugins=PM).to_dict()
+    assert "hip_replacement_pain" in {r["id"] for r in doc["safety"]["rules"]}
+    for n, rx in rows(doc):
+        assert rx["position"] != "side-lying", (n, rx["id"])
+        assert "lateral_hip_compression" not in tags(rx), (n, rx["id"])

@@ -608,6 +608,27 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        id="hip_replacement_pain",
+        description="After a hip replacement, hip pain of 4/10 or more: no side-lying "
+        "exercises and nothing that presses on or squeezes the outer hip (lying on it, "
+        "loaded or sustained adduction) until it settles.",
+        # The operated hip's pain is read as the new joint healing, not the tendon
+        # picture; what that picture's rule keeps off a painful outer hip still holds for
+        # it (Grimaldi 2015's compression load, a convention after a replacement).
+        source="new_hip_home_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    AnyOf(tuple(Fact(f"precaution.{p}") for p in person.HIP_REPLACEMENTS)),
+                    Fact("pain.hip", ">=", person.OUTER_HIP_ALONE),
+                )
+            )
+        ),
+        exclude_tags=("sustained_hip_adduction", "lateral_hip_compression", "adduction_under_load"),
+        exclude_positions=("side-lying",),
+    ),
+    SafetyRule(
         id="joint_replacement_early",
         description="The first 6 weeks after a joint replacement: holds, easy strength work "
         "and supported standing work only; no single-leg or split stances.",
