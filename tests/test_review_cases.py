@@ -1607,3 +1607,15 @@ def test_hip_pain_after_a_replacement_keeps_side_lying_out(approach):
     for n, rx in rows(doc):
         assert rx["position"] != "side-lying", (n, rx["id"])
         assert "lateral_hip_compression" not in tags(rx), (n, rx["id"])
+
+
+@pytest.mark.parametrize("name", ["a05_kofi16_football.yaml", "b02_zoe23_netball.yaml"])
+def test_knees_that_cave_in_train_two_foot_landings_in_every_power_week(name):
+    # Kofi (16, football) and Zoe (23, netball) had no landing work at all: A-skips
+    # instead, while their notes told them how to land.
+    doc = program(name)
+    power = [w for w in doc["weeks"] if w["phase"] == "Power and function" and not w["deload"]]
+    assert power
+    for w in power:
+        families = {rx["family"] for s in w["sessions"] for rx in s["exercises"]}
+        assert "squat_jump" in families, w["number"]
