@@ -30,7 +30,7 @@ are exactly the sum of its exercises'.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -180,6 +180,26 @@ HANDS_FREE_TAG = "unsupported_balance"
 balance test measures directly, so its cap is never raised to :data:`SHORTEST_HOLD_S`."""
 
 
+def _tested(
+    exercise: Exercise,
+    results: Mapping[str, Any],
+    tests: Mapping[str, ObjectiveTest],
+    kind: str,
+) -> Iterator[tuple[str, float]]:
+    """Each test of ``kind`` that measures ``exercise``'s family (its holds for a
+    ``seconds`` test, its reps for a ``count`` one), with the worse side's result."""
+    for test_id, result in sorted(results.items()):
+        test = tests.get(test_id)
+        if test is None or test.kind != kind:
+            continue
+        if exercise.family not in (test.holds if kind == "seconds" else test.reps):
+            continue
+        values = [result.left, result.right] if hasattr(result, "left") else [result]
+        numbers = [float(v) for v in values if isinstance(v, int | float) and v is not True]
+        if numbers:
+            yield test_id, min(numbers)
+
+
 def tested_hold_limit(
     exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
 ) -> tuple[int, str] | None:
@@ -193,16 +213,9 @@ def tested_hold_limit(
         return None
     hands_free = HANDS_FREE_TAG in exercise.tags
     best: tuple[int, str] | None = None
-    for test_id, result in sorted(results.items()):
-        test = tests.get(test_id)
-        if test is None or test.kind != "seconds" or exercise.family not in test.holds:
-            continue
-        values = [result.left, result.right] if hasattr(result, "left") else [result]
-        numbers = [float(v) for v in values if isinstance(v, int | float) and v is not True]
-        if not numbers:
-            continue
+    for test_id, worse in _tested(exercise, results, tests, "seconds"):
         num, den = TESTED_HOLD_SHARE
-        limit = int(min(numbers) * num // den)
+        limit = int(worse * num // den)
         if not hands_free:
             limit = max(SHORTEST_HOLD_S, limit)
         if best is None or limit < best[0]:
@@ -246,15 +259,8 @@ def tested_rep_limit(
     if exercise.is_hold:
         return None
     best: tuple[int, str] | None = None
-    for test_id, result in sorted(results.items()):
-        test = tests.get(test_id)
-        if test is None or test.kind != "count" or exercise.family not in test.reps:
-            continue
-        values = [result.left, result.right] if hasattr(result, "left") else [result]
-        numbers = [int(v) for v in values if isinstance(v, int | float) and v is not True]
-        if not numbers:
-            continue
-        limit = max(FEWEST_TESTED_REPS, min(numbers) - TESTED_REPS_SHORT)
+    for test_id, worse in _tested(exercise, results, tests, "count"):
+        limit = max(FEWEST_TESTED_REPS, int(worse) - TESTED_REPS_SHORT)
         while told_reps(limit) != limit:
             limit -= 1
         if best is None or limit < best[0]:
