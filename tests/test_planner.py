@@ -913,3 +913,23 @@ def test_a_ladder_is_not_stepped_back_down_while_a_rung_at_its_floor_is_usable()
     assert set(_above_floors(without_hard, floors, rungs)) == {"easy", "drill"}
     # A floor reached in another role holds nothing back.
     assert set(_above_floors(options, {("ladder", "power"): 3}, rungs)) == set(options)
+
+
+def test_a_pruned_block_whose_search_finds_nothing_is_planned_with_all_candidates(monkeypatch):
+    """A pruned model whose budget runs out before any plan is not an error: the block
+    is solved again over every candidate, as when the kept ones cannot plan it."""
+    from gluteus.engine import planner
+
+    pm = make_plugin_manager(entrypoints=False, plugins=[_Copies()])
+    monkeypatch.setattr(planner, "KEEP_PER_KIND", 10_000)
+    unpruned = generate(BASE, pm)
+    monkeypatch.setattr(planner, "KEEP_PER_KIND", 3)
+    full_budget = planner._Model.budget
+
+    def starved(self: Any) -> float:
+        pruned = len(self.ids) < len(self.bp.options)
+        return 1e-9 if pruned else full_budget.fget(self)
+
+    monkeypatch.setattr(planner._Model, "budget", property(starved))
+    monkeypatch.setattr(planner, "BUDGET_RETRIES", 0)
+    assert generate(BASE, pm) == unpruned

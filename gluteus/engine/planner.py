@@ -314,14 +314,6 @@ class BlockPlan:
     teaches: frozenset[str] = frozenset()  # drills of drill_first requirements not yet met
 
 
-def _dosable(ex: Exercise, phase: str, experience: str, ctx: Context) -> bool:
-    try:
-        choose_rule(ex, phase, experience, ctx.registry.dosing)
-    except NoDoseRule:
-        return False
-    return True
-
-
 def _partner_map(
     exercises: Sequence[Exercise], before_loaded: Sequence[tuple[Requirement, str | None]]
 ) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -590,7 +582,7 @@ def _why_ruled_out(
     long: list[str] = []
     short: list[str] = []
     for ex in exercises:
-        if not _dosable(ex, bp.block.phase, profile.experience, ctx):
+        if plan.rule_for(ex, bp.block.phase, ctx) is None:
             undosed.append(ex.id)
         elif too_short_to_hold(ex, profile.tests, ctx.registry.tests):
             short.append(ex.id)
@@ -832,6 +824,10 @@ class _Model:
         self.days = plan.profile.days
         ids = sorted(bp.options if keep is None else keep)
         self.ids = ids
+        # Each candidate's figures, as the weighted sums of both constraints and goals read them.
+        self.tenths = {e: bp.options[e].tenths for e in ids}
+        self.most_sets = {e: bp.options[e].most_sets for e in ids}
+        self.first_sets = {e: bp.options[e].first_sets for e in ids}
         m = self.model
         sessions = range(len(self.days))
         self.x = {(s, e): m.new_bool_var(f"x_{s}_{e}") for s in sessions for e in ids}
@@ -888,9 +884,7 @@ class _Model:
         demands = self.bp.demands
         sessions = range(len(self.days))
         budget = plan.profile.schedule.minutes_per_session * 10
-        tenths = {e: opts[e].tenths for e in ids}
-        most_sets = {e: opts[e].most_sets for e in ids}
-        first_sets = {e: opts[e].first_sets for e in ids}
+        tenths, most_sets, first_sets = self.tenths, self.most_sets, self.first_sets
         exercise = {e: opts[e].exercise for e in ids}
         g_time = self._guard("time")
         g_size = self._guard("size")
@@ -1036,7 +1030,6 @@ class _Model:
     def _objective(self, previous: Chosen | None, seed: int) -> None:
         m, plan, x, ids, opts = self.model, self.plan, self.x, self.ids, self.options
         sessions = range(len(self.days))
-        tenths = {e: opts[e].tenths for e in ids}
         variables: list[Any] = []
         weights: list[int] = []
 
@@ -1050,7 +1043,7 @@ class _Model:
             term(W_OPTIONAL, lit)
         # Sessions of a week about as long as each other (per tenth of a minute apart).
         budget = plan.profile.schedule.minutes_per_session * 10
-        loads = [self._weigh(((s, e) for e in ids), tenths) for s in sessions]
+        loads = [self._weigh(((s, e) for e in ids), self.tenths) for s in sessions]
         if len(loads) > 1:
             longest = m.new_int_var(0, budget, "longest")
             shortest = m.new_int_var(0, budget, "shortest")
@@ -1083,9 +1076,8 @@ class _Model:
         if not plan.trained:
             # A general program: a little of everything, by the same weekly need.
             hard = [e for e in ids if opts[e].exercise.role in HARD_ROLES]
-            first_sets = {e: opts[e].first_sets for e in hard}
             got = m.new_int_var(0, 8, "need_general")
-            m.add(got <= self._weigh(((s, e) for s in sessions for e in hard), first_sets))
+            m.add(got <= self._weigh(((s, e) for s in sessions for e in hard), self.first_sets))
             term(W_VOLUME, got)
         rng = random.Random(seed * 1_000_003 + self.bp.block.number)
         values = _Values.of(plan, self.bp, previous)
@@ -1172,6 +1164,8 @@ def _solve_model(
             break
         budget *= 3  # nothing found yet: more room, still deterministic
     else:
+        if keep is not None:
+            raise _PrunedTooFar
         raise GluteusError(
             f"the planner found no plan for weeks {bp.block.weeks[0]}-{bp.block.weeks[-1]} "
             "within its search budget; please report this profile"
