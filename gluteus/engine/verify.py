@@ -1498,7 +1498,6 @@ def verify(
             screened.person,
             screened.findings,
             screened.safety,
-            [],
         )
     from ..schemas import data_problems
 
@@ -1534,7 +1533,7 @@ def verify(
     # Each plugin screens its own copy; the rules are matched against the engine's own.
     findings = screen(profile, ctx.pm, ctx.registry)
     safety = program_safety(profile, findings, ctx.registry, person)
-    return _verify_planned(doc, ctx, profile, person, findings, safety, out)
+    return _verify_planned(doc, ctx, profile, person, findings, safety)
 
 
 def _verify_planned(
@@ -1544,11 +1543,11 @@ def _verify_planned(
     person: PersonModel,
     findings: Sequence[Finding],
     safety: ProgramSafety,
-    out: list[Violation],
 ) -> list[Violation]:
     """The checks of a planned program (not a referral) against the engine's own
     screening of its profile."""
     findings = tuple(findings)
+    out: list[Violation] = []
     restrictions = safety.everywhere
     who = training(findings)
     skeleton = build_skeleton(
