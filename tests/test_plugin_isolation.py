@@ -363,6 +363,51 @@ def test_a_plugin_asked_for_by_name_is_fatal(installed):
 # --- blocking and choosing plugins ------------------------------------------------------
 
 
+# A sign of another issue module, for a profile the blocked module cannot read.
+OTHER_SIGN = {
+    "inhibition": "knees_cave_in",
+    "back": "knees_cave_in",
+    "knees": "barely_feel_glutes",
+    "tightness": "knees_cave_in",
+    "function": "knees_cave_in",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_SIGN))
+def test_blocking_any_issue_module_leaves_a_working_engine(name):
+    """Rules of the safety plugin that read another module's sign name it as an optional
+    fact: blocking the knees module once made the safety plugin fail to load."""
+    pm = make_plugin_manager(entrypoints=False, blocked=[name])
+    assert not pm.has_plugin(name) and pm.has_plugin("safety")
+    profile = gluteus.Profile.from_dict(
+        {
+            "age": 30,
+            "signs": [OTHER_SIGN[name]],
+            "equipment": ["mat", "mini_band"],
+            "schedule": {"weeks": 4, "sessions_per_week": 2},
+            # The single-leg squat test is the basics plugin's: with the knees module
+            # blocked, a valgus knee still keeps single-leg landings out.
+            "tests": {"single_leg_squat_knee_valgus": {"left": True, "right": False}},
+        }
+    )
+    doc = gluteus.generate(profile, plugins=pm).to_dict()
+    assert "landing_ladder" in {r["id"] for r in doc["safety"]["rules"]}
+
+
+def test_an_undeclared_optional_fact_is_no_error_and_a_required_one_is():
+    from gluteus.engine.facts import holds, unknown_facts
+    from gluteus.engine.model import AnyOf, Fact
+
+    reg = make_plugin_manager(entrypoints=False, blocked=["knees"]).registry()
+    optional = AnyOf((Fact("sign.knees_cave_in", optional=True), Fact("age", ">=", 65)))
+    assert unknown_facts(optional, reg) == []
+    assert not holds(optional, {"age": 30}) and holds(optional, {"age": 70})
+    required = AnyOf((Fact("sign.knees_cave_in"), Fact("age", ">=", 65)))
+    assert unknown_facts(required, reg) == [
+        "its condition names the fact 'sign.knees_cave_in', which no loaded plugin declares"
+    ]
+
+
 @pytest.mark.parametrize("name", ["safety", "basics"])
 def test_blocking_an_essential_builtin_is_refused(name, monkeypatch):
     with pytest.raises(ProfileError, match=f"the built-in plugin '{name}' cannot be blocked"):

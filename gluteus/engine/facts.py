@@ -169,6 +169,8 @@ def unknown_facts(condition: Condition, registry: Registry) -> list[str]:
     names = set(known_names(registry))
     out: list[str] = []
     for fact in facts_named(condition):
+        if fact.name not in names and fact.optional:
+            continue  # declared by a plugin that is not loaded: absent, never true
         if fact.name not in names:
             close = difflib.get_close_matches(fact.name, sorted(names), n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""

@@ -693,7 +693,8 @@ when the fact is known at all (a test was done, say)."""
 class Fact:
     """A condition on one fact about the person, e.g. ``Fact("finding.knees", ">=", 2)``.
 
-    Fact names (every one must be declared by some loaded plugin or the profile):
+    Fact names (every one must be declared by some loaded plugin or the profile, unless
+    it is ``optional``):
 
     - ``age``, ``experience``, ``week`` (the program week, 1-based);
     - ``finding.<issue>``: severity 0–3 (0 when not found); ``focus.<issue>``: true or
@@ -713,11 +714,18 @@ class Fact:
       week.
 
     A comparison with a fact that is absent is false (except ``!=``, which is true).
+
+    ``optional=True`` names a fact that another plugin declares, one that may not be
+    loaded (as pluggy's ``optionalhook``): with no loaded plugin declaring it, the fact
+    is absent, rather than the condition being an error. A rule of the safety plugin
+    keyed on the knees plugin's ``sign.knees_cave_in`` keeps working from the test
+    alone when the knees plugin is blocked.
     """
 
     name: str
     op: str = field(default="==", validator=_one_of(OPERATORS))
     value: Any = True
+    optional: bool = field(default=False, kw_only=True)
 
 
 @frozen
