@@ -456,6 +456,22 @@ def test_older_power_weeks_stand_up_from_the_chair_fast(name):
         assert any("fast_chair_rise" in CATALOGUE[e].tags for e in fast), (week["number"], fast)
 
 
+def test_a_raised_seat_does_not_tell_someone_without_a_new_joint_that_she_has_one():
+    """Edith, 82, has no joint replacement; her raised-seat sit to stand said "after a hip
+    replacement, the operated leg" and "kept to a raised seat while a new hip may not bend"."""
+    doc = program("a08_edith82_osteo.yaml")
+    rule_ids = {r["id"] for r in doc["safety"]["rules"]}
+    assert not any(i.startswith(("hip_replacement", "knee_replacement")) for i in rule_ids)
+    raised = [rx for _, rx in rows(doc) if rx["id"].endswith("raised_seat")]
+    assert raised
+    for rx in raised:
+        ex = CATALOGUE[rx["id"]]
+        said = [*rx["cues"], ex.why]
+        for text in said:
+            if "replacement" in text or "new hip" in text:
+                assert "if you have had" in text or "may not bend" in text, text
+
+
 # --- Review 4: split-stance holds on an outer-hip rule, loads after a joint replacement -
 
 

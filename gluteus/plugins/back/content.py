@@ -204,7 +204,8 @@ EXERCISES: tuple[Exercise, ...] = (
                 "so your hips stay higher than your knees",
                 guards=("chair_rise",),
             ),
-            "Slide one foot a little forward (after a hip replacement, the operated leg)",
+            "Slide one foot a little forward: the operated leg, if you have had a hip or knee "
+            "replacement",
             "Push on the armrests to stand up tall, trunk upright; sit down slowly the same way",
         ),
         fault="Leaning far forward or dropping into the seat.",
@@ -214,8 +215,8 @@ EXERCISES: tuple[Exercise, ...] = (
         # commonly taught while a new hip may not bend past 90 degrees (a convention).
         source="practice_convention",
         evidence="convention",
-        why="Standing up with the hip kept from bending past 90 degrees: the sit to stand "
-        "after a joint replacement.",
+        why="Standing up with less bend at the hip and knee: the sit to stand while a new "
+        "hip may not bend past 90 degrees, and a gentler start for anyone.",
         family="sit_to_stand",
     ),
     Exercise(

@@ -790,7 +790,8 @@ EXERCISES: tuple[Exercise, ...] = (
                 "so your hips stay higher than your knees",
                 guards=("chair_rise",),
             ),
-            "Slide one foot a little forward (after a hip replacement, the operated leg)",
+            "Slide one foot a little forward: the operated leg, if you have had a hip or knee "
+            "replacement",
             Cue(
                 "Push on the armrests and stand up as fast as you safely can, trunk upright",
                 guards=("fast_chair_rise",),
@@ -802,8 +803,9 @@ EXERCISES: tuple[Exercise, ...] = (
         targets=("gmax", "whole_leg"),
         source="chodzko_zajko2009",
         evidence="recalled",
-        why="The fast rise of power training for older adults, kept to a raised seat while a "
-        "new hip may not bend past 90 degrees.",
+        why="The fast rise of power training for older adults, from a raised seat: less bend "
+        "at the hip and knee, for a new hip that may not bend past 90 degrees or a first "
+        "step into the fast rise.",
         family="sit_to_stand",
     ),
     Exercise(
