@@ -24,6 +24,19 @@ LOADER = {"yaml", "cattrs", "gluteus.engine.loading"}
 RENDERERS = {"gluteus.plugins.formats.renderers"}
 LOOKS = {"rich", "jinja2", "matplotlib", "fpdf", "icalendar"}
 SOLVER = {"ortools", "pandas", "numpy", "gluteus.engine.planner", "gluteus.engine.solver"}
+# The domain model and the plugins' data: every command that reads a profile needs them,
+# listing the commands does not (built-in plugins import their data in their hooks).
+MODEL = {
+    "gluteus.engine.model",
+    "gluteus.engine.profile",
+    "gluteus.engine.registry",
+    "gluteus.engine.view",
+    "gluteus.engine.adaptation",
+    "gluteus.plugins.safety.rules",
+    "gluteus.plugins.knees.content",
+    "gluteus.plugins.dosing.content",
+    "gluteus.plugins.basics.content",
+}
 
 
 def imported(*args: str, code: str = REPORT) -> tuple[int, set[str]]:
@@ -66,7 +79,24 @@ def test_help_imports_no_loader_renderers_look_or_solver():
     assert not modules & (LOADER | RENDERERS | LOOKS | SOLVER)
 
 
+def test_help_builds_no_model_and_no_plugin_data_yet_lists_plugin_commands():
+    """The plugins are loaded (their commands are listed: `cheatsheet` is the documents
+    plugin's) but none of their data is built."""
+    code, modules = imported("--help")
+    assert code == 0
+    assert "gluteus.plugins.documents" in modules and "gluteus.plugins.knees" in modules
+    assert not modules & MODEL, sorted(modules & MODEL)
+
+
 def test_screen_piped_imports_no_look_or_solver():
     code, modules = imported("screen", str(PROFILES / "dana.yaml"))
     assert code == 0
     assert not modules & (LOOKS | SOLVER)
+
+
+def test_building_the_registry_leaves_the_view_model_unloaded():
+    """The text, Markdown and JSON renderers import the view when they render."""
+    code, modules = imported("plugins")
+    assert code == 0
+    assert "gluteus.plugins.formats.renderers" in modules
+    assert "gluteus.engine.view" not in modules

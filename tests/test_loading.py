@@ -24,7 +24,6 @@ from hypothesis import strategies as st
 from strategies import builtin_registry, profiles_data, to_toml
 
 import gluteus
-import gluteus.plugins.basics as basics
 from gluteus.cli import cli
 from gluteus.engine import loading, parsing
 from gluteus.engine.errors import ProfileError
@@ -38,6 +37,7 @@ from gluteus.engine.loading import (
 from gluteus.engine.parsing import MAX_BYTES, parse_text
 from gluteus.engine.profile import Pain, Preferences, Profile, Schedule, Sides, keys_of
 from gluteus.engine.profile import Tests as ProfileTests
+from gluteus.plugins.basics import content as basics
 
 # The example profile (red flags left empty), in the three formats, by hand.
 EXAMPLE_YAML = """\

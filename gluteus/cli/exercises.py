@@ -11,14 +11,17 @@ import difflib
 import json
 import textwrap
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import click
 
-from gluteus.engine.model import EQUIPMENT, POSITIONS, ROLES, Exercise
-from gluteus.engine.registry import Registry
-from gluteus.engine.view import Para, Table, blocks_to_text
+from gluteus.engine.vocabulary import EQUIPMENT, POSITIONS, ROLES
+
+if TYPE_CHECKING:
+    from gluteus.engine.model import Exercise
+    from gluteus.engine.registry import Registry
+    from gluteus.engine.view import Table
 
 
 def _closest(value: str, choices: Iterable[str]) -> str:
@@ -211,6 +214,8 @@ the id and the name always stay in the row."""
 
 def catalogue_table(exercises: list[Exercise]) -> Table:
     """The catalogue as a table: ids whole (they are copied into profiles)."""
+    from gluteus.engine.view import Table
+
     return Table(
         TABLE_HEADERS,
         tuple(_rows(exercises)),
@@ -227,6 +232,8 @@ def _count(exercises: list[Exercise]) -> str:
 def _table(exercises: list[Exercise], width: int = 80) -> str:
     """The catalogue as plain text laid out for ``width`` columns (piped output,
     files, NO_COLOR)."""
+    from gluteus.engine.view import blocks_to_text
+
     return blocks_to_text([catalogue_table(exercises)], width=width) + _count(exercises)
 
 
@@ -373,6 +380,7 @@ def exercises(
         )
     else:
         from gluteus.cli import terminal
+        from gluteus.engine.view import Para
 
         terminal.show(
             [catalogue_table(chosen), Para(_count(chosen))],

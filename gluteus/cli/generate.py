@@ -10,7 +10,7 @@ import click
 
 from gluteus.cli import terminal
 from gluteus.engine.errors import ProfileError, ReferralRequired
-from gluteus.engine.profile import SEED_MAX
+from gluteus.engine.vocabulary import SEED_MAX
 from gluteus.output import check_output
 
 MAX_CALENDAR_BYTES = 16 * 1024 * 1024  # a 24-week calendar is well under 1 MiB

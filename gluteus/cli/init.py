@@ -40,8 +40,7 @@ from attrs import frozen
 
 from gluteus.engine.errors import ProfileError
 from gluteus.engine.messages import closest
-from gluteus.engine.model import DAYS
-from gluteus.engine.profile import default_days
+from gluteus.engine.vocabulary import DAYS
 
 # The profile loader (YAML, TOML, cattrs) is imported inside the functions that use
 # it: `gluteus --help` imports this module to list the command, and must stay fast.
@@ -767,6 +766,8 @@ def questions(registry: Any) -> list[Question]:
 
 def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
     """The profile the answers describe (profile key order), defaults for the unasked."""
+    from gluteus.engine.profile import default_days
+
     sessions = answers.get("schedule.sessions_per_week", 3)
     schedule = {
         "weeks": answers.get("schedule.weeks", 8),
@@ -970,6 +971,8 @@ def interview(
         again = -1
         default = q.default
         if q.key == "schedule.days":
+            from gluteus.engine.profile import default_days
+
             default = " ".join(default_days(answers.get("schedule.sessions_per_week", 3)))
         choices = q.choices or (("[y/N]" if default == "n" else "[Y/n]") if q.yes_no else "")
         text = f"({asked.index(q) + 1}/{len(asked)}) {q.text}" + (f" {choices}" if choices else "")

@@ -49,8 +49,6 @@ import click
 
 from gluteus.cli import fail, terminal
 from gluteus.engine.errors import ReferralRequired
-from gluteus.engine.model import states_evidence
-from gluteus.engine.view import EVIDENCE, prose
 
 SEVERITY_WORDS: tuple[str, ...] = ("none", "mild", "moderate", "marked")
 """Words for severity 0-3, as shown next to the number."""
@@ -60,9 +58,6 @@ URGENCY_WORDS: dict[str, str] = {
     "urgent": "URGENT - today",
     "soon": "SOON - within days",
 }
-
-EVIDENCE_WORDS: dict[str, str] = dict(EVIDENCE)
-"""The evidence levels in words, as every output format says them."""
 
 SCREEN_FORMAT = "gluteus.screen/1"
 WIDTH = 80
@@ -219,7 +214,10 @@ def _sign(registry: Any, sign_id: str) -> str:
 def evidence_words(finding: Any, issue: Any) -> str:
     """How firm the issue's evidence is, in words, with the issue's own caveat unless
     the finding's notes already state it (the built-in modules' do)."""
-    level = EVIDENCE_WORDS.get(issue.evidence, issue.evidence)
+    from gluteus.engine.model import states_evidence
+    from gluteus.engine.view import EVIDENCE
+
+    level = EVIDENCE.get(issue.evidence, issue.evidence)
     if issue.evidence_note and not states_evidence(finding.notes):
         level += f". {issue.evidence_note}"
     return level
@@ -227,6 +225,8 @@ def evidence_words(finding: Any, issue: Any) -> str:
 
 def screen_text(result: Any, ctx: Any, width: int = WIDTH) -> str:
     """Plain text of a screening without red flags, wrapped at ``width`` columns."""
+
+    from gluteus.engine.view import prose
 
     def _wrap(text: str, indent: str, first: str | None = None) -> str:
         return _fill(text, indent, first, width)
@@ -327,7 +327,7 @@ def screen_blocks(result: Any, ctx: Any) -> list[Any]:
     Says the same as :func:`screen_text` (which piped output gets), laid out as a
     table of findings and a section per issue found.
     """
-    from gluteus.engine.view import Bullets, Heading, Para, Table
+    from gluteus.engine.view import Bullets, Heading, Para, Table, prose
 
     registry = ctx.registry
     person = result.profile

@@ -15,156 +15,53 @@ from typing import Any, Literal, TypeVar
 import attrs
 from attrs import field, frozen
 
-# --- Vocabularies -----------------------------------------------------------------
-
-EQUIPMENT: tuple[str, ...] = (
-    "mat",
-    "mini_band",
-    "long_band",
-    "dumbbell",
-    "kettlebell",
-    "barbell",
-    "bench",
-    "step",
-    "cable",
-    "stability_ball",
-    "slider",
+from .vocabulary import (
+    CONTRAINDICATION_TAGS as CONTRAINDICATION_TAGS,
 )
-"""The built-in equipment ids (declared by the ``basics`` plugin; plugins may declare
-more with :class:`Equipment`). Bodyweight is always available and never listed."""
-
-DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-EXPERIENCE: tuple[str, ...] = ("novice", "intermediate", "advanced")
-PAIN_REGIONS: tuple[str, ...] = ("low_back", "knee", "hip", "buttock")
-"""The built-in pain regions (declared by the ``basics`` plugin; plugins may declare more
-with :class:`PainRegion`)."""
-LOAD_TYPES: tuple[str, ...] = ("bodyweight", "band", "external")
-"""How an exercise is loaded: by the body alone, by an elastic band, or by an external
-weight (dumbbell, kettlebell, barbell, cable, cuff weight). Dose rules apply by load
-type, so a %- or RM-based dose only ever reaches external loads."""
-FLOOR_POSITIONS: tuple[str, ...] = ("supine", "prone", "side-lying", "quadruped", "kneeling")
-"""Positions done on the floor: an exercise in one of them carries the derived tag
-``floor`` (unless it is tagged ``on_bed``), so a rule can keep someone who cannot get
-down to the floor and up again safely off it."""
-ROLES: tuple[str, ...] = (
-    "activation",
-    "strength",
-    "power",
-    "stability",
-    "isometric",
-    "eccentric",
-    "mobility",
+from .vocabulary import (
+    DAYS as DAYS,
 )
-POSITIONS: tuple[str, ...] = (
-    "supine",
-    "prone",
-    "side-lying",
-    "quadruped",
-    "kneeling",
-    "seated",
-    "standing",
+
+# --- Vocabularies (see :mod:`.vocabulary`) ----------------------------------------
+from .vocabulary import (  # re-exported: the model's words, kept apart to load fast
+    EQUIPMENT as EQUIPMENT,
 )
-PLANES: tuple[str, ...] = ("sagittal", "frontal", "transverse")
-SIDES: tuple[str, ...] = ("both", "each", "left", "right")
-PHASES: tuple[str, ...] = ("activation", "strength", "power")
-"""Phase kinds of the periodization skeleton: activate and control → build strength →
-power and function. Dose rules and rung windows are keyed by these."""
-
-TARGETS: tuple[str, ...] = ("gmax", "gmed", "hip_rotators", "trunk", "whole_leg")
-"""What an exercise mainly trains; pairs loaded work with activation of the same region."""
-
-EVIDENCE_LEVELS: tuple[str, ...] = ("verified", "recalled", "weak", "convention")
-"""How firmly a piece of content stands (the evidence tags): ``verified`` [V] seen in
-the source; ``recalled`` [R] to be checked; ``weak`` ⚠ weak or conflicting evidence;
-``convention`` practice or expert opinion with no trial behind it."""
-
-CONTRAINDICATION_TAGS: tuple[str, ...] = (
-    "deep_loaded_knee_flexion",
-    "loaded_spinal_flexion",
-    "high_spinal_load",
-    "supine",
-    "prone",
-    "hip_flexion_past_90",
-    "adduction_past_midline",
-    "hip_internal_rotation",
-    "hip_extension_with_external_rotation",
-    "active_hip_abduction",
-    "sustained_hip_adduction",
-    "lateral_hip_compression",
-    "impact",
-    "breath_hold",
-    "kneeling_on_knee",
-    "static_stretch",
-    "balance_challenge",
-    "unsupported_balance",
-    "single_leg_squat",
-    "asymmetric_loading",
-    "wide_stance",
-    "loaded_twist",
-    "flexion_rotation",
-    "floor",
-    "on_bed",
-    "overhead",
-    "stance_pivot",
-    "adduction_under_load",
-    "ballistic",
-    "high_abdominal_pressure",
-    "arms_crossed",
-    "pelvic_gapping",
-    "sustained_single_leg_stance",
-    "single_leg_excursion",
-    "single_leg_landing",
-    "rotational_landing",
-    "loaded_jump",
-    "hip_extension",
-    "single_leg_step",
-    "fast_single_leg",
-    "fast_chair_rise",
-    "chair_rise",
+from .vocabulary import (
+    EVIDENCE_LEVELS as EVIDENCE_LEVELS,
 )
-"""Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
-name tags that some exercise or this list knows.
-
-``unsupported_balance``: standing balance work done without holding a support.
-``single_leg_squat``: loading one bent leg with the whole body weight (single-leg squats,
-pistols, single-leg deadlifts). ``asymmetric_loading``: one leg loaded more than the
-other in a split or single-leg stance (split squats, lunges, step-ups).
-``wide_stance``: legs wide apart under load (wide side-steps, lateral lunges, sumo).
-``loaded_twist``: twisting the trunk under load. ``flexion_rotation``: rotating with
-the trunk bent forward. ``floor``: derived from the position (see
-:data:`FLOOR_POSITIONS`). ``on_bed``: done lying on a bed, not the floor.
-``stance_pivot``: turning the pelvis over a planted standing leg. ``adduction_under_load``:
-the standing hip loaded while it moves towards or past the midline (crossover step-ups,
-curtsy lunges, skater squats). ``ballistic``: a swung or thrown load.
-``high_abdominal_pressure``: full planks and side planks from the feet, the hardest
-trunk holds. ``arms_crossed``: standing up from a chair without using the hands.
-``pelvic_gapping``: one leg lifted or pushed out to the side, away from the other,
-against a band, a weight or the whole leg's weight (side-lying leg raises, fire
-hydrants, clamshells with the feet lifted or a band), which opens the pelvis unevenly;
-a plain clamshell, feet together and the knee opening a little, is not.
-``sustained_single_leg_stance``: a held stance on one leg with no hand gripping a
-support (hands free, or leaning on a flat wall), the standing hip's outer tendons
-carrying the body for the whole hold.
-``single_leg_excursion``: the body moved a long way over one loaded leg without a
-support, or held there (lunges, split squats and their holds, single-leg reaches and
-deadlifts). ``single_leg_landing``:
-landing a jump or hop on one leg, or in a split stance with the legs switched in the air
-(split and scissor jumps: the front knee takes the landing, which cannot be held).
-``rotational_landing``: landing while turning, the
-highest rung of landing work. ``loaded_jump``: a jump holding a weight (dumbbell jump
-squats): the landing takes the weight too, a rung above the same jump without it.
-``hip_extension``: the hip driven back into extension against a load (bridges,
-kickbacks, hip thrusts, four-point and prone hip extension, the back leg of split squats
-and lunges, the free leg of single-leg deadlifts), where the leg can turn out as it goes.
-``single_leg_step``: the body's weight carried up onto,
-or off, a step on one leg (every step-up, at a rail too).
-``fast_single_leg``: moving fast on one leg (fast step-ups, hops).
-``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of
-older adults; a cue keeping the hands on the armrests guards it. ``chair_rise``:
-standing up from a seat and sitting back down (every sit to stand); a cue naming a
-raised seat guards it."""
-
-URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
+from .vocabulary import (
+    EXPERIENCE as EXPERIENCE,
+)
+from .vocabulary import (
+    FLOOR_POSITIONS as FLOOR_POSITIONS,
+)
+from .vocabulary import (
+    LOAD_TYPES as LOAD_TYPES,
+)
+from .vocabulary import (
+    PAIN_REGIONS as PAIN_REGIONS,
+)
+from .vocabulary import (
+    PHASES as PHASES,
+)
+from .vocabulary import (
+    PLANES as PLANES,
+)
+from .vocabulary import (
+    POSITIONS as POSITIONS,
+)
+from .vocabulary import (
+    ROLES as ROLES,
+)
+from .vocabulary import (
+    SIDES as SIDES,
+)
+from .vocabulary import (
+    TARGETS as TARGETS,
+)
+from .vocabulary import (
+    URGENCIES as URGENCIES,
+)
 
 
 def _tuple_of_str(value: Iterable[str] | str) -> tuple[str, ...]:

@@ -28,14 +28,16 @@ import os
 import threading
 import traceback
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pluggy
 
 from . import hookspecs
 from .errors import PluginError
-from .registry import Registry, build_registry, exception_words
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "gluteus.plugins.basics",
@@ -149,6 +151,8 @@ class GluteusPluginManager(pluggy.PluginManager):
                 return self._registry
             while True:
                 generation = self._generation
+                from .registry import build_registry
+
                 try:
                     registry = build_registry(self)
                 except PluginError as exc:
@@ -344,8 +348,8 @@ def _load_builtin(pm: GluteusPluginManager, module_path: str, name: str) -> None
         if essential:
             if isinstance(exc, PluginError):
                 raise
-            raise PluginError(name, f"failed to import: {exception_words(exc)}") from exc
-        error = exc.message if isinstance(exc, PluginError) else exception_words(exc)
+            raise PluginError(name, f"failed to import: {_exception_words(exc)}") from exc
+        error = exc.message if isinstance(exc, PluginError) else _exception_words(exc)
         stage = "register" if isinstance(exc, PluginError) else "import"
         pm.load_errors.append(
             LoadError(name, None, error, stage=stage, builtin=True, traceback=_traceback(exc))
@@ -423,7 +427,7 @@ def _load_entrypoints(
             plugin = ep.load()
         except Exception as exc:
             if asked:
-                raise PluginError(ep.name, f"failed to import: {exception_words(exc)}") from exc
+                raise PluginError(ep.name, f"failed to import: {_exception_words(exc)}") from exc
             pm.load_errors.append(
                 LoadError(ep.name, dist, _import_words(exc), traceback=_traceback(exc))
             )
@@ -443,8 +447,16 @@ def _load_entrypoints(
             pm.disposable.add(ep.name)
 
 
+def _exception_words(exc: BaseException) -> str:
+    # The registry (and the model it checks) loads only when a plugin has failed, or
+    # when the registry is built: `gluteus --help` needs neither.
+    from .registry import exception_words
+
+    return exception_words(exc)
+
+
 def _import_words(exc: BaseException) -> str:
-    words = exception_words(exc)
+    words = _exception_words(exc)
     # A model object built at import time: say so, in the words a hook call gets.
     return f"importing it {words}" if not words.startswith("raised ") else words[len("raised ") :]
 

@@ -26,12 +26,10 @@ from attrs import Factory, field, frozen
 
 from .errors import ProfileError
 from .messages import closest, describe, path_text, printable, quote
+from .vocabulary import DAYS, EXPERIENCE, SEED_MAX
 
 if TYPE_CHECKING:
     import cattrs
-
-DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-EXPERIENCE: tuple[str, ...] = ("novice", "intermediate", "advanced")
 
 DEFAULT_DAYS: dict[int, tuple[str, ...]] = {
     1: ("wed",),
@@ -49,7 +47,6 @@ MAX_NAME = 200
 MAX_ITEMS = 500
 """The most ids one list may hold: several times any catalogue, and a bound on the work
 a hostile file can cause."""
-SEED_MAX = 2**31 - 1  # the solver takes a 32-bit signed seed
 READING_MAX = 100_000
 """The largest number a test result may hold before its own (plugin-declared) bounds
 are checked: far above any test, and small enough to print."""

@@ -16,73 +16,19 @@ plugin costs nothing at start-up.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gluteus.engine.hookspecs import hookimpl
-from gluteus.engine.model import Renderer
 
-
-def _lazy(module: str, function: str) -> Callable[[Any, Mapping[str, Any] | None], Any]:
-    def render(program: Any, options: Mapping[str, Any] | None = None) -> Any:
-        impl = getattr(importlib.import_module(f"{__name__}.{module}"), function)
-        return impl(program, options)
-
-    render.__name__ = render.__qualname__ = function
-    render.__doc__ = f"Renders with {__name__}.{module}.{function} (imported on first use)."
-    return render
-
-
-PAPER = "a4 (the default) or letter"
-"""What the ``paper`` option of the PDF formats takes."""
-
-RENDERERS: tuple[Renderer, ...] = (
-    Renderer(
-        format="html",
-        description="one self-contained web page (phone and print), with the chart",
-        render=_lazy("html_page", "render_html"),
-        media_type="text/html",
-        extension="html",
-        options={},
-    ),
-    Renderer(
-        format="pdf",
-        description="the program as a PDF for print (A4; paper=letter for Letter)",
-        render=_lazy("pdf_doc", "render_pdf"),
-        binary=True,
-        media_type="application/pdf",
-        extension="pdf",
-        options={"paper": PAPER},
-    ),
-    Renderer(
-        format="ics",
-        description="a calendar (iCalendar) with one event per session; needs start",
-        render=_lazy("ics_calendar", "render_ics"),
-        media_type="text/calendar",
-        extension="ics",
-        options={
-            "reminder": "minutes before each session to remind you, 0 (none) to 10080; default 30",
-            "replaces": "the text of an earlier calendar this one replaces (gluteus "
-            "generate --replaces FILE gives it)",
-        },
-    ),
-    Renderer(
-        format="cheatsheet",
-        description="the one-page Glute Activation Cheat Sheet (PDF)",
-        render=_lazy("pdf_doc", "render_cheatsheet"),
-        binary=True,
-        media_type="application/pdf",
-        extension="pdf",
-        options={"paper": PAPER},
-    ),
-)
-"""The formats this plugin contributes through ``register_renderers``."""
+if TYPE_CHECKING:
+    from gluteus.engine.model import Renderer
 
 
 @hookimpl
 def register_renderers() -> list[Renderer]:
-    return list(RENDERERS)
+    from . import renderers
+
+    return list(renderers.RENDERERS)
 
 
 @hookimpl

@@ -3,8 +3,12 @@ through the same ``register_renderers`` hook a third party would use."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from gluteus.engine.hookspecs import hookimpl
-from gluteus.engine.model import Renderer
+
+if TYPE_CHECKING:
+    from gluteus.engine.model import Renderer
 
 
 @hookimpl

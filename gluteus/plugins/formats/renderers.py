@@ -14,14 +14,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from gluteus.engine.model import Renderer
-from gluteus.engine.view import (
-    WIDTH,
-    blocks_to_ansi,
-    blocks_to_markdown,
-    blocks_to_text,
-    document,
-    program_json,
-)
+
+# The view model (:mod:`gluteus.engine.view`) is imported when a program is rendered:
+# commands that only build the registry, such as `gluteus screen`, never load it.
 
 
 def render_text(program: Any, options: Mapping[str, Any] | None = None) -> str:
@@ -33,6 +28,8 @@ def render_text(program: Any, options: Mapping[str, Any] | None = None) -> str:
     colour, ``width`` columns wide (default 100), in colour unless ``color`` is false
     (:mod:`gluteus.cli.terminal` picks these options for the command line).
     """
+    from gluteus.engine.view import WIDTH, blocks_to_ansi, blocks_to_text, document
+
     options = options or {}
     blocks = document(program)
     if options.get("terminal"):
@@ -58,6 +55,8 @@ def _width(value: Any, default: int) -> int:
 def render_markdown(program: Any, options: Mapping[str, Any] | None = None) -> str:
     """The program as GitHub-flavoured Markdown: tables for the sessions, each exercise
     linked to its entry in the exercise guide, everything from the program escaped."""
+    from gluteus.engine.view import blocks_to_markdown, document
+
     return blocks_to_markdown(document(program))
 
 
@@ -67,6 +66,8 @@ def render_markdown(program: Any, options: Mapping[str, Any] | None = None) -> s
 def render_json(program: Any, options: Mapping[str, Any] | None = None) -> str:
     """The program JSON (its schema ships as gluteus/schemas/program.schema.json); the
     same program always gives the same bytes."""
+    from gluteus.engine.view import program_json
+
     return program_json(program)
 
 
