@@ -85,7 +85,8 @@ def _does(rule: SafetyRule) -> str:
         if cap.max_level is not None:
             caps.append(f"ladder level at most {cap.max_level}")
         if caps:
-            parts.append("caps: " + ", ".join(caps))
+            on = f" on {', '.join(f'`{t}`' for t in cap.tags)} work" if cap.tags else ""
+            parts.append(f"caps{on}: " + ", ".join(caps))
     for limit in rule.limits:
         kinds = [f"`{t}`" for t in limit.tags] + [*limit.roles, *limit.families]
         words = f"{', '.join(kinds)} work"

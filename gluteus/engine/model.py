@@ -121,6 +121,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "fast_single_leg",
     "fast_chair_rise",
     "chair_rise",
+    "multiplanar_lunge",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -162,7 +163,9 @@ or off, a step on one leg (every step-up, at a rail too).
 ``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of
 older adults; a cue keeping the hands on the armrests guards it. ``chair_rise``:
 standing up from a seat and sitting back down (every sit to stand); a cue naming a
-raised seat guards it."""
+raised seat guards it. ``multiplanar_lunge``: a lunge stepping out to the side or back
+and across (lateral and curtsy lunges), the rungs after split squats and forward or
+reverse lunges, loading the hip away from or across the midline."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")
 
@@ -846,7 +849,9 @@ class Cap:
     ``max_rpe`` caps effort (RPE 0–10); ``no_rm`` words loads without repetition
     maximums (effort by feel, e.g. the talk test); ``min_rm`` forbids loads heavier
     than that repetition maximum (``min_rm=8``: nothing heavier than an 8RM);
-    ``max_reps`` caps the reps of a set.
+    ``max_reps`` caps the reps of a set. With ``tags``, the cap holds only for
+    exercises carrying any of them (single-leg squats while a knee caves in), and
+    every other exercise is dosed as if the rule set no cap.
     """
 
     max_hold_s: int | None = None
@@ -856,6 +861,12 @@ class Cap:
     no_rm: bool = False
     min_rm: int | None = None
     max_reps: int | None = None
+    tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+
+    def applies_to(self, exercise: Exercise) -> bool:
+        """True when the cap holds for ``exercise``: always, unless it names tags the
+        exercise does not carry (its own tags: a cue cannot make a squat another one)."""
+        return not self.tags or bool(set(self.tags) & set(exercise.tags))
 
 
 @frozen
@@ -864,6 +875,9 @@ class Limit:
     any of ``families``: at most ``max_weekly_sets`` sets a week, and
     (``not_on_consecutive_days``) never on two days in a row; with ``same_exercise``,
     only the same exercise is kept off the next day (other such work may follow).
+    With ``heavy``, only such work dosed heavy counts (an effort of 8/10 or more, or a
+    load of 8 repetitions maximum or heavier: :attr:`~gluteus.engine.dosing.Effort.heavy`),
+    so the same work at a lighter dose may follow it.
     At least one of ``tags``, ``roles`` and ``families`` is given."""
 
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
@@ -872,6 +886,7 @@ class Limit:
     roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     same_exercise: bool = False
+    heavy: bool = False
 
     def __attrs_post_init__(self) -> None:
         if not (self.tags or self.roles or self.families):
