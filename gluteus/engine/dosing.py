@@ -585,12 +585,13 @@ def load_text(
         # Only what a deload does: fewer sets, easier, same exercise.
         parts = ["Deload: fewer sets than last week and an easier effort", effort_text]
         return "; ".join(p for p in parts if p)
-    words = rule.load
+    # The exercise's own words on how its reps are done win over the rule's.
+    words = exercise.load_words or rule.load
     if exercise.load_type == "external" and rule.rm is not None:
         if cap.no_rm:
             words = f"A moderate weight, one you could lift {MODERATE_REPS + 5} times or more"
         elif effort.rm is not None:
-            words = ", ".join(w for w in (weight_words(effort.rm), rule.load) if w)
+            words = ", ".join(w for w in (weight_words(effort.rm), words) if w)
     parts = [words, effort_text]
     if (
         rule.progression == "load"

@@ -551,7 +551,9 @@ class Exercise:
     load type (:data:`LOAD_TYPES`); when not given the registry derives it from the
     equipment (an external weight makes it ``external``, a band ``band``, else
     ``bodyweight``). ``effort`` is the effort the exercise itself asks for (RPE
-    0–10) when that is fixed by how it is done, e.g. a maximal squeeze.
+    0–10) when that is fixed by how it is done, e.g. a maximal squeeze. ``load_words``
+    replace the dose rule's words on how the reps are done where those would mislead:
+    a jump landed and held is one jump at a time with a reset, not fast rebounds.
     """
 
     id: str
@@ -585,6 +587,7 @@ class Exercise:
     alternating: bool = False
     load: str | None = field(default=None, validator=attrs.validators.optional(_one_of(LOAD_TYPES)))
     effort: tuple[int, int] | None = field(default=None, converter=_pair)
+    load_words: str | None = None
 
     @property
     def is_hold(self) -> bool:

@@ -577,6 +577,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "your knees, or with your hands on a wall or a bench), and a full plank (not "
             "before 12 weeks after the birth) only once the easier steps bring none of the "
             "postnatal stop signs.",
+            # Loading one leg across the midline can bring on pelvic girdle pain at the
+            # pubic symphysis (Vleeming 2008); lunge_progression holds the order.
+            "Lunges build up in steps too: a split squat, then a reverse lunge; a curtsy or "
+            "side lunge only once those bring none of the postnatal stop signs and no pain "
+            "at the front of the pelvis (the pubic bone).",
         ),
     ),
     # --- Joint replacements --------------------------------------------------------------
