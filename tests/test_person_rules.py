@@ -402,7 +402,11 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ),
     # Knees that cave in: single-leg squats and step-ups at a controlled load only.
     ("valgus_single_leg_load", person(), slip_in_at("single_leg_squat_loaded", HEAVY)),
-    ("valgus_single_leg_load", person(), slip_in_at("step_up_loaded", {"rpe": [8, 9], "rm": None, "rir": None})),
+    (
+        "valgus_single_leg_load",
+        person(),
+        slip_in_at("step_up_loaded", {"rpe": [8, 9], "rm": None, "rir": None}),
+    ),
     ("heavy_hinges_apart", person(schedule=BACK_TO_BACK), hinge_twice_in_a_row(HEAVY)),
     # A lunge out to the side or across only in a block after split squats or lunges.
     ("lunge_progression", person(), slip_in("curtsy_lunge", week=1)),
