@@ -1651,7 +1651,7 @@ def test_a_knee_that_caves_in_gets_no_heavy_single_leg_squat():
         assert not effort.get("rm") or effort["rm"][0] >= 8, (n, rx["id"], effort)
     # The way to heavier single-leg work is said, as it is for the hops.
     assert any(
-        "re-take the single-leg squat test, and heavier single-leg work" in note
+        "heavier single-leg work comes in a new program once the single-leg squat test" in note
         for note in doc["safety"]["notes"]
     )
 

@@ -997,8 +997,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         notes=(
             "Single-leg squats, step-ups and single-leg deadlifts stay at a controlled "
             "load, with 3 or more reps in reserve, knee over the toes on every rep; "
-            "re-take the single-leg squat test, and heavier single-leg work comes in a new "
-            "program once the knee no longer caves in.",
+            "heavier single-leg work comes in a new program once the single-leg squat "
+            "test shows the knee no longer caves in.",
         ),
     ),
     # --- Pain ------------------------------------------------------------------------------
