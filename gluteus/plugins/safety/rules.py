@@ -850,10 +850,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Garber 2011: the same muscles get 48 hours between hard sessions. A heavy hinge
         # works the glutes, hamstrings and back extensors at once, whichever variant.
         id="heavy_hinges_apart",
-        description="Heavy hip hinges (deadlifts, single-leg Romanian deadlifts, swings at "
-        "an effort of 8/10 or more, or a weight you could lift 8 times or fewer) never on "
-        "two days in a row, so the glutes, hamstrings and back get 48 hours between them; "
-        "lighter work may follow.",
+        description="Heavy hip hinges (deadlifts, single-leg Romanian deadlifts or swings "
+        "done at an effort of 8/10 or more, or with a weight you could lift 8 times or "
+        "fewer) never on two days in a row, so the glutes, hamstrings and back get 48 "
+        "hours between them; lighter work may follow.",
         source="garber2011",
         evidence="recalled",
         when=Trigger(always=True),
