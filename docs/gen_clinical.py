@@ -85,12 +85,15 @@ def _does(rule: SafetyRule) -> str:
         if cap.max_level is not None:
             caps.append(f"ladder level at most {cap.max_level}")
         if caps:
-            parts.append("caps: " + ", ".join(caps))
+            on = f" on {', '.join(f'`{t}`' for t in cap.tags)} work" if cap.tags else ""
+            parts.append(f"caps{on}: " + ", ".join(caps))
     for limit in rule.limits:
         kinds = [f"`{t}`" for t in limit.tags] + [*limit.roles, *limit.families]
         words = f"{', '.join(kinds)} work"
         if limit.max_weekly_sets is not None:
             words += f" at most {limit.max_weekly_sets} sets a week"
+        if limit.heavy:
+            words += " worked heavy (effort 8/10 or more, or 8RM or heavier)"
         if limit.not_on_consecutive_days:
             same = " the same exercise" if limit.same_exercise else ""
             words += f",{same} never on consecutive days"

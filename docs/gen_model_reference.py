@@ -197,6 +197,9 @@ def render_builtin_reference(registry: Any = None) -> str:
         for limit in rule.limits:
             for tag in limit.tags:
                 limited[tag].append(rule_id)
+        # A cap on tagged work limits its dose.
+        for tag in rule.cap.tags if rule.cap is not None else ():
+            limited[tag].append(rule_id)
         for requirement in rule.requires:
             # A stepped demand holds its tagged work back until a block of easier rungs.
             table = limited if requirement.kind == "stepped" else required

@@ -187,6 +187,34 @@ def slip_in_unguarded(
     return edit
 
 
+def slip_in_at(
+    ex_id: str, effort: dict[str, Any], week: int = 4
+) -> Callable[[dict[str, Any]], None]:
+    """:func:`slip_in` in week ``week``, at ``effort`` (rpe, rm, rir)."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        slip_in(ex_id, week)(doc)
+        doc["weeks"][week - 1]["sessions"][0]["exercises"][-1]["effort"] = effort
+
+    return edit
+
+
+HEAVY = {"rpe": [8, 9], "rm": [7, 8], "rir": [1, 2]}
+
+
+def hinge_twice_in_a_row(effort: dict[str, Any], week: int = 4) -> Callable[[dict[str, Any]], None]:
+    """An edit putting a deadlift at ``effort`` last in the first two sessions of week
+    ``week`` (on consecutive days in :data:`BACK_TO_BACK`)."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        for session in doc["weeks"][week - 1]["sessions"][:2]:
+            row = row_for("deadlift", session["exercises"][-1])
+            row.update(reps=6, effort=effort)
+            session["exercises"][-1] = row
+
+    return edit
+
+
 def without_rule(rule_id: str) -> Callable[[dict[str, Any]], None]:
     """An edit taking rule ``rule_id`` out of the program's safety section."""
 
@@ -372,6 +400,17 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(signs=["feel_it_in_back"]),
         without_family_everywhere("hip_hinge"),
     ),
+    # Knees that cave in: single-leg squats and step-ups at a controlled load only.
+    ("valgus_single_leg_load", person(), slip_in_at("single_leg_squat_loaded", HEAVY)),
+    (
+        "valgus_single_leg_load",
+        person(),
+        slip_in_at("step_up_loaded", {"rpe": [8, 9], "rm": None, "rir": None}),
+    ),
+    ("heavy_hinges_apart", person(schedule=BACK_TO_BACK), hinge_twice_in_a_row(HEAVY)),
+    # A lunge out to the side or across only in a block after split squats or lunges.
+    ("lunge_progression", person(), slip_in("curtsy_lunge", week=1)),
+    ("lunge_progression", person(), slip_in("lateral_lunge", week=1)),
 ]
 
 
@@ -437,7 +476,8 @@ def test_the_stop_signs_for_everyone_cannot_be_taken_out():
 
 def test_a_hold_past_the_tested_one_is_caught():
     """Holds stay within 70% of the same hold tested (the side plank test here)."""
-    doc = fresh(person(tests={"side_plank_s": {"left": 20, "right": 30}}, seed=5))
+    # A seed whose plan holds side planks (which it picks is the planner's choice).
+    doc = fresh(person(tests={"side_plank_s": {"left": 20, "right": 30}}, seed=4))
     holds = [
         rx
         for w in doc["weeks"]
@@ -632,3 +672,18 @@ def test_a_fast_sit_to_stand_left_out_for_time_is_said_and_cannot_go_unsaid():
     doc["warning_details"] = [doc["warning_details"][i] for i in keep]
     found = verify(doc, CTX)
     assert any(v.rule == "power_as_fast_sit_to_stand" for v in found), [str(v) for v in found]
+
+
+def test_the_valgus_cap_holds_only_for_single_leg_squats_and_step_ups():
+    """The same heavy effort on a hip thrust breaks no rule of the knee that caves in."""
+    doc = fresh(person())
+    slip_in_at("barbell_hip_thrust", HEAVY)(doc)
+    assert not any(v.rule == "valgus_single_leg_load" for v in verify(doc, CTX))
+
+
+def test_lighter_hinges_may_follow_a_day_apart_or_not():
+    """Only heavy hinges are kept off the next day: the same deadlift at a moderate
+    effort on two days in a row breaks no hinge rule."""
+    doc = fresh(person(schedule=BACK_TO_BACK))
+    hinge_twice_in_a_row({"rpe": [6, 7], "rm": [9, 10], "rir": [3, 4]})(doc)
+    assert not any(v.rule == "heavy_hinges_apart" for v in verify(doc, CTX))

@@ -284,10 +284,16 @@ class TagLimit:
     roles: frozenset[str] = field(default=frozenset(), converter=_fs)
     families: frozenset[str] = field(default=frozenset(), converter=_fs)
     same_exercise: bool = False
+    heavy: bool = False
 
     def fits(self, ex: Exercise) -> bool:
         """True when ``ex`` carries one of the limited tags, roles or families."""
         return bool(self.tags & ex.all_tags) or ex.role in self.roles or ex.family in self.families
+
+    def counts(self, ex: Exercise, heavy: bool) -> bool:
+        """True when ``ex``, dosed heavy or not (``heavy``), is work this limit counts:
+        it fits, and for a limit on heavy work only, it is dosed heavy."""
+        return self.fits(ex) and (heavy or not self.heavy)
 
     @property
     def what(self) -> str:
@@ -300,7 +306,8 @@ class TagLimit:
         if self.families:
             words = ", ".join(f.replace("_", " ") for f in sorted(self.families))
             parts.append(f"{words} exercises")
-        return " or ".join(parts)
+        what = " or ".join(parts)
+        return f"{what}, worked heavy" if self.heavy else what
 
 
 @frozen
@@ -458,6 +465,7 @@ def demands_for(
             roles=lim.roles,
             families=lim.families,
             same_exercise=lim.same_exercise,
+            heavy=lim.heavy,
         )
         for rule in restrictions.rules
         for lim in rule.limits

@@ -47,6 +47,11 @@ FALLBACK_REPS = (8, 12)
 TENTH_S = 6  # a tenth of a minute
 
 TALK_TEST = "you can talk but not sing"
+HEAVY_RPE = 8
+"""An effort of 8/10 (about 2 reps in reserve, Zourdos 2016) or more is heavy work."""
+HEAVY_RM = 8
+"""A load of 8 repetitions maximum or heavier is heavy work: heavier than the 8-12RM
+loads of moderate effort (ACSM 2009)."""
 """How a moderate effort feels, when loads are worded by feel (the talk test)."""
 
 
@@ -61,6 +66,14 @@ class Effort:
     rpe: tuple[int, int] | None = None
     rm: tuple[int, int] | None = None
     rir: tuple[int, int] | None = None
+
+    @property
+    def heavy(self) -> bool:
+        """True for hard, heavy work: an effort reaching :data:`HEAVY_RPE` (2 reps or
+        fewer in reserve) or a load of :data:`HEAVY_RM` repetitions maximum or heavier."""
+        return (self.rpe is not None and self.rpe[1] >= HEAVY_RPE) or (
+            self.rm is not None and self.rm[0] <= HEAVY_RM
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The effort as it appears in the program JSON."""
@@ -572,12 +585,13 @@ def load_text(
         # Only what a deload does: fewer sets, easier, same exercise.
         parts = ["Deload: fewer sets than last week and an easier effort", effort_text]
         return "; ".join(p for p in parts if p)
-    words = rule.load
+    # The exercise's own words on how its reps are done win over the rule's.
+    words = exercise.load_words or rule.load
     if exercise.load_type == "external" and rule.rm is not None:
         if cap.no_rm:
             words = f"A moderate weight, one you could lift {MODERATE_REPS + 5} times or more"
         elif effort.rm is not None:
-            words = ", ".join(w for w in (weight_words(effort.rm), rule.load) if w)
+            words = ", ".join(w for w in (weight_words(effort.rm), words) if w)
     parts = [words, effort_text]
     if (
         rule.progression == "load"

@@ -445,7 +445,9 @@ class Exercise:
     load type (:data:`LOAD_TYPES`); when not given the registry derives it from the
     equipment (an external weight makes it ``external``, a band ``band``, else
     ``bodyweight``). ``effort`` is the effort the exercise itself asks for (RPE
-    0–10) when that is fixed by how it is done, e.g. a maximal squeeze.
+    0–10) when that is fixed by how it is done, e.g. a maximal squeeze. ``load_words``
+    replace the dose rule's words on how the reps are done where those would mislead:
+    a jump landed and held is one jump at a time with a reset, not fast rebounds.
     """
 
     id: str
@@ -479,6 +481,7 @@ class Exercise:
     alternating: bool = False
     load: str | None = field(default=None, validator=attrs.validators.optional(_one_of(LOAD_TYPES)))
     effort: tuple[int, int] | None = field(default=None, converter=_pair)
+    load_words: str | None = None
 
     @property
     def is_hold(self) -> bool:
@@ -751,7 +754,9 @@ class Cap:
     ``max_rpe`` caps effort (RPE 0–10); ``no_rm`` words loads without repetition
     maximums (effort by feel, e.g. the talk test); ``min_rm`` forbids loads heavier
     than that repetition maximum (``min_rm=8``: nothing heavier than an 8RM);
-    ``max_reps`` caps the reps of a set.
+    ``max_reps`` caps the reps of a set. With ``tags``, the cap holds only for
+    exercises carrying any of them (single-leg squats while a knee caves in), and
+    every other exercise is dosed as if the rule set no cap.
     """
 
     max_hold_s: int | None = None
@@ -761,6 +766,12 @@ class Cap:
     no_rm: bool = False
     min_rm: int | None = None
     max_reps: int | None = None
+    tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+
+    def applies_to(self, exercise: Exercise) -> bool:
+        """True when the cap holds for ``exercise``: always, unless it names tags the
+        exercise does not carry (its own tags: a cue cannot make a squat another one)."""
+        return not self.tags or bool(set(self.tags) & set(exercise.tags))
 
 
 @frozen
@@ -769,6 +780,9 @@ class Limit:
     any of ``families``: at most ``max_weekly_sets`` sets a week, and
     (``not_on_consecutive_days``) never on two days in a row; with ``same_exercise``,
     only the same exercise is kept off the next day (other such work may follow).
+    With ``heavy``, only such work dosed heavy counts (an effort of 8/10 or more, or a
+    load of 8 repetitions maximum or heavier: :attr:`~gluteus.engine.dosing.Effort.heavy`),
+    so the same work at a lighter dose may follow it.
     At least one of ``tags``, ``roles`` and ``families`` is given."""
 
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
@@ -777,6 +791,7 @@ class Limit:
     roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     same_exercise: bool = False
+    heavy: bool = False
 
     def __attrs_post_init__(self) -> None:
         if not (self.tags or self.roles or self.families):

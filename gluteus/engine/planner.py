@@ -282,6 +282,7 @@ class Option:
     tenths: int  # the most time it takes in any week of the block, in tenths of a minute
     first_sets: int  # its sets in the block's first week (the fewest of its loading weeks)
     most_sets: int  # its sets in the block's fullest week
+    heavy: bool = False  # dosed heavy in some week of the block (limits on heavy work)
 
     @classmethod
     def of(
@@ -295,6 +296,7 @@ class Option:
             tenths=max(d.tenths for d in doses.values()),
             first_sets=doses[first_week].sets,
             most_sets=max(d.sets for d in doses.values()),
+            heavy=any(d.effort.heavy for d in doses.values()),
         )
 
 
@@ -512,7 +514,6 @@ def _options(
     carried: Mapping[str, Dose],
 ) -> dict[str, Option]:
     profile = plan.profile
-    cap = restrictions.cap
     out: dict[str, Option] = {}
     for ex in exercises:
         rule = plan.rule_for(ex, block.phase, ctx)
@@ -528,7 +529,7 @@ def _options(
         extra_sets = extra.sets if extra else 0
         doses: dict[int, Dose] = {}
         previous: Dose | None = None
-        mine = with_tested_limits(cap, ex, profile.tests, ctx.registry.tests)
+        mine = with_tested_limits(restrictions.cap_for(ex), ex, profile.tests, ctx.registry.tests)
         before = carried.get(ex.id)
         for step, week in enumerate(block.loading_weeks):
             previous = doses[week] = week_dose(
@@ -783,7 +784,7 @@ def _kept(plan: Plan, bp: BlockPlan, previous: Chosen | None) -> tuple[str, ...]
             frozenset(ex.targets),
             frozenset(ex.issues) & trained,
             tuple(g.fits(ex) for g in groups),
-            tuple(lim.fits(ex) for lim in demands.limits),
+            tuple(lim.counts(ex, option.heavy) for lim in demands.limits),
             option.first_sets,
             option.most_sets,
             e in gate_drills,
@@ -986,7 +987,7 @@ class _Model:
         # Tag limits: weekly sets, and never on consecutive days.
         for n, lim in enumerate(demands.limits):
             g = self._guard(f"limit:{n}")
-            tagged = [e for e in ids if lim.fits(exercise[e])]
+            tagged = [e for e in ids if lim.counts(exercise[e], opts[e].heavy)]
             if not tagged:
                 continue
             if lim.max_weekly_sets is not None:
@@ -1008,7 +1009,7 @@ class _Model:
             seam = _seam(plan)
             last = dict(zip(self.days, previous.sessions, strict=True))
             limited = [
-                (lim, [e for e in ids if lim.fits(exercise[e])])
+                (lim, [e for e in ids if lim.counts(exercise[e], opts[e].heavy)])
                 for lim in demands.limits
                 if lim.not_consecutive
             ]
@@ -1020,7 +1021,10 @@ class _Model:
                     if e in before:
                         self._add(m.add(x[b, e] == 0), g_days)
                 for lim, tagged in limited:
-                    if any(lim.fits(previous.options[p].exercise) for p in before):
+                    if any(
+                        lim.counts(previous.options[p].exercise, previous.options[p].heavy)
+                        for p in before
+                    ):
                         for e in tagged:
                             if not lim.same_exercise or e in before:
                                 self._add(m.add(x[b, e] == 0), g_days)

@@ -613,6 +613,8 @@ def _check_references(reg: Registry, exercise_tags: frozenset[str] = frozenset()
         tag_ok(rule, rule.guard_tags, "guards")
         for limit in rule.limits:
             tag_ok(rule, limit.tags, "limits")
+        if rule.cap is not None:
+            tag_ok(rule, rule.cap.tags, "caps")
         for requirement in rule.requires:
             tag_ok(rule, requirement.tags, "requires")
     for flag in reg.red_flags.values():

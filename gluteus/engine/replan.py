@@ -311,7 +311,10 @@ def capped(who: Person, exercise: Exercise, place: Place) -> Cap:
     """The caps on ``exercise`` in the block of ``place``: the block's rules', and its
     holds within what the person's tests showed, as the planner caps them."""
     return with_tested_limits(
-        who.rules(place.block).cap, exercise, who.profile.tests, who.ctx.registry.tests
+        who.rules(place.block).cap_for(exercise),
+        exercise,
+        who.profile.tests,
+        who.ctx.registry.tests,
     )
 
 

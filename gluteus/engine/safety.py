@@ -82,7 +82,7 @@ def exclusion_reasons(exercise: Exercise, rule: SafetyRule) -> list[str]:
     for from_role, _ in rule.substitute:
         if exercise.role == from_role:
             reasons.append(f"{from_role} work is replaced")
-    level_cap = rule.cap.max_level if rule.cap else None
+    level_cap = rule.cap.max_level if rule.cap and rule.cap.applies_to(exercise) else None
     if level_cap is not None and exercise.level > level_cap:
         reasons.append(f"level {exercise.level} above the cap of {level_cap}")
     return reasons
@@ -111,6 +111,13 @@ class Restrictions:
     def allows(self, exercise_id: str) -> bool:
         """True when no applicable rule excludes the exercise."""
         return exercise_id not in self.excluded
+
+    def cap_for(self, exercise: Exercise) -> Cap:
+        """The caps on ``exercise``: :attr:`cap` (every rule's cap that holds for every
+        exercise) with those of the rules whose cap names a tag it carries."""
+        own = [r.cap for r in self.rules if r.cap is not None and r.cap.tags]
+        fitting = [c for c in own if c.applies_to(exercise)]
+        return _combine_caps((self.cap, *fitting)) if fitting else self.cap
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -199,7 +206,8 @@ def _restrictions(rules: Sequence[SafetyRule], registry: Registry) -> Restrictio
         rules=tuple(rules),
         excluded=MappingProxyType({k: tuple(v) for k, v in excluded.items()}),
         reasons=MappingProxyType({k: tuple(v) for k, v in reasons.items()}),
-        cap=_combine_caps(r.cap for r in rules if r.cap is not None),
+        # A cap on tagged work only is not everyone's: :meth:`Restrictions.cap_for`.
+        cap=_combine_caps(r.cap for r in rules if r.cap is not None and not r.cap.tags),
         requirements=tuple(requirements),
         stop_signs=tuple(stop_signs),
         notes=tuple(notes),

@@ -28,6 +28,7 @@ from .demands import (
     ISOMETRIC_SHARE,
     MAX_ACTIVATION_TENTHS,
     Demands,
+    TagLimit,
     Training,
     demands_for,
     gets_extra,
@@ -635,7 +636,7 @@ def _dose_texts(
     ]
     if not fitting:
         return None
-    cap = restrictions.cap
+    cap = restrictions.cap_for(ex)
     loads: set[str] = set()
     deloads: set[str] = set()
     efforts: set[Any] = set()
@@ -798,7 +799,7 @@ def _check_exercise(
                     rule=rule.id,
                 )
         cap = rule.cap
-        if cap is None:
+        if cap is None or not cap.applies_to(ex):
             continue
         if cap.max_sets is not None and rx.sets > cap.max_sets:
             yield slot.violation(
@@ -829,7 +830,7 @@ def _check_effort(slot: _Slot, restrictions: Restrictions) -> Iterator[Violation
         return
     for rule in restrictions.rules:
         cap = rule.cap
-        if cap is None:
+        if cap is None or (slot.exercise is not None and not cap.applies_to(slot.exercise)):
             continue
         if cap.max_rpe is not None and effort.rpe is not None and effort.rpe[1] > cap.max_rpe:
             yield slot.violation(
@@ -1181,6 +1182,12 @@ def _check_steps(
                     )
 
 
+def _counted(lim: TagLimit, slot: _Slot) -> bool:
+    """True when ``slot`` holds work ``lim`` counts, as dosed there (heavy or not)."""
+    heavy = slot.rx.effort is not None and slot.rx.effort.heavy
+    return slot.exercise is not None and lim.counts(slot.exercise, heavy)
+
+
 def _check_limits(
     per_week: Sequence[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]],
 ) -> Iterator[Violation]:
@@ -1190,7 +1197,7 @@ def _check_limits(
     for wi, (week, demands, week_slots, sessions) in enumerate(per_week):
         for lim in demands.limits:
             if lim.max_weekly_sets is not None:
-                sets = sum(s.rx.sets for s in week_slots if s.exercise and lim.fits(s.exercise))
+                sets = sum(s.rx.sets for s in week_slots if _counted(lim, s))
                 if sets > lim.max_weekly_sets:
                     yield Violation(
                         week=week.number,
@@ -1202,7 +1209,7 @@ def _check_limits(
                 continue
             what = lim.what
             for si, slots in enumerate(sessions):
-                fitting = [s.exercise.id for s in slots if s.exercise and lim.fits(s.exercise)]
+                fitting = [s.exercise.id for s in slots if s.exercise and _counted(lim, s)]
                 if not fitting:
                     continue
                 session = week.sessions[si]

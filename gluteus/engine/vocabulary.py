@@ -115,6 +115,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "fast_single_leg",
     "fast_chair_rise",
     "chair_rise",
+    "multiplanar_lunge",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -156,6 +157,8 @@ or off, a step on one leg (every step-up, at a rail too).
 ``fast_chair_rise``: standing up from a chair as fast as is safe, the power work of
 older adults; a cue keeping the hands on the armrests guards it. ``chair_rise``:
 standing up from a seat and sitting back down (every sit to stand); a cue naming a
-raised seat guards it."""
+raised seat guards it. ``multiplanar_lunge``: a lunge stepping out to the side or back
+and across (lateral and curtsy lunges), the rungs after split squats and forward or
+reverse lunges, loading the hip away from or across the midline."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")

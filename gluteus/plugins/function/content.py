@@ -69,6 +69,17 @@ from gluteus.plugins._sources import ADVANCE_HOLD, ADVANCE_REPS, ADVANCE_SUPPORT
 
 SOURCES = src.ALL
 
+# A jump landed and held is one jump at a time: "as fast as you can" alone reads as
+# rebounding from rep to rep, which skips the held landing the cues ask for.
+STUCK_LANDING = (
+    "One jump at a time, as fast as you safely can: land, hold the landing, then reset "
+    "before the next; stop the set when the jumps get smaller or a landing is not held"
+)
+STUCK_LANDING_LOADED = (
+    "A light weight, one jump at a time: land, hold the landing, then reset before the "
+    "next; stop the set when the jumps get smaller or a landing is not held"
+)
+
 
 EXERCISES: tuple[Exercise, ...] = (
     Exercise(
@@ -410,6 +421,7 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="verified",
         why="Bodyweight power: fast reps in a low-rep set (ACSM power guidance).",
         family="squat_jump",
+        load_words=STUCK_LANDING,
     ),
     Exercise(
         id="kettlebell_swing",
@@ -470,6 +482,7 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="weak",
         why="The top of the frontal-plane ladder: controlling landings sideways.",
         family="hop",
+        load_words=STUCK_LANDING,
     ),
     Exercise(
         id="forward_hop",
@@ -500,6 +513,7 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="verified",
         why="Landing control on one leg; hop tests are used to clear a return to sport.",
         family="hop",
+        load_words=STUCK_LANDING,
     ),
     Exercise(
         id="transverse_hop",
@@ -535,6 +549,7 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="verified",
         why="Landing control while turning, for changing direction in everyday and sport movements.",
         family="hop",
+        load_words=STUCK_LANDING,
     ),
     Exercise(
         id="skater_bound",
@@ -570,6 +585,7 @@ EXERCISES: tuple[Exercise, ...] = (
         why="Sideways power for changing direction in sport.",
         family="skater_bound",
         alternating=True,
+        load_words=STUCK_LANDING,
     ),
     Exercise(
         id="a_skip",
@@ -623,6 +639,7 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="verified",
         why="Loaded power: a light weight moved fast for 6-10 reps (ACSM power guidance).",
         family="squat_jump",
+        load_words=STUCK_LANDING_LOADED,
     ),
     Exercise(
         id="split_squat_jump",

@@ -567,6 +567,7 @@ EXERCISES: tuple[Exercise, ...] = (
             # The back leg extends behind and across, twisting as it goes: no cue keeps
             # it straight, so an anterior hip replacement leaves it out.
             "hip_extension",
+            "multiplanar_lunge",
         ),
         targets=("gmed", "gmax", "hip_rotators"),
         source="practice_convention",
@@ -602,6 +603,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "active_hip_abduction",
             "hip_flexion_past_90",
             "single_leg_excursion",
+            "multiplanar_lunge",
         ),
         targets=("gmax", "gmed", "whole_leg"),
         source="practice_convention",

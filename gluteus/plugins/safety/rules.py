@@ -114,6 +114,9 @@ KNEE_VALGUS = AnyOf(
         Fact("sign.knees_cave_in", optional=True),
     )
 )
+# Hip hinges, bilateral and single-leg, slow and swung: the families a heavy one of
+# counts towards the hinge's recovery (heavy_hinges_apart).
+HINGE_FAMILIES = ("deadlift", "single_leg_rdl", "kettlebell_swing")
 TENDON_FIRST_WORK = ("standing_abduction_hold", "bridge", "hip_thrust", "squat", "sit_to_stand")
 NEW_HIP_AT_HOME = Source(
     "new_hip_home_convention",
@@ -145,6 +148,37 @@ LANDING_LADDER = Source(
     "single-leg hops out while a knee caves in on the single-leg squat is gluteus's "
     "convention; no trial tests it as stated.",
     "convention",
+)
+VALGUS_LOAD = Source(
+    "valgus_load_convention",
+    "Convention after Willy 2019 (patellofemoral pain guideline: hip and knee strengthening "
+    "with movement retraining) and ACSM 2009 (8-12 repetition loads for moderate effort): "
+    "while the knee caves in on the single-leg squat test, single-leg squats, step-ups and "
+    "single-leg deadlifts stay at an effort of 7/10 at most (a weight lifted 8-12 times, 3 "
+    "or more reps in reserve), as form breaks down nearest failure, until a re-test shows "
+    "the knee in line, the gate the landing ladder uses for hops. No trial sets this "
+    "limit as stated.",
+    "convention",
+)
+LUNGE_LADDER = Source(
+    "lunge_ladder_convention",
+    "Convention: lunges climb from the sagittal plane (a split squat, then forward or "
+    "reverse lunges) to lunges stepping out to the side or back and across (lateral and "
+    "curtsy lunges), which load the hip away from or across the midline and ask more "
+    "balance; single-leg loading across the midline is among the movements that provoke "
+    "pelvic girdle and pubic symphysis pain (Vleeming 2008, recalled). That each rung "
+    "waits for a block of the one below is gluteus's convention; no trial tests it.",
+    "convention",
+)
+RECOVERY_48H = Source(
+    "garber2011",
+    "Garber CE et al. American College of Sports Medicine position stand: quantity and "
+    "quality of exercise for developing and maintaining cardiorespiratory, musculoskeletal, "
+    "and neuromotor fitness in apparently healthy adults. Med Sci Sports Exerc "
+    "2011;43(7):1334-1359 (recalled: each major muscle group trained 2-3 days a week, at "
+    "least 48 hours apart). To be checked. Which work counts as heavy (an effort of 8/10 "
+    "or more, or 8 repetitions maximum or heavier) is gluteus's convention.",
+    "recalled",
 )
 
 POSTNATAL = Source(
@@ -181,6 +215,9 @@ SOURCES: tuple[Source, ...] = (
     RAISED_SEAT,
     NEW_HIP_AT_HOME,
     LANDING_LADDER,
+    VALGUS_LOAD,
+    LUNGE_LADDER,
+    RECOVERY_48H,
     POSTNATAL,
     PELVIC_FLOOR_TRAINING,
 )
@@ -546,6 +583,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "your knees, or with your hands on a wall or a bench), and a full plank (not "
             "before 12 weeks after the birth) only once the easier steps bring none of the "
             "postnatal stop signs.",
+            # Loading one leg across the midline can bring on pelvic girdle pain at the
+            # pubic symphysis (Vleeming 2008); lunge_progression holds the order.
+            "Lunges build up in steps too: a split squat, then a reverse lunge; a curtsy or "
+            "side lunge only once those bring none of the postnatal stop signs and no pain "
+            "at the front of the pelvis (the pubic bone).",
         ),
     ),
     # --- Joint replacements --------------------------------------------------------------
@@ -809,6 +851,20 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Pescatello 2015's stop signs beyond those for everyone.
         stop_signs=("a severe headache",),
     ),
+    # --- Recovery between hard sessions --------------------------------------------------
+    SafetyRule(
+        # Garber 2011: the same muscles get 48 hours between hard sessions. A heavy hinge
+        # works the glutes, hamstrings and back extensors at once, whichever variant.
+        id="heavy_hinges_apart",
+        description="Heavy hip hinges (deadlifts, single-leg Romanian deadlifts or swings "
+        "done at an effort of 8/10 or more, or with a weight you could lift 8 times or "
+        "fewer) never on two days in a row, so the glutes, hamstrings and back get 48 "
+        "hours between them; lighter work may follow.",
+        source="garber2011",
+        evidence="recalled",
+        when=Trigger(always=True),
+        limits=(Limit(families=HINGE_FAMILIES, not_on_consecutive_days=True, heavy=True),),
+    ),
     # --- Youth ---------------------------------------------------------------------------
     SafetyRule(
         id="youth",
@@ -885,6 +941,21 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        id="lunge_progression",
+        description="Lunges climb their ladder, for everyone: a lunge stepping out to the "
+        "side or back and across (lateral, curtsy) only in a block after one with a split "
+        "squat or a forward or reverse lunge.",
+        # The sagittal rungs teach the knee over the foot with the pelvis level before
+        # the hip is loaded away from or across the midline; whole blocks apart is the
+        # convention, as for landings (above).
+        source="lunge_ladder_convention",
+        evidence="convention",
+        when=Trigger(always=True),
+        requires=(
+            Requirement(kind="stepped", tags=("multiplanar_lunge",), families=("split_squat",)),
+        ),
+    ),
+    SafetyRule(
         id="landing_training",
         description="Knees that cave in, under 65: each power week holds two-foot jumps "
         "landed softly and held, knees over the toes, the landing training that protects "
@@ -915,6 +986,25 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "Land every jump softly on both feet and hold the landing for a second, knees "
             "over the toes; re-take the single-leg squat test, and hops on one leg come in "
             "a new program once the knee no longer caves in.",
+        ),
+    ),
+    SafetyRule(
+        id="valgus_single_leg_load",
+        description="Knees that cave in: single-leg squats, step-ups, step-downs and "
+        "single-leg deadlifts stay at a controlled load (effort 7/10 at most, a weight you "
+        "could lift 8 to 12 times) until the knee stays in line on the single-leg squat "
+        "test.",
+        # The knee caves in most as a set nears failure, so the pattern the test found
+        # at fault is not loaded near maximum; the same test gates the hops (above).
+        source="valgus_load_convention",
+        evidence="convention",
+        when=Trigger(condition=KNEE_VALGUS),
+        cap=Cap(max_rpe=7, tags=("single_leg_squat", "single_leg_step")),
+        notes=(
+            "Single-leg squats, step-ups and single-leg deadlifts stay at a controlled "
+            "load, with 3 or more reps in reserve, knee over the toes on every rep; "
+            "heavier single-leg work comes in a new program once the single-leg squat "
+            "test shows the knee no longer caves in.",
         ),
     ),
     # --- Pain ------------------------------------------------------------------------------
