@@ -1619,3 +1619,70 @@ def test_knees_that_cave_in_train_two_foot_landings_in_every_power_week(name):
     for w in power:
         families = {rx["family"] for s in w["sessions"] for rx in s["exercises"]}
         assert "squat_jump" in families, w["number"]
+
+
+# --- Review 8: doses resume where they stopped; the sprinter's power is jumps and keeps a
+# --- loaded lift; the sore outer hip gets heavier, not only more reps ---------------------
+
+
+def _last_loading_doses(doc: dict[str, Any]) -> list[tuple[int, str, int, int | None]]:
+    """(week, id, reps, the reps of its latest earlier loading week) for each bodyweight
+    or band row of a loading week, in order."""
+    latest: dict[str, tuple[int, dict[str, Any]]] = {}
+    out: list[tuple[int, str, int, int | None]] = []
+    for w in doc["weeks"]:
+        if w["deload"]:
+            continue
+        rxs = [rx for s in w["sessions"] for rx in s["exercises"]]
+        for rx in rxs:
+            was = latest.get(rx["id"])
+            if rx["reps"] and rx["load_type"] != "external":
+                before = was[1] if was else None
+                same_effort = before is not None and (
+                    rx["effort"]["rpe"][1] >= before["effort"]["rpe"][1]
+                )
+                out.append(
+                    (w["number"], rx["id"], rx["reps"], before["reps"] if same_effort else None)
+                )
+        for rx in rxs:
+            latest[rx["id"]] = (w["number"], rx)
+    return out
+
+
+def test_an_exercise_resumed_after_a_deload_or_a_block_without_it_starts_where_it_stopped():
+    # Claire (47, outer hip pain): the forward step-up went 3 x 10 in week 5 to 3 x 8 in
+    # week 10, the lateral step-up 3 x 14 in week 9 to 3 x 8 in week 12, after blocks
+    # without them: bodyweight reps cut at the same effort, a step back.
+    doc = program("r8_gtp_runner.yaml")
+    resumed = [(n, e, reps, was) for n, e, reps, was in _last_loading_doses(doc) if was]
+    assert {e for _, e, _, _ in resumed} >= {"step_up", "lateral_step_up"}
+    for n, e, reps, was in resumed:
+        assert reps >= was, (n, e, reps, was)
+
+
+def test_a_resumed_exercise_cut_back_to_its_first_reps_is_caught():
+    doc = program("r8_gtp_runner.yaml")
+    assert verify(doc, CTX) == []
+    weeks = [w["number"] for w in doc["weeks"] if not w["deload"]]
+    # A week whose exercise was last done two or more weeks before, at more reps.
+    n, e, _, was = next(
+        (n, e, reps, was)
+        for n, e, reps, was in _last_loading_doses(doc)
+        if was
+        and was > 8
+        and not any(
+            rx["id"] == e
+            for w in doc["weeks"]
+            if w["number"] == weeks[weeks.index(n) - 1]
+            for s in w["sessions"]
+            for rx in s["exercises"]
+        )
+    )
+    for w in doc["weeks"]:
+        if w["number"] == n:
+            for s in w["sessions"]:
+                for rx in s["exercises"]:
+                    if rx["id"] == e:
+                        rx["reps"] = 8
+    said = [str(v) for v in verify(doc, CTX)]
+    assert any(f"{e}: 8 reps after {was} in week" in s for s in said), said

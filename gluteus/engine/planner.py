@@ -409,11 +409,14 @@ def _block_plan(
     carried: Mapping[str, Dose] | None = None,
     done: frozenset[str] = frozenset(),
     floors: Mapping[tuple[str, str], int] | None = None,
+    resumed: Mapping[str, Dose] | None = None,
 ) -> BlockPlan:
     """The block's rules, demands and dosed options; ``carried`` are the doses of the
     exercises done in the last loading week of the block before, ``done`` the families
     of the unloaded work of all blocks before, ``floors`` each ladder's highest rung
-    done per role as training work in the blocks before (see :func:`_above_floors`)."""
+    done per role as training work in the blocks before (see :func:`_above_floors`),
+    ``resumed`` each exercise's dose in the last loading week of the latest block
+    that did it (``carried`` when None)."""
     restrictions = plan.safety.over(block.weeks)
     demands = demands_for(
         restrictions,
@@ -444,7 +447,11 @@ def _block_plan(
                     inside.append(by_id[drill])
                     ids.add(drill)
     inside.sort(key=lambda e: e.id)
-    options = _options(plan, block, inside, restrictions, ctx, carried or {})
+    # An exercise resumed after a block without it starts from where it stopped, as
+    # one carried straight on does (see dosing.keeps_reps), not from the rule's base.
+    options = _options(
+        plan, block, inside, restrictions, ctx, resumed if resumed is not None else carried or {}
+    )
     options = _above_floors(options, floors or {}, plan.rungs)
     usable = tuple(ex for ex in inside if ex.id in options)
     dropped = tuple(
@@ -1468,9 +1475,14 @@ def plan(
     blocks = the_plan.skeleton.blocks
     learnt: set[str] = set()  # families of the unloaded work done so far
     floors: dict[tuple[str, str], int] = {}  # (ladder, role) -> highest rung done
+    resumed: dict[str, Dose] = {}  # exercise -> its dose in the latest block that did it
     for number, block in enumerate(blocks):
-        # Each block is dosed knowing what the one before it did (see dosing.keeps_reps).
-        bp = _block_plan(the_plan, block, ctx, _carried(previous), frozenset(learnt), floors)
+        # Each block is dosed knowing what the blocks before it did (see dosing.keeps_reps).
+        carried = _carried(previous)
+        resumed.update(carried)
+        bp = _block_plan(
+            the_plan, block, ctx, carried, frozenset(learnt), floors, resumed=dict(resumed)
+        )
         _precheck(the_plan, bp, ctx)
         # Embedding apps: progress between blocks, and where a cancelled generate stops.
         ctx.checkpoint("plan", number, len(blocks))
