@@ -462,6 +462,7 @@ OUTER_HIP_MILD = person(
 OUTER_HIP_LYING = person(pain={"hip": 2}, signs=["barely_feel_glutes", "hip_pain_lying_on_side"])
 ANTERIOR = person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20)
 POSTNATAL_LATER = {"age": 33, "precautions": ["postnatal"], "weeks_since_birth": 20}
+JUMPER = person(signs=["barely_feel_glutes"])
 
 WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("pelvic_girdle_pain", PGP, slip_in("fire_hydrant")),
@@ -502,6 +503,10 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_fast_last", OUTER_HIP_LYING, slip_in("kettlebell_swing")),
     # Knees that cave in, under 65: two-foot jumps landed and held in each power week.
     ("landing_training", person(), without_tag_in_power_weeks("impact")),
+    # Trained, under 65, nothing against jumping: two-foot jumps as power work, and no
+    # fast sit to stand (the power work of older adults).
+    ("power_as_jumps", JUMPER, without_tag_in_power_weeks("impact")),
+    ("power_as_jumps", JUMPER, slip_in("fast_sit_to_stand", week=7)),
     ("landing_ladder", person(), slip_in("transverse_hop")),
     ("landing_ladder", person(), slip_in("forward_hop")),
     # Legs switched in the air, landing in a split stance: a landing on one leg.
@@ -632,3 +637,29 @@ def test_a_fast_sit_to_stand_left_out_for_time_is_said_and_cannot_go_unsaid():
     doc["warning_details"] = [doc["warning_details"][i] for i in keep]
     found = verify(doc, CTX)
     assert any(v.rule == "power_as_fast_sit_to_stand" for v in found), [str(v) for v in found]
+
+
+def test_the_rule_asking_for_jumps_knows_every_rule_that_keeps_them_out():
+    """power_as_jumps applies only where nothing keeps jumps out (rules.JUMPS_RULED_OUT
+    names the conditions): a new rule leaving out impact or power work belongs there
+    too, or the jumps it asks for would be missing, with a warning, for its people."""
+    keep_out = {
+        rule_id
+        for rule_id, rule in CTX.registry.safety_rules.items()
+        if "impact" in rule.exclude_tags or "power" in rule.exclude_roles
+    }
+    assert keep_out == {
+        "falls_supported_balance",
+        "older_no_impact",
+        "pregnancy_moderate",
+        "postnatal_early",
+        "hip_replacement_posterior",
+        "hip_replacement_lateral",
+        "hip_replacement_anterior",
+        "joint_replacement_early",
+        "joint_replacement_middle",
+        "knee_replacement",
+        "osteoporosis",
+        "pain_no_heavy_loading",
+        "gluteal_tendinopathy_fast_last",
+    }

@@ -1686,3 +1686,31 @@ def test_a_resumed_exercise_cut_back_to_its_first_reps_is_caught():
                         rx["reps"] = 8
     said = [str(v) for v in verify(doc, CTX)]
     assert any(f"{e}: 8 reps after {was} in week" in s for s in said), said
+
+
+def test_a_young_sprinter_jumps_in_the_power_weeks_and_keeps_his_loaded_lift():
+    # Theo (19, sprinter, barbell and dumbbells, nothing against jumping): his only power
+    # work was a fast sit to stand from a chair with armrests, and the step-up with
+    # dumbbells of weeks 3-4 was gone in weeks 6-8, all bodyweight.
+    doc = program("r8_sprinter.yaml")
+    power = [w for w in doc["weeks"] if w["phase"] == "Power and function" and not w["deload"]]
+    assert power
+    strength = [w for w in doc["weeks"] if w["phase"] == "Build strength" and not w["deload"]]
+    lifted = {
+        rx["family"]
+        for w in strength
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if rx["load_type"] == "external" and rx["role"] == "strength"
+    }
+    assert lifted
+    for w in power:
+        week = [rx for s in w["sessions"] for rx in s["exercises"]]
+        assert "squat_jump" in {rx["family"] for rx in week}, w["number"]
+        assert not any("fast_chair_rise" in tags(rx) for rx in week), w["number"]
+        kept = {
+            rx["family"]
+            for rx in week
+            if rx["load_type"] == "external" and rx["role"] == "strength"
+        }
+        assert kept & lifted, w["number"]

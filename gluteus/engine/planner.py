@@ -41,6 +41,7 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import field, frozen
 
 from .amber_gate import green_gated
@@ -48,6 +49,7 @@ from .demands import (
     CAPPED_ROLES,
     HARD_ROLES,
     ISOMETRIC_SHARE,
+    LOADED_LIFT,
     MAX_ACTIVATION_DRILLS,
     MAX_ACTIVATION_TENTHS,
     MAX_EXERCISES,
@@ -57,6 +59,7 @@ from .demands import (
     Training,
     demands_for,
     gets_extra,
+    loaded_lift_kept,
     relevant,
     taught_by,
     training,
@@ -426,6 +429,12 @@ def _block_plan(
         focus=plan.focus,
         experience=plan.profile.experience,
     )
+    lifts = {
+        ex.family
+        for ex in (ctx.registry.exercises[e] for e in carried or {})
+        if LOADED_LIFT.fits(ex)
+    }
+    kept = loaded_lift_kept(lifts) if block.phase == "power" and lifts else None
     allowed = _allowed(plan, restrictions, ctx, block.phase)
     # A stepped rung (a full plank) waits for a block after one that held its ladder.
     before = [ctx.registry.exercises[e] for e in carried or {}]
@@ -454,6 +463,10 @@ def _block_plan(
     )
     options = _above_floors(options, floors or {}, plan.rungs)
     usable = tuple(ex for ex in inside if ex.id in options)
+    if kept is not None and any(kept.groups[0].fits(ex) for ex in usable):
+        # Strength kept up while power is trained (see demands.loaded_lift_kept); only
+        # asked where a lift can meet it, as the checked demands do not know it.
+        demands = attrs.evolve(demands, coverage=(*demands.coverage, kept))
     dropped = tuple(
         cover
         for cover in demands.coverage

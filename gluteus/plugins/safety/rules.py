@@ -141,6 +141,17 @@ LANDING_LADDER = Source(
     "convention",
 )
 
+POWER_AS_JUMPS = Source(
+    "power_jumps_convention",
+    "Convention after Haff GG & Nimphius S, Training principles for power, Strength Cond J "
+    "2012;34(6):2-12 (recalled: power is trained with the movements and speeds of the sport, "
+    "jumps among the first, on a base of strength) and Lloyd 2014 (plyometrics for the young "
+    "in low volume, landing first): a trained person under 65 whom no rule keeps from "
+    "jumping does two-foot jumps as power work, while a fast rise from a chair, the power "
+    "work of older adults (Chodzko-Zajko 2009), is left to those whom the rules keep from "
+    "jumping. No trial sets this split as stated.",
+    "convention",
+)
 POSTNATAL = Source(
     "postnatal_guidance",
     "Guidance on exercise after giving birth: UK Chief Medical Officers' Physical Activity "
@@ -175,6 +186,7 @@ SOURCES: tuple[Source, ...] = (
     RAISED_SEAT,
     NEW_HIP_AT_HOME,
     LANDING_LADDER,
+    POWER_AS_JUMPS,
     POSTNATAL,
     PELVIC_FLOOR_TRAINING,
 )
@@ -258,6 +270,28 @@ HIP_FLEXION_PRECAUTION = AnyOf(
 BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
 ANY_PAIN_4 = AnyOf(
     tuple(Fact(f"pain.{region}", ">=", 4) for region in ("low_back", "knee", "hip", "buttock"))
+)
+# Everything that keeps jumps out: the conditions of the rules that leave out impact or
+# power (older age, falls, pregnancy and the weeks after a birth, a joint replacement,
+# osteoporosis, pain of 4/10 or more, the outer hip tendon picture), stated once for
+# the rule that asks for jumps where nothing does.
+JUMPS_RULED_OUT = AnyOf(
+    (
+        OLDER,
+        _state("falls_risk", "high"),
+        Fact("profile.walking_aid"),
+        PREGNANT_LATER,
+        POSTNATAL_EARLY,
+        Fact("precaution.hip_replacement_posterior"),
+        Fact("precaution.hip_replacement_lateral"),
+        Fact("precaution.hip_replacement_anterior"),
+        Fact("precaution.knee_replacement"),
+        _state("hip_replacement", "early", "middle"),
+        _state("knee_replacement", "early", "middle"),
+        BONE_OSTEOPOROSIS,
+        ANY_PAIN_4,
+        OUTER_HIP_TENDON,
+    )
 )
 
 SAFETY_RULES: tuple[SafetyRule, ...] = (
@@ -889,6 +923,29 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         source="landing_convention",
         evidence="convention",
         when=Trigger(condition=AllOf((KNEE_VALGUS, _state("age_band", "under_18", "adult")))),
+        requires=(
+            Requirement(kind="weekly", families=("squat_jump",), phases=("power",), optional=True),
+        ),
+    ),
+    SafetyRule(
+        id="power_as_jumps",
+        description="Trained, under 65, and nothing in your rules against jumping: the "
+        "power weeks hold two-foot jumps, landed softly and held (the first rung of the "
+        "landing ladder); a fast sit to stand, the power work of older adults, is left out.",
+        # Power is trained in the movements of the sport, jumps among the first (Haff &
+        # Nimphius 2012); a chair rise with armrests trains nothing a young athlete lacks.
+        # Optional: in very short sessions a warning says the jumps are missing.
+        source="power_jumps_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    Fact("experience", "in", ("intermediate", "advanced")),
+                    Not(JUMPS_RULED_OUT),
+                )
+            )
+        ),
+        exclude_tags=("fast_chair_rise",),
         requires=(
             Requirement(kind="weekly", families=("squat_jump",), phases=("power",), optional=True),
         ),
