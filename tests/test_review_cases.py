@@ -1714,3 +1714,21 @@ def test_a_young_sprinter_jumps_in_the_power_weeks_and_keeps_his_loaded_lift():
             if rx["load_type"] == "external" and rx["role"] == "strength"
         }
         assert kept & lifted, w["number"]
+
+
+def test_the_lunge_gate_says_both_ways_the_outer_hip_rule_lifts():
+    """Claire (3/10, pelvis dropping) read "under 4/10" as met while lunges stayed out:
+    the note says the gate as the rule holds it, pain alone or pain with a level pelvis."""
+    from gluteus.plugins.safety import person as states
+
+    doc = program("r8_gtp_runner.yaml")
+    notes = [n for n in doc["safety"]["notes"] if n.startswith("Stand on one leg only")]
+    assert len(notes) == 1
+    assert f"under {states.OUTER_HIP_FROM}/10, or under {states.OUTER_HIP_ALONE}/10" in notes[0]
+    # Under the lower figure the rule lifts with the pelvis still dropping.
+    data = gluteus.load_profile(next(FIXTURES.glob("review*/r8_gtp_runner.yaml")), plugins=PM)
+    below = gluteus.Profile.from_dict(
+        {**data.to_dict(), "pain": {"hip": states.OUTER_HIP_FROM - 1}}
+    )
+    rules = {r["id"] for r in gluteus.generate(below, plugins=PM).to_dict()["safety"]["rules"]}
+    assert "gluteal_tendinopathy_staging" not in rules

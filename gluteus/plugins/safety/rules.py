@@ -1063,9 +1063,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             # The gate the condition above lifts at, for a pelvis that drops and for pain
             # in the amber zone alike.
             "Stand on one leg only with a hand on a counter for now. Lunges and single-leg "
-            "reaches come in a new program, once the pelvis stays level when you stand on "
-            "one leg (re-take the Trendelenburg test) and the outer hip pain is under "
-            f"{person.OUTER_HIP_ALONE}/10.",
+            "reaches come in a new program, once the outer hip pain is under "
+            f"{person.OUTER_HIP_FROM}/10, or under {person.OUTER_HIP_ALONE}/10 when the "
+            "pelvis stays level as you stand on one leg (the Trendelenburg test).",
         ),
     ),
     SafetyRule(
