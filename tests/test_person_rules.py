@@ -169,6 +169,23 @@ def without_family_everywhere(family: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def without_weights_in_a_strength_week() -> Callable[[dict[str, Any]], None]:
+    """An edit taking every strength exercise with a weight out of the first loading week
+    of the strength phase."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        week = next(w for w in doc["weeks"] if w["phase"] == "Build strength" and not w["deload"])
+        for session in week["sessions"]:
+            session["exercises"] = [
+                rx
+                for rx in session["exercises"]
+                if not (rx["load_type"] == "external" and rx["role"] == "strength")
+            ]
+            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+
+    return edit
+
+
 def slip_in_unguarded(
     ex_id: str, tag: str | None = None, week: int = 3
 ) -> Callable[[dict[str, Any]], None]:
@@ -501,6 +518,9 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("hip_replacement_anterior", ANTERIOR, slip_in_unguarded("single_leg_rdl")),
     ("hip_replacement_anterior", ANTERIOR, slip_in("curtsy_lunge")),
     ("gluteal_tendinopathy_fast_last", OUTER_HIP_LYING, slip_in("kettlebell_swing")),
+    # A sore outer hip tendon with a weight to lift: strength work with it every week of
+    # the strength phase, not only more bodyweight reps.
+    ("gluteal_tendinopathy_heavy_slow", OUTER_HIP_LYING, without_weights_in_a_strength_week()),
     # Knees that cave in, under 65: two-foot jumps landed and held in each power week.
     ("landing_training", person(), without_tag_in_power_weeks("impact")),
     # Trained, under 65, nothing against jumping: two-foot jumps as power work, and no

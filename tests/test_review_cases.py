@@ -1732,3 +1732,22 @@ def test_the_lunge_gate_says_both_ways_the_outer_hip_rule_lifts():
     )
     rules = {r["id"] for r in gluteus.generate(below, plugins=PM).to_dict()["safety"]["rules"]}
     assert "gluteal_tendinopathy_staging" not in rules
+
+
+def test_a_sore_outer_hip_tendon_with_a_kettlebell_lifts_it_every_strength_week():
+    # Claire (47, outer hip pain, a kettlebell): 16 weeks of bodyweight and band work,
+    # reps up to 15 and stalled, against her own notes' heavy slow loading.
+    doc = program("r8_gtp_runner.yaml")
+    strength = [w for w in doc["weeks"] if w["phase"] == "Build strength" and not w["deload"]]
+    assert strength
+    for w in doc["weeks"]:
+        week = [rx for s in w["sessions"] for rx in s["exercises"]]
+        lifts = [rx for rx in week if rx["load_type"] == "external" and rx["role"] == "strength"]
+        # The abduction holds stay in every week.
+        assert "standing_abduction_hold" in {rx["family"] for rx in week}, w["number"]
+        if w["phase"] == "Activate and control":
+            assert not lifts, w["number"]  # holds and two-leg work first, unloaded
+        elif not w["deload"]:
+            assert lifts, w["number"]
+            assert all(6 <= rx["reps"] <= 10 for rx in lifts), w["number"]
+            assert all(rx["effort"]["rm"] for rx in lifts), w["number"]

@@ -228,11 +228,16 @@ def _groups(req: Requirement) -> tuple[Group, ...]:
     for key, values in kinds:
         if not values:
             continue
+        loads = {"load_types": req.load_types}
+        held = " with a weight" if req.load_types == ("external",) else ""
         if req.each:
-            out.extend(Group(_phrase(key, v), issue=req.issue, **{key: (v,)}) for v in values)
+            out.extend(
+                Group(_phrase(key, v) + held, issue=req.issue, **{key: (v,)}, **loads)
+                for v in values
+            )
         else:
-            label = " or ".join(_phrase(key, v) for v in values)
-            out.append(Group(label, issue=req.issue, **{key: values}))
+            label = " or ".join(_phrase(key, v) for v in values) + held
+            out.append(Group(label, issue=req.issue, **{key: values}, **loads))
     return tuple(out)
 
 

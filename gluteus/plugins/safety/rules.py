@@ -108,6 +108,8 @@ OUTER_HIP_FIRST_STAGE = AnyOf(
 # Two-leg and hold work: the block before single-leg loading holds some of it.
 # Knees seen or felt to cave in: the sign, or the single-leg squat test.
 KNEE_VALGUS = AnyOf((Fact("test.single_leg_squat_knee_valgus.worse"), Fact("sign.knees_cave_in")))
+# Equipment that makes a lift heavier (a weight held or on the back).
+WEIGHTS = ("dumbbell", "kettlebell", "barbell", "cable")
 TENDON_FIRST_WORK = ("standing_abduction_hold", "bridge", "hip_thrust", "squat", "sit_to_stand")
 NEW_HIP_AT_HOME = Source(
     "new_hip_home_convention",
@@ -1114,6 +1116,43 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "after the first block, on days apart. The same hard exercise gets a day between: heavy "
             "loading of a sore tendon is done on days apart, about 3 times a week "
             "(Kongsgaard 2009).",
+        ),
+    ),
+    SafetyRule(
+        # LEAP (Mellor 2018) moves from holds to isotonic loading that gets heavier, and
+        # heavy slow resistance (Kongsgaard 2009) gains by load, not by ever more reps:
+        # bodyweight work that only adds reps is endurance work. One lift a week with a
+        # weight, when the person has one, is the convention; the holds stay (above).
+        # Optional: when the rules or the minutes leave no such lift, a warning says so.
+        id="gluteal_tendinopathy_heavy_slow",
+        description="Outer hip pain of 4/10 or more, or from 2/10 when it comes with "
+        "workouts, with lying on that side or with the pelvis dropping on one leg, and a "
+        "weight to lift: each week of the strength phase has strength work with that "
+        "weight, heavier and slower rather than ever more bodyweight reps.",
+        source="tendinopathy_staging_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    OUTER_HIP_TENDON,
+                    AnyOf(tuple(Fact(f"equipment.{e}") for e in WEIGHTS)),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                roles=("strength",),
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
+        ),
+        notes=(
+            "From the strength phase each week has a lift with a weight: the tendon gets "
+            "stronger as the load goes up, slowly, not from ever more bodyweight reps "
+            "(Mellor 2018, Kongsgaard 2009). Add weight only when the last week's sessions "
+            "stayed green.",
         ),
     ),
     SafetyRule(
