@@ -274,9 +274,9 @@ LOADED_LIFT = Group("loaded strength", roles=("strength",), load_types=("externa
 
 def loaded_lift_kept(families: Iterable[str]) -> Coverage:
     """The power weeks keep a loaded strength lift of ``families`` (those the block before
-    loaded): strength is kept up while power is trained (Kraemer/ACSM 2009 progression
-    models; Haff & Nimphius 2012: power rests on maximal strength, which a power phase
-    keeps training). The planner asks it of a power block whose block before loaded a
+    loaded): strength is kept up while power is trained (ACSM 2009 progression models;
+    Haff & Nimphius 2012: power rests on maximal strength, which a power phase keeps
+    training). The planner asks it of a power block whose block before loaded a
     lift, of the same movements, so the lift goes on rather than a new heavy one
     starting; optional, a convention (its dose stays the strength rule's), so a week the
     rules or the minutes leave without one is not a conflict."""
@@ -285,14 +285,7 @@ def loaded_lift_kept(families: Iterable[str]) -> Coverage:
     return Coverage(
         f"the power weeks keep a loaded strength lift ({words}), as the block before had",
         "week",
-        (
-            Group(
-                f"loaded {words}",
-                families=kinds,
-                roles=(),
-                load_types=LOADED_LIFT.load_types,
-            ),
-        ),
+        (Group(f"loaded {words}", families=kinds, load_types=LOADED_LIFT.load_types),),
         optional=True,
     )
 
