@@ -169,6 +169,23 @@ def without_family_everywhere(family: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def without_weights_in_a_strength_week() -> Callable[[dict[str, Any]], None]:
+    """An edit taking every strength exercise with a weight out of the first loading week
+    of the strength phase."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        week = next(w for w in doc["weeks"] if w["phase"] == "Build strength" and not w["deload"])
+        for session in week["sessions"]:
+            session["exercises"] = [
+                rx
+                for rx in session["exercises"]
+                if not (rx["load_type"] == "external" and rx["role"] == "strength")
+            ]
+            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+
+    return edit
+
+
 def slip_in_unguarded(
     ex_id: str, tag: str | None = None, week: int = 3
 ) -> Callable[[dict[str, Any]], None]:
@@ -502,6 +519,7 @@ OUTER_HIP_MILD = person(
 OUTER_HIP_LYING = person(pain={"hip": 2}, signs=["barely_feel_glutes", "hip_pain_lying_on_side"])
 ANTERIOR = person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20)
 POSTNATAL_LATER = {"age": 33, "precautions": ["postnatal"], "weeks_since_birth": 20}
+JUMPER = person(signs=["barely_feel_glutes"])
 
 WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("pelvic_girdle_pain", PGP, slip_in("fire_hydrant")),
@@ -540,8 +558,15 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("hip_replacement_anterior", ANTERIOR, slip_in_unguarded("single_leg_rdl")),
     ("hip_replacement_anterior", ANTERIOR, slip_in("curtsy_lunge")),
     ("gluteal_tendinopathy_fast_last", OUTER_HIP_LYING, slip_in("kettlebell_swing")),
+    # A sore outer hip tendon with a weight to lift: strength work with it every week of
+    # the strength phase, not only more bodyweight reps.
+    ("gluteal_tendinopathy_heavy_slow", OUTER_HIP_LYING, without_weights_in_a_strength_week()),
     # Knees that cave in, under 65: two-foot jumps landed and held in each power week.
     ("landing_training", person(), without_tag_in_power_weeks("impact")),
+    # Trained, under 65, nothing against jumping: two-foot jumps as power work, and no
+    # fast sit to stand (the power work of older adults).
+    ("power_as_jumps", JUMPER, without_tag_in_power_weeks("impact")),
+    ("power_as_jumps", JUMPER, slip_in("fast_sit_to_stand", week=7)),
     ("landing_ladder", person(), slip_in("transverse_hop")),
     ("landing_ladder", person(), slip_in("forward_hop")),
     # Legs switched in the air, landing in a split stance: a landing on one leg.
@@ -687,3 +712,29 @@ def test_lighter_hinges_may_follow_a_day_apart_or_not():
     doc = fresh(person(schedule=BACK_TO_BACK))
     hinge_twice_in_a_row({"rpe": [6, 7], "rm": [9, 10], "rir": [3, 4]})(doc)
     assert not any(v.rule == "heavy_hinges_apart" for v in verify(doc, CTX))
+
+
+def test_the_rule_asking_for_jumps_knows_every_rule_that_keeps_them_out():
+    """power_as_jumps applies only where nothing keeps jumps out (rules.JUMPS_RULED_OUT
+    names the conditions): a new rule leaving out impact or power work belongs there
+    too, or the jumps it asks for would be missing, with a warning, for its people."""
+    keep_out = {
+        rule_id
+        for rule_id, rule in CTX.registry.safety_rules.items()
+        if "impact" in rule.exclude_tags or "power" in rule.exclude_roles
+    }
+    assert keep_out == {
+        "falls_supported_balance",
+        "older_no_impact",
+        "pregnancy_moderate",
+        "postnatal_early",
+        "hip_replacement_posterior",
+        "hip_replacement_lateral",
+        "hip_replacement_anterior",
+        "joint_replacement_early",
+        "joint_replacement_middle",
+        "knee_replacement",
+        "osteoporosis",
+        "pain_no_heavy_loading",
+        "gluteal_tendinopathy_fast_last",
+    }

@@ -180,8 +180,9 @@ def _fs(value: Iterable[str]) -> frozenset[str]:
 
 @frozen
 class Group:
-    """Exercises counting towards one part of a demand: of ``issue`` (any, when None)
-    and with one of these planes, roles, tags or families."""
+    """Exercises counting towards one part of a demand: of ``issue`` (any, when None),
+    of one of ``load_types`` (any, when empty) and with one of these planes, roles, tags
+    or families."""
 
     label: str
     issue: str | None = None
@@ -189,10 +190,13 @@ class Group:
     roles: frozenset[str] = field(default=frozenset(), converter=_fs)
     tags: frozenset[str] = field(default=frozenset(), converter=_fs)
     families: frozenset[str] = field(default=frozenset(), converter=_fs)
+    load_types: frozenset[str] = field(default=frozenset(), converter=_fs)
 
     def fits(self, ex: Exercise) -> bool:
         """True when ``ex`` counts towards this group."""
         if self.issue is not None and self.issue not in ex.issues:
+            return False
+        if self.load_types and ex.load_type not in self.load_types:
             return False
         return bool(
             self.planes & set(ex.planes)
@@ -224,11 +228,16 @@ def _groups(req: Requirement) -> tuple[Group, ...]:
     for key, values in kinds:
         if not values:
             continue
+        loads = {"load_types": req.load_types}
+        held = " with a weight" if req.load_types == ("external",) else ""
         if req.each:
-            out.extend(Group(_phrase(key, v), issue=req.issue, **{key: (v,)}) for v in values)
+            out.extend(
+                Group(_phrase(key, v) + held, issue=req.issue, **{key: (v,)}, **loads)
+                for v in values
+            )
         else:
-            label = " or ".join(_phrase(key, v) for v in values)
-            out.append(Group(label, issue=req.issue, **{key: values}))
+            label = " or ".join(_phrase(key, v) for v in values) + held
+            out.append(Group(label, issue=req.issue, **{key: values}, **loads))
     return tuple(out)
 
 
@@ -257,6 +266,28 @@ class Coverage:
         if self.optional:
             return True
         return self.rule is not None and self.issue is not None and self.issue not in set(focus)
+
+
+LOADED_LIFT = Group("loaded strength", roles=("strength",), load_types=("external",))
+"""A strength lift held in the hands or on the back (see :func:`loaded_lift_kept`)."""
+
+
+def loaded_lift_kept(families: Iterable[str]) -> Coverage:
+    """The power weeks keep a loaded strength lift of ``families`` (those the block before
+    loaded): strength is kept up while power is trained (ACSM 2009 progression models;
+    Haff & Nimphius 2012: power rests on maximal strength, which a power phase keeps
+    training). The planner asks it of a power block whose block before loaded a
+    lift, of the same movements, so the lift goes on rather than a new heavy one
+    starting; optional, a convention (its dose stays the strength rule's), so a week the
+    rules or the minutes leave without one is not a conflict."""
+    kinds = sorted(set(families))
+    words = " or ".join(f.replace("_", " ") for f in kinds)
+    return Coverage(
+        f"the power weeks keep a loaded strength lift ({words}), as the block before had",
+        "week",
+        (Group(f"loaded {words}", families=kinds, load_types=LOADED_LIFT.load_types),),
+        optional=True,
+    )
 
 
 @frozen

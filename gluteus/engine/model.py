@@ -729,7 +729,9 @@ class Requirement:
       an earlier week, or earlier in the same session: the movement is learnt unloaded
       before it is loaded.
 
-    ``phases`` limits the demand to weeks of those phase kinds (all when empty).
+    ``phases`` limits the demand to weeks of those phase kinds (all when empty);
+    ``load_types`` (``weekly`` and ``session``) counts only exercises of those load
+    types (all when empty): a lift with a weight, not its bodyweight version.
     ``optional``: work the rule recommends rather than a safety limit; when the time,
     equipment or other rules leave no room for it, it is left out with a warning
     naming the rule (the program says so) instead of failing the program.
@@ -745,6 +747,9 @@ class Requirement:
     families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     optional: bool = False
     then: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    load_types: tuple[str, ...] = field(
+        default=(), converter=_tuple_of_str, validator=_each_of(LOAD_TYPES)
+    )
 
 
 @frozen

@@ -41,6 +41,7 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import field, frozen
 
 from .amber_gate import green_gated
@@ -48,6 +49,7 @@ from .demands import (
     CAPPED_ROLES,
     HARD_ROLES,
     ISOMETRIC_SHARE,
+    LOADED_LIFT,
     MAX_ACTIVATION_DRILLS,
     MAX_ACTIVATION_TENTHS,
     MAX_EXERCISES,
@@ -57,6 +59,7 @@ from .demands import (
     Training,
     demands_for,
     gets_extra,
+    loaded_lift_kept,
     relevant,
     taught_by,
     training,
@@ -411,11 +414,14 @@ def _block_plan(
     carried: Mapping[str, Dose] | None = None,
     done: frozenset[str] = frozenset(),
     floors: Mapping[tuple[str, str], int] | None = None,
+    resumed: Mapping[str, Dose] | None = None,
 ) -> BlockPlan:
     """The block's rules, demands and dosed options; ``carried`` are the doses of the
     exercises done in the last loading week of the block before, ``done`` the families
     of the unloaded work of all blocks before, ``floors`` each ladder's highest rung
-    done per role as training work in the blocks before (see :func:`_above_floors`)."""
+    done per role as training work in the blocks before (see :func:`_above_floors`),
+    ``resumed`` each exercise's dose in the last loading week of the latest block
+    that did it (``carried`` when None)."""
     restrictions = plan.safety.over(block.weeks)
     demands = demands_for(
         restrictions,
@@ -425,6 +431,12 @@ def _block_plan(
         focus=plan.focus,
         experience=plan.profile.experience,
     )
+    lifts = {
+        ex.family
+        for ex in (ctx.registry.exercises[e] for e in carried or {})
+        if LOADED_LIFT.fits(ex)
+    }
+    kept = loaded_lift_kept(lifts) if block.phase == "power" and lifts else None
     allowed = _allowed(plan, restrictions, ctx, block.phase)
     # A stepped rung (a full plank) waits for a block after one that held its ladder.
     before = [ctx.registry.exercises[e] for e in carried or {}]
@@ -446,9 +458,17 @@ def _block_plan(
                     inside.append(by_id[drill])
                     ids.add(drill)
     inside.sort(key=lambda e: e.id)
-    options = _options(plan, block, inside, restrictions, ctx, carried or {})
+    # An exercise resumed after a block without it starts from where it stopped, as
+    # one carried straight on does (see dosing.keeps_reps), not from the rule's base.
+    options = _options(
+        plan, block, inside, restrictions, ctx, resumed if resumed is not None else carried or {}
+    )
     options = _above_floors(options, floors or {}, plan.rungs)
     usable = tuple(ex for ex in inside if ex.id in options)
+    if kept is not None and any(kept.groups[0].fits(ex) for ex in usable):
+        # Strength kept up while power is trained (see demands.loaded_lift_kept); only
+        # asked where a lift can meet it, as the checked demands do not know it.
+        demands = attrs.evolve(demands, coverage=(*demands.coverage, kept))
     dropped = tuple(
         cover
         for cover in demands.coverage
@@ -1472,9 +1492,14 @@ def plan(
     blocks = the_plan.skeleton.blocks
     learnt: set[str] = set()  # families of the unloaded work done so far
     floors: dict[tuple[str, str], int] = {}  # (ladder, role) -> highest rung done
+    resumed: dict[str, Dose] = {}  # exercise -> its dose in the latest block that did it
     for number, block in enumerate(blocks):
-        # Each block is dosed knowing what the one before it did (see dosing.keeps_reps).
-        bp = _block_plan(the_plan, block, ctx, _carried(previous), frozenset(learnt), floors)
+        # Each block is dosed knowing what the blocks before it did (see dosing.keeps_reps).
+        carried = _carried(previous)
+        resumed.update(carried)
+        bp = _block_plan(
+            the_plan, block, ctx, carried, frozenset(learnt), floors, resumed=dict(resumed)
+        )
         _precheck(the_plan, bp, ctx)
         # Embedding apps: progress between blocks, and where a cancelled generate stops.
         ctx.checkpoint("plan", number, len(blocks))

@@ -1383,16 +1383,25 @@ def _against(
 
 def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
     """Work whose load cannot rise keeps its reps while the effort asked does not fall
-    (:func:`~gluteus.engine.dosing.keeps_reps`), week to week; a deload, and the week
-    after it (compared with the loading week before the deload), are judged so too."""
+    (:func:`~gluteus.engine.dosing.keeps_reps`): each row of a loading week is judged
+    against the same exercise's row in the latest loading week before that did it, so
+    an exercise resumed after a deload, or after blocks without it, starts where it
+    stopped rather than back at its first reps."""
+    latest: dict[str, tuple[Week, Prescription]] = {}
+    pairs: list[tuple[Week, _Slot, Prescription]] = []
+    for week in weeks:
+        if week.deload:
+            continue
+        for si, session in enumerate(week.sessions):
+            for slot in _slots(week, si + 1, session, reg):
+                if slot.rx.id in latest:
+                    before, was = latest[slot.rx.id]
+                    pairs.append((before, slot, was))
+        for session in week.sessions:
+            for rx in session.exercises:
+                latest[rx.id] = (week, rx)
 
-    def before_of(wi: int) -> Week | None:
-        if weeks[wi].deload or wi == 0:
-            return None
-        before = weeks[wi - 2] if weeks[wi - 1].deload and wi >= 2 else weeks[wi - 1]
-        return None if before.deload else before
-
-    for before, slot, was in _against(weeks, reg, before_of):
+    for before, slot, was in pairs:
         rx = slot.rx
         if not was.reps or rx.reps is None or rx.effort is None:
             continue

@@ -28,8 +28,10 @@ abduction) makes a new family.
     deadlift          romanian_deadlift, deadlift
     hip_thrust        band_hip_thrust, barbell_hip_thrust (eccentric_hip_thrust)
     front_plank       front_plank_hip_extension (front_plank_knees, front_plank)
-    step_up           step_up_loaded (step_up, step_up_at_rail, lateral_step_up,
-                      crossover_step_up, fast_step_up_rail, step_up_knee_drive)
+    step_up           step_up_loaded, goblet_step_up (step_up, step_up_at_rail,
+                      lateral_step_up, crossover_step_up, fast_step_up_rail,
+                      step_up_knee_drive)
+    bridge            kettlebell_glute_bridge (glute_bridge, ...)
     ================= ==========================================================
 
 hip_hinge (hip_hinge_drill), bird_dog and dead_bug are families of one; bird dog
@@ -476,6 +478,35 @@ EXERCISES: tuple[Exercise, ...] = (
         family="hip_thrust",
     ),
     Exercise(
+        id="kettlebell_glute_bridge",
+        name="Glute bridge, kettlebell on the hips",
+        issues=("back",),
+        role="strength",
+        position="supine",
+        planes=("sagittal",),
+        equipment=("kettlebell",),
+        loaded=True,
+        unilateral=False,
+        level=4,
+        seconds_per_rep=3,
+        rest_s=90,
+        cues=(
+            "Kettlebell across the hip crease, both hands holding it; feet flat",
+            "Squeeze the glutes, then lift the hips",
+            "Ribs down: stop when hips and knees line up",
+            src.KNEES_AHEAD,
+        ),
+        fault="Arching the low back to lift higher instead of extending at the hip.",
+        tags=("supine", "hip_extension"),
+        targets=("gmax",),
+        source="practice_convention",
+        evidence="convention",
+        why="Two-leg hip extension made heavier with a kettlebell, without a bench: the load "
+        "goes up once bodyweight bridges are easy, as heavy slow tendon loading asks "
+        "(Kongsgaard 2009).",
+        family="bridge",
+    ),
+    Exercise(
         id="barbell_hip_thrust",
         name="Barbell hip thrust",
         issues=("back", "function"),
@@ -532,6 +563,36 @@ EXERCISES: tuple[Exercise, ...] = (
         source="neto2020",
         evidence="verified",
         why="The highest pooled glute max value in Neto 2020's review, with a moderate spinal load.",
+        family="step_up",
+    ),
+    Exercise(
+        id="goblet_step_up",
+        name="Goblet step-up, kettlebell",
+        issues=("back", "knees", "function"),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=("step", "kettlebell"),
+        loaded=True,
+        unilateral=True,
+        level=4,
+        seconds_per_rep=4,
+        rest_s=90,
+        cues=(
+            "Kettlebell held at the chest, elbows in",
+            "Whole foot on the step",
+            "Drive up through the heel, not the back foot",
+            "Lower slowly",
+        ),
+        fault="Pushing off the back foot and the knee caving in.",
+        tags=("asymmetric_loading", "unsupported_balance", "balance_challenge", "single_leg_step"),
+        targets=("gmax", "whole_leg"),
+        source="practice_convention",
+        evidence="convention",
+        why="The step-up made heavier with one kettlebell when the bodyweight reps have run "
+        "out: heavier and slower, not more reps (heavy slow resistance, Kongsgaard 2009); its "
+        "glute max work is the loaded step-up's (Neto 2020), not measured with the bell at "
+        "the chest.",
         family="step_up",
     ),
     Exercise(
@@ -754,6 +815,31 @@ LADDERS: tuple[Ladder, ...] = (
         ),
         source="ladder_synthesis",
         evidence="weak",
+    ),
+    # A kettlebell as the next step where the ladders' loaded rungs need dumbbells, a
+    # barbell or a bench. Each is a ladder of its own, serving the issues of the ladder
+    # its first rung is placed by (and sorting after it), so adding it moves no rung.
+    Ladder(
+        id="hip_extension_weighted",
+        name="Bridge: bodyweight, then a kettlebell",
+        issues=("back", "inhibition"),
+        steps=(
+            LadderStep("glute_bridge", ADVANCE_REPS, REGRESS),
+            LadderStep("kettlebell_glute_bridge", ADVANCE_REPS, REGRESS),
+        ),
+        source="practice_convention",
+        evidence="convention",
+    ),
+    Ladder(
+        id="step_up_weighted",
+        name="Step-up: bodyweight, then a kettlebell at the chest",
+        issues=("knees", "function"),
+        steps=(
+            LadderStep("step_up", ADVANCE_REPS, REGRESS),
+            LadderStep("goblet_step_up", ADVANCE_REPS, REGRESS),
+        ),
+        source="practice_convention",
+        evidence="convention",
     ),
     Ladder(
         id="squat",

@@ -105,7 +105,6 @@ OUTER_HIP_FIRST_STAGE = AnyOf(
         AllOf((Fact("pain.hip", ">=", person.OUTER_HIP_FROM), Fact("test.trendelenburg.worse"))),
     )
 )
-# Two-leg and hold work: the block before single-leg loading holds some of it.
 # Knees seen or felt to cave in: the sign, or the single-leg squat test. The sign is the
 # knees plugin's: with that plugin blocked, the test alone still holds these rules.
 KNEE_VALGUS = AnyOf(
@@ -117,6 +116,9 @@ KNEE_VALGUS = AnyOf(
 # Hip hinges, bilateral and single-leg, slow and swung: the families a heavy one of
 # counts towards the hinge's recovery (heavy_hinges_apart).
 HINGE_FAMILIES = ("deadlift", "single_leg_rdl", "kettlebell_swing")
+# Equipment that makes a lift heavier (a weight held or on the back).
+WEIGHTS = ("dumbbell", "kettlebell", "barbell", "cable")
+# Two-leg and hold work: the block before single-leg loading holds some of it.
 TENDON_FIRST_WORK = ("standing_abduction_hold", "bridge", "hip_thrust", "squat", "sit_to_stand")
 NEW_HIP_AT_HOME = Source(
     "new_hip_home_convention",
@@ -181,6 +183,17 @@ RECOVERY_48H = Source(
     "recalled",
 )
 
+POWER_AS_JUMPS = Source(
+    "power_jumps_convention",
+    "Convention after Haff GG & Nimphius S, Training principles for power, Strength Cond J "
+    "2012;34(6):2-12 (recalled: power is trained with the movements and speeds of the sport, "
+    "jumps among the first, on a base of strength) and Lloyd 2014 (plyometrics for the young "
+    "in low volume, landing first): a trained person under 65 whom no rule keeps from "
+    "jumping does two-foot jumps as power work, while a fast rise from a chair, the power "
+    "work of older adults (Chodzko-Zajko 2009), is left to those whom the rules keep from "
+    "jumping. No trial sets this split as stated.",
+    "convention",
+)
 POSTNATAL = Source(
     "postnatal_guidance",
     "Guidance on exercise after giving birth: UK Chief Medical Officers' Physical Activity "
@@ -218,6 +231,7 @@ SOURCES: tuple[Source, ...] = (
     VALGUS_LOAD,
     LUNGE_LADDER,
     RECOVERY_48H,
+    POWER_AS_JUMPS,
     POSTNATAL,
     PELVIC_FLOOR_TRAINING,
 )
@@ -301,6 +315,28 @@ HIP_FLEXION_PRECAUTION = AnyOf(
 BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
 ANY_PAIN_4 = AnyOf(
     tuple(Fact(f"pain.{region}", ">=", 4) for region in ("low_back", "knee", "hip", "buttock"))
+)
+# Everything that keeps jumps out: the conditions of the rules that leave out impact or
+# power (older age, falls, pregnancy and the weeks after a birth, a joint replacement,
+# osteoporosis, pain of 4/10 or more, the outer hip tendon picture), stated once for
+# the rule that asks for jumps where nothing does.
+JUMPS_RULED_OUT = AnyOf(
+    (
+        OLDER,
+        _state("falls_risk", "high"),
+        Fact("profile.walking_aid"),
+        PREGNANT_LATER,
+        POSTNATAL_EARLY,
+        Fact("precaution.hip_replacement_posterior"),
+        Fact("precaution.hip_replacement_lateral"),
+        Fact("precaution.hip_replacement_anterior"),
+        Fact("precaution.knee_replacement"),
+        _state("hip_replacement", "early", "middle"),
+        _state("knee_replacement", "early", "middle"),
+        BONE_OSTEOPOROSIS,
+        ANY_PAIN_4,
+        OUTER_HIP_TENDON,
+    )
 )
 
 SAFETY_RULES: tuple[SafetyRule, ...] = (
@@ -971,6 +1007,29 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        id="power_as_jumps",
+        description="Trained, under 65, and nothing in your rules against jumping: the "
+        "power weeks hold two-foot jumps, landed softly and held (the first rung of the "
+        "landing ladder); a fast sit to stand, the power work of older adults, is left out.",
+        # Power is trained in the movements of the sport, jumps among the first (Haff &
+        # Nimphius 2012); a chair rise with armrests trains nothing a young athlete lacks.
+        # Optional: in very short sessions a warning says the jumps are missing.
+        source="power_jumps_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    Fact("experience", "in", ("intermediate", "advanced")),
+                    Not(JUMPS_RULED_OUT),
+                )
+            )
+        ),
+        exclude_tags=("fast_chair_rise",),
+        requires=(
+            Requirement(kind="weekly", families=("squat_jump",), phases=("power",), optional=True),
+        ),
+    ),
+    SafetyRule(
         id="landing_ladder",
         description="Knees that cave in: jumps land on two feet and hold the landing, "
         "knees over the toes; no single-leg or turning hops, and no split jumps, until "
@@ -1102,9 +1161,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             # The gate the condition above lifts at, for a pelvis that drops and for pain
             # in the amber zone alike.
             "Stand on one leg only with a hand on a counter for now. Lunges and single-leg "
-            "reaches come in a new program, once the pelvis stays level when you stand on "
-            "one leg (re-take the Trendelenburg test) and the outer hip pain is under "
-            f"{person.OUTER_HIP_ALONE}/10.",
+            "reaches come in a new program, once the outer hip pain is under "
+            f"{person.OUTER_HIP_FROM}/10, or under {person.OUTER_HIP_ALONE}/10 when the "
+            "pelvis stays level as you stand on one leg (the Trendelenburg test).",
         ),
     ),
     SafetyRule(
@@ -1153,6 +1212,43 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "after the first block, on days apart. The same hard exercise gets a day between: heavy "
             "loading of a sore tendon is done on days apart, about 3 times a week "
             "(Kongsgaard 2009).",
+        ),
+    ),
+    SafetyRule(
+        # LEAP (Mellor 2018) moves from holds to isotonic loading that gets heavier, and
+        # heavy slow resistance (Kongsgaard 2009) gains by load, not by ever more reps:
+        # bodyweight work that only adds reps is endurance work. One lift a week with a
+        # weight, when the person has one, is the convention; the holds stay (above).
+        # Optional: when the rules or the minutes leave no such lift, a warning says so.
+        id="gluteal_tendinopathy_heavy_slow",
+        description="Outer hip pain of 4/10 or more, or from 2/10 when it comes with "
+        "workouts, with lying on that side or with the pelvis dropping on one leg, and a "
+        "weight to lift: each week of the strength phase has strength work with that "
+        "weight, heavier and slower rather than ever more bodyweight reps.",
+        source="tendinopathy_staging_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    OUTER_HIP_TENDON,
+                    AnyOf(tuple(Fact(f"equipment.{e}") for e in WEIGHTS)),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                roles=("strength",),
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
+        ),
+        notes=(
+            "From the strength phase each week has a lift with a weight: the tendon gets "
+            "stronger as the load goes up, slowly, not from ever more bodyweight reps "
+            "(Mellor 2018, Kongsgaard 2009). Add weight only when the last week's sessions "
+            "stayed green.",
         ),
     ),
     SafetyRule(
