@@ -97,8 +97,9 @@ def _does(rule: SafetyRule) -> str:
         parts.append(words)
     for req in rule.requires:
         if req.kind == "stepped":
+            roles = f" ({', '.join(req.roles)})" if req.roles else ""
             parts.append(
-                f"`{'`, `'.join(req.tags)}` work only in a block after one with "
+                f"`{'`, `'.join(req.tags)}`{roles} work only in a block after one with "
                 f"{', '.join(req.families)} work"
             )
             continue

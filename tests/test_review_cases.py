@@ -1619,3 +1619,93 @@ def test_knees_that_cave_in_train_two_foot_landings_in_every_power_week(name):
     for w in power:
         families = {rx["family"] for s in w["sessions"] for rx in s["exercises"]}
         assert "squat_jump" in families, w["number"]
+
+
+# --- Review 8: a lateral hip replacement, 14 weeks after it, at a high risk of falling ----
+
+LATERAL_THR = "r8_thr_lateral.yaml"  # Ruth, 66: 14 weeks after surgery in week 1; TUG 12 s
+ABDUCTION_WORK = {"standing_abduction_hold", "standing_hip_abduction"}
+
+
+def _loading(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [w for w in doc["weeks"] if not w["deload"]]
+
+
+@functools.cache
+def _lateral_thr_at(weeks_since_surgery: int, weeks: int) -> str:
+    """Ruth's program, as if her operation had been ``weeks_since_surgery`` weeks before
+    a program of ``weeks`` weeks."""
+    path = next(FIXTURES.glob(f"review*/{LATERAL_THR}"))
+    data = gluteus.load_profile(path, plugins=PM).to_dict()
+    data["weeks_since_surgery"] = weeks_since_surgery
+    data["schedule"]["weeks"] = weeks
+    return json.dumps(gluteus.generate(gluteus.Profile.from_dict(data), plugins=PM).to_dict())
+
+
+def test_a_lateral_hip_replacement_past_12_weeks_trains_the_abductors_holds_first():
+    # "No active lifting of the leg out to the side" was held for all 12 weeks, 14 to 26
+    # weeks after the operation: no glute med work at all after a transgluteal approach.
+    doc = program(LATERAL_THR)
+    ids = {r["id"] for r in doc["safety"]["rules"]}
+    assert "hip_replacement_lateral_abductors" in ids
+    assert "hip_replacement_lateral_abduction" not in ids  # past 12 weeks in week 1
+    for w in _loading(doc):
+        families = {rx["family"] for s in w["sessions"] for rx in s["exercises"]}
+        assert families & ABDUCTION_WORK, w["number"]
+    blocks: dict[int, set[str]] = {}
+    for w in doc["weeks"]:
+        for s in w["sessions"]:
+            blocks.setdefault(w["block"], set()).update(rx["id"] for rx in s["exercises"])
+    order = sorted(blocks)
+    moving = [
+        b
+        for b in order
+        for e in blocks[b]
+        if "active_hip_abduction" in CATALOGUE[e].tags and CATALOGUE[e].role != "isometric"
+    ]
+    assert moving, "standing abduction comes in a later block"
+    for b in moving:
+        before = blocks[order[order.index(b) - 1]] if order.index(b) else set()
+        assert any(CATALOGUE[e].family == "standing_abduction_hold" for e in before), b
+    notes = " ".join(doc["safety"]["notes"])
+    assert "Your surgeon's own rules override this" in notes
+    strength = next(p for p in doc["phases"] if p["kind"] == "strength")
+    assert strength["goal"].startswith("Build glute max and med strength")
+
+
+def test_a_lateral_hip_replacement_under_12_weeks_holds_abduction_and_says_what_comes_next():
+    # 8 weeks after the operation in week 1: weeks 1-4 are under 12 weeks.
+    doc = json.loads(_lateral_thr_at(8, 12))
+    held = [n for n, rx in rows(doc) if "active_hip_abduction" in tags(rx)]
+    assert held and min(held) >= 5
+    # The block of weeks 4-6 straddles week 12: its warning names only weeks 5-6, where
+    # the rule asking for the work holds (the check compares them, week by week).
+    warned = [w for w in doc["warning_details"] if w["rule"] == "hip_replacement_lateral_abductors"]
+    assert [w["weeks"] for w in warned] == [[5, 6]]
+    assert not verify(doc, CTX)
+    # 2 weeks after it, an 8-week program: the restriction holds in every week.
+    doc = json.loads(_lateral_thr_at(2, 8))
+    assert not [n for n, rx in rows(doc) if "active_hip_abduction" in tags(rx)]
+    strength = next(p for p in doc["phases"] if p["kind"] == "strength")
+    assert "med" not in strength["goal"].split("(")[0]
+    assert "waits until your rules allow it" in strength["goal"]
+    # The check words the goal the same way: a program promising glute med strength
+    # that its rules hold out is caught.
+    from gluteus.engine.skeleton import PHASE_GOALS
+
+    assert not verify(doc, CTX)
+    strength["goal"] = PHASE_GOALS["strength"]
+    assert any("strength phase is not worded" in v.message for v in verify(doc, CTX))
+    notes = " ".join(doc["safety"]["notes"])
+    assert "first a standing hold pressing the knee out into a wall" in notes
+    assert "If your surgeon still says no" in notes
+
+
+def test_the_stance_note_asks_for_no_re_take_of_a_test_never_taken():
+    doc = program(LATERAL_THR)
+    assert (
+        "trendelenburg"
+        not in gluteus.load_profile(next(FIXTURES.glob(f"review*/{LATERAL_THR}")), plugins=PM).tests
+    )
+    notes = " ".join(doc["safety"]["notes"])
+    assert "Trendelenburg" in notes and "re-take the Trendelenburg" not in notes

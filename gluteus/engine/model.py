@@ -812,10 +812,12 @@ class Requirement:
       ``planes``, ``roles``, ``tags`` and/or ``families`` (all of them when ``each``,
       else at least one of them).
     - ``session``: every session holds such exercises.
-    - ``stepped``: exercises carrying any of ``tags`` come only in a block whose block
-      before held an exercise of ``families``: a ladder climbed from its easier rungs,
-      as the first block holding those families can hold only the rungs without the
-      tags (a full plank after a block of planks on the knees or on the side).
+    - ``stepped``: exercises carrying any of ``tags`` (and of ``roles``, when given)
+      come only in a block whose block before held an exercise of ``families``: a
+      ladder climbed from its easier rungs, as the first block holding those families
+      can hold only the rungs without the tags (a full plank after a block of planks on
+      the knees or on the side), or, with ``roles``, only the tagged work of other
+      roles (abduction held still before the leg is lifted out to the side).
     - ``drill_first``: a loaded exercise of the families in ``then`` comes only once an
       exercise of ``families`` (the drill that teaches the movement) has been done in
       an earlier week, or earlier in the same session: the movement is learnt unloaded
