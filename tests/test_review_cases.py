@@ -184,7 +184,7 @@ def test_outer_hip_pain_stands_on_one_leg_only_holding_on_and_for_less_than_test
 
 
 def test_a_hands_free_hold_is_never_longer_than_70_percent_of_the_test():
-    from gluteus.engine.dosing import tested_hold_limit
+    from gluteus.engine.dosing import tested_hold_limit, tested_hold_start
 
     tests = context(PM).registry.tests
     profile = gluteus.load_profile(
@@ -192,9 +192,12 @@ def test_a_hands_free_hold_is_never_longer_than_70_percent_of_the_test():
     )
     hands_free = CATALOGUE["single_leg_stance"]
     assert tested_hold_limit(hands_free, profile.tests, tests) == (5, "single_leg_stance_s")
-    # The supported version is more than the hands-free test measured: 10 s stays.
+    # The supported version is more than the hands-free test measured: not capped by it,
+    # it starts at 10 s (70% of the test is less) and lengthens by its rule.
     supported = CATALOGUE["single_leg_stance_support"]
-    assert tested_hold_limit(supported, profile.tests, tests) == (10, "single_leg_stance_s")
+    assert tested_hold_limit(supported, profile.tests, tests) is None
+    assert tested_hold_start(supported, profile.tests, tests) == 10
+    assert tested_hold_start(hands_free, profile.tests, tests) is None
 
 
 def test_a_valgus_knee_lands_on_two_feet_and_gets_no_extra_sets_of_fast_work():
@@ -1699,6 +1702,32 @@ def test_a_lateral_hip_replacement_under_12_weeks_holds_abduction_and_says_what_
     notes = " ".join(doc["safety"]["notes"])
     assert "first a standing hold pressing the knee out into a wall" in notes
     assert "If your surgeon still says no" in notes
+
+
+def test_the_lateral_hip_replacement_doses_rise_through_the_program():
+    # Step-up 2 x 16 and a counter-held single-leg stance of 2 x 10 s every week for ten
+    # weeks, against "adding reps, sets or load week by week".
+    doc = program(LATERAL_THR)
+    stance = [
+        (w["number"], rx["hold_s"])
+        for w in _loading(doc)
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if rx["id"] == "single_leg_stance_support"
+    ]
+    holds = [h for _, h in stance]
+    assert holds[0] == 10 and max(holds) >= 30, stance
+    assert holds == sorted(holds), "a supported hold keeps the seconds it reached"
+    for ex_id in ("step_up_at_rail", "sit_to_stand_raised_seat"):
+        doses = {
+            (rx["sets"], rx["reps"])
+            for w in _loading(doc)
+            if w["number"] >= 4
+            for s in w["sessions"]
+            for rx in s["exercises"]
+            if rx["id"] == ex_id
+        }
+        assert len(doses) > 1 and max(d[0] for d in doses) == 3, (ex_id, doses)
 
 
 def test_the_stance_note_asks_for_no_re_take_of_a_test_never_taken():

@@ -644,9 +644,10 @@ class DoseRule:
     starts at ``sets`` and ``reps[0]`` (or ``hold_s``); each following week of the
     block moves by ``progression`` (``reps``: +``step`` reps up to ``reps[1]``;
     ``hold``: +``step`` seconds up to ``max_hold_s``; ``sets``: +1 set up to
-    ``max_sets``; ``load``: same dose, heavier load — external loads only). A deload
-    multiplies sets by ``deload_factor`` (never below 1, always fewer than the week
-    before).
+    ``max_sets``; ``load``: same dose, heavier load — external loads only). Reps or a
+    hold at the top (or held by a cap) add a set a week instead, up to ``max_sets``. A
+    deload multiplies sets by ``deload_factor`` (never below 1, always fewer than the
+    week before).
 
     Effort is structured: ``effort`` is the RPE range (0–10), ``rm`` the repetition
     maximum the load should be (external loads only), ``rir`` the reps kept in reserve.

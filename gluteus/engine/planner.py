@@ -66,6 +66,7 @@ from .dosing import (
     Dose,
     NoDoseRule,
     choose_rule,
+    tested_hold_start,
     too_short_to_hold,
     week_dose,
     with_tested_limits,
@@ -529,6 +530,7 @@ def _options(
         doses: dict[int, Dose] = {}
         previous: Dose | None = None
         mine = with_tested_limits(cap, ex, profile.tests, ctx.registry.tests)
+        first_hold = tested_hold_start(ex, profile.tests, ctx.registry.tests)
         before = carried.get(ex.id)
         for step, week in enumerate(block.loading_weeks):
             previous = doses[week] = week_dose(
@@ -539,6 +541,7 @@ def _options(
                 extra_sets=extra_sets,
                 carried=before,
                 told=True,
+                first_hold=first_hold,
             )
         if block.deload is not None:
             doses[block.deload] = week_dose(
@@ -550,6 +553,7 @@ def _options(
                 extra_sets=extra_sets,
                 carried=before,
                 told=True,
+                first_hold=first_hold,
             )
         if _too_long(ex, max(d.tenths for d in doses.values()), profile):
             continue
