@@ -576,9 +576,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="hip_replacement_lateral",
-        description="Lateral hip replacement: as the posterior precautions (no jumps or hops "
-        "either); no active lifting of the leg out to the side is a rule of its own, by "
-        "the weeks since the operation.",
+        description="Lateral hip replacement: as the posterior precautions: hip bent no "
+        "more than 90 degrees, no crossing the midline, no turning the hip in, and no "
+        "jumps or hops on the new hip.",
         source="hip_replacement_precautions",
         evidence="verified",
         when=Trigger(precautions=("hip_replacement_lateral",)),
