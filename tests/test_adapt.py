@@ -200,8 +200,21 @@ def test_a_red_session_steps_down_and_the_program_still_checks(tmp_path, program
     """Pain over 5/10, not settled by the next morning: the exercises of that session
     go down a rung (or to fewer sets where no easier rung fits), and the program the
     journal stores checks clean."""
-    red = {"week": 2, "session": 1, "effort": 6, "pain": {"knee": {"during": 7, "next_morning": 5}}}
-    result, version, stored = saved_and_adapted(tmp_path, program, [*easy([1], 5), red])
+    # The first session holding an exercise above the bottom rung of its ladder (which
+    # exercises a plan holds is the planner's choice).
+    week, session = next(
+        (w.number, i + 1)
+        for w in program.weeks
+        for i, s in enumerate(w.sessions)
+        if any(rx.ladder and rx.rung and rx.rung > 1 for rx in s.exercises)
+    )
+    red = {
+        "week": week,
+        "session": session,
+        "effort": 6,
+        "pain": {"knee": {"during": 7, "next_morning": 5}},
+    }
+    result, version, stored = saved_and_adapted(tmp_path, program, [*easy(range(1, week), 5), red])
     down = [c for c in result.changes if c.kind == "regress"]
     assert down and version == 2
     assert any(c.to for c in down)

@@ -127,15 +127,19 @@ def test_the_twelve_week_story(db, story_program):
     # first phase the tests are due again.
     assert not kinds[1] & {"hold", "regress", "refer"}
     assert "retest" in kinds[2]
-    # Weeks 3-4: green; nothing regressed or held, and exercises done green at the full
-    # dose for three sessions move up a rung.
+    # Weeks 3-4: green; nothing regressed or held. Exercises done green at the full dose
+    # for three sessions move up a rung in weeks 1-4 (which week depends on how often
+    # the plan repeats an exercise within a week).
     assert not (kinds[3] | kinds[4]) & {"hold", "regress", "refer"}
-    assert "progress" in kinds[3] | kinds[4]
+    assert "progress" in kinds[1] | kinds[2] | kinds[3] | kinds[4]
     # Week 5 (the deload closing the first strength block): amber (4/10) after green
     # weeks: hold the doses through the loading weeks of the next block (6-8), do not
     # regress.
     assert "hold" in kinds[5] and "regress" not in kinds[5]
-    assert all(c.weeks == (6, 7, 8) for c in changes[5] if c.kind == "hold")
+    # (An exercise the plan leaves out of week 6 is held from its first week in 7-8.)
+    holds = [c for c in changes[5] if c.kind == "hold"]
+    assert any(c.weeks == (6, 7, 8) for c in holds)
+    assert all(c.weeks and set(c.weeks) <= {6, 7, 8} for c in holds)
     # Week 6: two red sessions to end the week (over 5/10, not settled by the next
     # morning): regress, down a rung where the ladder allows it; two reds are not yet a
     # referral.

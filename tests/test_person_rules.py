@@ -312,7 +312,30 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     (
         "hip_replacement_lateral",
         person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
-        slip_in("lateral_band_walk"),
+        slip_in("hip_hinge_drill"),
+    ),
+    # A lateral approach's repaired abductors: no active abduction up to 12 weeks after
+    # the operation (weeks 1-6 here), then back in steps a block apart: holds, standing
+    # lifts, lying on the side; some of it every week (left out only with a warning).
+    (
+        "hip_replacement_lateral_abduction",
+        person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=6),
+        slip_in("seated_abduction_press"),
+    ),
+    (
+        "hip_replacement_lateral_abductors",
+        person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
+        slip_in("standing_hip_abduction_chair", week=1),
+    ),
+    (
+        "hip_replacement_lateral_abductors",
+        person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
+        slip_in("side_lying_hip_abduction", week=3),
+    ),
+    (
+        "hip_replacement_lateral_abductors",
+        person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
+        without_family("standing_abduction_hold", week=1),
     ),
     (
         "hip_replacement_anterior",

@@ -185,7 +185,7 @@ def test_outer_hip_pain_stands_on_one_leg_only_holding_on_and_for_less_than_test
 
 
 def test_a_hands_free_hold_is_never_longer_than_70_percent_of_the_test():
-    from gluteus.engine.dosing import tested_hold_limit
+    from gluteus.engine.dosing import tested_hold_limit, tested_hold_start
 
     tests = context(PM).registry.tests
     profile = gluteus.load_profile(
@@ -193,9 +193,12 @@ def test_a_hands_free_hold_is_never_longer_than_70_percent_of_the_test():
     )
     hands_free = CATALOGUE["single_leg_stance"]
     assert tested_hold_limit(hands_free, profile.tests, tests) == (5, "single_leg_stance_s")
-    # The supported version is more than the hands-free test measured: 10 s stays.
+    # The supported version is more than the hands-free test measured: not capped by it,
+    # it starts at 10 s (70% of the test is less) and lengthens by its rule.
     supported = CATALOGUE["single_leg_stance_support"]
-    assert tested_hold_limit(supported, profile.tests, tests) == (10, "single_leg_stance_s")
+    assert tested_hold_limit(supported, profile.tests, tests) is None
+    assert tested_hold_start(supported, profile.tests, tests) == 10
+    assert tested_hold_start(hands_free, profile.tests, tests) is None
 
 
 def test_a_valgus_knee_lands_on_two_feet_and_gets_no_extra_sets_of_fast_work():
@@ -1841,3 +1844,119 @@ def test_a_sore_outer_hip_tendon_with_a_kettlebell_lifts_it_every_strength_week(
             assert lifts, w["number"]
             assert all(6 <= rx["reps"] <= 10 for rx in lifts), w["number"]
             assert all(rx["effort"]["rm"] for rx in lifts), w["number"]
+
+
+# --- Review 8: a lateral hip replacement, 14 weeks after it, at a high risk of falling ----
+
+LATERAL_THR = "r8_thr_lateral.yaml"  # Ruth, 66: 14 weeks after surgery in week 1; TUG 12 s
+ABDUCTION_WORK = {"standing_abduction_hold", "standing_hip_abduction"}
+
+
+def _loading(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [w for w in doc["weeks"] if not w["deload"]]
+
+
+@functools.cache
+def _lateral_thr_at(weeks_since_surgery: int, weeks: int) -> str:
+    """Ruth's program, as if her operation had been ``weeks_since_surgery`` weeks before
+    a program of ``weeks`` weeks."""
+    path = next(FIXTURES.glob(f"review*/{LATERAL_THR}"))
+    data = gluteus.load_profile(path, plugins=PM).to_dict()
+    data["weeks_since_surgery"] = weeks_since_surgery
+    data["schedule"]["weeks"] = weeks
+    return json.dumps(gluteus.generate(gluteus.Profile.from_dict(data), plugins=PM).to_dict())
+
+
+def test_a_lateral_hip_replacement_past_12_weeks_trains_the_abductors_holds_first():
+    # "No active lifting of the leg out to the side" was held for all 12 weeks, 14 to 26
+    # weeks after the operation: no glute med work at all after a transgluteal approach.
+    doc = program(LATERAL_THR)
+    ids = {r["id"] for r in doc["safety"]["rules"]}
+    assert "hip_replacement_lateral_abductors" in ids
+    assert "hip_replacement_lateral_abduction" not in ids  # past 12 weeks in week 1
+    for w in _loading(doc):
+        families = {rx["family"] for s in w["sessions"] for rx in s["exercises"]}
+        assert families & ABDUCTION_WORK, w["number"]
+    blocks: dict[int, set[str]] = {}
+    for w in doc["weeks"]:
+        for s in w["sessions"]:
+            blocks.setdefault(w["block"], set()).update(rx["id"] for rx in s["exercises"])
+    order = sorted(blocks)
+    moving = [
+        b
+        for b in order
+        for e in blocks[b]
+        if "active_hip_abduction" in CATALOGUE[e].tags and CATALOGUE[e].role != "isometric"
+    ]
+    assert moving, "standing abduction comes in a later block"
+    for b in moving:
+        before = blocks[order[order.index(b) - 1]] if order.index(b) else set()
+        assert any(CATALOGUE[e].family == "standing_abduction_hold" for e in before), b
+    notes = " ".join(doc["safety"]["notes"])
+    assert "Your surgeon's own rules override this" in notes
+    strength = next(p for p in doc["phases"] if p["kind"] == "strength")
+    assert strength["goal"].startswith("Build glute max and med strength")
+
+
+def test_a_lateral_hip_replacement_under_12_weeks_holds_abduction_and_says_what_comes_next():
+    # 8 weeks after the operation in week 1: weeks 1-4 are under 12 weeks.
+    doc = json.loads(_lateral_thr_at(8, 12))
+    held = [n for n, rx in rows(doc) if "active_hip_abduction" in tags(rx)]
+    assert held and min(held) >= 5
+    # The block of weeks 4-6 straddles week 12: its warning names only weeks 5-6, where
+    # the rule asking for the work holds (the check compares them, week by week).
+    warned = [w for w in doc["warning_details"] if w["rule"] == "hip_replacement_lateral_abductors"]
+    assert [w["weeks"] for w in warned] == [[5, 6]]
+    assert not verify(doc, CTX)
+    # 2 weeks after it, an 8-week program: the restriction holds in every week.
+    doc = json.loads(_lateral_thr_at(2, 8))
+    assert not [n for n, rx in rows(doc) if "active_hip_abduction" in tags(rx)]
+    strength = next(p for p in doc["phases"] if p["kind"] == "strength")
+    assert "med" not in strength["goal"].split("(")[0]
+    assert "waits until your rules allow it" in strength["goal"]
+    # The check words the goal the same way: a program promising glute med strength
+    # that its rules hold out is caught.
+    from gluteus.engine.skeleton import PHASE_GOALS
+
+    assert not verify(doc, CTX)
+    strength["goal"] = PHASE_GOALS["strength"]
+    assert any("strength phase is not worded" in v.message for v in verify(doc, CTX))
+    notes = " ".join(doc["safety"]["notes"])
+    assert "first a standing hold pressing the knee out into a wall" in notes
+    assert "If your surgeon still says no" in notes
+
+
+def test_the_lateral_hip_replacement_doses_rise_through_the_program():
+    # Step-up 2 x 16 and a counter-held single-leg stance of 2 x 10 s every week for ten
+    # weeks, against "adding reps, sets or load week by week".
+    doc = program(LATERAL_THR)
+    stance = [
+        (w["number"], rx["hold_s"])
+        for w in _loading(doc)
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if rx["id"] == "single_leg_stance_support"
+    ]
+    holds = [h for _, h in stance]
+    assert holds[0] == 10 and max(holds) >= 30, stance
+    assert holds == sorted(holds), "a supported hold keeps the seconds it reached"
+    for ex_id in ("step_up_at_rail", "sit_to_stand_raised_seat"):
+        doses = {
+            (rx["sets"], rx["reps"])
+            for w in _loading(doc)
+            if w["number"] >= 4
+            for s in w["sessions"]
+            for rx in s["exercises"]
+            if rx["id"] == ex_id
+        }
+        assert len(doses) > 1 and max(d[0] for d in doses) == 3, (ex_id, doses)
+
+
+def test_the_stance_note_asks_for_no_re_take_of_a_test_never_taken():
+    doc = program(LATERAL_THR)
+    assert (
+        "trendelenburg"
+        not in gluteus.load_profile(next(FIXTURES.glob(f"review*/{LATERAL_THR}")), plugins=PM).tests
+    )
+    notes = " ".join(doc["safety"]["notes"])
+    assert "Trendelenburg" in notes and "re-take the Trendelenburg" not in notes

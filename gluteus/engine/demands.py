@@ -343,16 +343,17 @@ class TagLimit:
 
 @frozen
 class Step:
-    """Work carrying any of ``tags`` only in a block after one that held work of
-    ``families`` (a ``stepped`` requirement of rule ``rule``)."""
+    """Work carrying any of ``tags`` (of ``roles``, when given) only in a block after
+    one that held work of ``families`` (a ``stepped`` requirement of rule ``rule``)."""
 
     tags: frozenset[str] = field(converter=_fs)
     families: frozenset[str] = field(converter=_fs)
     rule: str | None = None
+    roles: frozenset[str] = field(default=frozenset(), converter=_fs)
 
     def gates(self, ex: Exercise) -> bool:
         """True when ``ex`` is work this step holds back."""
-        return bool(self.tags & set(ex.tags))
+        return bool(self.tags & set(ex.tags)) and (not self.roles or ex.role in self.roles)
 
     def ready(self, before: Iterable[Exercise]) -> bool:
         """True when the block before, which held ``before``, opens the step."""
@@ -506,7 +507,7 @@ def demands_for(
         before.insert(0, (ACTIVATION_FIRST, None))
     opens = tuple((r, rule) for r, rule in reqs if r.kind == "session_opens")
     steps = tuple(
-        Step(r.tags, r.families, rule)
+        Step(r.tags, r.families, rule, roles=r.roles)
         for r, rule in reqs
         if r.kind == "stepped" and (not r.phases or phase in r.phases)
     )

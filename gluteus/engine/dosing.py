@@ -5,7 +5,8 @@ rule applies by role, phase, experience and load type, so an RM- or load-based d
 only ever reaches an exercise with an external load, and power doses only power
 exercises. A block's first loading week starts at the rule's base dose; each further
 loading week moves by the rule's ``progression`` (more reps, longer holds, one more
-set, or the same dose with a heavier load for external loads); a deload keeps the
+set, or the same dose with a heavier load for external loads; reps or holds at their
+top add a set a week instead, up to the rule's most); a deload keeps the
 exercise and its first-week reps or hold with fewer sets than the week before and an
 easier effort (Rogerson 2024: cut sets and reps, more reps in reserve), lowered after
 the safety caps so it is easier than the capped loading weeks too. Work whose load
@@ -213,27 +214,68 @@ def _tested(
             yield test_id, min(numbers)
 
 
-def tested_hold_limit(
+def _tested_hold(
     exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
 ) -> tuple[int, str] | None:
-    """The longest hold ``exercise`` may be given from the person's test ``results``,
-    and the test it comes from; None when no test measures its holds.
-
-    70% of the worse side's result (:data:`TESTED_HOLD_SHARE`); for a supported hold
-    never under :data:`SHORTEST_HOLD_S`, for a hands-free one the 70% wins, however
-    short (see :func:`too_short_to_hold`)."""
+    """70% of the worse side's result (:data:`TESTED_HOLD_SHARE`) of the tests that
+    measure ``exercise``'s holds, the least of them, and its test."""
     if not exercise.is_hold:
         return None
-    hands_free = HANDS_FREE_TAG in exercise.tags
     best: tuple[int, str] | None = None
     for test_id, worse in _tested(exercise, results, tests, "seconds"):
         num, den = TESTED_HOLD_SHARE
         limit = int(worse * num // den)
-        if not hands_free:
-            limit = max(SHORTEST_HOLD_S, limit)
         if best is None or limit < best[0]:
             best = (limit, test_id)
     return best
+
+
+def supported_balance(exercise: Exercise) -> bool:
+    """True for standing balance held with a hand on a support: a standing hold without
+    :data:`HANDS_FREE_TAG` (the catalogue's hands-free standing holds carry it), more
+    than a hands-free balance test of its family measured."""
+    return exercise.is_hold and exercise.position == "standing" and not _hands_free(exercise)
+
+
+def _hands_free(exercise: Exercise) -> bool:
+    return HANDS_FREE_TAG in exercise.tags
+
+
+def tested_hold_limit(
+    exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
+) -> tuple[int, str] | None:
+    """The longest hold ``exercise`` may be given from the person's test ``results``,
+    and the test it comes from; None when no test measures its holds, and for
+    supported balance (:func:`supported_balance`), which a test of the hands-free hold
+    starts rather than caps (:func:`tested_hold_start`).
+
+    70% of the worse side's result (:data:`TESTED_HOLD_SHARE`); for a hands-free hold
+    the 70% however short (see :func:`too_short_to_hold`), for any other never under
+    :data:`SHORTEST_HOLD_S`."""
+    if supported_balance(exercise):
+        return None
+    found = _tested_hold(exercise, results, tests)
+    if found is None or _hands_free(exercise):
+        return found
+    return max(SHORTEST_HOLD_S, found[0]), found[1]
+
+
+def tested_hold_start(
+    exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
+) -> int | None:
+    """The hold supported balance (:func:`supported_balance`: a hand on a counter)
+    starts at from the person's hands-free test ``results``: 70% of the worse side's,
+    never under :data:`SHORTEST_HOLD_S`; None for other holds or when no test measures
+    it.
+
+    The support carries what the test found missing, so the hold is not capped by it:
+    it starts where the test puts it (when that is shorter than its rule's start) and
+    lengthens by its rule, as Otago's supported holds lengthen before the support is
+    let go (a convention)."""
+    if not supported_balance(exercise):
+        return None
+    found = _tested_hold(exercise, results, tests)
+    return None if found is None else max(SHORTEST_HOLD_S, found[0])
 
 
 def too_short_to_hold(
@@ -391,6 +433,7 @@ def week_dose(
     extra_sets: int = 0,
     carried: Dose | None = None,
     told: bool = False,
+    first_hold: int | None = None,
 ) -> Dose:
     """The dose of ``exercise`` in the ``step``-th loading week of its block (0-based).
 
@@ -399,7 +442,11 @@ def week_dose(
     always fewer than the week before (never below one), and an easier effort.
     ``extra_sets`` adds sets done on one side only (extra work for a weaker side) to
     the time. ``carried`` is the exercise's dose in the last loading week of the block
-    before, when it was done there: see :func:`keeps_reps`. With baseline pain already
+    before, when it was done there: see :func:`keeps_reps` (a hold keeps its seconds so
+    too). ``first_hold`` starts a hold shorter than its rule's start (see
+    :func:`tested_hold_start`). Reps or a hold at the top of the rule's range (or held
+    there by a cap) add a set each further week instead, up to the rule's
+    ``max_sets``: the dose keeps rising within its block. With baseline pain already
     amber, the planner adds to the load words of a week that asks more than the one
     before that it is taken only after green sessions
     (:func:`~.amber_gate.green_gated`). With ``told``, reps and holds are rounded to
@@ -412,6 +459,8 @@ def week_dose(
     if exercise.is_hold:
         hold = rule.hold_s if rule.hold_s is not None else exercise.hold_s
         assert hold is not None
+        if first_hold is not None:
+            hold = min(hold, first_hold)
     else:
         reps = (rule.reps or FALLBACK_REPS)[0]
     deload = deload_after is not None
@@ -437,6 +486,17 @@ def week_dose(
     )
     if reps is not None and floor is not None:
         reps = max(reps, floor)
+    if hold is not None and carried is not None:
+        # A hold cannot get heavier either: it keeps the seconds it reached, so the next
+        # block does not start back at the rule's first hold.
+        kept = keeps_reps(
+            exercise.load_type,
+            carried.hold_s,
+            carried.effort,
+            effort_of(exercise, rule, cap, deload=False) if deload else effort,
+        )
+        hold = hold if kept is None else max(hold, kept)
+    start = reps if reps is not None else hold
     progression = rule.progression
     if progression == "load" and exercise.load_type != "external":
         # Bodyweight and band work cannot get heavier by percent: it gains reps, then the
@@ -454,7 +514,6 @@ def week_dose(
         elif progression == "sets":
             ceiling = rule.max_sets if rule.max_sets is not None else sets
             sets = min(sets + step, max(sets, ceiling))
-    sets = _capped(sets, cap.max_sets)
     if hold is not None:
         hold = _capped(hold, cap.max_hold_s)
     if reps is not None and cap.max_reps is not None:
@@ -462,6 +521,19 @@ def week_dose(
         reps = min(reps, cap.max_reps)
         top = min(max(top, floor or 0), cap.max_reps)
         floor = None
+    rises = (progression == "reps" and reps is not None) or (
+        progression == "hold" and hold is not None
+    )
+    if not deload and step > 0 and rises and rule.step > 0:
+        # Reps or a hold that reached the top of the range (or a cap) rise no more: the
+        # weeks left add a set each, up to the rule's most (ACSM 2009 progresses volume
+        # as well as load), so a block whose reps start at the top is not flat.
+        now = reps if reps is not None else hold
+        rose = 0 if start is None or now is None else max(0, now - start)
+        spare = step - -(-rose // rule.step)
+        if spare > 0 and rule.max_sets is not None:
+            sets = min(sets + spare, max(sets, rule.max_sets))
+    sets = _capped(sets, cap.max_sets)
     if told:
         reps = None if reps is None else told_reps(reps, max(top, floor or 0))
         hold = None if hold is None else told_hold(hold, cap.max_hold_s)

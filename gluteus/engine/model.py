@@ -544,9 +544,10 @@ class DoseRule:
     starts at ``sets`` and ``reps[0]`` (or ``hold_s``); each following week of the
     block moves by ``progression`` (``reps``: +``step`` reps up to ``reps[1]``;
     ``hold``: +``step`` seconds up to ``max_hold_s``; ``sets``: +1 set up to
-    ``max_sets``; ``load``: same dose, heavier load — external loads only). A deload
-    multiplies sets by ``deload_factor`` (never below 1, always fewer than the week
-    before).
+    ``max_sets``; ``load``: same dose, heavier load — external loads only). Reps or a
+    hold at the top (or held by a cap) add a set a week instead, up to ``max_sets``. A
+    deload multiplies sets by ``deload_factor`` (never below 1, always fewer than the
+    week before).
 
     Effort is structured: ``effort`` is the RPE range (0–10), ``rm`` the repetition
     maximum the load should be (external loads only), ``rir`` the reps kept in reserve.
@@ -720,10 +721,12 @@ class Requirement:
       ``planes``, ``roles``, ``tags`` and/or ``families`` (all of them when ``each``,
       else at least one of them).
     - ``session``: every session holds such exercises.
-    - ``stepped``: exercises carrying any of ``tags`` come only in a block whose block
-      before held an exercise of ``families``: a ladder climbed from its easier rungs,
-      as the first block holding those families can hold only the rungs without the
-      tags (a full plank after a block of planks on the knees or on the side).
+    - ``stepped``: exercises carrying any of ``tags`` (and of ``roles``, when given)
+      come only in a block whose block before held an exercise of ``families``: a
+      ladder climbed from its easier rungs, as the first block holding those families
+      can hold only the rungs without the tags (a full plank after a block of planks on
+      the knees or on the side), or, with ``roles``, only the tagged work of other
+      roles (abduction held still before the leg is lifted out to the side).
     - ``drill_first``: a loaded exercise of the families in ``then`` comes only once an
       exercise of ``families`` (the drill that teaches the movement) has been done in
       an earlier week, or earlier in the same session: the movement is learnt unloaded

@@ -69,6 +69,7 @@ from .dosing import (
     Dose,
     NoDoseRule,
     choose_rule,
+    tested_hold_start,
     too_short_to_hold,
     week_dose,
     with_tested_limits,
@@ -90,11 +91,11 @@ from .program import (
 )
 from .safety import ProgramSafety, Restrictions
 from .skeleton import (
-    PHASE_GOALS,
     PHASE_NAMES,
     Block,
     Skeleton,
     build_skeleton,
+    phase_goal,
     phase_note,
     stages_of,
 )
@@ -550,6 +551,7 @@ def _options(
         doses: dict[int, Dose] = {}
         previous: Dose | None = None
         mine = with_tested_limits(restrictions.cap_for(ex), ex, profile.tests, ctx.registry.tests)
+        first_hold = tested_hold_start(ex, profile.tests, ctx.registry.tests)
         before = carried.get(ex.id)
         for step, week in enumerate(block.loading_weeks):
             previous = doses[week] = week_dose(
@@ -560,6 +562,7 @@ def _options(
                 extra_sets=extra_sets,
                 carried=before,
                 told=True,
+                first_hold=first_hold,
             )
         if block.deload is not None:
             doses[block.deload] = week_dose(
@@ -571,6 +574,7 @@ def _options(
                 extra_sets=extra_sets,
                 carried=before,
                 told=True,
+                first_hold=first_hold,
             )
         if _too_long(ex, max(d.tenths for d in doses.values()), profile):
             continue
@@ -1444,10 +1448,14 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
         for cover in c.plan.dropped:
             if cover.issue is not None and cover.issue not in c.included:
                 continue  # the issue is left out of the block: its warning says so
-            unmet.setdefault(cover, []).extend(
-                c.block.loading_weeks if cover.scope == "week" else c.block.weeks
-            )
+            span = c.block.loading_weeks if cover.scope == "week" else c.block.weeks
+            # A rule in force in only some of the block's weeks (a stage that ends or
+            # begins in it) asks for the work in those weeks only.
+            ruled = set(plan.safety.weeks_of(cover.rule)) if cover.rule else set(span)
+            unmet.setdefault(cover, []).extend(w for w in span if w in ruled)
     for cover, weeks in sorted(unmet.items(), key=lambda kv: kv[0].what):
+        if not weeks:
+            continue
         out.append(
             engine_warning(
                 "unmet",
@@ -1555,7 +1563,7 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
             name=PHASE_NAMES[kind],
             kind=kind,
             weeks=w,
-            goal=PHASE_GOALS[kind],
+            goal=phase_goal(kind, plan.safety, w),
             note=phase_note(plan.skeleton, kind),
         )
         for kind, w in plan.skeleton.phases

@@ -42,7 +42,14 @@ from .demands import (
     relevant,
     training,
 )
-from .dosing import Dose, NoDoseRule, choose_rule, week_dose, with_tested_limits
+from .dosing import (
+    Dose,
+    NoDoseRule,
+    choose_rule,
+    tested_hold_start,
+    week_dose,
+    with_tested_limits,
+)
 from .model import Cap, DoseRule, Exercise, Finding
 from .profile import Profile
 from .program import (
@@ -273,6 +280,7 @@ def planned_dose(
         capped(who, exercise, place),
         deload_after=deload_after,
         extra_sets=extra.sets if extra else 0,
+        first_hold=tested_hold_start(exercise, who.profile.tests, who.ctx.registry.tests),
     )
 
 

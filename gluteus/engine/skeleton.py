@@ -50,6 +50,32 @@ PHASE_GOALS: dict[str, str] = {
     "good form.",
 }
 
+HELD_ABDUCTION_TAG = "active_hip_abduction"
+"""Work lifting or pushing a leg out to the side: the glute med work the strength goal
+names, which some rules hold out (a lateral hip replacement while its repair heals)."""
+
+STRENGTH_GOAL_WITHOUT_ABDUCTION = (
+    "Build glute strength in controlled, pelvis-neutral movements, adding reps, sets or "
+    "load week by week; work lifting or pushing the leg out to the side (glute med) waits "
+    "until your rules allow it."
+)
+"""The strength goal when every week of the phase holds that work out: it promises no
+glute med strength the program cannot train."""
+
+
+def phase_goal(kind: str, safety: ProgramSafety | None = None, weeks: Iterable[int] = ()) -> str:
+    """The goal of a phase of ``kind`` over ``weeks``, worded for what the rules of
+    those weeks (``safety``) allow."""
+    weeks = tuple(weeks)
+    if kind == "strength" and safety is not None and weeks:
+        held = all(
+            any(HELD_ABDUCTION_TAG in r.exclude_tags for r in safety.at(w).rules) for w in weeks
+        )
+        if held:
+            return STRENGTH_GOAL_WITHOUT_ABDUCTION
+    return PHASE_GOALS[kind]
+
+
 DELOAD_EVERY: dict[str, int] = {"novice": 4, "intermediate": 5, "advanced": 5}
 """Weeks in a loading cycle, its last week the deload (within the 4–6 of Bell 2022)."""
 

@@ -1291,10 +1291,13 @@ def _check_deloads(weeks: Sequence[Week]) -> Iterator[Violation]:
             )
 
 
-def _check_skeleton(program: Program, skeleton: Skeleton) -> Iterator[Violation]:
+def _check_skeleton(
+    program: Program, skeleton: Skeleton, safety: ProgramSafety | None = None
+) -> Iterator[Violation]:
     """Phases, their words and the deload weeks are the engine's skeleton for this
-    profile (it is arithmetic on the profile and its findings)."""
-    from .skeleton import PHASE_GOALS, phase_note
+    profile (it is arithmetic on the profile and its findings, and the goals on the
+    rules of the phase's weeks)."""
+    from .skeleton import phase_goal, phase_note
 
     have = [(p.kind, tuple(p.weeks)) for p in program.phases]
     want = [(kind, tuple(weeks)) for kind, weeks in skeleton.phases]
@@ -1306,7 +1309,7 @@ def _check_skeleton(program: Program, skeleton: Skeleton) -> Iterator[Violation]
     for phase in program.phases:
         if phase.kind in PHASE_NAMES and (
             phase.name != PHASE_NAMES[phase.kind]
-            or phase.goal != PHASE_GOALS[phase.kind]
+            or phase.goal != phase_goal(phase.kind, safety, phase.weeks)
             or (have == want and phase.note != phase_note(skeleton, phase.kind))
         ):
             yield Violation(message=f"the {phase.kind} phase is not worded as the engine words it")
@@ -1581,7 +1584,7 @@ def _verify_planned(
     out.extend(_check_safety(doc, safety))
     out.extend(_check_person(doc, person))
     out.extend(warned)
-    out.extend(_check_skeleton(doc, skeleton))
+    out.extend(_check_skeleton(doc, skeleton, safety))
     out.extend(_check_calendar(weeks, profile))
     out.extend(_check_minutes(weeks, profile))
     available = ctx.registry.available(profile.equipment)

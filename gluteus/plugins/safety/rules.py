@@ -141,6 +141,19 @@ RAISED_SEAT = Source(
     "is kept for the first 12 weeks. No trial sets these as stated.",
     "convention",
 )
+LATERAL_ABDUCTORS = Source(
+    "lateral_abductor_convention",
+    "Convention: a lateral (transgluteal) approach detaches and repairs part of the hip "
+    "abductors, so no active abduction is the lateral precaution (hip replacement "
+    "precautions); the approach precautions usually last 6 weeks, some surgeons keep them "
+    "12, and late rehabilitation (over 12 weeks) is functional and single-leg work "
+    "(joint_replacement_stages). gluteus holds the abduction precaution to 12 weeks, the "
+    "careful end, and then rebuilds the abductors in steps a block apart: standing "
+    "isometric abduction first (isometric holds open tendon loading, Rio 2015; Mellor "
+    "2018), then standing abduction holding a support (the Otago hip abductor exercise, "
+    "Campbell 1997). The surgeon's rules override. No trial sets these as stated.",
+    "convention",
+)
 LANDING_LADDER = Source(
     "landing_convention",
     "Convention after Lloyd 2014 and the FIFA 11+ warm-up (Soligard T et al. BMJ "
@@ -227,6 +240,7 @@ SOURCES: tuple[Source, ...] = (
     REPLACEMENT_LOADS,
     RAISED_SEAT,
     NEW_HIP_AT_HOME,
+    LATERAL_ABDUCTORS,
     LANDING_LADDER,
     VALGUS_LOAD,
     LUNGE_LADDER,
@@ -305,6 +319,7 @@ OLDER = _state("age_band", "65_plus", "80_plus")
 PREGNANT_LATER = _state("pregnancy", "trimester_2", "trimester_3")
 HIP_EARLY = _state("hip_replacement", "early")
 HIP_MIDDLE = _state("hip_replacement", "middle")
+HIP_LATERAL = Fact("precaution.hip_replacement_lateral")
 KNEE_EARLY_MIDDLE = _state("knee_replacement", "early", "middle")
 POSTNATAL_EARLY = _state("postnatal", "under_12_weeks")
 # The hip may not bend past 90 degrees (posterior and lateral approaches): the program
@@ -645,8 +660,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="hip_replacement_lateral",
-        description="Lateral hip replacement: as the posterior precautions (no jumps or hops "
-        "either), and no active lifting of the leg out to the side while the muscle heals.",
+        description="Lateral hip replacement: as the posterior precautions: hip bent no "
+        "more than 90 degrees, no crossing the midline, no turning the hip in, and no "
+        "jumps or hops on the new hip.",
         source="hip_replacement_precautions",
         evidence="verified",
         when=Trigger(precautions=("hip_replacement_lateral",)),
@@ -654,11 +670,81 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "hip_flexion_past_90",
             "adduction_past_midline",
             "hip_internal_rotation",
-            "active_hip_abduction",
             "impact",
         ),
         stop_signs=DISLOCATION_SIGNS,
         notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
+    ),
+    SafetyRule(
+        # The abductors cut and repaired in a lateral approach heal by the weeks, unlike
+        # the precautions against dislocation, which the program keeps for all its weeks
+        # (raised_seat_sit_to_stand): 12 weeks, the careful end of the usual 6-12, and
+        # with the weeks not given the early stage, so all the program's weeks.
+        id="hip_replacement_lateral_abduction",
+        description="Lateral hip replacement, up to 12 weeks after the operation: no active "
+        "lifting or pushing of the leg out to the side while the repaired muscle at the "
+        "side of the hip heals.",
+        source="lateral_abductor_convention",
+        evidence="convention",
+        when=Trigger(condition=AllOf((HIP_LATERAL, AnyOf((HIP_EARLY, HIP_MIDDLE))))),
+        exclude_tags=("active_hip_abduction",),
+        notes=(
+            "No lifting or pushing the leg out to the side while the muscle repaired at "
+            "the side of the hip heals (up to 12 weeks after the operation in this "
+            "program, the careful end of the usual 6 to 12). Your surgeon's own rules "
+            "override this. Once it is allowed, and your surgeon or physiotherapist "
+            "agrees, build it back in steps: first a standing hold pressing the knee out "
+            "into a wall (3 holds of 20 s each side to start, a little longer each week) "
+            "for two to four weeks; then lifting the leg out to the side standing behind "
+            "a chair, holding its back (2 sets of 8 each side to start). If your surgeon "
+            "still says no, leave it out and ask them when it may start.",
+        ),
+    ),
+    SafetyRule(
+        # The abductors are what a lateral approach weakens (the stance test's weaker
+        # side): once the restriction above lifts they are trained back, a rung a block.
+        id="hip_replacement_lateral_abductors",
+        description="Lateral hip replacement, from 12 weeks after the operation: the "
+        "muscle at the side of the hip is trained back in steps, each week standing "
+        "work pushing or lifting the leg out to the side: holds first, lifting the leg "
+        "out only in a block after one with those holds, and work lying on the side "
+        "(side-lying leg lifts, clamshells, side planks) only in a block after one with "
+        "standing leg lifts.",
+        source="lateral_abductor_convention",
+        evidence="convention",
+        when=Trigger(condition=AllOf((HIP_LATERAL, _state("hip_replacement", "late")))),
+        requires=(
+            # Optional: with no room for it, it is left out with a warning naming the rule.
+            Requirement(
+                kind="weekly",
+                families=("standing_abduction_hold", "standing_hip_abduction"),
+                each=False,
+                optional=True,
+            ),
+            # Every abduction but the isometric holds waits for a block of the holds, and
+            # work lying on the side (side-lying lifts, clamshells, side planks: the whole
+            # leg's lever, on the operated side) for a block of standing abduction.
+            Requirement(
+                kind="stepped",
+                tags=("active_hip_abduction",),
+                roles=("activation", "strength", "eccentric", "power", "stability", "mobility"),
+                families=("standing_abduction_hold",),
+            ),
+            Requirement(
+                kind="stepped",
+                tags=("lateral_hip_compression",),
+                families=("standing_hip_abduction",),
+            ),
+        ),
+        notes=(
+            "The muscle at the side of the hip, which a lateral approach repairs, comes "
+            "back in steps: standing holds pressing the knee out into a wall first, "
+            "lifting the leg out to the side standing in the block after, and lying on "
+            "your side for it only after that. Your surgeon's own "
+            "rules override this: if they still say no lifting or pushing the leg out to "
+            "the side, leave those exercises out, do the rest, and ask them when they "
+            "may start.",
+        ),
     ),
     SafetyRule(
         id="hip_replacement_anterior",
