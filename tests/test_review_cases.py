@@ -472,6 +472,8 @@ def test_a_raised_seat_does_not_tell_someone_without_a_new_joint_that_she_has_on
         for text in [*ex.cues, ex.why]:
             if "replacement" in text or "new hip" in text:
                 assert "if you have had" in text or "may not bend" in text, (ex.id, text)
+        # A new knee is strengthened by loading it: no cue tells it to slide forward.
+        assert not any("knee replacement" in cue for cue in ex.cues), ex.id
 
 
 # --- Review 4: split-stance holds on an outer-hip rule, loads after a joint replacement -

@@ -206,8 +206,9 @@ EXERCISES: tuple[Exercise, ...] = (
                 "so your hips stay higher than your knees",
                 guards=("chair_rise",),
             ),
-            "Slide one foot a little forward: the operated leg, if you have had a hip or knee "
-            "replacement",
+            # Not after a knee replacement: strength work loads the new knee, not spares it.
+            "Feet level, both legs working; if you have had a hip replacement, slide the "
+            "operated leg's foot a little forward",
             "Push on the armrests to stand up tall, trunk upright; sit down slowly the same way",
         ),
         fault="Leaning far forward or dropping into the seat.",
