@@ -546,12 +546,17 @@ def _run_workers(
                 _collect(future, futures[future], results, BrokenProcessPool)
                 advance()
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        for future in futures:
+            future.cancel()
         for child in multiprocessing.active_children():
             with contextlib.suppress(OSError):
                 child.terminate()
         raise
     finally:
+        # One shutdown, waiting: it joins the pool's manager thread. A shutdown without
+        # waiting first would leave that thread closing its pipe while the interpreter
+        # exits, and Python 3.11's exit hook could then write to the closed pipe (an
+        # "Exception ignored ... Bad file descriptor" traceback after Ctrl-C).
         pool.shutdown(wait=True, cancel_futures=True)
 
 
