@@ -259,6 +259,7 @@ def _make_plan(
         who.max_severity,
         found_any=bool(who.trained),
         stages=stages_of(safety, profile.walking_aid),
+        young=person is not None and person.value("age_band") == "under_18",
     )
     return Plan(
         profile=profile,

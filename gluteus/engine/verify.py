@@ -1575,6 +1575,7 @@ def _verify_planned(
         who.max_severity,
         found_any=bool(who.trained),
         stages=stages_of(safety, profile.walking_aid),
+        young=person.value("age_band") == "under_18",
     )
     weeks = doc.weeks
     warned, claims = _check_warnings(doc, profile, findings, {w.number for w in weeks})

@@ -175,6 +175,16 @@ VALGUS_LOAD = Source(
     "limit as stated.",
     "convention",
 )
+YOUTH_KNEE_CONTROL = Source(
+    "youth_knee_control_convention",
+    "Convention after Willy 2019 (patellofemoral pain guideline: hip and knee "
+    "strengthening with movement retraining) and the FIFA 11+ warm-up (Soligard T et al. "
+    "BMJ 2008;337:a2469, recalled: single-leg squats and step work with the knee over the "
+    "toes in every session, alongside jump-landing work): a young person whose knee caves "
+    "in trains that control on one leg, slowly, every strength and power week. That every "
+    "such week holds it is gluteus's convention; no trial tests it as stated.",
+    "convention",
+)
 LUNGE_LADDER = Source(
     "lunge_ladder_convention",
     "Convention: lunges climb from the sagittal plane (a split squat, then forward or "
@@ -243,6 +253,7 @@ SOURCES: tuple[Source, ...] = (
     LATERAL_ABDUCTORS,
     LANDING_LADDER,
     VALGUS_LOAD,
+    YOUTH_KNEE_CONTROL,
     LUNGE_LADDER,
     RECOVERY_48H,
     POWER_AS_JUMPS,
@@ -1090,6 +1101,28 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(condition=AllOf((KNEE_VALGUS, _state("age_band", "under_18", "adult")))),
         requires=(
             Requirement(kind="weekly", families=("squat_jump",), phases=("power",), optional=True),
+        ),
+    ),
+    SafetyRule(
+        id="youth_knee_control",
+        description="Under 18 with knees that cave in: each strength and power week holds "
+        "a step-down or a single-leg squat, done slowly with the knee over the second toe, "
+        "the single-leg control the caving knee lacks.",
+        # Where the isolated hip work that youth_abduction_volume caps goes instead: the
+        # movement the single-leg squat test failed, trained on one leg (Willy 2019; the
+        # FIFA 11+, Soligard 2008). Optional: with no step and no room for a single-leg
+        # squat, a warning says it is missing.
+        source="youth_knee_control_convention",
+        evidence="convention",
+        when=Trigger(condition=AllOf((KNEE_VALGUS, _state("age_band", "under_18")))),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("step_down", "single_leg_squat"),
+                each=False,
+                phases=("strength", "power"),
+                optional=True,
+            ),
         ),
     ),
     SafetyRule(
