@@ -562,6 +562,8 @@ JUMPER = person(signs=["barely_feel_glutes"])
 
 WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("pelvic_girdle_pain", PGP, slip_in("fire_hydrant")),
+    # Gentle side-of-hip work stays every week: the clamshell without a band.
+    ("pelvic_girdle_pain", PGP, without_family("clamshell", week=4)),
     ("pelvic_girdle_pain", PGP, slip_in("side_lying_hip_abduction")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("single_leg_stance")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("reverse_lunge")),

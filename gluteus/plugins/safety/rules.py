@@ -562,7 +562,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "loading, no lifting or pushing one leg out to the side against a load (side-"
         "lying leg raises, fire hydrants, clamshells with the feet lifted or a band), and "
         "planks on the knees rather than the feet; knees together when you get in and out "
-        "of bed or a car.",
+        "of bed or a car. Every week keeps gentle side-of-hip work (clamshells without a "
+        "band) and, when balance is trained, balance in a narrow stance with one foot in "
+        "front of the other instead of on one leg.",
         # Vleeming 2008 and POGP: positions that load one side of the pelvis or open it
         # unevenly provoke the pain; which exercises those are is convention.
         source="pgp_convention",
@@ -576,11 +578,22 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "pelvic_gapping",
             "high_abdominal_pressure",
         ),
+        # What stays: glute med work without a load pulling the pelvis open, and balance
+        # in a stance that loads both sides (the single-leg balance of the function
+        # rules is left out above). Optional: with no room, a warning says so.
+        requires=(
+            Requirement(kind="weekly", families=("clamshell",), optional=True),
+            Requirement(
+                kind="weekly", families=("tandem_stance",), issue="function", optional=True
+            ),
+        ),
         notes=(
             "Keep your knees together when you turn in bed or get in and out of a car, and "
             "prefer symmetric, narrow stances: they spare the pelvic joints.",
             "Do clamshells with a pillow between the knees and open them only a little, "
             "within what stays comfortable.",
+            "Balance is trained with one foot in front of the other, next to a counter, not "
+            "on one leg: standing on one leg loads one side of the pelvis.",
         ),
     ),
     # --- After giving birth --------------------------------------------------------------
