@@ -1584,7 +1584,7 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
         safety_rules=plan.safety.rule_entries(),
         person=tuple(plan.person.to_list()) if plan.person else (),
         stop_signs=everywhere.stop_signs,
-        notes=plan.safety.notes,
+        notes=plan.safety.notes_in(kind for kind, _ in plan.skeleton.phases),
     )
 
 
