@@ -1962,7 +1962,7 @@ def test_the_stance_note_asks_for_no_re_take_of_a_test_never_taken():
     assert "Trendelenburg" in notes and "re-take the Trendelenburg" not in notes
 
 
-# --- Review 9: a young footballer whose knee caves in; a pregnant runner with PGP -------
+# --- A young footballer whose knee caves in; a pregnant runner with pelvic girdle pain ---
 
 YOUTH_FOOTBALL = "r9_youth_football.yaml"
 PREG_PGP = "r9_preg_pgp_runner.yaml"
