@@ -118,6 +118,16 @@ def without_family(family: str, week: int = 3) -> Callable[[dict[str, Any]], Non
     return edit
 
 
+def without_families(families: tuple[str, ...], week: int = 3) -> Callable[[dict[str, Any]], None]:
+    """An edit taking every exercise of any of ``families`` out of week ``week``."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        for name in families:
+            without_family(name, week)(doc)
+
+    return edit
+
+
 def without_tag_in_power_weeks(tag: str) -> Callable[[dict[str, Any]], None]:
     """An edit taking every exercise carrying ``tag`` out of the power weeks."""
 
@@ -425,6 +435,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("youth", person(age=15), set_effort(rm=[4, 6])),
     ("youth", person(age=15, schedule=BACK_TO_BACK), hard_twice_in_a_row()),
     ("youth_abduction_volume", person(age=15), more_sets_of("side_lying_hip_abduction", 3)),
+    # Under 18 with knees that cave in: a step-down or single-leg squat every strength week.
+    (
+        "youth_knee_control",
+        person(age=15),
+        without_families(("step_down", "single_leg_squat"), week=4),
+    ),
     (
         "joint_replacement_loads",
         person(age=58, precautions=["knee_replacement"], weeks_since_surgery=30),
@@ -546,6 +562,8 @@ JUMPER = person(signs=["barely_feel_glutes"])
 
 WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("pelvic_girdle_pain", PGP, slip_in("fire_hydrant")),
+    # Gentle side-of-hip work stays every week: the clamshell without a band.
+    ("pelvic_girdle_pain", PGP, without_family("clamshell", week=4)),
     ("pelvic_girdle_pain", PGP, slip_in("side_lying_hip_abduction")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("single_leg_stance")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("reverse_lunge")),

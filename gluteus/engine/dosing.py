@@ -176,6 +176,11 @@ MODERATE_REPS = 10
 """Reps at least, on external load when effort is by feel (no repetition maximum): a
 moderate weight for 10-15 reps (Mottola 2018; ACSM 2009's 8-12 at moderate loads)."""
 
+MODERATE_TOP_REPS = 12
+"""The most reps a load-progressing lift climbs to when effort is by feel: a weight
+that cannot get heavier under the cap still asks more by reps, up to the top of ACSM
+2009's 8-12 at moderate loads (short of the 15 the load words name), then by sets."""
+
 TESTED_HOLD_SHARE = (7, 10)
 """A hold stays within 70% of the same hold tested (the worse side), so every set can be
 held with good form until the test is taken again: a convention, in the 50-70% range
@@ -498,13 +503,17 @@ def week_dose(
         hold = hold if kept is None else max(hold, kept)
     start = reps if reps is not None else hold
     progression = rule.progression
-    if progression == "load" and exercise.load_type != "external":
+    by_feel = progression == "load" and exercise.load_type == "external" and cap.no_rm
+    if progression == "load" and (exercise.load_type != "external" or by_feel):
         # Bodyweight and band work cannot get heavier by percent: it gains reps, then the
-        # next rung of its ladder.
+        # next rung of its ladder. Nor can a weight held at a moderate one by a cap
+        # (effort by feel, as in pregnancy): it gains reps, then sets.
         progression = "reps"
     top = rule.reps[1] if rule.reps is not None else FALLBACK_REPS[1]
     if effort.rm is not None:
         top = max(top, effort.rm[1])
+    if by_feel:
+        top = max(top, MODERATE_TOP_REPS)
     if not deload and step > 0:
         if progression == "reps" and reps is not None:
             reps = max(reps, min(reps + step * rule.step, top))
@@ -609,8 +618,13 @@ def keeps_reps(
     heavier) cannot get harder with fewer reps, so while the effort asked does not
     fall the reps do not fall either: 8 bodyweight reps are not harder than the 16 done
     the week before, nor as hard. (A deload, with its easier effort, may have fewer.)
+    An external load worded by feel, with no repetition maximum (a cap keeping the
+    weight moderate, as in pregnancy), is not made heavier either, so it keeps its
+    reps too.
     """
-    if before_reps is None or before_effort is None or load_type == "external":
+    if before_reps is None or before_effort is None:
+        return None
+    if load_type == "external" and (effort.rm is not None or before_effort.rm is not None):
         return None
     if effort.rpe is None or before_effort.rpe is None or effort.rpe[1] < before_effort.rpe[1]:
         return None

@@ -259,6 +259,7 @@ def _make_plan(
         who.max_severity,
         found_any=bool(who.trained),
         stages=stages_of(safety, profile.walking_aid),
+        young=person is not None and person.value("age_band") == "under_18",
     )
     return Plan(
         profile=profile,
@@ -1583,7 +1584,7 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
         safety_rules=plan.safety.rule_entries(),
         person=tuple(plan.person.to_list()) if plan.person else (),
         stop_signs=everywhere.stop_signs,
-        notes=plan.safety.notes,
+        notes=plan.safety.notes_in(kind for kind, _ in plan.skeleton.phases),
     )
 
 

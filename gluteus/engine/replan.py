@@ -511,7 +511,7 @@ def with_person(program: Program, who: Person) -> Program:
         safety_rules=who.safety.rule_entries(),
         person=tuple(who.model.to_list()) if who.model is not None else (),
         stop_signs=everywhere.stop_signs,
-        notes=who.safety.notes,
+        notes=who.safety.notes_in(phase.kind for phase in program.phases),
     )
 
 

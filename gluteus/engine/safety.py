@@ -21,7 +21,7 @@ from attrs import field, frozen
 
 from .facts import Facts, finding_facts, holds, profile_facts, state_facts
 from .messages import weeks_words
-from .model import Cap, Exercise, Finding, Limit, Requirement, SafetyRule
+from .model import PHASES, Cap, Exercise, Finding, Limit, Requirement, SafetyRule
 from .profile import Profile
 from .registry import Registry
 
@@ -269,9 +269,18 @@ class ProgramSafety:
         """The rules' notes for the program, in rule order, once each. A rule that
         applies in only some weeks (a stage after surgery, a trimester) says which, so
         a note for weeks 1-2 never contradicts the exercises of week 4."""
+        return self.notes_in(PHASES)
+
+    def notes_in(self, phases: Iterable[str]) -> tuple[str, ...]:
+        """:attr:`notes` for a program of the phase kinds ``phases``: a rule whose
+        only action is work asked in phases the program does not have (power work in
+        the power weeks of a program without them) says nothing to it."""
+        kinds = frozenset(phases)
         out: list[str] = []
         every = len(self.weeks)
         for rule in self.everywhere.rules:
+            if _idle(rule, kinds):
+                continue
             weeks = self.weeks_of(rule.id)
             when = "" if len(weeks) == every else f"{weeks_words(weeks).capitalize()}: "
             out.extend(f"{when}{n}" for n in rule.notes if f"{when}{n}" not in out)
@@ -282,6 +291,28 @@ class ProgramSafety:
         return tuple(
             n for n, r in enumerate(self.weeks, start=1) if any(x.id == rule_id for x in r.rules)
         )
+
+
+def _idle(rule: SafetyRule, phases: frozenset[str]) -> bool:
+    """Whether ``rule`` does nothing in a program of the phase kinds ``phases``: all
+    it does is ask for work in other phases."""
+    acts = (
+        rule.exclude_tags,
+        rule.exclude_positions,
+        rule.exclude_roles,
+        rule.exclude_exercises,
+        rule.exclude_equipment,
+        rule.substitute,
+        rule.limits,
+        rule.guard_tags,
+        rule.stop_signs,
+    )
+    return (
+        bool(rule.requires)
+        and rule.cap is None
+        and not any(acts)
+        and all(req.phases and not set(req.phases) & phases for req in rule.requires)
+    )
 
 
 def program_safety(

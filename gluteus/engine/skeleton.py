@@ -100,6 +100,16 @@ MIN_POWER_WEEKS = 2
 """A power phase shorter than this is folded into strength: one week of new, faster
 work followed by the program's end is no phase."""
 
+POWER_FROM_WEEKS = 8
+"""Programs shorter than this have no power phase: power is built on a base of
+strength (Haff & Nimphius 2012), and a shorter program leaves too little of it."""
+
+YOUNG_POWER_FROM_WEEKS = 6
+"""For the young (under 18) a power phase fits from this many weeks: low-volume jumps
+with the landing taught first are part of youth training from the start (Lloyd 2014;
+the FIFA 11+ warm-up, Soligard 2008, has jump-landing work in every session), so two
+weeks of it may follow a short strength phase. The six weeks are a convention."""
+
 
 def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
@@ -197,6 +207,7 @@ class Skeleton:
     blocks: tuple[Block, ...] = field(converter=_tuple)
     stages: Stages = Stages()
     power_held: bool = False
+    young: bool = False  # laid out for someone under 18 (see YOUNG_POWER_FROM_WEEKS)
 
     def phase_of(self, week: int) -> str:
         """The phase kind of a week."""
@@ -207,7 +218,11 @@ class Skeleton:
 
 
 def phase_lengths(
-    weeks: int, max_severity: int, found_any: bool, power_from: int | None = 1
+    weeks: int,
+    max_severity: int,
+    found_any: bool,
+    power_from: int | None = 1,
+    young: bool = False,
 ) -> dict[str, int]:
     """How many weeks each phase gets.
 
@@ -225,7 +240,7 @@ def phase_lengths(
     else:
         activation = 2
     power = 0
-    if weeks >= 8:
+    if weeks >= (YOUNG_POWER_FROM_WEEKS if young else POWER_FROM_WEEKS):
         power = min(6, max(2, round(weeks / 4)))
         if max_severity >= 3:
             power = max(2, power - 1)
@@ -349,6 +364,18 @@ def phase_note(skeleton: Skeleton, kind: str) -> str:
             if power
             else f"No power phase: {why}, so strength work continues to the end."
         )
+    shortest = YOUNG_POWER_FROM_WEEKS if skeleton.young else POWER_FROM_WEEKS
+    if (
+        kind == skeleton.phases[-1][0]
+        and kind != "power"
+        and not skeleton.power_held
+        and skeleton.weeks < shortest
+    ):
+        parts.append(
+            f"No power phase: fast work is built on strength, and at {skeleton.weeks} "
+            f"weeks the program ends before there is time for both (a power phase comes "
+            f"in programs of {shortest} weeks or more)."
+        )
     return " ".join(parts)
 
 
@@ -371,12 +398,13 @@ def build_skeleton(
     max_severity: int,
     found_any: bool = True,
     stages: Stages | None = None,
+    young: bool = False,
 ) -> Skeleton:
     """Lay out phases, deloads and blocks for a program of ``weeks`` weeks, for a
-    person at ``stages`` (none: no stage holds anything back)."""
+    person at ``stages`` (none: no stage holds anything back), ``young`` when under 18."""
     stages = stages or Stages()
-    lengths = phase_lengths(weeks, max_severity, found_any, stages.power_from)
-    held = lengths["power"] < phase_lengths(weeks, max_severity, found_any)["power"]
+    lengths = phase_lengths(weeks, max_severity, found_any, stages.power_from, young)
+    held = lengths["power"] < phase_lengths(weeks, max_severity, found_any, young=young)["power"]
     phases: list[tuple[str, tuple[int, ...]]] = []
     week = 1
     for kind in PHASES:
@@ -420,6 +448,7 @@ def build_skeleton(
         blocks=blocks,
         stages=stages,
         power_held=held,
+        young=young,
     )
 
 

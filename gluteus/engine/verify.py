@@ -366,7 +366,12 @@ def _check_safety(program: Program, safety: ProgramSafety | None) -> Iterator[Vi
     yield from _check_texts(
         "stop sign", program.stop_signs, everywhere.stop_signs if everywhere else ()
     )
-    yield from _check_texts("note", program.notes, safety.notes if safety is not None else ())
+    # The phases are checked against the skeleton elsewhere; a rule acting only in
+    # phases the program lacks adds no note.
+    kinds = [phase.kind for phase in program.phases]
+    yield from _check_texts(
+        "note", program.notes, safety.notes_in(kinds) if safety is not None else ()
+    )
     if program.traffic_light != TRAFFIC_LIGHT:
         yield Violation(
             message=f"the pain traffic light is not the engine's: {_light_diff(program)}"
@@ -1575,6 +1580,7 @@ def _verify_planned(
         who.max_severity,
         found_any=bool(who.trained),
         stages=stages_of(safety, profile.walking_aid),
+        young=person.value("age_band") == "under_18",
     )
     weeks = doc.weeks
     warned, claims = _check_warnings(doc, profile, findings, {w.number for w in weeks})

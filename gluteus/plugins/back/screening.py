@@ -54,10 +54,31 @@ CAVEAT = (
 )
 
 
+PGP_SIGN = "pelvic_girdle_pain"
+"""The sign of pelvic girdle pain (the safety plugin's): pain over the back of the
+pelvis that a person may well call low-back pain (Vleeming 2008, recalled: pelvic
+girdle pain lies between the posterior iliac crest and the gluteal fold, and is told
+apart from lumbar pain)."""
+
+
 def grade(profile: Profile) -> Finding:
-    """Grade back 0-3: 1 point per sign, 1-2 for low-back pain, 1 for a short bridge hold."""
-    evidence = sc.count_signs(profile, [s.id for s in SIGNS], sc.Evidence())
-    evidence = sc.count_pain(profile, ("low_back",), evidence)
+    """Grade back 0-3: 1 point per sign, 1-2 for low-back pain, 1 for a short bridge hold.
+
+    With pelvic girdle pain and no back sign, low-back pain is taken as that pain and
+    not counted here: it is not the low back working for the glutes, and the pelvic
+    girdle rules act on it."""
+    signs = [s.id for s in SIGNS]
+    evidence = sc.count_signs(profile, signs, sc.Evidence())
+    level = profile.pain.get("low_back")
+    if level and PGP_SIGN in profile.signs and not set(signs) & set(profile.signs):
+        evidence = evidence.add(
+            note=f"Low back pain {level}/10 not counted: with pelvic girdle pain and none "
+            "of the back signs, pain there is taken as the pelvic girdle pain, which its "
+            "own rules look after (Vleeming 2008: pelvic girdle pain lies below the low "
+            "back, over the back of the pelvis)."
+        )
+    else:
+        evidence = sc.count_pain(profile, ("low_back",), evidence)
     bridge = profile.tests.bridge_hold_s
     if bridge is not None:
         if bridge < BRIDGE_LBP_MEAN_S:

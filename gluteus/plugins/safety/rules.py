@@ -175,6 +175,16 @@ VALGUS_LOAD = Source(
     "limit as stated.",
     "convention",
 )
+YOUTH_KNEE_CONTROL = Source(
+    "youth_knee_control_convention",
+    "Convention after Willy 2019 (patellofemoral pain guideline: hip and knee "
+    "strengthening with movement retraining) and the FIFA 11+ warm-up (Soligard T et al. "
+    "BMJ 2008;337:a2469, recalled: single-leg squats and step work with the knee over the "
+    "toes in every session, alongside jump-landing work): a young person whose knee caves "
+    "in trains that control on one leg, slowly, every strength and power week. That every "
+    "such week holds it is gluteus's convention; no trial tests it as stated.",
+    "convention",
+)
 LUNGE_LADDER = Source(
     "lunge_ladder_convention",
     "Convention: lunges climb from the sagittal plane (a split squat, then forward or "
@@ -243,6 +253,7 @@ SOURCES: tuple[Source, ...] = (
     LATERAL_ABDUCTORS,
     LANDING_LADDER,
     VALGUS_LOAD,
+    YOUTH_KNEE_CONTROL,
     LUNGE_LADDER,
     RECOVERY_48H,
     POWER_AS_JUMPS,
@@ -551,7 +562,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "loading, no lifting or pushing one leg out to the side against a load (side-"
         "lying leg raises, fire hydrants, clamshells with the feet lifted or a band), and "
         "planks on the knees rather than the feet; knees together when you get in and out "
-        "of bed or a car.",
+        "of bed or a car. Every week keeps gentle side-of-hip work (clamshells without a "
+        "band) and, when balance is trained, balance in a narrow stance with one foot in "
+        "front of the other instead of on one leg.",
         # Vleeming 2008 and POGP: positions that load one side of the pelvis or open it
         # unevenly provoke the pain; which exercises those are is convention.
         source="pgp_convention",
@@ -565,11 +578,22 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "pelvic_gapping",
             "high_abdominal_pressure",
         ),
+        # What stays: glute med work without a load pulling the pelvis open, and balance
+        # in a stance that loads both sides (the single-leg balance of the function
+        # rules is left out above). Optional: with no room, a warning says so.
+        requires=(
+            Requirement(kind="weekly", families=("clamshell",), optional=True),
+            Requirement(
+                kind="weekly", families=("tandem_stance",), issue="function", optional=True
+            ),
+        ),
         notes=(
             "Keep your knees together when you turn in bed or get in and out of a car, and "
             "prefer symmetric, narrow stances: they spare the pelvic joints.",
             "Do clamshells with a pillow between the knees and open them only a little, "
             "within what stays comfortable.",
+            "Balance is trained with one foot in front of the other, next to a counter, not "
+            "on one leg: standing on one leg loads one side of the pelvis.",
         ),
     ),
     # --- After giving birth --------------------------------------------------------------
@@ -1090,6 +1114,28 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(condition=AllOf((KNEE_VALGUS, _state("age_band", "under_18", "adult")))),
         requires=(
             Requirement(kind="weekly", families=("squat_jump",), phases=("power",), optional=True),
+        ),
+    ),
+    SafetyRule(
+        id="youth_knee_control",
+        description="Under 18 with knees that cave in: each strength and power week holds "
+        "a step-down or a single-leg squat, done slowly with the knee over the second toe, "
+        "the single-leg control the caving knee lacks.",
+        # Where the isolated hip work that youth_abduction_volume caps goes instead: the
+        # movement the single-leg squat test failed, trained on one leg (Willy 2019; the
+        # FIFA 11+, Soligard 2008). Optional: with no step and no room for a single-leg
+        # squat, a warning says it is missing.
+        source="youth_knee_control_convention",
+        evidence="convention",
+        when=Trigger(condition=AllOf((KNEE_VALGUS, _state("age_band", "under_18")))),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("step_down", "single_leg_squat"),
+                each=False,
+                phases=("strength", "power"),
+                optional=True,
+            ),
         ),
     ),
     SafetyRule(
