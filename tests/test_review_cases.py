@@ -1930,17 +1930,23 @@ def test_a_lateral_hip_replacement_under_12_weeks_holds_abduction_and_says_what_
 def test_the_lateral_hip_replacement_doses_rise_through_the_program():
     # Step-up 2 x 16 and a counter-held single-leg stance of 2 x 10 s every week for ten
     # weeks, against "adding reps, sets or load week by week".
+    # With a raised risk of falling the balance work starts at a counter in tandem stance
+    # and stands on one leg only in a later block (Otago's order): each supported hold
+    # keeps the seconds it reached, and the balance holds climb past 30 s.
     doc = program(LATERAL_THR)
+    balance = ("single_leg_stance_support", "tandem_stance_counter")
     stance = [
-        (w["number"], rx["hold_s"])
+        (w["number"], rx["id"], rx["hold_s"])
         for w in _loading(doc)
         for s in w["sessions"]
         for rx in s["exercises"]
-        if rx["id"] == "single_leg_stance_support"
+        if rx["id"] in balance
     ]
-    holds = [h for _, h in stance]
-    assert holds[0] == 10 and max(holds) >= 30, stance
-    assert holds == sorted(holds), "a supported hold keeps the seconds it reached"
+    assert stance[0][1] == "tandem_stance_counter", stance
+    assert max(h for _, _, h in stance) >= 30, stance
+    for ex_id in balance:
+        holds = [h for _, e, h in stance if e == ex_id]
+        assert holds and holds == sorted(holds), ("a supported hold keeps its seconds", stance)
     for ex_id in ("step_up_at_rail", "sit_to_stand_raised_seat"):
         doses = {
             (rx["sets"], rx["reps"])
@@ -2025,3 +2031,30 @@ def test_the_tendon_notes_say_what_they_treat_and_assume_no_pain_lying_on_the_si
     assert "if lying on that side hurts at night" in notes
     assert "At night lie on the side" not in notes
     assert "and lying on that side no longer hurts" not in notes
+
+
+def test_the_strength_weeks_move_on_one_leg_every_week():
+    # Before: weeks 12-14 held no single-leg or step work (a held stance at a counter
+    # only), for a walker with poor balance and hip pain on long hikes.
+    doc = program(OSTEO_BP)
+    moving = {"single_leg_step", "single_leg_squat", "single_leg_excursion"}
+    for w in _loading(doc):
+        if w["phase"] != "Build strength":
+            continue
+        held = {rx["id"] for s in w["sessions"] for rx in s["exercises"] if tags(rx) & moving}
+        assert held, f"week {w['number']} moves on no single leg"
+
+
+def test_a_sign_read_but_not_counted_is_not_called_nothing_found():
+    # Before: "Also screened, nothing found: ... Knees cave in" for a knee replacement
+    # with knee pain on stairs, read as her knee problem ignored.
+    from gluteus.engine.view import view
+
+    doc = program(TKR_FALLS)
+    v = view(doc)
+    assert "Knees cave in" not in v.quiet
+    assert any(
+        t.startswith("Knees cave in (you noticed knee pain on stairs") for t in v.not_counted
+    ), v.not_counted
+    knees = next(f for f in doc["findings"] if f["issue"] == "knees")
+    assert any("put down to the new knee" in n for n in knees["notes"]), knees["notes"]
