@@ -1990,6 +1990,9 @@ def test_the_falls_program_holds_otago_strength_work_every_week():
         w["number"] for w in doc["weeks"] if w["phase"] == "Build strength" and not w["deload"]
     ]
     assert strength and all("step_up" in by_week[n] for n in strength), by_week
+    # Her long band loads the abduction once the chair version is done (it was never used).
+    used = {rx["id"] for _, rx in rows(doc)}
+    assert "long_band_hip_abduction" in used, sorted(used)
 
 
 def test_the_falls_program_stands_in_tandem_before_standing_on_one_leg():
