@@ -382,6 +382,7 @@ FAMILIES: dict[str, set[str]] = {
     "standing_hip_abduction": {
         "standing_hip_abduction_chair",
         "standing_band_hip_abduction",
+        "long_band_hip_abduction",
         "cable_hip_abduction",
     },
     "seated_abduction": {"seated_abduction_press", "seated_band_abduction"},

@@ -159,7 +159,10 @@ def test_early_post_op_light_loading_gets_no_deload_and_no_early_power():
     assert sk.deloads == ()
     assert [k for k, _ in sk.phases] == ["activation", "strength"]
     notes = {kind: phase_note(sk, kind) for kind, _ in sk.phases}
-    assert notes["activation"].startswith("No deload in weeks 1-7: while this stage")
+    assert notes["activation"].startswith(
+        "No deload week: while this stage of recovery passes (weeks 1-7)"
+    )
+    assert "with only 1 harder week after it" in notes["activation"]
     assert "No deload" not in notes["strength"]  # said once
     assert "No power phase" in notes["strength"]
 

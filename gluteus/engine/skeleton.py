@@ -85,7 +85,8 @@ MAX_BLOCK_WEEKS = 4
 NO_DELOAD_BELOW = 7
 """Programs shorter than this need no deload: a lighter week comes every 4–6 weeks
 (Bell 2022; Rogerson 2024: 5.6 ± 2.3), so a program of six weeks or fewer ends before
-one is due. Verification demands one from here."""
+one is due. Verification demands one from here. Light weeks (:class:`Stages`) are not
+counted: after a joint replacement, two light weeks and six harder ones need none."""
 
 
 MIN_LOADING_BEFORE_DELOAD = 2
@@ -297,7 +298,9 @@ def deload_weeks(
     six weeks that keeps the rule (later first), else the first week after that keeps
     it (after light weeks of recovery); with none, no more deloads.
     """
-    if weeks < NO_DELOAD_BELOW:
+    # Light weeks shed no fatigue, so a program whose harder weeks alone are too few
+    # for a deload to be due gets none: as short as a program that ends before one is.
+    if weeks - len(light & set(range(1, weeks + 1))) < NO_DELOAD_BELOW:
         return ()
     whole = tuple(range(1, weeks + 1))
     phase_of = {w: tuple(ws) for ws in phases for w in ws}
@@ -341,11 +344,20 @@ def phase_note(skeleton: Skeleton, kind: str) -> str:
             "body can catch up with the work; a lighter week comes every 4-6 weeks (Bell "
             "2022, Rogerson 2024)."
         )
-    elif light and skeleton.weeks >= NO_DELOAD_BELOW:
+    elif light and skeleton.deloads:
         parts.append(
             f"No deload in {weeks_words(light)}: while this stage of recovery passes the "
             f"effort is capped at RPE {LIGHT_RPE} or less, too light to need a lighter week "
             "(a deload sheds the fatigue of hard loading)."
+        )
+    elif light and skeleton.weeks >= NO_DELOAD_BELOW:
+        harder = skeleton.weeks - len(skeleton.stages.light)
+        parts.append(
+            f"No deload week: while this stage of recovery passes ({weeks_words(light)}) "
+            f"the effort is capped at RPE {LIGHT_RPE} or less, too light to need a lighter "
+            f"week, and with only {harder} harder week{'' if harder == 1 else 's'} after it "
+            "the program ends before one is due (a lighter week comes every 4-6 weeks: Bell "
+            "2022, Rogerson 2024)."
         )
     elif not skeleton.deloads and kind == skeleton.phases[0][0]:
         parts.append(

@@ -734,6 +734,9 @@ class ProgramView:
     warnings: tuple[str, ...]
     findings: tuple[FindingView, ...]
     quiet: tuple[str, ...]  # issue names screened with nothing found
+    # Issues screened where something the person noticed was read but not counted, each
+    # with what it was: "nothing found" would read as the complaint ignored.
+    not_counted: tuple[str, ...]
     rules: tuple[RuleView, ...]
     stop_signs: tuple[str, ...]
     red_flags: tuple[str, ...]  # red-flag questions to watch for, when the program has them
@@ -852,6 +855,12 @@ def _summary(profile: Mapping[str, Any]) -> str:
 
 def _shown(finding: Mapping[str, Any]) -> bool:
     return bool(finding["severity"] >= 1 or finding.get("focus"))
+
+
+def _noticed(data: Mapping[str, Any], finding: Mapping[str, Any]) -> list[str]:
+    """The signs the person noticed that ``finding``'s issue reads, in its words."""
+    signs = (data.get("issues", {}).get(finding["issue"]) or {}).get("signs") or {}
+    return [signs[s] for s in data["profile"].get("signs") or () if s in signs]
 
 
 def _findings(data: Mapping[str, Any], w: _Words) -> tuple[FindingView, ...]:
@@ -1323,7 +1332,15 @@ def view(program: Any) -> ProgramView:
         start=start,
         warnings=_warnings(data, w),
         findings=findings,
-        quiet=tuple(w.issue(f["issue"]) for f in data["findings"] if not _shown(f)),
+        quiet=tuple(
+            w.issue(f["issue"]) for f in data["findings"] if not _shown(f) and not _noticed(data, f)
+        ),
+        not_counted=tuple(
+            f"{w.issue(f['issue'])} (you noticed {', '.join(_noticed(data, f))}, which on "
+            "its own is not counted as this)"
+            for f in data["findings"]
+            if not _shown(f) and _noticed(data, f)
+        ),
         rules=tuple(
             RuleView(
                 id=r["id"],
@@ -1450,6 +1467,8 @@ def _doc_findings(v: ProgramView) -> list[Block]:
             items.append(("Evidence:", caveat))
         if items:
             blocks.append(Bullets(tuple(items)))
+    if v.not_counted:
+        blocks.append(Para("; ".join(v.not_counted) + ".", label="Also screened, not counted:"))
     if v.quiet:
         blocks.append(Para(", ".join(v.quiet) + ".", label="Also screened, nothing found:"))
     return blocks

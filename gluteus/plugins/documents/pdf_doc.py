@@ -358,6 +358,9 @@ def _findings(doc: Document) -> None:
         if f.evidence_text:
             note = f". {f.evidence_note}" if f.evidence_note else ""
             doc.para(f"Evidence: {f.evidence_text}{note}", 9, "I", MUTED)
+    if v.not_counted:
+        doc.ln(1)
+        doc.para(f"Also screened, not counted: {'; '.join(v.not_counted)}.", 9, "", MUTED)
     if v.quiet:
         doc.ln(1)
         doc.para(f"Also screened, nothing found: {', '.join(v.quiet)}.", 9, "", MUTED)

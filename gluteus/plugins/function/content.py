@@ -925,16 +925,35 @@ SINGLE_LEG_FAMILIES: tuple[str, ...] = (
 )
 """Families whose exercises put the body's weight on one leg and make the hip control it."""
 
+SINGLE_LEG_LOADING: tuple[str, ...] = (
+    "single_leg_step",
+    "single_leg_squat",
+    "single_leg_excursion",
+)
+"""Tags of work moving the body's weight on one leg: step-ups, step-downs and single-leg
+squats, split squats and lunges (a held stance carries none)."""
+
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="function_balance_and_single_leg_weekly",
-        description="When the glutes are not doing their job for balance, walking and everyday and sport movements, every week has balance work and an exercise where one hip controls your weight on one leg.",
+        description="When the glutes are not doing their job for balance, walking and everyday and sport movements, every week has balance work and an exercise where one hip controls your weight on one leg, and each strength week one that moves on one leg (a step-up, step-down, split squat or single-leg squat).",
         source="ijspt2022_return_to_run",
         evidence="weak",
         when=Trigger(findings=("function",)),
         requires=(
             Requirement(kind="weekly", roles=("stability",), issue="function"),
             Requirement(kind="weekly", families=SINGLE_LEG_FAMILIES, issue="function", each=False),
+            # A held stance is balance, not single-leg strength: the strength weeks also
+            # load one leg through a movement (step-ups, step-downs, split squats). Optional:
+            # where the rules or the minutes leave none, a warning names this rule.
+            Requirement(
+                kind="weekly",
+                tags=SINGLE_LEG_LOADING,
+                issue="function",
+                each=False,
+                phases=("strength",),
+                optional=True,
+            ),
         ),
         notes=(
             "Balance and single-leg control every week: these are what published checks of hip control test (single-leg stance, step-downs, single-leg squats, a balance reach).",

@@ -25,7 +25,8 @@ abduction) makes a new family.
                            side_plank_top_leg_abduction,
                            side_plank_bottom_leg_abduction
     standing_hip_abduction standing_hip_abduction_chair,
-                           standing_band_hip_abduction, cable_hip_abduction
+                           standing_band_hip_abduction, long_band_hip_abduction,
+                           cable_hip_abduction
     seated_abduction       seated_abduction_press, seated_band_abduction
     step_up                step_up, step_up_at_rail, lateral_step_up,
                            crossover_step_up (step_up_loaded,
@@ -281,6 +282,37 @@ EXERCISES: tuple[Exercise, ...] = (
         source="macadam2015",
         evidence="verified",
         why="Progressive loading of the standing abduction when a cable is available.",
+        family="standing_hip_abduction",
+    ),
+    Exercise(
+        # The home version of the cable: a long band anchored low pulls the ankle in, so
+        # a person with a long band (and no mini band or cable) can load the abduction
+        # that Otago loads with ankle cuff weights.
+        id="long_band_hip_abduction",
+        name="Standing hip abduction, long band anchored low",
+        issues=("knees",),
+        role="strength",
+        position="standing",
+        planes=("frontal",),
+        equipment=("long_band",),
+        loaded=True,
+        unilateral=True,
+        level=2,
+        seconds_per_rep=3,
+        rest_s=45,
+        cues=(
+            "Tie the band round a heavy table leg at ankle height; loop the other end round "
+            "the ankle of the leg farther from it",
+            "Stand side-on to the table, one hand on a counter or a chair back, stand tall",
+            "Lift the looped leg out to the side from the hip, toes forward; control the return",
+        ),
+        fault="Leaning the trunk away or hitching the hip instead of lifting from the hip.",
+        tags=("active_hip_abduction", "asymmetric_loading"),
+        targets=("gmed",),
+        source="falls_convention",
+        evidence="convention",
+        why="Standing abduction made harder with a long band, the home version of the cable: "
+        "the hip strengthening Otago does with ankle cuff weights, holding a support.",
         family="standing_hip_abduction",
     ),
     Exercise(
@@ -986,6 +1018,17 @@ LADDERS: tuple[Ladder, ...] = (
         steps=(
             LadderStep("step_up_at_rail", ADVANCE_SUPPORT, REGRESS),
             LadderStep("step_up", ADVANCE_REPS, REGRESS),
+        ),
+        source="falls_convention",
+        evidence="convention",
+    ),
+    Ladder(
+        id="standing_abduction_long_band",
+        name="Standing abduction: holding a chair back, then against a long band",
+        issues=("knees", "function"),
+        steps=(
+            LadderStep("standing_hip_abduction_chair", ADVANCE_REPS, REGRESS),
+            LadderStep("long_band_hip_abduction", ADVANCE_REPS, REGRESS),
         ),
         source="falls_convention",
         evidence="convention",

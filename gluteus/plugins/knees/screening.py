@@ -88,6 +88,13 @@ def grade(profile: Profile) -> Finding:
     seen = valgus_seen(profile)
     if evidence.points:
         evidence = sc.count_pain(profile, ("knee",), evidence)
+    elif profile.pain.get("knee") and "knee_replacement" in profile.precautions:
+        # Said plainly: after a knee replacement, knee pain is the new knee's.
+        evidence = evidence.add(
+            note=f"Knee pain {profile.pain.get('knee')}/10 after a knee replacement is put "
+            "down to the new knee, which the knee replacement rules look after; it is not "
+            "counted as knees caving in."
+        )
     elif profile.pain.get("knee"):
         evidence = evidence.add(
             note=f"Knee pain {profile.pain.get('knee')}/10 alone does not count as knees caving in: "

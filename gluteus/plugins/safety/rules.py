@@ -409,12 +409,40 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         guard_tags=("fast_chair_rise",),
         # Otago and Sherrington 2019: balance challenged often (about 3 hours a week is
         # the effective dose), so some in every session.
-        requires=(Requirement(kind="session", families=FALLS_BALANCE, each=False),),
+        requires=(
+            Requirement(kind="session", families=FALLS_BALANCE, each=False),
+            # Otago's balance exercises climb from a narrow base on both feet (tandem
+            # stance) to standing on one leg: one-leg balance (balance work loading one
+            # leg) only in a block after one with tandem stance.
+            Requirement(
+                kind="stepped",
+                tags=("asymmetric_loading",),
+                roles=("stability",),
+                families=("tandem_stance",),
+            ),
+        ),
         notes=(
             "Do every balance exercise next to a kitchen counter or the back of a heavy "
             "chair; let go only when the exercise is steady for its whole time, and move to "
             "the harder version only when the ladder says so (Otago: from holding a support "
             "to no support).",
+        ),
+    ),
+    SafetyRule(
+        # Otago (Campbell 1997) pairs its balance work with strength work standing at a
+        # support: the hip abductors among the strengthening exercises, stairs among the
+        # rest. Recommended work, so optional: without a step, or under a rule that holds
+        # abduction back, it is left out with a warning naming this rule.
+        id="falls_otago_strength",
+        description="With a raised risk of falling: every week, the strength work of the "
+        "Otago programme beside the balance work: lifting the leg out to the side standing "
+        "at a support and, from the strength phase, a step-up beside a rail.",
+        source="otago",
+        evidence="recalled",
+        when=Trigger(condition=_state("falls_risk", "high")),
+        requires=(
+            Requirement(kind="weekly", families=("standing_hip_abduction",), optional=True),
+            Requirement(kind="weekly", families=("step_up",), phases=("strength",), optional=True),
         ),
     ),
     SafetyRule(
@@ -997,6 +1025,35 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Pescatello 2015's stop signs beyond those for everyone.
         stop_signs=("a severe headache",),
     ),
+    SafetyRule(
+        # The profile's own reading at 140/90 or more (below the 180/110 that sends to a
+        # doctor first): training may go ahead at a moderate effort, and the reading is
+        # worth a check with the GP, who confirms high blood pressure by repeated or home
+        # readings (NICE NG136). Saying so is the convention; the threshold is NICE's.
+        id="blood_pressure_reading_check",
+        description="A resting blood pressure reading of 140/90 or more: have it checked "
+        "by your GP, and train at a moderate effort meanwhile.",
+        source="nice_ng136",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    _state("blood_pressure", "high"),
+                    AnyOf(
+                        (
+                            Fact("profile.blood_pressure.systolic", ">=", 140),
+                            Fact("profile.blood_pressure.diastolic", ">=", 90),
+                        )
+                    ),
+                )
+            )
+        ),
+        notes=(
+            "The blood pressure reading you gave is 140/90 or more: have it checked by your "
+            "GP (high blood pressure is confirmed by repeated or home readings, NICE NG136), "
+            "and see a doctor before training if a resting reading is ever 180/110 or more.",
+        ),
+    ),
     # --- Recovery between hard sessions --------------------------------------------------
     SafetyRule(
         # Garber 2011: the same muscles get 48 hours between hard sessions. A heavy hinge
@@ -1270,8 +1327,12 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_positions=("side-lying",),
         # The education of LEAP (Mellor 2018): compression and load management.
         notes=(
-            "Avoid crossing your legs and hanging on one hip. At night lie on the side that "
-            "does not hurt, with a pillow between the knees.",
+            # Said plainly: the rules treat the outer hip pain as the tendon picture, and
+            # the night advice is for those whom lying on that side hurts.
+            "Your outer hip pain is treated like a problem of the tendons at the side of the "
+            "hip (the usual cause of outer hip pain). Avoid crossing your legs and hanging "
+            "on one hip; if lying on that side hurts at night, lie on the side that does not "
+            "hurt, with a pillow between the knees.",
             "For now, ease the load that provokes the outer hip: shorter runs and walks, "
             "fewer hills and stairs, and no speed work; build them back gradually as the "
             "pain settles (Mellor 2018).",
@@ -1397,8 +1458,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_tags=("impact",),
         exclude_roles=("power",),
         notes=(
-            "Jumps, hops and fast work come in a new program, once the outer hip pain is "
-            "under 2/10 and lying on that side no longer hurts.",
+            "Jumps, hops and fast work come in a new program, once the outer hip pain stays "
+            "under 2/10 in and after workouts (and, if lying on that side hurt, it no longer "
+            "does).",
         ),
     ),
 )
