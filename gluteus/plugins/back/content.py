@@ -807,9 +807,12 @@ LADDERS: tuple[Ladder, ...] = (
         name="E. Hinge",
         issues=("back", "function"),
         steps=(
+            # The bodyweight single-leg hinge before the first weighted one: a rung
+            # without a weight is not harder than one with, so a block that did it
+            # still climbs to the dumbbell Romanian deadlift after it.
             LadderStep("hip_hinge_drill", ADVANCE_REPS, REGRESS),
-            LadderStep("romanian_deadlift", ADVANCE_REPS, REGRESS),
             LadderStep("single_leg_rdl", ADVANCE_REPS, REGRESS),
+            LadderStep("romanian_deadlift", ADVANCE_REPS, REGRESS),
             LadderStep("single_leg_rdl_loaded", ADVANCE_REPS, REGRESS),
             LadderStep("deadlift", ADVANCE_REPS, REGRESS),
         ),
@@ -930,7 +933,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="back_hinge_drill_first",
-        description="When the low back does the glutes' work or hurts, the hip hinge is learnt unloaded first: a loaded hinge (Romanian deadlift, deadlift, kettlebell swing) only after the hip hinge drill has been done in an earlier week, or earlier in the same session.",
+        description="When the low back does the glutes' work or hurts, the hip hinge is learnt unloaded first: a hinge (Romanian deadlift, deadlift, single-leg Romanian deadlift with or without a weight, kettlebell swing) only after the hip hinge drill has been done in an earlier week, or earlier in the same session.",
         source="practice_convention",
         evidence="convention",
         # The drill exists to teach the hip, not the back, to bend before any hinge is
@@ -948,7 +951,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             ),
         ),
         notes=(
-            "Learn the hip hinge with the drill (hands on the hips, the back long and still) before any weight is added to a hinge: the loaded version comes only once the drill has been practised.",
+            "Learn the hip hinge with the drill (hands on the hips, the back long and still) before any other hinge and before any weight is added to one: the other hinges come only once the drill has been practised.",
         ),
     ),
 )
