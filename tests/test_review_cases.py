@@ -1807,7 +1807,11 @@ def test_a_young_sprinter_jumps_in_the_power_weeks_and_keeps_his_loaded_lift():
             for rx in week
             if rx["load_type"] == "external" and rx["role"] == "strength"
         }
-        assert kept & lifted, w["number"]
+        # A loaded strength lift every power week; since a lift's first block with a
+        # weight is moderate and heavy squats keep a day apart (moderate_before_heavy,
+        # heavy_squats_apart), it may be a new one (the deadlift) rather than the
+        # strength block's own.
+        assert kept, w["number"]
 
 
 def test_the_lunge_gate_says_both_ways_the_outer_hip_rule_lifts():
@@ -2003,7 +2007,8 @@ def test_a_lift_is_moderate_in_the_first_block_that_loads_its_movement(name):
             else:
                 assert rx["effort"]["rpe"][1] <= 7, (block[0]["number"], rx["id"], rx["effort"])
         lifted |= {rx["family"] for rx in here if rx["load_type"] == "external"}
-    assert heavy_later, "lifts still get heavy, in the blocks after their moderate one"
+    if name == OFFICE:
+        assert heavy_later, "lifts still get heavy, in the blocks after their moderate one"
     assert verify(doc, CTX) == []
 
 
@@ -2048,8 +2053,30 @@ def test_the_hinge_drill_comes_first_in_the_calendar_and_a_loaded_hinge_follows(
     doc = program(OFFICE)
     order = [rx["family"] for w in doc["weeks"] for s in w["sessions"] for rx in s["exercises"]]
     assert order.index("hip_hinge") < min(order.index(f) for f in HINGES if f in order)
-    deadlifts = [(n, rx) for n, rx in rows(doc) if rx["family"] == "deadlift"]
-    assert any(n <= 6 and rx["load_type"] == "external" for n, rx in deadlifts), deadlifts
-    # The deadlift's heavy weeks come after its moderate block (the dumbbell RDL).
-    assert any(_hard(rx) for _, rx in deadlifts)
+    # Every strength week then holds a hinge with a weight (back_hinge_loaded).
+    assert "back_hinge_loaded" in {r["id"] for r in doc["safety"]["rules"]}
+    for week in doc["weeks"]:
+        if week["phase"] != "Build strength" or week["deload"]:
+            continue
+        hinges = [
+            rx["id"]
+            for s in week["sessions"]
+            for rx in s["exercises"]
+            if rx["family"] in {"deadlift", "single_leg_rdl"} and rx["load_type"] == "external"
+        ]
+        assert hinges, week["number"]
     assert verify(doc, CTX) == []
+
+
+def test_a_strength_week_without_its_loaded_hinge_is_caught():
+    doc = program(OFFICE)
+    week = next(w for w in doc["weeks"] if w["phase"] == "Build strength" and not w["deload"])
+    for session in week["sessions"]:
+        session["exercises"] = [
+            rx
+            for rx in session["exercises"]
+            if not (rx["family"] in HINGES and rx["load_type"] == "external")
+        ]
+        session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+    found = [v for v in verify(doc, CTX) if v.rule == "back_hinge_loaded"]
+    assert found and found[0].week == week["number"], [str(v) for v in verify(doc, CTX)]

@@ -57,6 +57,7 @@ from __future__ import annotations
 
 from gluteus.engine.model import (
     Activation,
+    AllOf,
     AnyOf,
     Cue,
     DoseRule,
@@ -807,12 +808,9 @@ LADDERS: tuple[Ladder, ...] = (
         name="E. Hinge",
         issues=("back", "function"),
         steps=(
-            # The bodyweight single-leg hinge before the first weighted one: a rung
-            # without a weight is not harder than one with, so a block that did it
-            # still climbs to the dumbbell Romanian deadlift after it.
             LadderStep("hip_hinge_drill", ADVANCE_REPS, REGRESS),
-            LadderStep("single_leg_rdl", ADVANCE_REPS, REGRESS),
             LadderStep("romanian_deadlift", ADVANCE_REPS, REGRESS),
+            LadderStep("single_leg_rdl", ADVANCE_REPS, REGRESS),
             LadderStep("single_leg_rdl_loaded", ADVANCE_REPS, REGRESS),
             LadderStep("deadlift", ADVANCE_REPS, REGRESS),
         ),
@@ -952,6 +950,48 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "Learn the hip hinge with the drill (hands on the hips, the back long and still) before any other hinge and before any weight is added to one: the other hinges come only once the drill has been practised.",
+        ),
+    ),
+    SafetyRule(
+        id="back_hinge_loaded",
+        description="When the low back does the glutes' work or hurts and there is a weight to lift, the hinge the drill teaches is then trained with a weight: every week of the strength phase holds a Romanian deadlift, a deadlift or a single-leg Romanian deadlift with a weight.",
+        source="practice_convention",
+        evidence="convention",
+        # The drill prepares a loaded hinge (the hinge ladder climbs to the deadlift); a
+        # program that teaches it and never loads it leaves the person unable to lift
+        # from the floor, the task the back finds hard. Optional: where the time or other
+        # rules leave no room, the program says so.
+        when=Trigger(
+            condition=AllOf(
+                (
+                    AnyOf(
+                        (
+                            Fact("finding.back", ">=", 1),
+                            Fact("focus.back"),
+                            Fact("pain.low_back", ">=", 1),
+                        )
+                    ),
+                    AnyOf(
+                        (
+                            Fact("equipment.dumbbell"),
+                            Fact("equipment.kettlebell"),
+                            Fact("equipment.barbell"),
+                        )
+                    ),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("deadlift", "single_leg_rdl"),
+                each=False,
+                load_types=("external",),
+                # The power weeks' lifts are chosen by their own demands (a lift kept
+                # from the block before, the fast work).
+                phases=("strength",),
+                optional=True,
+            ),
         ),
     ),
 )
