@@ -2080,3 +2080,14 @@ def test_a_strength_week_without_its_loaded_hinge_is_caught():
         session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
     found = [v for v in verify(doc, CTX) if v.rule == "back_hinge_loaded"]
     assert found and found[0].week == week["number"], [str(v) for v in verify(doc, CTX)]
+
+
+def test_an_adaptation_knows_which_movements_were_lifted_before_each_block():
+    """A journal's adaptation doses with the planner's caps: its places carry the
+    families the blocks before lifted with a weight, so a first load stays moderate."""
+    from gluteus.engine.program import Program
+    from gluteus.engine.replan import places
+
+    at = places(Program.from_dict(program(OFFICE)))
+    assert at[1].lifted == frozenset()
+    assert "hip_thrust" in at[12].lifted and "squat" not in at[12].lifted
