@@ -86,6 +86,8 @@ def _does(rule: SafetyRule) -> str:
             caps.append(f"ladder level at most {cap.max_level}")
         if caps:
             on = f" on {', '.join(f'`{t}`' for t in cap.tags)} work" if cap.tags else ""
+            if cap.first_load:
+                on += " in a movement's first block with a weight"
             parts.append(f"caps{on}: " + ", ".join(caps))
     for limit in rule.limits:
         kinds = [f"`{t}`" for t in limit.tags] + [*limit.roles, *limit.families]

@@ -272,7 +272,7 @@ def test_a_drill_first_demand_and_a_limit_name_what_they_apply_to():
     found = messages(problems_of(HalfRule()))
     assert (
         "plugin 'calves': safety rule 'calf-pain': a drill_first requirement needs the drill's "
-        "families and the loaded families that wait for it (then)" in found
+        "families and the families that wait for it (then)" in found
     )
     assert "plugin 'calves': safety rule 'calf-pain': names unknown role 'cardio'" in found
     with pytest.raises(ValueError, match="tags, roles or families"):

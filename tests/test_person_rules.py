@@ -229,13 +229,15 @@ def slip_in_at(
 HEAVY = {"rpe": [8, 9], "rm": [7, 8], "rir": [1, 2]}
 
 
-def hinge_twice_in_a_row(effort: dict[str, Any], week: int = 4) -> Callable[[dict[str, Any]], None]:
-    """An edit putting a deadlift at ``effort`` last in the first two sessions of week
-    ``week`` (on consecutive days in :data:`BACK_TO_BACK`)."""
+def hinge_twice_in_a_row(
+    effort: dict[str, Any], week: int = 4, ex_id: str = "deadlift"
+) -> Callable[[dict[str, Any]], None]:
+    """An edit putting a deadlift (or ``ex_id``) at ``effort`` last in the first two
+    sessions of week ``week`` (on consecutive days in :data:`BACK_TO_BACK`)."""
 
     def edit(doc: dict[str, Any]) -> None:
         for session in doc["weeks"][week - 1]["sessions"][:2]:
-            row = row_for("deadlift", session["exercises"][-1])
+            row = row_for(ex_id, session["exercises"][-1])
             row.update(reps=6, effort=effort)
             session["exercises"][-1] = row
 
@@ -475,6 +477,14 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         slip_in_at("step_up_loaded", {"rpe": [8, 9], "rm": None, "rir": None}),
     ),
     ("heavy_hinges_apart", person(schedule=BACK_TO_BACK), hinge_twice_in_a_row(HEAVY)),
+    # A heavy split squat one day, a heavy back squat the next: the same thighs and glutes.
+    (
+        "heavy_squats_apart",
+        person(schedule=BACK_TO_BACK),
+        hinge_twice_in_a_row(HEAVY, ex_id="split_squat_loaded"),
+    ),
+    # A lift heavy in the first block that lifts it with a weight at all.
+    ("moderate_before_heavy", person(), slip_in_at("back_squat", HEAVY, week=1)),
     # A lunge out to the side or across only in a block after split squats or lunges.
     ("lunge_progression", person(), slip_in("curtsy_lunge", week=1)),
     ("lunge_progression", person(), slip_in("lateral_lunge", week=1)),

@@ -388,7 +388,7 @@ def _check_rule(reg: Registry, name: str, rule: SafetyRule, known_tags: set[str]
                 Problem(
                     name,
                     item,
-                    "a drill_first requirement needs the drill's families and the loaded "
+                    "a drill_first requirement needs the drill's families and the "
                     "families that wait for it (then)",
                 )
             )

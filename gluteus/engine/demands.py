@@ -529,9 +529,10 @@ def taught_by(req: Requirement, ex: Exercise) -> bool:
 
 
 def waits_for_drill(req: Requirement, ex: Exercise) -> bool:
-    """True when ``ex`` may come only after the drill ``req`` names: loaded work of one
-    of its ``then`` families."""
-    return ex.loaded and ex.family in req.then
+    """True when ``ex`` may come only after the drill ``req`` names: work of one of its
+    ``then`` families, with a weight or without (a bodyweight single-leg Romanian
+    deadlift is a hinge too, so the drill comes first in the calendar)."""
+    return ex.family in req.then and not taught_by(req, ex)
 
 
 _ALL_ROLES = frozenset(

@@ -9,7 +9,7 @@ registry checks them and stamps which plugin contributed each.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, Literal, TypeVar
 
 import attrs
@@ -727,10 +727,10 @@ class Requirement:
       can hold only the rungs without the tags (a full plank after a block of planks on
       the knees or on the side), or, with ``roles``, only the tagged work of other
       roles (abduction held still before the leg is lifted out to the side).
-    - ``drill_first``: a loaded exercise of the families in ``then`` comes only once an
-      exercise of ``families`` (the drill that teaches the movement) has been done in
-      an earlier week, or earlier in the same session: the movement is learnt unloaded
-      before it is loaded.
+    - ``drill_first``: an exercise of the families in ``then`` (loaded or not) comes
+      only once an exercise of ``families`` (the drill that teaches the movement) has
+      been done in an earlier week, or earlier in the same session: the movement is
+      learnt with the drill before it is trained, and unloaded before it is loaded.
 
     ``phases`` limits the demand to weeks of those phase kinds (all when empty);
     ``load_types`` (``weekly`` and ``session``) counts only exercises of those load
@@ -764,7 +764,10 @@ class Cap:
     than that repetition maximum (``min_rm=8``: nothing heavier than an 8RM);
     ``max_reps`` caps the reps of a set. With ``tags``, the cap holds only for
     exercises carrying any of them (single-leg squats while a knee caves in), and
-    every other exercise is dosed as if the rule set no cap.
+    every other exercise is dosed as if the rule set no cap. With ``first_load``, it
+    holds only for a lift with an external load whose movement family no earlier
+    block loaded (``loaded`` in :meth:`applies_to`): a movement's first block with a
+    weight is dosed under the cap, and heavier loads come in the blocks after it.
     """
 
     max_hold_s: int | None = None
@@ -775,10 +778,19 @@ class Cap:
     min_rm: int | None = None
     max_reps: int | None = None
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    first_load: bool = False
 
-    def applies_to(self, exercise: Exercise) -> bool:
+    def applies_to(self, exercise: Exercise, loaded: Collection[str] | None = None) -> bool:
         """True when the cap holds for ``exercise``: always, unless it names tags the
-        exercise does not carry (its own tags: a cue cannot make a squat another one)."""
+        exercise does not carry (its own tags: a cue cannot make a squat another one),
+        or it is a ``first_load`` cap and ``exercise`` is not a lift with an external
+        load, or its family is among ``loaded`` (the families of the lifts with an
+        external load of the blocks before; None when they are not known, and then a
+        ``first_load`` cap does not hold)."""
+        if self.first_load and (
+            loaded is None or exercise.load_type != "external" or exercise.family in loaded
+        ):
+            return False
         return not self.tags or bool(set(self.tags) & set(exercise.tags))
 
 

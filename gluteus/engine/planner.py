@@ -417,13 +417,15 @@ def _block_plan(
     done: frozenset[str] = frozenset(),
     floors: Mapping[tuple[str, str], int] | None = None,
     resumed: Mapping[str, Dose] | None = None,
+    loaded: frozenset[str] = frozenset(),
 ) -> BlockPlan:
     """The block's rules, demands and dosed options; ``carried`` are the doses of the
     exercises done in the last loading week of the block before, ``done`` the families
     of the unloaded work of all blocks before, ``floors`` each ladder's highest rung
     done per role as training work in the blocks before (see :func:`_above_floors`),
     ``resumed`` each exercise's dose in the last loading week of the latest block
-    that did it (``carried`` when None)."""
+    that did it (``carried`` when None), ``loaded`` the families of the lifts with an
+    external load in the blocks before (a ``first_load`` cap holds for the others)."""
     restrictions = plan.safety.over(block.weeks)
     demands = demands_for(
         restrictions,
@@ -463,7 +465,13 @@ def _block_plan(
     # An exercise resumed after a block without it starts from where it stopped, as
     # one carried straight on does (see dosing.keeps_reps), not from the rule's base.
     options = _options(
-        plan, block, inside, restrictions, ctx, resumed if resumed is not None else carried or {}
+        plan,
+        block,
+        inside,
+        restrictions,
+        ctx,
+        resumed if resumed is not None else carried or {},
+        loaded,
     )
     options = _above_floors(options, floors or {}, plan.rungs)
     usable = tuple(ex for ex in inside if ex.id in options)
@@ -534,6 +542,7 @@ def _options(
     restrictions: Restrictions,
     ctx: Context,
     carried: Mapping[str, Dose],
+    loaded: frozenset[str] = frozenset(),
 ) -> dict[str, Option]:
     profile = plan.profile
     out: dict[str, Option] = {}
@@ -551,7 +560,9 @@ def _options(
         extra_sets = extra.sets if extra else 0
         doses: dict[int, Dose] = {}
         previous: Dose | None = None
-        mine = with_tested_limits(restrictions.cap_for(ex), ex, profile.tests, ctx.registry.tests)
+        mine = with_tested_limits(
+            restrictions.cap_for(ex, loaded), ex, profile.tests, ctx.registry.tests
+        )
         first_hold = tested_hold_start(ex, profile.tests, ctx.registry.tests)
         before = carried.get(ex.id)
         for step, week in enumerate(block.loading_weeks):
@@ -1500,6 +1511,7 @@ def plan(
     previous: Chosen | None = None
     blocks = the_plan.skeleton.blocks
     learnt: set[str] = set()  # families of the unloaded work done so far
+    lifted: set[str] = set()  # families of the lifts with an external load done so far
     floors: dict[tuple[str, str], int] = {}  # (ladder, role) -> highest rung done
     resumed: dict[str, Dose] = {}  # exercise -> its dose in the latest block that did it
     for number, block in enumerate(blocks):
@@ -1507,15 +1519,23 @@ def plan(
         carried = _carried(previous)
         resumed.update(carried)
         bp = _block_plan(
-            the_plan, block, ctx, carried, frozenset(learnt), floors, resumed=dict(resumed)
+            the_plan,
+            block,
+            ctx,
+            carried,
+            frozenset(learnt),
+            floors,
+            resumed=dict(resumed),
+            loaded=frozenset(lifted),
         )
         _precheck(the_plan, bp, ctx)
         # Embedding apps: progress between blocks, and where a cancelled generate stops.
         ctx.checkpoint("plan", number, len(blocks))
         previous = _solve_block(the_plan, bp, previous, seed)
         chosen.append(previous)
-        done = (previous.options[e].exercise for ids in previous.sessions for e in ids)
+        done = [previous.options[e].exercise for ids in previous.sessions for e in ids]
         learnt.update(ex.family for ex in done if not ex.loaded)
+        lifted.update(ex.family for ex in done if ex.load_type == "external")
         for ids in previous.sessions:
             for e in ids:
                 role = previous.options[e].exercise.role

@@ -161,12 +161,14 @@ def person(profile: Profile, ctx: Context) -> Person | None:
 @attrs.frozen
 class Place:
     """Where a week sits: its number, phase kind, the weeks of its block and the
-    block's deload week (None when it has none)."""
+    block's deload week (None when it has none); ``lifted`` the families the blocks
+    before lifted with an external load (a ``first_load`` cap holds for the others)."""
 
     week: int
     kind: str
     block: tuple[int, ...]
     deload: int | None
+    lifted: frozenset[str] = frozenset()
 
     @property
     def is_deload(self) -> bool:
@@ -179,13 +181,24 @@ def places(program: Program) -> dict[int, Place]:
     kinds = {p.name: p.kind for p in program.phases}
     blocks: dict[int, list[int]] = {}
     deloads: dict[int, int] = {}
+    lifted: dict[int, set[str]] = {}
     for w in program.weeks:
         blocks.setdefault(w.block, []).append(w.number)
         if w.deload:
             deloads[w.block] = w.number
+        lifted.setdefault(w.block, set()).update(
+            rx.family for s in w.sessions for rx in s.exercises if rx.load_type == "external"
+        )
+    before = {
+        b: frozenset(f for other, fs in lifted.items() if other < b for f in fs) for b in lifted
+    }
     return {
         w.number: Place(
-            w.number, kinds.get(w.phase, "strength"), tuple(blocks[w.block]), deloads.get(w.block)
+            w.number,
+            kinds.get(w.phase, "strength"),
+            tuple(blocks[w.block]),
+            deloads.get(w.block),
+            before[w.block],
         )
         for w in program.weeks
     }
@@ -319,7 +332,7 @@ def capped(who: Person, exercise: Exercise, place: Place) -> Cap:
     """The caps on ``exercise`` in the block of ``place``: the block's rules', and its
     holds within what the person's tests showed, as the planner caps them."""
     return with_tested_limits(
-        who.rules(place.block).cap_for(exercise),
+        who.rules(place.block).cap_for(exercise, place.lifted),
         exercise,
         who.profile.tests,
         who.ctx.registry.tests,

@@ -13,7 +13,7 @@ verifier checks each week against its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -112,11 +112,13 @@ class Restrictions:
         """True when no applicable rule excludes the exercise."""
         return exercise_id not in self.excluded
 
-    def cap_for(self, exercise: Exercise) -> Cap:
+    def cap_for(self, exercise: Exercise, loaded: Collection[str] | None = None) -> Cap:
         """The caps on ``exercise``: :attr:`cap` (every rule's cap that holds for every
-        exercise) with those of the rules whose cap names a tag it carries."""
-        own = [r.cap for r in self.rules if r.cap is not None and r.cap.tags]
-        fitting = [c for c in own if c.applies_to(exercise)]
+        exercise) with those of the rules whose cap names a tag it carries, and the
+        ``first_load`` caps when its family is not among ``loaded`` (the families the
+        blocks before loaded with a weight: see :meth:`Cap.applies_to`)."""
+        own = [r.cap for r in self.rules if r.cap is not None and (r.cap.tags or r.cap.first_load)]
+        fitting = [c for c in own if c.applies_to(exercise, loaded)]
         return _combine_caps((self.cap, *fitting)) if fitting else self.cap
 
     @property
@@ -207,7 +209,9 @@ def _restrictions(rules: Sequence[SafetyRule], registry: Registry) -> Restrictio
         excluded=MappingProxyType({k: tuple(v) for k, v in excluded.items()}),
         reasons=MappingProxyType({k: tuple(v) for k, v in reasons.items()}),
         # A cap on tagged work only is not everyone's: :meth:`Restrictions.cap_for`.
-        cap=_combine_caps(r.cap for r in rules if r.cap is not None and not r.cap.tags),
+        cap=_combine_caps(
+            r.cap for r in rules if r.cap is not None and not (r.cap.tags or r.cap.first_load)
+        ),
         requirements=tuple(requirements),
         stop_signs=tuple(stop_signs),
         notes=tuple(notes),

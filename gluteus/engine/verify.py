@@ -622,10 +622,12 @@ def _dose_texts(
     experience: str,
     restrictions: Restrictions,
     reps: int | None = None,
+    loaded: frozenset[str] | None = None,
 ) -> _DoseTexts | None:
     """What the dose rules that fit ``ex`` can say for its load, tempo and effort at
     ``reps`` (a load by repetition maximum is the one those reps make), in a loading
-    week and in a deload, under the rules' caps; None when no dose rule fits it (the
+    week and in a deload, under the rules' caps (a ``first_load`` cap unless its
+    family is among ``loaded``); None when no dose rule fits it (the
     planner never uses such an exercise), and no texts at all when no plugin gives any
     dose rule (nothing can be planned, so loads cannot be judged).
 
@@ -641,7 +643,7 @@ def _dose_texts(
     ]
     if not fitting:
         return None
-    cap = restrictions.cap_for(ex)
+    cap = restrictions.cap_for(ex, loaded)
     loads: set[str] = set()
     deloads: set[str] = set()
     efforts: set[Any] = set()
@@ -705,11 +707,13 @@ def _check_exercise(
     doses: Callable[[Exercise, int | None], _DoseTexts | None],
     available: frozenset[str],
     tests: Mapping[str, ObjectiveTest],
+    loaded: frozenset[str] | None = None,
 ) -> Iterator[Violation]:
     """One exercise against the catalogue, the dose rules, the person's equipment and
     preferences, and every rule of its week (``restrictions``); its cues and dose are
     those of its block (``block``: the rules of all the block's weeks). Rules are
-    judged on the catalogue's facts, not the file's."""
+    judged on the catalogue's facts, not the file's; ``loaded`` are the families the
+    blocks before lifted with an external load (see :meth:`~.model.Cap.applies_to`)."""
     rx, ex = slot.rx, slot.exercise
     if ex is None:
         yield slot.violation("no loaded plugin has an exercise with this id")
@@ -727,7 +731,7 @@ def _check_exercise(
             f"does not match the catalogue: family {rx.family!r} and load {rx.load_type!r} "
             f"(the catalogue says {ex.family!r} and {ex.load_type!r})"
         )
-    yield from _check_effort(slot, restrictions)
+    yield from _check_effort(slot, restrictions, loaded)
     if not _adapted(rx):
         # Doses are the numbers a person is told (a journal's adaptation keeps what the
         # person logged instead).
@@ -828,14 +832,38 @@ def _pair(pair: tuple[int, int]) -> str:
     return f"{pair[0]}" if pair[0] == pair[1] else f"{pair[0]}-{pair[1]}"
 
 
-def _check_effort(slot: _Slot, restrictions: Restrictions) -> Iterator[Violation]:
-    """The effort stays within the caps of the rules of its week."""
+def _lifted_before(weeks: Sequence[Week], reg: Registry) -> dict[int, frozenset[str]]:
+    """Per block, the families of the lifts with an external load done in the blocks
+    before it (as the planner counts them for a ``first_load`` cap)."""
+    per_block: dict[int, set[str]] = {}
+    for week in weeks:
+        got = per_block.setdefault(week.block, set())
+        for session in week.sessions:
+            for rx in session.exercises:
+                ex = reg.exercises.get(rx.id)
+                if ex is not None and ex.load_type == "external":
+                    got.add(ex.family)
+    out: dict[int, frozenset[str]] = {}
+    seen: set[str] = set()
+    for b in sorted(per_block):
+        out[b] = frozenset(seen)
+        seen |= per_block[b]
+    return out
+
+
+def _check_effort(
+    slot: _Slot, restrictions: Restrictions, loaded: frozenset[str] | None = None
+) -> Iterator[Violation]:
+    """The effort stays within the caps of the rules of its week (a ``first_load`` cap
+    on a lift whose family is not among ``loaded``, those the blocks before lifted)."""
     effort = slot.rx.effort
     if effort is None:
         return
     for rule in restrictions.rules:
         cap = rule.cap
-        if cap is None or (slot.exercise is not None and not cap.applies_to(slot.exercise)):
+        if cap is None or (cap.first_load and slot.exercise is None):
+            continue
+        if slot.exercise is not None and not cap.applies_to(slot.exercise, loaded):
             continue
         if cap.max_rpe is not None and effort.rpe is not None and effort.rpe[1] > cap.max_rpe:
             yield slot.violation(
@@ -1034,7 +1062,8 @@ def _check_drill_first(
         elif waits_for_drill(req, ex) and not drilled:
             drill = " or ".join(f.replace("_", " ") for f in req.families)
             yield slot.violation(
-                f"a loaded {ex.family.replace('_', ' ')} before the {drill} drill has been "
+                f"a {'loaded ' if ex.loaded else ''}{ex.family.replace('_', ' ')} before "
+                f"the {drill} drill has been "
                 f"done, in an earlier week or earlier in this session; rule {rule} teaches "
                 "the movement unloaded first",
                 rule=rule,
@@ -1603,16 +1632,22 @@ def _verify_planned(
         b: safety.over(n for n in numbers if n in known) for b, numbers in blocks.items()
     }
     dose_texts: dict[tuple[int, str, int | None], _DoseTexts | None] = {}
+    lifted = _lifted_before(weeks, ctx.registry)
 
     for week in weeks:
         block = block_rules[week.block]
+        loaded = lifted[week.block]
 
         def doses(
-            ex: Exercise, reps: int | None, block: Restrictions = block, key: int = week.block
+            ex: Exercise,
+            reps: int | None,
+            block: Restrictions = block,
+            key: int = week.block,
+            loaded: frozenset[str] = loaded,
         ) -> Any:
             if (key, ex.id, reps) not in dose_texts:
                 dose_texts[key, ex.id, reps] = _dose_texts(
-                    ex, ctx.registry.dosing, profile.experience, block, reps
+                    ex, ctx.registry.dosing, profile.experience, block, reps, loaded
                 )
             return dose_texts[key, ex.id, reps]
 
@@ -1622,7 +1657,15 @@ def _verify_planned(
             for slot in _slots(week, si + 1, session, ctx.registry):
                 out.extend(
                     _check_exercise(
-                        slot, profile, this_week, block, who, doses, available, ctx.registry.tests
+                        slot,
+                        profile,
+                        this_week,
+                        block,
+                        who,
+                        doses,
+                        available,
+                        ctx.registry.tests,
+                        loaded,
                     )
                 )
     out.extend(

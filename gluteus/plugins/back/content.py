@@ -57,6 +57,7 @@ from __future__ import annotations
 
 from gluteus.engine.model import (
     Activation,
+    AllOf,
     AnyOf,
     Cue,
     DoseRule,
@@ -931,7 +932,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="back_hinge_drill_first",
-        description="When the low back does the glutes' work or hurts, the hip hinge is learnt unloaded first: a loaded hinge (Romanian deadlift, deadlift, kettlebell swing) only after the hip hinge drill has been done in an earlier week, or earlier in the same session.",
+        description="When the low back does the glutes' work or hurts, the hip hinge is learnt unloaded first: a hinge (Romanian deadlift, deadlift, single-leg Romanian deadlift with or without a weight, kettlebell swing) only after the hip hinge drill has been done in an earlier week, or earlier in the same session.",
         source="practice_convention",
         evidence="convention",
         # The drill exists to teach the hip, not the back, to bend before any hinge is
@@ -949,7 +950,49 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             ),
         ),
         notes=(
-            "Learn the hip hinge with the drill (hands on the hips, the back long and still) before any weight is added to a hinge: the loaded version comes only once the drill has been practised.",
+            "Learn the hip hinge with the drill (hands on the hips, the back long and still) before any other hinge and before any weight is added to one: the other hinges come only once the drill has been practised.",
+        ),
+    ),
+    SafetyRule(
+        id="back_hinge_loaded",
+        description="When the low back does the glutes' work or hurts and there is a weight to lift, the hinge the drill teaches is then trained with a weight: every week of the strength phase holds a Romanian deadlift, a deadlift or a single-leg Romanian deadlift with a weight.",
+        source="practice_convention",
+        evidence="convention",
+        # The drill prepares a loaded hinge (the hinge ladder climbs to the deadlift); a
+        # program that teaches it and never loads it leaves the person unable to lift
+        # from the floor, the task the back finds hard. Optional: where the time or other
+        # rules leave no room, the program says so.
+        when=Trigger(
+            condition=AllOf(
+                (
+                    AnyOf(
+                        (
+                            Fact("finding.back", ">=", 1),
+                            Fact("focus.back"),
+                            Fact("pain.low_back", ">=", 1),
+                        )
+                    ),
+                    AnyOf(
+                        (
+                            Fact("equipment.dumbbell"),
+                            Fact("equipment.kettlebell"),
+                            Fact("equipment.barbell"),
+                        )
+                    ),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("deadlift", "single_leg_rdl"),
+                each=False,
+                load_types=("external",),
+                # The power weeks' lifts are chosen by their own demands (a lift kept
+                # from the block before, the fast work).
+                phases=("strength",),
+                optional=True,
+            ),
         ),
     ),
 )

@@ -116,6 +116,18 @@ KNEE_VALGUS = AnyOf(
 # Hip hinges, bilateral and single-leg, slow and swung: the families a heavy one of
 # counts towards the hinge's recovery (heavy_hinges_apart).
 HINGE_FAMILIES = ("deadlift", "single_leg_rdl", "kettlebell_swing")
+# Squats, lunges and steps, two legs and one: the knee-dominant families a heavy one of
+# counts towards the thighs' and glutes' recovery (heavy_squats_apart). The sit to stand
+# stays out: it is the older adult's everyday task, trained on the days there are.
+SQUAT_FAMILIES = (
+    "squat",
+    "split_squat",
+    "single_leg_squat",
+    "step_up",
+    "step_down",
+    "lateral_lunge",
+    "curtsy_lunge",
+)
 # Equipment that makes a lift heavier (a weight held or on the back).
 WEIGHTS = ("dumbbell", "kettlebell", "barbell", "cable")
 # Two-leg and hold work: the block before single-leg loading holds some of it.
@@ -1067,6 +1079,33 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="recalled",
         when=Trigger(always=True),
         limits=(Limit(families=HINGE_FAMILIES, not_on_consecutive_days=True, heavy=True),),
+    ),
+    SafetyRule(
+        # Garber 2011, as for the hinges: a heavy squat, split squat or step-up works the
+        # quadriceps and glutes whichever variant, so one the day after another is the
+        # same muscles without their 48 hours.
+        id="heavy_squats_apart",
+        description="Heavy squats, split squats, lunges and step-ups (done at an effort of "
+        "8/10 or more, or with a weight you could lift 8 times or fewer) never on two days "
+        "in a row, so the thighs and glutes get 48 hours between them; lighter work may "
+        "follow.",
+        source="garber2011",
+        evidence="recalled",
+        when=Trigger(always=True),
+        limits=(Limit(families=SQUAT_FAMILIES, not_on_consecutive_days=True, heavy=True),),
+    ),
+    SafetyRule(
+        # ACSM 2009 loads novices at 8-12RM and moves to heavier loads as training
+        # advances; Lloyd 2014 asks for technique before load. Applied per movement (a
+        # lifter new to a lift is a novice at it) by convention: no trial sets the block.
+        id="moderate_before_heavy",
+        description="A lift's first block with a weight is moderate (an effort of 7/10 at "
+        "most, 3 or more reps in reserve): heavy loads of a movement come only "
+        "in a block after one in which the same movement was lifted with a weight.",
+        source="acsm2009",
+        evidence="convention",
+        when=Trigger(always=True),
+        cap=Cap(max_rpe=7, first_load=True),
     ),
     # --- Youth ---------------------------------------------------------------------------
     SafetyRule(
