@@ -307,7 +307,9 @@ def test_findings_safety_and_the_traffic_light(page):
     assert "Build strength 3–6 Build glute max and med strength" in phases
     assert page.text_of("phase-notes") == (
         "No deload week: at 6 weeks the program ends before one is due (a lighter week comes "
-        "every 4-6 weeks)."
+        "every 4-6 weeks). No power phase: fast work is built on strength, and at 6 weeks the "
+        "program ends before there is time for both (a power phase comes in programs of 8 "
+        "weeks or more)."
     )
     glossary = page.text_of("glossary")
     assert "Sets × reps 2 × 12 means 2 sets" in glossary and "Deload A lighter week" in glossary
