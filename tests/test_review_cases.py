@@ -21,6 +21,7 @@ from gluteus.engine.api import context
 from gluteus.engine.model import DAYS
 from gluteus.engine.pluginmanager import make_plugin_manager
 from gluteus.engine.verify import verify
+from gluteus.plugins.safety import rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PM = make_plugin_manager(entrypoints=False)
@@ -1643,7 +1644,7 @@ def test_knees_that_cave_in_train_two_foot_landings_in_every_power_week(name):
 
 # --- Review 8: single-leg load into a valgus knee, heavy hinges, the lunge ladder ---------
 
-HINGES = {"deadlift", "single_leg_rdl", "kettlebell_swing"}
+HEAVY_APART = set(rules.HIP_EXTENSION_FAMILIES)
 
 
 def _heavy(rx: dict[str, Any]) -> bool:
@@ -1682,7 +1683,7 @@ def test_heavy_hinges_are_never_on_consecutive_days():
         ((w["number"] - 1) * 7 + DAYS.index(s["day"]), w["number"], s["day"])
         for w in doc["weeks"]
         for s in w["sessions"]
-        if any(rx["family"] in HINGES and _heavy(rx) for rx in s["exercises"])
+        if any(rx["family"] in HEAVY_APART and _heavy(rx) for rx in s["exercises"])
     ]
     # Its deadlift's first block is moderate now (moderate_before_heavy), so the program
     # may hold no heavy hinge at all; it still holds hinges.
@@ -2310,3 +2311,28 @@ def test_an_adaptation_knows_which_movements_were_lifted_before_each_block():
     at = places(Program.from_dict(program(OFFICE)))
     assert at[1].lifted == frozenset()
     assert "hip_thrust" in at[12].lifted and "squat" not in at[12].lifted
+
+
+# --- Review 10: a free-standing single-leg squat on a sore outer-hip tendon ---------------
+
+
+def test_a_sore_outer_hip_tendon_with_a_dropping_pelvis_gets_no_free_standing_single_leg_squat():
+    """Priya, 28: outer hip pain 4/10, lying on that side hurts, the pelvis drops on the
+    left. Her notes say one-leg work only holding a counter, yet weeks 4-12 held a
+    single-leg squat to 3 x 14: a squat on one leg moves the body a long way over the
+    loaded leg, so it is single-leg excursion work, which her rule keeps out."""
+    doc = program("r10_trail_trend.yaml")
+    assert "gluteal_tendinopathy_staging" in {r["id"] for r in doc["safety"]["rules"]}
+    for n, rx in rows(doc):
+        assert not tags(rx) & {"single_leg_excursion", "sustained_single_leg_stance"}, (n, rx["id"])
+    assert CATALOGUE["single_leg_squat"].tags.count("single_leg_excursion") == 1
+
+
+def test_a_free_standing_single_leg_squat_slipped_into_her_program_is_caught():
+    doc = program("r10_trail_trend.yaml")
+    week = doc["weeks"][5]
+    rx = week["sessions"][0]["exercises"][-1]
+    ex = CATALOGUE["single_leg_squat"]
+    rx.update(id=ex.id, name=ex.name, tags=list(ex.tags), family=ex.family)
+    found = gluteus.check(doc, plugins=PM)
+    assert any(v.rule == "gluteal_tendinopathy_staging" for v in found), [str(v) for v in found]

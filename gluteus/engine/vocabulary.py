@@ -142,7 +142,7 @@ support (hands free, or leaning on a flat wall), the standing hip's outer tendon
 carrying the body for the whole hold.
 ``single_leg_excursion``: the body moved a long way over one loaded leg without a
 support, or held there (lunges, split squats and their holds, single-leg reaches and
-deadlifts). ``single_leg_landing``:
+deadlifts, single-leg squats done free-standing). ``single_leg_landing``:
 landing a jump or hop on one leg, or in a split stance with the legs switched in the air
 (split and scissor jumps: the front knee takes the landing, which cannot be held).
 ``rotational_landing``: landing while turning, the

@@ -113,9 +113,11 @@ KNEE_VALGUS = AnyOf(
         Fact("sign.knees_cave_in", optional=True),
     )
 )
-# Hip hinges, bilateral and single-leg, slow and swung: the families a heavy one of
-# counts towards the hinge's recovery (heavy_hinges_apart).
-HINGE_FAMILIES = ("deadlift", "single_leg_rdl", "kettlebell_swing")
+# Hip hinges (bilateral and single-leg, slow and swung) and the hip thrust, which loads
+# the same glutes and hamstrings as hard: the families whose heavy sets need 48 hours
+# between them (heavy_hinges_apart; a heavy deadlift on Monday and a heavy hip thrust on
+# Tuesday were the same muscles without their rest).
+HIP_EXTENSION_FAMILIES = ("deadlift", "single_leg_rdl", "kettlebell_swing", "hip_thrust")
 # Squats, lunges and steps, two legs and one: the knee-dominant families a heavy one of
 # counts towards the thighs' and glutes' recovery (heavy_squats_apart). The sit to stand
 # stays out: it is the older adult's everyday task, trained on the days there are.
@@ -1071,14 +1073,14 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Garber 2011: the same muscles get 48 hours between hard sessions. A heavy hinge
         # works the glutes, hamstrings and back extensors at once, whichever variant.
         id="heavy_hinges_apart",
-        description="Heavy hip hinges (deadlifts, single-leg Romanian deadlifts or swings "
-        "done at an effort of 8/10 or more, or with a weight you could lift 8 times or "
-        "fewer) never on two days in a row, so the glutes, hamstrings and back get 48 "
+        description="Heavy hip hinges and hip thrusts (deadlifts, single-leg Romanian "
+        "deadlifts, swings or hip thrusts done at an effort of 8/10 or more, or with a "
+        "weight you could lift 8 times or fewer) never on two days in a row, so the glutes, hamstrings and back get 48 "
         "hours between them; lighter work may follow.",
         source="garber2011",
         evidence="recalled",
         when=Trigger(always=True),
-        limits=(Limit(families=HINGE_FAMILIES, not_on_consecutive_days=True, heavy=True),),
+        limits=(Limit(families=HIP_EXTENSION_FAMILIES, not_on_consecutive_days=True, heavy=True),),
     ),
     SafetyRule(
         # Garber 2011, as for the hinges: a heavy squat, split squat or step-up works the

@@ -415,6 +415,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "asymmetric_loading",
             "unsupported_balance",
             "single_leg_squat",
+            "single_leg_excursion",
             "deep_loaded_knee_flexion",
             "adduction_under_load",
             "hip_flexion_past_90",
