@@ -250,7 +250,10 @@ class Coverage:
     or in every non-deload week (``scope`` week). ``what`` says it in plain words;
     ``rule`` is the safety rule that asks for it (None for the engine's own);
     ``optional`` demands are dropped, with a warning, when no usable exercise meets
-    them (the engine's conventions), where a rule's demand is a hard conflict."""
+    them (the engine's conventions), where a rule's demand is a hard conflict.
+    ``warned`` False: a preference of the planner's alone, which the checker does not
+    know, so leaving it unmet is never warned about (a warning the checker cannot hold
+    against the program would fail it)."""
 
     what: str
     scope: Literal["week", "session"]
@@ -258,6 +261,7 @@ class Coverage:
     issue: str | None = None
     rule: str | None = None
     optional: bool = False
+    warned: bool = True
 
     def may_drop(self, focus: Iterable[str]) -> bool:
         """True when the demand may be left unmet, with a warning, if nothing can meet it:
@@ -287,6 +291,7 @@ def loaded_lift_kept(families: Iterable[str]) -> Coverage:
         "week",
         (Group(f"loaded {words}", families=kinds, load_types=LOADED_LIFT.load_types),),
         optional=True,
+        warned=False,
     )
 
 

@@ -1458,6 +1458,8 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
     unmet: dict[Coverage, list[int]] = {}
     for c in chosen:
         for cover in c.plan.dropped:
+            if not cover.warned:
+                continue
             if cover.issue is not None and cover.issue not in c.included:
                 continue  # the issue is left out of the block: its warning says so
             span = c.block.loading_weeks if cover.scope == "week" else c.block.weeks
