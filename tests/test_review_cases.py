@@ -2336,3 +2336,15 @@ def test_a_free_standing_single_leg_squat_slipped_into_her_program_is_caught():
     rx.update(id=ex.id, name=ex.name, tags=list(ex.tags), family=ex.family)
     found = gluteus.check(doc, plugins=PM)
     assert any(v.rule == "gluteal_tendinopathy_staging" for v in found), [str(v) for v in found]
+
+
+def test_a_new_knee_is_never_told_to_slide_its_leg_forward():
+    """Review 10: the knee-replacement program's cue said "feet level" while its note said
+    "the operated leg slid a little forward, every time": a hip-replacement set-up that
+    spares the new knee. Only after a hip replacement does a leg slide forward."""
+    doc = program("r9_tkr_falls.yaml")
+    said = [*doc["safety"]["notes"], *(r["description"] for r in doc["safety"]["rules"])]
+    said += [c for _, rx in rows(doc) for c in rx["cues"]]
+    for text in said:
+        if "forward" in text and ("operated leg" in text or "slide" in text):
+            assert "hip replacement" in text, text

@@ -148,8 +148,8 @@ RAISED_SEAT = Source(
     "Convention: while a new hip may not bend past 90 degrees (posterior and lateral "
     "approaches), and in the first 12 weeks after a hip or knee replacement, standing up is "
     "practised from a firm, raised seat with the hips above the knees, pushing on the "
-    "armrests with the operated leg slid a little forward, as commonly taught after joint "
-    "replacement. The approach precautions usually last 6 weeks, some surgeons keep them "
+    "armrests (after a hip replacement, the operated leg slid a little forward), as "
+    "commonly taught after joint replacement. The approach precautions usually last 6 weeks, some surgeons keep them "
     "12, and only the surgeon lifts them: a program that cannot know keeps them, and the "
     "raised seat, for all its weeks; without them (an anterior approach, a knee) the seat "
     "is kept for the first 12 weeks. No trial sets these as stated.",
@@ -936,8 +936,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # it for longer (an anterior hip, a knee): up to 12 weeks, by the stages.
         id="raised_seat_after_replacement",
         description="Up to 12 weeks after a hip or knee replacement: every sit to stand "
-        "from a firm, raised seat, pushing on the armrests with the operated leg slid a "
-        "little forward; no arms-crossed, low-seat or ordinary-chair sit to stands, fast "
+        "from a firm, raised seat, pushing on the armrests (after a hip replacement, the "
+        "operated leg slid a little forward); no arms-crossed, low-seat or ordinary-chair sit to stands, fast "
         "ones included.",
         source="raised_seat_convention",
         evidence="convention",
@@ -949,7 +949,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         guard_tags=("chair_rise",),
         notes=(
             "Stand up from a firm, high chair (or a firm cushion on the seat) pushing on the "
-            "armrests, the operated leg slid a little forward, every time; an ordinary "
+            "armrests every time (after a hip replacement, with the operated leg slid a "
+            "little forward); an ordinary "
             "chair comes from 12 weeks after the operation, unless your surgeon says "
             "otherwise.",
         ),
