@@ -749,9 +749,6 @@ def test_a_fast_sit_to_stand_left_out_for_time_is_said_and_cannot_go_unsaid():
             equipment=[],
             signs=["barely_feel_glutes", "poor_balance"],
             schedule={"weeks": 9, "sessions_per_week": 3, "minutes_per_session": 10},
-            # At 10 minutes a block can inherit doses (resumed where they stopped) that no
-            # longer fit beside the every-session demands; whether it does depends on the
-            # seed (most seeds fail this profile): one seed that plans it.
             seed=1,
         )
     )

@@ -418,8 +418,10 @@ def _block_plan(
     floors: Mapping[tuple[str, str], int] | None = None,
     resumed: Mapping[str, Dose] | None = None,
     loaded: frozenset[str] = frozenset(),
+    steady: bool = False,
 ) -> BlockPlan:
-    """The block's rules, demands and dosed options; ``carried`` are the doses of the
+    """The block's rules, demands and dosed options (``steady``: no sets added within
+    the block, see :func:`_options`); ``carried`` are the doses of the
     exercises done in the last loading week of the block before, ``done`` the families
     of the unloaded work of all blocks before, ``floors`` each ladder's highest rung
     done per role as training work in the blocks before (see :func:`_above_floors`),
@@ -472,6 +474,7 @@ def _block_plan(
         ctx,
         resumed if resumed is not None else carried or {},
         loaded,
+        steady,
     )
     options = _above_floors(options, floors or {}, plan.rungs)
     usable = tuple(ex for ex in inside if ex.id in options)
@@ -543,7 +546,11 @@ def _options(
     ctx: Context,
     carried: Mapping[str, Dose],
     loaded: frozenset[str] = frozenset(),
+    steady: bool = False,
 ) -> dict[str, Option]:
+    """Each usable exercise's doses over the block's weeks. ``steady`` holds each dose
+    at its rule's sets for the whole block (reps and holds still rise): the fallback
+    for a block whose minutes cannot hold the sets its doses would add."""
     profile = plan.profile
     out: dict[str, Option] = {}
     for ex in exercises:
@@ -563,6 +570,9 @@ def _options(
         mine = with_tested_limits(
             restrictions.cap_for(ex, loaded), ex, profile.tests, ctx.registry.tests
         )
+        if steady:
+            held = rule.sets if mine.max_sets is None else min(mine.max_sets, rule.sets)
+            mine = attrs.evolve(mine, max_sets=held)
         first_hold = tested_hold_start(ex, profile.tests, ctx.registry.tests)
         before = carried.get(ex.id)
         for step, week in enumerate(block.loading_weeks):
@@ -1533,7 +1543,27 @@ def plan(
         _precheck(the_plan, bp, ctx)
         # Embedding apps: progress between blocks, and where a cancelled generate stops.
         ctx.checkpoint("plan", number, len(blocks))
-        previous = _solve_block(the_plan, bp, previous, seed)
+        try:
+            solved = _solve_block(the_plan, bp, previous, seed)
+        except Infeasible:
+            # Doses that add sets week by week (or carry on from an earlier block) can
+            # outgrow short sessions beside the work every session must hold: the block
+            # is planned again with its sets held, before it is called a conflict.
+            held = _block_plan(
+                the_plan,
+                block,
+                ctx,
+                carried,
+                frozenset(learnt),
+                floors,
+                resumed=dict(resumed),
+                loaded=frozenset(lifted),
+                steady=True,
+            )
+            if held.options == bp.options:
+                raise
+            solved = _solve_block(the_plan, held, previous, seed)
+        previous = solved
         chosen.append(previous)
         done = [previous.options[e].exercise for ids in previous.sessions for e in ids]
         learnt.update(ex.family for ex in done if not ex.loaded)
