@@ -36,6 +36,7 @@ own infeasible core (assumption literals).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import random
 from collections.abc import Iterable, Mapping, Sequence
@@ -1530,7 +1531,8 @@ def plan(
         # Each block is dosed knowing what the blocks before it did (see dosing.keeps_reps).
         carried = _carried(previous)
         resumed.update(carried)
-        bp = _block_plan(
+        planned = functools.partial(
+            _block_plan,
             the_plan,
             block,
             ctx,
@@ -1540,30 +1542,20 @@ def plan(
             resumed=dict(resumed),
             loaded=frozenset(lifted),
         )
+        bp = planned()
         _precheck(the_plan, bp, ctx)
         # Embedding apps: progress between blocks, and where a cancelled generate stops.
         ctx.checkpoint("plan", number, len(blocks))
         try:
-            solved = _solve_block(the_plan, bp, previous, seed)
+            previous = _solve_block(the_plan, bp, previous, seed)
         except Infeasible:
             # Doses that add sets week by week (or carry on from an earlier block) can
             # outgrow short sessions beside the work every session must hold: the block
             # is planned again with its sets held, before it is called a conflict.
-            held = _block_plan(
-                the_plan,
-                block,
-                ctx,
-                carried,
-                frozenset(learnt),
-                floors,
-                resumed=dict(resumed),
-                loaded=frozenset(lifted),
-                steady=True,
-            )
+            held = planned(steady=True)
             if held.options == bp.options:
                 raise
-            solved = _solve_block(the_plan, held, previous, seed)
-        previous = solved
+            previous = _solve_block(the_plan, held, previous, seed)
         chosen.append(previous)
         done = [previous.options[e].exercise for ids in previous.sessions for e in ids]
         learnt.update(ex.family for ex in done if not ex.loaded)
