@@ -2348,3 +2348,31 @@ def test_a_new_knee_is_never_told_to_slide_its_leg_forward():
     for text in said:
         if "forward" in text and ("operated leg" in text or "slide" in text):
             assert "hip replacement" in text, text
+
+
+# --- Review 10: the youth abduction cap counts the weaker side's extra sets --------------
+
+
+def test_the_youth_abduction_cap_counts_the_extra_sets_for_the_weaker_side():
+    """Review 10 (M3): a 15-year-old footballer had clamshells and side-lying leg raises
+    at 2 sets each side "+ 1 set left", twice a week: 12 sets of isolated abduction
+    against his own rule's 8, because the cap counted only the sets for each side."""
+    doc = program(YOUTH_FOOTBALL)
+    rule = next(r for r in doc["safety"]["rules"] if r["id"] == "youth_abduction_volume")
+    families = {
+        "clamshell",
+        "side_lying_abduction",
+        "fire_hydrant",
+        "standing_hip_abduction",
+        "seated_abduction",
+    }
+    assert "8 sets" in rule["description"]
+    for week in doc["weeks"]:
+        done = sum(
+            rx["sets"] + (rx["extra"]["sets"] if rx.get("extra") else 0)
+            for s in week["sessions"]
+            for rx in s["exercises"]
+            if rx["family"] in families
+        )
+        assert done <= 8, (week["number"], done)
+    assert any(rx.get("extra") for _, rx in rows(doc) if rx["family"] in families)

@@ -288,6 +288,9 @@ class Option:
     first_sets: int  # its sets in the block's first week (the fewest of its loading weeks)
     most_sets: int  # its sets in the block's fullest week
     heavy: bool = False  # dosed heavy in some week of the block (limits on heavy work)
+    # Its sets in the block's fullest week with the weaker side's extra sets: what a
+    # tag limit counts (a cap on sets of some work is on the sets actually done).
+    most_done: int = 0
 
     @classmethod
     def of(
@@ -302,6 +305,7 @@ class Option:
             first_sets=doses[first_week].sets,
             most_sets=max(d.sets for d in doses.values()),
             heavy=any(d.effort.heavy for d in doses.values()),
+            most_done=max(d.sets + d.extra_sets for d in doses.values()),
         )
 
 
@@ -823,6 +827,7 @@ def _kept(plan: Plan, bp: BlockPlan, previous: Chosen | None) -> tuple[str, ...]
             tuple(lim.counts(ex, option.heavy) for lim in demands.limits),
             option.first_sets,
             option.most_sets,
+            option.most_done,
             e in gate_drills,
             bp.gates.get(e, ()),
         )
@@ -865,6 +870,7 @@ class _Model:
         self.tenths = {e: bp.options[e].tenths for e in ids}
         self.most_sets = {e: bp.options[e].most_sets for e in ids}
         self.first_sets = {e: bp.options[e].first_sets for e in ids}
+        self.most_done = {e: bp.options[e].most_done for e in ids}
         m = self.model
         sessions = range(len(self.days))
         self.x = {(s, e): m.new_bool_var(f"x_{s}_{e}") for s in sessions for e in ids}
@@ -1027,7 +1033,9 @@ class _Model:
             if not tagged:
                 continue
             if lim.max_weekly_sets is not None:
-                total = self._weigh(((s, e) for s in sessions for e in tagged), most_sets)
+                # The weaker side's extra sets count: "at most 8 sets a week" is about
+                # the sets done, and the extra ones load the same tissue.
+                total = self._weigh(((s, e) for s in sessions for e in tagged), self.most_done)
                 self._add(m.add(total <= lim.max_weekly_sets), g)
             if lim.not_consecutive:
                 for a, b in _adjacent_pairs(self.days):

@@ -1231,7 +1231,12 @@ def _check_limits(
     for wi, (week, demands, week_slots, sessions) in enumerate(per_week):
         for lim in demands.limits:
             if lim.max_weekly_sets is not None:
-                sets = sum(s.rx.sets for s in week_slots if _counted(lim, s))
+                # The weaker side's extra sets are sets done too (the planner counts them).
+                sets = sum(
+                    s.rx.sets + (s.rx.extra.sets if s.rx.extra is not None else 0)
+                    for s in week_slots
+                    if _counted(lim, s)
+                )
                 if sets > lim.max_weekly_sets:
                     yield Violation(
                         week=week.number,
