@@ -2446,3 +2446,46 @@ def test_hip_pain_read_as_the_outer_hip_says_so():
     assert "read as pain at the outside of the hip" in notes
     assert "osteoarthritis" in notes
 
+
+# --- Review 10: an unmet demand's warning names the rules when they are the reason -------
+
+
+def test_an_unmet_single_leg_demand_names_the_pelvic_girdle_pain_rule_not_the_time():
+    """Review 10 (W6): a pregnant runner with pelvic girdle pain was told the safety
+    rules, equipment, time and weekly limits left no room for single-leg work, while
+    her sessions used 5-24 of her 30 minutes: her pelvic girdle pain rule keeps it out."""
+    doc = program(PREG_PGP)
+    unmet = [w for w in doc["warning_details"] if w["kind"] == "unmet"]
+    assert unmet
+    for w in unmet:
+        assert "pelvic_girdle_pain" in w["by"], w
+        assert "rule pelvic_girdle_pain" in w["message"]
+        assert "time" not in w["message"].split(": ")[-1], w["message"]
+    assert verify(doc, CTX) == []
+
+
+def test_a_warning_naming_a_rule_that_keeps_nothing_out_is_caught():
+    from gluteus.engine.program import warning_text
+
+    doc = program(PREG_PGP)
+    w = next(w for w in doc["warning_details"] if w["kind"] == "unmet")
+    i = doc["warning_details"].index(w)
+    schedule = gluteus.Profile.from_dict(doc["profile"]).schedule
+    w["by"] = ["pregnancy_stop_signs"]  # an applied rule that excludes no exercise
+    w["message"] = warning_text(
+        "unmet",
+        schedule,
+        issue=w["issue"],
+        rule=w["rule"],
+        weeks=w["weeks"],
+        detail=w["detail"],
+        by=w["by"],
+    )
+    doc["warnings"][i] = w["message"]
+    found = verify(doc, CTX)
+    assert any(v.rule == "pregnancy_stop_signs" and "keeps out" in v.message for v in found), [
+        str(v) for v in found
+    ]
+    # Names out of order (or twice) are not the engine's wording.
+    assert warning_text("unmet", schedule, weeks=[1], detail="x", by=["b", "a"]) is None
+    assert warning_text("left_out", schedule, issue="x", weeks=[1], by=["a"]) is None

@@ -1435,7 +1435,34 @@ def _dates(profile: Profile, week: int) -> dict[str, dt.date | None]:
     }
 
 
-def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
+def _ruled_out(
+    plan: Plan, bp: BlockPlan, cover: Coverage, catalogue: Mapping[str, Exercise]
+) -> tuple[str, ...]:
+    """The safety rules that keep ``cover`` unmet in block ``bp``: for each of its groups
+    no usable exercise meets, every exercise of the catalogue that would (with the
+    person's equipment, not one they avoid) is excluded by a rule, and these are those
+    rules. () when something else is the reason for a group (the time, the level, a
+    drill not yet learnt) or the catalogue holds nothing for it."""
+    avoid = set(plan.profile.preferences.avoid)
+    by: set[str] = set()
+    for group in cover.groups:
+        if any(group.fits(ex) for ex in bp.usable):
+            continue
+        could = [
+            ex
+            for ex in catalogue.values()
+            if group.fits(ex) and set(ex.equipment) <= plan.available and ex.id not in avoid
+        ]
+        if not could or any(bp.restrictions.allows(ex.id) for ex in could):
+            return ()
+        for ex in could:
+            by.update(bp.restrictions.excluded[ex.id])
+    return tuple(sorted(by))
+
+
+def _warnings(
+    plan: Plan, chosen: Sequence[Chosen], catalogue: Mapping[str, Exercise]
+) -> list[WarningDetail]:
     out: list[WarningDetail] = []
     schedule = plan.profile.schedule
     for issue in plan.trained:
@@ -1464,6 +1491,8 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
                 )
             )
     unmet: dict[Coverage, list[int]] = {}
+    # Per unmet demand, the rules keeping it out in each block ((): something else).
+    ruled: dict[Coverage, list[tuple[str, ...]]] = {}
     for c in chosen:
         for cover in c.plan.dropped:
             if not cover.warned:
@@ -1473,11 +1502,16 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
             span = c.block.loading_weeks if cover.scope == "week" else c.block.weeks
             # A rule in force in only some of the block's weeks (a stage that ends or
             # begins in it) asks for the work in those weeks only.
-            ruled = set(plan.safety.weeks_of(cover.rule)) if cover.rule else set(span)
-            unmet.setdefault(cover, []).extend(w for w in span if w in ruled)
+            in_force = set(plan.safety.weeks_of(cover.rule)) if cover.rule else set(span)
+            unmet.setdefault(cover, []).extend(w for w in span if w in in_force)
+            ruled.setdefault(cover, []).append(_ruled_out(plan, c.plan, cover, catalogue))
     for cover, weeks in sorted(unmet.items(), key=lambda kv: kv[0].what):
         if not weeks:
             continue
+        # Named only when the rules are the reason in every block it is unmet in; else
+        # the warning names every possible reason, the time among them.
+        by = ruled[cover]
+        rules = tuple(sorted({r for rs in by for r in rs})) if all(by) else ()
         out.append(
             engine_warning(
                 "unmet",
@@ -1486,6 +1520,7 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
                 rule=cover.rule,
                 weeks=sorted(set(weeks)),
                 detail=cover.what,
+                by=rules,
             )
         )
     if not plan.trained:
@@ -1609,7 +1644,7 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
         findings=plan.findings,
         phases=phases,
         weeks=green_gated(weeks) if amber_baseline(profile.pain) else weeks,
-        warnings=_warnings(plan, chosen),
+        warnings=_warnings(plan, chosen, ctx.registry.exercises),
         issues=issue_info(ctx, tuple(f.issue for f in plan.findings)),
         safety_rules=plan.safety.rule_entries(),
         person=tuple(plan.person.to_list()) if plan.person else (),

@@ -27,7 +27,9 @@ from .demands import (
     CAPPED_ROLES,
     ISOMETRIC_SHARE,
     MAX_ACTIVATION_TENTHS,
+    Coverage,
     Demands,
+    Group,
     TagLimit,
     Training,
     demands_for,
@@ -415,6 +417,7 @@ def _check_warnings(
     excused: dict[str, set[int]] = {}
     short: dict[str, tuple[tuple[int, ...], str | None]] = {}
     unmet: dict[str, set[int]] = {}
+    by: dict[str, tuple[str, ...]] = {}
     seen: set[tuple[str, str | None]] = set()
     for i, w in enumerate(program.warning_details, 1):
         if w.kind == "note":
@@ -424,7 +427,13 @@ def _check_warnings(
             out.append(Violation(message=f"{name}: a referral holds no such warning"))
             continue
         words = warning_text(
-            w.kind, profile.schedule, issue=w.issue, rule=w.rule, weeks=w.weeks, detail=w.detail
+            w.kind,
+            profile.schedule,
+            issue=w.issue,
+            rule=w.rule,
+            weeks=w.weeks,
+            detail=w.detail,
+            by=w.by,
         )
         if words is None or words != w.message:
             out.append(Violation(message=f"{name} is not worded as the engine words it"))
@@ -438,6 +447,8 @@ def _check_warnings(
             if w.detail in unmet:
                 out.append(Violation(message=f"{name} repeats an earlier warning"))
             unmet.setdefault(w.detail, set()).update(w.weeks)
+            if w.by:
+                by[w.detail] = w.by
             continue
         if (w.kind, w.issue) in seen:
             out.append(Violation(message=f"{name} repeats an earlier warning"))
@@ -487,7 +498,7 @@ def _check_warnings(
                 message="screening found no issue, and no warning says the program is general"
             )
         )
-    return out, _Claims(left_out=excused, short=short, unmet=unmet)
+    return out, _Claims(left_out=excused, short=short, unmet=unmet, by=by)
 
 
 # --- The program's own invariants ---------------------------------------------------
@@ -1090,6 +1101,33 @@ class _Claims:
     left_out: Mapping[str, set[int]]
     short: Mapping[str, tuple[tuple[int, ...], str | None]]
     unmet: Mapping[str, set[int]]
+    # The rules an unmet demand's warning names as keeping it out (by its detail).
+    by: Mapping[str, tuple[str, ...]] = field(factory=dict)
+
+
+def _check_ruled_out(
+    cover: Coverage,
+    missing: Sequence[Group],
+    claims: _Claims,
+    restrictions: Restrictions,
+    reg: Registry,
+    number: int,
+) -> Iterator[Violation]:
+    """A warning that names the rules keeping a demand out must name rules of this
+    week that exclude work the demand asks for (the planner names them only when they
+    exclude all of it; that the equipment leaves nothing else is not re-checked)."""
+    for rule in claims.by.get(cover.what, ()):
+        if not any(
+            rule in restrictions.excluded.get(ex.id, ())
+            for ex in reg.exercises.values()
+            if any(g.fits(ex) for g in missing)
+        ):
+            yield Violation(
+                week=number,
+                rule=rule,
+                message=f"a warning says rule {rule} keeps out {cover.what}, but it "
+                "excludes none of that work this week",
+            )
 
 
 def _met(group_fits: Callable[[Exercise], bool], slots: Sequence[_Slot]) -> bool:
@@ -1152,6 +1190,7 @@ def _check_structure(
             excused = (cover.optional and cover.rule is None) or cover.what in claims.unmet
             if cover.may_drop(who.focus) and excused:
                 unmet.setdefault(cover.what, set()).add(number)
+                yield from _check_ruled_out(cover, missing, claims, restrictions, reg, number)
                 continue
             if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:
                 yield Violation(
