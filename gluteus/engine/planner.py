@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -1436,14 +1436,20 @@ def _dates(profile: Profile, week: int) -> dict[str, dt.date | None]:
 
 
 def _ruled_out(
-    plan: Plan, bp: BlockPlan, cover: Coverage, catalogue: Mapping[str, Exercise]
+    plan: Plan,
+    bp: BlockPlan,
+    cover: Coverage,
+    catalogue: Mapping[str, Exercise],
+    weeks: Collection[int],
 ) -> tuple[str, ...]:
-    """The safety rules that keep ``cover`` unmet in block ``bp``: for each of its groups
-    no usable exercise meets, every exercise of the catalogue that would (with the
-    person's equipment, not one they avoid) is excluded by a rule, and these are those
-    rules. () when something else is the reason for a group (the time, the level, a
-    drill not yet learnt) or the catalogue holds nothing for it."""
+    """The safety rules that keep ``cover`` unmet in block ``bp``'s ``weeks``: for each
+    of its groups no usable exercise meets, every exercise of the catalogue that would
+    (with the person's equipment, not one they avoid) is excluded by a rule in force in
+    one of those weeks, and these are those rules. () when something else is the reason
+    for a group (the time, the level, a drill not yet learnt, a rule of a stage the
+    block also spans) or the catalogue holds nothing for it."""
     avoid = set(plan.profile.preferences.avoid)
+    in_force = {r.id for r in bp.restrictions.rules if set(plan.safety.weeks_of(r.id)) & set(weeks)}
     by: set[str] = set()
     for group in cover.groups:
         if any(group.fits(ex) for ex in bp.usable):
@@ -1453,10 +1459,11 @@ def _ruled_out(
             for ex in catalogue.values()
             if group.fits(ex) and set(ex.equipment) <= plan.available and ex.id not in avoid
         ]
-        if not could or any(bp.restrictions.allows(ex.id) for ex in could):
+        ruling = [set(bp.restrictions.excluded.get(ex.id, ())) & in_force for ex in could]
+        if not could or not all(ruling):
             return ()
-        for ex in could:
-            by.update(bp.restrictions.excluded[ex.id])
+        for rules in ruling:
+            by.update(rules)
     return tuple(sorted(by))
 
 
@@ -1503,15 +1510,19 @@ def _warnings(
             # A rule in force in only some of the block's weeks (a stage that ends or
             # begins in it) asks for the work in those weeks only.
             in_force = set(plan.safety.weeks_of(cover.rule)) if cover.rule else set(span)
-            unmet.setdefault(cover, []).extend(w for w in span if w in in_force)
-            ruled.setdefault(cover, []).append(_ruled_out(plan, c.plan, cover, catalogue))
+            these = [w for w in span if w in in_force]
+            unmet.setdefault(cover, []).extend(these)
+            if these:
+                ruled.setdefault(cover, []).append(
+                    _ruled_out(plan, c.plan, cover, catalogue, these)
+                )
     for cover, weeks in sorted(unmet.items(), key=lambda kv: kv[0].what):
         if not weeks:
             continue
         # Named only when the rules are the reason in every block it is unmet in; else
         # the warning names every possible reason, the time among them.
-        by = ruled[cover]
-        rules = tuple(sorted({r for rs in by for r in rs})) if all(by) else ()
+        by = ruled.get(cover, [])
+        rules = tuple(sorted({r for rs in by for r in rs})) if by and all(by) else ()
         out.append(
             engine_warning(
                 "unmet",

@@ -27,7 +27,6 @@ from .demands import (
     CAPPED_ROLES,
     ISOMETRIC_SHARE,
     MAX_ACTIVATION_TENTHS,
-    Coverage,
     Demands,
     Group,
     TagLimit,
@@ -1105,29 +1104,30 @@ class _Claims:
     by: Mapping[str, tuple[str, ...]] = field(factory=dict)
 
 
-def _check_ruled_out(
-    cover: Coverage,
-    missing: Sequence[Group],
-    claims: _Claims,
-    restrictions: Restrictions,
-    reg: Registry,
-    number: int,
-) -> Iterator[Violation]:
-    """A warning that names the rules keeping a demand out must name rules of this
-    week that exclude work the demand asks for (the planner names them only when they
-    exclude all of it; that the equipment leaves nothing else is not re-checked)."""
-    for rule in claims.by.get(cover.what, ()):
-        if not any(
-            rule in restrictions.excluded.get(ex.id, ())
-            for ex in reg.exercises.values()
-            if any(g.fits(ex) for g in missing)
-        ):
-            yield Violation(
-                week=number,
-                rule=rule,
-                message=f"a warning says rule {rule} keeps out {cover.what}, but it "
-                "excludes none of that work this week",
-            )
+def _ruling(missing: Sequence[Group], restrictions: Restrictions, reg: Registry) -> set[str]:
+    """The rules of one week that exclude work of the ``missing`` groups."""
+    return {
+        rule
+        for ex in reg.exercises.values()
+        if any(g.fits(ex) for g in missing)
+        for rule in restrictions.excluded.get(ex.id, ())
+    }
+
+
+def _check_ruled_out(claims: _Claims, ruling: Mapping[str, set[str]]) -> Iterator[Violation]:
+    """A warning that names the rules keeping a demand out must name rules that exclude
+    work the demand asks for, in a week it names (``ruling``: per demand, the rules
+    that do, over the weeks it went unmet). A block may span stages, so one rule may
+    hold in some of its weeks only; the planner names them only when together they
+    exclude all of it, and that the equipment leaves nothing else is not re-checked."""
+    for what, by in sorted(claims.by.items()):
+        for rule in by:
+            if rule not in ruling.get(what, set()):
+                yield Violation(
+                    rule=rule,
+                    message=f"a warning says rule {rule} keeps out {what}, but it excludes "
+                    "none of that work in the weeks it is missing",
+                )
 
 
 def _met(group_fits: Callable[[Exercise], bool], slots: Sequence[_Slot]) -> bool:
@@ -1152,6 +1152,7 @@ def _check_structure(
     kinds = {w: kind for kind, ws in skeleton.phases for w in ws}
     short: dict[str, dict[int, int]] = {}
     unmet: dict[str, set[int]] = {}
+    ruling: dict[str, set[str]] = {}  # per unmet demand, the rules excluding its work
     per_week: list[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]] = []
     learnt: set[str] = set()  # families of the unloaded work of the weeks before
     for week in weeks:
@@ -1190,7 +1191,8 @@ def _check_structure(
             excused = (cover.optional and cover.rule is None) or cover.what in claims.unmet
             if cover.may_drop(who.focus) and excused:
                 unmet.setdefault(cover.what, set()).add(number)
-                yield from _check_ruled_out(cover, missing, claims, restrictions, reg, number)
+                if cover.what in claims.by:
+                    ruling.setdefault(cover.what, set()).update(_ruling(missing, restrictions, reg))
                 continue
             if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:
                 yield Violation(
@@ -1228,6 +1230,7 @@ def _check_structure(
     yield from _check_limits(per_week)
     yield from _check_steps(per_week)
     yield from _check_claims(claims, short, unmet)
+    yield from _check_ruled_out(claims, ruling)
 
 
 def _check_steps(
