@@ -169,6 +169,20 @@ def more_sets_of(ex_id: str, sets: int, week: int = 4) -> Callable[[dict[str, An
     return edit
 
 
+def more_sets_of_with_extra(
+    ex_id: str, sets: int, extra: int, week: int = 4
+) -> Callable[[dict[str, Any]], None]:
+    """:func:`more_sets_of`, each row with ``extra`` more sets for the left side: a cap
+    on weekly sets counts the sets done, the weaker side's included."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        more_sets_of(ex_id, sets, week)(doc)
+        for session in doc["weeks"][week - 1]["sessions"]:
+            session["exercises"][-1]["extra"] = {"side": "left", "sets": extra}
+
+    return edit
+
+
 def without_family_everywhere(family: str) -> Callable[[dict[str, Any]], None]:
     """An edit taking every exercise of ``family`` out of every week."""
 
@@ -448,6 +462,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("youth", person(age=15), set_effort(rm=[4, 6])),
     ("youth", person(age=15, schedule=BACK_TO_BACK), hard_twice_in_a_row()),
     ("youth_abduction_volume", person(age=15), more_sets_of("side_lying_hip_abduction", 3)),
+    # 3 sessions x 2 sets is 6, within the 8; the extra set for the left side makes it 9.
+    (
+        "youth_abduction_volume",
+        person(age=15),
+        more_sets_of_with_extra("side_lying_hip_abduction", 2, 1),
+    ),
     # Under 18 with knees that cave in: a step-down or single-leg squat every strength week.
     (
         "youth_knee_control",

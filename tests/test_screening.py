@@ -675,7 +675,8 @@ def test_falls_tests_beyond_their_cut_offs_count_towards_function_and_are_named(
     finding = function.grade(edith, declared)
     assert finding.severity == 3
     assert finding.tests == (
-        "30-second chair stand 7 (under 10 at ages 80-84): a higher falls risk (CDC STEADI)",
+        "30-second chair stand 7 (under 10 at ages 80-84): below-average leg strength for this "
+        "age (CDC STEADI)",
         "tandem stance 6 s (under 10 s): a higher falls risk (CDC STEADI)",
         "Timed Up and Go 14 s (12 s or more): a higher falls risk (CDC STEADI)",
     )
@@ -687,6 +688,7 @@ def test_falls_tests_beyond_their_cut_offs_count_towards_function_and_are_named(
     assert declared["chair_stand_30s"].beyond("function", 13, 66) is None
     assert declared["chair_stand_30s"].beyond("function", 1, 59) is None
     assert declared["chair_stand_30s"].beyond("function", 6, 95) == (
-        "30-second chair stand 6 (under 7 from age 90): a higher falls risk (CDC STEADI)"
+        "30-second chair stand 6 (under 7 from age 90): below-average leg strength for this age "
+        "(CDC STEADI)"
     )
     assert declared["timed_up_and_go_s"].beyond("knees", 30, 82) is None  # not its issue

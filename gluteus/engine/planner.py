@@ -39,7 +39,7 @@ import datetime as dt
 import functools
 import itertools
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -289,6 +289,9 @@ class Option:
     first_sets: int  # its sets in the block's first week (the fewest of its loading weeks)
     most_sets: int  # its sets in the block's fullest week
     heavy: bool = False  # dosed heavy in some week of the block (limits on heavy work)
+    # Its sets in the block's fullest week with the weaker side's extra sets: what a
+    # tag limit counts (a cap on sets of some work is on the sets actually done).
+    most_done: int = 0
 
     @classmethod
     def of(
@@ -303,6 +306,7 @@ class Option:
             first_sets=doses[first_week].sets,
             most_sets=max(d.sets for d in doses.values()),
             heavy=any(d.effort.heavy for d in doses.values()),
+            most_done=max(d.sets + d.extra_sets for d in doses.values()),
         )
 
 
@@ -834,6 +838,7 @@ def _kept(plan: Plan, bp: BlockPlan, previous: Chosen | None) -> tuple[str, ...]
             tuple(lim.counts(ex, option.heavy) for lim in demands.limits),
             option.first_sets,
             option.most_sets,
+            option.most_done,
             e in gate_drills,
             bp.gates.get(e, ()),
         )
@@ -876,6 +881,7 @@ class _Model:
         self.tenths = {e: bp.options[e].tenths for e in ids}
         self.most_sets = {e: bp.options[e].most_sets for e in ids}
         self.first_sets = {e: bp.options[e].first_sets for e in ids}
+        self.most_done = {e: bp.options[e].most_done for e in ids}
         m = self.model
         sessions = range(len(self.days))
         self.x = {(s, e): m.new_bool_var(f"x_{s}_{e}") for s in sessions for e in ids}
@@ -1038,7 +1044,9 @@ class _Model:
             if not tagged:
                 continue
             if lim.max_weekly_sets is not None:
-                total = self._weigh(((s, e) for s in sessions for e in tagged), most_sets)
+                # The weaker side's extra sets count: "at most 8 sets a week" is about
+                # the sets done, and the extra ones load the same tissue.
+                total = self._weigh(((s, e) for s in sessions for e in tagged), self.most_done)
                 self._add(m.add(total <= lim.max_weekly_sets), g)
             if lim.not_consecutive:
                 for a, b in _adjacent_pairs(self.days):
@@ -1438,7 +1446,41 @@ def _dates(profile: Profile, week: int) -> dict[str, dt.date | None]:
     }
 
 
-def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
+def _ruled_out(
+    plan: Plan,
+    bp: BlockPlan,
+    cover: Coverage,
+    catalogue: Mapping[str, Exercise],
+    weeks: Collection[int],
+) -> tuple[str, ...]:
+    """The safety rules that keep ``cover`` unmet in block ``bp``'s ``weeks``: for each
+    of its groups no usable exercise meets, every exercise of the catalogue that would
+    (with the person's equipment, not one they avoid) is excluded by a rule in force in
+    one of those weeks, and these are those rules. () when something else is the reason
+    for a group (the time, the level, a drill not yet learnt, a rule of a stage the
+    block also spans) or the catalogue holds nothing for it."""
+    avoid = set(plan.profile.preferences.avoid)
+    in_force = {r.id for r in bp.restrictions.rules if set(plan.safety.weeks_of(r.id)) & set(weeks)}
+    by: set[str] = set()
+    for group in cover.groups:
+        if any(group.fits(ex) for ex in bp.usable):
+            continue
+        could = [
+            ex
+            for ex in catalogue.values()
+            if group.fits(ex) and set(ex.equipment) <= plan.available and ex.id not in avoid
+        ]
+        ruling = [set(bp.restrictions.excluded.get(ex.id, ())) & in_force for ex in could]
+        if not could or not all(ruling):
+            return ()
+        for rules in ruling:
+            by.update(rules)
+    return tuple(sorted(by))
+
+
+def _warnings(
+    plan: Plan, chosen: Sequence[Chosen], catalogue: Mapping[str, Exercise]
+) -> list[WarningDetail]:
     out: list[WarningDetail] = []
     schedule = plan.profile.schedule
     for issue in plan.trained:
@@ -1467,6 +1509,8 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
                 )
             )
     unmet: dict[Coverage, list[int]] = {}
+    # Per unmet demand, the rules keeping it out in each block ((): something else).
+    ruled: dict[Coverage, list[tuple[str, ...]]] = {}
     for c in chosen:
         for cover in c.plan.dropped:
             if not cover.warned:
@@ -1476,11 +1520,20 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
             span = c.block.loading_weeks if cover.scope == "week" else c.block.weeks
             # A rule in force in only some of the block's weeks (a stage that ends or
             # begins in it) asks for the work in those weeks only.
-            ruled = set(plan.safety.weeks_of(cover.rule)) if cover.rule else set(span)
-            unmet.setdefault(cover, []).extend(w for w in span if w in ruled)
+            in_force = set(plan.safety.weeks_of(cover.rule)) if cover.rule else set(span)
+            these = [w for w in span if w in in_force]
+            unmet.setdefault(cover, []).extend(these)
+            if these:
+                ruled.setdefault(cover, []).append(
+                    _ruled_out(plan, c.plan, cover, catalogue, these)
+                )
     for cover, weeks in sorted(unmet.items(), key=lambda kv: kv[0].what):
         if not weeks:
             continue
+        # Named only when the rules are the reason in every block it is unmet in; else
+        # the warning names every possible reason, the time among them.
+        by = ruled.get(cover, [])
+        rules = tuple(sorted({r for rs in by for r in rs})) if by and all(by) else ()
         out.append(
             engine_warning(
                 "unmet",
@@ -1489,6 +1542,7 @@ def _warnings(plan: Plan, chosen: Sequence[Chosen]) -> list[WarningDetail]:
                 rule=cover.rule,
                 weeks=sorted(set(weeks)),
                 detail=cover.what,
+                by=rules,
             )
         )
     if not plan.trained:
@@ -1623,7 +1677,7 @@ def _assemble(plan: Plan, chosen: Sequence[Chosen], ctx: Context) -> Program:
         findings=plan.findings,
         phases=phases,
         weeks=green_gated(weeks) if amber_baseline(profile.pain) else weeks,
-        warnings=_warnings(plan, chosen),
+        warnings=_warnings(plan, chosen, ctx.registry.exercises),
         issues=issue_info(ctx, tuple(f.issue for f in plan.findings)),
         safety_rules=plan.safety.rule_entries(),
         person=tuple(plan.person.to_list()) if plan.person else (),

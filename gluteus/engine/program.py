@@ -167,7 +167,8 @@ ENGINE_WARNING_KINDS: tuple[str, ...] = (
 builds strength (``issue``, ``weeks``, ``detail`` the fewest sets it gets);
 ``unmet`` a demand the person's rules, equipment, time or weekly limits leave no room for: one
 of the engine's own conventions, or a rule's demand on an issue found (``rule``,
-``issue``), with ``weeks`` and ``detail`` the demand in words;
+``issue``), with ``weeks`` and ``detail`` the demand in words, and ``by`` the safety
+rules that exclude every exercise that would meet it, when they are the reason;
 ``no_issue`` screening found nothing, so the program is a general one;
 ``referral`` no program, a red flag needs a clinician first."""
 
@@ -191,6 +192,9 @@ class WarningDetail:
     rule: str | None = None
     weeks: tuple[int, ...] = field(default=(), converter=_tuple)
     detail: str | None = None
+    # An unmet demand's cause, when it is the rules: the safety rules excluding every
+    # exercise (with the person's equipment) that would meet it.
+    by: tuple[str, ...] = field(default=(), converter=_tuple)
 
     def __str__(self) -> str:
         return self.message
@@ -206,6 +210,9 @@ class WarningDetail:
         if self.detail is not None:
             # Only the kinds that carry one: older programs keep their bytes.
             out["detail"] = self.detail
+        if self.by:
+            # Only when the rules are the reason: older programs keep their bytes.
+            out["by"] = list(self.by)
         out["message"] = self.message
         return out
 
@@ -226,6 +233,7 @@ def warning_text(
     rule: str | None = None,
     weeks: Sequence[int] = (),
     detail: str | None = None,
+    by: Sequence[str] = (),
 ) -> str | None:
     """The engine's words for a warning of ``kind`` with these fields, or None when
     the engine never writes such a warning (an unknown kind, or fields it never sets).
@@ -245,9 +253,19 @@ def warning_text(
             f"the {FLOOR_SETS} a week that build strength (Ralston 2017): allow more minutes "
             "per session or another session a week to reach it."
         )
+    if by and (kind != "unmet" or list(by) != sorted(set(by))):
+        return None
     if kind == "unmet":
         if not ordered or not detail or (issue is not None and rule is None):
             return None
+        if by:
+            # The rules, not the time: naming them tells the person what keeps it out.
+            named = " and ".join(f"rule {r}" for r in by)
+            return (
+                f"In {_weeks_span(weeks)}, {detail}: {named} exclude"
+                f"{'s' * (len(by) == 1)} every exercise that would meet it with your "
+                "equipment, so it is left out."
+            )
         return (
             f"In {_weeks_span(weeks)}, {detail}: the safety rules, equipment, time and the "
             "limits on weekly work leave no room for it, so it is left out."
@@ -283,17 +301,20 @@ def engine_warning(
     rule: str | None = None,
     weeks: Iterable[int] = (),
     detail: str | None = None,
+    by: Sequence[str] = (),
 ) -> WarningDetail:
     """A warning of one of :data:`ENGINE_WARNING_KINDS`, worded by :func:`warning_text`."""
     weeks = tuple(weeks)
-    message = warning_text(kind, schedule, issue=issue, rule=rule, weeks=weeks, detail=detail)
+    message = warning_text(
+        kind, schedule, issue=issue, rule=rule, weeks=weeks, detail=detail, by=by
+    )
     if message is None:
         raise ValueError(
             f"the engine writes no {kind!r} warning with issue={issue!r}, rule={rule!r}, "
-            f"weeks={weeks!r}, detail={detail!r}"
+            f"weeks={weeks!r}, detail={detail!r}, by={by!r}"
         )
     return WarningDetail(
-        kind=kind, message=message, issue=issue, rule=rule, weeks=weeks, detail=detail
+        kind=kind, message=message, issue=issue, rule=rule, weeks=weeks, detail=detail, by=by
     )
 
 

@@ -28,6 +28,7 @@ from .demands import (
     ISOMETRIC_SHARE,
     MAX_ACTIVATION_TENTHS,
     Demands,
+    Group,
     TagLimit,
     Training,
     demands_for,
@@ -415,6 +416,7 @@ def _check_warnings(
     excused: dict[str, set[int]] = {}
     short: dict[str, tuple[tuple[int, ...], str | None]] = {}
     unmet: dict[str, set[int]] = {}
+    by: dict[str, tuple[str, ...]] = {}
     seen: set[tuple[str, str | None]] = set()
     for i, w in enumerate(program.warning_details, 1):
         if w.kind == "note":
@@ -424,7 +426,13 @@ def _check_warnings(
             out.append(Violation(message=f"{name}: a referral holds no such warning"))
             continue
         words = warning_text(
-            w.kind, profile.schedule, issue=w.issue, rule=w.rule, weeks=w.weeks, detail=w.detail
+            w.kind,
+            profile.schedule,
+            issue=w.issue,
+            rule=w.rule,
+            weeks=w.weeks,
+            detail=w.detail,
+            by=w.by,
         )
         if words is None or words != w.message:
             out.append(Violation(message=f"{name} is not worded as the engine words it"))
@@ -438,6 +446,8 @@ def _check_warnings(
             if w.detail in unmet:
                 out.append(Violation(message=f"{name} repeats an earlier warning"))
             unmet.setdefault(w.detail, set()).update(w.weeks)
+            if w.by:
+                by[w.detail] = w.by
             continue
         if (w.kind, w.issue) in seen:
             out.append(Violation(message=f"{name} repeats an earlier warning"))
@@ -487,7 +497,7 @@ def _check_warnings(
                 message="screening found no issue, and no warning says the program is general"
             )
         )
-    return out, _Claims(left_out=excused, short=short, unmet=unmet)
+    return out, _Claims(left_out=excused, short=short, unmet=unmet, by=by)
 
 
 # --- The program's own invariants ---------------------------------------------------
@@ -1090,6 +1100,34 @@ class _Claims:
     left_out: Mapping[str, set[int]]
     short: Mapping[str, tuple[tuple[int, ...], str | None]]
     unmet: Mapping[str, set[int]]
+    # The rules an unmet demand's warning names as keeping it out (by its detail).
+    by: Mapping[str, tuple[str, ...]] = field(factory=dict)
+
+
+def _ruling(missing: Sequence[Group], restrictions: Restrictions, reg: Registry) -> set[str]:
+    """The rules of one week that exclude work of the ``missing`` groups."""
+    return {
+        rule
+        for ex in reg.exercises.values()
+        if any(g.fits(ex) for g in missing)
+        for rule in restrictions.excluded.get(ex.id, ())
+    }
+
+
+def _check_ruled_out(claims: _Claims, ruling: Mapping[str, set[str]]) -> Iterator[Violation]:
+    """A warning that names the rules keeping a demand out must name rules that exclude
+    work the demand asks for, in a week it names (``ruling``: per demand, the rules
+    that do, over the weeks it went unmet). A block may span stages, so one rule may
+    hold in some of its weeks only; the planner names them only when together they
+    exclude all of it, and that the equipment leaves nothing else is not re-checked."""
+    for what, by in sorted(claims.by.items()):
+        for rule in by:
+            if rule not in ruling.get(what, set()):
+                yield Violation(
+                    rule=rule,
+                    message=f"a warning says rule {rule} keeps out {what}, but it excludes "
+                    "none of that work in the weeks it is missing",
+                )
 
 
 def _met(group_fits: Callable[[Exercise], bool], slots: Sequence[_Slot]) -> bool:
@@ -1114,6 +1152,7 @@ def _check_structure(
     kinds = {w: kind for kind, ws in skeleton.phases for w in ws}
     short: dict[str, dict[int, int]] = {}
     unmet: dict[str, set[int]] = {}
+    ruling: dict[str, set[str]] = {}  # per unmet demand, the rules excluding its work
     per_week: list[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]] = []
     learnt: set[str] = set()  # families of the unloaded work of the weeks before
     for week in weeks:
@@ -1152,6 +1191,8 @@ def _check_structure(
             excused = (cover.optional and cover.rule is None) or cover.what in claims.unmet
             if cover.may_drop(who.focus) and excused:
                 unmet.setdefault(cover.what, set()).add(number)
+                if cover.what in claims.by:
+                    ruling.setdefault(cover.what, set()).update(_ruling(missing, restrictions, reg))
                 continue
             if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:
                 yield Violation(
@@ -1189,6 +1230,7 @@ def _check_structure(
     yield from _check_limits(per_week)
     yield from _check_steps(per_week)
     yield from _check_claims(claims, short, unmet)
+    yield from _check_ruled_out(claims, ruling)
 
 
 def _check_steps(
@@ -1231,7 +1273,12 @@ def _check_limits(
     for wi, (week, demands, week_slots, sessions) in enumerate(per_week):
         for lim in demands.limits:
             if lim.max_weekly_sets is not None:
-                sets = sum(s.rx.sets for s in week_slots if _counted(lim, s))
+                # The weaker side's extra sets are sets done too (the planner counts them).
+                sets = sum(
+                    s.rx.sets + (s.rx.extra.sets if s.rx.extra is not None else 0)
+                    for s in week_slots
+                    if _counted(lim, s)
+                )
                 if sets > lim.max_weekly_sets:
                     yield Violation(
                         week=week.number,

@@ -143,6 +143,10 @@ picture (Grimaldi & Fearon 2015), which the outer-hip rules act on."""
 FALLS_RISK = "a higher falls risk (CDC STEADI)"
 """What a falls test beyond its cut-off shows, in the words the ``function`` finding
 names it with (each counts a point there, as the falls risk here)."""
+LEGS_BELOW_AVERAGE = "below-average leg strength for this age (CDC STEADI)"
+"""What a chair stand under the age norm shows, in the ``function`` finding's words: it
+counts a point there, but towards a raised falls risk only beside another finding or
+with no gait or balance test given (:func:`falls_reasons`)."""
 
 TESTS: tuple[ObjectiveTest, ...] = (
     ObjectiveTest(
@@ -172,7 +176,7 @@ TESTS: tuple[ObjectiveTest, ...] = (
         source="cdc_steadi",
         reps=("sit_to_stand",),
         cutoffs=tuple(
-            Cutoff("function", below, "below", FALLS_RISK, from_age=age)
+            Cutoff("function", below, "below", LEGS_BELOW_AVERAGE, from_age=age)
             for age, below in CHAIR_STAND_BELOW
         ),
     ),
@@ -290,28 +294,82 @@ def _chair_norm(age: int) -> int | None:
     return below
 
 
-def falls_reasons(profile: Profile) -> Iterator[str]:
-    """Each reason, in plain words, that the person's falls risk is high."""
-    tests = profile.tests
-    tug = tests.get("timed_up_and_go_s")
-    if isinstance(tug, int | float) and tug >= TUG_S:
-        yield f"Timed Up and Go {tug:g} s ({TUG_S} s or more)"
-    tandem = tests.get("tandem_stance_s")
-    if isinstance(tandem, int | float) and tandem < TANDEM_S:
-        yield f"tandem stance held {tandem:g} s (under {TANDEM_S} s)"
-    chair = tests.get("chair_stand_30s")
+def _chair_stand_low(profile: Profile) -> str | None:
+    """The chair stand's words when the count is under the age norm, else None."""
+    chair = profile.tests.get("chair_stand_30s")
     norm = _chair_norm(profile.age)
     if isinstance(chair, int | float) and norm is not None and chair < norm:
-        yield f"{chair:g} chair stands in 30 s (under {norm} at this age)"
+        return f"{chair:g} chair stands in 30 s (under {norm} at this age)"
+    return None
+
+
+def _gait_and_balance_tested(profile: Profile) -> list[str]:
+    """The gait and balance tests the person gave a result for (Timed Up and Go, tandem
+    stance, single-leg stance); :func:`falls_reasons` says whether each is beyond."""
+    tests = profile.tests
+    given = []
+    if isinstance(tests.get("timed_up_and_go_s"), int | float):
+        given.append("Timed Up and Go")
+    if isinstance(tests.get("tandem_stance_s"), int | float):
+        given.append("tandem stance")
+    if isinstance(tests.get("single_leg_stance_s"), Sides):
+        given.append("single-leg stance")
+    return given
+
+
+def falls_reasons(profile: Profile) -> Iterator[str]:
+    """Each reason, in plain words, that the person's falls risk is high.
+
+    The tests are weighed together: a chair stand under the age norm is a reason only
+    beside another one or a report of poor balance, or when no gait or balance test
+    was given. CDC STEADI reads
+    the chair stand as a test of leg strength and the Timed Up and Go and the stance
+    tests as tests of gait and balance, each deficit to its own treatment; with those
+    given and within their cut-offs (and no other reason), a below-average chair stand
+    alone marks leg strength to train, not a raised falls risk. How the tests are
+    combined is a convention here (see :func:`chair_stand_alone`)."""
+    tests = profile.tests
+    reasons = []
+    tug = tests.get("timed_up_and_go_s")
+    if isinstance(tug, int | float) and tug >= TUG_S:
+        reasons.append(f"Timed Up and Go {tug:g} s ({TUG_S} s or more)")
+    tandem = tests.get("tandem_stance_s")
+    if isinstance(tandem, int | float) and tandem < TANDEM_S:
+        reasons.append(f"tandem stance held {tandem:g} s (under {TANDEM_S} s)")
+    chair_at = len(reasons)
     stance = tests.get("single_leg_stance_s")
     if isinstance(stance, Sides) and min(stance.left, stance.right) < STANCE_S:
-        yield f"single-leg stance {min(stance.left, stance.right):g} s (under {STANCE_S} s)"
+        reasons.append(
+            f"single-leg stance {min(stance.left, stance.right):g} s (under {STANCE_S} s)"
+        )
     if profile.age >= 80:
-        yield "80 or older"
+        reasons.append("80 or older")
     if profile.walking_aid:
-        yield "uses a walking aid"
+        reasons.append("uses a walking aid")
     if profile.age >= 65 and "poor_balance" in profile.signs:
-        yield "poor balance at 65 or older"
+        reasons.append("poor balance at 65 or older")
+    chair = _chair_stand_low(profile)
+    # A person who says their balance is poor (at any age) keeps the chair stand as a
+    # reason: STEADI asks first whether someone feels unsteady.
+    alone = not reasons and "poor_balance" not in profile.signs
+    if chair is not None and (not alone or not _gait_and_balance_tested(profile)):
+        reasons.insert(chair_at, chair)
+    yield from reasons
+
+
+def chair_stand_alone(profile: Profile) -> str | None:
+    """When a chair stand under the age norm is the only finding and the gait and
+    balance tests given are within their cut-offs: the words saying why the falls risk
+    is not raised (a convention built on CDC STEADI), else None."""
+    chair = _chair_stand_low(profile)
+    if chair is None or list(falls_reasons(profile)):
+        return None
+    return (
+        f"{chair}, with the {' and '.join(_gait_and_balance_tested(profile))} within their "
+        "cut-offs: leg strength to train, not a raised falls risk on its own (CDC STEADI "
+        "reads the chair stand as a strength test; weighing the tests together is a "
+        "convention)"
+    )
 
 
 def _stage(weeks: int | None) -> tuple[str, str]:
@@ -331,7 +389,9 @@ def assess(profile: Profile, week: int) -> list[Assessment]:
     out.append(
         Assessment("falls_risk", "high", "; ".join(reasons))
         if reasons
-        else Assessment("falls_risk", "low", "no sign of a raised falls risk")
+        else Assessment(
+            "falls_risk", "low", chair_stand_alone(profile) or "no sign of a raised falls risk"
+        )
     )
     if profile.can_get_up_from_floor is not None:
         floor = "yes" if profile.can_get_up_from_floor else "no"

@@ -1375,6 +1375,13 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "hip (the usual cause of outer hip pain). Avoid crossing your legs and hanging "
             "on one hip; if lying on that side hurts at night, lie on the side that does not "
             "hurt, with a pillow between the knees.",
+            # The profile has one hip pain region, so pain from the hip joint (the groin
+            # or the front of the hip, as with osteoarthritis) lands here too; the rule
+            # cannot tell them apart, so it says which one it assumed.
+            "The hip pain you gave is read as pain at the outside of the hip. Pain in the "
+            "groin or at the front of the hip (as with hip osteoarthritis) is not screened "
+            "for here: if yours is there, ask a physiotherapist whether these precautions "
+            "fit you.",
             "For now, ease the load that provokes the outer hip: shorter runs and walks, "
             "fewer hills and stairs, and no speed work; build them back gradually as the "
             "pain settles (Mellor 2018).",
