@@ -60,6 +60,7 @@ from .demands import (
     demands_for,
     gets_extra,
     loaded_lift_kept,
+    loaded_lifts_progressed,
     relevant,
     taught_by,
     training,
@@ -440,7 +441,13 @@ def _block_plan(
         for ex in (ctx.registry.exercises[e] for e in carried or {})
         if LOADED_LIFT.fits(ex)
     }
-    kept = loaded_lift_kept(lifts) if block.phase == "power" and lifts else None
+    # The lifts the block before loaded go on: in power weeks one of them (strength kept
+    # up), in strength weeks each movement (its load climbs on; see demands).
+    kept: tuple[Coverage, ...] = ()
+    if lifts and block.phase == "power":
+        kept = (loaded_lift_kept(lifts),)
+    elif lifts and block.phase == "strength":
+        kept = loaded_lifts_progressed(lifts)
     allowed = _allowed(plan, restrictions, ctx, block.phase)
     # A stepped rung (a full plank) waits for a block after one that held its ladder.
     before = [ctx.registry.exercises[e] for e in carried or {}]
@@ -475,10 +482,10 @@ def _block_plan(
     )
     options = _above_floors(options, floors or {}, plan.rungs)
     usable = tuple(ex for ex in inside if ex.id in options)
-    if kept is not None and any(kept.groups[0].fits(ex) for ex in usable):
-        # Strength kept up while power is trained (see demands.loaded_lift_kept); only
-        # asked where a lift can meet it, as the checked demands do not know it.
-        demands = attrs.evolve(demands, coverage=(*demands.coverage, kept))
+    # Only asked where a lift can meet it, as the checked demands do not know it.
+    kept = tuple(k for k in kept if any(k.groups[0].fits(ex) for ex in usable))
+    if kept:
+        demands = attrs.evolve(demands, coverage=(*demands.coverage, *kept))
     dropped = tuple(
         cover
         for cover in demands.coverage
