@@ -381,6 +381,73 @@ def _allowed(plan: Plan, restrictions: Restrictions, ctx: Context, phase: str) -
     ]
 
 
+CHAIR_DRILLS_FROM_AGE = 60
+"""From this age chair and counter drills stay candidates for everyone: the age the
+30-second chair stand's norms start at (CDC STEADI), a convention for where a sit to
+stand stops being too easy to count as strength work."""
+
+
+def _chair_drill(ex: Exercise) -> bool:
+    """A drill built for people who need a chair or a counter to train: any sit to
+    stand (it carries ``chair_rise``), and Otago's supported strength work (a mini
+    squat holding a counter, a step-up at a rail, abduction holding a chair back)."""
+    return "chair_rise" in ex.all_tags or (ex.source == "otago" and ex.role == "strength")
+
+
+def _needs_chair_drills(plan: Plan) -> bool:
+    """True for a person chair and counter drills are made for: 60 or older, a novice,
+    with a walking aid, a raised falls risk, no getting down to the floor, or a joint
+    replacement, in any week. For anyone else a bodyweight sit to stand cannot reach
+    the effort a strength set asks (RPE 7-8: Chodzko-Zajko 2009 takes older adults to
+    it, not a fit adult), and a held counter spares balance they have."""
+    profile = plan.profile
+    if (
+        profile.age >= CHAIR_DRILLS_FROM_AGE
+        or profile.experience == "novice"
+        or profile.walking_aid
+    ):
+        return True
+    person = plan.person
+    if person is None:
+        return False
+    needs = {
+        "falls_risk": {"high"},
+        "floor": {"no"},
+        "hip_replacement": {"early", "middle", "late"},
+        "knee_replacement": {"early", "middle", "late"},
+    }
+    return any(
+        person.value(state, week) in values
+        for week in range(1, len(person.weeks) + 1)
+        for state, values in needs.items()
+    )
+
+
+def _harder_than_chairs(
+    plan: Plan, phase: str, allowed: Sequence[Exercise], demands: Demands
+) -> list[Exercise]:
+    """``allowed`` without chair and counter drills in strength and power weeks for a
+    person who does not need them (see :func:`_needs_chair_drills`), so their squat is a
+    loaded or single-leg one. The activation weeks keep them: dosed light there
+    (RPE 5-6), a sit to stand is what it says for anyone. A
+    drill stays where drills alone meet a demand of the block, the hardest of them (the
+    rules may leave nothing harder: a stage, a trimester, the equipment)."""
+    if phase == "activation" or _needs_chair_drills(plan):
+        return list(allowed)
+    harder = [ex for ex in allowed if not _chair_drill(ex)]
+    needed: set[str] = set()
+    for cover in demands.coverage:
+        for group in cover.groups:
+            if any(group.fits(h) for h in harder):
+                continue
+            drills = [ex for ex in allowed if _chair_drill(ex) and group.fits(ex)]
+            if drills:
+                # The hardest of them: the one nearest the work a fit adult needs.
+                top = max(ex.level for ex in drills)
+                needed.update(ex.id for ex in drills if ex.level == top)
+    return [ex for ex in allowed if not _chair_drill(ex) or ex.id in needed]
+
+
 def _window(
     plan: Plan,
     phase: str,
@@ -448,7 +515,9 @@ def _block_plan(
         kept = (loaded_lift_kept(lifts),)
     elif lifts and block.phase == "strength":
         kept = loaded_lifts_progressed(lifts)
-    allowed = _allowed(plan, restrictions, ctx, block.phase)
+    allowed = _harder_than_chairs(
+        plan, block.phase, _allowed(plan, restrictions, ctx, block.phase), demands
+    )
     # A stepped rung (a full plank) waits for a block after one that held its ladder.
     before = [ctx.registry.exercises[e] for e in carried or {}]
     allowed = [ex for ex in allowed if all(s.ready(before) for s in demands.steps if s.gates(ex))]
