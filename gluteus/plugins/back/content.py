@@ -387,6 +387,35 @@ EXERCISES: tuple[Exercise, ...] = (
         family="deadlift",
     ),
     Exercise(
+        id="kettlebell_deadlift",
+        name="Kettlebell deadlift",
+        issues=("back", "function"),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=("kettlebell",),
+        loaded=True,
+        unilateral=False,
+        level=3,
+        seconds_per_rep=4,
+        rest_s=90,
+        cues=(
+            "Bell on the floor between the feet (on a step or a block at first)",
+            "Hips back, spine long, grip the handle with both hands",
+            "Stand tall by driving the hips forward, breathing out as you rise",
+        ),
+        fault="Squatting the bell up with the knees, or rounding the back to reach it.",
+        tags=("hip_flexion_past_90", "hip_extension"),
+        targets=("gmax",),
+        source="practice_convention",
+        evidence="convention",
+        why=(
+            "The two-handed lift from the floor that picking up a child or a bag is, with "
+            "the one weight a home often has: the loaded hinge's entry with a kettlebell."
+        ),
+        family="deadlift",
+    ),
+    Exercise(
         id="single_leg_rdl_loaded",
         name="Single-leg Romanian deadlift, kettlebell",
         issues=("back", "function"),
