@@ -369,7 +369,7 @@ FAMILIES: dict[str, set[str]] = {
         "reverse_lunge_knee_drive",
     },
     "single_leg_rdl": {"single_leg_rdl", "single_leg_rdl_loaded", "eccentric_single_leg_rdl"},
-    "deadlift": {"romanian_deadlift", "deadlift"},
+    "deadlift": {"romanian_deadlift", "kettlebell_deadlift", "deadlift"},
     "front_plank": {"front_plank_knees", "front_plank", "front_plank_hip_extension"},
     "side_lying_abduction": {"side_lying_hip_abduction", "eccentric_side_lying_abduction"},
     "side_plank": {

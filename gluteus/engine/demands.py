@@ -295,6 +295,31 @@ def loaded_lift_kept(families: Iterable[str]) -> Coverage:
     )
 
 
+def loaded_lifts_progressed(families: Iterable[str]) -> tuple[Coverage, ...]:
+    """A strength block after one that loaded lifts of ``families`` keeps, per movement,
+    a loaded lift of it: a lift goes on from the load the block before reached
+    (ACSM 2009 progression models: the load of a lift rises from block to block), not
+    back to a bodyweight version of the movement. Each movement is optional on its own
+    and a convention, so a week the rules or the minutes leave without one is not a
+    conflict; like :func:`loaded_lift_kept`, it is the planner's preference and goes
+    unsaid when unmet (``gluteus check`` does not know it)."""
+    return tuple(
+        Coverage(
+            f"the strength weeks go on with a loaded {f.replace('_', ' ')}, "
+            "as the block before had",
+            "week",
+            (
+                Group(
+                    f"loaded {f.replace('_', ' ')}", families=[f], load_types=LOADED_LIFT.load_types
+                ),
+            ),
+            optional=True,
+            warned=False,
+        )
+        for f in sorted(set(families))
+    )
+
+
 @frozen
 class Volume:
     """An issue's weekly hard sets (sets of ``roles``): at least ``floor`` (or the

@@ -61,6 +61,7 @@ from .demands import (
     demands_for,
     gets_extra,
     loaded_lift_kept,
+    loaded_lifts_progressed,
     relevant,
     taught_by,
     training,
@@ -385,6 +386,73 @@ def _allowed(plan: Plan, restrictions: Restrictions, ctx: Context, phase: str) -
     ]
 
 
+CHAIR_DRILLS_FROM_AGE = 60
+"""From this age chair and counter drills stay candidates for everyone: the age the
+30-second chair stand's norms start at (CDC STEADI), a convention for where a sit to
+stand stops being too easy to count as strength work."""
+
+
+def _chair_drill(ex: Exercise) -> bool:
+    """A drill built for people who need a chair or a counter to train: any sit to
+    stand (it carries ``chair_rise``), and Otago's supported strength work (a mini
+    squat holding a counter, a step-up at a rail, abduction holding a chair back)."""
+    return "chair_rise" in ex.all_tags or (ex.source == "otago" and ex.role == "strength")
+
+
+def _needs_chair_drills(plan: Plan) -> bool:
+    """True for a person chair and counter drills are made for: 60 or older, a novice,
+    with a walking aid, a raised falls risk, no getting down to the floor, or a joint
+    replacement, in any week. For anyone else a bodyweight sit to stand cannot reach
+    the effort a strength set asks (RPE 7-8: Chodzko-Zajko 2009 takes older adults to
+    it, not a fit adult), and a held counter spares balance they have."""
+    profile = plan.profile
+    if (
+        profile.age >= CHAIR_DRILLS_FROM_AGE
+        or profile.experience == "novice"
+        or profile.walking_aid
+    ):
+        return True
+    person = plan.person
+    if person is None:
+        return False
+    needs = {
+        "falls_risk": {"high"},
+        "floor": {"no"},
+        "hip_replacement": {"early", "middle", "late"},
+        "knee_replacement": {"early", "middle", "late"},
+    }
+    return any(
+        person.value(state, week) in values
+        for week in range(1, len(person.weeks) + 1)
+        for state, values in needs.items()
+    )
+
+
+def _harder_than_chairs(
+    plan: Plan, phase: str, allowed: Sequence[Exercise], demands: Demands
+) -> list[Exercise]:
+    """``allowed`` without chair and counter drills in strength and power weeks for a
+    person who does not need them (see :func:`_needs_chair_drills`), so their squat is a
+    loaded or single-leg one. The activation weeks keep them: dosed light there
+    (RPE 5-6), a sit to stand is what it says for anyone. A
+    drill stays where drills alone meet a demand of the block, the hardest of them (the
+    rules may leave nothing harder: a stage, a trimester, the equipment)."""
+    if phase == "activation" or _needs_chair_drills(plan):
+        return list(allowed)
+    harder = [ex for ex in allowed if not _chair_drill(ex)]
+    needed: set[str] = set()
+    for cover in demands.coverage:
+        for group in cover.groups:
+            if any(group.fits(h) for h in harder):
+                continue
+            drills = [ex for ex in allowed if _chair_drill(ex) and group.fits(ex)]
+            if drills:
+                # The hardest of them: the one nearest the work a fit adult needs.
+                top = max(ex.level for ex in drills)
+                needed.update(ex.id for ex in drills if ex.level == top)
+    return [ex for ex in allowed if not _chair_drill(ex) or ex.id in needed]
+
+
 def _window(
     plan: Plan,
     phase: str,
@@ -447,8 +515,16 @@ def _block_plan(
         for ex in (ctx.registry.exercises[e] for e in carried or {})
         if LOADED_LIFT.fits(ex)
     }
-    kept = loaded_lift_kept(lifts) if block.phase == "power" and lifts else None
-    allowed = _allowed(plan, restrictions, ctx, block.phase)
+    # The lifts the block before loaded go on: in power weeks one of them (strength kept
+    # up), in strength weeks each movement (its load climbs on; see demands).
+    kept: tuple[Coverage, ...] = ()
+    if lifts and block.phase == "power":
+        kept = (loaded_lift_kept(lifts),)
+    elif lifts and block.phase == "strength":
+        kept = loaded_lifts_progressed(lifts)
+    allowed = _harder_than_chairs(
+        plan, block.phase, _allowed(plan, restrictions, ctx, block.phase), demands
+    )
     # A stepped rung (a full plank) waits for a block after one that held its ladder.
     before = [ctx.registry.exercises[e] for e in carried or {}]
     allowed = [ex for ex in allowed if all(s.ready(before) for s in demands.steps if s.gates(ex))]
@@ -483,10 +559,10 @@ def _block_plan(
     )
     options = _above_floors(options, floors or {}, plan.rungs)
     usable = tuple(ex for ex in inside if ex.id in options)
-    if kept is not None and any(kept.groups[0].fits(ex) for ex in usable):
-        # Strength kept up while power is trained (see demands.loaded_lift_kept); only
-        # asked where a lift can meet it, as the checked demands do not know it.
-        demands = attrs.evolve(demands, coverage=(*demands.coverage, kept))
+    # Only asked where a lift can meet it, as the checked demands do not know it.
+    kept = tuple(k for k in kept if any(k.groups[0].fits(ex) for ex in usable))
+    if kept:
+        demands = attrs.evolve(demands, coverage=(*demands.coverage, *kept))
     dropped = tuple(
         cover
         for cover in demands.coverage

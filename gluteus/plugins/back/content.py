@@ -387,6 +387,35 @@ EXERCISES: tuple[Exercise, ...] = (
         family="deadlift",
     ),
     Exercise(
+        id="kettlebell_deadlift",
+        name="Kettlebell deadlift",
+        issues=("back", "function"),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=("kettlebell",),
+        loaded=True,
+        unilateral=False,
+        level=3,
+        seconds_per_rep=4,
+        rest_s=90,
+        cues=(
+            "Bell on the floor between the feet (on a step or a block at first)",
+            "Hips back, spine long, grip the handle with both hands",
+            "Stand tall by driving the hips forward, breathing out as you rise",
+        ),
+        fault="Squatting the bell up with the knees, or rounding the back to reach it.",
+        tags=("hip_flexion_past_90", "hip_extension"),
+        targets=("gmax",),
+        source="practice_convention",
+        evidence="convention",
+        why=(
+            "The two-handed lift from the floor that picking up a child or a bag is, with "
+            "the one weight a home often has: the loaded hinge's entry with a kettlebell."
+        ),
+        family="deadlift",
+    ),
+    Exercise(
         id="single_leg_rdl_loaded",
         name="Single-leg Romanian deadlift, kettlebell",
         issues=("back", "function"),
@@ -955,13 +984,14 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="back_hinge_loaded",
-        description="When the low back does the glutes' work or hurts and there is a weight to lift, the hinge the drill teaches is then trained with a weight: every week of the strength phase holds a Romanian deadlift, a deadlift or a single-leg Romanian deadlift with a weight.",
+        description="When the low back does the glutes' work or hurts and there is a weight to lift, the hinge the drill teaches is then trained with a weight: every week of the strength phase holds a two-handed lift from the floor with a weight (a kettlebell, Romanian or barbell deadlift); a single-leg Romanian deadlift may come beside it.",
         source="practice_convention",
         evidence="convention",
         # The drill prepares a loaded hinge (the hinge ladder climbs to the deadlift); a
         # program that teaches it and never loads it leaves the person unable to lift
-        # from the floor, the task the back finds hard. Optional: where the time or other
-        # rules leave no room, the program says so.
+        # from the floor, the task the back finds hard: a two-handed lift (a child, a bag,
+        # a bar), which the single-leg version, a balance task as much, does not train.
+        # Optional: where the time or other rules leave no room, the program says so.
         when=Trigger(
             condition=AllOf(
                 (
@@ -985,7 +1015,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         requires=(
             Requirement(
                 kind="weekly",
-                families=("deadlift", "single_leg_rdl"),
+                families=("deadlift",),
                 each=False,
                 load_types=("external",),
                 # The power weeks' lifts are chosen by their own demands (a lift kept
