@@ -113,6 +113,7 @@ def test_stop_signs_are_the_persons():
     assert "Your stop signs: stop and get advice if • bleeding • dizziness" in text
 
 
+@pytest.mark.slow  # seconds of PDF rendering; the slow run keeps it
 def test_a4_letter_and_the_same_bytes_twice():
     program = build()
     a4 = read(render_cheatsheet(program, {})).pages[0].mediabox
@@ -122,6 +123,7 @@ def test_a4_letter_and_the_same_bytes_twice():
     assert render_cheatsheet(program, {}) == render_cheatsheet(build(), {})
 
 
+@pytest.mark.slow  # seconds of PDF rendering; the slow run keeps it
 def test_many_long_drills_still_fit_on_one_page():
     program = build()
     long_cue = "Keep the pelvis still and the ribs down while the knee opens slowly " * 2

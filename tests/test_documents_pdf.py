@@ -73,10 +73,12 @@ def test_unknown_paper_is_bad_input(program):
         render_pdf(program, {"paper": "a5"})
 
 
+@pytest.mark.slow  # seconds of PDF rendering; the slow run keeps it
 def test_same_program_same_bytes(pdf):
     assert render_pdf(build(), {}) == pdf
 
 
+@pytest.mark.slow  # seconds of PDF rendering; the slow run keeps it
 def test_metadata_is_fixed_and_claims_no_date(pdf):
     meta = read(pdf).metadata
     assert meta["/Title"] == "Glute program for Tess"

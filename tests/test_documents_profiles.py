@@ -163,6 +163,7 @@ def _rendered(path: Path) -> tuple[object, dict[str, str | bytes]]:
     return program, {fmt: gluteus.render(program, fmt, plugins=pm) for fmt in FORMATS}
 
 
+@pytest.mark.slow  # every format of every profile; each format has its own default tests
 @pytest.mark.parametrize("path", bundled_params(PROFILES))
 def test_every_format_renders_the_profile(path):
     program, out = _rendered(path)

@@ -16,7 +16,8 @@ import pytest
 import gluteus
 from gluteus.engine.api import context
 from gluteus.engine.pluginmanager import make_plugin_manager
-from gluteus.engine.verify import Violation, verify
+from gluteus.engine.verify import Violation
+from gluteus.engine.verify import verify as _verify
 
 PM = make_plugin_manager(entrypoints=False)
 CTX = context(PM)
@@ -32,6 +33,13 @@ BASE: dict[str, Any] = {
     "signs": ["barely_feel_glutes", "knees_cave_in"],
     "seed": 3,
 }
+
+
+def verify(doc: dict[str, Any], ctx: Any) -> list[Violation]:
+    """The rules and invariants without the JSON Schema: each case edits a program's
+    facts, never its shape (the schema has tests of its own), and validating it took
+    two thirds of each case's time."""
+    return _verify(doc, ctx, schema=False)
 
 
 def person(**changes: Any) -> str:
