@@ -544,6 +544,23 @@ _CONVERTER = _make_converter()
 # --- Assembling programs --------------------------------------------------------------
 
 
+def lifted_before(weeks: Sequence[Week]) -> dict[int, frozenset[str]]:
+    """Per block, the families of the lifts done with an external load in the blocks
+    before it: where a ``first_load`` cap no longer holds (the planner counts the same
+    as it plans; the checker holds each row's family and load to the catalogue's)."""
+    per_block: dict[int, set[str]] = {}
+    for week in weeks:
+        per_block.setdefault(week.block, set()).update(
+            rx.family for s in week.sessions for rx in s.exercises if rx.load_type == "external"
+        )
+    out: dict[int, frozenset[str]] = {}
+    seen: set[str] = set()
+    for block in sorted(per_block):
+        out[block] = frozenset(seen)
+        seen |= per_block[block]
+    return out
+
+
 def engine_info(ctx: Context) -> tuple[str, tuple[tuple[str, str], ...]]:
     """gluteus's version and every loaded plugin's name and version."""
     from .._version import __version__

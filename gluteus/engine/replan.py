@@ -62,6 +62,7 @@ from .program import (
     allowed_cues,
     engine_warning,
     issue_info,
+    lifted_before,
     structure_program,
 )
 from .safety import ProgramSafety, Restrictions
@@ -181,17 +182,11 @@ def places(program: Program) -> dict[int, Place]:
     kinds = {p.name: p.kind for p in program.phases}
     blocks: dict[int, list[int]] = {}
     deloads: dict[int, int] = {}
-    lifted: dict[int, set[str]] = {}
     for w in program.weeks:
         blocks.setdefault(w.block, []).append(w.number)
         if w.deload:
             deloads[w.block] = w.number
-        lifted.setdefault(w.block, set()).update(
-            rx.family for s in w.sessions for rx in s.exercises if rx.load_type == "external"
-        )
-    before = {
-        b: frozenset(f for other, fs in lifted.items() if other < b for f in fs) for b in lifted
-    }
+    before = lifted_before(program.weeks)
     return {
         w.number: Place(
             w.number,

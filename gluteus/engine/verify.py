@@ -62,6 +62,7 @@ from .program import (
     allowed_cues,
     issue_info,
     json_path,
+    lifted_before,
     structure_program,
     warning_text,
 )
@@ -840,25 +841,6 @@ def _check_exercise(
 
 def _pair(pair: tuple[int, int]) -> str:
     return f"{pair[0]}" if pair[0] == pair[1] else f"{pair[0]}-{pair[1]}"
-
-
-def _lifted_before(weeks: Sequence[Week], reg: Registry) -> dict[int, frozenset[str]]:
-    """Per block, the families of the lifts with an external load done in the blocks
-    before it (as the planner counts them for a ``first_load`` cap)."""
-    per_block: dict[int, set[str]] = {}
-    for week in weeks:
-        got = per_block.setdefault(week.block, set())
-        for session in week.sessions:
-            for rx in session.exercises:
-                ex = reg.exercises.get(rx.id)
-                if ex is not None and ex.load_type == "external":
-                    got.add(ex.family)
-    out: dict[int, frozenset[str]] = {}
-    seen: set[str] = set()
-    for b in sorted(per_block):
-        out[b] = frozenset(seen)
-        seen |= per_block[b]
-    return out
 
 
 def _check_effort(
@@ -1679,7 +1661,7 @@ def _verify_planned(
         b: safety.over(n for n in numbers if n in known) for b, numbers in blocks.items()
     }
     dose_texts: dict[tuple[int, str, int | None], _DoseTexts | None] = {}
-    lifted = _lifted_before(weeks, ctx.registry)
+    lifted = lifted_before(weeks)
 
     for week in weeks:
         block = block_rules[week.block]
