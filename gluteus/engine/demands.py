@@ -276,6 +276,15 @@ LOADED_LIFT = Group("loaded strength", roles=("strength",), load_types=("externa
 """A strength lift held in the hands or on the back (see :func:`loaded_lift_kept`)."""
 
 
+def _loaded_lift(families: Sequence[str], what: str) -> Coverage:
+    """An optional weekly demand for a lift of ``families`` with an external load;
+    ``what`` words it, its ``{}`` the movements. The planner's preference: unsaid when
+    unmet (``gluteus check`` does not know it)."""
+    words = " or ".join(f.replace("_", " ") for f in families)
+    group = Group(f"loaded {words}", families=families, load_types=LOADED_LIFT.load_types)
+    return Coverage(what.format(words), "week", (group,), optional=True, warned=False)
+
+
 def loaded_lift_kept(families: Iterable[str]) -> Coverage:
     """The power weeks keep a loaded strength lift of ``families`` (those the block before
     loaded): strength is kept up while power is trained (ACSM 2009 progression models;
@@ -284,14 +293,9 @@ def loaded_lift_kept(families: Iterable[str]) -> Coverage:
     lift, of the same movements, so the lift goes on rather than a new heavy one
     starting; optional, a convention (its dose stays the strength rule's), so a week the
     rules or the minutes leave without one is not a conflict."""
-    kinds = sorted(set(families))
-    words = " or ".join(f.replace("_", " ") for f in kinds)
-    return Coverage(
-        f"the power weeks keep a loaded strength lift ({words}), as the block before had",
-        "week",
-        (Group(f"loaded {words}", families=kinds, load_types=LOADED_LIFT.load_types),),
-        optional=True,
-        warned=False,
+    return _loaded_lift(
+        sorted(set(families)),
+        "the power weeks keep a loaded strength lift ({}), as the block before had",
     )
 
 
@@ -301,21 +305,9 @@ def loaded_lifts_progressed(families: Iterable[str]) -> tuple[Coverage, ...]:
     (ACSM 2009 progression models: the load of a lift rises from block to block), not
     back to a bodyweight version of the movement. Each movement is optional on its own
     and a convention, so a week the rules or the minutes leave without one is not a
-    conflict; like :func:`loaded_lift_kept`, it is the planner's preference and goes
-    unsaid when unmet (``gluteus check`` does not know it)."""
+    conflict; like :func:`loaded_lift_kept`, it is the planner's preference."""
     return tuple(
-        Coverage(
-            f"the strength weeks go on with a loaded {f.replace('_', ' ')}, "
-            "as the block before had",
-            "week",
-            (
-                Group(
-                    f"loaded {f.replace('_', ' ')}", families=[f], load_types=LOADED_LIFT.load_types
-                ),
-            ),
-            optional=True,
-            warned=False,
-        )
+        _loaded_lift([f], "the strength weeks go on with a loaded {}, as the block before had")
         for f in sorted(set(families))
     )
 
