@@ -96,10 +96,9 @@ from .skeleton import (
     PHASE_NAMES,
     Block,
     Skeleton,
-    build_skeleton,
     phase_goal,
     phase_note,
-    stages_of,
+    skeleton_for,
 )
 from .traffic_light import amber_baseline
 
@@ -255,14 +254,7 @@ def _make_plan(
     ctx: Context,
 ) -> Plan:
     who = training(findings)
-    skeleton = build_skeleton(
-        profile.schedule.weeks,
-        profile.experience,
-        who.max_severity,
-        found_any=bool(who.trained),
-        stages=stages_of(safety, profile.walking_aid),
-        young=person is not None and person.value("age_band") == "under_18",
-    )
+    skeleton = skeleton_for(profile, who, safety, person)
     return Plan(
         profile=profile,
         findings=tuple(findings),

@@ -33,6 +33,9 @@ from .messages import weeks_words
 from .model import PHASES
 
 if TYPE_CHECKING:
+    from .demands import Training
+    from .person import PersonModel
+    from .profile import Profile
     from .safety import ProgramSafety
 
 PHASE_NAMES: dict[str, str] = {
@@ -136,6 +139,22 @@ class Stages:
     # Why power waits, when it does: "rules" (a rule leaves it out to the end),
     # "stage" (a stage of recovery still passing) or "walking_aid".
     power_why: str | None = None
+
+
+def skeleton_for(
+    profile: Profile, who: Training, safety: ProgramSafety, person: PersonModel | None
+) -> Skeleton:
+    """The skeleton of ``profile``'s program, as the planner lays it out and the checker
+    holds a program to: its weeks, experience and the issues trained, the stages its
+    rules make, and whether it is laid out for someone under 18."""
+    return build_skeleton(
+        profile.schedule.weeks,
+        profile.experience,
+        who.max_severity,
+        found_any=bool(who.trained),
+        stages=stages_of(safety, profile.walking_aid),
+        young=person is not None and person.value("age_band") == "under_18",
+    )
 
 
 def stages_of(safety: ProgramSafety, walking_aid: bool | None = None) -> Stages:

@@ -68,7 +68,7 @@ from .program import (
 )
 from .safety import ProgramSafety, Restrictions, exclusion_reasons, found_issues, program_safety
 from .screening import referrals_for, screen
-from .skeleton import PHASE_NAMES, Skeleton, build_skeleton, program_faults, stages_of
+from .skeleton import PHASE_NAMES, Skeleton, program_faults, skeleton_for
 from .traffic_light import GREEN_ONLY, TRAFFIC_LIGHT, amber_baseline
 
 if TYPE_CHECKING:
@@ -1632,14 +1632,7 @@ def _verify_planned(
     out: list[Violation] = []
     restrictions = safety.everywhere
     who = training(findings)
-    skeleton = build_skeleton(
-        profile.schedule.weeks,
-        profile.experience,
-        who.max_severity,
-        found_any=bool(who.trained),
-        stages=stages_of(safety, profile.walking_aid),
-        young=person.value("age_band") == "under_18",
-    )
+    skeleton = skeleton_for(profile, who, safety, person)
     weeks = doc.weeks
     warned, claims = _check_warnings(doc, profile, findings, {w.number for w in weeks})
 
