@@ -113,11 +113,11 @@ KNEE_VALGUS = AnyOf(
         Fact("sign.knees_cave_in", optional=True),
     )
 )
-# Hip hinges (bilateral and single-leg, slow and swung) and the hip thrust, which loads
-# the same glutes and hamstrings as hard: the families whose heavy sets need 48 hours
+# Hip hinges (bilateral and single-leg, slow and swung), the hip thrust and a loaded
+# bridge, which load the same glutes and hamstrings as hard: the families whose heavy sets need 48 hours
 # between them (heavy_hinges_apart; a heavy deadlift on Monday and a heavy hip thrust on
 # Tuesday were the same muscles without their rest).
-HIP_EXTENSION_FAMILIES = ("deadlift", "single_leg_rdl", "kettlebell_swing", "hip_thrust")
+HIP_EXTENSION_FAMILIES = ("deadlift", "single_leg_rdl", "kettlebell_swing", "hip_thrust", "bridge")
 # Squats, lunges and steps, two legs and one: the knee-dominant families a heavy one of
 # counts towards the thighs' and glutes' recovery (heavy_squats_apart). The sit to stand
 # stays out: it is the older adult's everyday task, trained on the days there are.
@@ -512,10 +512,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Vellas 1997 puts the falls line at 5 s; 10 s on each leg before fast stepping is
         # a convention (the step-up is done on one leg, fast, at home, unsupervised).
         id="fast_single_leg_needs_stance",
-        description="Fast single-leg work (fast step-ups, hops) only once you can stand "
-        "10 s on each leg, without a walking aid and without a raised risk of falling; "
-        "until then power work is a fast sit to stand and step-ups stay slow beside a "
-        "rail.",
+        description="Fast single-leg work (fast step-ups, hops) and turning on one leg "
+        "(the pelvis pivoting over the standing hip) only once you can stand 10 s on each "
+        "leg, without a walking aid and without a raised risk of falling; until then power "
+        "work is a fast sit to stand, step-ups stay slow beside a rail, and turns are done "
+        "with both feet on the floor.",
         source="falls_convention",
         evidence="convention",
         when=Trigger(
@@ -527,7 +528,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 )
             )
         ),
-        exclude_tags=("fast_single_leg",),
+        # Pivoting over one leg is how a person who cannot stand on it falls, a hand on
+        # a counter or not: a 74-year-old with a stick and 3-5 s stances was given one.
+        exclude_tags=("fast_single_leg", "stance_pivot"),
     ),
     SafetyRule(
         id="chair_stand_with_hands",
@@ -1074,10 +1077,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Garber 2011: the same muscles get 48 hours between hard sessions. A heavy hinge
         # works the glutes, hamstrings and back extensors at once, whichever variant.
         id="heavy_hinges_apart",
-        description="Heavy hip hinges and hip thrusts (deadlifts, single-leg Romanian "
-        "deadlifts, swings or hip thrusts done at an effort of 8/10 or more, or with a "
-        "weight you could lift 8 times or fewer) never on two days in a row, so the glutes, hamstrings and back get 48 "
-        "hours between them; lighter work may follow.",
+        description="Heavy hip hinges, hip thrusts and bridges (deadlifts, single-leg "
+        "Romanian deadlifts, swings, hip thrusts or bridges done at an effort of 8/10 or "
+        "more, or with a weight you could lift 8 times or fewer) never on two days in a "
+        "row, so the glutes, hamstrings and back get 48 hours between them; lighter work "
+        "may follow.",
         source="garber2011",
         evidence="recalled",
         when=Trigger(always=True),
