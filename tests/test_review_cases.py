@@ -2481,7 +2481,9 @@ def test_an_unmet_single_leg_demand_names_the_pelvic_girdle_pain_rule_not_the_ti
     assert unmet
     for w in unmet:
         assert "pelvic_girdle_pain" in w["by"], w
-        assert "rule pelvic_girdle_pain" in w["message"]
+        # Named in plain words, as the rule's description opens, not by its id.
+        assert "“With pelvic girdle pain”" in w["message"]
+        assert "pelvic_girdle_pain" not in w["message"]
         assert "time" not in w["message"].split(": ")[-1], w["message"]
     assert verify(doc, CTX) == []
 
@@ -2502,6 +2504,7 @@ def test_a_warning_naming_a_rule_that_keeps_nothing_out_is_caught():
         weeks=w["weeks"],
         detail=w["detail"],
         by=w["by"],
+        rules=CTX.registry.safety_rules,
     )
     doc["warnings"][i] = w["message"]
     found = verify(doc, CTX)

@@ -1611,6 +1611,7 @@ def _warnings(
                 weeks=sorted(set(weeks)),
                 detail=cover.what,
                 by=rules,
+                rules=plan.safety.registry.safety_rules,
             )
         )
     if not plan.trained:

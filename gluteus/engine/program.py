@@ -10,6 +10,7 @@ turns it into the program JSON and back: :meth:`Program.to_dict` and
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ from attrs import field, frozen
 from .demands import FLOOR_SETS
 from .dosing import Effort
 from .errors import ProfileError
-from .model import Exercise, Finding, Referral
+from .model import Exercise, Finding, Referral, SafetyRule
 from .profile import Profile, Schedule
 from .traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
 
@@ -225,6 +226,21 @@ def _weeks_span(weeks: Sequence[int]) -> str:
     return "weeks " + ", ".join(map(str, weeks))
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def rule_words(rule: SafetyRule) -> str:
+    """A safety rule named in a few plain words: who it is for, as its description
+    opens ("With a raised risk of falling"), or, for a rule whose description opens with
+    what it asks, that first clause without its asides. A warning names rules so; their
+    ids are for programs and apps, not people."""
+    text = rule.description
+    head, colon, _ = text.partition(":")
+    if colon:
+        return head.strip()
+    return _ASIDE.sub("", text).split(";")[0].rstrip(". ")
+
+
 def warning_text(
     kind: str,
     schedule: Schedule,
@@ -234,13 +250,15 @@ def warning_text(
     weeks: Sequence[int] = (),
     detail: str | None = None,
     by: Sequence[str] = (),
+    rules: Mapping[str, SafetyRule] | None = None,
 ) -> str | None:
     """The engine's words for a warning of ``kind`` with these fields, or None when
     the engine never writes such a warning (an unknown kind, or fields it never sets).
 
     The one place a warning is worded: the planner words its warnings here, and
     verification accepts a warning as the engine's only when its message is what
-    this gives for its own fields.
+    this gives for its own fields. ``rules`` (the safety rules by id) words the rules
+    ``by`` names; one it does not hold is named by its id in words.
     """
     ordered = bool(weeks) and list(weeks) == sorted(set(weeks))
     if kind == "below_floor":
@@ -260,11 +278,19 @@ def warning_text(
             return None
         if by:
             # The rules, not the time: naming them tells the person what keeps it out.
-            named = " and ".join(f"rule {r}" for r in by)
+            # Two rules for one person (the falls rules) may open alike: named once.
+            known = rules or {}
+            names = list(
+                dict.fromkeys(
+                    f"“{rule_words(known[r])}”" if r in known else f"“{r.replace('_', ' ')}”"
+                    for r in by
+                )
+            )
+            named = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
             return (
-                f"In {_weeks_span(weeks)}, {detail}: {named} exclude"
-                f"{'s' * (len(by) == 1)} every exercise that would meet it with your "
-                "equipment, so it is left out."
+                f"In {_weeks_span(weeks)}, {detail}: the safety rule"
+                f"{'s' * (len(names) > 1)} {named} exclude{'s' * (len(names) == 1)} every "
+                "exercise that would meet it with your equipment, so it is left out."
             )
         return (
             f"In {_weeks_span(weeks)}, {detail}: the safety rules, equipment, time and the "
@@ -302,11 +328,12 @@ def engine_warning(
     weeks: Iterable[int] = (),
     detail: str | None = None,
     by: Sequence[str] = (),
+    rules: Mapping[str, SafetyRule] | None = None,
 ) -> WarningDetail:
     """A warning of one of :data:`ENGINE_WARNING_KINDS`, worded by :func:`warning_text`."""
     weeks = tuple(weeks)
     message = warning_text(
-        kind, schedule, issue=issue, rule=rule, weeks=weeks, detail=detail, by=by
+        kind, schedule, issue=issue, rule=rule, weeks=weeks, detail=detail, by=by, rules=rules
     )
     if message is None:
         raise ValueError(

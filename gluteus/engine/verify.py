@@ -51,7 +51,16 @@ from .dosing import (
     working_rm,
 )
 from .errors import ProfileError
-from .model import DAYS, DoseRule, Exercise, Finding, ObjectiveTest, Referral, Requirement
+from .model import (
+    DAYS,
+    DoseRule,
+    Exercise,
+    Finding,
+    ObjectiveTest,
+    Referral,
+    Requirement,
+    SafetyRule,
+)
 from .person import PersonModel, assess
 from .profile import Profile
 from .program import (
@@ -398,6 +407,7 @@ def _check_warnings(
     profile: Profile,
     findings: Sequence[Finding],
     weeks: Iterable[int],
+    rules: Mapping[str, SafetyRule] | None = None,
 ) -> tuple[list[Violation], _Claims]:
     """The engine's warnings must be worded by the engine and true; returns the
     violations and what the warnings claim (the weeks a ``left_out`` warning excuses,
@@ -434,6 +444,7 @@ def _check_warnings(
             weeks=w.weeks,
             detail=w.detail,
             by=w.by,
+            rules=rules,
         )
         if words is None or words != w.message:
             out.append(Violation(message=f"{name} is not worded as the engine words it"))
@@ -1634,7 +1645,9 @@ def _verify_planned(
     who = training(findings)
     skeleton = skeleton_for(profile, who, safety, person)
     weeks = doc.weeks
-    warned, claims = _check_warnings(doc, profile, findings, {w.number for w in weeks})
+    warned, claims = _check_warnings(
+        doc, profile, findings, {w.number for w in weeks}, ctx.registry.safety_rules
+    )
 
     out.extend(_check_findings(doc.findings, findings))
     out.extend(_check_issues(doc.issues, issue_info(ctx, tuple(f.issue for f in findings))))
