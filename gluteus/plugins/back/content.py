@@ -207,9 +207,9 @@ EXERCISES: tuple[Exercise, ...] = (
                 "so your hips stay higher than your knees",
                 guards=("chair_rise",),
             ),
-            # Not after a knee replacement: strength work loads the new knee, not spares it.
-            "Feet level, both legs working; if you have had a hip replacement, slide the "
-            "operated leg's foot a little forward",
+            # The operated leg slid forward is said by the hip-replacement rules' notes,
+            # to those who have one: anyone may be given a raised seat.
+            "Feet level, both legs working",
             "Push on the armrests to stand up tall, trunk upright; sit down slowly the same way",
         ),
         fault="Leaning far forward or dropping into the seat.",
@@ -219,8 +219,8 @@ EXERCISES: tuple[Exercise, ...] = (
         # commonly taught while a new hip may not bend past 90 degrees (a convention).
         source="practice_convention",
         evidence="convention",
-        why="Standing up with less bend at the hip and knee: the sit to stand while a new "
-        "hip may not bend past 90 degrees, and a gentler start for anyone.",
+        # Why a new hip needs it is said by the hip-replacement rules, to those who have one.
+        why="Standing up with less bend at the hip and knee: a gentler start.",
         family="sit_to_stand",
     ),
     Exercise(

@@ -807,9 +807,9 @@ EXERCISES: tuple[Exercise, ...] = (
                 "so your hips stay higher than your knees",
                 guards=("chair_rise",),
             ),
-            # Not after a knee replacement: strength work loads the new knee, not spares it.
-            "Feet level, both legs working; if you have had a hip replacement, slide the "
-            "operated leg's foot a little forward",
+            # The operated leg slid forward is said by the hip-replacement rules' notes,
+            # to those who have one: anyone may be given a raised seat.
+            "Feet level, both legs working",
             Cue(
                 "Push on the armrests and stand up as fast as you safely can, trunk upright",
                 guards=("fast_chair_rise",),
@@ -822,8 +822,7 @@ EXERCISES: tuple[Exercise, ...] = (
         source="chodzko_zajko2009",
         evidence="recalled",
         why="The fast rise of power training for older adults, from a raised seat: less bend "
-        "at the hip and knee, for a new hip that may not bend past 90 degrees or a first "
-        "step into the fast rise.",
+        "at the hip and knee, a first step into the fast rise.",
         family="sit_to_stand",
     ),
     Exercise(
