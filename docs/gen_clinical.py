@@ -69,6 +69,8 @@ def _does(rule: SafetyRule) -> str:
         parts.append("excludes roles " + ", ".join(rule.exclude_roles))
     if rule.exclude_equipment:
         parts.append("excludes equipment " + ", ".join(rule.exclude_equipment))
+    if rule.exclude_exercises:
+        parts.append("excludes exercises " + ", ".join(f"`{e}`" for e in rule.exclude_exercises))
     cap = rule.cap
     if cap is not None:
         caps = []

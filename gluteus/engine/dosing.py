@@ -308,19 +308,33 @@ FEWEST_TESTED_REPS = 3
 the armrests, a person who can stand up from a chair at all can do this many."""
 
 
+TESTED_REPS_WEEKLY = 1
+"""The reps a tested limit grows by with each program week after the first (a
+convention): the count is the legs' strength before training, and a limit that never
+moved held a 74-year-old with 8 chair stands at 6 reps a set for 12 weeks, under the 8-12
+of strength training for older adults (Chodzko-Zajko 2009). The dose rule's own
+progression still sets the reps within it."""
+
+
 def tested_rep_limit(
-    exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
+    exercise: Exercise,
+    results: Mapping[str, Any],
+    tests: Mapping[str, ObjectiveTest],
+    week: int = 1,
 ) -> tuple[int, str] | None:
-    """The most reps a set of ``exercise`` may have from the person's test ``results``,
-    and the test it comes from; None when no test counts its reps.
+    """The most reps a set of ``exercise`` may have in program week ``week`` from the
+    person's test ``results``, and the test it comes from; None when no test counts its
+    reps.
 
     The count less :data:`TESTED_REPS_SHORT`, never under :data:`FEWEST_TESTED_REPS`,
-    and a number a person is told (:func:`told_reps`: 13 becomes 12)."""
+    plus :data:`TESTED_REPS_WEEKLY` for each week after the first, and a number a person
+    is told (:func:`told_reps`: 13 becomes 12)."""
     if exercise.is_hold:
         return None
     best: tuple[int, str] | None = None
+    grown = TESTED_REPS_WEEKLY * max(0, week - 1)
     for test_id, worse in _tested(exercise, results, tests, "count"):
-        limit = max(FEWEST_TESTED_REPS, int(worse) - TESTED_REPS_SHORT)
+        limit = max(FEWEST_TESTED_REPS, int(worse) - TESTED_REPS_SHORT) + grown
         while told_reps(limit) != limit:
             limit -= 1
         if best is None or limit < best[0]:
@@ -329,15 +343,19 @@ def tested_rep_limit(
 
 
 def with_tested_limits(
-    cap: Cap, exercise: Exercise, results: Mapping[str, Any], tests: Mapping[str, ObjectiveTest]
+    cap: Cap,
+    exercise: Exercise,
+    results: Mapping[str, Any],
+    tests: Mapping[str, ObjectiveTest],
+    week: int = 1,
 ) -> Cap:
-    """``cap``, with ``exercise``'s holds and reps kept within what the person's tests
-    showed."""
+    """``cap``, with ``exercise``'s holds and reps in program week ``week`` kept within
+    what the person's tests showed."""
     found = tested_hold_limit(exercise, results, tests)
     if found is not None:
         limit = found[0] if cap.max_hold_s is None else min(cap.max_hold_s, found[0])
         cap = attrs.evolve(cap, max_hold_s=limit)
-    counted = tested_rep_limit(exercise, results, tests)
+    counted = tested_rep_limit(exercise, results, tests, week)
     if counted is not None:
         most = counted[0] if cap.max_reps is None else min(cap.max_reps, counted[0])
         cap = attrs.evolve(cap, max_reps=most)

@@ -640,15 +640,15 @@ def _options(
         extra_sets = extra.sets if extra else 0
         doses: dict[int, Dose] = {}
         previous: Dose | None = None
-        mine = with_tested_limits(
-            restrictions.cap_for(ex, loaded), ex, profile.tests, ctx.registry.tests
-        )
+        base = restrictions.cap_for(ex, loaded)
         if steady:
-            held = rule.sets if mine.max_sets is None else min(mine.max_sets, rule.sets)
-            mine = attrs.evolve(mine, max_sets=held)
+            held = rule.sets if base.max_sets is None else min(base.max_sets, rule.sets)
+            base = attrs.evolve(base, max_sets=held)
         first_hold = tested_hold_start(ex, profile.tests, ctx.registry.tests)
         before = carried.get(ex.id)
         for step, week in enumerate(block.loading_weeks):
+            # A tested rep limit grows week by week (dosing.TESTED_REPS_WEEKLY).
+            mine = with_tested_limits(base, ex, profile.tests, ctx.registry.tests, week)
             previous = doses[week] = week_dose(
                 ex,
                 rule,
@@ -664,7 +664,7 @@ def _options(
                 ex,
                 rule,
                 0,
-                mine,
+                with_tested_limits(base, ex, profile.tests, ctx.registry.tests, block.deload),
                 deload_after=previous,
                 extra_sets=extra_sets,
                 carried=before,

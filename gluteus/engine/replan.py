@@ -325,12 +325,14 @@ def fixed_dose(
 
 def capped(who: Person, exercise: Exercise, place: Place) -> Cap:
     """The caps on ``exercise`` in the block of ``place``: the block's rules', and its
-    holds within what the person's tests showed, as the planner caps them."""
+    holds and its week's reps within what the person's tests showed, as the planner caps
+    them."""
     return with_tested_limits(
         who.rules(place.block).cap_for(exercise, place.lifted),
         exercise,
         who.profile.tests,
         who.ctx.registry.tests,
+        place.week,
     )
 
 

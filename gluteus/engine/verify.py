@@ -40,6 +40,7 @@ from .demands import (
 from .dosing import (
     SHORTEST_HOLD_S,
     TESTED_REPS_SHORT,
+    TESTED_REPS_WEEKLY,
     fits,
     keeps_reps,
     tested_hold_limit,
@@ -769,11 +770,12 @@ def _check_exercise(
             f"{rx.hold_s} s hold, longer than {tested[0]} s: holds stay within 70% of the "
             f"tested {tested[1]}"
         )
-    counted = tested_rep_limit(ex, profile.tests, tests)
+    counted = tested_rep_limit(ex, profile.tests, tests, slot.week)
     if counted is not None and rx.reps is not None and rx.reps > counted[0]:
         yield slot.violation(
-            f"{rx.reps} reps a set, more than {counted[0]}: a set stays "
-            f"{TESTED_REPS_SHORT} reps short of the tested {counted[1]}"
+            f"{rx.reps} reps a set, more than {counted[0]}: a set starts "
+            f"{TESTED_REPS_SHORT} reps short of the tested {counted[1]} and adds at most "
+            f"{TESTED_REPS_WEEKLY} a week"
         )
     short = too_short_to_hold(ex, profile.tests, tests)
     if short is not None:

@@ -721,6 +721,8 @@ EXERCISES: tuple[Exercise, ...] = (
         cues=(
             "Stand at a kitchen counter, one hand resting on it",
             "One foot directly in front of the other, heel to toe",
+            # Otago's support is lightened as the stance steadies, before it is let go.
+            "Once steady, lighten the hand until only a fingertip touches",
             "Stand tall; put the other foot in front on the next set",
         ),
         fault="The feet drifting apart sideways, or leaning on the counter.",
@@ -850,6 +852,62 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="recalled",
         why="Fast single-leg power with a rail for balance and no impact: the stair version of power training for older adults.",
         family="step_up",
+    ),
+    # Otago's strengthening exercises beyond the hip abductors include calf raises and
+    # toe raises, done holding a support (Campbell 1997); without the programme's cuff
+    # weights they are bodyweight work, dosed as strength work for older adults is
+    # (1-3 sets of 8-12, Chodzko-Zajko 2009).
+    Exercise(
+        id="heel_raise_counter",
+        name="Heel raises holding a counter",
+        issues=("function",),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        seconds_per_rep=3,
+        rest_s=45,
+        cues=(
+            "Face a kitchen counter, feet hip-width, both hands resting on it",
+            "Rise up onto the balls of the feet, as high as is comfortable",
+            "Lower the heels slowly to the floor",
+        ),
+        fault="Leaning forward onto the counter or rolling out onto the little toes.",
+        targets=("whole_leg",),
+        source="otago",
+        evidence="recalled",
+        why="Otago's calf raises: the ankle push-off strength that walking and catching a "
+        "trip need, holding a support.",
+        family="heel_raise",
+    ),
+    Exercise(
+        id="toe_raise_counter",
+        name="Toe raises holding a counter",
+        issues=("function",),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        seconds_per_rep=3,
+        rest_s=45,
+        cues=(
+            "Stand with your back near a kitchen counter, hands resting on it beside you",
+            "Lift the toes and the front of the feet off the floor, weight on the heels",
+            "Lower the feet slowly",
+        ),
+        fault="Sticking the bottom out or bending the hips to lift the toes.",
+        targets=("whole_leg",),
+        source="otago",
+        evidence="recalled",
+        why="Otago's toe raises: the shin muscles that lift the foot clear of the ground, so "
+        "the toes do not catch and trip, holding a support.",
+        family="toe_raise",
     ),
 )
 

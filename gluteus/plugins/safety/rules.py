@@ -444,19 +444,34 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         # Otago (Campbell 1997) pairs its balance work with strength work standing at a
-        # support: the hip abductors among the strengthening exercises, stairs among the
-        # rest. Recommended work, so optional: without a step, or under a rule that holds
+        # support: the hip abductors, calf raises and toe raises among the strengthening
+        # exercises, sit to stands and stairs among the rest, three times a week.
+        # Recommended work, so optional: without a step, or under a rule that holds
         # abduction back, it is left out with a warning naming this rule.
         id="falls_otago_strength",
-        description="With a raised risk of falling: every week, the strength work of the "
-        "Otago programme beside the balance work: lifting the leg out to the side standing "
-        "at a support and, from the strength phase, a step-up beside a rail.",
+        description="With a raised risk of falling: the strength work of the Otago "
+        "programme beside the balance work: a sit to stand in every session, and every "
+        "week lifting the leg out to the side standing at a support, heel raises and toe "
+        "raises at a counter and, from the strength phase, a step-up beside a rail.",
         source="otago",
         evidence="recalled",
         when=Trigger(condition=_state("falls_risk", "high")),
         requires=(
             Requirement(kind="weekly", families=("standing_hip_abduction",), optional=True),
             Requirement(kind="weekly", families=("step_up",), phases=("strength",), optional=True),
+            # The leg strength a low chair stand and a slow Timed Up and Go ask for:
+            # Otago's sit to stands go with each of its three sessions a week.
+            Requirement(kind="session", families=("sit_to_stand",), optional=True),
+            Requirement(kind="weekly", families=("heel_raise", "toe_raise"), optional=True),
+        ),
+        notes=(
+            "Otago's stair exercise is a step-up on the bottom stair holding the banister: "
+            "if you have stairs with a rail, list a step in your equipment and the program "
+            "adds it.",
+            "Walk as well, outside these sessions, as the Otago programme does: at your "
+            "usual pace, with your walking aid if you use one, building up to about 30 "
+            "minutes on most days, in shorter bouts if need be (how much and how often is "
+            "a convention here).",
         ),
     ),
     SafetyRule(
