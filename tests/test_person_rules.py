@@ -311,6 +311,8 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     # Otago's calf raises every week, and a sit to stand in every session.
     ("falls_otago_strength", person(**FALLS), without_family("heel_raise")),
     ("falls_otago_strength", person(**FALLS), without_family("sit_to_stand")),
+    # Steady on one's feet: balance hands-free, not holding a counter.
+    ("balance_hands_free_when_steady", person(), slip_in("single_leg_stance_support")),
     ("older_no_impact", person(**OLDER), slip_in("forward_hop")),
     ("older_sit_to_stand", person(**OLDER), without_family("sit_to_stand")),
     ("no_floor_work", person(can_get_up_from_floor=False), slip_in("glute_bridge")),

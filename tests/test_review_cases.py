@@ -2675,6 +2675,7 @@ def test_a_pivot_on_one_leg_slipped_into_her_program_is_caught():
 # --- Joan (74, frail) and fit people's balance --------------------------------------------
 
 FRAIL74 = "r11_frail74.yaml"
+FIT_BALANCE = ("r11_back_lifter52.yaml", "r11_netball17.yaml", "r10_csection_kb.yaml")
 COUNTER_HELD = {"single_leg_stance_support", "tandem_stance_counter"}
 
 
@@ -2772,6 +2773,47 @@ def test_the_raised_seat_says_nothing_of_a_hip_replacement_to_someone_without_on
     assert not any("hip_replacement" in p for p in program(FRAIL74)["profile"]["precautions"])
     guide = _rendered(FRAIL74).split("## Exercise guide", 1)[1]
     assert "replacement" not in guide and "operated" not in guide and "new hip" not in guide
+
+
+@pytest.mark.parametrize("name", FIT_BALANCE)
+def test_fit_people_balance_hands_free_never_holding_a_counter(name):
+    """Review 11 (W8): an advanced lifter, a netballer standing 30-40 s on one leg and a
+    mother a year after a birth were given Otago's counter-held drills, the netballer on
+    the session after a hands-free stance."""
+    doc = program(name)
+    assert "balance_hands_free_when_steady" in {r["id"] for r in doc["safety"]["rules"]}
+    held = [(n, rx["id"]) for n, rx in rows(doc) if rx["id"] in COUNTER_HELD]
+    assert held == []
+
+
+@pytest.mark.parametrize("name", (*FIT_BALANCE, FRAIL74, "r10_golfer_hip_oa.yaml"))
+def test_a_balance_drill_never_goes_back_to_the_counter_after_hands_free(name):
+    doc = program(name)
+    free_from: dict[str, int] = {}
+    for n, rx in rows(doc):
+        if rx["family"] in ("single_leg_stance", "tandem_stance") and rx["id"] not in COUNTER_HELD:
+            free_from.setdefault(rx["family"], n)
+    for n, rx in rows(doc):
+        if rx["id"] in COUNTER_HELD:
+            assert n < free_from.get(rx["family"], n + 1), (n, rx["id"])
+
+
+def test_a_counter_held_drill_stays_for_those_who_need_a_support():
+    """Joan (a falls risk and a stick) and the golfer (outer hip pain holding him to a
+    counter on one leg) keep the counter; the rule is not theirs."""
+    for name in (FRAIL74, "r10_golfer_hip_oa.yaml"):
+        doc = program(name)
+        assert "balance_hands_free_when_steady" not in {r["id"] for r in doc["safety"]["rules"]}
+        assert any(rx["id"] in COUNTER_HELD for _, rx in rows(doc)), name
+
+
+def test_a_counter_held_drill_slipped_into_the_netballers_program_is_caught():
+    doc = program("r11_netball17.yaml")
+    rx = doc["weeks"][0]["sessions"][0]["exercises"][-1]
+    ex = CATALOGUE["single_leg_stance_support"]
+    rx.update(id=ex.id, name=ex.name, tags=list(ex.tags), family=ex.family, cues=list(ex.cues))
+    found = verify(doc, CTX)
+    assert any(v.rule == "balance_hands_free_when_steady" for v in found), [str(v) for v in found]
 
 
 def test_joans_counter_held_balance_asks_her_to_lighten_the_hand():

@@ -5,6 +5,7 @@ joint replacements, hypertension) and pain levels. Data only; the engine
 
 from __future__ import annotations
 
+from gluteus.engine.dosing import SHORTEST_HOLD_S, TESTED_HOLD_SHARE
 from gluteus.engine.model import (
     AllOf,
     AnyOf,
@@ -330,6 +331,9 @@ FALLS_BALANCE: tuple[str, ...] = ("single_leg_stance", "tandem_stance")
 
 SINGLE_LEG_FAST_S = 10
 """Seconds of single-leg stance, on the worse leg, before fast single-leg work."""
+# The shortest stance test that leaves a hands-free hold worth a set: 70% of it is the
+# shortest hold (the dosing conventions), so 15 s; under it the counter version stays.
+HANDS_FREE_S = -(-SHORTEST_HOLD_S * TESTED_HOLD_SHARE[1] // TESTED_HOLD_SHARE[0])
 
 
 def _state(name: str, *values: str) -> Fact:
@@ -473,6 +477,48 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "minutes on most days, in shorter bouts if need be (how much and how often is "
             "a convention here).",
         ),
+    ),
+    SafetyRule(
+        # Otago's support is for people likely to fall (Campbell 1997): a fit lifter, a
+        # netballer standing 30-40 s on one leg and a mother a year after a birth were
+        # all sent back to a kitchen counter, a step down for them. Anyone a rule keeps
+        # to a support, or whose tests are short of a hands-free hold, keeps the counter.
+        id="balance_hands_free_when_steady",
+        description="Steady on your feet (no raised risk of falling, no walking aid, no "
+        "rule keeping your balance work next to a support, and no stance test too short "
+        "for a hold without one): balance work is done hands-free from the start, not "
+        "holding a counter.",
+        source="falls_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=Not(
+                AnyOf(
+                    (
+                        _state("falls_risk", "high"),
+                        Fact("profile.walking_aid"),
+                        # From 65 a stance not tested counts as short: the counter stays.
+                        AllOf(
+                            (
+                                OLDER,
+                                Not(Fact("test.single_leg_stance_s.worse", ">=", HANDS_FREE_S)),
+                            )
+                        ),
+                        Fact("test.single_leg_stance_s.worse", "<", HANDS_FREE_S),
+                        Fact("test.tandem_stance_s", "<", HANDS_FREE_S),
+                        # The rules that keep balance next to a support. By the
+                        # precaution, not its stage: a rule in force for only some
+                        # weeks would split the program's blocks as a stage does.
+                        Fact("precaution.pregnancy"),
+                        *(Fact(f"precaution.{p}") for p in person.HIP_REPLACEMENTS),
+                        Fact("precaution.knee_replacement"),
+                        BONE_OSTEOPOROSIS,
+                        OUTER_HIP_FIRST_STAGE,
+                        Fact("sign.pelvic_girdle_pain"),
+                    )
+                )
+            )
+        ),
+        exclude_exercises=("single_leg_stance_support", "tandem_stance_counter"),
     ),
     SafetyRule(
         id="older_no_impact",
