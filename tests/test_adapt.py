@@ -291,6 +291,7 @@ LOADED_RUNGS = {
     ),
     "loaded-strength": (
         [
+            {"equipment": ["mat", "kettlebell", "dumbbell"]},
             {"equipment": ["mat", "kettlebell"]},
             {"equipment": KIT},
             {"equipment": KIT, "experience": "intermediate"},
