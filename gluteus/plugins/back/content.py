@@ -284,6 +284,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "deep_loaded_knee_flexion",
             "single_leg_excursion",
             "hip_extension",
+            "stepping_lunge",
         ),
         targets=("gmax", "gmed", "whole_leg"),
         activation=Activation(gmed=48, measure="mean", note="Bodyweight lunge, Distefano 2009."),
@@ -347,7 +348,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "No sag or rotation of the pelvis",
         ),
         fault="The hips sagging or twisting as the leg lifts.",
-        tags=("prone", "high_abdominal_pressure", "hip_extension"),
+        tags=("prone", "high_abdominal_pressure", "hip_extension", "plank_limb_lift"),
         targets=("gmax", "trunk"),
         activation=Activation(
             gmax=106,

@@ -356,6 +356,7 @@ EXERCISES: tuple[Exercise, ...] = (
             # back leg from turning out: no guarding cue, so an anterior hip replacement
             # leaves it out.
             "hip_extension",
+            "stepping_lunge",
         ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",

@@ -209,6 +209,23 @@ LUNGE_LADDER = Source(
     "waits for a block of the one below is gluteus's convention; no trial tests it.",
     "convention",
 )
+SINGLE_LEG_SQUAT_LADDER = Source(
+    "single_leg_squat_ladder_convention",
+    "Convention after Willy 2019 (patellofemoral pain guideline: hip and knee strengthening "
+    "with movement retraining; knee valgus with hip internal rotation is the movement to "
+    "retrain): a single-leg squat is first trained plain, the knee kept over the foot, and "
+    "turning the trunk and pelvis over the standing leg comes after. That it waits for a "
+    "block of the plain squat is gluteus's convention; no trial tests it.",
+    "convention",
+)
+PLANK_LADDER = Source(
+    "plank_ladder_convention",
+    "Convention: a plank with a leg lifted (Boren 2011 measured it among the highest glute "
+    "max activations) keeps the trunk still on three points instead of four, so the plain "
+    "plank, on the knees or from the feet, comes first. That it waits for a block of the "
+    "plain plank is gluteus's convention; no trial tests it.",
+    "convention",
+)
 RECOVERY_48H = Source(
     "garber2011",
     "Garber CE et al. American College of Sports Medicine position stand: quantity and "
@@ -241,6 +258,17 @@ POSTNATAL = Source(
     "exercises in the postpartum period). Recalled, to be checked.",
     "recalled",
 )
+POSTNATAL_LOADS = Source(
+    "postnatal_loads_convention",
+    "Convention after the postnatal guidance (UK Chief Medical Officers 2019 and ACOG "
+    "Committee Opinion 804, 2020, recalled: return to strength work gradually) and ACSM "
+    "2009 (8-12 repetition loads for moderate effort): after a birth, lifts with a weight "
+    "stay at an 8-repetition load or lighter and an effort of 8/10 or less (2 or more reps "
+    "in reserve, Zourdos 2016), progressed by reps, tempo and pauses before weight, rather "
+    "than near-maximal loads, which brace hard against the recovering abdominal wall and "
+    "pelvic floor. No trial sets this limit as stated.",
+    "convention",
+)
 PELVIC_FLOOR_TRAINING = Source(
     "nice_pelvic_floor",
     "NICE NG210 (2021): pelvic floor dysfunction, prevention and non-surgical management "
@@ -269,9 +297,12 @@ SOURCES: tuple[Source, ...] = (
     VALGUS_LOAD,
     YOUTH_KNEE_CONTROL,
     LUNGE_LADDER,
+    SINGLE_LEG_SQUAT_LADDER,
+    PLANK_LADDER,
     RECOVERY_48H,
     POWER_AS_JUMPS,
     POSTNATAL,
+    POSTNATAL_LOADS,
     PELVIC_FLOOR_TRAINING,
 )
 
@@ -670,7 +701,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "only without those signs; in this program jumps land on two feet, with no "
         "single-leg or turning hops or split jumps, and planks start on the knees or on the "
         "side: a full plank or side plank from the feet only in a block after one with "
-        "those easier planks.",
+        "those easier planks; lunges start as split squats held in place: a reverse lunge "
+        "only in a block after one with split squats.",
         source="postnatal_guidance",
         evidence="recalled",
         when=Trigger(precautions=("postnatal",)),
@@ -686,6 +718,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 tags=("high_abdominal_pressure",),
                 families=("front_plank", "side_plank"),
             ),
+            # The lunge note below, as a demand: a lunge stepped into (a reverse lunge)
+            # only after a block of split squats held in place, the order it names.
+            Requirement(kind="stepped", tags=("stepping_lunge",), families=("split_squat",)),
         ),
         stop_signs=POSTNATAL_STOP_SIGNS,
         notes=(
@@ -708,6 +743,23 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "Lunges build up in steps too: a split squat, then a reverse lunge; a curtsy or "
             "side lunge only once those bring none of the postnatal stop signs and no pain "
             "at the front of the pelvis (the pubic bone).",
+        ),
+    ),
+    SafetyRule(
+        id="postnatal_moderate_loads",
+        description="After giving birth: lifts with a weight no heavier than a weight you "
+        "could lift 8 times, at an effort of 8/10 at most; they progress by reps, a slower "
+        "lowering, pauses and a little more weight within that, not by near-maximal loads.",
+        source="postnatal_loads_convention",
+        evidence="convention",
+        when=Trigger(precautions=("postnatal",)),
+        # A near-maximal lift (a 5-6RM) is a hard brace against an abdominal wall and
+        # pelvic floor still recovering; moderate loads train the same movement.
+        cap=Cap(max_rpe=8, min_rm=8),
+        notes=(
+            "Lift no heavier than a weight you could lift 8 times, stopping each set with "
+            "2 or more reps to spare and breathing out on the effort: make a lift harder "
+            "with more reps, a slower lowering or a pause before adding weight.",
         ),
     ),
     # --- Joint replacements --------------------------------------------------------------
@@ -1202,6 +1254,37 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(always=True),
         requires=(
             Requirement(kind="stepped", tags=("multiplanar_lunge",), families=("split_squat",)),
+        ),
+    ),
+    SafetyRule(
+        id="single_leg_squat_progression",
+        description="Single-leg squats climb their ladder, for everyone: a single-leg squat "
+        "that turns the trunk and pelvis over the standing leg only in a block after one "
+        "with a plain single-leg squat.",
+        # Turning over a bent, loaded leg adds the rotation of the knee-valgus pattern
+        # (Willy 2019) to a squat whose knee must first stay over the foot; the plain
+        # squat is learnt first and whole blocks apart is the convention.
+        source="single_leg_squat_ladder_convention",
+        evidence="convention",
+        when=Trigger(always=True),
+        requires=(
+            Requirement(
+                kind="stepped", tags=("single_leg_rotation",), families=("single_leg_squat",)
+            ),
+        ),
+    ),
+    SafetyRule(
+        id="plank_progression",
+        description="Planks climb their ladder, for everyone: a front plank with a leg "
+        "lifted only in a block after one with a plain front plank (on the knees or from "
+        "the feet).",
+        # Lifting a limb takes a point of support away from a hold the trunk must already
+        # keep still; the plain plank is learnt first. Whole blocks apart is the convention.
+        source="plank_ladder_convention",
+        evidence="convention",
+        when=Trigger(always=True),
+        requires=(
+            Requirement(kind="stepped", tags=("plank_limb_lift",), families=("front_plank",)),
         ),
     ),
     SafetyRule(
