@@ -514,6 +514,18 @@ def week_dose(
         top = max(top, effort.rm[1])
     if by_feel:
         top = max(top, MODERATE_TOP_REPS)
+    if progression == "load" and reps is not None and effort.rm is not None:
+        # Heavier by weeks (Kongsgaard 2009: 15RM, 12, 10, 8 to 6RM; ACSM 2009): the
+        # reps fall from the top of the rule's range by its step a loading week, at the
+        # same reps in reserve, so the weight they name rises towards the heaviest the
+        # rule and the caps allow. A new block carries on from where the last stopped;
+        # a deload keeps its block's first-week reps.
+        heaviest = reps
+        begin = max(heaviest, top if rule.reps is None else rule.reps[1])
+        if carried is not None and carried.reps is not None:
+            begin = max(heaviest, min(begin, carried.reps))
+        reps = begin if deload else max(heaviest, begin - step * rule.step)
+        start = begin
     if not deload and step > 0:
         if progression == "reps" and reps is not None:
             reps = max(reps, min(reps + step * rule.step, top))

@@ -942,7 +942,7 @@ DOSING: tuple[DoseRule, ...] = (
         rir=(2, 2),
         load_types=("external",),
         progression="load",
-        step=1,
+        step=2,
         source="acsm2009",
         evidence="verified",
     ),
