@@ -1436,7 +1436,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "workouts, with lying on that side or with the pelvis dropping on one leg: no "
         "side-lying exercises, nothing that crosses the leg over the midline (crossover "
         "step-ups, curtsy lunges), and no sustained or loaded adduction or compression of "
-        "the outer hip; each week a standing hold pushing the leg out to the side.",
+        "the outer hip; each week a standing hold pushing the leg out to the side, and from "
+        "the strength phase, standing abduction moving the leg out against a band or a "
+        "cable, slowly.",
         source="grimaldi_fearon2015",
         evidence="verified",
         # Compression is managed for everyone with the tendon picture (Grimaldi 2015).
@@ -1446,6 +1448,15 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # out with a warning naming this rule.
         requires=(
             Requirement(kind="weekly", families=("standing_abduction_hold",), optional=True),
+            # LEAP then progresses to isotonic abduction with load, standing (side-lying
+            # is out here for compression): from the strength phase, after the block of
+            # holds. Optional as the hold is.
+            Requirement(
+                kind="weekly",
+                families=("standing_hip_abduction",),
+                phases=("strength", "power"),
+                optional=True,
+            ),
         ),
         exclude_tags=(
             "sustained_hip_adduction",
