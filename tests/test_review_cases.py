@@ -2874,3 +2874,39 @@ def test_a_stance_below_the_norm_keeps_balance_work_every_week():
     assert any(
         v.rule == "function_balance_and_single_leg_weekly" and v.week == number for v in found
     ), [str(v) for v in found]
+
+
+def test_a_step_back_down_a_ladder_within_a_week_is_caught():
+    """Chloe's week 3 as she got it: a harder rung of a movement in one session and an
+    easier one of the same movement in another."""
+    doc = program("r11_netball17.yaml")
+    found_case = None
+    for week in doc["weeks"]:
+        if len(week["sessions"]) < 2:
+            continue
+        for rx in week["sessions"][0]["exercises"]:
+            if rx["role"] == "activation" or rx["ladder"] is None:
+                continue
+            ladder = CTX.registry.ladders[rx["ladder"]]
+            others = [
+                (n, e)
+                for n, e in enumerate(ladder.exercise_ids, start=1)
+                if n != rx["rung"]
+                and CATALOGUE[e].family == rx["family"]
+                and CATALOGUE[e].role == rx["role"]
+            ]
+            if others:
+                found_case = (week, rx, others[0])
+                break
+        if found_case:
+            break
+    assert found_case, "some laddered movement has a second rung of the same role"
+    week, rx, (rung, ex_id) = found_case
+    other = week["sessions"][1]["exercises"][-1]
+    ex = CATALOGUE[ex_id]
+    other.update(id=ex.id, name=ex.name, tags=sorted(ex.tags), family=ex.family, role=ex.role)
+    other.update(ladder=rx["ladder"], rung=rung)
+    found = verify(doc, CTX)
+    assert any(v.week == week["number"] and "never step back down" in v.message for v in found), [
+        str(v) for v in found
+    ]
