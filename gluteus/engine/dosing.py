@@ -5,7 +5,7 @@ rule applies by role, phase, experience and load type, so an RM- or load-based d
 only ever reaches an exercise with an external load, and power doses only power
 exercises. A block's first loading week starts at the rule's base dose; each further
 loading week moves by the rule's ``progression`` (more reps, longer holds, one more
-set, or the same dose with a heavier load for external loads; reps or holds at their
+set, or for external loads fewer reps of a heavier load; reps or holds at their
 top add a set a week instead, up to the rule's most); a deload keeps the
 exercise and its first-week reps or hold with fewer sets than the week before and an
 easier effort (Rogerson 2024: cut sets and reps, more reps in reserve), lowered after
