@@ -264,8 +264,8 @@ POSTNATAL_LOADS = Source(
     "Committee Opinion 804, 2020, recalled: return to strength work gradually) and ACSM "
     "2009 (8-12 repetition loads for moderate effort): after a birth, lifts with a weight "
     "stay at an 8-repetition load or lighter and an effort of 8/10 or less (2 or more reps "
-    "in reserve, Zourdos 2016), progressed by reps, tempo and pauses before weight, rather "
-    "than near-maximal loads, which brace hard against the recovering abdominal wall and "
+    "in reserve, Zourdos 2016), made harder beyond that by tempo and pauses rather than "
+    "near-maximal loads, which brace hard against the recovering abdominal wall and "
     "pelvic floor. No trial sets this limit as stated.",
     "convention",
 )
@@ -748,8 +748,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="postnatal_moderate_loads",
         description="After giving birth: lifts with a weight no heavier than a weight you "
-        "could lift 8 times, at an effort of 8/10 at most; they progress by reps, a slower "
-        "lowering, pauses and a little more weight within that, not by near-maximal loads.",
+        "could lift 8 times, at an effort of 8/10 at most (2 or more reps to spare), never "
+        "near-maximal: they get heavier over the weeks only up to that.",
         source="postnatal_loads_convention",
         evidence="convention",
         when=Trigger(precautions=("postnatal",)),
@@ -757,9 +757,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # pelvic floor still recovering; moderate loads train the same movement.
         cap=Cap(max_rpe=8, min_rm=8),
         notes=(
-            "Lift no heavier than a weight you could lift 8 times, stopping each set with "
-            "2 or more reps to spare and breathing out on the effort: make a lift harder "
-            "with more reps, a slower lowering or a pause before adding weight.",
+            "Lift no heavier than a weight you could lift 8 times (that weight rises as you "
+            "get stronger), stopping each set with 2 or more reps to spare and breathing out "
+            "on the effort; to make a lift harder beyond that, lower it more slowly or pause "
+            "at the bottom rather than going near your maximum.",
         ),
     ),
     # --- Joint replacements --------------------------------------------------------------
@@ -1437,8 +1438,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "side-lying exercises, nothing that crosses the leg over the midline (crossover "
         "step-ups, curtsy lunges), and no sustained or loaded adduction or compression of "
         "the outer hip; each week a standing hold pushing the leg out to the side, and from "
-        "the strength phase, standing abduction moving the leg out against a band or a "
-        "cable, slowly.",
+        "the strength phase, standing abduction moving the leg out (against a band or a "
+        "cable where there is one).",
         source="grimaldi_fearon2015",
         evidence="verified",
         # Compression is managed for everyone with the tendon picture (Grimaldi 2015).
