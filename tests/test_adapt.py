@@ -174,9 +174,13 @@ def test_a_rung_for_an_issue_nobody_found_is_not_moved_to(gate):
     """Four easy weeks pass the gate for many exercises; a next rung that trains only
     issues the program does not train (the hip airplane hold, for tightness) is not
     moved to: the exercise stays, and the change says why."""
-    # A seed whose plan holds the clamshell with rotation in its first weeks (which
-    # exercises a plan holds is the planner's choice).
-    program = gluteus.generate(gluteus.Profile.from_dict({**PROFILE, "seed": 2}))
+    # The first seed whose plan holds the clamshell with rotation in its first weeks
+    # (which exercises a plan holds is the planner's choice; most seeds do).
+    for seed in range(1, 6):
+        program = gluteus.generate(gluteus.Profile.from_dict({**PROFILE, "seed": seed}))
+        first = {rx.id for session in program.weeks[0].sessions for rx in session.exercises}
+        if "clamshell_abduction_er" in first:
+            break
     result = adaptation(program, easy(range(1, 5), gate.max_rpe - 3))
     assert [c for c in result.changes if c.kind == "progress"]
     assert_written_as_the_planner_writes(result.program)
@@ -200,11 +204,14 @@ def test_a_red_session_steps_down_and_the_program_still_checks(tmp_path, program
     """Pain over 5/10, not settled by the next morning: the exercises of that session
     go down a rung (or to fewer sets where no easier rung fits), and the program the
     journal stores checks clean."""
-    # The first session holding an exercise above the bottom rung of its ladder (which
-    # exercises a plan holds is the planner's choice).
+    # The first session after the first block holding an exercise above the bottom rung
+    # of its ladder (which exercises a plan holds is the planner's choice; in the first
+    # block the rung below is often a drill the phase leaves out, as a counter-held
+    # stance is for someone who stands well on one leg).
     week, session = next(
         (w.number, i + 1)
         for w in program.weeks
+        if w.block > 1
         for i, s in enumerate(w.sessions)
         if any(rx.ladder and rx.rung and rx.rung > 1 for rx in s.exercises)
     )
@@ -221,7 +228,7 @@ def test_a_red_session_steps_down_and_the_program_still_checks(tmp_path, program
     assert gluteus.check(stored) == []
     adapted = Program.from_dict(stored)
     assert_written_as_the_planner_writes(adapted)
-    session_ids = {rx.id for rx in program.weeks[1].sessions[0].exercises}
+    session_ids = {rx.id for rx in program.weeks[week - 1].sessions[session - 1].exercises}
     for change in down:
         assert change.exercise in session_ids
         for week in change.weeks:

@@ -330,6 +330,8 @@ def test_registry_is_the_same_when_built_twice():
 # --- Families, sides, tags and the person: what the catalogue must offer -------------
 
 FAMILIES: dict[str, set[str]] = {
+    "heel_raise": {"heel_raise_counter"},
+    "toe_raise": {"toe_raise_counter"},
     "glute_squeeze": {"standing_glute_squeeze", "seated_glute_squeeze"},
     "bridge": {
         "glute_bridge",

@@ -521,6 +521,26 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     # A lunge out to the side or across only in a block after split squats or lunges.
     ("lunge_progression", person(), slip_in("curtsy_lunge", week=1)),
     ("lunge_progression", person(), slip_in("lateral_lunge", week=1)),
+    # A single-leg squat turning over the standing leg only after a block of plain ones.
+    (
+        "single_leg_squat_progression",
+        person(),
+        slip_in("rotational_single_leg_squat", week=1),
+    ),
+    # A plank with a leg lifted only after a block of plain front planks.
+    ("plank_progression", person(), slip_in("front_plank_hip_extension", week=1)),
+    # After a birth: a reverse lunge only after a block of split squats held in place.
+    (
+        "postnatal",
+        person(age=33, precautions=["postnatal"], weeks_since_birth=20),
+        slip_in("reverse_lunge", week=1),
+    ),
+    # After a birth: no load heavier than an 8-repetition maximum.
+    (
+        "postnatal_moderate_loads",
+        person(age=33, precautions=["postnatal"], weeks_since_birth=20),
+        set_effort(rm=[4, 6]),
+    ),
 ]
 
 

@@ -21,8 +21,9 @@ from .traffic_light import GREEN_ONLY
 def asks_more(now: Prescription, before: Prescription | None) -> bool:
     """True when a row asks more than the same exercise's row in the week before
     (``before``; None when the exercise was not done then): a new exercise (as when a
-    block brings new, harder ones), more sets, reps or hold with none fewer, or a
-    higher effort. With baseline pain amber each such row carries
+    block brings new, harder ones), more sets, reps or hold with none fewer, a higher
+    effort, or a heavier load (a lower repetition maximum: fewer reps of a heavier
+    weight asks more, not less). With baseline pain amber each such row carries
     :data:`~.traffic_light.GREEN_ONLY`; the planner writes it (:func:`green_gated`) and
     the verifier checks it, both from this statement."""
     if before is None:
@@ -33,7 +34,10 @@ def asks_more(now: Prescription, before: Prescription | None) -> bool:
     rpe = now.effort.rpe if now.effort is not None else None
     was = before.effort.rpe if before.effort is not None else None
     harder = rpe is not None and was is not None and rpe[1] > was[1]
-    return more or harder
+    rm = now.effort.rm if now.effort is not None else None
+    lifted = before.effort.rm if before.effort is not None else None
+    heavier = rm is not None and lifted is not None and rm[0] < lifted[0]
+    return more or harder or heavier
 
 
 def week_before(weeks: Sequence[Week], index: int) -> Week | None:

@@ -5,7 +5,7 @@ rule applies by role, phase, experience and load type, so an RM- or load-based d
 only ever reaches an exercise with an external load, and power doses only power
 exercises. A block's first loading week starts at the rule's base dose; each further
 loading week moves by the rule's ``progression`` (more reps, longer holds, one more
-set, or the same dose with a heavier load for external loads; reps or holds at their
+set, or for external loads fewer reps of a heavier load; reps or holds at their
 top add a set a week instead, up to the rule's most); a deload keeps the
 exercise and its first-week reps or hold with fewer sets than the week before and an
 easier effort (Rogerson 2024: cut sets and reps, more reps in reserve), lowered after
@@ -532,6 +532,18 @@ def week_dose(
         top = max(top, effort.rm[1])
     if by_feel:
         top = max(top, MODERATE_TOP_REPS)
+    if progression == "load" and reps is not None and effort.rm is not None:
+        # Heavier by weeks (Kongsgaard 2009: 15RM, 12, 10, 8 to 6RM; ACSM 2009): the
+        # reps fall from the top of the rule's range by its step a loading week, at the
+        # same reps in reserve, so the weight they name rises towards the heaviest the
+        # rule and the caps allow. A new block carries on from where the last stopped;
+        # a deload keeps its block's first-week reps.
+        heaviest = reps
+        begin = max(heaviest, top if rule.reps is None else rule.reps[1])
+        if carried is not None and carried.reps is not None:
+            begin = max(heaviest, min(begin, carried.reps))
+        reps = begin if deload else max(heaviest, begin - step * rule.step)
+        start = begin
     if not deload and step > 0:
         if progression == "reps" and reps is not None:
             reps = max(reps, min(reps + step * rule.step, top))

@@ -541,10 +541,13 @@ class DoseRule:
     ``issue`` None makes the rule generic; an issue-specific rule wins over a generic
     one. ``load_types`` limits the rule to exercises of those load types, so an
     RM- or load-based rule never doses bodyweight or band work. Week 1 of a block
-    starts at ``sets`` and ``reps[0]`` (or ``hold_s``); each following week of the
-    block moves by ``progression`` (``reps``: +``step`` reps up to ``reps[1]``;
+    starts at ``sets`` and ``reps[0]`` (``reps[1]`` for ``load``, or ``hold_s``); each
+    following week of the block moves by ``progression`` (``reps``: +``step`` reps up to
+    ``reps[1]``;
     ``hold``: +``step`` seconds up to ``max_hold_s``; ``sets``: +1 set up to
-    ``max_sets``; ``load``: same dose, heavier load — external loads only). Reps or a
+    ``max_sets``; ``load``: heavier load — external loads only: the reps fall by
+    ``step`` a week from ``reps[1]`` at the same reps in reserve, so the weight they name
+    rises, and a new block carries on from where the last stopped). Reps or a
     hold at the top (or held by a cap) add a set a week instead, up to ``max_sets``. A
     deload multiplies sets by ``deload_factor`` (never below 1, always fewer than the
     week before).

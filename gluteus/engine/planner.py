@@ -1044,6 +1044,17 @@ class _Model:
                 # In every week of the block: holds grow by the week, the rest by sets.
                 for week in self.bp.block.weeks:
                     self._add(m.add(self._weigh(everything, share[week]) <= 0), g_share)
+        # One rung of a ladder per movement and role in a block: the week's sessions do
+        # not step back down the ladder (a full plank one day, on the knees the next).
+        g_rung = self._guard("one_rung")
+        rungs: dict[tuple[str, str, str], list[str]] = {}
+        for e in ids:
+            if exercise[e].role != "activation" and e in plan.rungs:
+                key = (plan.rungs[e][0], exercise[e].family, exercise[e].role)
+                rungs.setdefault(key, []).append(e)
+        for members in rungs.values():
+            if len(members) > 1:
+                self._add(m.add_at_most_one(self.used[e] for e in members), g_rung)
         # Loaded work only with a drill for the same muscles in the same session.
         g_prep = self._guard("before_loaded")
         candidates = set(ids)
@@ -1349,6 +1360,8 @@ def _with_dropped(bp: BlockPlan, more: Sequence[Coverage]) -> BlockPlan:
 _EXPLAIN_WORDS: dict[str, str] = {
     "size": f"every session holds between 1 and {MAX_EXERCISES} exercises",
     "family": "a session holds at most one variant of each movement",
+    "one_rung": "a block holds one rung of a ladder per movement, so its sessions never "
+    "step back down it",
     "activation_block": f"a session holds at most {MAX_ACTIVATION_DRILLS} activation exercises "
     f"and about {MAX_ACTIVATION_TENTHS // 10} minutes of them",
     "isometric_share": "holds take at most 40% of a session",

@@ -1224,6 +1224,7 @@ def _check_structure(
                 short.setdefault(vol.issue, {})[number] = got
     yield from _check_limits(per_week)
     yield from _check_steps(per_week)
+    yield from _check_one_rung(per_week)
     yield from _check_claims(claims, short, unmet)
     yield from _check_ruled_out(claims, ruling)
 
@@ -1251,6 +1252,29 @@ def _check_steps(
                         "easier rungs",
                         rule=step.rule,
                     )
+
+
+def _check_one_rung(
+    per_week: Sequence[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]],
+) -> Iterator[Violation]:
+    """One rung of a ladder per movement and role in a week, as the planner holds it: a
+    harder rung one day and an easier one of the same movement another is a step back
+    down the ladder within the week. Rows the journal adapted (one session's rung moved
+    after its pain or effort) are its business, not the plan's."""
+    for _, _, week_slots, _ in per_week:
+        seen: dict[tuple[str, str, str], _Slot] = {}
+        for slot in week_slots:
+            ex, rx = slot.exercise, slot.rx
+            if ex is None or ex.role == "activation" or rx.ladder is None or _adapted(rx):
+                continue
+            key = (rx.ladder, ex.family, ex.role)
+            first = seen.setdefault(key, slot)
+            if first.rx.rung != rx.rung:
+                yield slot.violation(
+                    f"rung {rx.rung} of the {rx.ladder} ladder in the same week as "
+                    f"{first.rx.id} (rung {first.rx.rung}), the same movement: a week holds "
+                    "one rung of a ladder per movement, so its sessions never step back down it"
+                )
 
 
 def _counted(lim: TagLimit, slot: _Slot) -> bool:

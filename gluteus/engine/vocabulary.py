@@ -116,6 +116,9 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "fast_chair_rise",
     "chair_rise",
     "multiplanar_lunge",
+    "stepping_lunge",
+    "single_leg_rotation",
+    "plank_limb_lift",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -159,6 +162,12 @@ older adults; a cue keeping the hands on the armrests guards it. ``chair_rise``:
 standing up from a seat and sitting back down (every sit to stand); a cue naming a
 raised seat guards it. ``multiplanar_lunge``: a lunge stepping out to the side or back
 and across (lateral and curtsy lunges), the rungs after split squats and forward or
-reverse lunges, loading the hip away from or across the midline."""
+reverse lunges, loading the hip away from or across the midline. ``stepping_lunge``: a
+lunge stepped into, the front foot landing or the back foot reaching back under the
+body's weight (reverse lunges), the rung after a split squat held in place.
+``single_leg_rotation``: the trunk and pelvis turned over one bent, loaded leg (a
+rotational single-leg squat), the rung after a plain single-leg squat.
+``plank_limb_lift``: a plank with a leg or arm lifted off the floor, the rung after
+the plain plank it starts from."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")

@@ -225,7 +225,7 @@ def _generic() -> tuple[DoseRule, ...]:
                 rm=(6, 10) if phase == "strength" else (4, 6),
                 rir=(1, 2),
                 progression="load",
-                step=1,
+                step=2,
                 load_types=_EXTERNAL,
                 source="acsm2009",
                 evidence="verified",

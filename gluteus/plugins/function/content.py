@@ -356,6 +356,7 @@ EXERCISES: tuple[Exercise, ...] = (
             # back leg from turning out: no guarding cue, so an anterior hip replacement
             # leaves it out.
             "hip_extension",
+            "stepping_lunge",
         ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
@@ -982,6 +983,16 @@ SINGLE_LEG_FAMILIES: tuple[str, ...] = (
 )
 """Families whose exercises put the body's weight on one leg and make the hip control it."""
 
+BALANCE_FAMILIES: tuple[str, ...] = (
+    "single_leg_stance",
+    "tandem_stance",
+    "single_leg_reach",
+    "hip_airplane",
+    "wall_drive",
+)
+"""Families of balance work: holding the body still over a narrow base or one leg, or
+reaching and turning over it (a plank or bird dog is trunk work, not balance)."""
+
 SINGLE_LEG_LOADING: tuple[str, ...] = (
     "single_leg_step",
     "single_leg_squat",
@@ -998,7 +1009,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="weak",
         when=Trigger(findings=("function",)),
         requires=(
-            Requirement(kind="weekly", roles=("stability",), issue="function"),
+            # Balance by its families: a plank is stability work too, but not balance, and
+            # counting it let weeks with planks and no balance at all meet this demand.
+            Requirement(kind="weekly", families=BALANCE_FAMILIES, issue="function", each=False),
             Requirement(kind="weekly", families=SINGLE_LEG_FAMILIES, issue="function", each=False),
             # A held stance is balance, not single-leg strength: the strength weeks also
             # load one leg through a movement (step-ups, step-downs, split squats). Optional:

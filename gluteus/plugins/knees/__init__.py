@@ -37,7 +37,7 @@ def register_issues() -> list[Issue]:
         id="knees",
         name="Knees cave in",
         message="When glute med is weak the thigh drops inward and the knee caves in (valgus) on stairs, squats and landings, loading the knee.",
-        fix="Lateral band walks, single-leg bridges, side-lying leg raises and frontal- and transverse-plane work every week, progressing to single-leg control.",
+        fix="Every week, hip work in both the frontal and the transverse plane, with at least one of the exercises that fix it (band walks, single-leg bridges, side-lying leg raises, step-ups or step-downs), progressing to single-leg control.",
         evidence="recalled",
         evidence_note="Moderate evidence: hip and core programmes eased knee pain as well as knee programmes and a week sooner (Ferber 2015, n=199), though at one year hip exercise was no better than free activity (Hott 2020).",
         order=3,

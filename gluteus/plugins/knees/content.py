@@ -698,6 +698,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "flexion_rotation",
             "stance_pivot",
             "adduction_under_load",
+            "single_leg_rotation",
         ),
         targets=("gmax", "gmed", "hip_rotators"),
         activation=Activation(

@@ -210,6 +210,23 @@ LUNGE_LADDER = Source(
     "waits for a block of the one below is gluteus's convention; no trial tests it.",
     "convention",
 )
+SINGLE_LEG_SQUAT_LADDER = Source(
+    "single_leg_squat_ladder_convention",
+    "Convention after Willy 2019 (patellofemoral pain guideline: hip and knee strengthening "
+    "with movement retraining; knee valgus with hip internal rotation is the movement to "
+    "retrain): a single-leg squat is first trained plain, the knee kept over the foot, and "
+    "turning the trunk and pelvis over the standing leg comes after. That it waits for a "
+    "block of the plain squat is gluteus's convention; no trial tests it.",
+    "convention",
+)
+PLANK_LADDER = Source(
+    "plank_ladder_convention",
+    "Convention: a plank with a leg lifted (Boren 2011 measured it among the highest glute "
+    "max activations) keeps the trunk still on three points instead of four, so the plain "
+    "plank, on the knees or from the feet, comes first. That it waits for a block of the "
+    "plain plank is gluteus's convention; no trial tests it.",
+    "convention",
+)
 RECOVERY_48H = Source(
     "garber2011",
     "Garber CE et al. American College of Sports Medicine position stand: quantity and "
@@ -242,6 +259,17 @@ POSTNATAL = Source(
     "exercises in the postpartum period). Recalled, to be checked.",
     "recalled",
 )
+POSTNATAL_LOADS = Source(
+    "postnatal_loads_convention",
+    "Convention after the postnatal guidance (UK Chief Medical Officers 2019 and ACOG "
+    "Committee Opinion 804, 2020, recalled: return to strength work gradually) and ACSM "
+    "2009 (8-12 repetition loads for moderate effort): after a birth, lifts with a weight "
+    "stay at an 8-repetition load or lighter and an effort of 8/10 or less (2 or more reps "
+    "in reserve, Zourdos 2016), made harder beyond that by tempo and pauses rather than "
+    "near-maximal loads, which brace hard against the recovering abdominal wall and "
+    "pelvic floor. No trial sets this limit as stated.",
+    "convention",
+)
 PELVIC_FLOOR_TRAINING = Source(
     "nice_pelvic_floor",
     "NICE NG210 (2021): pelvic floor dysfunction, prevention and non-surgical management "
@@ -270,9 +298,12 @@ SOURCES: tuple[Source, ...] = (
     VALGUS_LOAD,
     YOUTH_KNEE_CONTROL,
     LUNGE_LADDER,
+    SINGLE_LEG_SQUAT_LADDER,
+    PLANK_LADDER,
     RECOVERY_48H,
     POWER_AS_JUMPS,
     POSTNATAL,
+    POSTNATAL_LOADS,
     PELVIC_FLOOR_TRAINING,
 )
 
@@ -731,7 +762,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "only without those signs; in this program jumps land on two feet, with no "
         "single-leg or turning hops or split jumps, and planks start on the knees or on the "
         "side: a full plank or side plank from the feet only in a block after one with "
-        "those easier planks.",
+        "those easier planks; lunges start as split squats held in place: a reverse lunge "
+        "only in a block after one with split squats.",
         source="postnatal_guidance",
         evidence="recalled",
         when=Trigger(precautions=("postnatal",)),
@@ -747,6 +779,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 tags=("high_abdominal_pressure",),
                 families=("front_plank", "side_plank"),
             ),
+            # The lunge note below, as a demand: a lunge stepped into (a reverse lunge)
+            # only after a block of split squats held in place, the order it names.
+            Requirement(kind="stepped", tags=("stepping_lunge",), families=("split_squat",)),
         ),
         stop_signs=POSTNATAL_STOP_SIGNS,
         notes=(
@@ -769,6 +804,24 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "Lunges build up in steps too: a split squat, then a reverse lunge; a curtsy or "
             "side lunge only once those bring none of the postnatal stop signs and no pain "
             "at the front of the pelvis (the pubic bone).",
+        ),
+    ),
+    SafetyRule(
+        id="postnatal_moderate_loads",
+        description="After giving birth: lifts with a weight no heavier than a weight you "
+        "could lift 8 times, at an effort of 8/10 at most (2 or more reps to spare), never "
+        "near-maximal: they get heavier over the weeks only up to that.",
+        source="postnatal_loads_convention",
+        evidence="convention",
+        when=Trigger(precautions=("postnatal",)),
+        # A near-maximal lift (a 5-6RM) is a hard brace against an abdominal wall and
+        # pelvic floor still recovering; moderate loads train the same movement.
+        cap=Cap(max_rpe=8, min_rm=8),
+        notes=(
+            "Lift no heavier than a weight you could lift 8 times (that weight rises as you "
+            "get stronger), stopping each set with 2 or more reps to spare and breathing out "
+            "on the effort; to make a lift harder beyond that, lower it more slowly or pause "
+            "at the bottom rather than going near your maximum.",
         ),
     ),
     # --- Joint replacements --------------------------------------------------------------
@@ -1266,6 +1319,37 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        id="single_leg_squat_progression",
+        description="Single-leg squats climb their ladder, for everyone: a single-leg squat "
+        "that turns the trunk and pelvis over the standing leg only in a block after one "
+        "with a plain single-leg squat.",
+        # Turning over a bent, loaded leg adds the rotation of the knee-valgus pattern
+        # (Willy 2019) to a squat whose knee must first stay over the foot; the plain
+        # squat is learnt first and whole blocks apart is the convention.
+        source="single_leg_squat_ladder_convention",
+        evidence="convention",
+        when=Trigger(always=True),
+        requires=(
+            Requirement(
+                kind="stepped", tags=("single_leg_rotation",), families=("single_leg_squat",)
+            ),
+        ),
+    ),
+    SafetyRule(
+        id="plank_progression",
+        description="Planks climb their ladder, for everyone: a front plank with a leg "
+        "lifted only in a block after one with a plain front plank (on the knees or from "
+        "the feet).",
+        # Lifting a limb takes a point of support away from a hold the trunk must already
+        # keep still; the plain plank is learnt first. Whole blocks apart is the convention.
+        source="plank_ladder_convention",
+        evidence="convention",
+        when=Trigger(always=True),
+        requires=(
+            Requirement(kind="stepped", tags=("plank_limb_lift",), families=("front_plank",)),
+        ),
+    ),
+    SafetyRule(
         id="landing_training",
         description="Knees that cave in, under 65: each power week holds two-foot jumps "
         "landed softly and held, knees over the toes, the landing training that protects "
@@ -1414,7 +1498,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "workouts, with lying on that side or with the pelvis dropping on one leg: no "
         "side-lying exercises, nothing that crosses the leg over the midline (crossover "
         "step-ups, curtsy lunges), and no sustained or loaded adduction or compression of "
-        "the outer hip; each week a standing hold pushing the leg out to the side.",
+        "the outer hip; each week a standing hold pushing the leg out to the side, and from "
+        "the strength phase, standing abduction moving the leg out (against a band or a "
+        "cable where there is one).",
         source="grimaldi_fearon2015",
         evidence="verified",
         # Compression is managed for everyone with the tendon picture (Grimaldi 2015).
@@ -1424,6 +1510,15 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # out with a warning naming this rule.
         requires=(
             Requirement(kind="weekly", families=("standing_abduction_hold",), optional=True),
+            # LEAP then progresses to isotonic abduction with load, standing (side-lying
+            # is out here for compression): from the strength phase, after the block of
+            # holds. Optional as the hold is.
+            Requirement(
+                kind="weekly",
+                families=("standing_hip_abduction",),
+                phases=("strength", "power"),
+                optional=True,
+            ),
         ),
         exclude_tags=(
             "sustained_hip_adduction",
