@@ -549,7 +549,8 @@ def _block_plan(
         loaded,
         steady,
     )
-    options = _above_floors(options, floors or {}, plan.rungs)
+    going_on = [e for e in carried or {} if LOADED_LIFT.fits(ctx.registry.exercises[e])]
+    options = _above_floors(options, floors or {}, plan.rungs, going_on)
     usable = tuple(ex for ex in inside if ex.id in options)
     # Only asked where a lift can meet it, as the checked demands do not know it.
     kept = tuple(k for k in kept if any(k.groups[0].fits(ex) for ex in usable))
@@ -583,6 +584,7 @@ def _above_floors(
     options: Mapping[str, Option],
     floors: Mapping[tuple[str, str], int],
     rungs: Mapping[str, tuple[str, int]],
+    going_on: Collection[str] = (),
 ) -> dict[str, Option]:
     """``options`` without training work below a rung already reached on its ladder.
 
@@ -592,7 +594,9 @@ def _above_floors(
     stage's rules may leave only easier rungs, and then they stay). ``floors`` maps
     (ladder, role) to the highest rung done. An easier rung may still come as an
     activation drill before the harder work, or in another role (a fast sit to stand
-    as power work after slow ones from a lower seat)."""
+    as power work after slow ones from a lower seat). A lift with a weight the block
+    before did (``going_on``) may go on: it climbs by its load, so a loaded step-up is
+    not stepped down from by a harder bodyweight rung beside it."""
     top: dict[tuple[str, str], int] = {}
     for e, option in options.items():
         if e in rungs:
@@ -601,7 +605,7 @@ def _above_floors(
             top[key] = max(top.get(key, rung), rung)
 
     def below(e: str, option: Option) -> bool:
-        if option.exercise.role == "activation" or e not in rungs:
+        if option.exercise.role == "activation" or e not in rungs or e in going_on:
             return False
         ladder, rung = rungs[e]
         key = (ladder, option.exercise.role)
