@@ -909,13 +909,19 @@ def test_a_ladder_is_not_stepped_back_down_while_a_rung_at_its_floor_is_usable()
     role = CATALOGUE["side_plank"].role
     assert CATALOGUE["side_plank_knees"].role == role
     assert CATALOGUE["clamshell"].role == "activation"
-    floors = {("ladder", role): 3}
+    floors = {("ladder", role, False): 3}
     assert set(_above_floors(options, floors, rungs)) == {"hard", "drill"}
     # The harder rung ruled out in this block: the easier one stays.
     without_hard = {k: v for k, v in options.items() if k != "hard"}
     assert set(_above_floors(without_hard, floors, rungs)) == {"easy", "drill"}
     # A floor reached in another role holds nothing back.
-    assert set(_above_floors(options, {("ladder", "power"): 3}, rungs)) == set(options)
+    assert set(_above_floors(options, {("ladder", "power", False): 3}, rungs)) == set(options)
+    # Nor does a bodyweight floor hold down a lift with a weight: it climbs by its load.
+    lift = CATALOGUE["romanian_deadlift"]
+    assert lift.load_type == "external"
+    lifts = {"lift": _option("romanian_deadlift"), "single": _option("single_leg_rdl")}
+    hinge = {"lift": ("hinge", 2), "single": ("hinge", 3)}
+    assert set(_above_floors(lifts, {("hinge", lift.role, False): 3}, hinge)) == set(lifts)
 
 
 def test_a_pruned_block_whose_search_finds_nothing_is_planned_with_all_candidates(monkeypatch):

@@ -480,7 +480,7 @@ def _block_plan(
     ctx: Context,
     carried: Mapping[str, Dose] | None = None,
     done: frozenset[str] = frozenset(),
-    floors: Mapping[tuple[str, str], int] | None = None,
+    floors: Mapping[FloorKey, int] | None = None,
     resumed: Mapping[str, Dose] | None = None,
     loaded: frozenset[str] = frozenset(),
     steady: bool = False,
@@ -489,7 +489,7 @@ def _block_plan(
     the block, see :func:`_options`); ``carried`` are the doses of the
     exercises done in the last loading week of the block before, ``done`` the families
     of the unloaded work of all blocks before, ``floors`` each ladder's highest rung
-    done per role as training work in the blocks before (see :func:`_above_floors`),
+    done per role and load as training work in the blocks before (see :func:`_above_floors`),
     ``resumed`` each exercise's dose in the last loading week of the latest block
     that did it (``carried`` when None), ``loaded`` the families of the lifts with an
     external load in the blocks before (a ``first_load`` cap holds for the others)."""
@@ -549,8 +549,7 @@ def _block_plan(
         loaded,
         steady,
     )
-    going_on = [e for e in carried or {} if LOADED_LIFT.fits(ctx.registry.exercises[e])]
-    options = _above_floors(options, floors or {}, plan.rungs, going_on)
+    options = _above_floors(options, floors or {}, plan.rungs)
     usable = tuple(ex for ex in inside if ex.id in options)
     # Only asked where a lift can meet it, as the checked demands do not know it.
     kept = tuple(k for k in kept if any(k.groups[0].fits(ex) for ex in usable))
@@ -580,11 +579,21 @@ def _block_plan(
     )
 
 
+FloorKey = tuple[str, str, bool]
+
+
+def _floor_key(ladder: str, ex: Exercise) -> FloorKey:
+    """Where a rung counts for the floor: its ladder, its role, and whether it is
+    lifted with a weight. A lift climbs by its load, so a bodyweight rung does not
+    hold it down: a two-handed dumbbell deadlift stays open after single-leg
+    deadlifts with no weight, and a loaded step-up beside a lateral step-down."""
+    return (ladder, ex.role, ex.load_type == "external")
+
+
 def _above_floors(
     options: Mapping[str, Option],
-    floors: Mapping[tuple[str, str], int],
+    floors: Mapping[FloorKey, int],
     rungs: Mapping[str, tuple[str, int]],
-    going_on: Collection[str] = (),
 ) -> dict[str, Option]:
     """``options`` without training work below a rung already reached on its ladder.
 
@@ -594,21 +603,19 @@ def _above_floors(
     stage's rules may leave only easier rungs, and then they stay). ``floors`` maps
     (ladder, role) to the highest rung done. An easier rung may still come as an
     activation drill before the harder work, or in another role (a fast sit to stand
-    as power work after slow ones from a lower seat). A lift with a weight the block
-    before did (``going_on``) may go on: it climbs by its load, so a loaded step-up is
-    not stepped down from by a harder bodyweight rung beside it."""
-    top: dict[tuple[str, str], int] = {}
+    as power work after slow ones from a lower seat). Lifts with a weight have floors
+    of their own (see :func:`_floor_key`)."""
+    top: dict[FloorKey, int] = {}
     for e, option in options.items():
         if e in rungs:
-            ladder, rung = rungs[e]
-            key = (ladder, option.exercise.role)
-            top[key] = max(top.get(key, rung), rung)
+            key = _floor_key(rungs[e][0], option.exercise)
+            top[key] = max(top.get(key, rungs[e][1]), rungs[e][1])
 
     def below(e: str, option: Option) -> bool:
-        if option.exercise.role == "activation" or e not in rungs or e in going_on:
+        if option.exercise.role == "activation" or e not in rungs:
             return False
         ladder, rung = rungs[e]
-        key = (ladder, option.exercise.role)
+        key = _floor_key(ladder, option.exercise)
         floor = floors.get(key)
         return floor is not None and rung < floor <= top[key]
 
@@ -1665,7 +1672,7 @@ def plan(
     blocks = the_plan.skeleton.blocks
     learnt: set[str] = set()  # families of the unloaded work done so far
     lifted: set[str] = set()  # families of the lifts with an external load done so far
-    floors: dict[tuple[str, str], int] = {}  # (ladder, role) -> highest rung done
+    floors: dict[FloorKey, int] = {}  # -> the highest rung done
     resumed: dict[str, Dose] = {}  # exercise -> its dose in the latest block that did it
     for number, block in enumerate(blocks):
         # Each block is dosed knowing what the blocks before it did (see dosing.keeps_reps).
@@ -1702,10 +1709,11 @@ def plan(
         lifted.update(ex.family for ex in done if ex.load_type == "external")
         for ids in previous.sessions:
             for e in ids:
-                role = previous.options[e].exercise.role
-                if e in the_plan.rungs and role != "activation":
+                ex = previous.options[e].exercise
+                if e in the_plan.rungs and ex.role != "activation":
                     ladder, rung = the_plan.rungs[e]
-                    floors[ladder, role] = max(floors.get((ladder, role), rung), rung)
+                    key = _floor_key(ladder, ex)
+                    floors[key] = max(floors.get(key, rung), rung)
     return _assemble(the_plan, chosen, ctx)
 
 
