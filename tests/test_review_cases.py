@@ -7,6 +7,7 @@ it failed on the program they read, and holds now.
 
 from __future__ import annotations
 
+import copy
 import functools
 import itertools
 import json
@@ -3096,3 +3097,27 @@ def test_a_mother_who_wants_to_lift_gets_her_two_handed_hinge_every_strength_wee
             if rx["family"] == "deadlift" and rx["load_type"] == "external"
         }
         assert lifts, week["number"]
+
+
+def test_an_advanced_lifter_with_back_pain_keeps_his_deadlift_through_the_power_weeks():
+    """Ian, 52, advanced, his back takes over on lifts: his deadlift stopped after two
+    strength weeks and the power weeks held squat jumps instead; the fast work now
+    comes beside a two-handed hinge with a weight, and a week without it is caught."""
+    doc = program("r11_back_lifter52.yaml")
+    late = [w for w in doc["weeks"] if w["phase"] in ("Build strength", "Power and function")]
+    assert any(w["phase"] == "Power and function" for w in late)
+    for week in late:
+        assert any(
+            rx["family"] == "deadlift" and rx["load_type"] == "external"
+            for s in week["sessions"]
+            for rx in s["exercises"]
+        ), week["number"]
+    assert verify(doc, CTX) == []
+    last = copy.deepcopy(doc)
+    week = last["weeks"][-1]
+    for s in week["sessions"]:
+        s["exercises"] = [rx for rx in s["exercises"] if rx["family"] != "deadlift"]
+    found = verify(last, CTX)
+    assert any(v.rule == "back_hinge_loaded" and v.week == week["number"] for v in found), [
+        str(v) for v in found
+    ]

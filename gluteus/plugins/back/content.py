@@ -985,7 +985,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="back_hinge_loaded",
-        description="When the low back does the glutes' work or hurts and there is a weight to lift, the hinge the drill teaches is then trained with a weight: every week of the strength phase holds a two-handed lift from the floor with a weight (a kettlebell, Romanian or barbell deadlift); a single-leg Romanian deadlift may come beside it.",
+        description="When the low back does the glutes' work or hurts and there is a weight to lift, the hinge the drill teaches is then trained with a weight: every week of the strength and power phases holds a two-handed lift from the floor with a weight (a kettlebell, Romanian or barbell deadlift); a single-leg Romanian deadlift may come beside it.",
         source="practice_convention",
         evidence="convention",
         # The drill prepares a loaded hinge (the hinge ladder climbs to the deadlift); a
@@ -1019,9 +1019,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 families=("deadlift",),
                 each=False,
                 load_types=("external",),
-                # The power weeks' lifts are chosen by their own demands (a lift kept
-                # from the block before, the fast work).
-                phases=("strength",),
+                # On through the power weeks: the fast work comes beside the hinge, it
+                # does not replace it (an advanced lifter's deadlift stopped after two
+                # strength weeks, when it should have gone on getting heavier).
+                phases=("strength", "power"),
                 optional=True,
             ),
         ),
