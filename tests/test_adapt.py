@@ -302,6 +302,7 @@ LOADED_RUNGS = {
             {"equipment": ["mat", "kettlebell"]},
             {"equipment": KIT},
             {"equipment": KIT, "experience": "intermediate"},
+            {"equipment": KIT, "age": 66},
         ],
         False,
     ),

@@ -2606,13 +2606,13 @@ def test_a_fit_adult_gets_no_chair_or_counter_drills_as_strength_work(name):
 
 def test_a_fit_pregnant_runner_keeps_only_the_hardest_chair_drill_her_rules_leave():
     """Aisha (24, 18 weeks pregnant, runner, pelvic girdle pain, dumbbells): mini squats
-    holding a counter and chair stands. Her rules leave single-leg work out and she has
-    no kettlebell for a goblet squat, so a sit to stand alone meets the strength work
-    for function; the hardest of them stays, no counter-held squat."""
+    holding a counter and chair stands. Her rules leave single-leg work out, so a sit to
+    stand meets the strength work for function; the hardest ones stay (from a lower seat,
+    or holding her dumbbell), no counter-held squat."""
     doc = program("r9_preg_pgp_runner.yaml")
     strength = {rx["id"] for _, rx in rows(doc) if _chair_drill(rx) and rx["role"] == "strength"}
     assert "mini_squat_counter" not in strength
-    assert strength <= {"sit_to_stand_low_chair"}, strength
+    assert strength <= {"sit_to_stand_low_chair", "sit_to_stand_dumbbell"}, strength
 
 
 def test_people_who_need_chair_drills_keep_them():
@@ -3121,3 +3121,23 @@ def test_an_advanced_lifter_with_back_pain_keeps_his_deadlift_through_the_power_
     assert any(v.rule == "back_hinge_loaded" and v.week == week["number"] for v in found), [
         str(v) for v in found
     ]
+
+
+# --- Ray (68, knee replacement, a raised falls risk): a weight he can lift seated -----------
+
+
+def test_a_man_after_a_knee_replacement_with_dumbbells_lifts_one_in_his_strength_weeks():
+    """Ray, 68, five months after a knee replacement, dumbbells, a raised falls risk:
+    the split squat and step-up with dumbbells need balance his rules keep out, the
+    dumbbell deadlift trains none of his issues, so ten weeks held no weight at all.
+    A sit to stand holding a dumbbell (both feet down, the seat behind) is his load."""
+    doc = program("r12_tkr68_garden.yaml")
+    assert {p["state"]: p["value"] for p in doc["person"]}["falls_risk"] == "high"
+    strength = [w for w in doc["weeks"] if w["phase"] == "Build strength" and not w["deload"]]
+    assert strength
+    for week in strength:
+        assert any(
+            rx["load_type"] == "external" for s in week["sessions"] for rx in s["exercises"]
+        ), week["number"]
+    lifted = {rx["id"] for _, rx in rows(doc) if rx["load_type"] == "external"}
+    assert not lifted & {"split_squat_loaded", "step_up_loaded"}
