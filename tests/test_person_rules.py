@@ -313,6 +313,13 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("falls_otago_strength", person(**FALLS), without_family("sit_to_stand")),
     # Steady on one's feet: balance hands-free, not holding a counter.
     ("balance_hands_free_when_steady", person(), slip_in("single_leg_stance_support")),
+    # A one-leg stance short of a hands-free hold keeps the counter for one-leg work,
+    # not for standing heel to toe.
+    (
+        "tandem_hands_free_when_steady",
+        person(tests={"single_leg_stance_s": {"left": 12, "right": 25}}),
+        slip_in("tandem_stance_counter"),
+    ),
     ("older_no_impact", person(**OLDER), slip_in("forward_hop")),
     ("older_sit_to_stand", person(**OLDER), without_family("sit_to_stand")),
     ("no_floor_work", person(can_get_up_from_floor=False), slip_in("glute_bridge")),
@@ -676,6 +683,8 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     # A sore outer hip tendon with a weight to lift: strength work with it every week of
     # the strength phase, not only more bodyweight reps.
     ("gluteal_tendinopathy_heavy_slow", OUTER_HIP_LYING, without_weights_in_a_strength_week()),
+    # Trained, with a weight to lift: a hip lift and a leg lift with it every strength week.
+    ("trained_lifts_loaded", person(), without_weights_in_a_strength_week()),
     # Knees that cave in, under 65: two-foot jumps landed and held in each power week.
     ("landing_training", person(), without_tag_in_power_weeks("impact")),
     # Trained, under 65, nothing against jumping: two-foot jumps as power work, and no

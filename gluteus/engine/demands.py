@@ -181,8 +181,8 @@ def _fs(value: Iterable[str]) -> frozenset[str]:
 @frozen
 class Group:
     """Exercises counting towards one part of a demand: of ``issue`` (any, when None),
-    of one of ``load_types`` (any, when empty) and with one of these planes, roles, tags
-    or families."""
+    of one of ``load_types`` and ``only_roles`` (any, when empty) and with one of these
+    planes, roles, tags or families."""
 
     label: str
     issue: str | None = None
@@ -191,12 +191,15 @@ class Group:
     tags: frozenset[str] = field(default=frozenset(), converter=_fs)
     families: frozenset[str] = field(default=frozenset(), converter=_fs)
     load_types: frozenset[str] = field(default=frozenset(), converter=_fs)
+    only_roles: frozenset[str] = field(default=frozenset(), converter=_fs)
 
     def fits(self, ex: Exercise) -> bool:
         """True when ``ex`` counts towards this group."""
         if self.issue is not None and self.issue not in ex.issues:
             return False
         if self.load_types and ex.load_type not in self.load_types:
+            return False
+        if self.only_roles and ex.role not in self.only_roles:
             return False
         return bool(
             self.planes & set(ex.planes)
@@ -281,7 +284,14 @@ def _loaded_lift(families: Sequence[str], what: str) -> Coverage:
     ``what`` words it, its ``{}`` the movements. The planner's preference: unsaid when
     unmet (``gluteus check`` does not know it)."""
     words = " or ".join(f.replace("_", " ") for f in families)
-    group = Group(f"loaded {words}", families=families, load_types=LOADED_LIFT.load_types)
+    # A strength lift of the movement: an eccentric hip thrust with a dumbbell, dosed
+    # by its tempo, does not carry on a barbell hip thrust's climbing load.
+    group = Group(
+        f"loaded {words}",
+        families=families,
+        load_types=LOADED_LIFT.load_types,
+        only_roles=LOADED_LIFT.roles,
+    )
     return Coverage(what.format(words), "week", (group,), optional=True, warned=False)
 
 

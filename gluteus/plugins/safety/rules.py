@@ -414,6 +414,25 @@ JUMPS_RULED_OUT = AnyOf(
     )
 )
 
+KEEPS_A_SUPPORT = (
+    _state("falls_risk", "high"),
+    Fact("profile.walking_aid"),
+    # From 65 a stance not tested counts as short: the counter stays.
+    AllOf((OLDER, Not(Fact("test.single_leg_stance_s.worse", ">=", HANDS_FREE_S)))),
+    Fact("test.tandem_stance_s", "<", HANDS_FREE_S),
+    # The rules that keep balance next to a support. By the precaution, not its stage:
+    # a rule in force for only some weeks would split the program's blocks as a stage
+    # does.
+    Fact("precaution.pregnancy"),
+    *(Fact(f"precaution.{p}") for p in person.HIP_REPLACEMENTS),
+    Fact("precaution.knee_replacement"),
+    BONE_OSTEOPOROSIS,
+    Fact("sign.pelvic_girdle_pain"),
+)
+"""Reasons a person keeps a hand on a counter for balance work (see the hands-free rules;
+one-leg stances have two more: a short one-leg stance test, and the outer hip tendon's
+first stage, whose rule keeps them next to a support)."""
+
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="stop_signs_for_everyone",
@@ -525,31 +544,29 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             condition=Not(
                 AnyOf(
                     (
-                        _state("falls_risk", "high"),
-                        Fact("profile.walking_aid"),
-                        # From 65 a stance not tested counts as short: the counter stays.
-                        AllOf(
-                            (
-                                OLDER,
-                                Not(Fact("test.single_leg_stance_s.worse", ">=", HANDS_FREE_S)),
-                            )
-                        ),
+                        *KEEPS_A_SUPPORT,
                         Fact("test.single_leg_stance_s.worse", "<", HANDS_FREE_S),
-                        Fact("test.tandem_stance_s", "<", HANDS_FREE_S),
-                        # The rules that keep balance next to a support. By the
-                        # precaution, not its stage: a rule in force for only some
-                        # weeks would split the program's blocks as a stage does.
-                        Fact("precaution.pregnancy"),
-                        *(Fact(f"precaution.{p}") for p in person.HIP_REPLACEMENTS),
-                        Fact("precaution.knee_replacement"),
-                        BONE_OSTEOPOROSIS,
                         OUTER_HIP_FIRST_STAGE,
-                        Fact("sign.pelvic_girdle_pain"),
                     )
                 )
             )
         ),
         exclude_exercises=("single_leg_stance_support", "tandem_stance_counter"),
+    ),
+    SafetyRule(
+        # Standing heel to toe asks far less balance than standing on one leg, and does
+        # not load the outer hip as one leg does: a golfer of 62 standing 14 s on his
+        # weaker leg, with outer hip pain, kept a counter for one-leg stances and was
+        # then moved to a tandem stance at the counter, a step down for him.
+        id="tandem_hands_free_when_steady",
+        description="Steady on your feet (no raised risk of falling, no walking aid, no "
+        "rule keeping all your balance work next to a support, and a tandem stance test, "
+        "if taken, long enough): standing heel to toe is done hands-free, not holding a "
+        "counter, even while one-leg stances still hold one.",
+        source="falls_convention",
+        evidence="convention",
+        when=Trigger(condition=Not(AnyOf(KEEPS_A_SUPPORT))),
+        exclude_exercises=("tandem_stance_counter",),
     ),
     SafetyRule(
         id="older_no_impact",
@@ -1407,6 +1424,53 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_tags=("fast_chair_rise",),
         requires=(
             Requirement(kind="weekly", families=("squat_jump",), phases=("power",), optional=True),
+        ),
+    ),
+    SafetyRule(
+        id="trained_lifts_loaded",
+        description="Trained (intermediate or advanced) with a weight to lift: every week "
+        "of the strength phase holds a hip lift with a weight (a deadlift, Romanian "
+        "deadlift, hip thrust or loaded bridge) and a leg lift with a weight (a squat, "
+        "split squat, step-up or sit to stand holding a weight), where the other rules "
+        "leave one.",
+        # Intermediate and advanced lifters train multi-joint lifts at 1-12RM,
+        # periodised (ACSM 2009): band and bodyweight work alone does not reach that
+        # load, and an intermediate man with a full gym had about one loaded lift a week
+        # and a band hip thrust as his main glute lift. Optional: where the time or the
+        # other rules leave no room, the program says so.
+        source="acsm2009",
+        evidence="verified",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    Fact("experience", "in", ("intermediate", "advanced")),
+                    AnyOf(
+                        (
+                            Fact("equipment.dumbbell"),
+                            Fact("equipment.kettlebell"),
+                            Fact("equipment.barbell"),
+                        )
+                    ),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("deadlift", "hip_thrust", "bridge", "single_leg_rdl"),
+                each=False,
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
+            Requirement(
+                kind="weekly",
+                families=("squat", "split_squat", "step_up", "sit_to_stand", "single_leg_squat"),
+                each=False,
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
         ),
     ),
     SafetyRule(
