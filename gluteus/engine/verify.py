@@ -43,6 +43,7 @@ from .dosing import (
     TESTED_REPS_WEEKLY,
     fits,
     keeps_reps,
+    lighter_load,
     tested_hold_limit,
     tested_rep_limit,
     told_hold,
@@ -1484,12 +1485,10 @@ def _against(
                     yield before, slot, was
 
 
-def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
-    """Work whose load cannot rise keeps its reps while the effort asked does not fall
-    (:func:`~gluteus.engine.dosing.keeps_reps`): each row of a loading week is judged
-    against the same exercise's row in the latest loading week before that did it, so
-    an exercise resumed after a deload, or after blocks without it, starts where it
-    stopped rather than back at its first reps."""
+def _loading_pairs(weeks: Sequence[Week], reg: Registry) -> list[tuple[Week, _Slot, Prescription]]:
+    """Each row of a loading week with the same exercise's row in the latest loading
+    week before that did it (deloads skipped): an exercise resumed after a deload, or
+    after blocks without it, is judged against where it stopped."""
     latest: dict[str, tuple[Week, Prescription]] = {}
     pairs: list[tuple[Week, _Slot, Prescription]] = []
     for week in weeks:
@@ -1503,8 +1502,16 @@ def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Vi
         for session in week.sessions:
             for rx in session.exercises:
                 latest[rx.id] = (week, rx)
+    return pairs
 
-    for before, slot, was in pairs:
+
+def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
+    """Work whose load cannot rise keeps its reps while the effort asked does not fall
+    (:func:`~gluteus.engine.dosing.keeps_reps`), judged against the latest loading week
+    before that did it (:func:`_loading_pairs`), so an exercise resumed after a deload,
+    or after blocks without it, starts where it stopped rather than back at its first
+    reps."""
+    for before, slot, was in _loading_pairs(weeks, reg):
         rx = slot.rx
         if not was.reps or rx.reps is None or rx.effort is None:
             continue
@@ -1515,6 +1522,24 @@ def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Vi
             yield slot.violation(
                 f"{rx.reps} reps after {was.reps} in week {before.number} at no easier "
                 f"an effort, with a {rx.load_type} load that cannot get heavier"
+            )
+
+
+def _check_load_climbs(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
+    """A weight named by its repetition maximum never gets lighter from one loading
+    week to the next that does the exercise, within a block or across blocks
+    (:func:`~gluteus.engine.dosing.lighter_load`); only a deload may lighten it."""
+    for before, slot, was in _loading_pairs(weeks, reg):
+        rx = slot.rx
+        if rx.effort is None or was.effort is None or rx.load_type != "external":
+            continue
+        if _adapted(rx) or _adapted(was) or was.load_type != "external":
+            continue
+        if lighter_load(was.effort, rx.effort, rx.reps):
+            assert rx.effort.rm is not None and was.effort.rm is not None
+            yield slot.violation(
+                f"a {_pair(rx.effort.rm)}RM load after {_pair(was.effort.rm)}RM in week "
+                f"{before.number}: a lift's load gets lighter only in a deload"
             )
 
 
@@ -1735,6 +1760,7 @@ def _verify_planned(
     out.extend(_check_deloads(weeks))
     out.extend(_check_consecutive(weeks, ctx.registry))
     out.extend(_check_reps_with_effort(weeks, ctx.registry))
+    out.extend(_check_load_climbs(weeks, ctx.registry))
     out.extend(_check_deload_effort(weeks, ctx.registry))
     out.extend(_check_amber_increases(weeks, ctx.registry, profile))
     # Program-wide problems first, then in calendar order; stable within a place.
