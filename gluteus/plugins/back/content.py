@@ -775,6 +775,10 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="convention",
         why="A lower seat makes the hips and knees work through more range: the next step once the chair is easy.",
         family="sit_to_stand",
+        # Bodyweight alone seldom takes this near failure in 8-15 reps, so its effort
+        # is stated as it is reached (5-6/10, a convention), not as the 7-8/10 of
+        # strength work: harder comes from a harder version, not from words.
+        effort=(5, 6),
     ),
     Exercise(
         id="mini_squat_counter",
