@@ -56,6 +56,7 @@ from .errors import ProfileError
 from .model import (
     DAYS,
     DoseRule,
+    Equipment,
     Exercise,
     Finding,
     ObjectiveTest,
@@ -66,6 +67,7 @@ from .model import (
 from .person import PersonModel, assess
 from .profile import Profile
 from .program import (
+    LACKS,
     Prescription,
     Program,
     Session,
@@ -410,6 +412,7 @@ def _check_warnings(
     findings: Sequence[Finding],
     weeks: Iterable[int],
     rules: Mapping[str, SafetyRule] | None = None,
+    equipment: Mapping[str, Equipment] | None = None,
 ) -> tuple[list[Violation], _Claims]:
     """The engine's warnings must be worded by the engine and true; returns the
     violations and what the warnings claim (the weeks a ``left_out`` warning excuses,
@@ -447,6 +450,7 @@ def _check_warnings(
             detail=w.detail,
             by=w.by,
             rules=rules,
+            equipment=equipment,
         )
         if words is None or words != w.message:
             out.append(Violation(message=f"{name} is not worded as the engine words it"))
@@ -1100,24 +1104,32 @@ class _Claims:
     by: Mapping[str, tuple[str, ...]] = field(factory=dict)
 
 
-def _ruling(missing: Sequence[Group], restrictions: Restrictions, reg: Registry) -> set[str]:
-    """The rules of one week that exclude work of the ``missing`` groups."""
-    return {
-        rule
-        for ex in reg.exercises.values()
-        if any(g.fits(ex) for g in missing)
-        for rule in restrictions.excluded.get(ex.id, ())
+def _ruling(
+    missing: Sequence[Group], restrictions: Restrictions, reg: Registry, available: frozenset[str]
+) -> set[str]:
+    """The rules of one week that exclude work of the ``missing`` groups, and the
+    equipment the person did not list that such work needs (:data:`~.program.LACKS`)."""
+    fitting = [ex for ex in reg.exercises.values() if any(g.fits(ex) for g in missing)]
+    return {rule for ex in fitting for rule in restrictions.excluded.get(ex.id, ())} | {
+        f"{LACKS}{e}" for ex in fitting for e in ex.equipment if e not in available
     }
 
 
 def _check_ruled_out(claims: _Claims, ruling: Mapping[str, set[str]]) -> Iterator[Violation]:
     """A warning that names the rules keeping a demand out must name rules that exclude
     work the demand asks for, in a week it names (``ruling``: per demand, the rules
-    that do, over the weeks it went unmet). A block may span stages, so one rule may
-    hold in some of its weeks only; the planner names them only when together they
+    that do, over the weeks it went unmet), and equipment it names must be equipment
+    the person did not list that such work needs. A block may span stages, so one rule
+    may hold in some of its weeks only; the planner names them only when together they
     exclude all of it, and that the equipment leaves nothing else is not re-checked."""
     for what, by in sorted(claims.by.items()):
         for rule in by:
+            if rule.startswith(LACKS) and rule not in ruling.get(what, set()):
+                yield Violation(
+                    message=f"a warning says {what} needs {rule.removeprefix(LACKS)}, which "
+                    "the person lacks, but none of that work needs it or it is listed",
+                )
+                continue
             if rule not in ruling.get(what, set()):
                 yield Violation(
                     rule=rule,
@@ -1138,6 +1150,7 @@ def _check_structure(
     claims: _Claims,
     reg: Registry,
     experience: str,
+    available: frozenset[str] = frozenset(),
 ) -> Iterator[Violation]:
     """Every week against the demands the planner planned it by (:mod:`.demands`, from
     that week's rules and phase): activation first, sessions opening as a rule asks,
@@ -1188,7 +1201,9 @@ def _check_structure(
             if cover.may_drop(who.focus) and excused:
                 unmet.setdefault(cover.what, set()).add(number)
                 if cover.what in claims.by:
-                    ruling.setdefault(cover.what, set()).update(_ruling(missing, restrictions, reg))
+                    ruling.setdefault(cover.what, set()).update(
+                        _ruling(missing, restrictions, reg, available)
+                    )
                 continue
             if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:
                 yield Violation(
@@ -1697,7 +1712,12 @@ def _verify_planned(
     skeleton = skeleton_for(profile, who, safety, person)
     weeks = doc.weeks
     warned, claims = _check_warnings(
-        doc, profile, findings, {w.number for w in weeks}, ctx.registry.safety_rules
+        doc,
+        profile,
+        findings,
+        {w.number for w in weeks},
+        ctx.registry.safety_rules,
+        ctx.registry.equipment,
     )
 
     out.extend(_check_findings(doc.findings, findings))
@@ -1755,7 +1775,9 @@ def _verify_planned(
                     )
                 )
     out.extend(
-        _check_structure(weeks, safety, who, skeleton, claims, ctx.registry, profile.experience)
+        _check_structure(
+            weeks, safety, who, skeleton, claims, ctx.registry, profile.experience, available
+        )
     )
     out.extend(_check_deloads(weeks))
     out.extend(_check_consecutive(weeks, ctx.registry))
