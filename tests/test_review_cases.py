@@ -2746,7 +2746,10 @@ def test_joans_missing_step_up_says_why_and_she_is_given_a_walking_plan():
     Otago's walking."""
     doc = program(FRAIL74)
     notes = " ".join(doc["safety"]["notes"])
-    assert "list a step in your equipment" in notes
+    assert "a bottom stair with a rail is the step it needs" in notes
+    step_up = [w for w in doc["warning_details"] if w["rule"] == "falls_otago_strength"]
+    assert step_up and all(w.get("by") == ["equipment.step"] for w in step_up), step_up
+    assert all("equipment you did not list (a step" in w["message"] for w in step_up)
     assert "Walk as well" in notes and "walking aid" in notes
     assert not any(rx["family"] == "step_up" for _, rx in rows(doc))
     assert "step" not in doc["profile"]["equipment"]
@@ -3261,3 +3264,79 @@ def test_a_bodyweight_drill_said_at_an_effort_it_cannot_reach_is_caught():
     assert any(rx["id"] in v and "effort is not what the dose rules give" in v for v in found), (
         found
     )
+
+
+LANDING_NOTE = "Land every jump softly on both feet"
+
+
+@pytest.mark.parametrize("name", [RAY, MAYA])
+def test_no_jump_landing_note_where_the_rules_leave_no_jumps(name):
+    """Ray is 68 and Maya has knee pain 4/10: their rules leave no jumps, yet both read
+    how to land them."""
+    doc = program(name)
+    assert not any("impact" in tags(rx) for _, rx in rows(doc)), name
+    assert not any(LANDING_NOTE in n for n in doc["safety"]["notes"]), name
+    assert "landing_ladder" not in {r["id"] for r in doc["safety"]["rules"]}
+
+
+def test_a_landing_note_slipped_in_without_jumps_is_caught():
+    doc = copy.deepcopy(program(RAY))
+    doc["safety"]["notes"].append(
+        "Land every jump softly on both feet and hold the landing for a second, knees over "
+        "the toes; re-take the single-leg squat test, and hops on one leg come in a new "
+        "program once the knee no longer caves in."
+    )
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("comes from no rule that applies" in v for v in found), found
+
+
+def test_the_stair_note_does_not_ask_a_man_with_a_step_to_list_one():
+    """Ray listed a step and does step-ups beside a rail, yet was told to "list a step in
+    your equipment and the program adds it"."""
+    doc = program(RAY)
+    assert "step" in doc["profile"]["equipment"]
+    assert any(rx["family"] == "step_up" for _, rx in rows(doc))
+    notes = " ".join(doc["safety"]["notes"])
+    assert "Otago's stair exercise" in notes and "list a step" not in notes
+
+
+def test_a_raised_falls_risk_is_explained_with_its_reason_where_the_rules_are():
+    """Ray's program is reshaped by a raised falls risk (a counter held for balance all
+    ten weeks) that the markdown never explained: its reason is printed with the rules."""
+    doc = program(RAY)
+    falls = next(p for p in doc["person"] if p["state"] == "falls_risk")
+    assert falls["value"] == "high"
+    text = _rendered(RAY)
+    rules_at = text.index("### Rules applied to you")
+    line = next(x for x in text.splitlines() if x.startswith("- Falls risk high:"))
+    assert falls["why"] in line
+    assert rules_at < text.index(line) < text.index("### Notes")
+    # Nothing to explain for a man whose readings are all unremarkable.
+    assert "- Falls risk" not in _rendered(MARK)
+
+
+def test_a_warning_blaming_equipment_the_work_does_not_need_is_caught():
+    """Joan's step-up is left out because she listed no step (the warning now says so,
+    not "the safety rules, equipment, time and the limits on weekly work"); a warning
+    naming equipment no step-up needs fails the check."""
+    from gluteus.engine.program import warning_text
+
+    doc = copy.deepcopy(program(FRAIL74))
+    w = next(w for w in doc["warning_details"] if w.get("by") == ["equipment.step"])
+    assert "time" not in w["message"].split(": ")[-1], w["message"]
+    i = doc["warning_details"].index(w)
+    w["by"] = ["equipment.barbell"]
+    w["message"] = warning_text(
+        "unmet",
+        gluteus.Profile.from_dict(doc["profile"]).schedule,
+        issue=w["issue"],
+        rule=w["rule"],
+        weeks=w["weeks"],
+        detail=w["detail"],
+        by=w["by"],
+        rules=CTX.registry.safety_rules,
+        equipment=CTX.registry.equipment,
+    )
+    doc["warnings"][i] = w["message"]
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("needs barbell" in v for v in found), found
