@@ -212,7 +212,8 @@ class WarningDetail:
             # Only the kinds that carry one: older programs keep their bytes.
             out["detail"] = self.detail
         if self.by:
-            # Only when the rules are the reason: older programs keep their bytes.
+            # Only when the rules (or missing equipment) are the reason: older programs
+            # keep their bytes.
             out["by"] = list(self.by)
         out["message"] = self.message
         return out
