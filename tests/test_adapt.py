@@ -298,6 +298,9 @@ LOADED_RUNGS = {
     ),
     "loaded-strength": (
         [
+            # A bodyweight single-leg hinge left in the power weeks, to move up to its
+            # loaded rung (which seed leaves it there follows the planner's choices).
+            {"equipment": KIT, "seed": 3},
             {"equipment": ["mat", "kettlebell", "dumbbell"]},
             {"equipment": ["mat", "kettlebell"]},
             {"equipment": KIT},

@@ -305,7 +305,8 @@ def test_a_load_by_repetition_maximum_is_the_one_the_reps_and_reserve_make():
         assert f"{lo}-{hi}RM" in dose.load
     # The review's case: 8 reps at RPE 7 with 3 in reserve is an 11RM load, not 8-12RM
     # (an 8RM weight lifted 8 times is a set to failure).
-    capped = week_dose(loaded, rule, 0, Cap(max_rpe=7, min_rm=8))
+    # (The heaviest week of the block: the load climbs from the top of the reps, below.)
+    capped = week_dose(loaded, rule, 2, Cap(max_rpe=7, min_rm=8))
     assert (capped.reps, capped.effort.rir, capped.effort.rm) == (8, (3, 3), (11, 11))
     assert capped.load.startswith("A weight you could lift about 11 times, with good form")
     # A deload keeps the first week's reps with more in reserve: a lighter load.
@@ -314,6 +315,25 @@ def test_a_load_by_repetition_maximum_is_the_one_the_reps_and_reserve_make():
     assert deload.reps is not None and deload.effort.rir is not None
     rir = deload.effort.rir
     assert deload.effort.rm == (deload.reps + rir[0], deload.reps + rir[1])
+
+
+def test_a_weight_named_by_its_repetition_maximum_climbs_even_under_a_reps_rule():
+    """Reps that rose at the same reserve would name a lighter weight each week (11RM,
+    then 13RM): a load by repetition maximum climbs by its load whatever the rule's
+    progression says, within a block and from the block before."""
+    loaded = _ex(load="external")
+    rule = _rule(
+        effort=(7, 8), rm=(8, 12), rir=(2, 3), load_types=("external",), progression="reps"
+    )
+    cap = Cap(max_rpe=7, min_rm=8)
+    block = [week_dose(loaded, rule, step, cap, told=True) for step in range(4)]
+    rms = [d.effort.rm for d in block]
+    assert all(rm is not None for rm in rms)
+    assert [rm[0] for rm in rms if rm] == sorted((rm[0] for rm in rms if rm), reverse=True)
+    assert rms[-1] is not None and rms[0] is not None and rms[-1][0] < rms[0][0]
+    # The next block starts from the last week's weight, not back at the lightest.
+    carried = week_dose(loaded, rule, 0, cap, carried=block[-1], told=True)
+    assert carried.effort.rm == block[-1].effort.rm
 
 
 def test_time_counts_every_side_set_rest_and_the_transition():

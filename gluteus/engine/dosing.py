@@ -527,6 +527,11 @@ def week_dose(
         # next rung of its ladder. Nor can a weight held at a moderate one by a cap
         # (effort by feel, as in pregnancy): it gains reps, then sets.
         progression = "reps"
+    if progression == "reps" and exercise.load_type == "external" and effort.rm is not None:
+        # A weight named by its repetition maximum is reps plus reps in reserve
+        # (working_rm): reps that rose at the same reserve would name a lighter weight
+        # each week. It climbs by its load instead (see :func:`lighter_load`).
+        progression = "load"
     top = rule.reps[1] if rule.reps is not None else FALLBACK_REPS[1]
     if effort.rm is not None:
         top = max(top, effort.rm[1])
@@ -542,6 +547,17 @@ def week_dose(
         begin = max(heaviest, top if rule.reps is None else rule.reps[1])
         if carried is not None and carried.reps is not None:
             begin = max(heaviest, min(begin, carried.reps))
+        if (
+            not deload
+            and carried is not None
+            and carried.effort is not None
+            and carried.effort.rm is not None
+            and effort.rir is not None
+        ):
+            # Nor lighter than the weight the last block ended on (lighter_load), when a
+            # new phase asks a smaller reserve: fewer reps at that weight, within the caps.
+            lightest = max(heaviest, carried.effort.rm[0] - effort.rir[0])
+            begin = min(begin, lightest)
         reps = begin if deload else max(heaviest, begin - step * rule.step)
         start = begin
     if not deload and step > 0:
@@ -659,6 +675,24 @@ def keeps_reps(
     if effort.rpe is None or before_effort.rpe is None or effort.rpe[1] < before_effort.rpe[1]:
         return None
     return before_reps
+
+
+def lighter_load(before: Effort, effort: Effort, reps: int | None = None) -> bool:
+    """True when ``effort`` (for ``reps``) names a lighter weight than ``before``, both
+    by repetition maximum: the one statement, for the planner's tests and the verifier,
+    that a lift's load climbs or holds from one loading week to the next (Kongsgaard
+    2009; ACSM 2009). Only a deload may lighten it, and a weight worded by feel (no
+    repetition maximum) is not judged.
+
+    The heaviest weight a range names is its lowest repetition maximum: a wider
+    reserve (1-2 reps, after 2) widens the range upwards without asking for a lighter
+    weight. One repetition maximum more is no lighter a load when the rep below
+    ``reps`` is not a number a person is told (:func:`told_reps`: 8 reps, not 7, at a
+    weight a cap keeps at 8RM or lighter)."""
+    if before.rm is None or effort.rm is None or effort.rm[0] <= before.rm[0]:
+        return False
+    rounded = reps is not None and reps - 1 > 0 and told_reps(reps - 1) != reps - 1
+    return effort.rm[0] > before.rm[0] + (1 if rounded else 0)
 
 
 def worded(

@@ -79,6 +79,7 @@ from .dosing import (
 from .errors import GluteusError, Infeasible
 from .model import DAYS, PHASES, DoseRule, Exercise, Finding, Requirement
 from .program import (
+    LACKS,
     Extra,
     Phase,
     Prescription,
@@ -1592,20 +1593,26 @@ def _ruled_out(
     """The safety rules that keep ``cover`` unmet in block ``bp``'s ``weeks``: for each
     of its groups no usable exercise meets, every exercise of the catalogue that would
     (with the person's equipment, not one they avoid) is excluded by a rule in force in
-    one of those weeks, and these are those rules. () when something else is the reason
-    for a group (the time, the level, a drill not yet learnt, a rule of a stage the
-    block also spans) or the catalogue holds nothing for it."""
+    one of those weeks, and these are those rules; or, for a group whose every exercise
+    needs equipment the person did not list, that equipment (:data:`~.program.LACKS`).
+    () when something else is the reason for a group (the time, the level, a drill not
+    yet learnt, a rule of a stage the block also spans) or the catalogue holds nothing
+    for it."""
     avoid = set(plan.profile.preferences.avoid)
     in_force = {r.id for r in bp.restrictions.rules if set(plan.safety.weeks_of(r.id)) & set(weeks)}
     by: set[str] = set()
     for group in cover.groups:
         if any(group.fits(ex) for ex in bp.usable):
             continue
-        could = [
-            ex
-            for ex in catalogue.values()
-            if group.fits(ex) and set(ex.equipment) <= plan.available and ex.id not in avoid
-        ]
+        fitting = [ex for ex in catalogue.values() if group.fits(ex) and ex.id not in avoid]
+        could = [ex for ex in fitting if set(ex.equipment) <= plan.available]
+        if fitting and not could:
+            # Nothing the person's equipment allows: what it lacks is the reason (a step
+            # for a step-up), not the time. The exercises needing least name it.
+            lacking = [frozenset(ex.equipment) - plan.available for ex in fitting]
+            fewest = min(len(items) for items in lacking)
+            by.update(f"{LACKS}{e}" for items in lacking if len(items) == fewest for e in items)
+            continue
         ruling = [set(bp.restrictions.excluded.get(ex.id, ())) & in_force for ex in could]
         if not could or not all(ruling):
             return ()
@@ -1680,6 +1687,7 @@ def _warnings(
                 detail=cover.what,
                 by=rules,
                 rules=plan.safety.registry.safety_rules,
+                equipment=plan.safety.registry.equipment,
             )
         )
     if not plan.trained:

@@ -21,7 +21,7 @@ from attrs import field, frozen
 from .demands import FLOOR_SETS
 from .dosing import Effort
 from .errors import ProfileError
-from .model import Exercise, Finding, Referral, SafetyRule
+from .model import Equipment, Exercise, Finding, Referral, SafetyRule
 from .profile import Profile, Schedule
 from .traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
 
@@ -212,7 +212,8 @@ class WarningDetail:
             # Only the kinds that carry one: older programs keep their bytes.
             out["detail"] = self.detail
         if self.by:
-            # Only when the rules are the reason: older programs keep their bytes.
+            # Only when the rules (or missing equipment) are the reason: older programs
+            # keep their bytes.
             out["by"] = list(self.by)
         out["message"] = self.message
         return out
@@ -241,6 +242,11 @@ def rule_words(rule: SafetyRule) -> str:
     return _ASIDE.sub("", text).split(";")[0].rstrip(". ")
 
 
+LACKS = "equipment."
+"""How a warning's ``by`` names equipment a person did not list (``equipment.step``),
+beside the ids of the safety rules it names: what keeps an unmet demand out."""
+
+
 def warning_text(
     kind: str,
     schedule: Schedule,
@@ -251,6 +257,7 @@ def warning_text(
     detail: str | None = None,
     by: Sequence[str] = (),
     rules: Mapping[str, SafetyRule] | None = None,
+    equipment: Mapping[str, Equipment] | None = None,
 ) -> str | None:
     """The engine's words for a warning of ``kind`` with these fields, or None when
     the engine never writes such a warning (an unknown kind, or fields it never sets).
@@ -258,7 +265,8 @@ def warning_text(
     The one place a warning is worded: the planner words its warnings here, and
     verification accepts a warning as the engine's only when its message is what
     this gives for its own fields. ``rules`` (the safety rules by id) words the rules
-    ``by`` names; one it does not hold is named by its id in words.
+    ``by`` names; one it does not hold is named by its id in words. ``by`` may also
+    name equipment the person did not list (:data:`LACKS`), worded by ``equipment``.
     """
     ordered = bool(weeks) and list(weeks) == sorted(set(weeks))
     if kind == "below_floor":
@@ -277,21 +285,34 @@ def warning_text(
         if not ordered or not detail or (issue is not None and rule is None):
             return None
         if by:
-            # The rules, not the time: naming them tells the person what keeps it out.
-            # Two rules for one person (the falls rules) may open alike: named once.
+            # The rules or the equipment, not the time: naming them tells the person what
+            # keeps it out. Two rules for one person (the falls rules) may open alike:
+            # named once.
             known = rules or {}
-            names = list(
-                dict.fromkeys(
-                    f"“{rule_words(known[r])}”" if r in known else f"“{r.replace('_', ' ')}”"
-                    for r in by
+            kit = equipment or {}
+            ruled = [r for r in by if not r.startswith(LACKS)]
+            lacks = [r.removeprefix(LACKS) for r in by if r.startswith(LACKS)]
+            reasons: list[str] = []
+            if ruled:
+                names = list(
+                    dict.fromkeys(
+                        f"“{rule_words(known[r])}”" if r in known else f"“{r.replace('_', ' ')}”"
+                        for r in ruled
+                    )
                 )
-            )
-            named = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-            return (
-                f"In {_weeks_span(weeks)}, {detail}: the safety rule"
-                f"{'s' * (len(names) > 1)} {named} exclude{'s' * (len(names) == 1)} every "
-                "exercise that would meet it with your equipment, so it is left out."
-            )
+                named = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+                reasons.append(
+                    f"the safety rule{'s' * (len(names) > 1)} {named} "
+                    f"exclude{'s' * (len(names) == 1)} every exercise that would meet it with "
+                    "your equipment"
+                )
+            if lacks:
+                items = ", ".join(kit[e].name if e in kit else e.replace("_", " ") for e in lacks)
+                reasons.append(
+                    f"{'the other' if ruled else 'every'} exercise that would meet it needs "
+                    f"equipment you did not list ({items})"
+                )
+            return f"In {_weeks_span(weeks)}, {detail}: {' and '.join(reasons)}, so it is left out."
         return (
             f"In {_weeks_span(weeks)}, {detail}: the safety rules, equipment, time and the "
             "limits on weekly work leave no room for it, so it is left out."
@@ -329,11 +350,20 @@ def engine_warning(
     detail: str | None = None,
     by: Sequence[str] = (),
     rules: Mapping[str, SafetyRule] | None = None,
+    equipment: Mapping[str, Equipment] | None = None,
 ) -> WarningDetail:
     """A warning of one of :data:`ENGINE_WARNING_KINDS`, worded by :func:`warning_text`."""
     weeks = tuple(weeks)
     message = warning_text(
-        kind, schedule, issue=issue, rule=rule, weeks=weeks, detail=detail, by=by, rules=rules
+        kind,
+        schedule,
+        issue=issue,
+        rule=rule,
+        weeks=weeks,
+        detail=detail,
+        by=by,
+        rules=rules,
+        equipment=equipment,
     )
     if message is None:
         raise ValueError(

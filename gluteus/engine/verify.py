@@ -43,6 +43,7 @@ from .dosing import (
     TESTED_REPS_WEEKLY,
     fits,
     keeps_reps,
+    lighter_load,
     tested_hold_limit,
     tested_rep_limit,
     told_hold,
@@ -55,6 +56,7 @@ from .errors import ProfileError
 from .model import (
     DAYS,
     DoseRule,
+    Equipment,
     Exercise,
     Finding,
     ObjectiveTest,
@@ -65,6 +67,7 @@ from .model import (
 from .person import PersonModel, assess
 from .profile import Profile
 from .program import (
+    LACKS,
     Prescription,
     Program,
     Session,
@@ -409,6 +412,7 @@ def _check_warnings(
     findings: Sequence[Finding],
     weeks: Iterable[int],
     rules: Mapping[str, SafetyRule] | None = None,
+    equipment: Mapping[str, Equipment] | None = None,
 ) -> tuple[list[Violation], _Claims]:
     """The engine's warnings must be worded by the engine and true; returns the
     violations and what the warnings claim (the weeks a ``left_out`` warning excuses,
@@ -446,6 +450,7 @@ def _check_warnings(
             detail=w.detail,
             by=w.by,
             rules=rules,
+            equipment=equipment,
         )
         if words is None or words != w.message:
             out.append(Violation(message=f"{name} is not worded as the engine words it"))
@@ -1099,24 +1104,32 @@ class _Claims:
     by: Mapping[str, tuple[str, ...]] = field(factory=dict)
 
 
-def _ruling(missing: Sequence[Group], restrictions: Restrictions, reg: Registry) -> set[str]:
-    """The rules of one week that exclude work of the ``missing`` groups."""
-    return {
-        rule
-        for ex in reg.exercises.values()
-        if any(g.fits(ex) for g in missing)
-        for rule in restrictions.excluded.get(ex.id, ())
+def _ruling(
+    missing: Sequence[Group], restrictions: Restrictions, reg: Registry, available: frozenset[str]
+) -> set[str]:
+    """The rules of one week that exclude work of the ``missing`` groups, and the
+    equipment the person did not list that such work needs (:data:`~.program.LACKS`)."""
+    fitting = [ex for ex in reg.exercises.values() if any(g.fits(ex) for g in missing)]
+    return {rule for ex in fitting for rule in restrictions.excluded.get(ex.id, ())} | {
+        f"{LACKS}{e}" for ex in fitting for e in ex.equipment if e not in available
     }
 
 
 def _check_ruled_out(claims: _Claims, ruling: Mapping[str, set[str]]) -> Iterator[Violation]:
     """A warning that names the rules keeping a demand out must name rules that exclude
     work the demand asks for, in a week it names (``ruling``: per demand, the rules
-    that do, over the weeks it went unmet). A block may span stages, so one rule may
-    hold in some of its weeks only; the planner names them only when together they
+    that do, over the weeks it went unmet), and equipment it names must be equipment
+    the person did not list that such work needs. A block may span stages, so one rule
+    may hold in some of its weeks only; the planner names them only when together they
     exclude all of it, and that the equipment leaves nothing else is not re-checked."""
     for what, by in sorted(claims.by.items()):
         for rule in by:
+            if rule.startswith(LACKS) and rule not in ruling.get(what, set()):
+                yield Violation(
+                    message=f"a warning says {what} needs {rule.removeprefix(LACKS)}, which "
+                    "the person lacks, but none of that work needs it or it is listed",
+                )
+                continue
             if rule not in ruling.get(what, set()):
                 yield Violation(
                     rule=rule,
@@ -1137,6 +1150,7 @@ def _check_structure(
     claims: _Claims,
     reg: Registry,
     experience: str,
+    available: frozenset[str] = frozenset(),
 ) -> Iterator[Violation]:
     """Every week against the demands the planner planned it by (:mod:`.demands`, from
     that week's rules and phase): activation first, sessions opening as a rule asks,
@@ -1187,7 +1201,9 @@ def _check_structure(
             if cover.may_drop(who.focus) and excused:
                 unmet.setdefault(cover.what, set()).add(number)
                 if cover.what in claims.by:
-                    ruling.setdefault(cover.what, set()).update(_ruling(missing, restrictions, reg))
+                    ruling.setdefault(cover.what, set()).update(
+                        _ruling(missing, restrictions, reg, available)
+                    )
                 continue
             if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:
                 yield Violation(
@@ -1484,12 +1500,10 @@ def _against(
                     yield before, slot, was
 
 
-def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
-    """Work whose load cannot rise keeps its reps while the effort asked does not fall
-    (:func:`~gluteus.engine.dosing.keeps_reps`): each row of a loading week is judged
-    against the same exercise's row in the latest loading week before that did it, so
-    an exercise resumed after a deload, or after blocks without it, starts where it
-    stopped rather than back at its first reps."""
+def _loading_pairs(weeks: Sequence[Week], reg: Registry) -> list[tuple[Week, _Slot, Prescription]]:
+    """Each row of a loading week with the same exercise's row in the latest loading
+    week before that did it (deloads skipped): an exercise resumed after a deload, or
+    after blocks without it, is judged against where it stopped."""
     latest: dict[str, tuple[Week, Prescription]] = {}
     pairs: list[tuple[Week, _Slot, Prescription]] = []
     for week in weeks:
@@ -1503,8 +1517,16 @@ def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Vi
         for session in week.sessions:
             for rx in session.exercises:
                 latest[rx.id] = (week, rx)
+    return pairs
 
-    for before, slot, was in pairs:
+
+def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
+    """Work whose load cannot rise keeps its reps while the effort asked does not fall
+    (:func:`~gluteus.engine.dosing.keeps_reps`), judged against the latest loading week
+    before that did it (:func:`_loading_pairs`), so an exercise resumed after a deload,
+    or after blocks without it, starts where it stopped rather than back at its first
+    reps."""
+    for before, slot, was in _loading_pairs(weeks, reg):
         rx = slot.rx
         if not was.reps or rx.reps is None or rx.effort is None:
             continue
@@ -1515,6 +1537,24 @@ def _check_reps_with_effort(weeks: Sequence[Week], reg: Registry) -> Iterator[Vi
             yield slot.violation(
                 f"{rx.reps} reps after {was.reps} in week {before.number} at no easier "
                 f"an effort, with a {rx.load_type} load that cannot get heavier"
+            )
+
+
+def _check_load_climbs(weeks: Sequence[Week], reg: Registry) -> Iterator[Violation]:
+    """A weight named by its repetition maximum never gets lighter from one loading
+    week to the next that does the exercise, within a block or across blocks
+    (:func:`~gluteus.engine.dosing.lighter_load`); only a deload may lighten it."""
+    for before, slot, was in _loading_pairs(weeks, reg):
+        rx = slot.rx
+        if rx.effort is None or was.effort is None or rx.load_type != "external":
+            continue
+        if _adapted(rx) or _adapted(was) or was.load_type != "external":
+            continue
+        if lighter_load(was.effort, rx.effort, rx.reps):
+            assert rx.effort.rm is not None and was.effort.rm is not None
+            yield slot.violation(
+                f"a {_pair(rx.effort.rm)}RM load after {_pair(was.effort.rm)}RM in week "
+                f"{before.number}: a lift's load gets lighter only in a deload"
             )
 
 
@@ -1672,7 +1712,12 @@ def _verify_planned(
     skeleton = skeleton_for(profile, who, safety, person)
     weeks = doc.weeks
     warned, claims = _check_warnings(
-        doc, profile, findings, {w.number for w in weeks}, ctx.registry.safety_rules
+        doc,
+        profile,
+        findings,
+        {w.number for w in weeks},
+        ctx.registry.safety_rules,
+        ctx.registry.equipment,
     )
 
     out.extend(_check_findings(doc.findings, findings))
@@ -1730,11 +1775,14 @@ def _verify_planned(
                     )
                 )
     out.extend(
-        _check_structure(weeks, safety, who, skeleton, claims, ctx.registry, profile.experience)
+        _check_structure(
+            weeks, safety, who, skeleton, claims, ctx.registry, profile.experience, available
+        )
     )
     out.extend(_check_deloads(weeks))
     out.extend(_check_consecutive(weeks, ctx.registry))
     out.extend(_check_reps_with_effort(weeks, ctx.registry))
+    out.extend(_check_load_climbs(weeks, ctx.registry))
     out.extend(_check_deload_effort(weeks, ctx.registry))
     out.extend(_check_amber_increases(weeks, ctx.registry, profile))
     # Program-wide problems first, then in calendar order; stable within a place.

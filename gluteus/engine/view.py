@@ -753,6 +753,10 @@ class ProgramView:
     time: str | None = None  # sessions start at "HH:MM", when the profile says
     timezone: str | None = None
     facts: tuple[tuple[str, str], ...] = ()  # what the person reported, for a referral
+    # What the rules read from the person's answers and tests (a raised falls risk, a
+    # stage after surgery), each with its reason: a label that reshapes the program is
+    # explained where the rules are.
+    readings: tuple[str, ...] = ()
 
     @property
     def sessions(self) -> tuple[SessionView, ...]:
@@ -1279,11 +1283,38 @@ def _glossary(texts: Iterable[str]) -> tuple[GlossaryEntry, ...]:
     )
 
 
+UNREMARKABLE = frozenset({"none", "normal", "low", "adult", "yes"})
+"""Person-model values that change nothing a person needs explained (no pregnancy, a
+normal blood pressure, a low falls risk, an adult under 65, able to get to the floor)."""
+
+
+READINGS_INTRO = "What the rules read from your answers and tests, and why:"
+
+
+def _readings(data: Mapping[str, Any], w: _Words) -> tuple[str, ...]:
+    """The person model's remarkable values, each with its reason, as a person reads
+    them: ``Falls risk high: 11 chair stands in 30 s ...``, with the weeks when a value
+    holds for only some of the program (a stage after surgery that ends in it)."""
+    every = {week["number"] for week in data.get("weeks") or ()}
+    out: list[str] = []
+    for item in data.get("person") or ():
+        if item["value"] in UNREMARKABLE or not item.get("why"):
+            continue
+        weeks = set(item.get("weeks") or ())
+        when = f" (weeks {weeks_span(weeks)})" if weeks and weeks != every else ""
+        name = str(item["name"])
+        out.append(
+            w.prose(f"{name[:1].upper()}{name[1:]} {words(item['value'])}{when}: {item['why']}.")
+        )
+    return tuple(out)
+
+
 def _texts(v: ProgramView) -> Iterable[str]:
     """Every piece of text a person reads of ``v`` (what the glossary explains)."""
     yield v.summary
     yield v.made_by
     yield from v.warnings
+    yield from v.readings
     for f in v.findings:
         yield from (f.message, f.fix, *f.tests, *f.notes, f.evidence_note or "")
     for r in v.rules:
@@ -1352,6 +1383,7 @@ def view(program: Any) -> ProgramView:
             for r in safety.get("rules", ())
         ),
         stop_signs=tuple(w.prose(s) for s in safety.get("stop_signs", ())),
+        readings=_readings(data, w) if data["status"] != "referral" else (),
         red_flags=tuple(_red_flag(item, w) for item in safety.get("red_flags", ())),
         notes=tuple(w.prose(n) for n in safety.get("notes", ())),
         traffic_light=_traffic_light(safety.get("traffic_light")),
@@ -1502,6 +1534,9 @@ def _doc_safety(v: ProgramView) -> list[Block]:
         blocks.append(Bullets(v.red_flags, tone="stop"))
     blocks.extend(traffic_light_blocks(v))
     blocks.append(Heading(3, "Rules applied to you"))
+    if v.readings:
+        blocks.append(Para(READINGS_INTRO))
+        blocks.append(Bullets(v.readings))
     if v.rules:
         blocks.append(
             Bullets(

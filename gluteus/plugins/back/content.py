@@ -801,6 +801,10 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="convention",
         why="A lower seat makes the hips and knees work through more range: the next step once the chair is easy.",
         family="sit_to_stand",
+        # Bodyweight alone seldom takes this near failure in 8-15 reps, so its effort
+        # is stated as it is reached (5-6/10, a convention), not as the 7-8/10 of
+        # strength work: harder comes from a harder version, not from words.
+        effort=(5, 6),
     ),
     Exercise(
         id="sit_to_stand_dumbbell",
@@ -978,8 +982,9 @@ DOSING: tuple[DoseRule, ...] = (
         rm=(8, 12),
         rir=(2, 3),
         load_types=("external",),
-        progression="reps",
-        step=1,
+        # The weight rises as the reps fall at the same reserve (see the generic rule).
+        progression="load",
+        step=2,
         source="acsm2009",
         evidence="verified",
     ),
@@ -993,9 +998,35 @@ DOSING: tuple[DoseRule, ...] = (
         reps=(6, 10),
         rest_s=120,
         tempo="2-1-2",
-        load="each set stopped 2 reps short of failure to spare the low back",
+        # The reserve is in the effort beside these words: a cap (a first block kept
+        # moderate, raised blood pressure) may leave more than 2 reps, and the words
+        # must not say otherwise.
+        load="each set stopped short of failure to spare the low back",
         effort=(8, 8),
         rm=(6, 10),
+        rir=(2, 2),
+        load_types=("external",),
+        progression="load",
+        step=2,
+        source="acsm2009",
+        evidence="verified",
+    ),
+    DoseRule(
+        role="strength",
+        phase="power",
+        issue="back",
+        experience=("intermediate", "advanced"),
+        sets=3,
+        max_sets=4,
+        # The power weeks' heavier strength dose (ACSM 2009: 4-6 reps), with the same
+        # reserve as the strength weeks: the low back is spared to the end of the
+        # program, not only while it builds strength.
+        reps=(4, 6),
+        rest_s=150,
+        tempo="2-1-2",
+        load="each set stopped short of failure to spare the low back",
+        effort=(8, 8),
+        rm=(4, 6),
         rir=(2, 2),
         load_types=("external",),
         progression="load",

@@ -23,6 +23,7 @@ from gluteus.engine.view import (
     GUIDE_POINTER,
     NO_FINDINGS,
     NO_RULES,
+    READINGS_INTRO,
     REFERRAL_AFTER,
     REFERRAL_BRING,
     REFERRAL_INTRO,
@@ -125,6 +126,7 @@ def render_html(program: Any, options: Mapping[str, Any] | None = None) -> str:
     text = {
         "no_findings": NO_FINDINGS,
         "no_rules": NO_RULES,
+        "readings_intro": READINGS_INTRO,
         "referral_intro": REFERRAL_INTRO,
         "referral_bring": REFERRAL_BRING,
         "referral_after": REFERRAL_AFTER,

@@ -38,6 +38,7 @@ from gluteus.engine.view import (
     DELOAD_HEADING,
     NO_FINDINGS,
     NO_RULES,
+    READINGS_INTRO,
     REFERRAL_AFTER,
     REFERRAL_BRING,
     REFERRAL_INTRO,
@@ -383,6 +384,9 @@ def _safety(doc: Document) -> None:
         _stop_box(doc, "Stop and see a clinician if any of these appear:", v.red_flags)
     doc.traffic_light(heading="Pain monitoring: the traffic light")
     doc.heading("Rules applied to you", 4)
+    if v.readings:
+        doc.para(READINGS_INTRO)
+        doc.bullets(v.readings)
     if v.rules:
         doc.bullets(
             [

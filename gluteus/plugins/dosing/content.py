@@ -203,8 +203,12 @@ def _generic() -> tuple[DoseRule, ...]:
                 effort=(7, 8),
                 rm=(8, 12),
                 rir=(2, 3),
-                progression="reps",
-                step=1,
+                # Heavier by weeks, as for everyone (Kongsgaard 2009; ACSM 2009): the reps
+                # fall by two a loading week at the same reps in reserve, so the weight
+                # rises by about 5% a step, within ACSM's 2-10%. Reps that rose at the same
+                # reserve would name a lighter weight each week.
+                progression="load",
+                step=2,
                 load_types=_EXTERNAL,
                 source="acsm2009",
                 evidence="verified",

@@ -883,6 +883,10 @@ EXERCISES: tuple[Exercise, ...] = (
         why="Otago's calf raises: the ankle push-off strength that walking and catching a "
         "trip need, holding a support.",
         family="heel_raise",
+        # Bodyweight alone seldom takes this near failure in 8-15 reps, so its effort
+        # is stated as it is reached (5-6/10, a convention), not as the 7-8/10 of
+        # strength work: harder comes from a harder version, not from words.
+        effort=(5, 6),
     ),
     Exercise(
         id="toe_raise_counter",
@@ -909,6 +913,10 @@ EXERCISES: tuple[Exercise, ...] = (
         why="Otago's toe raises: the shin muscles that lift the foot clear of the ground, so "
         "the toes do not catch and trip, holding a support.",
         family="toe_raise",
+        # Bodyweight alone seldom takes this near failure in 8-15 reps, so its effort
+        # is stated as it is reached (5-6/10, a convention), not as the 7-8/10 of
+        # strength work: harder comes from a harder version, not from words.
+        effort=(5, 6),
     ),
 )
 

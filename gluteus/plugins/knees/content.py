@@ -143,6 +143,10 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="verified",
         why="The classic side-lying leg raise: the highest bodyweight glute med value (81% MVIC); 30 in a row is a published benchmark of glute med endurance.",
         family="side_lying_abduction",
+        # Bodyweight alone seldom takes this near failure in 8-15 reps, so its effort
+        # is stated as it is reached (5-6/10, a convention), not as the 7-8/10 of
+        # strength work: harder comes from a harder version, not from words.
+        effort=(5, 6),
     ),
     Exercise(
         id="lateral_band_walk",

@@ -519,9 +519,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             Requirement(kind="weekly", families=("heel_raise", "toe_raise"), optional=True),
         ),
         notes=(
+            # Said to everyone with the rule, so true whether a step is listed or not:
+            # without one, the warning on the missing step-up names the step.
             "Otago's stair exercise is a step-up on the bottom stair holding the banister: "
-            "if you have stairs with a rail, list a step in your equipment and the program "
-            "adds it.",
+            "a bottom stair with a rail is the step it needs.",
             "Walk as well, outside these sessions, as the Otago programme does: at your "
             "usual pace, with your walking aid if you use one, building up to about 30 "
             "minutes on most days, in shorter bouts if need be (how much and how often is "
@@ -1483,7 +1484,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # once landing alignment is good; a valgus knee has not shown it yet.
         source="landing_convention",
         evidence="convention",
-        when=Trigger(condition=KNEE_VALGUS),
+        # Only where jumps may come at all: its landing note was read by a man of 68 and
+        # a girl with knee pain 4/10 whose rules leave no jumps.
+        when=Trigger(condition=AllOf((KNEE_VALGUS, Not(JUMPS_RULED_OUT)))),
         exclude_tags=("single_leg_landing", "rotational_landing"),
         notes=(
             "Land every jump softly on both feet and hold the landing for a second, knees "

@@ -481,6 +481,10 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="recalled",
         why="Deep hip rotator and abductor strength, as in the piriformis case report (Tonley 2010).",
         family="clamshell",
+        # Bodyweight alone seldom takes this near failure in 8-15 reps, so its effort
+        # is stated as it is reached (5-6/10, a convention), not as the 7-8/10 of
+        # strength work: harder comes from a harder version, not from words.
+        effort=(5, 6),
     ),
     Exercise(
         id="seated_band_external_rotation",
