@@ -34,8 +34,9 @@ abduction) makes a new family.
     bridge            kettlebell_glute_bridge (glute_bridge, ...)
     ================= ==========================================================
 
-hip_hinge (hip_hinge_drill), bird_dog and dead_bug are families of one; bird dog
-and dead bug alternate sides rep by rep.
+hip_hinge is hip_hinge_drill and wall_hip_hinge (the same drill, the wall behind to stop
+the hips); bird_dog and dead_bug are families of one; bird dog and dead bug alternate
+sides rep by rep.
 
 Tags: ``unsupported_balance`` (with ``balance_challenge``) marks one-leg or
 narrow-base standing work done without holding anything; its supported version
@@ -100,6 +101,37 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="Teaches the hip, not the back, to bend and extend before any hinge is loaded.",
+        family="hip_hinge",
+    ),
+    Exercise(
+        id="wall_hip_hinge",
+        name="Hip hinge drill to a wall",
+        issues=("back",),
+        role="activation",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        seconds_per_rep=3,
+        rest_s=30,
+        cues=(
+            "Stand a foot's length in front of a wall, facing away, soft knees",
+            "Push the hips back until they touch the wall, back long and still",
+            "Squeeze the glutes to stand up; step further from the wall as it gets easy",
+        ),
+        fault="Bending through the low back to reach the wall instead of folding at the hips.",
+        # The wall stops the hips and catches a loss of balance backwards: the drill for
+        # those whose balance work is done next to a support (osteoporosis, falls risk).
+        tags=("hip_flexion_past_90",),
+        targets=("gmax", "trunk"),
+        source="practice_convention",
+        evidence="convention",
+        why=(
+            "Teaches the hip, not the back, to bend before any hinge is loaded, with the "
+            "wall to stop the hips and to steady the body."
+        ),
         family="hip_hinge",
     ),
     Exercise(

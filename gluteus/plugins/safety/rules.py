@@ -1143,6 +1143,41 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        id="osteoporosis_hinge_drill_first",
+        description="With osteoporosis, the hip hinge is learnt unloaded first: the hip "
+        "hinge drill every week of the first phase, a hinge (Romanian deadlift, deadlift, "
+        "single-leg Romanian deadlift) only after the drill has been done in an earlier "
+        "week, or earlier in the same session, and the first session with a weight checked "
+        "by a physiotherapist or trainer.",
+        # Loaded spinal flexion is the movement to avoid (Giangregorio 2014): a hinge keeps
+        # the spine neutral only once the hip, not the back, has learnt to bend, as the back
+        # finding's rule asks. Drill first for osteoporosis is a convention; the supervised
+        # check follows LIFTMOR (Watson 2018), whose lifting was always supervised.
+        source="giangregorio2014",
+        evidence="convention",
+        when=Trigger(condition=BONE_OSTEOPOROSIS),
+        requires=(
+            Requirement(
+                kind="drill_first",
+                families=("hip_hinge",),
+                then=("deadlift", "single_leg_rdl", "kettlebell_swing"),
+            ),
+            # Taught through the first block, so weeks of drills come before any weight
+            # rather than one set before the first loaded rep. Optional: with no room for
+            # it, the program says so and the gate above still holds.
+            Requirement(
+                kind="weekly", families=("hip_hinge",), phases=("activation",), optional=True
+            ),
+        ),
+        notes=(
+            "Learn the hip hinge with the drill (the back long and still, the hips pushed "
+            "back to a wall) before any hinge with a weight. Have your first session with a "
+            "weight watched by a physiotherapist or trainer, who checks that the back stays "
+            "long at the bottom of every rep: lifting with osteoporosis was shown safe with a "
+            "trainer watching (LIFTMOR, Watson 2018).",
+        ),
+    ),
+    SafetyRule(
         id="hypertension",
         description="High blood pressure: no breath-held straining, nothing heavier than an "
         "8-repetition load and a moderate effort; breathe out on the effort (holds are fine "
