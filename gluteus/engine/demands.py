@@ -366,12 +366,14 @@ class TagLimit:
 @frozen
 class Step:
     """Work carrying any of ``tags`` (of ``roles``, when given) only in a block after
-    one that held work of ``families`` (a ``stepped`` requirement of rule ``rule``)."""
+    one that held work of ``families`` (carrying any of ``after``, when given; a
+    ``stepped`` requirement of rule ``rule``)."""
 
     tags: frozenset[str] = field(converter=_fs)
     families: frozenset[str] = field(converter=_fs)
     rule: str | None = None
     roles: frozenset[str] = field(default=frozenset(), converter=_fs)
+    after: frozenset[str] = field(default=frozenset(), converter=_fs)
 
     def gates(self, ex: Exercise) -> bool:
         """True when ``ex`` is work this step holds back."""
@@ -379,7 +381,11 @@ class Step:
 
     def ready(self, before: Iterable[Exercise]) -> bool:
         """True when the block before, which held ``before``, opens the step."""
-        return any(ex.family in self.families for ex in before)
+        return any(self.opens(ex) for ex in before)
+
+    def opens(self, ex: Exercise) -> bool:
+        """True when ``ex``, done in the block before, opens the step."""
+        return ex.family in self.families and (not self.after or bool(self.after & set(ex.tags)))
 
 
 def relevant(ex: Exercise, trained: Iterable[str], demands: Demands) -> bool:
@@ -529,7 +535,7 @@ def demands_for(
         before.insert(0, (ACTIVATION_FIRST, None))
     opens = tuple((r, rule) for r, rule in reqs if r.kind == "session_opens")
     steps = tuple(
-        Step(r.tags, r.families, rule, roles=r.roles)
+        Step(r.tags, r.families, rule, roles=r.roles, after=r.after_tags)
         for r, rule in reqs
         if r.kind == "stepped" and (not r.phases or phase in r.phases)
     )

@@ -729,7 +729,9 @@ class Requirement:
       ladder climbed from its easier rungs, as the first block holding those families
       can hold only the rungs without the tags (a full plank after a block of planks on
       the knees or on the side), or, with ``roles``, only the tagged work of other
-      roles (abduction held still before the leg is lifted out to the side).
+      roles (abduction held still before the leg is lifted out to the side). With
+      ``after_tags``, only work of ``families`` carrying one of them opens the step (a
+      single-leg squat done free-standing, not its wall-supported version).
     - ``drill_first``: an exercise of the families in ``then`` (loaded or not) comes
       only once an exercise of ``families`` (the drill that teaches the movement) has
       been done in an earlier week, or earlier in the same session: the movement is
@@ -756,6 +758,7 @@ class Requirement:
     load_types: tuple[str, ...] = field(
         default=(), converter=_tuple_of_str, validator=_each_of(LOAD_TYPES)
     )
+    after_tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
 
 @frozen

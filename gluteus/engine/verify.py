@@ -1248,10 +1248,16 @@ def _check_steps(
                     yield slot.violation(
                         f"work tagged {', '.join(sorted(step.tags & set(slot.exercise.tags)))}, "
                         f"but the block before held no {' or '.join(sorted(step.families))} "
-                        f"work; rule {step.rule} comes to it only after a block of the "
+                        f"work{_tagged(step.after)}; rule {step.rule} comes to it only after "
+                        "a block of the "
                         "easier rungs",
                         rule=step.rule,
                     )
+
+
+def _tagged(tags: Iterable[str]) -> str:
+    """`` tagged a or b`` for a step opened only by work with those tags, else ``""``."""
+    return f" tagged {' or '.join(sorted(tags))}" if tags else ""
 
 
 def _check_one_rung(
