@@ -105,9 +105,10 @@ def _does(rule: SafetyRule) -> str:
     for req in rule.requires:
         if req.kind == "stepped":
             roles = f" ({', '.join(req.roles)})" if req.roles else ""
+            after = f" tagged `{'` or `'.join(req.after_tags)}`" if req.after_tags else ""
             parts.append(
                 f"`{'`, `'.join(req.tags)}`{roles} work only in a block after one with "
-                f"{', '.join(req.families)} work"
+                f"{', '.join(req.families)} work{after}"
             )
             continue
         if req.kind == "drill_first":
