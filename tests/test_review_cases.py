@@ -3129,7 +3129,7 @@ ANNE = "r12_osteo57_hip.yaml"
 MAYA = "r12_volley15.yaml"
 PRIYA = "r12_runner35_bands.yaml"
 HINGES = {"deadlift", "single_leg_rdl", "kettlebell_swing"}
-KNEE_WORK = {"split_squat", "step_down"}
+KNEE_WORK = {"split_squat", "step_down", "step_up"}
 
 
 def _weeks_with(doc: dict[str, Any], families: set[str]) -> list[int]:

@@ -34,7 +34,7 @@ abduction) makes a new family.
     bridge            kettlebell_glute_bridge (glute_bridge, ...)
     ================= ==========================================================
 
-hip_hinge is hip_hinge_drill and wall_hip_hinge (the same drill, the wall behind to stop
+hip_hinge is hip_hinge_drill and wall_supported_hip_hinge (the same drill, the wall behind to stop
 the hips); bird_dog and dead_bug are families of one; bird dog and dead bug alternate
 sides rep by rep.
 
@@ -104,7 +104,7 @@ EXERCISES: tuple[Exercise, ...] = (
         family="hip_hinge",
     ),
     Exercise(
-        id="wall_hip_hinge",
+        id="wall_supported_hip_hinge",
         name="Hip hinge drill to a wall",
         issues=("back",),
         role="activation",
