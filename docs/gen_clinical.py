@@ -98,6 +98,8 @@ def _does(rule: SafetyRule) -> str:
             words += f" at most {limit.max_weekly_sets} sets a week"
         if limit.heavy:
             words += " worked heavy (effort 8/10 or more, or 8RM or heavier)"
+        if limit.max_per_session is not None:
+            words += f", at most {limit.max_per_session} in a session"
         if limit.not_on_consecutive_days:
             same = " the same exercise" if limit.same_exercise else ""
             words += f",{same} never on consecutive days"

@@ -112,6 +112,18 @@ def first_in_week(ex_id: str, week: int) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def two_in_a_session(first: str, second: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
+    """An edit putting ``first`` and ``second`` in place of the last two exercises of week
+    ``week``'s first session."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        rows = doc["weeks"][week - 1]["sessions"][0]["exercises"]
+        rows[-2] = row_for(first, rows[-2])
+        rows[-1] = row_for(second, rows[-1])
+
+    return edit
+
+
 def set_effort(**effort: Any) -> Callable[[dict[str, Any]], None]:
     """An edit giving every row of week 3 this effort (rpe, rm, rir)."""
 
@@ -553,6 +565,8 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(),
         slip_in("rotational_single_leg_squat", week=1),
     ),
+    # Two variants of the hinge in one session.
+    ("one_hinge_per_session", person(), two_in_a_session("romanian_deadlift", "single_leg_rdl")),
     # A plank with a leg lifted only after a block of plain front planks.
     ("plank_progression", person(), slip_in("front_plank_hip_extension", week=1)),
     # After a birth: a reverse lunge only after a block of split squats held in place.

@@ -3275,3 +3275,15 @@ def test_a_rotational_single_leg_squat_after_wall_squats_only_is_caught():
         v.rule == "single_leg_squat_progression" and v.week == week and "unsupported" in v.message
         for v in found
     ), [str(v) for v in found]
+
+
+def test_a_session_holds_one_hinge_however_it_is_done():
+    """Ian's week 3-4 Tuesday held a single-leg Romanian deadlift with a kettlebell and a
+    dumbbell Romanian deadlift: two variants of one movement in a session."""
+    doc = program("r11_back_lifter52.yaml")
+    assert "one_hinge_per_session" in {r["id"] for r in doc["safety"]["rules"]}
+    for week in doc["weeks"]:
+        for session in week["sessions"]:
+            hinges = [rx["id"] for rx in session["exercises"] if rx["family"] in HINGES]
+            assert len(hinges) <= 1, (week["number"], session["day"], hinges)
+    assert verify(doc, CTX) == []

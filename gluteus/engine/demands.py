@@ -327,8 +327,9 @@ class Volume:
 @frozen
 class TagLimit:
     """Work carrying any of ``tags`` (or of one of ``roles`` or ``families``): at most
-    ``max_weekly_sets`` a week, and never on two days in a row when ``not_consecutive``
-    (only the same exercise, when ``same_exercise``)."""
+    ``max_weekly_sets`` a week, at most ``per_session`` exercises in one session, and
+    never on two days in a row when ``not_consecutive`` (only the same exercise, when
+    ``same_exercise``)."""
 
     tags: frozenset[str] = field(converter=_fs)
     max_weekly_sets: int | None = None
@@ -338,6 +339,7 @@ class TagLimit:
     families: frozenset[str] = field(default=frozenset(), converter=_fs)
     same_exercise: bool = False
     heavy: bool = False
+    per_session: int | None = None
 
     def fits(self, ex: Exercise) -> bool:
         """True when ``ex`` carries one of the limited tags, roles or families."""
@@ -526,6 +528,7 @@ def demands_for(
             families=lim.families,
             same_exercise=lim.same_exercise,
             heavy=lim.heavy,
+            per_session=lim.max_per_session,
         )
         for rule in restrictions.rules
         for lim in rule.limits

@@ -808,7 +808,8 @@ class Limit:
     only the same exercise is kept off the next day (other such work may follow).
     With ``heavy``, only such work dosed heavy counts (an effort of 8/10 or more, or a
     load of 8 repetitions maximum or heavier: :attr:`~gluteus.engine.dosing.Effort.heavy`),
-    so the same work at a lighter dose may follow it.
+    so the same work at a lighter dose may follow it. ``max_per_session``: at most that
+    many such exercises in one session (two variants of one movement, say).
     At least one of ``tags``, ``roles`` and ``families`` is given."""
 
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
@@ -818,6 +819,7 @@ class Limit:
     families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     same_exercise: bool = False
     heavy: bool = False
+    max_per_session: int | None = None
 
     def __attrs_post_init__(self) -> None:
         if not (self.tags or self.roles or self.families):

@@ -1311,6 +1311,18 @@ def _check_limits(
                         message=f"{sets} sets of {lim.what} this week; rule {lim.rule} "
                         f"allows {lim.max_weekly_sets}",
                     )
+            if lim.per_session is not None:
+                for si, slots in enumerate(sessions):
+                    held = [s.exercise.id for s in slots if s.exercise and _counted(lim, s)]
+                    if len(held) > lim.per_session:
+                        yield Violation(
+                            week=week.number,
+                            session=si + 1,
+                            day=week.sessions[si].day,
+                            rule=lim.rule,
+                            message=f"{len(held)} exercises of {lim.what} in one session "
+                            f"({', '.join(held)}); rule {lim.rule} allows {lim.per_session}",
+                        )
             if not lim.not_consecutive:
                 continue
             what = lim.what

@@ -1398,6 +1398,21 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        id="one_hinge_per_session",
+        description="One hinge a session, for everyone: a deadlift, a single-leg Romanian "
+        "deadlift or a kettlebell swing, not two of them in the same session.",
+        # One variant of a movement per session is the engine's convention for families;
+        # the hinges are one movement (the hip hinge) in different stances, loading the
+        # same hamstrings and back extensors, so a second variant in the session adds
+        # their load without a new movement. Counting them together is the convention.
+        source="practice_convention",
+        evidence="convention",
+        when=Trigger(always=True),
+        limits=(
+            Limit(families=("deadlift", "single_leg_rdl", "kettlebell_swing"), max_per_session=1),
+        ),
+    ),
+    SafetyRule(
         id="landing_training",
         description="Knees that cave in, under 65: each power week holds two-foot jumps "
         "landed softly and held, knees over the toes, the landing training that protects "
