@@ -302,6 +302,7 @@ LOADED_RUNGS = {
             {"equipment": ["mat", "kettlebell"]},
             {"equipment": KIT},
             {"equipment": KIT, "experience": "intermediate"},
+            {"equipment": ["mat", "kettlebell", "dumbbell"], "seed": 2},
         ],
         False,
     ),

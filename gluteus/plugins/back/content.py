@@ -107,7 +107,7 @@ EXERCISES: tuple[Exercise, ...] = (
         id="wall_supported_hip_hinge",
         name="Hip hinge drill to a wall",
         issues=("back",),
-        role="activation",
+        role="stability",
         position="standing",
         planes=("sagittal",),
         equipment=(),
@@ -125,6 +125,9 @@ EXERCISES: tuple[Exercise, ...] = (
         # The wall stops the hips and catches a loss of balance backwards: the drill for
         # those whose balance work is done next to a support (osteoporosis, falls risk).
         tags=("hip_flexion_past_90",),
+        # A lesson in keeping the back still as the hips bend (trunk control, hence its
+        # role), not a glute warm-up before loaded work: the hinge rules bring it in
+        # where the drill without a support is ruled out.
         targets=("gmax", "trunk"),
         source="practice_convention",
         evidence="convention",
@@ -879,6 +882,21 @@ LADDERS: tuple[Ladder, ...] = (
         ),
         source="ladder_synthesis",
         evidence="weak",
+    ),
+    # The hinge drill with a wall behind, for those whose rules keep balance work next
+    # to a support (osteoporosis, a raised falls risk): its next step is the dumbbell
+    # Romanian deadlift, as the drill's is. A ladder of its own sorting after the hinge
+    # ladder, so adding it moves no rung of that one.
+    Ladder(
+        id="hinge_wall",
+        name="Hinge: the drill at a wall, then a weight",
+        issues=("back", "function"),
+        steps=(
+            LadderStep("wall_supported_hip_hinge", ADVANCE_REPS, REGRESS),
+            LadderStep("romanian_deadlift", ADVANCE_REPS, REGRESS),
+        ),
+        source="practice_convention",
+        evidence="convention",
     ),
     # A kettlebell as the next step where the ladders' loaded rungs need dumbbells, a
     # barbell or a bench. Each is a ladder of its own, serving the issues of the ladder
