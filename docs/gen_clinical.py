@@ -98,6 +98,8 @@ def _does(rule: SafetyRule) -> str:
             words += f" at most {limit.max_weekly_sets} sets a week"
         if limit.heavy:
             words += " worked heavy (effort 8/10 or more, or 8RM or heavier)"
+        if limit.max_per_session is not None:
+            words += f", at most {limit.max_per_session} in a session"
         if limit.not_on_consecutive_days:
             same = " the same exercise" if limit.same_exercise else ""
             words += f",{same} never on consecutive days"
@@ -105,9 +107,10 @@ def _does(rule: SafetyRule) -> str:
     for req in rule.requires:
         if req.kind == "stepped":
             roles = f" ({', '.join(req.roles)})" if req.roles else ""
+            after = f" tagged `{'` or `'.join(req.after_tags)}`" if req.after_tags else ""
             parts.append(
                 f"`{'`, `'.join(req.tags)}`{roles} work only in a block after one with "
-                f"{', '.join(req.families)} work"
+                f"{', '.join(req.families)} work{after}"
             )
             continue
         if req.kind == "drill_first":

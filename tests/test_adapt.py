@@ -306,6 +306,7 @@ LOADED_RUNGS = {
             {"equipment": KIT},
             {"equipment": KIT, "experience": "intermediate"},
             {"equipment": KIT, "age": 66},
+            {"equipment": ["mat", "kettlebell", "dumbbell"], "seed": 2},
         ],
         False,
     ),

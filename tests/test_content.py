@@ -350,7 +350,7 @@ FAMILIES: dict[str, set[str]] = {
     "quadruped_hip_extension": {"quadruped_hip_extension"},
     "prone_hip_extension": {"prone_bent_knee_hip_extension"},
     "fire_hydrant": {"fire_hydrant"},
-    "hip_hinge": {"hip_hinge_drill"},
+    "hip_hinge": {"hip_hinge_drill", "wall_supported_hip_hinge"},
     "bird_dog": {"bird_dog"},
     "dead_bug": {"dead_bug"},
     "sit_to_stand": {
@@ -895,7 +895,13 @@ def test_only_planks_from_the_feet_carry_high_abdominal_pressure(registry):
 
 @pytest.mark.parametrize(
     "ex_id",
-    ["hip_hinge_drill", "wall_drive", "step_up_knee_drive", "reverse_lunge_knee_drive"],
+    [
+        "hip_hinge_drill",
+        "wall_supported_hip_hinge",
+        "wall_drive",
+        "step_up_knee_drive",
+        "reverse_lunge_knee_drive",
+    ],
 )
 def test_hinges_and_knee_drives_take_the_hip_past_90(registry, ex_id):
     assert "hip_flexion_past_90" in registry.exercises[ex_id].tags

@@ -101,6 +101,29 @@ def slip_in(ex_id: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
+def first_in_week(ex_id: str, week: int) -> Callable[[dict[str, Any]], None]:
+    """An edit putting ``ex_id`` in place of the first exercise of week ``week``'s first
+    session: before anything else that session holds."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        rows = doc["weeks"][week - 1]["sessions"][0]["exercises"]
+        rows[0] = row_for(ex_id, rows[0])
+
+    return edit
+
+
+def two_in_a_session(first: str, second: str, week: int = 3) -> Callable[[dict[str, Any]], None]:
+    """An edit putting ``first`` and ``second`` in place of the last two exercises of week
+    ``week``'s first session."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        rows = doc["weeks"][week - 1]["sessions"][0]["exercises"]
+        rows[-2] = row_for(first, rows[-2])
+        rows[-1] = row_for(second, rows[-1])
+
+    return edit
+
+
 def set_effort(**effort: Any) -> Callable[[dict[str, Any]], None]:
     """An edit giving every row of week 3 this effort (rpe, rm, rir)."""
 
@@ -457,6 +480,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("kettlebell_swing")),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("single_leg_squat")),
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), set_effort(rm=[4, 6])),
+    # A hinge with a weight in the first week, before the drill has been done anywhere.
+    (
+        "osteoporosis_hinge_drill_first",
+        person(age=60, precautions=["osteoporosis"]),
+        first_in_week("romanian_deadlift", week=1),
+    ),
     (
         "power_as_fast_sit_to_stand",
         person(**OLDER),
@@ -501,6 +530,13 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ),
     ("pain_no_heavy_loading", person(pain={"knee": 4}), slip_in("back_squat")),
     ("knee_pain_high", person(pain={"knee": 5}), slip_in("goblet_squat")),
+    # A lunge or step-up driven up fast is held back with a knee at 4/10, as jumps are.
+    (
+        "knee_pain_no_fast_single_leg",
+        person(pain={"knee": 4}),
+        slip_in("reverse_lunge_knee_drive"),
+    ),
+    ("knee_pain_no_fast_single_leg", person(pain={"knee": 4}), slip_in("step_up_knee_drive")),
     ("low_back_pain_high", person(pain={"low_back": 5}), slip_in("deadlift")),
     ("gluteal_tendinopathy_pain", person(pain={"hip": 5}), slip_in("clamshell")),
     ("no_static_stretching", person(), slip_in("piriformis_stretch")),
@@ -528,12 +564,16 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     # A lunge out to the side or across only in a block after split squats or lunges.
     ("lunge_progression", person(), slip_in("curtsy_lunge", week=1)),
     ("lunge_progression", person(), slip_in("lateral_lunge", week=1)),
+    # A lunge done fast only in a block after split squats or lunges done slowly.
+    ("lunge_progression", person(), slip_in("reverse_lunge_knee_drive", week=1)),
     # A single-leg squat turning over the standing leg only after a block of plain ones.
     (
         "single_leg_squat_progression",
         person(),
         slip_in("rotational_single_leg_squat", week=1),
     ),
+    # Two variants of the hinge in one session.
+    ("one_hinge_per_session", person(), two_in_a_session("romanian_deadlift", "single_leg_rdl")),
     # A plank with a leg lifted only after a block of plain front planks.
     ("plank_progression", person(), slip_in("front_plank_hip_extension", week=1)),
     # After a birth: a reverse lunge only after a block of split squats held in place.

@@ -337,8 +337,9 @@ class Volume:
 @frozen
 class TagLimit:
     """Work carrying any of ``tags`` (or of one of ``roles`` or ``families``): at most
-    ``max_weekly_sets`` a week, and never on two days in a row when ``not_consecutive``
-    (only the same exercise, when ``same_exercise``)."""
+    ``max_weekly_sets`` a week, at most ``per_session`` exercises in one session, and
+    never on two days in a row when ``not_consecutive`` (only the same exercise, when
+    ``same_exercise``)."""
 
     tags: frozenset[str] = field(converter=_fs)
     max_weekly_sets: int | None = None
@@ -348,6 +349,7 @@ class TagLimit:
     families: frozenset[str] = field(default=frozenset(), converter=_fs)
     same_exercise: bool = False
     heavy: bool = False
+    per_session: int | None = None
 
     def fits(self, ex: Exercise) -> bool:
         """True when ``ex`` carries one of the limited tags, roles or families."""
@@ -376,12 +378,14 @@ class TagLimit:
 @frozen
 class Step:
     """Work carrying any of ``tags`` (of ``roles``, when given) only in a block after
-    one that held work of ``families`` (a ``stepped`` requirement of rule ``rule``)."""
+    one that held work of ``families`` (carrying any of ``after``, when given; a
+    ``stepped`` requirement of rule ``rule``)."""
 
     tags: frozenset[str] = field(converter=_fs)
     families: frozenset[str] = field(converter=_fs)
     rule: str | None = None
     roles: frozenset[str] = field(default=frozenset(), converter=_fs)
+    after: frozenset[str] = field(default=frozenset(), converter=_fs)
 
     def gates(self, ex: Exercise) -> bool:
         """True when ``ex`` is work this step holds back."""
@@ -389,7 +393,11 @@ class Step:
 
     def ready(self, before: Iterable[Exercise]) -> bool:
         """True when the block before, which held ``before``, opens the step."""
-        return any(ex.family in self.families for ex in before)
+        return any(self.opens(ex) for ex in before)
+
+    def opens(self, ex: Exercise) -> bool:
+        """True when ``ex``, done in the block before, opens the step."""
+        return ex.family in self.families and (not self.after or bool(self.after & set(ex.tags)))
 
 
 def relevant(ex: Exercise, trained: Iterable[str], demands: Demands) -> bool:
@@ -530,6 +538,7 @@ def demands_for(
             families=lim.families,
             same_exercise=lim.same_exercise,
             heavy=lim.heavy,
+            per_session=lim.max_per_session,
         )
         for rule in restrictions.rules
         for lim in rule.limits
@@ -539,7 +548,7 @@ def demands_for(
         before.insert(0, (ACTIVATION_FIRST, None))
     opens = tuple((r, rule) for r, rule in reqs if r.kind == "session_opens")
     steps = tuple(
-        Step(r.tags, r.families, rule, roles=r.roles)
+        Step(r.tags, r.families, rule, roles=r.roles, after=r.after_tags)
         for r, rule in reqs
         if r.kind == "stepped" and (not r.phases or phase in r.phases)
     )

@@ -729,7 +729,9 @@ class Requirement:
       ladder climbed from its easier rungs, as the first block holding those families
       can hold only the rungs without the tags (a full plank after a block of planks on
       the knees or on the side), or, with ``roles``, only the tagged work of other
-      roles (abduction held still before the leg is lifted out to the side).
+      roles (abduction held still before the leg is lifted out to the side). With
+      ``after_tags``, only work of ``families`` carrying one of them opens the step (a
+      single-leg squat done free-standing, not its wall-supported version).
     - ``drill_first``: an exercise of the families in ``then`` (loaded or not) comes
       only once an exercise of ``families`` (the drill that teaches the movement) has
       been done in an earlier week, or earlier in the same session: the movement is
@@ -756,6 +758,7 @@ class Requirement:
     load_types: tuple[str, ...] = field(
         default=(), converter=_tuple_of_str, validator=_each_of(LOAD_TYPES)
     )
+    after_tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
 
 @frozen
@@ -805,7 +808,8 @@ class Limit:
     only the same exercise is kept off the next day (other such work may follow).
     With ``heavy``, only such work dosed heavy counts (an effort of 8/10 or more, or a
     load of 8 repetitions maximum or heavier: :attr:`~gluteus.engine.dosing.Effort.heavy`),
-    so the same work at a lighter dose may follow it.
+    so the same work at a lighter dose may follow it. ``max_per_session``: at most that
+    many such exercises in one session (two variants of one movement, say).
     At least one of ``tags``, ``roles`` and ``families`` is given."""
 
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
@@ -815,6 +819,7 @@ class Limit:
     families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     same_exercise: bool = False
     heavy: bool = False
+    max_per_session: int | None = None
 
     def __attrs_post_init__(self) -> None:
         if not (self.tags or self.roles or self.families):

@@ -1141,6 +1141,9 @@ class _Model:
                 # the sets done, and the extra ones load the same tissue.
                 total = self._weigh(((s, e) for s in sessions for e in tagged), self.most_done)
                 self._add(m.add(total <= lim.max_weekly_sets), g)
+            if lim.per_session is not None and len(tagged) > lim.per_session:
+                for s in sessions:
+                    self._add(m.add(self._count((s, e) for e in tagged) <= lim.per_session), g)
             if lim.not_consecutive:
                 for a, b in _adjacent_pairs(self.days):
                     for e1 in tagged:
@@ -1468,9 +1471,7 @@ def _explain(plan: Plan, bp: BlockPlan, previous: Chosen | None, seed: int) -> I
             conflicts.append(bp.demands.coverage[int(rest)].what)
         elif kind == "limit":
             lim = bp.demands.limits[int(rest)]
-            conflicts.append(
-                f"work tagged {', '.join(sorted(lim.tags))} is limited (rule {lim.rule})"
-            )
+            conflicts.append(f"{lim.what} is limited (rule {lim.rule})")
         elif kind == "consecutive":
             conflicts.append("the same loaded exercise is never done on consecutive days")
             changes.append("train on days with a rest day between them")

@@ -1264,10 +1264,16 @@ def _check_steps(
                     yield slot.violation(
                         f"work tagged {', '.join(sorted(step.tags & set(slot.exercise.tags)))}, "
                         f"but the block before held no {' or '.join(sorted(step.families))} "
-                        f"work; rule {step.rule} comes to it only after a block of the "
+                        f"work{_tagged(step.after)}; rule {step.rule} comes to it only after "
+                        "a block of the "
                         "easier rungs",
                         rule=step.rule,
                     )
+
+
+def _tagged(tags: Iterable[str]) -> str:
+    """`` tagged a or b`` for a step opened only by work with those tags, else ``""``."""
+    return f" tagged {' or '.join(sorted(tags))}" if tags else ""
 
 
 def _check_one_rung(
@@ -1321,6 +1327,18 @@ def _check_limits(
                         message=f"{sets} sets of {lim.what} this week; rule {lim.rule} "
                         f"allows {lim.max_weekly_sets}",
                     )
+            if lim.per_session is not None:
+                for si, slots in enumerate(sessions):
+                    held = [s.exercise.id for s in slots if s.exercise and _counted(lim, s)]
+                    if len(held) > lim.per_session:
+                        yield Violation(
+                            week=week.number,
+                            session=si + 1,
+                            day=week.sessions[si].day,
+                            rule=lim.rule,
+                            message=f"{len(held)} exercises of {lim.what} in one session "
+                            f"({', '.join(held)}); rule {lim.rule} allows {lim.per_session}",
+                        )
             if not lim.not_consecutive:
                 continue
             what = lim.what

@@ -34,8 +34,9 @@ abduction) makes a new family.
     bridge            kettlebell_glute_bridge (glute_bridge, ...)
     ================= ==========================================================
 
-hip_hinge (hip_hinge_drill), bird_dog and dead_bug are families of one; bird dog
-and dead bug alternate sides rep by rep.
+hip_hinge is hip_hinge_drill and wall_supported_hip_hinge (the same drill, the wall behind to stop
+the hips); bird_dog and dead_bug are families of one; bird dog and dead bug alternate
+sides rep by rep.
 
 Tags: ``unsupported_balance`` (with ``balance_challenge``) marks one-leg or
 narrow-base standing work done without holding anything; its supported version
@@ -100,6 +101,40 @@ EXERCISES: tuple[Exercise, ...] = (
         source="practice_convention",
         evidence="convention",
         why="Teaches the hip, not the back, to bend and extend before any hinge is loaded.",
+        family="hip_hinge",
+    ),
+    Exercise(
+        id="wall_supported_hip_hinge",
+        name="Hip hinge drill to a wall",
+        issues=("back",),
+        role="stability",
+        position="standing",
+        planes=("sagittal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        seconds_per_rep=3,
+        rest_s=30,
+        cues=(
+            "Stand a foot's length in front of a wall, facing away, soft knees",
+            "Push the hips back until they touch the wall, back long and still",
+            "Squeeze the glutes to stand up; step further from the wall as it gets easy",
+        ),
+        fault="Bending through the low back to reach the wall instead of folding at the hips.",
+        # The wall stops the hips and catches a loss of balance backwards: the drill for
+        # those whose balance work is done next to a support (osteoporosis, falls risk).
+        tags=("hip_flexion_past_90",),
+        # A lesson in keeping the back still as the hips bend (trunk control, hence its
+        # role), not a glute warm-up before loaded work: the hinge rules bring it in
+        # where the drill without a support is ruled out.
+        targets=("gmax", "trunk"),
+        source="practice_convention",
+        evidence="convention",
+        why=(
+            "Teaches the hip, not the back, to bend before any hinge is loaded, with the "
+            "wall to stop the hips and to steady the body."
+        ),
         family="hip_hinge",
     ),
     Exercise(
@@ -907,6 +942,21 @@ LADDERS: tuple[Ladder, ...] = (
         ),
         source="ladder_synthesis",
         evidence="weak",
+    ),
+    # The hinge drill with a wall behind, for those whose rules keep balance work next
+    # to a support (osteoporosis, a raised falls risk): its next step is the dumbbell
+    # Romanian deadlift, as the drill's is. A ladder of its own sorting after the hinge
+    # ladder, so adding it moves no rung of that one.
+    Ladder(
+        id="hinge_wall",
+        name="Hinge: the drill at a wall, then a weight",
+        issues=("back", "function"),
+        steps=(
+            LadderStep("wall_supported_hip_hinge", ADVANCE_REPS, REGRESS),
+            LadderStep("romanian_deadlift", ADVANCE_REPS, REGRESS),
+        ),
+        source="practice_convention",
+        evidence="convention",
     ),
     # A kettlebell as the next step where the ladders' loaded rungs need dumbbells, a
     # barbell or a bench. Each is a ladder of its own, serving the issues of the ladder

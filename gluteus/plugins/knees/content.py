@@ -63,9 +63,12 @@ from __future__ import annotations
 
 from gluteus.engine.model import (
     Activation,
+    AllOf,
+    AnyOf,
     Cue,
     DoseRule,
     Exercise,
+    Fact,
     Ladder,
     LadderStep,
     Requirement,
@@ -1123,6 +1126,42 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "Every week has band walks, single-leg bridges, side-lying leg raises, step-ups or step-downs: hip work like this eased knee pain as well as knee exercises did, and a week sooner, in a trial of 199 people.",
+        ),
+    ),
+    SafetyRule(
+        id="knees_knee_work_with_pain",
+        description="With knees that cave in and knee pain, every week of the strength phase also trains the knee, slowly, in a split stance or on one leg: a split squat, a lunge, a step-down or a step-up.",
+        # Knee pain at the front of the knee is treated with hip and knee exercise
+        # combined, not hip work alone (Willy 2019); Ferber 2015's knee programme was
+        # this work. Controlled, knee-over-the-foot knee work in the strength weeks also
+        # comes before the power weeks' single-leg squats and jumps (the convention).
+        # Not the single-leg squats: the free one is the rung these lead to, and the
+        # first knee work after the first block should not be the hardest.
+        # The pain makes it more than the finding's own fix (the rules above), so it is
+        # a condition rather than the finding alone; optional, as pelvic girdle pain or
+        # the equipment can leave no such work, and the program then says so.
+        source="willy2019",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    AnyOf((Fact("finding.knees", ">=", 1), Fact("focus.knees"))),
+                    Fact("pain.knee", ">=", 1),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                issue="knees",
+                families=("split_squat", "step_down", "step_up"),
+                each=False,
+                phases=("strength",),
+                optional=True,
+            ),
+        ),
+        notes=(
+            "With knee pain, the knee is trained as well as the hip: each strength week has a split squat, a lunge, a step-down or a step-up, slow, the knee over the second toe, within the traffic light.",
         ),
     ),
 )

@@ -1161,6 +1161,41 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        id="osteoporosis_hinge_drill_first",
+        description="With osteoporosis, the hip hinge is learnt unloaded first: the hip "
+        "hinge drill every week of the first phase, a hinge (Romanian deadlift, deadlift, "
+        "single-leg Romanian deadlift) only after the drill has been done in an earlier "
+        "week, or earlier in the same session, and the first session with a weight checked "
+        "by a physiotherapist or trainer.",
+        # Loaded spinal flexion is the movement to avoid (Giangregorio 2014): a hinge keeps
+        # the spine neutral only once the hip, not the back, has learnt to bend, as the back
+        # finding's rule asks. Drill first for osteoporosis is a convention; the supervised
+        # check follows LIFTMOR (Watson 2018), whose lifting was always supervised.
+        source="giangregorio2014",
+        evidence="convention",
+        when=Trigger(condition=BONE_OSTEOPOROSIS),
+        requires=(
+            Requirement(
+                kind="drill_first",
+                families=("hip_hinge",),
+                then=("deadlift", "single_leg_rdl", "kettlebell_swing"),
+            ),
+            # Taught through the first block, so weeks of drills come before any weight
+            # rather than one set before the first loaded rep. Optional: with no room for
+            # it, the program says so and the gate above still holds.
+            Requirement(
+                kind="weekly", families=("hip_hinge",), phases=("activation",), optional=True
+            ),
+        ),
+        notes=(
+            "Learn the hip hinge with the drill (the back long and still, the hips pushed "
+            "back to a wall) before any hinge with a weight. Have your first session with a "
+            "weight watched by a physiotherapist or trainer, who checks that the back stays "
+            "long at the bottom of every rep: lifting with osteoporosis was shown safe with a "
+            "trainer watching (LIFTMOR, Watson 2018).",
+        ),
+    ),
+    SafetyRule(
         id="hypertension",
         description="High blood pressure: no breath-held straining, nothing heavier than an "
         "8-repetition load and a moderate effort; breathe out on the effort (holds are fine "
@@ -1325,31 +1360,44 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         id="lunge_progression",
         description="Lunges climb their ladder, for everyone: a lunge stepping out to the "
         "side or back and across (lateral, curtsy) only in a block after one with a split "
-        "squat or a forward or reverse lunge.",
+        "squat or a forward or reverse lunge, and a lunge done fast (a reverse lunge to a "
+        "knee drive) only in a block after one with a split squat or lunge done slowly.",
         # The sagittal rungs teach the knee over the foot with the pelvis level before
         # the hip is loaded away from or across the midline; whole blocks apart is the
-        # convention, as for landings (above).
+        # convention, as for landings (above). Technique before speed (Lloyd 2014): the
+        # fast lunge, a power exercise, waits for a block of the controlled ones.
         source="lunge_ladder_convention",
         evidence="convention",
         when=Trigger(always=True),
         requires=(
             Requirement(kind="stepped", tags=("multiplanar_lunge",), families=("split_squat",)),
+            Requirement(
+                kind="stepped",
+                tags=("stepping_lunge",),
+                roles=("power",),
+                families=("split_squat",),
+            ),
         ),
     ),
     SafetyRule(
         id="single_leg_squat_progression",
         description="Single-leg squats climb their ladder, for everyone: a single-leg squat "
         "that turns the trunk and pelvis over the standing leg only in a block after one "
-        "with a plain single-leg squat.",
+        "with a plain single-leg squat done free-standing (not the one against a wall).",
         # Turning over a bent, loaded leg adds the rotation of the knee-valgus pattern
         # (Willy 2019) to a squat whose knee must first stay over the foot; the plain
-        # squat is learnt first and whole blocks apart is the convention.
+        # squat is learnt first and whole blocks apart is the convention. The wall squat
+        # is the rung below the free squat: it takes the balance away, which the
+        # turning squat adds back, so it does not open the step.
         source="single_leg_squat_ladder_convention",
         evidence="convention",
         when=Trigger(always=True),
         requires=(
             Requirement(
-                kind="stepped", tags=("single_leg_rotation",), families=("single_leg_squat",)
+                kind="stepped",
+                tags=("single_leg_rotation",),
+                families=("single_leg_squat",),
+                after_tags=("unsupported_balance",),
             ),
         ),
     ),
@@ -1365,6 +1413,21 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(always=True),
         requires=(
             Requirement(kind="stepped", tags=("plank_limb_lift",), families=("front_plank",)),
+        ),
+    ),
+    SafetyRule(
+        id="one_hinge_per_session",
+        description="One hinge a session, for everyone: a deadlift, a single-leg Romanian "
+        "deadlift or a kettlebell swing, not two of them in the same session.",
+        # One variant of a movement per session is the engine's convention for families;
+        # the hinges are one movement (the hip hinge) in different stances, loading the
+        # same hamstrings and back extensors, so a second variant in the session adds
+        # their load without a new movement. Counting them together is the convention.
+        source="practice_convention",
+        evidence="convention",
+        when=Trigger(always=True),
+        limits=(
+            Limit(families=("deadlift", "single_leg_rdl", "kettlebell_swing"), max_per_session=1),
         ),
     ),
     SafetyRule(
@@ -1529,6 +1592,24 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         notes=(
             "While pain is in the amber zone, progress only when sessions stay green; re-take "
             "your tests and make a new program when it has settled.",
+        ),
+    ),
+    SafetyRule(
+        # The traffic light holds amber pain at its load, progressing only on green
+        # (Silbernagel 2007), and jumps wait for pain to settle (the rule above). Fast
+        # single-leg work (a lunge or step-up driven up fast, a hop) is the knee's power
+        # rung beside the jumps, loading the bent knee as fast as a landing does: treating
+        # it like a jump for a painful knee is the convention.
+        id="knee_pain_no_fast_single_leg",
+        description="Knee pain 4/10 or more: no fast work on one leg (a lunge or step-up "
+        "driven up fast, a hop) until it settles.",
+        source="silbernagel2007",
+        evidence="convention",
+        when=Trigger(pain=(("knee", 4),)),
+        exclude_tags=("fast_single_leg",),
+        notes=(
+            "Fast lunges and step-ups come in a new program, once knee pain stays at 3/10 "
+            "or less in and after workouts.",
         ),
     ),
     SafetyRule(
