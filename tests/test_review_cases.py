@@ -3554,3 +3554,19 @@ def test_a_session_holds_one_hinge_however_it_is_done():
             hinges = [rx["id"] for rx in session["exercises"] if rx["family"] in HINGES]
             assert len(hinges) <= 1, (week["number"], session["day"], hinges)
     assert verify(doc, CTX) == []
+
+
+# --- Frank (72, a stick, 3 s on one leg): a hold on one leg keeps a hand on the wall --------
+
+
+def test_a_standing_abduction_hold_keeps_a_hand_on_the_wall():
+    """Frank, 72, a walking stick, a Timed Up and Go of 13 s and 3 s on his right leg,
+    was given the standing wall-press abduction hold, up to 3 x 45 s a side, on one leg
+    with no hand named for support, though his rules keep balance work next to
+    something sturdy. The hold is for the hip, not for balance: a hand on the wall."""
+    doc = program("r13_hipoa72_stick.yaml")
+    assert {p["state"]: p["value"] for p in doc["person"]}["falls_risk"] == "high"
+    held = [rx for _, rx in rows(doc) if rx["id"] == "wall_press_abduction_hold"]
+    assert held
+    for rx in held:
+        assert any("hand flat on it for balance" in str(c) for c in rx["cues"]), rx["cues"]

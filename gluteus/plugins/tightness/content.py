@@ -120,7 +120,8 @@ EXERCISES: tuple[Exercise, ...] = (
         hold_s=30,
         rest_s=60,
         cues=(
-            "Stand side-on to a wall, inner leg bent, knee against the wall",
+            "Stand side-on to a wall, the near hand flat on it for balance, inner leg bent, "
+            "knee against the wall",
             "Press the knee into the wall from the standing hip",
             "Pelvis level, breathe",
         ),
@@ -130,6 +131,9 @@ EXERCISES: tuple[Exercise, ...] = (
         activation=Activation(measure="none", note=_ISO_NOTE),
         source="rio2015",
         evidence="weak",
+        # The hand on the wall: the hold is for the standing hip's abductors, not a
+        # test of balance; without it a 72-year-old with a stick, standing 3 s on one
+        # leg, was asked for 45 s on one leg hands-free.
         why="Isometric glute med load in standing, the Grimaldi-style alternative to side-lying work.",
         family="standing_abduction_hold",
     ),
