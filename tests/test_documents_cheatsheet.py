@@ -173,6 +173,7 @@ def command(monkeypatch, tmp_path):
     return path
 
 
+@pytest.mark.slow  # seconds of PDF rendering; the slow run keeps it
 def test_command_writes_the_pdf(command, tmp_path):
     out = tmp_path / "sheet.pdf"
     result = CliRunner().invoke(

@@ -162,6 +162,7 @@ def test_a_deload_week_and_its_note(long_text):
     assert "Deload weeks • Week 5: a deload, with fewer sets and an easier effort" in long_text
 
 
+@pytest.mark.slow  # seconds of PDF rendering; the slow run keeps it
 def test_effort_and_extra_sets_when_the_program_has_them(program):
     data = program.to_dict()
     ex = data["weeks"][0]["sessions"][0]["exercises"][0]
@@ -247,6 +248,7 @@ def test_referral_pdf():
     assert "saddle_numbness" not in text
 
 
+@pytest.mark.slow  # seconds of PDF rendering; the slow run keeps it
 def test_api_render_gives_bytes(program):
     pm = make_plugin_manager(defaults=False, entrypoints=False, plugins=[documents])
     out = render(program, "pdf", plugins=pm, paper="letter")
