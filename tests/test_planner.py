@@ -1001,3 +1001,40 @@ def test_short_sessions_whose_doses_outgrow_them_are_planned_with_sets_held(seed
     for week in program.weeks:
         for session in week.sessions:
             assert sum(rx.minutes for rx in session.exercises) <= 10 + 0.05
+
+
+def test_what_a_short_search_leaves_out_is_asked_again_of_what_is_wanted(monkeypatch):
+    """A search whose budget runs out with an issue left out, while its bound says more
+    might fit, asks again on the objective's large terms alone: the issue comes back.
+    (Six 90-minute sessions with every piece of equipment, on a budget a tenth of the
+    planner's: without the second question, tightness is left out of weeks 3-5.)"""
+    from gluteus.engine import planner
+
+    data = {
+        "age": 35,
+        "experience": "advanced",
+        "start": "2027-01-04",
+        "schedule": {"weeks": 8, "sessions_per_week": 6, "minutes_per_session": 90},
+        "equipment": list(EQUIPMENT),
+        "signs": [
+            "barely_feel_glutes",
+            "low_back_ache_standing",
+            "knees_cave_in",
+            "chronic_glute_tightness",
+            "poor_balance",
+        ],
+    }
+    monkeypatch.setattr(planner, "BUDGET_BASE", 0.005)
+    monkeypatch.setattr(planner, "BUDGET_PER_CHOICE", 0.00005)
+    asked = []
+    real = planner._more_of_what_is_wanted
+
+    def spy(*args: Any) -> Any:
+        asked.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(planner, "_more_of_what_is_wanted", spy)
+    doc = generate(data)
+    assert asked
+    assert not [w for w in doc["warning_details"] if w["kind"] == "left_out"], doc["warnings"]
+    assert verify(doc, CTX) == []
