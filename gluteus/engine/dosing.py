@@ -328,8 +328,10 @@ def tested_rep_limit(
 
     The count less :data:`TESTED_REPS_SHORT`, never under :data:`FEWEST_TESTED_REPS`,
     plus :data:`TESTED_REPS_WEEKLY` for each week after the first, and a number a person
-    is told (:func:`told_reps`: 13 becomes 12)."""
-    if exercise.is_hold:
+    is told (:func:`told_reps`: 13 becomes 12). None for a lift with a weight: the tests
+    count rises with no weight, and a weight's reps are set by the load they name (a
+    limit growing by the week would raise them at the same reserve, a lighter weight)."""
+    if exercise.is_hold or exercise.load_type == "external":
         return None
     best: tuple[int, str] | None = None
     grown = TESTED_REPS_WEEKLY * max(0, week - 1)
