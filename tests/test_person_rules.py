@@ -725,6 +725,8 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_heavy_slow", OUTER_HIP_LYING, without_weights_in_a_strength_week()),
     # Trained, with a weight to lift: a hip lift and a leg lift with it every strength week.
     ("trained_lifts_loaded", person(), without_weights_in_a_strength_week()),
+    # ... and with a barbell or dumbbells, not on a single kettlebell.
+    ("trained_lifts_not_on_one_kettlebell", person(), slip_in("kettlebell_deadlift")),
     # Knees that cave in, under 65: two-foot jumps landed and held in each power week.
     ("landing_training", person(), without_tag_in_power_weeks("impact")),
     # Trained, under 65, nothing against jumping: two-foot jumps as power work, and no

@@ -942,6 +942,14 @@ def test_a_ladder_is_not_stepped_back_down_while_a_rung_at_its_floor_is_usable()
     lifts = {"lift": _option("romanian_deadlift"), "single": _option("single_leg_rdl")}
     hinge = {"lift": ("hinge", 2), "single": ("hinge", 3)}
     assert set(_above_floors(lifts, {("hinge", lift.role, False): 3}, hinge)) == set(lifts)
+    # An easier rung a demand needs stays when no rung at the floor meets the demand.
+    from gluteus.engine.demands import Group
+
+    two_handed = Group("loaded deadlift", families=("deadlift",), load_types=("external",))
+    loaded = {"lift": _option("romanian_deadlift"), "single": _option("single_leg_rdl_loaded")}
+    floor = {("hinge", lift.role, True): 3}
+    assert set(_above_floors(loaded, floor, hinge)) == {"single"}
+    assert set(_above_floors(loaded, floor, hinge, [two_handed])) == set(loaded)
 
 
 def test_a_pruned_block_whose_search_finds_nothing_is_planned_with_all_candidates(monkeypatch):

@@ -57,6 +57,7 @@ from .demands import (
     SPARE_FACTOR,
     Coverage,
     Demands,
+    Group,
     Training,
     demands_for,
     gets_extra,
@@ -550,7 +551,8 @@ def _block_plan(
         loaded,
         steady,
     )
-    options = _above_floors(options, floors or {}, plan.rungs)
+    groups = [g for cover in (*demands.coverage, *kept) for g in cover.groups]
+    options = _above_floors(options, floors or {}, plan.rungs, groups)
     usable = tuple(ex for ex in inside if ex.id in options)
     # Only asked where a lift can meet it, as the checked demands do not know it.
     kept = tuple(k for k in kept if any(k.groups[0].fits(ex) for ex in usable))
@@ -595,6 +597,7 @@ def _above_floors(
     options: Mapping[str, Option],
     floors: Mapping[FloorKey, int],
     rungs: Mapping[str, tuple[str, int]],
+    groups: Sequence[Group] = (),
 ) -> dict[str, Option]:
     """``options`` without training work below a rung already reached on its ladder.
 
@@ -605,7 +608,9 @@ def _above_floors(
     (ladder, role) to the highest rung done. An easier rung may still come as an
     activation drill before the harder work, or in another role (a fast sit to stand
     as power work after slow ones from a lower seat). Lifts with a weight have floors
-    of their own (see :func:`_floor_key`)."""
+    of their own (see :func:`_floor_key`). An easier rung also stays where it meets a
+    demand's group (``groups``) that no rung at or above the floor meets: a back's
+    two-handed deadlift after single-leg deadlifts with a weight."""
     top: dict[FloorKey, int] = {}
     for e, option in options.items():
         if e in rungs:
@@ -618,7 +623,17 @@ def _above_floors(
         ladder, rung = rungs[e]
         key = _floor_key(ladder, option.exercise)
         floor = floors.get(key)
-        return floor is not None and rung < floor <= top[key]
+        if floor is None or not rung < floor <= top[key]:
+            return False
+        above = [
+            o.exercise
+            for x, o in options.items()
+            if x in rungs and _floor_key(rungs[x][0], o.exercise) == key and rungs[x][1] >= floor
+        ]
+        needed = any(
+            g.fits(option.exercise) and not any(g.fits(ex) for ex in above) for g in groups
+        )
+        return not needed
 
     return {e: option for e, option in options.items() if not below(e, option)}
 

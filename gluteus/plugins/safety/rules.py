@@ -1538,6 +1538,28 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        id="trained_lifts_not_on_one_kettlebell",
+        description="Trained (intermediate or advanced) with a barbell or dumbbells: the "
+        "heavy two-handed lifts (a deadlift, a loaded bridge, a goblet squat) are done "
+        "with them, not with a single kettlebell.",
+        # Kettlebells come in a few fixed weights, and a trained person's two-handed lift
+        # at 6-10 repetitions asks for far more than the heaviest of them: an advanced man
+        # was given a kettlebell deadlift at 6RM (a bell of some 140 kg), another an 8RM
+        # kettlebell bridge the week after a barbell hip thrust. The barbell or dumbbell
+        # versions carry the load; the swing and the one-leg lifts stay.
+        source="practice_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    Fact("experience", "in", ("intermediate", "advanced")),
+                    AnyOf((Fact("equipment.barbell"), Fact("equipment.dumbbell"))),
+                )
+            )
+        ),
+        exclude_exercises=("kettlebell_deadlift", "kettlebell_glute_bridge", "goblet_squat"),
+    ),
+    SafetyRule(
         id="landing_ladder",
         description="Knees that cave in: jumps land on two feet and hold the landing, "
         "knees over the toes; no single-leg or turning hops, and no split jumps, until "
