@@ -108,6 +108,7 @@ STORY = [
 ]
 
 
+@pytest.mark.slow  # twelve weeks logged and re-planned, seconds a backend; the slow run keeps it
 def test_the_twelve_week_story(db, story_program):
     """Each week the person logs and adapts; the decisions are the ones a
     physiotherapist would make at that point."""
@@ -163,6 +164,7 @@ def test_the_twelve_week_story(db, story_program):
     )
 
 
+@pytest.mark.slow  # seconds of re-planning, twice; the slow run keeps it
 def test_adaptation_is_deterministic_and_idempotent(story_program):
     entries = [e for week, pains, skipped in STORY[:6] for e in _week(week, pains, skipped)]
     first = adaptation(story_program, entries)
