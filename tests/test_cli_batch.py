@@ -354,6 +354,7 @@ def workers_of(pid: int) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc")
+@pytest.mark.slow  # seconds of worker processes and a signal; the slow run keeps it
 def test_ctrl_c_stops_the_workers_keeps_finished_outputs_and_the_next_run_resumes(tmp_path):
     folder = many(tmp_path / "in", 24)
     out = tmp_path / "out"

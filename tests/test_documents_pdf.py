@@ -56,6 +56,7 @@ def long_text():
     return flat("\n".join(pages_text(read(render_pdf(build(LONG), {})))))
 
 
+@pytest.mark.slow  # two PDFs rendered (seconds); the slow run keeps it
 def test_a_pdf_on_a4_by_default_and_letter_on_request(program, pdf):
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
     a4 = read(pdf)

@@ -199,6 +199,7 @@ def test_every_format_renders_the_profile(path):
 
 
 @pytest.mark.parametrize("path", bundled_params(PROFILES))
+@pytest.mark.slow  # every format rendered (seconds); the slow run keeps it
 def test_client_text_has_no_ids_keys_snake_case_or_decimal_minutes(path, internal_words):
     _, out = _rendered(path)
     for fmt in CLIENT_FORMATS:
@@ -221,6 +222,7 @@ def test_client_text_has_no_ids_keys_snake_case_or_decimal_minutes(path, interna
 
 
 @pytest.mark.parametrize("path", bundled_params(PROFILES))
+@pytest.mark.slow  # every format rendered (seconds); the slow run keeps it
 def test_every_format_has_the_traffic_light_and_the_stop_signs(path):
     program, out = _rendered(path)
     v = view(program)
