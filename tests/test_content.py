@@ -809,7 +809,12 @@ NEW_TAGS: dict[str, set[str]] = {
         "side_plank_top_leg_abduction",
         "side_plank_bottom_leg_abduction",
     },
-    "arms_crossed": {"sit_to_stand_arms_crossed", "sit_to_stand_low_chair"},
+    "arms_crossed": {
+        "sit_to_stand_arms_crossed",
+        "sit_to_stand_low_chair",
+        "goblet_squat",
+        "goblet_squat_dumbbell",
+    },
     # Every sit to stand: a rule keeping them to a raised seat guards this tag.
     "chair_rise": {
         "sit_to_stand_raised_seat",

@@ -3171,6 +3171,12 @@ def test_a_man_after_a_knee_replacement_with_dumbbells_lifts_one_in_his_strength
         ), week["number"]
     lifted = {rx["id"] for _, rx in rows(doc) if rx["load_type"] == "external"}
     assert not lifted & {"split_squat_loaded", "step_up_loaded"}
+    # A hand stays free to push on the armrest or catch a fall, as his falls rule says:
+    # no weight held in both hands at the chest (a goblet squat, a goblet sit to stand).
+    assert not lifted & {"goblet_squat", "goblet_squat_dumbbell"}
+    for _, rx in rows(doc):
+        if rx["id"] == "sit_to_stand_dumbbell":
+            assert any("free hand on the armrest" in str(c) for c in rx["cues"]), rx["cues"]
 
 
 # --- Anne, Mark, Ray and Joan: doses and words that match ---

@@ -135,7 +135,8 @@ the trunk bent forward. ``floor``: derived from the position (see
 the standing hip loaded while it moves towards or past the midline (crossover step-ups,
 curtsy lunges, skater squats). ``ballistic``: a swung or thrown load.
 ``high_abdominal_pressure``: full planks and side planks from the feet, the hardest
-trunk holds. ``arms_crossed``: standing up from a chair without using the hands.
+trunk holds. ``arms_crossed``: standing up from a chair, or squatting, with no hand
+free (the arms crossed, or both holding a weight).
 ``pelvic_gapping``: one leg lifted or pushed out to the side, away from the other,
 against a band, a weight or the whole leg's weight (side-lying leg raises, fire
 hydrants, clamshells with the feet lifted or a band), which opens the pelvis unevenly;

@@ -51,7 +51,7 @@ height; ``active_hip_abduction`` everything that lifts or pushes a leg out to th
 loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
 airplane, skater squats); ``ballistic`` swung or jumped loads;
 ``high_abdominal_pressure`` full planks and side planks from the feet;
-``arms_crossed`` standing up without the hands.
+``arms_crossed`` standing up or squatting with no hand free.
 """
 
 from __future__ import annotations
@@ -505,7 +505,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Sit between the hips, chest up",
         ),
         fault="Knees caving in on the way up.",
-        tags=("deep_loaded_knee_flexion", "hip_flexion_past_90"),
+        tags=("deep_loaded_knee_flexion", "hip_flexion_past_90", "arms_crossed"),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
@@ -531,7 +531,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Sit between the hips, chest up",
         ),
         fault="Knees caving in on the way up.",
-        tags=("deep_loaded_knee_flexion", "hip_flexion_past_90"),
+        tags=("deep_loaded_knee_flexion", "hip_flexion_past_90", "arms_crossed"),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
@@ -843,7 +843,7 @@ EXERCISES: tuple[Exercise, ...] = (
     ),
     Exercise(
         id="sit_to_stand_dumbbell",
-        name="Sit to stand holding a dumbbell",
+        name="Sit to stand holding a dumbbell at your side",
         issues=("back", "knees", "function"),
         role="strength",
         position="standing",
@@ -855,20 +855,23 @@ EXERCISES: tuple[Exercise, ...] = (
         seconds_per_rep=4,
         rest_s=90,
         cues=(
-            "Sit near the front of a firm chair, a dumbbell held upright at the chest",
+            "Sit near the front of a firm chair with armrests, a dumbbell in one hand by your side",
             Cue("Lean the chest forward over the toes, then stand", tags=("hip_flexion_past_90",)),
-            "Knees over the toes; stand fully tall",
-            "Sit back down slowly, over 2-3 s",
+            "The free hand on the armrest: push as little as you need, and catch yourself",
+            "Sit back down slowly, over 2-3 s; the dumbbell in the other hand next set",
         ),
-        fault="The knees falling inward, or dropping back onto the seat.",
+        fault="The knees falling inward, leaning towards the dumbbell, or dropping back "
+        "onto the seat.",
         tags=("chair_rise",),
         targets=("gmax", "whole_leg"),
         # Older adults' strength work is progressive resistance, 8-12 repetitions
         # (Chodzko-Zajko 2009): the chair rise with a weight is the sit to stand's
-        # load, with both feet down and the seat behind, no balance to challenge.
+        # load, with both feet down and the seat behind. One hand holds the weight and
+        # the other stays free for the armrest: both hands on a weight at the chest
+        # left a 68-year-old with a raised falls risk nothing to catch a fall with.
         source="chodzko_zajko2009",
         evidence="recalled",
-        why="The everyday rise from a chair made heavier with a weight held at the chest, for legs that have outgrown their bodyweight, with both feet on the floor.",
+        why="The everyday rise from a chair made heavier with a weight at the side, for legs that have outgrown their bodyweight, a hand still free for the armrest.",
         family="sit_to_stand",
     ),
     Exercise(

@@ -56,7 +56,7 @@ height; ``active_hip_abduction`` everything that lifts or pushes a leg out to th
 loaded standing hip moving into adduction (crossovers, curtsies, closing a hip
 airplane, skater squats); ``ballistic`` swung or jumped loads;
 ``high_abdominal_pressure`` full planks and side planks from the feet;
-``arms_crossed`` standing up without the hands.
+``arms_crossed`` standing up or squatting with no hand free.
 """
 
 from __future__ import annotations
