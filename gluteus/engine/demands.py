@@ -563,6 +563,17 @@ def demands_for(
     )
 
 
+RungKey = tuple[str, str, str]
+
+
+def rung_key(ladder: str, ex: Exercise) -> RungKey:
+    """The movement a rung of ``ladder`` trains, by which a week holds one rung of a
+    ladder (its family and role): the planner holds it and the checker checks it, so
+    a week's sessions never step back down a ladder (a full plank one day, one on the
+    knees the next). Activation drills are not held to it."""
+    return (ladder, ex.family, ex.role)
+
+
 def taught_by(req: Requirement, ex: Exercise) -> bool:
     """True when ``ex`` is a drill that teaches the movement ``req`` (a ``drill_first``
     requirement) guards: unloaded, of one of its ``families``."""

@@ -58,12 +58,14 @@ from .demands import (
     Coverage,
     Demands,
     Group,
+    RungKey,
     Training,
     demands_for,
     gets_extra,
     loaded_lift_kept,
     loaded_lifts_progressed,
     relevant,
+    rung_key,
     taught_by,
     training,
     waits_for_drill,
@@ -1076,10 +1078,10 @@ class _Model:
         # One rung of a ladder per movement and role in a block: the week's sessions do
         # not step back down the ladder (a full plank one day, on the knees the next).
         g_rung = self._guard("one_rung")
-        rungs: dict[tuple[str, str, str], list[str]] = {}
+        rungs: dict[RungKey, list[str]] = {}
         for e in ids:
             if exercise[e].role != "activation" and e in plan.rungs:
-                key = (plan.rungs[e][0], exercise[e].family, exercise[e].role)
+                key = rung_key(plan.rungs[e][0], exercise[e])
                 rungs.setdefault(key, []).append(e)
         for members in rungs.values():
             if len(members) > 1:
@@ -1275,6 +1277,7 @@ class _Model:
         )
 
     def wanted_value(self, solver: cp_model.CpSolver) -> int:
+        """What ``solver``'s plan holds of the large terms (see :meth:`wanted_sum`)."""
         return sum(weight * solver.value(var) for weight, var in self.wanted)
 
     # Solving -------------------------------------------------------------------------

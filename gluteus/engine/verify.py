@@ -29,10 +29,12 @@ from .demands import (
     MAX_ACTIVATION_TENTHS,
     Demands,
     Group,
+    RungKey,
     TagLimit,
     Training,
     demands_for,
     gets_extra,
+    rung_key,
     taught_by,
     training,
     waits_for_drill,
@@ -1284,12 +1286,12 @@ def _check_one_rung(
     down the ladder within the week. Rows the journal adapted (one session's rung moved
     after its pain or effort) are its business, not the plan's."""
     for _, _, week_slots, _ in per_week:
-        seen: dict[tuple[str, str, str], _Slot] = {}
+        seen: dict[RungKey, _Slot] = {}
         for slot in week_slots:
             ex, rx = slot.exercise, slot.rx
             if ex is None or ex.role == "activation" or rx.ladder is None or _adapted(rx):
                 continue
-            key = (rx.ladder, ex.family, ex.role)
+            key = rung_key(rx.ladder, ex)
             first = seen.setdefault(key, slot)
             if first.rx.rung != rx.rung:
                 yield slot.violation(
