@@ -3603,3 +3603,42 @@ def test_a_trained_lifter_with_a_barbell_deadlifts_with_it_not_with_one_kettlebe
                 for s in week["sessions"]
                 for rx in s["exercises"]
             ), (name, week["number"])
+
+
+# --- Marco (38, the back takes over under load): no heavy lower-body days in a row ----------
+
+
+def test_a_lifter_whose_back_takes_over_gets_no_heavy_lower_body_days_in_a_row():
+    """Marco, 38, intermediate, back ache 3/10, his back arches under load: a heavy
+    deadlift on Thursday was followed by a heavy back squat on Friday. Each movement
+    had its own 48 hours, but both load the back; with the back's finding no heavy
+    lower-body lifts fall on consecutive days, and a week moved to do so is caught."""
+    doc = program("r15_marco.yaml")
+    lower = {
+        "deadlift", "single_leg_rdl", "kettlebell_swing", "hip_thrust", "bridge", "squat",
+        "split_squat", "single_leg_squat", "step_up", "step_down", "lateral_lunge",
+        "curtsy_lunge",
+    }  # fmt: skip
+
+    def heavy(rx: dict[str, Any]) -> bool:
+        e = rx["effort"]
+        return rx["family"] in lower and (
+            (e["rpe"] is not None and e["rpe"][0] >= 8) or (e["rm"] is not None and e["rm"][0] <= 8)
+        )
+
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    for week in doc["weeks"]:
+        hard = {s["day"] for s in week["sessions"] if any(heavy(rx) for rx in s["exercises"])}
+        for a, b in itertools.pairwise(days):
+            assert not (a in hard and b in hard), (week["number"], sorted(hard))
+    assert verify(doc, CTX) == []
+    # Week 10: the heavy back squat moved from Tuesday, beside the heavy deadlift, to Monday.
+    week = doc["weeks"][9]
+    mon, tue = week["sessions"][0], week["sessions"][1]
+    assert (mon["day"], tue["day"]) == ("mon", "tue")
+    squat = next(rx for rx in tue["exercises"] if rx["family"] == "squat" and heavy(rx))
+    assert any(heavy(rx) and rx["family"] == "deadlift" for rx in tue["exercises"])
+    tue["exercises"].remove(squat)
+    mon["exercises"].append(squat)
+    found = verify(doc, CTX)
+    assert any(v.rule == "back_heavy_lifts_apart" for v in found), [str(v) for v in found]

@@ -66,6 +66,7 @@ from gluteus.engine.model import (
     Fact,
     Ladder,
     LadderStep,
+    Limit,
     Requirement,
     SafetyRule,
     Trigger,
@@ -1165,6 +1166,50 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 # strength weeks, when it should have gone on getting heavier).
                 phases=("strength", "power"),
                 optional=True,
+            ),
+        ),
+    ),
+    SafetyRule(
+        id="back_heavy_lifts_apart",
+        description="When the low back does the glutes' work or hurts: no heavy lower-body "
+        "lifts on two days in a row, whichever the movement (a deadlift, hip thrust or "
+        "bridge one day, a squat, split squat, lunge or step-up the next, at an effort of "
+        "8/10 or more or with a weight you could lift 8 times or fewer); lighter work may "
+        "follow.",
+        source="garber2011",
+        evidence="convention",
+        # Garber 2011 gives the same muscles 48 hours between hard sessions; the heavy
+        # hinge and the heavy squat each have that rule, but a heavy deadlift on
+        # Thursday and a heavy back squat on Friday both load the back extensors, and a
+        # lifter whose back aches and takes over under load was given exactly that.
+        # Extending the 48 hours across the two movements for the back is a convention.
+        when=Trigger(
+            condition=AnyOf(
+                (
+                    Fact("finding.back", ">=", 1),
+                    Fact("focus.back"),
+                    Fact("pain.low_back", ">=", 1),
+                )
+            )
+        ),
+        limits=(
+            Limit(
+                families=(
+                    "deadlift",
+                    "single_leg_rdl",
+                    "kettlebell_swing",
+                    "hip_thrust",
+                    "bridge",
+                    "squat",
+                    "split_squat",
+                    "single_leg_squat",
+                    "step_up",
+                    "step_down",
+                    "lateral_lunge",
+                    "curtsy_lunge",
+                ),
+                not_on_consecutive_days=True,
+                heavy=True,
             ),
         ),
     ),
