@@ -410,6 +410,7 @@ def test_e2e_every_bundled_profile_generates_a_program_check_accepts(runner, tmp
 
 
 @needs_planner
+@pytest.mark.slow  # renders in every format (seconds); the slow run keeps it
 def test_renderer_options_reach_the_renderer(runner, tmp_path):
     pypdf = pytest.importorskip("pypdf")
     profile = yaml_profile(tmp_path, DANA)

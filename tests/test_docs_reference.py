@@ -136,6 +136,7 @@ def _blocks(page: str, language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", text, re.DOTALL)
 
 
+@pytest.mark.slow  # every example of the Python pages run (seconds); the slow run keeps it
 def test_the_python_pages_examples_run(monkeypatch):
     monkeypatch.chdir(ROOT)
     namespace: dict[str, object] = {}

@@ -237,6 +237,7 @@ def test_the_engine_and_the_module_functions_give_the_same_program(engine, profi
     assert engine.generate(profile, seed=3).to_dict()["profile"]["seed"] == 3
 
 
+@pytest.mark.slow  # renders in every format (seconds); the slow run keeps it
 def test_render_gives_str_for_text_formats_and_bytes_for_binary_ones(engine, program):
     for fmt in ("text", "markdown", "json", "html"):
         assert isinstance(engine.render(program, fmt), str)
