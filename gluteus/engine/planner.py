@@ -1161,11 +1161,22 @@ class _Model:
             if lim.per_session is not None and len(tagged) > lim.per_session:
                 for s in sessions:
                     self._add(m.add(self._count((s, e) for e in tagged) <= lim.per_session), g)
-            if lim.not_consecutive:
+            if lim.not_consecutive and lim.same_exercise:
                 for a, b in _adjacent_pairs(self.days):
-                    for e1 in tagged:
-                        for e2 in [e1] if lim.same_exercise else tagged:
-                            self._add(m.add(x[a, e1] + x[b, e2] <= 1), g)
+                    for e in tagged:
+                        self._add(m.add(x[a, e] + x[b, e] <= 1), g)
+            elif lim.not_consecutive:
+                # One "a tagged exercise is done" literal per session, not a constraint
+                # per pair of tagged exercises: a back-pain plan's heavy lower-body
+                # limit covers a dozen families, and the pairs grew as their square.
+                pairs = _adjacent_pairs(self.days)
+                busy = {}
+                for s in sorted({s for pair in pairs for s in pair}):
+                    busy[s] = m.new_bool_var(f"limit{n}_{s}")
+                    for e in tagged:
+                        m.add_implication(x[s, e], busy[s])
+                for a, b in pairs:
+                    self._add(m.add(busy[a] + busy[b] <= 1), g)
         # No identical loaded exercise on consecutive days, within the repeating week
         # and across the seam with the block before.
         g_days = self._guard("consecutive")
