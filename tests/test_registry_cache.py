@@ -117,3 +117,38 @@ def test_a_plain_pluggy_manager_still_works_and_is_never_cached():
     api.context(pm)
     api.context(pm)
     assert counter.builds == 2
+
+
+def test_what_a_registry_works_out_is_worked_out_once_and_kept_within_bounds(monkeypatch):
+    from gluteus.engine import registry as registry_module
+
+    reg = make_plugin_manager(entrypoints=False).registry()
+    calls: list[int] = []
+
+    def compute(n: int) -> object:
+        calls.append(n)
+        return object()
+
+    first = reg.cached(("test", 1), lambda: compute(1))
+    assert reg.cached(("test", 1), lambda: compute(1)) is first
+    assert calls == [1]
+    monkeypatch.setattr(registry_module, "MEMO_SIZE", 3)
+    for n in range(2, 6):
+        reg.cached(("test", n), lambda n=n: compute(n))
+    # The least recently used went first: key 1, then 2; 3, 4 and 5 are kept.
+    reg.cached(("test", 5), lambda: compute(5))
+    assert calls == [1, 2, 3, 4, 5]
+    reg.cached(("test", 1), lambda: compute(1))
+    assert calls == [1, 2, 3, 4, 5, 1]
+    # What a registry keeps is not part of what it is.
+    assert reg == make_plugin_manager(entrypoints=False).registry()
+
+
+def test_restrictions_for_the_same_rules_are_shared_and_the_same_as_worked_out_afresh():
+    from gluteus.engine.safety import _restrictions, _restrictions_now
+
+    reg = make_plugin_manager(entrypoints=False).registry()
+    rules = [reg.safety_rules[r] for r in sorted(reg.safety_rules)[:5]]
+    kept = _restrictions(rules, reg)
+    assert _restrictions(list(rules), reg) is kept
+    assert kept == _restrictions_now(rules, reg)

@@ -14,13 +14,15 @@ import inspect
 import math
 import numbers
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
 import pluggy
-from attrs import frozen
+from attrs import field, frozen
 
 from . import model
 from .errors import PluginError
@@ -235,6 +237,10 @@ def _ro(d: dict[str, T]) -> Mapping[str, T]:
     return MappingProxyType(d)
 
 
+MEMO_SIZE = 1024
+"""How many computed values a :class:`Registry` keeps (see :meth:`Registry.cached`)."""
+
+
 @frozen
 class Registry:
     """Everything the loaded plugins contribute, by id, with the contributing plugin.
@@ -265,6 +271,30 @@ class Registry:
     """``(plugin, message)``: one line per plugin whose contributions were left out in
     part (see :attr:`pruned`), saying which ids they refer to. Not failures: the
     command line prints them as warnings; an embedding app may show or log them."""
+    # What is worked out from the contributions alone (see :meth:`cached`). Not part
+    # of what the registry is: left out of equality and repr.
+    _memo: OrderedDict[Any, Any] = field(factory=OrderedDict, init=False, eq=False, repr=False)
+    _memo_lock: threading.Lock = field(factory=threading.Lock, init=False, eq=False, repr=False)
+
+    def cached(self, key: Any, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per registry for ``key`` and kept.
+
+        For what depends on the contributions alone (the restrictions of a set of
+        safety rules look at every exercise, and every week of every program asks for
+        them). Contributions are immutable, so what is kept never goes stale; the
+        :data:`MEMO_SIZE` keys used last are kept, so a long-running service meeting
+        many people does not grow without bound.
+        """
+        with self._memo_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = compute()
+        with self._memo_lock:
+            self._memo[key] = value
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
 
     def available(self, equipment: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
         """The equipment ids a person listing ``equipment`` can use: what they list and

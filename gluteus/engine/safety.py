@@ -21,7 +21,7 @@ from attrs import field, frozen
 
 from .facts import Facts, finding_facts, holds, profile_facts, state_facts
 from .messages import weeks_words
-from .model import PHASES, Cap, Exercise, Finding, Limit, Requirement, SafetyRule
+from .model import PHASES, Cap, Condition, Exercise, Finding, Limit, Requirement, SafetyRule
 from .profile import Profile
 from .registry import Registry
 
@@ -34,6 +34,26 @@ def rule_applies(rule: SafetyRule, facts: Facts) -> bool:
     never fires unless ``always`` is set)."""
     condition = rule.when.as_condition()
     return condition is not None and holds(condition, facts)
+
+
+def _triggers(registry: Registry) -> tuple[tuple[SafetyRule, Condition], ...]:
+    """The registry's safety rules that can fire, by id, each with its trigger as one
+    condition (built once: every week of every program asks)."""
+
+    def build() -> tuple[tuple[SafetyRule, Condition], ...]:
+        out = []
+        for _, rule in sorted(registry.safety_rules.items()):
+            condition = rule.when.as_condition()
+            if condition is not None:
+                out.append((rule, condition))
+        return tuple(out)
+
+    return registry.cached("safety triggers", build)
+
+
+def applicable_rules(registry: Registry, facts: Facts) -> tuple[SafetyRule, ...]:
+    """The registry's safety rules whose triggers hold for ``facts``, by id."""
+    return tuple(rule for rule, condition in _triggers(registry) if holds(condition, facts))
 
 
 def _combine_caps(caps: Iterable[Cap]) -> Cap:
@@ -171,13 +191,17 @@ def restrictions_for(
 ) -> Restrictions:
     """Match every safety rule in ``registry`` against the person in program ``week``."""
     facts = week_facts(profile, tuple(findings), registry, person, week)
-    rules = tuple(
-        rule for _, rule in sorted(registry.safety_rules.items()) if rule_applies(rule, facts)
-    )
-    return _restrictions(rules, registry)
+    return _restrictions(applicable_rules(registry, facts), registry)
 
 
 def _restrictions(rules: Sequence[SafetyRule], registry: Registry) -> Restrictions:
+    """What ``rules`` (applicable together) allow, cap and ask of the registry's
+    exercises; worked out once per registry for each set of rules."""
+    key = ("restrictions", *(rule.id for rule in rules))
+    return registry.cached(key, lambda: _restrictions_now(rules, registry))
+
+
+def _restrictions_now(rules: Sequence[SafetyRule], registry: Registry) -> Restrictions:
     excluded: dict[str, list[str]] = {}
     reasons: dict[str, list[str]] = {}
     for ex_id, exercise in sorted(registry.exercises.items()):
@@ -332,9 +356,7 @@ def program_safety(
     weeks: list[Restrictions] = []
     for week in range(1, profile.schedule.weeks + 1):
         facts = week_facts(profile, findings, registry, person, week)
-        rules = tuple(
-            rule for _, rule in sorted(registry.safety_rules.items()) if rule_applies(rule, facts)
-        )
+        rules = applicable_rules(registry, facts)
         key = tuple(rule.id for rule in rules)
         if key not in done:
             done[key] = _restrictions(rules, registry)

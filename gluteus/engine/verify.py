@@ -57,6 +57,7 @@ from .dosing import (
 from .errors import ProfileError
 from .model import (
     DAYS,
+    Cap,
     DoseRule,
     Equipment,
     Exercise,
@@ -648,7 +649,7 @@ class _DoseTexts:
 
 def _dose_texts(
     ex: Exercise,
-    rules: Sequence[DoseRule],
+    registry: Registry,
     experience: str,
     restrictions: Restrictions,
     reps: int | None = None,
@@ -659,13 +660,27 @@ def _dose_texts(
     week and in a deload, under the rules' caps (a ``first_load`` cap unless its
     family is among ``loaded``); None when no dose rule fits it (the
     planner never uses such an exercise), and no texts at all when no plugin gives any
-    dose rule (nothing can be planned, so loads cannot be judged).
+    dose rule (nothing can be planned, so loads cannot be judged). The dose rules are
+    ``registry``'s.
 
     Worded by :func:`~gluteus.engine.dosing.worded`, as the planner words them: a
     first week, a later week, and a deload.
     """
+    rules = registry.dosing
     if not rules:
         return _DoseTexts(frozenset(), frozenset(), frozenset(), frozenset())
+    cap = restrictions.cap_for(ex, loaded)
+    # The same texts for every program with this exercise, cap and reps: worked out
+    # once per registry (the dose rules are the registry's).
+    return registry.cached(
+        ("dose texts", ex.id, experience, cap, reps),
+        lambda: _dose_texts_now(ex, rules, experience, cap, reps),
+    )
+
+
+def _dose_texts_now(
+    ex: Exercise, rules: Sequence[DoseRule], experience: str, cap: Cap, reps: int | None
+) -> _DoseTexts | None:
     fitting = [
         r
         for r in rules
@@ -673,7 +688,6 @@ def _dose_texts(
     ]
     if not fitting:
         return None
-    cap = restrictions.cap_for(ex, loaded)
     loads: set[str] = set()
     deloads: set[str] = set()
     efforts: set[Any] = set()
@@ -1773,7 +1787,7 @@ def _verify_planned(
         ) -> Any:
             if (key, ex.id, reps) not in dose_texts:
                 dose_texts[key, ex.id, reps] = _dose_texts(
-                    ex, ctx.registry.dosing, profile.experience, block, reps, loaded
+                    ex, ctx.registry, profile.experience, block, reps, loaded
                 )
             return dose_texts[key, ex.id, reps]
 

@@ -110,35 +110,53 @@ def data_problems(data: Any) -> list[tuple[Path, str]]:
     stack. Each problem is a JSON path (as a tuple) and a message.
     """
     out: list[tuple[Path, str]] = []
+    if not isinstance(data, dict | list):
+        problem = _scalar_problem(data)
+        return [((), problem)] if problem else []
     stack: list[tuple[Path, Any]] = [((), data)]
     seen = 1
     while stack:
         path, value = stack.pop()
-        if value is None or isinstance(value, str | bool):
+        if len(path) >= MAX_DEPTH:
+            out.append((path, "nested far too deeply to be part of a program"))
             continue
-        if isinstance(value, int):
-            if abs(value) > MAX_INTEGER:
-                digits = int(value.bit_length() * math.log10(2)) + 1
-                out.append((path, f"a whole number of about {digits:,} digits"))
-        elif isinstance(value, float):
-            if not math.isfinite(value):
-                out.append((path, f"{json.dumps(value)} is not a number a program may hold"))
-        elif isinstance(value, dict | list):
-            if len(path) >= MAX_DEPTH:
-                out.append((path, "nested far too deeply to be part of a program"))
+        seen += len(value)
+        if seen > MAX_VALUES:
+            return [((), f"holds over {MAX_VALUES:,} values, far more than any program")]
+        is_dict = isinstance(value, dict)
+        # Most values are text or numbers: they are judged here, and only containers
+        # (and problems) get a path of their own, which is most of the cost otherwise.
+        for key, item in value.items() if is_dict else enumerate(value):
+            if is_dict and type(key) is not str and not isinstance(key, str):
+                out.append((path, f"a key that is not text ({type(key).__name__})"))
                 continue
-            seen += len(value)
-            if seen > MAX_VALUES:
-                return [((), f"holds over {MAX_VALUES:,} values, far more than any program")]
-            items = value.items() if isinstance(value, dict) else enumerate(value)
-            for key, item in items:
-                if isinstance(value, dict) and not isinstance(key, str):
-                    out.append((path, f"a key that is not text ({type(key).__name__})"))
-                    continue
+            kind = type(item)
+            if kind is str or kind is bool or item is None:
+                continue
+            if kind is dict or kind is list or isinstance(item, dict | list):
                 stack.append(((*path, key), item))
-        else:
-            out.append((path, f"a Python {type(value).__name__}, not a JSON value"))
+                continue
+            problem = _scalar_problem(item)
+            if problem:
+                out.append(((*path, key), problem))
     return sorted(out, key=lambda p: (_sort_key(p[0]), p[1]))
+
+
+def _scalar_problem(value: Any) -> str | None:
+    """What is wrong with ``value``, not a list or dict, as a JSON value (None if
+    nothing)."""
+    if value is None or isinstance(value, str | bool):
+        return None
+    if isinstance(value, int):
+        if abs(value) > MAX_INTEGER:
+            digits = int(value.bit_length() * math.log10(2)) + 1
+            return f"a whole number of about {digits:,} digits"
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return f"{json.dumps(value)} is not a number a program may hold"
+        return None
+    return f"a Python {type(value).__name__}, not a JSON value"
 
 
 def _sort_key(path: Path) -> list[str]:
