@@ -486,6 +486,8 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=60, precautions=["osteoporosis"]),
         first_in_week("romanian_deadlift", week=1),
     ),
+    # The thigh pulled to the chest lying down: end-range spinal flexion.
+    ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("figure_four_stretch")),
     (
         "power_as_fast_sit_to_stand",
         person(**OLDER),

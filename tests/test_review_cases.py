@@ -3644,3 +3644,35 @@ def test_a_lifter_whose_back_takes_over_gets_no_heavy_lower_body_days_in_a_row()
     a["exercises"].append(dict(lift))
     found = verify(doc, CTX)
     assert any(v.rule == "back_heavy_lifts_apart" for v in found), [str(v) for v in found]
+
+
+# --- George (60, osteoporosis after a vertebral fracture, dumbbells at home): load for the
+# bone, balance at a counter, no knee hugged to the chest -------------------------------------
+
+GEORGE = "r15_george.yaml"
+BONE_HIP_LIFTS = {"deadlift", "hip_thrust", "bridge"}
+BONE_LEG_LIFTS = {"sit_to_stand", "squat", "split_squat", "step_up"}
+STANDING_BALANCE = {"single_leg_stance", "tandem_stance"}
+
+
+def _loaded_lifts(week: dict[str, Any], families: set[str]) -> list[dict[str, Any]]:
+    return [
+        rx
+        for s in week["sessions"]
+        for rx in s["exercises"]
+        if rx["family"] in families and rx["load_type"] == "external" and rx["role"] == "strength"
+    ]
+
+
+def test_george_is_never_told_to_hug_a_knee_to_the_chest():
+    """The single-leg bridge offered "Easier on the back: hug the other knee to the
+    chest" to a man with a vertebral fracture: end-range spinal flexion. The cue is left
+    out under osteoporosis, and put back by hand it is caught."""
+    doc = program(GEORGE)
+    hug = next(str(c) for c in CATALOGUE["single_leg_bridge"].cues if "to the chest" in c)
+    assert not any(hug in rx["cues"] for _, rx in rows(doc))
+    bridges = [rx for _, rx in rows(doc) if rx["id"] == "single_leg_bridge"]
+    assert bridges, "George still does single-leg bridges"
+    bridges[0]["cues"].append(hug)
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("single_leg_bridge" in v and "not one of its cues" in v for v in found), found

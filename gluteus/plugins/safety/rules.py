@@ -1132,15 +1132,20 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="osteoporosis",
         description="With osteoporosis: no loaded bending or twisting of the spine, no "
-        "rotation with the trunk bent, no swings or other fast loaded hinges, no "
+        "rotation with the trunk bent, no rounding the spine to the end of its range "
+        "(hugging a knee to the chest), no swings or other fast loaded hinges, no "
         "high-impact work, nothing heavier than an 8-repetition load at home, and balance "
         "and single-leg work only next to something sturdy to hold.",
         source="giangregorio2014",
         evidence="recalled",
         when=Trigger(condition=BONE_OSTEOPOROSIS),
         # A swing at home easily turns into fast loaded spinal flexion, and a fall is a
-        # fracture (Giangregorio 2014): no ballistic loads, supported balance only.
+        # fracture (Giangregorio 2014): no ballistic loads, supported balance only. End-
+        # range flexion unloaded (a knee hugged to the chest, shown as an easier cue) is
+        # left out too: Giangregorio 2014 warns against end-range trunk flexion; leaving
+        # out the unloaded knee hug is a convention on it.
         exclude_tags=(
+            "end_range_spinal_flexion",
             "loaded_spinal_flexion",
             "loaded_twist",
             "flexion_rotation",
