@@ -488,6 +488,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ),
     # The thigh pulled to the chest lying down: end-range spinal flexion.
     ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("figure_four_stretch")),
+    # Balance at a counter every week.
+    (
+        "osteoporosis_balance",
+        person(age=60, precautions=["osteoporosis"]),
+        without_families(("single_leg_stance", "tandem_stance"), week=3),
+    ),
     (
         "power_as_fast_sit_to_stand",
         person(**OLDER),

@@ -3664,6 +3664,21 @@ def _loaded_lifts(week: dict[str, Any], families: set[str]) -> list[dict[str, An
     ]
 
 
+def test_george_trains_his_balance_at_a_counter_every_week():
+    """With osteoporosis a fall is a fracture, yet George had no balance work in 8 weeks
+    (his rules keep it next to a support, and nothing asked for it). Every week now
+    holds a stance on one leg or heel to toe, holding a counter."""
+    doc = program(GEORGE)
+    assert "osteoporosis_balance" in {r["id"] for r in doc["safety"]["rules"]}
+    for w in _loading(doc):
+        balance = [
+            rx for s in w["sessions"] for rx in s["exercises"] if rx["family"] in STANDING_BALANCE
+        ]
+        assert balance, f"week {w['number']} has no balance work"
+        for rx in balance:
+            assert "unsupported_balance" not in tags(rx), (w["number"], rx["id"])
+
+
 def test_george_is_never_told_to_hug_a_knee_to_the_chest():
     """The single-leg bridge offered "Easier on the back: hug the other knee to the
     chest" to a man with a vertebral fracture: end-range spinal flexion. The cue is left

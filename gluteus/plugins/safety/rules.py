@@ -1201,6 +1201,26 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        id="osteoporosis_balance",
+        description="With osteoporosis: balance work every week, standing heel to toe or on "
+        "one leg next to something sturdy to hold, as a fall is what breaks the bone.",
+        # Giangregorio 2014 recommends balance training with osteoporosis (about 2 hours
+        # a week in total); the osteoporosis rule keeps it next to a support. A man of 60
+        # with a vertebral fracture had none in 8 weeks: nothing asked for it, and his
+        # findings' exercises hold no balance work. Every week is a convention on that
+        # total; optional, so a week the minutes leave without it is said, not failed.
+        source="giangregorio2014",
+        evidence="recalled",
+        when=Trigger(condition=BONE_OSTEOPOROSIS),
+        requires=(Requirement(kind="weekly", families=FALLS_BALANCE, each=False, optional=True),),
+        notes=(
+            "Balance training is recommended with osteoporosis, as falls break bones "
+            "(Giangregorio 2014): practise it outside the sessions too, a few minutes on "
+            "most days holding a kitchen counter, standing heel to toe or on one leg (how "
+            "often is a convention here).",
+        ),
+    ),
+    SafetyRule(
         id="hypertension",
         description="High blood pressure: no breath-held straining, nothing heavier than an "
         "8-repetition load and a moderate effort; breathe out on the effort (holds are fine "
