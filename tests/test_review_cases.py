@@ -3664,6 +3664,32 @@ def _loaded_lifts(week: dict[str, Any], families: set[str]) -> list[dict[str, An
     ]
 
 
+def test_george_lifts_a_weight_for_his_bones_from_the_strength_weeks_on():
+    """George listed dumbbells, yet his 8 weeks held nothing with a weight: a single-leg
+    bridge and a chair sit to stand at most. With osteoporosis, progressive resistance
+    training at a moderate load is the treatment (Giangregorio 2014): each strength week
+    now holds a hip lift and a leg lift with a weight and each power week one of them,
+    within the 8-repetition limit, the hinge only after weeks of the drill."""
+    doc = program(GEORGE)
+    assert "osteoporosis_loaded_lifts" in {r["id"] for r in doc["safety"]["rules"]}
+    strength = [w for w in _loading(doc) if w["phase"] == "Build strength"]
+    power = [w for w in _loading(doc) if w["phase"] == "Power and function"]
+    assert strength and power
+    for w in strength:
+        assert _loaded_lifts(w, BONE_HIP_LIFTS), f"week {w['number']}: no hip lift with a weight"
+        assert _loaded_lifts(w, BONE_LEG_LIFTS), f"week {w['number']}: no leg lift with a weight"
+    for w in power:
+        assert _loaded_lifts(w, BONE_HIP_LIFTS | BONE_LEG_LIFTS), f"week {w['number']}"
+    for n, rx in rows(doc):
+        if rx["load_type"] == "external":
+            assert rx["effort"]["rm"] and rx["effort"]["rm"][0] >= 8, (n, rx["id"], rx["effort"])
+            assert not tags(rx) & {"unsupported_balance", "single_leg_squat"}, (n, rx["id"])
+    hinges = _weeks_with(doc, HINGES)
+    assert hinges and len([n for n in _weeks_with(doc, {"hip_hinge"}) if n < hinges[0]]) >= 2
+    assert not any("osteoporosis_loaded_lifts" in w for w in doc["warnings"]), doc["warnings"]
+    assert verify(doc, CTX) == []
+
+
 def test_george_trains_his_balance_at_a_counter_every_week():
     """With osteoporosis a fall is a fracture, yet George had no balance work in 8 weeks
     (his rules keep it next to a support, and nothing asked for it). Every week now
