@@ -826,6 +826,9 @@ NEW_TAGS: dict[str, set[str]] = {
         "fast_sit_to_stand",
         "fast_sit_to_stand_raised_seat",
     },
+    # The thigh pulled to the chest lying down (the knee hug is a cue of the single-leg
+    # bridge, tagged on the cue, as the bridge itself keeps the spine still).
+    "end_range_spinal_flexion": {"figure_four_stretch"},
 }
 """Every exercise that carries each of the newer tags, written out, so that a tag cannot
 be added or lost without someone deciding it."""
@@ -863,6 +866,11 @@ CUES_THAT_ASK: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "arms_crossed": re.compile(r"arms crossed", re.IGNORECASE),
+    # A knee or thigh hugged or pulled to the chest curls the low back: osteoporosis
+    # rules it out.
+    "end_range_spinal_flexion": re.compile(
+        r"(knee|knees|thigh) (to|towards) the chest", re.IGNORECASE
+    ),
 }
 
 

@@ -486,6 +486,20 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=60, precautions=["osteoporosis"]),
         first_in_week("romanian_deadlift", week=1),
     ),
+    # The thigh pulled to the chest lying down: end-range spinal flexion.
+    ("osteoporosis", person(age=60, precautions=["osteoporosis"]), slip_in("figure_four_stretch")),
+    # With a weight to lift: a hip lift and a leg lift with it every strength week.
+    (
+        "osteoporosis_loaded_lifts",
+        person(age=60, precautions=["osteoporosis"]),
+        without_weights_in_a_strength_week(),
+    ),
+    # Balance at a counter every week.
+    (
+        "osteoporosis_balance",
+        person(age=60, precautions=["osteoporosis"]),
+        without_families(("single_leg_stance", "tandem_stance"), week=3),
+    ),
     (
         "power_as_fast_sit_to_stand",
         person(**OLDER),

@@ -3644,3 +3644,79 @@ def test_a_lifter_whose_back_takes_over_gets_no_heavy_lower_body_days_in_a_row()
     a["exercises"].append(dict(lift))
     found = verify(doc, CTX)
     assert any(v.rule == "back_heavy_lifts_apart" for v in found), [str(v) for v in found]
+
+
+# --- George (60, osteoporosis after a vertebral fracture, dumbbells at home): load for the
+# bone, balance at a counter, no knee hugged to the chest -------------------------------------
+
+GEORGE = "r15_george.yaml"
+BONE_HIP_LIFTS = {"deadlift", "hip_thrust", "bridge"}
+BONE_LEG_LIFTS = {"sit_to_stand", "squat", "split_squat", "step_up"}
+STANDING_BALANCE = {"single_leg_stance", "tandem_stance"}
+
+
+def _loaded_lifts(week: dict[str, Any], families: set[str]) -> list[dict[str, Any]]:
+    return [
+        rx
+        for s in week["sessions"]
+        for rx in s["exercises"]
+        if rx["family"] in families and rx["load_type"] == "external" and rx["role"] == "strength"
+    ]
+
+
+def test_george_lifts_a_weight_for_his_bones_from_the_strength_weeks_on():
+    """George listed dumbbells, yet his 8 weeks held nothing with a weight: a single-leg
+    bridge and a chair sit to stand at most. With osteoporosis, progressive resistance
+    training at a moderate load is the treatment (Giangregorio 2014): each strength week
+    now holds a hip lift and a leg lift with a weight and each power week one of them,
+    within the 8-repetition limit, the hinge only after weeks of the drill."""
+    doc = program(GEORGE)
+    assert "osteoporosis_loaded_lifts" in {r["id"] for r in doc["safety"]["rules"]}
+    strength = [w for w in _loading(doc) if w["phase"] == "Build strength"]
+    power = [w for w in _loading(doc) if w["phase"] == "Power and function"]
+    assert strength and power
+    for w in strength:
+        assert _loaded_lifts(w, BONE_HIP_LIFTS), f"week {w['number']}: no hip lift with a weight"
+        assert _loaded_lifts(w, BONE_LEG_LIFTS), f"week {w['number']}: no leg lift with a weight"
+    for w in power:
+        assert _loaded_lifts(w, BONE_HIP_LIFTS | BONE_LEG_LIFTS), f"week {w['number']}"
+    for n, rx in rows(doc):
+        if rx["load_type"] == "external":
+            assert rx["effort"]["rm"] and rx["effort"]["rm"][0] >= 8, (n, rx["id"], rx["effort"])
+            assert not tags(rx) & {"unsupported_balance", "single_leg_squat"}, (n, rx["id"])
+    hinges = _weeks_with(doc, HINGES)
+    assert hinges and len([n for n in _weeks_with(doc, {"hip_hinge"}) if n < hinges[0]]) >= 2
+    assert not any("osteoporosis_loaded_lifts" in w for w in doc["warnings"]), doc["warnings"]
+    assert verify(doc, CTX) == []
+
+
+def test_george_trains_his_balance_at_a_counter_every_week():
+    """With osteoporosis a fall is a fracture, yet George had no balance work in 8 weeks
+    (his rules keep it next to a support, and nothing asked for it). Every week now
+    holds a stance on one leg or heel to toe, holding a counter."""
+    doc = program(GEORGE)
+    assert "osteoporosis_balance" in {r["id"] for r in doc["safety"]["rules"]}
+    for w in _loading(doc):
+        balance = [
+            rx for s in w["sessions"] for rx in s["exercises"] if rx["family"] in STANDING_BALANCE
+        ]
+        assert balance, f"week {w['number']} has no balance work"
+        for rx in balance:
+            assert "unsupported_balance" not in tags(rx), (w["number"], rx["id"])
+
+
+def test_george_is_never_told_to_hug_a_knee_to_the_chest():
+    """The single-leg bridge offered "Easier on the back: hug the other knee to the
+    chest" to a man with a vertebral fracture: end-range spinal flexion. The cue is left
+    out under osteoporosis, and put back by hand it is caught, naming the rule."""
+    doc = program(GEORGE)
+    hug = next(str(c) for c in CATALOGUE["single_leg_bridge"].cues if "to the chest" in c)
+    assert not any(hug in rx["cues"] for _, rx in rows(doc))
+    bridges = [rx for _, rx in rows(doc) if rx["id"] == "single_leg_bridge"]
+    assert bridges, "George still does single-leg bridges"
+    bridges[0]["cues"].append(hug)
+    found = verify(doc, CTX)
+    assert [(v.rule, v.exercise) for v in found] == [("osteoporosis", "single_leg_bridge")], [
+        str(v) for v in found
+    ]
+    assert "end_range_spinal_flexion" in found[0].message, found[0].message

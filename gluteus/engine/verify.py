@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from .amber_gate import asks_more, week_before
 from .demands import (
@@ -762,7 +762,19 @@ def _check_exercise(
     if ex is None:
         yield slot.violation("no loaded plugin has an exercise with this id")
         return
-    for text in _catalogue_mismatches(rx, ex, allowed_cues(ex, block)):
+    # A catalogue cue a rule drops (a knee hugged to the chest with osteoporosis) is
+    # named with that rule, not as a cue the exercise does not have.
+    dropped = [c for c in ex.cues if c in rx.cues and set(c.tags) & block.excluded_tags]
+    for cue, rule in ((c, r) for c in dropped for r in block.rules):
+        tags = sorted(set(cue.tags) & set(rule.exclude_tags))
+        if tags:
+            yield slot.violation(
+                f"its cue {_shorten(repr(str(cue)))} asks for {', '.join(tags)}, which rule "
+                f"{rule.id} excludes",
+                rule=rule.id,
+            )
+    shown = evolve(rx, cues=[c for c in rx.cues if c not in dropped]) if dropped else rx
+    for text in _catalogue_mismatches(shown, ex, allowed_cues(ex, block)):
         yield slot.violation(f"does not match the catalogue: {text}")
     if (rx.reps is None) == (rx.hold_s is None):
         yield slot.violation("needs exactly one of reps and hold_s")

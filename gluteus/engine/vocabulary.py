@@ -119,6 +119,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "stepping_lunge",
     "single_leg_rotation",
     "plank_limb_lift",
+    "end_range_spinal_flexion",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -169,6 +170,8 @@ body's weight (reverse lunges), the rung after a split squat held in place.
 ``single_leg_rotation``: the trunk and pelvis turned over one bent, loaded leg (a
 rotational single-leg squat), the rung after a plain single-leg squat.
 ``plank_limb_lift``: a plank with a leg or arm lifted off the floor, the rung after
-the plain plank it starts from."""
+the plain plank it starts from. ``end_range_spinal_flexion``: the spine rounded to the end
+of its range, unloaded (a knee hugged to the chest lying on the back, which curls the low
+back off the floor); ``loaded_spinal_flexion`` is the same bending under a load."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")

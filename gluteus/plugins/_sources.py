@@ -254,7 +254,10 @@ GIANGREGORIO2014 = S(
     "giangregorio2014",
     "Giangregorio LM et al. Too Fit To Fracture: exercise recommendations for individuals with "
     "osteoporosis or osteoporotic vertebral fracture. Osteoporos Int 2014;25(3):821-835 "
-    "(avoid loaded spinal flexion; caution with high impact).",
+    "(recalled: progressive resistance training of the major muscle groups on at least 2 "
+    "days a week, 1-3 sets of 8-12 repetitions; balance training, about 2 hours a week in "
+    "total; avoid loaded spinal flexion, twisting under load and fast end-range flexion "
+    "of the trunk with rotation; caution with high impact). To be checked.",
     "recalled",
 )
 """Word for word the entry the ``safety`` plugin declares under the same key: the

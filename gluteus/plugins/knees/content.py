@@ -98,8 +98,11 @@ EXERCISES: tuple[Exercise, ...] = (
             "One foot flat, the other leg held straight in line with the bent thigh",
             "Lift with the glute, pelvis level",
             Cue("Lower slowly, knee and toes pointing straight ahead", guards=("hip_extension",)),
+            # Hugging the knee curls the low back off the floor: end-range spinal flexion,
+            # which osteoporosis rules out, as well as a hip bent past 90 degrees.
             Cue(
-                "Easier on the back: hug the other knee to the chest", tags=("hip_flexion_past_90",)
+                "Easier on the back: hug the other knee to the chest",
+                tags=("hip_flexion_past_90", "end_range_spinal_flexion"),
             ),
         ),
         fault="The pelvis dropping on the free-leg side.",

@@ -535,7 +535,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "Relax and breathe",
         ),
         fault="Forcing into pain in the buttock or hip.",
-        tags=("static_stretch", "supine", "hip_flexion_past_90"),
+        # The thigh pulled to the chest lying down curls the low back up as a knee hug does.
+        tags=("static_stretch", "supine", "hip_flexion_past_90", "end_range_spinal_flexion"),
         targets=("hip_rotators",),
         source="practice_convention",
         evidence="convention",
