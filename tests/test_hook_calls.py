@@ -216,7 +216,8 @@ def test_an_exception_from_a_wrapper_names_the_wrapper():
     assert info.value.plugin == "faulty"
 
 
-def test_fresh_hands_each_plugin_its_own_copy():
+@pytest.mark.parametrize("mutates_first", [True, False])
+def test_fresh_hands_each_plugin_a_copy_no_other_plugin_changed(mutates_first):
     seen: list[object] = []
 
     class Mutates:
@@ -235,7 +236,9 @@ def test_fresh_hands_each_plugin_its_own_copy():
             seen.append(list(profile))
 
     given = ["original"]
-    pm = _pm(Mutates(), Reads())
+    # pluggy calls the plugin registered last first.
+    pm = _pm(Reads(), Mutates()) if mutates_first else _pm(Mutates(), Reads())
     call_each(pm, "screen", fresh=True, profile=given, signs={})
     assert given == ["original"]
-    assert ["original"] in seen
+    assert ["original"] in seen and ["original", "changed"] in seen
+    assert seen.index(["original"]) == (1 if mutates_first else 0)

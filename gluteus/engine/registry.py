@@ -67,13 +67,14 @@ def call_each(
     stands, each item credited to the plugin that returned it (new items to the
     wrapper). An exception from a plugin becomes a :class:`PluginError` naming it,
     with the original chained; wrappers see the original first. With ``fresh``, each
-    plugin gets its own deep copy of the arguments: frozen classes still yield to
-    ``object.__setattr__``, and what one plugin does to what it was handed must change
-    nothing the engine or another plugin decides on.
+    plugin gets a deep copy of the arguments that no other plugin has changed: frozen
+    classes still yield to ``object.__setattr__``, and what one plugin does to what it
+    was handed must change nothing the engine or another plugin decides on.
     """
     impls = getattr(pm.hook, hook_name).get_hookimpls()
     returned: dict[int, Any] = {}
-    calls = [_recorded(impl, i, returned, fresh) for i, impl in enumerate(impls)]
+    copies = _Copies() if fresh else None
+    calls = [_recorded(impl, i, returned, copies) for i, impl in enumerate(impls)]
     try:
         # pluggy has no public call that takes the implementations to run; _hookexec is
         # what HookCaller.__call__ and call_extra use, so monitors see this call too.
@@ -102,11 +103,40 @@ def call_each(
     return [(owner.get(id(item), wrappers), item) for item in outcome]
 
 
+class _Copies:
+    """The copies of a hook call's arguments the next plugin is handed, by name.
+
+    One deep copy of an argument serves plugin after plugin for as long as each leaves
+    it equal to what the engine holds; one that changed it (frozen classes still yield
+    to ``object.__setattr__``) keeps what it changed, and the next plugin gets a fresh
+    copy. A deep copy per plugin cost more than the screening it guarded.
+    """
+
+    def __init__(self) -> None:
+        self.kept: dict[str, Any] = {}
+
+    def handed(self, names: tuple[str, ...], args: tuple[Any, ...]) -> list[Any]:
+        for name, arg in zip(names, args, strict=True):
+            if name not in self.kept:
+                self.kept[name] = copy.deepcopy(arg)
+        return [self.kept[name] for name in names]
+
+    def returned(self, names: tuple[str, ...], args: tuple[Any, ...]) -> None:
+        for name, arg in zip(names, args, strict=True):
+            try:
+                unchanged = bool(self.kept[name] == arg)
+            except Exception:
+                unchanged = False
+            if not unchanged:
+                del self.kept[name]
+
+
 def _recorded(
-    impl: pluggy.HookImpl, index: int, returned: dict[int, Any], fresh: bool
+    impl: pluggy.HookImpl, index: int, returned: dict[int, Any], copies: _Copies | None
 ) -> pluggy.HookImpl:
-    """``impl`` as pluggy runs it, noting what it returns (and, with ``fresh``, handing
-    it its own copy of the arguments). Wrappers are left as they are."""
+    """``impl`` as pluggy runs it, noting what it returns (and, with ``copies``, handing
+    it a copy of the arguments no other plugin has changed). Wrappers are left as they
+    are."""
     if impl.wrapper or impl.hookwrapper:
         return impl
     function = impl.function
@@ -114,9 +144,17 @@ def _recorded(
     # functools.wraps keeps the signature pluggy reads to pick the arguments.
     @functools.wraps(function)
     def record(*args: Any, **kwargs: Any) -> Any:
-        if fresh:
-            args, kwargs = copy.deepcopy((args, kwargs))
-        result = function(*args, **kwargs)
+        if copies is None or kwargs:
+            if copies is not None:
+                args, kwargs = copy.deepcopy((args, kwargs))
+            result = function(*args, **kwargs)
+        else:
+            # pluggy hands the arguments by position, in the order of argnames.
+            names = tuple(impl.argnames)
+            try:
+                result = function(*copies.handed(names, args))
+            finally:
+                copies.returned(names, args)
         returned[index] = result
         return result
 
