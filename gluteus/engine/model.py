@@ -725,11 +725,13 @@ class Requirement:
       else at least one of them).
     - ``session``: every session holds such exercises.
     - ``stepped``: exercises carrying any of ``tags`` (and of ``roles``, when given)
-      come only in a block whose block before held an exercise of ``families``: a
+      come only in a block after one that held an exercise of ``families``: a
       ladder climbed from its easier rungs, as the first block holding those families
       can hold only the rungs without the tags (a full plank after a block of planks on
       the knees or on the side), or, with ``roles``, only the tagged work of other
-      roles (abduction held still before the leg is lifted out to the side). With
+      roles (abduction held still before the leg is lifted out to the side). Once
+      opened, a step stays open: any earlier block opens it, so a block of the tagged
+      work does not send the next back down to the easier rungs. With
       ``after_tags``, only work of ``families`` carrying one of them opens the step (a
       single-leg squat done free-standing, not its wall-supported version).
     - ``drill_first``: an exercise of the families in ``then`` (loaded or not) comes
