@@ -497,8 +497,8 @@ def _block_plan(
     of the unloaded work of all blocks before, ``floors`` each ladder's highest rung
     done per role and load as training work in the blocks before (see :func:`_above_floors`),
     ``resumed`` each exercise's dose in the last loading week of the latest block
-    that did it (``carried`` when None), ``loaded`` the families of the lifts with an
-    external load in the blocks before (a ``first_load`` cap holds for the others)."""
+    that did it (``carried`` when None), ``loaded`` the lifts (exercise ids) done with
+    an external load in the blocks before (a ``first_load`` cap holds for the others)."""
     restrictions = plan.safety.over(block.weeks)
     demands = demands_for(
         restrictions,
@@ -1749,7 +1749,7 @@ def plan(
     previous: Chosen | None = None
     blocks = the_plan.skeleton.blocks
     learnt: set[str] = set()  # families of the unloaded work done so far
-    lifted: set[str] = set()  # families of the lifts with an external load done so far
+    lifted: set[str] = set()  # the lifts (ids) done with an external load so far
     floors: dict[FloorKey, int] = {}  # -> the highest rung done
     resumed: dict[str, Dose] = {}  # exercise -> its dose in the latest block that did it
     for number, block in enumerate(blocks):
@@ -1784,7 +1784,9 @@ def plan(
         chosen.append(previous)
         done = [previous.options[e].exercise for ids in previous.sessions for e in ids]
         learnt.update(ex.family for ex in done if not ex.loaded)
-        lifted.update(ex.family for ex in done if ex.load_type == "external")
+        # Per lift, not per movement family: a first barbell deadlift after dumbbell
+        # Romanian deadlifts is a new lift, and starts moderate (a ``first_load`` cap).
+        lifted.update(ex.id for ex in done if ex.load_type == "external")
         for ids in previous.sessions:
             for e in ids:
                 ex = previous.options[e].exercise

@@ -659,8 +659,8 @@ def _dose_texts(
 ) -> _DoseTexts | None:
     """What the dose rules that fit ``ex`` can say for its load, tempo and effort at
     ``reps`` (a load by repetition maximum is the one those reps make), in a loading
-    week and in a deload, under the rules' caps (a ``first_load`` cap unless its
-    family is among ``loaded``); None when no dose rule fits it (the
+    week and in a deload, under the rules' caps (a ``first_load`` cap unless it is
+    among ``loaded``); None when no dose rule fits it (the
     planner never uses such an exercise), and no texts at all when no plugin gives any
     dose rule (nothing can be planned, so loads cannot be judged).
 
@@ -745,8 +745,8 @@ def _check_exercise(
     """One exercise against the catalogue, the dose rules, the person's equipment and
     preferences, and every rule of its week (``restrictions``); its cues and dose are
     those of its block (``block``: the rules of all the block's weeks). Rules are
-    judged on the catalogue's facts, not the file's; ``loaded`` are the families the
-    blocks before lifted with an external load (see :meth:`~.model.Cap.applies_to`)."""
+    judged on the catalogue's facts, not the file's; ``loaded`` are the lifts the
+    blocks before did with an external load (see :meth:`~.model.Cap.applies_to`)."""
     rx, ex = slot.rx, slot.exercise
     if ex is None:
         yield slot.violation("no loaded plugin has an exercise with this id")
@@ -870,7 +870,7 @@ def _check_effort(
     slot: _Slot, restrictions: Restrictions, loaded: frozenset[str] | None = None
 ) -> Iterator[Violation]:
     """The effort stays within the caps of the rules of its week (a ``first_load`` cap
-    on a lift whose family is not among ``loaded``, those the blocks before lifted)."""
+    on a lift not among ``loaded``, those the blocks before did with a weight)."""
     effort = slot.rx.effort
     if effort is None:
         return
