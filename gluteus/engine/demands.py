@@ -379,7 +379,8 @@ class TagLimit:
 class Step:
     """Work carrying any of ``tags`` (of ``roles``, when given) only in a block after
     one that held work of ``families`` (carrying any of ``after``, when given; a
-    ``stepped`` requirement of rule ``rule``)."""
+    ``stepped`` requirement of rule ``rule``). Any earlier block opens it: once
+    climbed, a step stays open."""
 
     tags: frozenset[str] = field(converter=_fs)
     families: frozenset[str] = field(converter=_fs)
@@ -392,7 +393,7 @@ class Step:
         return bool(self.tags & set(ex.tags)) and (not self.roles or ex.role in self.roles)
 
     def ready(self, before: Iterable[Exercise]) -> bool:
-        """True when the block before, which held ``before``, opens the step."""
+        """True when the blocks before, which held ``before``, open the step."""
         return any(self.opens(ex) for ex in before)
 
     def opens(self, ex: Exercise) -> bool:
@@ -572,6 +573,18 @@ def rung_key(ladder: str, ex: Exercise) -> RungKey:
     a week's sessions never step back down a ladder (a full plank one day, one on the
     knees the next). Activation drills are not held to it."""
     return (ladder, ex.family, ex.role)
+
+
+FloorKey = tuple[str, str, bool]
+
+
+def floor_key(ladder: str, ex: Exercise) -> FloorKey:
+    """Where a rung counts for a ladder's floor across blocks: its ladder, its role,
+    and whether it is lifted with a weight (the planner holds it and the checker checks
+    it). A lift climbs by its load, so a bodyweight rung does not hold it down: a
+    two-handed dumbbell deadlift stays open after single-leg deadlifts with no weight,
+    and a loaded step-up beside a lateral step-down."""
+    return (ladder, ex.role, ex.load_type == "external")
 
 
 def taught_by(req: Requirement, ex: Exercise) -> bool:

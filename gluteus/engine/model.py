@@ -725,11 +725,13 @@ class Requirement:
       else at least one of them).
     - ``session``: every session holds such exercises.
     - ``stepped``: exercises carrying any of ``tags`` (and of ``roles``, when given)
-      come only in a block whose block before held an exercise of ``families``: a
+      come only in a block after one that held an exercise of ``families``: a
       ladder climbed from its easier rungs, as the first block holding those families
       can hold only the rungs without the tags (a full plank after a block of planks on
       the knees or on the side), or, with ``roles``, only the tagged work of other
-      roles (abduction held still before the leg is lifted out to the side). With
+      roles (abduction held still before the leg is lifted out to the side). Once
+      opened, a step stays open: any earlier block opens it, so a block of the tagged
+      work does not send the next back down to the easier rungs. With
       ``after_tags``, only work of ``families`` carrying one of them opens the step (a
       single-leg squat done free-standing, not its wall-supported version).
     - ``drill_first``: an exercise of the families in ``then`` (loaded or not) comes
@@ -771,9 +773,10 @@ class Cap:
     ``max_reps`` caps the reps of a set. With ``tags``, the cap holds only for
     exercises carrying any of them (single-leg squats while a knee caves in), and
     every other exercise is dosed as if the rule set no cap. With ``first_load``, it
-    holds only for a lift with an external load whose movement family no earlier
-    block loaded (``loaded`` in :meth:`applies_to`): a movement's first block with a
-    weight is dosed under the cap, and heavier loads come in the blocks after it.
+    holds only for a lift with an external load that no earlier block lifted with one
+    (``loaded`` in :meth:`applies_to`): a lift's first block with a weight is dosed
+    under the cap, and heavier loads come in the blocks after it. The lift, not its
+    movement family: a barbell deadlift after dumbbell Romanian deadlifts is a new lift.
     """
 
     max_hold_s: int | None = None
@@ -790,11 +793,11 @@ class Cap:
         """True when the cap holds for ``exercise``: always, unless it names tags the
         exercise does not carry (its own tags: a cue cannot make a squat another one),
         or it is a ``first_load`` cap and ``exercise`` is not a lift with an external
-        load, or its family is among ``loaded`` (the families of the lifts with an
-        external load of the blocks before; None when they are not known, and then a
-        ``first_load`` cap does not hold)."""
+        load, or it is among ``loaded`` (the ids of the lifts done with an external load
+        in the blocks before; None when they are not known, and then a ``first_load``
+        cap does not hold)."""
         if self.first_load and (
-            loaded is None or exercise.load_type != "external" or exercise.family in loaded
+            loaded is None or exercise.load_type != "external" or exercise.id in loaded
         ):
             return False
         return not self.tags or bool(set(self.tags) & set(exercise.tags))

@@ -57,10 +57,12 @@ from .demands import (
     SPARE_FACTOR,
     Coverage,
     Demands,
+    FloorKey,
     Group,
     RungKey,
     Training,
     demands_for,
+    floor_key,
     gets_extra,
     loaded_lift_kept,
     loaded_lifts_progressed,
@@ -495,8 +497,8 @@ def _block_plan(
     of the unloaded work of all blocks before, ``floors`` each ladder's highest rung
     done per role and load as training work in the blocks before (see :func:`_above_floors`),
     ``resumed`` each exercise's dose in the last loading week of the latest block
-    that did it (``carried`` when None), ``loaded`` the families of the lifts with an
-    external load in the blocks before (a ``first_load`` cap holds for the others)."""
+    that did it (``carried`` when None), ``loaded`` the lifts (exercise ids) done with
+    an external load in the blocks before (a ``first_load`` cap holds for the others)."""
     restrictions = plan.safety.over(block.weeks)
     demands = demands_for(
         restrictions,
@@ -521,8 +523,11 @@ def _block_plan(
     allowed = _harder_than_chairs(
         plan, block.phase, _allowed(plan, restrictions, ctx, block.phase), demands
     )
-    # A stepped rung (a full plank) waits for a block after one that held its ladder.
-    before = [ctx.registry.exercises[e] for e in carried or {}]
+    # A stepped rung (a full plank) waits for a block after one that held its ladder,
+    # and stays open once opened: every earlier block counts, not only the one just
+    # before, or a block of the harder rung would close its own step and send the next
+    # block back down to the easier one (one-leg stance, then tandem stance again).
+    before = [ctx.registry.exercises[e] for e in {**(resumed or {}), **(carried or {})}]
     allowed = [ex for ex in allowed if all(s.ready(before) for s in demands.steps if s.gates(ex))]
     # Loaded work needs a drill for the same muscles; a loaded exercise without one is out.
     partners = _partner_map(allowed, demands.before_loaded)
@@ -584,17 +589,6 @@ def _block_plan(
     )
 
 
-FloorKey = tuple[str, str, bool]
-
-
-def _floor_key(ladder: str, ex: Exercise) -> FloorKey:
-    """Where a rung counts for the floor: its ladder, its role, and whether it is
-    lifted with a weight. A lift climbs by its load, so a bodyweight rung does not
-    hold it down: a two-handed dumbbell deadlift stays open after single-leg
-    deadlifts with no weight, and a loaded step-up beside a lateral step-down."""
-    return (ladder, ex.role, ex.load_type == "external")
-
-
 def _above_floors(
     options: Mapping[str, Option],
     floors: Mapping[FloorKey, int],
@@ -610,27 +604,29 @@ def _above_floors(
     (ladder, role) to the highest rung done. An easier rung may still come as an
     activation drill before the harder work, or in another role (a fast sit to stand
     as power work after slow ones from a lower seat). Lifts with a weight have floors
-    of their own (see :func:`_floor_key`). An easier rung also stays where it meets a
-    demand's group (``groups``) that no rung at or above the floor meets: a back's
-    two-handed deadlift after single-leg deadlifts with a weight."""
+    of their own (see :func:`~.demands.floor_key`). A floor holds only its own
+    ladder's rungs: movements one climbs to from another share a ladder (tandem
+    stance below one-leg stance). An easier rung also stays where it meets a demand's
+    group (``groups``) that no rung at or above the floor meets: a back's two-handed
+    deadlift after single-leg deadlifts with a weight."""
     top: dict[FloorKey, int] = {}
     for e, option in options.items():
         if e in rungs:
-            key = _floor_key(rungs[e][0], option.exercise)
+            key = floor_key(rungs[e][0], option.exercise)
             top[key] = max(top.get(key, rungs[e][1]), rungs[e][1])
 
     def below(e: str, option: Option) -> bool:
         if option.exercise.role == "activation" or e not in rungs:
             return False
         ladder, rung = rungs[e]
-        key = _floor_key(ladder, option.exercise)
+        key = floor_key(ladder, option.exercise)
         floor = floors.get(key)
         if floor is None or not rung < floor <= top[key]:
             return False
         above = [
             o.exercise
             for x, o in options.items()
-            if x in rungs and _floor_key(rungs[x][0], o.exercise) == key and rungs[x][1] >= floor
+            if x in rungs and floor_key(rungs[x][0], o.exercise) == key and rungs[x][1] >= floor
         ]
         needed = any(
             g.fits(option.exercise) and not any(g.fits(ex) for ex in above) for g in groups
@@ -1753,7 +1749,7 @@ def plan(
     previous: Chosen | None = None
     blocks = the_plan.skeleton.blocks
     learnt: set[str] = set()  # families of the unloaded work done so far
-    lifted: set[str] = set()  # families of the lifts with an external load done so far
+    lifted: set[str] = set()  # the lifts (ids) done with an external load so far
     floors: dict[FloorKey, int] = {}  # -> the highest rung done
     resumed: dict[str, Dose] = {}  # exercise -> its dose in the latest block that did it
     for number, block in enumerate(blocks):
@@ -1788,13 +1784,15 @@ def plan(
         chosen.append(previous)
         done = [previous.options[e].exercise for ids in previous.sessions for e in ids]
         learnt.update(ex.family for ex in done if not ex.loaded)
-        lifted.update(ex.family for ex in done if ex.load_type == "external")
+        # Per lift, not per movement family: a first barbell deadlift after dumbbell
+        # Romanian deadlifts is a new lift, and starts moderate (a ``first_load`` cap).
+        lifted.update(ex.id for ex in done if ex.load_type == "external")
         for ids in previous.sessions:
             for e in ids:
                 ex = previous.options[e].exercise
                 if e in the_plan.rungs and ex.role != "activation":
                     ladder, rung = the_plan.rungs[e]
-                    key = _floor_key(ladder, ex)
+                    key = floor_key(ladder, ex)
                     floors[key] = max(floors.get(key, rung), rung)
     return _assemble(the_plan, chosen, ctx)
 

@@ -602,13 +602,13 @@ _CONVERTER = _make_converter()
 
 
 def lifted_before(weeks: Sequence[Week]) -> dict[int, frozenset[str]]:
-    """Per block, the families of the lifts done with an external load in the blocks
+    """Per block, the lifts (exercise ids) done with an external load in the blocks
     before it: where a ``first_load`` cap no longer holds (the planner counts the same
-    as it plans; the checker holds each row's family and load to the catalogue's)."""
+    as it plans; the checker holds each row's load type to the catalogue's)."""
     per_block: dict[int, set[str]] = {}
     for week in weeks:
         per_block.setdefault(week.block, set()).update(
-            rx.family for s in week.sessions for rx in s.exercises if rx.load_type == "external"
+            rx.id for s in week.sessions for rx in s.exercises if rx.load_type == "external"
         )
     out: dict[int, frozenset[str]] = {}
     seen: set[str] = set()

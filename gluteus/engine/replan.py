@@ -162,8 +162,9 @@ def person(profile: Profile, ctx: Context) -> Person | None:
 @attrs.frozen
 class Place:
     """Where a week sits: its number, phase kind, the weeks of its block and the
-    block's deload week (None when it has none); ``lifted`` the families the blocks
-    before lifted with an external load (a ``first_load`` cap holds for the others)."""
+    block's deload week (None when it has none); ``lifted`` the lifts (exercise ids)
+    the blocks before did with an external load (a ``first_load`` cap holds for the
+    others)."""
 
     week: int
     kind: str

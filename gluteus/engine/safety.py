@@ -135,8 +135,8 @@ class Restrictions:
     def cap_for(self, exercise: Exercise, loaded: Collection[str] | None = None) -> Cap:
         """The caps on ``exercise``: :attr:`cap` (every rule's cap that holds for every
         exercise) with those of the rules whose cap names a tag it carries, and the
-        ``first_load`` caps when its family is not among ``loaded`` (the families the
-        blocks before loaded with a weight: see :meth:`Cap.applies_to`)."""
+        ``first_load`` caps when it is not among ``loaded`` (the lifts the blocks before
+        did with a weight: see :meth:`Cap.applies_to`)."""
         own = [r.cap for r in self.rules if r.cap is not None and (r.cap.tags or r.cap.first_load)]
         fitting = [c for c in own if c.applies_to(exercise, loaded)]
         return _combine_caps((self.cap, *fitting)) if fitting else self.cap

@@ -26,13 +26,16 @@ from .amber_gate import asks_more, week_before
 from .demands import (
     CAPPED_ROLES,
     ISOMETRIC_SHARE,
+    LOADED_LIFT,
     MAX_ACTIVATION_TENTHS,
     Demands,
+    FloorKey,
     Group,
     RungKey,
     TagLimit,
     Training,
     demands_for,
+    floor_key,
     gets_extra,
     rung_key,
     taught_by,
@@ -657,8 +660,8 @@ def _dose_texts(
 ) -> _DoseTexts | None:
     """What the dose rules that fit ``ex`` can say for its load, tempo and effort at
     ``reps`` (a load by repetition maximum is the one those reps make), in a loading
-    week and in a deload, under the rules' caps (a ``first_load`` cap unless its
-    family is among ``loaded``); None when no dose rule fits it (the
+    week and in a deload, under the rules' caps (a ``first_load`` cap unless it is
+    among ``loaded``); None when no dose rule fits it (the
     planner never uses such an exercise), and no texts at all when no plugin gives any
     dose rule (nothing can be planned, so loads cannot be judged). The dose rules are
     ``registry``'s.
@@ -756,8 +759,8 @@ def _check_exercise(
     """One exercise against the catalogue, the dose rules, the person's equipment and
     preferences, and every rule of its week (``restrictions``); its cues and dose are
     those of its block (``block``: the rules of all the block's weeks). Rules are
-    judged on the catalogue's facts, not the file's; ``loaded`` are the families the
-    blocks before lifted with an external load (see :meth:`~.model.Cap.applies_to`)."""
+    judged on the catalogue's facts, not the file's; ``loaded`` are the lifts the
+    blocks before did with an external load (see :meth:`~.model.Cap.applies_to`)."""
     rx, ex = slot.rx, slot.exercise
     if ex is None:
         yield slot.violation("no loaded plugin has an exercise with this id")
@@ -893,7 +896,7 @@ def _check_effort(
     slot: _Slot, restrictions: Restrictions, loaded: frozenset[str] | None = None
 ) -> Iterator[Violation]:
     """The effort stays within the caps of the rules of its week (a ``first_load`` cap
-    on a lift whose family is not among ``loaded``, those the blocks before lifted)."""
+    on a lift not among ``loaded``, those the blocks before did with a weight)."""
     effort = slot.rx.effort
     if effort is None:
         return
@@ -1269,6 +1272,7 @@ def _check_structure(
     yield from _check_limits(per_week)
     yield from _check_steps(per_week)
     yield from _check_one_rung(per_week)
+    yield from _check_floors(per_week)
     yield from _check_claims(claims, short, unmet)
     yield from _check_ruled_out(claims, ruling)
 
@@ -1276,14 +1280,19 @@ def _check_structure(
 def _check_steps(
     per_week: Sequence[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]],
 ) -> Iterator[Violation]:
-    """A stepped rung only in a block after one that held its ladder's work."""
+    """A stepped rung only in a block after one that held its ladder's work: any
+    earlier block, as a step once opened stays open (a block of the harder rung does
+    not send the next one back down to the easier)."""
     held: dict[int, list[Exercise]] = {}
     for week, _, week_slots, _ in per_week:
         held.setdefault(week.block, []).extend(s.exercise for s in week_slots if s.exercise)
-    blocks = sorted(held)
+    earlier: dict[int, list[Exercise]] = {}
+    done: list[Exercise] = []
+    for block in sorted(held):
+        earlier[block] = list(done)
+        done.extend(held[block])
     for week, demands, week_slots, _ in per_week:
-        at = blocks.index(week.block)
-        before = held[blocks[at - 1]] if at else []
+        before = earlier[week.block]
         for step in demands.steps:
             if step.ready(before):
                 continue
@@ -1291,7 +1300,7 @@ def _check_steps(
                 if slot.exercise is not None and step.gates(slot.exercise):
                     yield slot.violation(
                         f"work tagged {', '.join(sorted(step.tags & set(slot.exercise.tags)))}, "
-                        f"but the block before held no {' or '.join(sorted(step.families))} "
+                        f"but no block before held {' or '.join(sorted(step.families))} "
                         f"work{_tagged(step.after)}; rule {step.rule} comes to it only after "
                         "a block of the "
                         "easier rungs",
@@ -1325,6 +1334,59 @@ def _check_one_rung(
                     f"{first.rx.id} (rung {first.rx.rung}), the same movement: a week holds "
                     "one rung of a ladder per movement, so its sessions never step back down it"
                 )
+
+
+def _check_floors(
+    per_week: Sequence[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]],
+) -> Iterator[Violation]:
+    """A ladder is not stepped back down across blocks, where the program shows it
+    could be climbed on: a block that holds a rung at or above the highest an earlier
+    block reached (the ladder's floor, per :func:`~.demands.floor_key`) holds no
+    training work below that floor, as the planner holds it. Not checked: a block
+    holding only easier rungs (the checker cannot see whether its rules, equipment or
+    minutes left a harder one usable); an easier rung that alone meets a demand's
+    group (a two-handed deadlift the back asks for beside single-leg ones); a loaded
+    strength lift (the planner keeps one the block before loaded, a preference the
+    checker does not know); activation drills; rows an adaptation changed."""
+    by_block: dict[int, list[tuple[Demands, _Slot, FloorKey]]] = {}
+    for week, demands, week_slots, _ in per_week:
+        for slot in week_slots:
+            ex, rx = slot.exercise, slot.rx
+            if ex is None or ex.role == "activation" or rx.ladder is None or rx.rung is None:
+                continue
+            if _adapted(rx):
+                continue
+            by_block.setdefault(week.block, []).append((demands, slot, floor_key(rx.ladder, ex)))
+    floors: dict[FloorKey, int] = {}
+    for block in sorted(by_block):
+        entries = by_block[block]
+        for demands, slot, key in entries:
+            floor = floors.get(key)
+            rung = slot.rx.rung
+            ex = slot.exercise
+            if floor is None or rung is None or ex is None or rung >= floor:
+                continue
+            if LOADED_LIFT.fits(ex):
+                continue
+            above = [
+                s
+                for _, s, k in entries
+                if k == key and s.rx.rung is not None and s.rx.rung >= floor
+            ]
+            if not above:
+                continue
+            harder = [s.exercise for s in above if s.exercise is not None]
+            groups = [g for cover in demands.coverage for g in cover.groups]
+            if any(g.fits(ex) and not any(g.fits(h) for h in harder) for g in groups):
+                continue
+            yield slot.violation(
+                f"rung {rung} of the {slot.rx.ladder} ladder after an earlier block reached "
+                f"rung {floor}, in a block that holds {above[0].rx.id} (rung "
+                f"{above[0].rx.rung}): a ladder is climbed, not stepped back down"
+            )
+        for _, slot, key in entries:
+            if slot.rx.rung is not None:
+                floors[key] = max(floors.get(key, slot.rx.rung), slot.rx.rung)
 
 
 def _counted(lim: TagLimit, slot: _Slot) -> bool:

@@ -921,11 +921,17 @@ EXERCISES: tuple[Exercise, ...] = (
 )
 
 LADDERS: tuple[Ladder, ...] = (
+    # One ladder from standing heel to toe up to hops, so a block that has stood on one
+    # leg never goes back to the easier tandem stance (a ladder's floor holds only its
+    # own rungs): Otago climbs from tandem stance to the one-leg stand, each from holding
+    # a support to none (Campbell 1997), and the return-to-run checks take it on.
     Ladder(
         id="balance",
         name="Balance and single-leg control",
         issues=("function",),
         steps=(
+            LadderStep("tandem_stance_counter", ADVANCE_SUPPORT, REGRESS),
+            LadderStep("tandem_stance", ADVANCE_HOLD, REGRESS),
             LadderStep("single_leg_stance_support", ADVANCE_SUPPORT, REGRESS),
             LadderStep("single_leg_stance", ADVANCE_HOLD, REGRESS),
             LadderStep("single_leg_stance_arm_swing", ADVANCE_HOLD, REGRESS),
@@ -949,17 +955,6 @@ LADDERS: tuple[Ladder, ...] = (
         ),
         source="practice_convention",
         evidence="convention",
-    ),
-    Ladder(
-        id="tandem_stance",
-        name="Tandem stance: at a counter, then hands free",
-        issues=("function",),
-        steps=(
-            LadderStep("tandem_stance_counter", ADVANCE_SUPPORT, REGRESS),
-            LadderStep("tandem_stance", ADVANCE_HOLD, REGRESS),
-        ),
-        source="otago",
-        evidence="recalled",
     ),
     Ladder(
         id="everyday_power",

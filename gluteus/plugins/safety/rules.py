@@ -1358,16 +1358,20 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         # ACSM 2009 loads novices at 8-12RM and moves to heavier loads as training
-        # advances; Lloyd 2014 asks for technique before load. Applied per movement (a
-        # lifter new to a lift is a novice at it) by convention: no trial sets the block.
+        # advances; Lloyd 2014 asks for technique before load. Applied per lift (a
+        # lifter new to a lift is a novice at it: a barbell deadlift after dumbbell
+        # Romanian deadlifts is a new bar, path and grip to learn) by convention, and the
+        # first block in the lighter part of that range, 10RM or lighter, is a
+        # convention too: no trial sets the block or the load.
         id="moderate_before_heavy",
         description="A lift's first block with a weight is moderate (an effort of 7/10 at "
-        "most, 3 or more reps in reserve): heavy loads of a movement come only "
-        "in a block after one in which the same movement was lifted with a weight.",
+        "most, 3 or more reps in reserve, a weight you could lift 10 times or more): "
+        "heavy loads of a lift come only in a block after one in which the same lift was "
+        "done with a weight (a barbell deadlift after dumbbell ones starts moderate too).",
         source="acsm2009",
         evidence="convention",
         when=Trigger(always=True),
-        cap=Cap(max_rpe=7, first_load=True),
+        cap=Cap(max_rpe=7, min_rm=10, first_load=True),
     ),
     # --- Youth ---------------------------------------------------------------------------
     SafetyRule(
