@@ -306,6 +306,12 @@ BACK_TO_BACK = {
     "days": ["mon", "tue", "thu", "sat"],
 }
 POSTNATAL = {"age": 33, "precautions": ["postnatal"], "weeks_since_birth": 6}
+POSTNATAL_PGP = {
+    "age": 33,
+    "precautions": ["postnatal"],
+    "weeks_since_birth": 20,
+    "signs": ["barely_feel_glutes", "pelvic_girdle_pain"],
+}
 FALLS = {
     "age": 84,
     "walking_aid": True,
@@ -376,6 +382,14 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         "pelvic_girdle_pain",
         person(age=31, precautions=["pregnancy"], pregnancy_week=20, signs=["pelvic_girdle_pain"]),
         slip_in("split_squat"),
+    ),
+    # Pelvic girdle pain after a birth, past the 12 weeks that keep impact out: still no
+    # landing and no swung bell while the pain is there.
+    ("pelvic_girdle_pain_no_impact", person(**POSTNATAL_PGP), slip_in("squat_jump", week=7)),
+    (
+        "pelvic_girdle_pain_no_impact",
+        person(**POSTNATAL_PGP),
+        slip_in("kettlebell_swing", week=7),
     ),
     (
         "hip_replacement_posterior",
@@ -906,4 +920,5 @@ def test_the_rule_asking_for_jumps_knows_every_rule_that_keeps_them_out():
         "osteoporosis",
         "pain_no_heavy_loading",
         "gluteal_tendinopathy_fast_last",
+        "pelvic_girdle_pain_no_impact",
     }

@@ -3644,3 +3644,29 @@ def test_a_lifter_whose_back_takes_over_gets_no_heavy_lower_body_days_in_a_row()
     a["exercises"].append(dict(lift))
     found = verify(doc, CTX)
     assert any(v.rule == "back_heavy_lifts_apart" for v in found), [str(v) for v in found]
+
+
+# --- Review 16 (replan): pelvic girdle pain, stage-2 blood pressure, single-leg knees and hips
+
+
+def test_pelvic_girdle_pain_keeps_jumps_and_swings_out_after_12_weeks_postnatal():
+    """Nadia, 33, 7 weeks after a birth with pelvic girdle pain still there: weeks 9-10
+    (past 12 weeks) gave squat jumps and kettlebell swings, "nothing in your rules
+    against jumping". While the pain lasts no landing and no swung bell loads the
+    pelvic joints (Vleeming 2008; Goom 2019 asks for a pelvic health check first); her
+    power work stays on both feet, and a jump slipped in is caught."""
+    doc = program("r16_nadia.yaml")
+    rule_ids = {r["id"] for r in doc["safety"]["rules"]}
+    assert "pelvic_girdle_pain_no_impact" in rule_ids
+    assert "power_as_jumps" not in rule_ids
+    for week, rx in rows(doc):
+        tags = set(CATALOGUE[rx["id"]].tags)
+        assert not tags & {"impact", "ballistic"}, (week, rx["name"])
+    assert any("pelvic health physiotherapist before" in n for n in doc["safety"]["notes"])
+    assert verify(doc, CTX) == []
+    late = doc["weeks"][-1]["sessions"][0]["exercises"]
+    swing = copy.deepcopy(late[-1])
+    swing.update(id="squat_jump", name=CATALOGUE["squat_jump"].name)
+    late[-1] = swing
+    found = verify(doc, CTX)
+    assert any(v.rule == "pelvic_girdle_pain_no_impact" for v in found), [str(v) for v in found]
