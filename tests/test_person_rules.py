@@ -484,6 +484,18 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(blood_pressure={"systolic": 152, "diastolic": 94}),
         without_rule("blood_pressure_reading_check"),
     ),
+    # 160/100 or more: until a doctor has seen it, loads stay at a 12-repetition weight
+    # or lighter and the effort at 6/10 (a 9RM passes the 8RM of high blood pressure).
+    (
+        "blood_pressure_see_gp_first",
+        person(blood_pressure={"systolic": 168, "diastolic": 102}),
+        set_effort(rm=[9, 9]),
+    ),
+    (
+        "blood_pressure_see_gp_first",
+        person(blood_pressure={"systolic": 150, "diastolic": 104}),
+        set_effort(rpe=[7, 7]),
+    ),
     # Planks from the feet only in a block after one with planks on the knees or side.
     (
         "postnatal",

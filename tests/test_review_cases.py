@@ -3670,3 +3670,29 @@ def test_pelvic_girdle_pain_keeps_jumps_and_swings_out_after_12_weeks_postnatal(
     late[-1] = swing
     found = verify(doc, CTX)
     assert any(v.rule == "pelvic_girdle_pain_no_impact" for v in found), [str(v) for v in found]
+
+
+def test_blood_pressure_of_160_100_sends_to_the_gp_and_keeps_every_weight_light():
+    """Deepak, 54, an advanced powerlifter, 168/102 and untreated: the program said only
+    "have it checked by your GP" and built to 8-9RM lifts, with nothing about his own
+    near-maximal, breath-held lifting. At 160/100 or more a doctor's check comes before
+    resistance training (Williams 2007): every weight, every week, stays at a 12RM or
+    lighter at RPE 6 at most, the notes send him to the GP and stop his own maximal,
+    breath-held lifts until then, and a 9RM written in is caught."""
+    doc = program("r16_deepak.yaml")
+    assert "blood_pressure_see_gp_first" in {r["id"] for r in doc["safety"]["rules"]}
+    loaded = [(w, rx) for w, rx in rows(doc) if rx["load_type"] == "external"]
+    assert loaded, "a trained lifter still lifts a weight"
+    for week, rx in loaded:
+        assert rx["effort"]["rm"][0] >= 12, (week, rx["name"], rx["effort"])
+    for week, rx in rows(doc):
+        rpe = (rx.get("effort") or {}).get("rpe")
+        assert rpe is None or rpe[1] <= 6, (week, rx["name"], rpe)
+    note = next(n for n in doc["safety"]["notes"] if "160/100" in n)
+    assert "see your GP" in note and "near-maximal" in note and "own lifting" in note
+    assert "hold your breath" in note
+    assert verify(doc, CTX) == []
+    week, rx = loaded[-1]
+    rx["effort"]["rm"] = [9, 9]
+    found = verify(doc, CTX)
+    assert any(v.rule == "blood_pressure_see_gp_first" for v in found), [str(v) for v in found]

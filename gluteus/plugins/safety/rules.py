@@ -279,6 +279,17 @@ PELVIC_FLOOR_TRAINING = Source(
     "contractions 3 times a day). Recalled, to be checked.",
     "recalled",
 )
+WILLIAMS2007 = Source(
+    "williams2007",
+    "Williams MA, Haskell WL, Ades PA, et al. Resistance exercise in individuals with and "
+    "without cardiovascular disease: 2007 update. A scientific statement from the American "
+    "Heart Association. Circulation 2007;116(5):572-584 (recalled: uncontrolled "
+    "hypertension over 160/100 is a relative contraindication to resistance training, "
+    "which means seeing a physician before taking part; over 180/110 an absolute one). "
+    "The same 160/100 is NICE NG136's stage 2 for a clinic reading. Recalled, to be "
+    "checked.",
+    "recalled",
+)
 PGP_IMPACT = Source(
     "pgp_impact_convention",
     "Convention after the European pelvic girdle pain guidelines (Vleeming 2008, recalled: "
@@ -319,6 +330,7 @@ SOURCES: tuple[Source, ...] = (
     POSTNATAL_LOADS,
     PELVIC_FLOOR_TRAINING,
     PGP_IMPACT,
+    WILLIAMS2007,
 )
 
 PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
@@ -1272,6 +1284,46 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "The blood pressure reading you gave is 140/90 or more: have it checked by your "
             "GP (high blood pressure is confirmed by repeated or home readings, NICE NG136), "
             "and see a doctor before training if a resting reading is ever 180/110 or more.",
+        ),
+    ),
+    SafetyRule(
+        # 160/100 or more (under the 180/110 red flag): Williams 2007 asks for a doctor
+        # before resistance training. The program cannot know when that happens, so it is
+        # written for the time before: no near-maximal or breath-held lifting anywhere, and
+        # every weight at the light end of Pescatello 2015's moderate range (60-70% of a
+        # one-repetition maximum, about a 12-repetition load or lighter) at a moderate
+        # effort (6/10 at most, the ACSM's moderate), without its progression towards 80%.
+        # Which loads to keep until the GP has seen the reading is the convention.
+        id="blood_pressure_see_gp_first",
+        description="A resting blood pressure reading of 160/100 or more: see your GP "
+        "before lifting heavy; until then no near-maximal or breath-held lifting in any "
+        "training, and every weight here is one you could lift 12 times or more, at an "
+        "effort of 6/10 at most.",
+        source="williams2007",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    _state("blood_pressure", "high"),
+                    AnyOf(
+                        (
+                            Fact("profile.blood_pressure.systolic", ">=", 160),
+                            Fact("profile.blood_pressure.diastolic", ">=", 100),
+                        )
+                    ),
+                )
+            )
+        ),
+        exclude_tags=("breath_hold", "ballistic"),
+        cap=Cap(max_rpe=6, min_rm=12),
+        notes=(
+            "Your blood pressure reading is 160/100 or more: see your GP before you lift "
+            "anything heavy (at this level a doctor's check comes before resistance "
+            "training, Williams 2007). Until your GP has reviewed it, do no maximal or "
+            "near-maximal lifts and never hold your breath to brace, in any training, your "
+            "own lifting included. This program keeps every weight to one you could lift 12 "
+            "times or more, at an effort of 6/10 at most; once your GP has seen you and your "
+            "readings are under 160/100, enter the new reading for a new program.",
         ),
     ),
     # --- Recovery between hard sessions --------------------------------------------------
