@@ -760,6 +760,11 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("power_as_jumps", JUMPER, without_tag_in_power_weeks("impact")),
     ("power_as_jumps", JUMPER, slip_in("fast_sit_to_stand", week=7)),
     ("landing_ladder", person(), slip_in("transverse_hop")),
+    # Knees that cave in: the hip loaded moving in or turning over the standing leg waits
+    # for the re-test, as the hops do.
+    ("valgus_no_adduction_under_load", person(), slip_in("eccentric_skater_squat")),
+    ("valgus_no_adduction_under_load", person(), slip_in("rotational_single_leg_squat", week=7)),
+    ("valgus_no_adduction_under_load", person(), slip_in("hip_airplane")),
     ("landing_ladder", person(), slip_in("forward_hop")),
     # Legs switched in the air, landing in a split stance: a landing on one leg.
     ("landing_ladder", person(), slip_in("split_squat_jump")),

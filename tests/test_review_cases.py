@@ -3696,3 +3696,28 @@ def test_blood_pressure_of_160_100_sends_to_the_gp_and_keeps_every_weight_light(
     rx["effort"]["rm"] = [9, 9]
     found = verify(doc, CTX)
     assert any(v.rule == "blood_pressure_see_gp_first" for v in found), [str(v) for v in found]
+
+
+def test_knees_that_cave_in_get_a_partial_single_leg_squat_first_and_no_turning_one():
+    """Josh, 14, knee pain 3/10, both knees caving in on the single-leg squat test: his
+    first single-leg squat was a skater squat lowering the back knee to the floor, and
+    weeks 5-6 added a rotational single-leg squat and hip airplanes. The hip moving in and
+    turning under load is the caving pattern (Willy 2019): it waits for a re-test, as
+    the hops do, and the first single-leg squat is a partial one with deep knee bending
+    left for later. A turning squat slipped in is caught."""
+    doc = program("r16_josh.yaml")
+    assert "valgus_no_adduction_under_load" in {r["id"] for r in doc["safety"]["rules"]}
+    single_leg = []
+    for week, rx in rows(doc):
+        tags = set(CATALOGUE[rx["id"]].tags)
+        assert not tags & {"adduction_under_load", "single_leg_rotation"}, (week, rx["name"])
+        if rx["family"] in {"single_leg_squat", "step_down"}:
+            single_leg.append((week, tags))
+    assert single_leg, "a single-leg squat or step-down still trains the knee's control"
+    first = min(week for week, _ in single_leg)
+    assert all("deep_loaded_knee_flexion" not in t for w, t in single_leg if w == first)
+    assert verify(doc, CTX) == []
+    rx = next(rx for _, rx in rows(doc, weeks={doc["weeks"][-1]["number"]}))
+    rx.update(id="rotational_single_leg_squat", family="single_leg_squat")
+    found = verify(doc, CTX)
+    assert any(v.rule == "valgus_no_adduction_under_load" for v in found), [str(v) for v in found]

@@ -290,6 +290,18 @@ WILLIAMS2007 = Source(
     "checked.",
     "recalled",
 )
+VALGUS_TURNING = Source(
+    "valgus_turning_convention",
+    "Convention after Willy 2019 (patellofemoral pain guideline: hip and knee strengthening "
+    "with movement retraining; the hip turning in and moving towards the midline as the "
+    "knee caves in is the movement to retrain): while the knee caves in on the single-leg "
+    "squat test, single-leg work that loads the standing hip as it moves in towards or "
+    "across the midline (skater squats, turning single-leg squats, hip airplanes, "
+    "crossover step-ups, curtsy lunges) waits, and the knee is trained over the foot "
+    "first, until a re-test shows it in line: the gate the landing ladder uses for hops. "
+    "No trial tests this gate as stated.",
+    "convention",
+)
 PGP_IMPACT = Source(
     "pgp_impact_convention",
     "Convention after the European pelvic girdle pain guidelines (Vleeming 2008, recalled: "
@@ -331,6 +343,7 @@ SOURCES: tuple[Source, ...] = (
     PELVIC_FLOOR_TRAINING,
     PGP_IMPACT,
     WILLIAMS2007,
+    VALGUS_TURNING,
 )
 
 PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
@@ -1683,6 +1696,26 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "load, with 3 or more reps in reserve, knee over the toes on every rep; "
             "heavier single-leg work comes in a new program once the single-leg squat "
             "test shows the knee no longer caves in.",
+        ),
+    ),
+    SafetyRule(
+        id="valgus_no_adduction_under_load",
+        description="Knees that cave in: no single-leg work that loads the hip as it moves "
+        "in towards or across the midline (skater squats, turning single-leg squats, hip "
+        "airplanes, crossover step-ups, curtsy lunges) until the knee stays in line on the "
+        "single-leg squat test.",
+        # The hip moving in and turning in under load is the knee's caving pattern
+        # (Willy 2019): it is trained with the knee over the foot first, and the same
+        # re-test that gates the hops (landing_ladder) gates the turning work. The hold of
+        # the hip airplane, still in a fixed position, stays.
+        source="valgus_turning_convention",
+        evidence="convention",
+        when=Trigger(condition=KNEE_VALGUS),
+        exclude_tags=("adduction_under_load",),
+        notes=(
+            "Skater squats, turning single-leg squats, hip airplanes and crossing step-ups "
+            "come in a new program once you re-take the single-leg squat test and the knee "
+            "no longer caves in.",
         ),
     ),
     # --- Pain ------------------------------------------------------------------------------
