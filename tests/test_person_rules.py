@@ -715,6 +715,9 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("single_leg_stance")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("reverse_lunge")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("split_squat_hold")),
+    # A step taken on one leg without a hand on a rail: the hands-free stance, loaded.
+    ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("step_up", week=5)),
+    ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("step_up_loaded", week=5)),
     ("gluteal_tendinopathy_fast_last", OUTER_HIP, slip_in("step_up_knee_drive")),
     # Outer hip pain under 4/10 with a level pelvis, hurting in workouts or lying on
     # that side: the tendon picture, kept off compression and fast work.
@@ -802,6 +805,24 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
 )
 def test_a_hand_inserted_violation_of_a_rule_as_worded_is_caught(rule_id, profile, edit):
     test_a_hand_inserted_violation_of_each_person_rule_is_caught(rule_id, profile, edit)
+
+
+def test_the_tendon_first_stage_leaves_out_every_free_standing_step():
+    """gluteal_tendinopathy_staging names its step-ups and step-downs by id (a rule
+    excludes by any one tag, not a pair): they are every step taken on one leg without a
+    support (single_leg_step or single_leg_squat, with unsupported_balance) that its tags
+    do not already leave out, so a new one added to the catalogue needs adding there."""
+    from gluteus.plugins.safety import rules
+
+    rule = next(r for r in rules.SAFETY_RULES if r.id == "gluteal_tendinopathy_staging")
+    free_steps = {
+        e.id
+        for e in CATALOGUE.values()
+        if {"single_leg_step", "single_leg_squat"} & set(e.tags)
+        and "unsupported_balance" in e.tags
+        and not set(rule.exclude_tags) & set(e.tags)
+    }
+    assert free_steps == set(rule.exclude_exercises)
 
 
 def test_a_hip_extension_without_its_guarding_cue_is_caught():

@@ -80,8 +80,9 @@ TENDINOPATHY_STAGES = Source(
     "holds and two-leg work, and the same hard exercise on days apart, heavy tendon loading "
     "wanting 48-72 hours between sessions, as heavy slow resistance runs 3 times a week, "
     "Kongsgaard 2009); 4/10 or more, or from 2/10 with a "
-    "Trendelenburg sign, holds the first stage (no hands-free single-leg holds, lunges or "
-    "single-leg reaches). After a hip replacement, hip pain is read as the operated hip, "
+    "Trendelenburg sign, holds the first stage (no hands-free single-leg holds, step-ups "
+    "or step-downs, lunges or single-leg reaches: single-leg loading is done with a hand "
+    "on a rail or the back on a wall). After a hip replacement, hip pain is read as the operated hip, "
     "not the tendon picture; a pelvis that drops still holds the first stage.",
     "convention",
 )
@@ -1840,8 +1841,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="gluteal_tendinopathy_staging",
         description="Outer hip pain of 4/10 or more (or from 2/10 with the pelvis dropping "
-        "on one leg): no standing on one leg hands-free for a hold, and no lunges, split "
-        "squats or single-leg reaches until the pain settles and the pelvis stays level.",
+        "on one leg): no standing on one leg hands-free for a hold, no step-ups or "
+        "step-downs without a hand on a rail, and no lunges, split squats or single-leg "
+        "reaches until the pain settles and the pelvis stays level.",
         # LEAP (Mellor 2018) and Grimaldi 2015 load in stages: holds and two-leg work,
         # then single-leg work, then fast, energy-storage loading last (the next rule).
         # The gates and which exercises each stage holds are conventions.
@@ -1849,10 +1851,26 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(condition=OUTER_HIP_FIRST_STAGE),
         exclude_tags=("sustained_single_leg_stance", "single_leg_excursion"),
+        # A step taken on one leg with no hand on a support is the one-leg stance above
+        # under load: where the pelvis drops, the standing hip swings into adduction, the
+        # compression Grimaldi & Fearon 2015 keep off the tendon. The supported versions
+        # (a step-up at a rail, the single-leg squat with the back on a wall) stay. By id:
+        # these are the step-ups and step-downs that carry unsupported_balance, and a rule
+        # cannot exclude the pair of tags together.
+        exclude_exercises=(
+            "step_up",
+            "step_up_loaded",
+            "goblet_step_up",
+            "lateral_step_up",
+            "lateral_step_down",
+            "crossover_step_up",
+            "step_up_knee_drive",
+        ),
         notes=(
             # The gate the condition above lifts at, for a pelvis that drops and for pain
             # in the amber zone alike.
-            "Stand on one leg only with a hand on a counter for now. Lunges and single-leg "
+            "Stand on one leg only with a hand on a counter for now, and step up or down "
+            "only with a hand on a rail. Lunges and single-leg "
             "reaches come in a new program, once the outer hip pain is under "
             f"{person.OUTER_HIP_FROM}/10, or under {person.OUTER_HIP_ALONE}/10 when the "
             "pelvis stays level as you stand on one leg (the Trendelenburg test).",
