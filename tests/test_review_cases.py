@@ -3677,6 +3677,8 @@ def test_blood_pressure_of_160_100_sends_to_the_gp_and_keeps_every_weight_light(
     breath-held lifts until then, and a 9RM written in is caught."""
     doc = program("r16_deepak.yaml")
     assert "blood_pressure_see_gp_first" in {r["id"] for r in doc["safety"]["rules"]}
+    states = {p["state"]: p for p in doc["person"]}
+    assert states["blood_pressure"]["why"] == "168/102 (160/100 or more)"
     loaded = [(w, rx) for w, rx in rows(doc) if rx["load_type"] == "external"]
     assert loaded, "a trained lifter still lifts a weight"
     for week, rx in loaded:
