@@ -306,6 +306,12 @@ BACK_TO_BACK = {
     "days": ["mon", "tue", "thu", "sat"],
 }
 POSTNATAL = {"age": 33, "precautions": ["postnatal"], "weeks_since_birth": 6}
+POSTNATAL_PGP = {
+    "age": 33,
+    "precautions": ["postnatal"],
+    "weeks_since_birth": 20,
+    "signs": ["barely_feel_glutes", "pelvic_girdle_pain"],
+}
 FALLS = {
     "age": 84,
     "walking_aid": True,
@@ -376,6 +382,14 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         "pelvic_girdle_pain",
         person(age=31, precautions=["pregnancy"], pregnancy_week=20, signs=["pelvic_girdle_pain"]),
         slip_in("split_squat"),
+    ),
+    # Pelvic girdle pain after a birth, past the 12 weeks that keep impact out: still no
+    # landing and no swung bell while the pain is there.
+    ("pelvic_girdle_pain_no_impact", person(**POSTNATAL_PGP), slip_in("squat_jump", week=7)),
+    (
+        "pelvic_girdle_pain_no_impact",
+        person(**POSTNATAL_PGP),
+        slip_in("kettlebell_swing", week=7),
     ),
     (
         "hip_replacement_posterior",
@@ -469,6 +483,18 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         "blood_pressure_reading_check",
         person(blood_pressure={"systolic": 152, "diastolic": 94}),
         without_rule("blood_pressure_reading_check"),
+    ),
+    # 160/100 or more: until a doctor has seen it, loads stay at a 12-repetition weight
+    # or lighter and the effort at 6/10 (a 9RM passes the 8RM of high blood pressure).
+    (
+        "blood_pressure_see_gp_first",
+        person(blood_pressure={"systolic": 168, "diastolic": 102}),
+        set_effort(rm=[9, 9]),
+    ),
+    (
+        "blood_pressure_see_gp_first",
+        person(blood_pressure={"systolic": 150, "diastolic": 104}),
+        set_effort(rpe=[7, 7]),
     ),
     # Planks from the feet only in a block after one with planks on the knees or side.
     (
@@ -703,6 +729,9 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("single_leg_stance")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("reverse_lunge")),
     ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("split_squat_hold")),
+    # A step taken on one leg without a hand on a rail: the hands-free stance, loaded.
+    ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("step_up", week=5)),
+    ("gluteal_tendinopathy_staging", OUTER_HIP, slip_in("step_up_loaded", week=5)),
     ("gluteal_tendinopathy_fast_last", OUTER_HIP, slip_in("step_up_knee_drive")),
     # Outer hip pain under 4/10 with a level pelvis, hurting in workouts or lying on
     # that side: the tendon picture, kept off compression and fast work.
@@ -748,6 +777,11 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("power_as_jumps", JUMPER, without_tag_in_power_weeks("impact")),
     ("power_as_jumps", JUMPER, slip_in("fast_sit_to_stand", week=7)),
     ("landing_ladder", person(), slip_in("transverse_hop")),
+    # Knees that cave in: the hip loaded moving in or turning over the standing leg waits
+    # for the re-test, as the hops do.
+    ("valgus_no_adduction_under_load", person(), slip_in("eccentric_skater_squat")),
+    ("valgus_no_adduction_under_load", person(), slip_in("rotational_single_leg_squat", week=7)),
+    ("valgus_no_adduction_under_load", person(), slip_in("hip_airplane")),
     ("landing_ladder", person(), slip_in("forward_hop")),
     # Legs switched in the air, landing in a split stance: a landing on one leg.
     ("landing_ladder", person(), slip_in("split_squat_jump")),
@@ -785,6 +819,24 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
 )
 def test_a_hand_inserted_violation_of_a_rule_as_worded_is_caught(rule_id, profile, edit):
     test_a_hand_inserted_violation_of_each_person_rule_is_caught(rule_id, profile, edit)
+
+
+def test_the_tendon_first_stage_leaves_out_every_free_standing_step():
+    """gluteal_tendinopathy_staging names its step-ups and step-downs by id (a rule
+    excludes by any one tag, not a pair): they are every step taken on one leg without a
+    support (single_leg_step or single_leg_squat, with unsupported_balance) that its tags
+    do not already leave out, so a new one added to the catalogue needs adding there."""
+    from gluteus.plugins.safety import rules
+
+    rule = next(r for r in rules.SAFETY_RULES if r.id == "gluteal_tendinopathy_staging")
+    free_steps = {
+        e.id
+        for e in CATALOGUE.values()
+        if {"single_leg_step", "single_leg_squat"} & set(e.tags)
+        and "unsupported_balance" in e.tags
+        and not set(rule.exclude_tags) & set(e.tags)
+    }
+    assert free_steps == set(rule.exclude_exercises)
 
 
 def test_a_hip_extension_without_its_guarding_cue_is_caught():
@@ -920,4 +972,5 @@ def test_the_rule_asking_for_jumps_knows_every_rule_that_keeps_them_out():
         "osteoporosis",
         "pain_no_heavy_loading",
         "gluteal_tendinopathy_fast_last",
+        "pelvic_girdle_pain_no_impact",
     }

@@ -495,6 +495,11 @@ def _blood_pressure(profile: Profile) -> Assessment:
             "uncontrolled",
             f"{reading.systolic}/{reading.diastolic} (180/110 or more)",
         )
+    if reading is not None and (reading.systolic >= 160 or reading.diastolic >= 100):
+        # Still "high" (the same rules), said at the level the GP-first rule acts on.
+        return Assessment(
+            "blood_pressure", "high", f"{reading.systolic}/{reading.diastolic} (160/100 or more)"
+        )
     if reading is not None and (reading.systolic >= 140 or reading.diastolic >= 90):
         return Assessment(
             "blood_pressure", "high", f"{reading.systolic}/{reading.diastolic} (140/90 or more)"

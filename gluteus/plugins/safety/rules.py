@@ -80,8 +80,9 @@ TENDINOPATHY_STAGES = Source(
     "holds and two-leg work, and the same hard exercise on days apart, heavy tendon loading "
     "wanting 48-72 hours between sessions, as heavy slow resistance runs 3 times a week, "
     "Kongsgaard 2009); 4/10 or more, or from 2/10 with a "
-    "Trendelenburg sign, holds the first stage (no hands-free single-leg holds, lunges or "
-    "single-leg reaches). After a hip replacement, hip pain is read as the operated hip, "
+    "Trendelenburg sign, holds the first stage (no hands-free single-leg holds, step-ups "
+    "or step-downs, lunges or single-leg reaches: single-leg loading is done with a hand "
+    "on a rail or the back on a wall). After a hip replacement, hip pain is read as the operated hip, "
     "not the tendon picture; a pelvis that drops still holds the first stage.",
     "convention",
 )
@@ -279,6 +280,42 @@ PELVIC_FLOOR_TRAINING = Source(
     "contractions 3 times a day). Recalled, to be checked.",
     "recalled",
 )
+WILLIAMS2007 = Source(
+    "williams2007",
+    "Williams MA, Haskell WL, Ades PA, et al. Resistance exercise in individuals with and "
+    "without cardiovascular disease: 2007 update. A scientific statement from the American "
+    "Heart Association. Circulation 2007;116(5):572-584 (recalled: uncontrolled "
+    "hypertension over 160/100 is a relative contraindication to resistance training, "
+    "which means seeing a physician before taking part; over 180/110 an absolute one). "
+    "The same 160/100 is NICE NG136's stage 2 for a clinic reading. Recalled, to be "
+    "checked.",
+    "recalled",
+)
+VALGUS_TURNING = Source(
+    "valgus_turning_convention",
+    "Convention after Willy 2019 (patellofemoral pain guideline: hip and knee strengthening "
+    "with movement retraining; the hip turning in and moving towards the midline as the "
+    "knee caves in is the movement to retrain): while the knee caves in on the single-leg "
+    "squat test, single-leg work that loads the standing hip as it moves in towards or "
+    "across the midline (skater squats, turning single-leg squats, hip airplanes, "
+    "crossover step-ups, curtsy lunges) waits, and the knee is trained over the foot "
+    "first, until a re-test shows it in line: the gate the landing ladder uses for hops. "
+    "No trial tests this gate as stated.",
+    "convention",
+)
+PGP_IMPACT = Source(
+    "pgp_impact_convention",
+    "Convention after the European pelvic girdle pain guidelines (Vleeming 2008, recalled: "
+    "loads that shear or gap the pelvic joints provoke the pain) and Goom, Donnelly & "
+    "Brockwell 2019 (recalled: impact comes back after a birth at 12 weeks at the "
+    "earliest, after an assessment by a pelvic health professional and a load-and-impact "
+    "readiness check: standing on one leg, single-leg squats, hopping on the spot and "
+    "bounding, all without pain): while pelvic girdle pain is present, no jumps, hops, "
+    "bounds or swung weights, whose landings and swings load the pelvic joints at several "
+    "times body weight; fast work stays symmetric and on both feet (a fast sit to stand). "
+    "No trial sets this limit as stated.",
+    "convention",
+)
 
 SOURCES: tuple[Source, ...] = (
     *src.ALL,
@@ -305,6 +342,9 @@ SOURCES: tuple[Source, ...] = (
     POSTNATAL,
     POSTNATAL_LOADS,
     PELVIC_FLOOR_TRAINING,
+    PGP_IMPACT,
+    WILLIAMS2007,
+    VALGUS_TURNING,
 )
 
 PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
@@ -414,6 +454,7 @@ JUMPS_RULED_OUT = AnyOf(
         BONE_OSTEOPOROSIS,
         ANY_PAIN_4,
         OUTER_HIP_TENDON,
+        Fact("sign.pelvic_girdle_pain"),
     )
 )
 
@@ -754,6 +795,26 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "on one leg: standing on one leg loads one side of the pelvis.",
         ),
     ),
+    SafetyRule(
+        id="pelvic_girdle_pain_no_impact",
+        description="With pelvic girdle pain: no jumps, hops, bounds or swung weights "
+        "(kettlebell swings) while the pain is there; fast work stays on both feet, as in a "
+        "fast sit to stand.",
+        # A landing loads the pelvis at several times body weight, and a swing drives the
+        # hips hard through a wide stance: the shear and gapping the pelvic girdle pain rule
+        # keeps out (Vleeming 2008). Goom 2019 brings impact back only after a pelvic health
+        # check and single-leg readiness tasks this program cannot see. Convention.
+        source="pgp_impact_convention",
+        evidence="convention",
+        when=Trigger(condition=Fact("sign.pelvic_girdle_pain")),
+        exclude_tags=("impact", "ballistic"),
+        notes=(
+            "No jumping, hopping, running or kettlebell swings while the pelvic girdle pain "
+            "lasts. Once it has gone, see a pelvic health physiotherapist before bringing "
+            "them back: they check that you can stand and squat on one leg, and hop on the "
+            "spot, without pain first (Goom, Donnelly & Brockwell 2019).",
+        ),
+    ),
     # --- After giving birth --------------------------------------------------------------
     SafetyRule(
         id="postnatal_early",
@@ -813,8 +874,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "doing them right.",
             "Stop and see your midwife, GP or a pelvic health physiotherapist if any "
             "postnatal stop sign appears. Running and jumping come back from 12 weeks "
-            "after the birth at the earliest, only without those signs (Goom, Donnelly & "
-            "Brockwell 2019).",
+            "after the birth at the earliest, only without those signs, and best after a "
+            "pelvic health physiotherapist has checked you (Goom, Donnelly & Brockwell 2019).",
             # Full planks come back at 12 weeks: the steps before them hold at any stage.
             "Build trunk work up in steps: lying on your side first, then supported (on "
             "your knees, or with your hands on a wall or a bench), and a full plank (not "
@@ -1327,6 +1388,46 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "and see a doctor before training if a resting reading is ever 180/110 or more.",
         ),
     ),
+    SafetyRule(
+        # 160/100 or more (under the 180/110 red flag): Williams 2007 asks for a doctor
+        # before resistance training. The program cannot know when that happens, so it is
+        # written for the time before: no near-maximal or breath-held lifting anywhere, and
+        # every weight at the light end of Pescatello 2015's moderate range (60-70% of a
+        # one-repetition maximum, about a 12-repetition load or lighter) at a moderate
+        # effort (6/10 at most, the ACSM's moderate), without its progression towards 80%.
+        # Which loads to keep until the GP has seen the reading is the convention.
+        id="blood_pressure_see_gp_first",
+        description="A resting blood pressure reading of 160/100 or more: see your GP "
+        "before lifting heavy; until then no near-maximal or breath-held lifting in any "
+        "training, and every weight here is one you could lift 12 times or more, at an "
+        "effort of 6/10 at most.",
+        source="williams2007",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    _state("blood_pressure", "high"),
+                    AnyOf(
+                        (
+                            Fact("profile.blood_pressure.systolic", ">=", 160),
+                            Fact("profile.blood_pressure.diastolic", ">=", 100),
+                        )
+                    ),
+                )
+            )
+        ),
+        exclude_tags=("breath_hold", "ballistic"),
+        cap=Cap(max_rpe=6, min_rm=12),
+        notes=(
+            "Your blood pressure reading is 160/100 or more: see your GP before you lift "
+            "anything heavy (at this level a doctor's check comes before resistance "
+            "training, Williams 2007). Until your GP has reviewed it, do no maximal or "
+            "near-maximal lifts and never hold your breath to brace, in any training, your "
+            "own lifting included. This program keeps every weight to one you could lift 12 "
+            "times or more, at an effort of 6/10 at most; once your GP has seen you and your "
+            "readings are under 160/100, enter the new reading for a new program.",
+        ),
+    ),
     # --- Recovery between hard sessions --------------------------------------------------
     SafetyRule(
         # Garber 2011: the same muscles get 48 hours between hard sessions. A heavy hinge
@@ -1690,6 +1791,26 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "test shows the knee no longer caves in.",
         ),
     ),
+    SafetyRule(
+        id="valgus_no_adduction_under_load",
+        description="Knees that cave in: no single-leg work that loads the hip as it moves "
+        "in towards or across the midline (skater squats, turning single-leg squats, hip "
+        "airplanes, crossover step-ups, curtsy lunges) until the knee stays in line on the "
+        "single-leg squat test.",
+        # The hip moving in and turning in under load is the knee's caving pattern
+        # (Willy 2019): it is trained with the knee over the foot first, and the same
+        # re-test that gates the hops (landing_ladder) gates the turning work. The hold of
+        # the hip airplane, still in a fixed position, stays.
+        source="valgus_turning_convention",
+        evidence="convention",
+        when=Trigger(condition=KNEE_VALGUS),
+        exclude_tags=("adduction_under_load",),
+        notes=(
+            "Skater squats, turning single-leg squats, hip airplanes and crossing step-ups "
+            "come in a new program once you re-take the single-leg squat test and the knee "
+            "no longer caves in.",
+        ),
+    ),
     # --- Pain ------------------------------------------------------------------------------
     SafetyRule(
         id="pain_no_heavy_loading",
@@ -1812,8 +1933,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="gluteal_tendinopathy_staging",
         description="Outer hip pain of 4/10 or more (or from 2/10 with the pelvis dropping "
-        "on one leg): no standing on one leg hands-free for a hold, and no lunges, split "
-        "squats or single-leg reaches until the pain settles and the pelvis stays level.",
+        "on one leg): no standing on one leg hands-free for a hold, no step-ups or "
+        "step-downs without a hand on a rail, and no lunges, split squats or single-leg "
+        "reaches until the pain settles and the pelvis stays level.",
         # LEAP (Mellor 2018) and Grimaldi 2015 load in stages: holds and two-leg work,
         # then single-leg work, then fast, energy-storage loading last (the next rule).
         # The gates and which exercises each stage holds are conventions.
@@ -1821,10 +1943,26 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(condition=OUTER_HIP_FIRST_STAGE),
         exclude_tags=("sustained_single_leg_stance", "single_leg_excursion"),
+        # A step taken on one leg with no hand on a support is the one-leg stance above
+        # under load: where the pelvis drops, the standing hip swings into adduction, the
+        # compression Grimaldi & Fearon 2015 keep off the tendon. The supported versions
+        # (a step-up at a rail, the single-leg squat with the back on a wall) stay. By id:
+        # these are the step-ups and step-downs that carry unsupported_balance, and a rule
+        # cannot exclude the pair of tags together.
+        exclude_exercises=(
+            "step_up",
+            "step_up_loaded",
+            "goblet_step_up",
+            "lateral_step_up",
+            "lateral_step_down",
+            "crossover_step_up",
+            "step_up_knee_drive",
+        ),
         notes=(
             # The gate the condition above lifts at, for a pelvis that drops and for pain
             # in the amber zone alike.
-            "Stand on one leg only with a hand on a counter for now. Lunges and single-leg "
+            "Stand on one leg only with a hand on a counter for now, and step up or down "
+            "only with a hand on a rail. Lunges and single-leg "
             "reaches come in a new program, once the outer hip pain is under "
             f"{person.OUTER_HIP_FROM}/10, or under {person.OUTER_HIP_ALONE}/10 when the "
             "pelvis stays level as you stand on one leg (the Trendelenburg test).",
