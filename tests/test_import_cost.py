@@ -100,3 +100,13 @@ def test_building_the_registry_leaves_the_view_model_unloaded():
     assert code == 0
     assert "gluteus.plugins.formats.renderers" in modules
     assert "gluteus.engine.view" not in modules
+
+
+def test_writing_the_program_json_leaves_the_view_model_unloaded(tmp_path):
+    """JSON is the program's own data: writing it needs none of what a person reads."""
+    out = tmp_path / "dana.json"
+    code, modules = imported(
+        "generate", str(PROFILES / "dana.yaml"), "--format", "json", "-o", str(out)
+    )
+    assert code == 0 and json.loads(out.read_text())["status"] == "ok"
+    assert "gluteus.engine.view" not in modules

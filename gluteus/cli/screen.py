@@ -96,8 +96,7 @@ def screen(profile: str, fmt: str) -> None:
     ctx = result.context or ctx
     late_warnings(pm)
     if result.referrals:
-        from gluteus.engine.program import referral_program
-        from gluteus.engine.view import program_json
+        from gluteus.engine.program import program_json, referral_program
 
         document = referral_program(person, result.referrals, ctx)
         if fmt == "json":

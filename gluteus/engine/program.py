@@ -10,6 +10,7 @@ turns it into the program JSON and back: :meth:`Program.to_dict` and
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -665,3 +666,21 @@ def referral_program(profile: Profile, referrals: tuple[Referral, ...], ctx: Con
         referrals=referrals,
         warnings=(engine_warning("referral", profile.schedule),),
     )
+
+
+def as_dict(program: Any) -> dict[str, Any]:
+    """The program JSON of ``program`` (a Program, or that JSON already as data)."""
+    # The registry's contract is a Program; a dict (e.g. a program read back from
+    # JSON) renders the same way, so `gluteus check`-style tools can reuse this.
+    if isinstance(program, Mapping):
+        return dict(program)
+    data: dict[str, Any] = program.to_dict()
+    return data
+
+
+def program_json(program: Any) -> str:
+    """The program JSON of ``program`` as text; the same program always gives the same bytes.
+
+    Here, beside the program, rather than with the view: writing JSON needs none of
+    what a person reads, and the view takes a while to import."""
+    return json.dumps(as_dict(program), indent=2, ensure_ascii=False) + "\n"

@@ -36,7 +36,6 @@ messages); nothing clinical is written here.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 import textwrap
@@ -48,6 +47,10 @@ from attrs import frozen
 
 from .dosing import TALK_TEST, WEIGHT_WORDS, Effort, effort_words
 from .model import DAYS, Cap, states_evidence
+
+# program_json lives beside the program (writing JSON needs no view); kept importable here.
+from .program import as_dict
+from .program import program_json as program_json
 from .traffic_light import GREEN_ONLY, TRAFFIC_LIGHT, TrafficLight, Zone
 
 # --- Plain words -------------------------------------------------------------------
@@ -443,21 +446,6 @@ def tempo_text(tempo: str | None, *, hold: bool = False) -> str:
 def evidence_text(level: str) -> str:
     """An evidence level in plain words."""
     return EVIDENCE.get(level, words(level))
-
-
-def as_dict(program: Any) -> dict[str, Any]:
-    """The program JSON of ``program`` (a Program, or that JSON already as data)."""
-    # The registry's contract is a Program; a dict (e.g. a program read back from
-    # JSON) renders the same way, so `gluteus check`-style tools can reuse this.
-    if isinstance(program, Mapping):
-        return dict(program)
-    data: dict[str, Any] = program.to_dict()
-    return data
-
-
-def program_json(program: Any) -> str:
-    """The program JSON of ``program`` as text; the same program always gives the same bytes."""
-    return json.dumps(as_dict(program), indent=2, ensure_ascii=False) + "\n"
 
 
 # --- The pieces of the view --------------------------------------------------------

@@ -66,7 +66,7 @@ def render_markdown(program: Any, options: Mapping[str, Any] | None = None) -> s
 def render_json(program: Any, options: Mapping[str, Any] | None = None) -> str:
     """The program JSON (its schema ships as gluteus/schemas/program.schema.json); the
     same program always gives the same bytes."""
-    from gluteus.engine.view import program_json
+    from gluteus.engine.program import program_json
 
     return program_json(program)
 
