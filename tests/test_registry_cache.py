@@ -58,7 +58,8 @@ def test_one_generate_with_its_loading_and_rendering_builds_the_registry_once(co
 
 def test_registering_or_unregistering_a_plugin_rebuilds_the_registry(counted):
     pm, counter = counted
-    assert "cache-test" not in api.context(pm).registry.sources
+    first = api.context(pm).registry
+    assert "cache-test" not in first.sources
     extra = ExtraSource()
     pm.register(extra, name="extra-source")
     assert "cache-test" in api.context(pm).registry.sources
@@ -66,18 +67,51 @@ def test_registering_or_unregistering_a_plugin_rebuilds_the_registry(counted):
     api.context(pm)
     assert counter.builds == 2
     pm.unregister(extra)
-    assert "cache-test" not in api.context(pm).registry.sources
-    assert counter.builds == 3
+    # Back to the plugins the first registry was built from: that one serves again.
+    assert api.context(pm).registry is first
+    assert counter.builds == 2
 
 
 def test_blocking_a_plugin_rebuilds_the_registry(counted):
     pm, counter = counted
-    assert "cache-test" not in api.context(pm).registry.sources
+    first = api.context(pm).registry
     pm.register(ExtraSource(), name="extra-source")
     assert "cache-test" in api.context(pm).registry.sources
     pm.set_blocked("extra-source")
-    assert "cache-test" not in api.context(pm).registry.sources
-    assert counter.builds == 3
+    assert api.context(pm).registry is first
+    assert "cache-test" not in first.sources
+    assert counter.builds == 2
+
+
+def test_managers_with_the_same_hook_implementations_share_one_registry(monkeypatch):
+    counter = CountingPlugin()
+    one = make_plugin_manager(entrypoints=False, plugins=[counter])
+    two = make_plugin_manager(entrypoints=False, plugins=[counter])
+    assert one.registry() is two.registry()
+    assert counter.builds == 1
+    # Another plugin object, even an equal one, is another contribution.
+    other = make_plugin_manager(entrypoints=False, plugins=[CountingPlugin()])
+    assert other.registry() is not one.registry()
+    # A hook implementation changed on a built-in module is a different registry.
+    from gluteus.plugins import basics
+
+    def no_sources() -> list[Source]:
+        return [Source(key="patched", citation="Patched, 2025.", level="convention")]
+
+    monkeypatch.setattr(basics, "register_sources", hookimpl(no_sources))
+    patched = make_plugin_manager(entrypoints=False, plugins=[counter])
+    assert "patched" in patched.registry().sources
+    assert "patched" not in one.registry().sources
+
+
+def test_a_monitored_manager_builds_its_registry_where_the_monitor_sees_it():
+    counter = CountingPlugin()
+    make_plugin_manager(entrypoints=False, plugins=[counter]).registry()
+    seen: list[str] = []
+    pm = make_plugin_manager(entrypoints=False, plugins=[counter])
+    pm.add_hookcall_monitoring(lambda name, impls, kwargs: seen.append(name), lambda *a: None)
+    pm.registry()
+    assert "register_exercises" in seen and counter.builds == 2
 
 
 def test_a_registry_that_fails_to_build_is_not_kept(counted):

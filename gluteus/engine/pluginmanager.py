@@ -27,6 +27,7 @@ import importlib.metadata
 import os
 import threading
 import traceback
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -106,6 +107,77 @@ class Blocked:
     reason: str
 
 
+SHARED_REGISTRIES = 8
+"""How many registries built by one manager are kept for others with the same
+``register_*`` hook implementations (see :meth:`GluteusPluginManager.registry`)."""
+
+_shared: OrderedDict[tuple[Any, ...], Registry] = OrderedDict()
+_shared_lock = threading.Lock()
+
+
+class _Same:
+    """An object in a key, matched by identity (a plugin's ``__eq__`` is its own)."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.obj is self.obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+
+def _contributors(pm: pluggy.PluginManager) -> tuple[Any, ...] | None:
+    """What ``pm``'s registry is built from: every ``register_*`` hook implementation
+    (plugin, function and options, by identity). None when hook calls are being
+    monitored (``add_hookcall_monitoring``, ``enable_tracing``): the build is then
+    run, so the monitor sees it."""
+    from pluggy._callers import _multicall
+
+    if getattr(pm, "_inner_hookexec", None) is not _multicall:
+        return None
+    parts: list[Any] = []
+    for name in sorted(n for n in vars(pm.hook) if n.startswith("register_")):
+        impls = getattr(pm.hook, name).get_hookimpls()
+        parts.append(
+            (
+                name,
+                tuple(
+                    (
+                        i.plugin_name,
+                        _Same(i.plugin),
+                        _Same(getattr(i.function, "__func__", i.function)),
+                        tuple(sorted(i.opts.items())),
+                    )
+                    for i in impls
+                ),
+            )
+        )
+    return tuple(parts)
+
+
+def _shared_registry(key: tuple[Any, ...] | None) -> Registry | None:
+    if key is None:
+        return None
+    with _shared_lock:
+        found = _shared.get(key)
+        if found is not None:
+            _shared.move_to_end(key)
+        return found
+
+
+def _share_registry(key: tuple[Any, ...] | None, registry: Registry) -> None:
+    if key is None:
+        return
+    with _shared_lock:
+        _shared[key] = registry
+        while len(_shared) > SHARED_REGISTRIES:
+            _shared.popitem(last=False)
+
+
 class GluteusPluginManager(pluggy.PluginManager):
     """A pluggy manager that also remembers which plugins failed or were blocked, and
     keeps the :class:`~gluteus.engine.registry.Registry` of its plugins once built.
@@ -137,9 +209,12 @@ class GluteusPluginManager(pluggy.PluginManager):
 
         Every engine call needs it and building it calls every ``register_*`` hook
         and checks the result, so it is built once and kept until a plugin is
-        registered or unregistered (or a hook specification added). The registry is
-        immutable, so threads may share it. A failing plugin in :attr:`disposable`
-        is disabled (see the class docstring); any other failure raises
+        registered or unregistered (or a hook specification added). Managers with
+        the same ``register_*`` hook implementations (the same plugin objects and
+        functions: a fresh default manager for each call of the module-level
+        functions) share the registry one of them built, unless hook calls are being
+        monitored. The registry is immutable, so threads may share it. A failing
+        plugin in :attr:`disposable` is disabled (see the class docstring); any other failure raises
         :class:`PluginError` as :func:`~gluteus.engine.registry.build_registry`
         does, and is not kept.
         """
@@ -153,8 +228,9 @@ class GluteusPluginManager(pluggy.PluginManager):
                 generation = self._generation
                 from .registry import build_registry
 
+                key = _contributors(self)
                 try:
-                    registry = build_registry(self)
+                    registry = _shared_registry(key) or build_registry(self)
                 except PluginError as exc:
                     if exc.plugin not in self.disposable or not self.has_plugin(exc.plugin):
                         raise
@@ -164,6 +240,7 @@ class GluteusPluginManager(pluggy.PluginManager):
                 # makes this registry stale: return it to this caller, keep nothing.
                 if generation == self._generation:
                     self._registry = registry
+                    _share_registry(key, registry)
                 return registry
 
     def disable_failing(self, error: PluginError) -> bool:
