@@ -122,8 +122,9 @@ class Engine:
     registry of what the plugins contribute is built when the engine is made, so a
     broken plugin raises :class:`~gluteus.PluginError` here, where the app starts,
     rather than in the middle of a request. A manager made by ``make_plugin_manager``
-    keeps its registry and rebuilds it when its plugins change; the registry of any
-    other pluggy manager is built once, here.
+    keeps its registry and rebuilds it when its plugins change, and managers with the
+    same plugins share one; the registry of any other pluggy manager is built once,
+    here.
 
     An engine keeps no state between calls: share one between threads freely.
     """
