@@ -149,6 +149,20 @@ def without_family(family: str, week: int = 3) -> Callable[[dict[str, Any]], Non
     return edit
 
 
+def without_family_in_session(
+    family: str, week: int = 3, session: int = 1
+) -> Callable[[dict[str, Any]], None]:
+    """An edit taking every exercise of ``family`` out of one session (1-based) of week
+    ``week``."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        one = doc["weeks"][week - 1]["sessions"][session - 1]
+        one["exercises"] = [rx for rx in one["exercises"] if CATALOGUE[rx["id"]].family != family]
+        one["minutes"] = round(sum(rx["minutes"] for rx in one["exercises"]), 1)
+
+    return edit
+
+
 def without_families(families: tuple[str, ...], week: int = 3) -> Callable[[dict[str, Any]], None]:
     """An edit taking every exercise of any of ``families`` out of week ``week``."""
 
@@ -423,6 +437,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         "hip_replacement_lateral_abductors",
         person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
         without_family("standing_abduction_hold", week=1),
+    ),
+    # From the strength phase in every session, not only once a week.
+    (
+        "hip_replacement_lateral_abductors",
+        person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
+        without_family_in_session("standing_hip_abduction", week=3, session=1),
     ),
     (
         "hip_replacement_anterior",

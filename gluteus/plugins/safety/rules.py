@@ -970,9 +970,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # side): once the restriction above lifts they are trained back, a rung a block.
         id="hip_replacement_lateral_abductors",
         description="Lateral hip replacement, from 12 weeks after the operation: the "
-        "muscle at the side of the hip is trained back in steps, each week standing "
-        "work pushing or lifting the leg out to the side: holds first, lifting the leg "
-        "out only in a block after one with those holds, and work lying on the side "
+        "muscle at the side of the hip is trained back in steps, each week (from the "
+        "strength phase each session) standing work pushing or lifting the leg out to "
+        "the side: holds first, lifting the leg out only in a block after one with those holds, and work lying on the side "
         "(side-lying leg lifts, clamshells, side planks) only in a block after one with "
         "standing leg lifts.",
         source="lateral_abductor_convention",
@@ -984,6 +984,18 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 kind="weekly",
                 families=("standing_abduction_hold", "standing_hip_abduction"),
                 each=False,
+                optional=True,
+            ),
+            # From the strength phase in every session, not once a week: the weakness a
+            # lateral approach leaves is what the Trendelenburg sign and the short stance
+            # show, and Otago trains the hip abductors in each of its three sessions a
+            # week (Campbell 1997). The first phase keeps it weekly (a convention: its
+            # short activation sessions have the least room).
+            Requirement(
+                kind="session",
+                families=("standing_abduction_hold", "standing_hip_abduction"),
+                each=False,
+                phases=("strength", "power"),
                 optional=True,
             ),
             # Every abduction but the isometric holds waits for a block of the holds, and
