@@ -349,6 +349,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("falls_supported_balance", person(**FALLS), slip_in("single_leg_stance")),
     # Otago's order: one-leg balance only in a block after one with tandem stance.
     ("falls_supported_balance", person(**FALLS), slip_in("single_leg_stance_support", week=1)),
+    # Otago's walks after its stances: a walk along a counter only after tandem stance.
+    ("falls_supported_balance", person(**FALLS), slip_in("tandem_walk_counter", week=1)),
+    # From the strength phase, a walk along a counter in every session.
+    ("falls_walking_balance", person(**FALLS), without_family("counter_walk")),
+    # Without a raised risk of falling: no walks along a counter.
+    ("counter_walks_with_falls_risk", person(), slip_in("tandem_walk_counter")),
     # Otago's strength work beside the balance work: abduction standing at a support.
     ("falls_otago_strength", person(**FALLS), without_family("standing_hip_abduction")),
     # Otago's calf raises every week, and a sit to stand in every session.

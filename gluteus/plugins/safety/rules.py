@@ -532,6 +532,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 roles=("stability",),
                 families=("tandem_stance",),
             ),
+            # Otago walks heel to toe after standing so (Campbell 1997): a walk along a
+            # counter only in a block after one with tandem stance.
+            Requirement(kind="stepped", tags=("walking_balance",), families=("tandem_stance",)),
         ),
         notes=(
             "Do every balance exercise next to a kitchen counter or the back of a heavy "
@@ -612,6 +615,48 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(condition=Not(AnyOf(KEEPS_A_SUPPORT))),
         exclude_exercises=("tandem_stance_counter",),
+    ),
+    SafetyRule(
+        # One stance a session is 2-4 minutes of balance a week, far from the dose that
+        # cut falls (Sherrington 2019; more with 3 hours a week, Sherrington 2017): a
+        # walk along a counter joins the stance, Otago's tandem and sideways walking
+        # (Campbell 1997), and only after a block of tandem stance, as Otago walks heel
+        # to toe after standing so. From the strength phase, and with sessions of 30
+        # minutes or more (as long as Otago's): shorter ones keep their minutes for the
+        # stance and Otago's strength work. Both are conventions.
+        id="falls_walking_balance",
+        description="With a raised risk of falling and sessions of 30 minutes or more: from "
+        "the strength phase, a walk along a counter (heel to toe, or sideways) in every "
+        "session as well as the stance, once a block of tandem stance has been done.",
+        source="otago",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (_state("falls_risk", "high"), Fact("profile.minutes_per_session", ">=", 30))
+            )
+        ),
+        requires=(
+            # Optional: with no room for it, the program says so.
+            Requirement(
+                kind="session",
+                families=("counter_walk",),
+                phases=("strength", "power"),
+                optional=True,
+            ),
+        ),
+    ),
+    SafetyRule(
+        # The walks along a counter are Otago's walking balance for people likely to
+        # fall (Campbell 1997), asked for by falls_walking_balance; for anyone else a
+        # hand sliding along a counter is below their level, and their balance work
+        # stays with the stances and single-leg work (a convention).
+        id="counter_walks_with_falls_risk",
+        description="Walks along a counter (heel to toe, or sideways) only with a raised risk "
+        "of falling: they are balance work for people likely to fall.",
+        source="falls_convention",
+        evidence="convention",
+        when=Trigger(condition=Not(_state("falls_risk", "high"))),
+        exclude_tags=("walking_balance",),
     ),
     SafetyRule(
         id="older_no_impact",
