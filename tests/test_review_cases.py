@@ -4022,3 +4022,20 @@ def test_after_a_lateral_hip_replacement_the_abductors_are_in_every_session_once
         assert "hip_replacement_lateral_abductors" in w["by"] or max(w["weeks"]) < min(
             w2["number"] for w2 in strength
         ), w
+
+
+def test_the_osteoporosis_notes_on_weights_only_with_a_weight_to_lift():
+    """Beatrice and Margaret, with bands, a chair and a step, were told to lift no
+    heavier than an 8-repetition weight and to have their first session with a weight
+    watched. Those notes go with a weight to lift (George has dumbbells); the counter
+    note stays for everyone with osteoporosis."""
+    weights = ("Lift no heavier than a weight", "Have your first session with a weight")
+    for name in (BEATRICE, MARGARET):
+        notes = program(name)["safety"]["notes"]
+        assert not [n for n in notes if n.startswith(weights)], name
+        assert "Do balance and single-leg exercises next to a kitchen counter." in notes
+    notes = program("r15_george.yaml")["safety"]["notes"]
+    assert all(any(n.startswith(w) for n in notes) for w in weights), notes
+    doc = copy.deepcopy(program("r15_george.yaml"))
+    doc["safety"]["notes"] = [n for n in notes if not n.startswith(weights[0])]
+    assert verify(doc, CTX), "a weight note taken out is caught"

@@ -1280,11 +1280,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # lifting was safe only supervised (LIFTMOR, Watson 2018).
         cap=Cap(min_rm=8),
         stop_signs=("sudden new back pain (it can be a new spinal fracture)",),
-        notes=(
-            "Lift no heavier than a weight you could lift 8 times: heavier lifting with "
-            "osteoporosis has been shown safe only with a trainer watching (LIFTMOR, Watson "
-            "2018). Do balance and single-leg exercises next to a kitchen counter.",
-        ),
+        # The notes on weights are osteoporosis_loaded_lifts', said only to someone with
+        # a weight to lift.
+        notes=("Do balance and single-leg exercises next to a kitchen counter.",),
     ),
     SafetyRule(
         id="osteoporosis_hinge_drill_first",
@@ -1315,10 +1313,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "Learn the hip hinge with the drill (the back long and still, the hips pushed "
-            "back to a wall) before any hinge with a weight. Have your first session with a "
-            "weight watched by a physiotherapist or trainer, who checks that the back stays "
-            "long at the bottom of every rep: lifting with osteoporosis was shown safe with a "
-            "trainer watching (LIFTMOR, Watson 2018).",
+            "back to a wall) before any hinge with a weight.",
         ),
     ),
     SafetyRule(
@@ -1379,6 +1374,17 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 phases=("power",),
                 optional=True,
             ),
+        ),
+        # Said here, with a weight to lift, not to everyone with osteoporosis: a person
+        # with bands and a chair was told how heavy to lift and to have the first session
+        # with a weight watched.
+        notes=(
+            "Lift no heavier than a weight you could lift 8 times: heavier lifting with "
+            "osteoporosis has been shown safe only with a trainer watching (LIFTMOR, Watson "
+            "2018).",
+            "Have your first session with a weight watched by a physiotherapist or trainer, "
+            "who checks that the back stays long at the bottom of every rep: lifting with "
+            "osteoporosis was shown safe with a trainer watching (LIFTMOR, Watson 2018).",
         ),
     ),
     SafetyRule(
