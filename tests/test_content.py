@@ -424,6 +424,7 @@ FAMILIES: dict[str, set[str]] = {
         "single_leg_stance_arm_swing",
     },
     "tandem_stance": {"tandem_stance_counter", "tandem_stance"},
+    "counter_walk": {"tandem_walk_counter", "sideways_walk_counter"},
     "single_leg_reach": {"single_leg_reach"},
     "pallof_press": {"pallof_press"},
     "wall_drive": {"wall_drive"},

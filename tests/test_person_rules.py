@@ -149,6 +149,20 @@ def without_family(family: str, week: int = 3) -> Callable[[dict[str, Any]], Non
     return edit
 
 
+def without_family_in_session(
+    family: str, week: int = 3, session: int = 1
+) -> Callable[[dict[str, Any]], None]:
+    """An edit taking every exercise of ``family`` out of one session (1-based) of week
+    ``week``."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        one = doc["weeks"][week - 1]["sessions"][session - 1]
+        one["exercises"] = [rx for rx in one["exercises"] if CATALOGUE[rx["id"]].family != family]
+        one["minutes"] = round(sum(rx["minutes"] for rx in one["exercises"]), 1)
+
+    return edit
+
+
 def without_families(families: tuple[str, ...], week: int = 3) -> Callable[[dict[str, Any]], None]:
     """An edit taking every exercise of any of ``families`` out of week ``week``."""
 
@@ -335,6 +349,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("falls_supported_balance", person(**FALLS), slip_in("single_leg_stance")),
     # Otago's order: one-leg balance only in a block after one with tandem stance.
     ("falls_supported_balance", person(**FALLS), slip_in("single_leg_stance_support", week=1)),
+    # Otago's walks after its stances: a walk along a counter only after tandem stance.
+    ("falls_supported_balance", person(**FALLS), slip_in("tandem_walk_counter", week=1)),
+    # From the strength phase, a walk along a counter in every session.
+    ("falls_walking_balance", person(**FALLS), without_family("counter_walk")),
+    # Without a raised risk of falling: no walks along a counter.
+    ("counter_walks_with_falls_risk", person(), slip_in("tandem_walk_counter")),
     # Otago's strength work beside the balance work: abduction standing at a support.
     ("falls_otago_strength", person(**FALLS), without_family("standing_hip_abduction")),
     # Otago's calf raises every week, and a sit to stand in every session.
@@ -423,6 +443,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         "hip_replacement_lateral_abductors",
         person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
         without_family("standing_abduction_hold", week=1),
+    ),
+    # From the strength phase in every session, not only once a week.
+    (
+        "hip_replacement_lateral_abductors",
+        person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
+        without_family_in_session("standing_hip_abduction", week=3, session=1),
     ),
     (
         "hip_replacement_anterior",

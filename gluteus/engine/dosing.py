@@ -194,6 +194,11 @@ supported version takes its place; a supported hold (a hand on a counter) is mor
 than the hands-free test measured, so it keeps this many seconds when 70% of the test
 is less."""
 
+WALKING_TAG = "walking_balance"
+"""The tag of balance work done walking (a tandem walk along a counter), dosed in steps
+by the stability rule, whose holds it does not have: it gains steps a week instead of
+seconds (only these walks: the rule's other work done in reps keeps its doses)."""
+
 HANDS_FREE_TAG = "unsupported_balance"
 """The tag of standing balance work done without holding a support: the work a
 balance test measures directly, so its cap is never raised to :data:`SHORTEST_HOLD_S`."""
@@ -528,6 +533,10 @@ def week_dose(
         # Bodyweight and band work cannot get heavier by percent: it gains reps, then the
         # next rung of its ladder. Nor can a weight held at a moderate one by a cap
         # (effort by feel, as in pregnancy): it gains reps, then sets.
+        progression = "reps"
+    if progression == "hold" and hold is None and WALKING_TAG in exercise.tags:
+        # A walk dosed by the stability rule, which lengthens holds: more steps instead,
+        # or it would stay flat for the whole program.
         progression = "reps"
     if progression == "reps" and exercise.load_type == "external" and effort.rm is not None:
         # A weight named by its repetition maximum is reps plus reps in reserve

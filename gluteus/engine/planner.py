@@ -1615,11 +1615,13 @@ def _ruled_out(
     cover: Coverage,
     catalogue: Mapping[str, Exercise],
     weeks: Collection[int],
+    before: Collection[Exercise] = (),
 ) -> tuple[str, ...]:
     """The safety rules that keep ``cover`` unmet in block ``bp``'s ``weeks``: for each
     of its groups no usable exercise meets, every exercise of the catalogue that would
     (with the person's equipment, not one they avoid) is excluded by a rule in force in
-    one of those weeks, and these are those rules; or, for a group whose every exercise
+    one of those weeks, or held back by a rule's step the blocks before (which held
+    ``before``) have not opened, and these are those rules; or, for a group whose every exercise
     needs equipment the person did not list, that equipment (:data:`~.program.LACKS`).
     () when something else is the reason for a group (the time, the level, a drill not
     yet learnt, a rule of a stage the block also spans) or the catalogue holds nothing
@@ -1639,7 +1641,17 @@ def _ruled_out(
             fewest = min(len(items) for items in lacking)
             by.update(f"{LACKS}{e}" for items in lacking if len(items) == fewest for e in items)
             continue
-        ruling = [set(bp.restrictions.excluded.get(ex.id, ())) & in_force for ex in could]
+        ruling = [
+            (set(bp.restrictions.excluded.get(ex.id, ())) & in_force)
+            # A step not yet climbed (abduction held still before the leg is lifted):
+            # the rule's order keeps it out, not the time.
+            or {
+                st.rule
+                for st in bp.demands.steps
+                if st.rule and st.gates(ex) and not st.ready(before)
+            }
+            for ex in could
+        ]
         if not could or not all(ruling):
             return ()
         for rules in ruling:
@@ -1680,7 +1692,10 @@ def _warnings(
     unmet: dict[Coverage, list[int]] = {}
     # Per unmet demand, the rules keeping it out in each block ((): something else).
     ruled: dict[Coverage, list[tuple[str, ...]]] = {}
+    done: list[Exercise] = []  # the work of the blocks before, which opens their steps
     for c in chosen:
+        before = tuple(done)
+        done.extend(catalogue[e] for ids in c.sessions for e in ids if e in catalogue)
         for cover in c.plan.dropped:
             if not cover.warned:
                 continue
@@ -1694,7 +1709,7 @@ def _warnings(
             unmet.setdefault(cover, []).extend(these)
             if these:
                 ruled.setdefault(cover, []).append(
-                    _ruled_out(plan, c.plan, cover, catalogue, these)
+                    _ruled_out(plan, c.plan, cover, catalogue, these, before)
                 )
     for cover, weeks in sorted(unmet.items(), key=lambda kv: kv[0].what):
         if not weeks:

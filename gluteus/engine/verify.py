@@ -32,6 +32,7 @@ from .demands import (
     FloorKey,
     Group,
     RungKey,
+    Step,
     TagLimit,
     Training,
     demands_for,
@@ -1136,14 +1137,21 @@ class _Claims:
 
 
 def _ruling(
-    missing: Sequence[Group], restrictions: Restrictions, reg: Registry, available: frozenset[str]
+    missing: Sequence[Group],
+    restrictions: Restrictions,
+    reg: Registry,
+    available: frozenset[str],
+    steps: Sequence[Step] = (),
 ) -> set[str]:
-    """The rules of one week that exclude work of the ``missing`` groups, and the
-    equipment the person did not list that such work needs (:data:`~.program.LACKS`)."""
+    """The rules of one week that exclude work of the ``missing`` groups, or hold it
+    back by a step (``steps``), and the equipment the person did not list that such
+    work needs (:data:`~.program.LACKS`)."""
     fitting = [ex for ex in reg.exercises.values() if any(g.fits(ex) for g in missing)]
-    return {rule for ex in fitting for rule in restrictions.excluded.get(ex.id, ())} | {
-        f"{LACKS}{e}" for ex in fitting for e in ex.equipment if e not in available
-    }
+    return (
+        {rule for ex in fitting for rule in restrictions.excluded.get(ex.id, ())}
+        | {s.rule for s in steps if s.rule and any(s.gates(ex) for ex in fitting)}
+        | {f"{LACKS}{e}" for ex in fitting for e in ex.equipment if e not in available}
+    )
 
 
 def _check_ruled_out(claims: _Claims, ruling: Mapping[str, set[str]]) -> Iterator[Violation]:
@@ -1233,7 +1241,7 @@ def _check_structure(
                 unmet.setdefault(cover.what, set()).add(number)
                 if cover.what in claims.by:
                     ruling.setdefault(cover.what, set()).update(
-                        _ruling(missing, restrictions, reg, available)
+                        _ruling(missing, restrictions, reg, available, demands.steps)
                     )
                 continue
             if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:

@@ -120,6 +120,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "single_leg_rotation",
     "plank_limb_lift",
     "end_range_spinal_flexion",
+    "walking_balance",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -172,6 +173,8 @@ rotational single-leg squat), the rung after a plain single-leg squat.
 ``plank_limb_lift``: a plank with a leg or arm lifted off the floor, the rung after
 the plain plank it starts from. ``end_range_spinal_flexion``: the spine rounded to the end
 of its range, unloaded (a knee hugged to the chest lying on the back, which curls the low
-back off the floor); ``loaded_spinal_flexion`` is the same bending under a load."""
+back off the floor); ``loaded_spinal_flexion`` is the same bending under a load.
+``walking_balance``: balance work done walking (a tandem or sideways walk along a
+counter), a rung after the stances it follows."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")

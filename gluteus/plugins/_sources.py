@@ -227,9 +227,9 @@ OTAGO = S(
     "al. Preventing injuries in older people by preventing falls: a meta-analysis of "
     "individual-level data. J Am Geriatr Soc 2002;50(5):905-911. The Otago Exercise Programme: "
     "strength exercises with ankle cuff weights (among them the hip abductors) and balance "
-    "exercises (among them knee bends, sideways walking, tandem stance, one-leg stand, "
-    "sit-to-stand and stairs), each progressed from holding a support to no support; about "
-    "30 min three times a week. Recalled, to be checked.",
+    "exercises (among them knee bends, sideways walking, tandem stance and tandem walk, "
+    "one-leg stand, sit-to-stand and stairs), each progressed from holding a support to no "
+    "support; about 30 min three times a week. Recalled, to be checked.",
     "recalled",
 )
 CDC_STEADI = S(

@@ -19,6 +19,7 @@ abduction) makes a new family.
     single_leg_stance single_leg_stance_support, single_leg_stance,
                       single_leg_stance_arm_swing
     tandem_stance     tandem_stance_counter, tandem_stance
+    counter_walk      sideways_walk_counter, tandem_walk_counter
     sit_to_stand      fast_sit_to_stand, fast_sit_to_stand_raised_seat
                       (sit_to_stand, ...)
     step_up           fast_step_up_rail, step_up_knee_drive (step_up, ...)
@@ -733,6 +734,68 @@ EXERCISES: tuple[Exercise, ...] = (
         why="Otago's tandem stance beside a support: a narrow base with weight on both feet, the balance that falls screening checks.",
         family="tandem_stance",
     ),
+    # Otago's balance work walks as well as stands (tandem walk, sideways walking;
+    # Campbell 1997), each next to a support while a fall is likely: the walks keep a
+    # hand sliding along a counter, and come after a block of tandem stance (the falls
+    # rule's step). One rep is one step; 8-12 steps a set is the generic stability
+    # dose, a convention.
+    Exercise(
+        id="tandem_walk_counter",
+        name="Tandem walk along a counter",
+        issues=("function",),
+        role="stability",
+        position="standing",
+        planes=("sagittal", "frontal"),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=2,
+        seconds_per_rep=2,
+        rest_s=30,
+        cues=(
+            "Stand side-on to a kitchen counter, one hand resting on it",
+            "Walk forward heel to toe, each heel placed just in front of the other toes",
+            "Let the hand slide along the counter; each step is one rep",
+            "At the end of the counter turn round slowly, the other hand on it, and walk back",
+        ),
+        fault="Stepping wide to catch the balance, or gripping the counter with the whole arm.",
+        tags=("walking_balance",),
+        targets=("gmed", "trunk"),
+        source="otago",
+        evidence="recalled",
+        why="Otago's tandem walk, after its tandem stance: the narrow base kept while moving, "
+        "the balance that walking asks for, with a hand on a counter while a fall is likely.",
+        family="counter_walk",
+    ),
+    Exercise(
+        id="sideways_walk_counter",
+        name="Sideways walk along a counter",
+        issues=("function",),
+        role="stability",
+        position="standing",
+        planes=("frontal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        seconds_per_rep=2,
+        rest_s=30,
+        cues=(
+            "Stand facing a kitchen counter, both hands resting on it",
+            "Step sideways along it, feet apart then together, toes pointing ahead",
+            "Stand tall, knees soft; each step is one rep",
+            "Walk to the end of the counter and back the other way",
+        ),
+        fault="Turning the toes out or leaning the trunk over to the side.",
+        # Stepping the leg out to the side is active abduction, held back where that is.
+        tags=("walking_balance", "active_hip_abduction"),
+        targets=("gmed",),
+        source="otago",
+        evidence="recalled",
+        why="Otago's sideways walking: the hip muscles that steady the pelvis side to side, "
+        "trained while moving, holding a counter while a fall is likely.",
+        family="counter_walk",
+    ),
     Exercise(
         id="tandem_stance",
         name="Tandem stance, hands free",
@@ -989,6 +1052,7 @@ SINGLE_LEG_FAMILIES: tuple[str, ...] = (
 BALANCE_FAMILIES: tuple[str, ...] = (
     "single_leg_stance",
     "tandem_stance",
+    "counter_walk",
     "single_leg_reach",
     "hip_airplane",
     "wall_drive",

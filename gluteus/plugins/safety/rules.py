@@ -532,6 +532,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 roles=("stability",),
                 families=("tandem_stance",),
             ),
+            # Otago walks heel to toe after standing so (Campbell 1997): a walk along a
+            # counter only in a block after one with tandem stance.
+            Requirement(kind="stepped", tags=("walking_balance",), families=("tandem_stance",)),
         ),
         notes=(
             "Do every balance exercise next to a kitchen counter or the back of a heavy "
@@ -612,6 +615,48 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(condition=Not(AnyOf(KEEPS_A_SUPPORT))),
         exclude_exercises=("tandem_stance_counter",),
+    ),
+    SafetyRule(
+        # One stance a session is 2-4 minutes of balance a week, far from the dose that
+        # cut falls (Sherrington 2019; more with 3 hours a week, Sherrington 2017): a
+        # walk along a counter joins the stance, Otago's tandem and sideways walking
+        # (Campbell 1997), and only after a block of tandem stance, as Otago walks heel
+        # to toe after standing so. From the strength phase, and with sessions of 30
+        # minutes or more (as long as Otago's): shorter ones keep their minutes for the
+        # stance and Otago's strength work. Both are conventions.
+        id="falls_walking_balance",
+        description="With a raised risk of falling and sessions of 30 minutes or more: from "
+        "the strength phase, a walk along a counter (heel to toe, or sideways) in every "
+        "session as well as the stance, once a block of tandem stance has been done.",
+        source="otago",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (_state("falls_risk", "high"), Fact("profile.minutes_per_session", ">=", 30))
+            )
+        ),
+        requires=(
+            # Optional: with no room for it, the program says so.
+            Requirement(
+                kind="session",
+                families=("counter_walk",),
+                phases=("strength", "power"),
+                optional=True,
+            ),
+        ),
+    ),
+    SafetyRule(
+        # The walks along a counter are Otago's walking balance for people likely to
+        # fall (Campbell 1997), asked for by falls_walking_balance; for anyone else a
+        # hand sliding along a counter is below their level, and their balance work
+        # stays with the stances and single-leg work (a convention).
+        id="counter_walks_with_falls_risk",
+        description="Walks along a counter (heel to toe, or sideways) only with a raised risk "
+        "of falling: they are balance work for people likely to fall.",
+        source="falls_convention",
+        evidence="convention",
+        when=Trigger(condition=Not(_state("falls_risk", "high"))),
+        exclude_tags=("walking_balance",),
     ),
     SafetyRule(
         id="older_no_impact",
@@ -970,9 +1015,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # side): once the restriction above lifts they are trained back, a rung a block.
         id="hip_replacement_lateral_abductors",
         description="Lateral hip replacement, from 12 weeks after the operation: the "
-        "muscle at the side of the hip is trained back in steps, each week standing "
-        "work pushing or lifting the leg out to the side: holds first, lifting the leg "
-        "out only in a block after one with those holds, and work lying on the side "
+        "muscle at the side of the hip is trained back in steps, each week (from the "
+        "strength phase each session) standing work pushing or lifting the leg out to "
+        "the side: holds first, lifting the leg out only in a block after one with those holds, and work lying on the side "
         "(side-lying leg lifts, clamshells, side planks) only in a block after one with "
         "standing leg lifts.",
         source="lateral_abductor_convention",
@@ -984,6 +1029,18 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 kind="weekly",
                 families=("standing_abduction_hold", "standing_hip_abduction"),
                 each=False,
+                optional=True,
+            ),
+            # From the strength phase in every session, not once a week: the weakness a
+            # lateral approach leaves is what the Trendelenburg sign and the short stance
+            # show, and Otago trains the hip abductors in each of its three sessions a
+            # week (Campbell 1997). The first phase keeps it weekly (a convention: its
+            # short activation sessions have the least room).
+            Requirement(
+                kind="session",
+                families=("standing_abduction_hold", "standing_hip_abduction"),
+                each=False,
+                phases=("strength", "power"),
                 optional=True,
             ),
             # Every abduction but the isometric holds waits for a block of the holds, and
@@ -1223,11 +1280,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # lifting was safe only supervised (LIFTMOR, Watson 2018).
         cap=Cap(min_rm=8),
         stop_signs=("sudden new back pain (it can be a new spinal fracture)",),
-        notes=(
-            "Lift no heavier than a weight you could lift 8 times: heavier lifting with "
-            "osteoporosis has been shown safe only with a trainer watching (LIFTMOR, Watson "
-            "2018). Do balance and single-leg exercises next to a kitchen counter.",
-        ),
+        # The notes on weights are osteoporosis_loaded_lifts', said only to someone with
+        # a weight to lift.
+        notes=("Do balance and single-leg exercises next to a kitchen counter.",),
     ),
     SafetyRule(
         id="osteoporosis_hinge_drill_first",
@@ -1258,10 +1313,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "Learn the hip hinge with the drill (the back long and still, the hips pushed "
-            "back to a wall) before any hinge with a weight. Have your first session with a "
-            "weight watched by a physiotherapist or trainer, who checks that the back stays "
-            "long at the bottom of every rep: lifting with osteoporosis was shown safe with a "
-            "trainer watching (LIFTMOR, Watson 2018).",
+            "back to a wall) before any hinge with a weight.",
         ),
     ),
     SafetyRule(
@@ -1322,6 +1374,17 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 phases=("power",),
                 optional=True,
             ),
+        ),
+        # Said here, with a weight to lift, not to everyone with osteoporosis: a person
+        # with bands and a chair was told how heavy to lift and to have the first session
+        # with a weight watched.
+        notes=(
+            "Lift no heavier than a weight you could lift 8 times: heavier lifting with "
+            "osteoporosis has been shown safe only with a trainer watching (LIFTMOR, Watson "
+            "2018).",
+            "Have your first session with a weight watched by a physiotherapist or trainer, "
+            "who checks that the back stays long at the bottom of every rep: lifting with "
+            "osteoporosis was shown safe with a trainer watching (LIFTMOR, Watson 2018).",
         ),
     ),
     SafetyRule(
