@@ -95,6 +95,20 @@ REPLACEMENT_LOADS = Source(
     "limit as stated.",
     "convention",
 )
+KNEE_REPLACEMENT_STRENGTH = Source(
+    "knee_replacement_strength",
+    "Bade MJ, Stevens-Lapsley JE. Early high-intensity rehabilitation following total knee "
+    "arthroplasty improves outcomes. J Orthop Sports Phys Ther 2011;41(12):932-941; Artz N "
+    "et al. Effectiveness of physiotherapy exercise following total knee replacement: "
+    "systematic review and meta-analysis. BMC Musculoskelet Disord 2015;16:15 (both "
+    "recalled: quadriceps weakness lasts for years after a knee replacement, and "
+    "progressive resistance training of the knee is what restores strength and function); "
+    "LaStayo PC et al. Reversing muscle and mobility deficits 1 to 4 years after TKA: a "
+    "pilot study. Clin Orthop Relat Res 2009;467(6):1493-1500 (recalled: eccentric "
+    "resistance training built quadriceps strength and stair descent). Which lifts, how "
+    "often and the step-downs' side-first and support are gluteus's conventions.",
+    "recalled",
+)
 
 # Outer hip pain with what makes it the tendon picture: a person state (person.py),
 # as the signs that tell are not all this plugin's own.
@@ -123,6 +137,9 @@ HIP_EXTENSION_FAMILIES = ("deadlift", "single_leg_rdl", "kettlebell_swing", "hip
 # Squats, lunges and steps, two legs and one: the knee-dominant families a heavy one of
 # counts towards the thighs' and glutes' recovery (heavy_squats_apart). The sit to stand
 # stays out: it is the older adult's everyday task, trained on the days there are.
+# The knee lifts knee_replacement_loaded_knee_work asks for with a weight.
+KNEE_TWO_LEG_LIFTS = ("squat", "sit_to_stand")
+KNEE_ONE_LEG_LIFTS = ("split_squat", "step_up")
 SQUAT_FAMILIES = (
     "squat",
     "split_squat",
@@ -328,6 +345,7 @@ SOURCES: tuple[Source, ...] = (
     HYPERTENSION,
     TENDINOPATHY_STAGES,
     REPLACEMENT_LOADS,
+    KNEE_REPLACEMENT_STRENGTH,
     RAISED_SEAT,
     NEW_HIP_AT_HOME,
     LATERAL_ABDUCTORS,
@@ -1191,6 +1209,107 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(condition=KNEE_EARLY_MIDDLE),
         exclude_tags=("deep_loaded_knee_flexion",),
+    ),
+    SafetyRule(
+        id="knee_replacement_loaded_knee_work",
+        description="From 6 weeks after a knee replacement, with a weight to lift: every "
+        "week of the strength phase holds a two-leg knee lift with a weight (a goblet squat "
+        "or a sit to stand holding one) and a one-leg knee lift with a weight (a split "
+        "squat or a step-up holding dumbbells), and every power week one of them, no "
+        "heavier than an 8-repetition load, where the other rules and the minutes leave "
+        "one.",
+        # The quadriceps stay weak for years after a knee replacement, and progressive
+        # resistance training is what restores them (Bade & Stevens-Lapsley 2011; Artz
+        # 2015). A woman 8 months after hers, with dumbbells and a kettlebell at home,
+        # was given 10 weeks of hip work and one bodyweight step-up a week: nothing asked
+        # for the knee with a weight, as trained_lifts_loaded asks only of trained people
+        # and the knee findings' work is met by a bodyweight step-up. Not the early stage,
+        # whose holds and easy work come first; in the middle stage the deep-bending rule
+        # leaves the step-up and the sit to stand. Two lifts, not one, so the knee is
+        # loaded on two days a week or more. The 8RM cap (joint_replacement_loads) and
+        # the first-load dosing start them light. Optional: where the minutes or the
+        # other rules leave no such lift, the program says so.
+        source="knee_replacement_strength",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    _state("knee_replacement", "middle", "late"),
+                    AnyOf(tuple(Fact(f"equipment.{w}") for w in WEIGHTS)),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=KNEE_TWO_LEG_LIFTS,
+                each=False,
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
+            Requirement(
+                kind="weekly",
+                families=KNEE_ONE_LEG_LIFTS,
+                each=False,
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
+            Requirement(
+                kind="weekly",
+                families=(*KNEE_TWO_LEG_LIFTS, *KNEE_ONE_LEG_LIFTS),
+                each=False,
+                load_types=("external",),
+                phases=("power",),
+                optional=True,
+            ),
+        ),
+        notes=(
+            "Your new knee's thigh muscles need weights to get strong again: each strength week has "
+            "a squat or sit to stand and a split squat or step-up holding a weight, started "
+            "light and made heavier over the weeks, never heavier than one you could lift 8 "
+            "times (Bade & Stevens-Lapsley 2011).",
+        ),
+    ),
+    SafetyRule(
+        id="knee_replacement_step_downs",
+        description="From 6 weeks after a knee replacement, with the knee hurting on "
+        "stairs: every week of the strength and power phases holds a slow step-down (a "
+        "forward step-down from a low step with a hand on a rail, or a lateral step-down), "
+        "lowering over 3 seconds, where the other rules and the minutes leave one.",
+        # Going down stairs and hills loads the quadriceps eccentrically, and it is what
+        # hurts: eccentric resistance training built quadriceps strength and stair descent
+        # after a knee replacement (LaStayo 2009, recalled). A woman 8 months after hers,
+        # whose knee ached on stairs down and downhill and who wanted a hike with 600 m of
+        # descent, had no step-down in 12 weeks: the knee findings' work is met by a
+        # step-up. The stair sign asks it for both directions; the weaker leg first and
+        # the rail are conventions. Optional: where the minutes or the other rules leave
+        # none, the program says so.
+        source="knee_replacement_strength",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    _state("knee_replacement", "middle", "late"),
+                    Fact("sign.knee_pain_stairs_running", optional=True),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("step_down",),
+                phases=("strength", "power"),
+                optional=True,
+            ),
+        ),
+        notes=(
+            "Going down stairs and hills is slow lowering on one leg, so each strength and "
+            "power week has a step-down: lower over 3 seconds, knee over the middle toes, the weaker leg "
+            "first, from a low step that gets higher as it gets easy (LaStayo 2009). For "
+            "long descents on a hike, walking poles take load off the knee.",
+        ),
     ),
     # --- Bone and blood pressure ---------------------------------------------------------
     SafetyRule(
