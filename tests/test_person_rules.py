@@ -576,10 +576,16 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=58, precautions=["knee_replacement"], weeks_since_surgery=30),
         set_effort(rm=[4, 6]),
     ),
-    # Past the early stage, with weights: a one-leg knee lift with a weight every strength
-    # week (week 3 is the first), and with the knee hurting on stairs a step-down.
+    # Past the early stage, with weights: a two-leg and a one-leg knee lift with a weight
+    # every strength week (week 3 is the first), and with the knee hurting on stairs a
+    # step-down.
     (
         "knee_replacement_loaded_knee_work",
+        KNEE_STAIRS,
+        without_families(("squat", "sit_to_stand"), week=3),
+    ),
+    (
+        "knee_replacement_loaded_one_leg",
         KNEE_STAIRS,
         without_families(("split_squat", "step_up"), week=3),
     ),

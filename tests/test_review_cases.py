@@ -3963,8 +3963,9 @@ def test_a_knee_replacement_past_its_early_stage_lifts_the_knee_with_a_weight():
     strength week now holds a two-leg and a one-leg knee lift with a weight, on two days
     or more, started light and made heavier, never past the 8RM cap."""
     doc = program("r17_helga.yaml")
-    assert "knee_replacement_loaded_knee_work" in {r["id"] for r in doc["safety"]["rules"]}
-    assert not any("knee_replacement_loaded_knee_work" in w for w in doc["warnings"])
+    rules = ("knee_replacement_loaded_knee_work", "knee_replacement_loaded_one_leg")
+    assert set(rules) <= {r["id"] for r in doc["safety"]["rules"]}
+    assert not any(rule in w for w in doc["warnings"] for rule in rules), doc["warnings"]
     heaviest: list[int] = []
     for week in _weeks_of(doc, "strength"):
         days = {
