@@ -96,17 +96,23 @@ REPLACEMENT_LOADS = Source(
     "convention",
 )
 KNEE_REPLACEMENT_STRENGTH = Source(
-    "knee_replacement_strength",
+    "bade2011",
     "Bade MJ, Stevens-Lapsley JE. Early high-intensity rehabilitation following total knee "
     "arthroplasty improves outcomes. J Orthop Sports Phys Ther 2011;41(12):932-941; Artz N "
     "et al. Effectiveness of physiotherapy exercise following total knee replacement: "
     "systematic review and meta-analysis. BMC Musculoskelet Disord 2015;16:15 (both "
     "recalled: quadriceps weakness lasts for years after a knee replacement, and "
-    "progressive resistance training of the knee is what restores strength and function); "
+    "progressive resistance training of the knee is what restores strength and function). "
+    "Which lifts and how many a week are gluteus's conventions.",
+    "recalled",
+)
+KNEE_REPLACEMENT_ECCENTRIC = Source(
+    "lastayo2009",
     "LaStayo PC et al. Reversing muscle and mobility deficits 1 to 4 years after TKA: a "
     "pilot study. Clin Orthop Relat Res 2009;467(6):1493-1500 (recalled: eccentric "
-    "resistance training built quadriceps strength and stair descent). Which lifts, how "
-    "often and the step-downs' side-first and support are gluteus's conventions.",
+    "resistance training built quadriceps strength and stair descent after a knee "
+    "replacement). The step-downs, the low step and rail first and the weaker leg first "
+    "are gluteus's conventions.",
     "recalled",
 )
 
@@ -346,6 +352,7 @@ SOURCES: tuple[Source, ...] = (
     TENDINOPATHY_STAGES,
     REPLACEMENT_LOADS,
     KNEE_REPLACEMENT_STRENGTH,
+    KNEE_REPLACEMENT_ECCENTRIC,
     RAISED_SEAT,
     NEW_HIP_AT_HOME,
     LATERAL_ABDUCTORS,
@@ -1234,7 +1241,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # single-leg work is free. The 8RM cap (joint_replacement_loads) and the
         # first-load dosing start the lifts light. Optional: where the minutes or the
         # other rules leave no such lift, the program says so.
-        source="knee_replacement_strength",
+        source="bade2011",
         evidence="recalled",
         when=Trigger(condition=AllOf((KNEE_PAST_EARLY, HAS_WEIGHTS))),
         requires=(
@@ -1276,7 +1283,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # single-leg work (joint_replacement_stages); not where the falls or osteoporosis
         # rules leave out every free-standing single-leg lift, whose programs would only
         # say it was left out.
-        source="knee_replacement_strength",
+        source="bade2011",
         evidence="recalled",
         when=Trigger(
             condition=AllOf(
@@ -1308,7 +1315,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "stairs, and nothing keeping single-leg work next to a support (a raised risk of "
         "falling, osteoporosis): every week of the strength and power phases holds a slow "
         "step-down (a forward step-down from a low step with a hand on a rail, or a "
-        "lateral step-down), lowering over 3 seconds, where the other rules and the "
+        "lateral step-down), lowering over 3-4 seconds, where the other rules and the "
         "minutes leave one.",
         # Going down stairs and hills loads the quadriceps eccentrically, and it is what
         # hurts: eccentric resistance training built quadriceps strength and stair descent
@@ -1320,7 +1327,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # single-leg squats; with a raised risk of falling the falls rule's step-up
         # beside a rail trains the stairs instead. Optional: where the minutes or the
         # other rules leave none, the program says so.
-        source="knee_replacement_strength",
+        source="lastayo2009",
         evidence="recalled",
         when=Trigger(
             condition=AllOf(
@@ -1341,7 +1348,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "Going down stairs and hills is slow lowering on one leg, so each strength and "
-            "power week has a step-down: lower over 3 seconds, knee over the middle toes, "
+            "power week has a step-down: lower over 3-4 seconds, knee over the middle toes, "
             "the weaker leg first, from a low step that gets higher as it gets easy "
             "(LaStayo 2009). For long descents on a hike, walking poles take load off the "
             "knee.",
