@@ -404,7 +404,7 @@ FAMILIES: dict[str, set[str]] = {
         "fast_step_up_rail",
         "step_up_knee_drive",
     },
-    "step_down": {"lateral_step_down"},
+    "step_down": {"lateral_step_down", "forward_step_down_rail"},
     "curtsy_lunge": {"curtsy_lunge"},
     "lateral_lunge": {"lateral_lunge"},
     "standing_hip_rotation": {"standing_hip_rotation"},

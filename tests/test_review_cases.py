@@ -4039,3 +4039,91 @@ def test_the_osteoporosis_notes_on_weights_only_with_a_weight_to_lift():
     doc = copy.deepcopy(program("r15_george.yaml"))
     doc["safety"]["notes"] = [n for n in notes if not n.startswith(weights[0])]
     assert verify(doc, CTX), "a weight note taken out is caught"
+
+
+# --- Helga: the knee after a knee replacement, loaded and lowered --------------------
+
+KNEE_TWO_LEG = {"squat", "sit_to_stand"}
+KNEE_ONE_LEG = {"split_squat", "step_up"}
+
+
+def _weeks_of(doc: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    kinds = {p["name"]: p["kind"] for p in doc["phases"]}
+    return [w for w in doc["weeks"] if kinds[w["phase"]] == kind and not w["deload"]]
+
+
+def test_a_knee_replacement_past_its_early_stage_lifts_the_knee_with_a_weight():
+    """Helga, 52, 34 weeks after a left knee replacement, dumbbells and a kettlebell at
+    home: weeks 1-10 were hip work with one bodyweight step-up a week, and the weights
+    first came in week 11. The quadriceps stay weak for years after a knee replacement
+    and progressive resistance restores them (Bade & Stevens-Lapsley 2011): every
+    strength week now holds a two-leg and a one-leg knee lift with a weight, on two days
+    or more, started light and made heavier, never past the 8RM cap."""
+    doc = program("r17_helga.yaml")
+    rules = ("knee_replacement_loaded_knee_work", "knee_replacement_loaded_one_leg")
+    assert set(rules) <= {r["id"] for r in doc["safety"]["rules"]}
+    assert not any(rule in w for w in doc["warnings"] for rule in rules), doc["warnings"]
+    heaviest: list[int] = []
+    for week in _weeks_of(doc, "strength"):
+        days = {
+            s["day"]: {rx["family"] for rx in s["exercises"] if rx["load_type"] == "external"}
+            for s in week["sessions"]
+        }
+        assert any(f & KNEE_TWO_LEG for f in days.values()), week["number"]
+        assert any(f & KNEE_ONE_LEG for f in days.values()), week["number"]
+        assert sum(bool(f & (KNEE_TWO_LEG | KNEE_ONE_LEG)) for f in days.values()) >= 2
+        rms = [
+            rx["effort"]["rm"][0]
+            for s in week["sessions"]
+            for rx in s["exercises"]
+            if rx["load_type"] == "external" and rx["family"] in KNEE_TWO_LEG | KNEE_ONE_LEG
+        ]
+        assert min(rms) >= 8, (week["number"], rms)
+        heaviest.append(min(rms))
+    assert heaviest[0] >= 12, "the first loaded knee work is light"
+    assert min(heaviest) < heaviest[0], "and gets heavier"
+    # Loaded knee work in the power weeks too, so it is not dropped for two weeks.
+    for week in _weeks_of(doc, "power"):
+        families = {
+            rx["family"]
+            for s in week["sessions"]
+            for rx in s["exercises"]
+            if rx["load_type"] == "external"
+        }
+        assert families & (KNEE_TWO_LEG | KNEE_ONE_LEG), week["number"]
+
+
+def test_knee_pain_on_stairs_after_a_knee_replacement_trains_the_step_down():
+    """Helga's knee aches going down stairs and downhill and she wants 600 m of descent:
+    no step-down or slow lowering came in 12 weeks, while a note promised "a split squat,
+    a lunge, a step-down or a step-up" each strength week. Every strength and power week
+    now holds a slow step-down (eccentric knee work built stair descent after a knee
+    replacement, LaStayo 2009), never a step back from the lateral one to the forward one
+    at a rail, and the knee-work note promises one of those exercises, as the rule asks."""
+    doc = program("r17_helga.yaml")
+    assert "knee_replacement_step_downs" in {r["id"] for r in doc["safety"]["rules"]}
+    assert not any("knee_replacement_step_downs" in w for w in doc["warnings"])
+    levels = []
+    for week in [*_weeks_of(doc, "strength"), *_weeks_of(doc, "power")]:
+        downs = [
+            CATALOGUE[rx["id"]].level
+            for s in week["sessions"]
+            for rx in s["exercises"]
+            if rx["family"] == "step_down"
+        ]
+        assert downs, week["number"]
+        levels.append(min(downs))
+    assert levels == sorted(levels), "no step back down the step-down ladder"
+    cues = {c for _, rx in rows(doc) if rx["family"] == "step_down" for c in rx["cues"]}
+    assert any("3" in c and "s" in c for c in cues), cues
+    notes = doc["safety"]["notes"]
+    knee_note = next(n for n in notes if n.startswith("With knee pain, the knee is trained"))
+    assert "at least one" in knee_note
+    assert any("walking poles" in n for n in notes)
+    assert verify(doc, CTX) == []
+    week = _weeks_of(doc, "strength")[0]
+    for s in week["sessions"]:
+        s["exercises"] = [rx for rx in s["exercises"] if rx["family"] != "step_down"]
+        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+    found = verify(doc, CTX)
+    assert any(v.rule == "knee_replacement_step_downs" for v in found), [str(v) for v in found]

@@ -540,6 +540,38 @@ EXERCISES: tuple[Exercise, ...] = (
         family="step_down",
     ),
     Exercise(
+        # The stair-descent movement itself, forward and from a low step, with a hand on
+        # a rail: the first step-down after a knee replacement or with knee pain going
+        # downstairs, before the hands-free lateral one. Eccentric quadriceps work built
+        # strength and stair descent after a knee replacement (LaStayo 2009, recalled);
+        # the low step and the rail are the convention.
+        id="forward_step_down_rail",
+        name="Forward step-down from a low step, hand on a rail",
+        issues=("knees", "function"),
+        role="eccentric",
+        position="standing",
+        planes=("sagittal",),
+        equipment=("step",),
+        loaded=False,
+        unilateral=True,
+        level=2,
+        seconds_per_rep=5,
+        rest_s=60,
+        cues=(
+            "Stand on a low step facing down it, a hand on a rail or a wall",
+            "Start with the weaker leg standing on the step",
+            "Lower the other heel to the floor in front over 3-4 s, knee over the middle toes",
+            "Touch the heel down lightly and stand back up; a higher step as it gets easy",
+        ),
+        fault="Dropping down the last part, or the knee caving in as you lower.",
+        tags=("asymmetric_loading", "single_leg_squat"),
+        targets=("whole_leg", "gmed"),
+        source="lastayo2009",
+        evidence="recalled",
+        why="Slow lowering on one leg, the way down stairs and hills: eccentric knee work built strength and stair descent after a knee replacement.",
+        family="step_down",
+    ),
+    Exercise(
         id="crossover_step_up",
         name="Crossover step-up",
         issues=("knees", "function"),
@@ -1038,6 +1070,19 @@ LADDERS: tuple[Ladder, ...] = (
         evidence="convention",
     ),
     Ladder(
+        # The rail and the forward direction first, the way down a stair; then side-on
+        # and hands-free, the published step-down test.
+        id="step_down_rail",
+        name="Step-down: forward beside a rail, then lateral",
+        issues=("knees", "function"),
+        steps=(
+            LadderStep("forward_step_down_rail", ADVANCE_REPS, REGRESS),
+            LadderStep("lateral_step_down", ADVANCE_REPS, REGRESS),
+        ),
+        source="practice_convention",
+        evidence="convention",
+    ),
+    Ladder(
         id="standing_abduction_long_band",
         name="Standing abduction: holding a chair back, then against a long band",
         issues=("knees", "function"),
@@ -1133,7 +1178,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="knees_knee_work_with_pain",
-        description="With knees that cave in and knee pain, every week of the strength phase also trains the knee, slowly, in a split stance or on one leg: a split squat, a lunge, a step-down or a step-up.",
+        description="With knees that cave in and knee pain, every week of the strength phase also trains the knee, slowly, in a split stance or on one leg: at least one split squat or lunge, step-up or step-down.",
         # Knee pain at the front of the knee is treated with hip and knee exercise
         # combined, not hip work alone (Willy 2019); Ferber 2015's knee programme was
         # this work. Controlled, knee-over-the-foot knee work in the strength weeks also
@@ -1164,7 +1209,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             ),
         ),
         notes=(
-            "With knee pain, the knee is trained as well as the hip: each strength week has a split squat, a lunge, a step-down or a step-up, slow, the knee over the second toe, within the traffic light.",
+            # One of them a week, not each: the note says so, as a program that holds only
+            # step-ups met the rule while a note naming all four read as a promise.
+            "With knee pain, the knee is trained as well as the hip: each strength week has at least one slow exercise on one leg or in a split stance (a split squat or lunge, a step-up or a step-down), the knee over the second toe, within the traffic light.",
         ),
     ),
 )

@@ -95,6 +95,26 @@ REPLACEMENT_LOADS = Source(
     "limit as stated.",
     "convention",
 )
+KNEE_REPLACEMENT_STRENGTH = Source(
+    "bade2011",
+    "Bade MJ, Stevens-Lapsley JE. Early high-intensity rehabilitation following total knee "
+    "arthroplasty improves outcomes. J Orthop Sports Phys Ther 2011;41(12):932-941; Artz N "
+    "et al. Effectiveness of physiotherapy exercise following total knee replacement: "
+    "systematic review and meta-analysis. BMC Musculoskelet Disord 2015;16:15 (both "
+    "recalled: quadriceps weakness lasts for years after a knee replacement, and "
+    "progressive resistance training of the knee is what restores strength and function). "
+    "Which lifts and how many a week are gluteus's conventions.",
+    "recalled",
+)
+KNEE_REPLACEMENT_ECCENTRIC = Source(
+    "lastayo2009",
+    "LaStayo PC et al. Reversing muscle and mobility deficits 1 to 4 years after TKA: a "
+    "pilot study. Clin Orthop Relat Res 2009;467(6):1493-1500 (recalled: eccentric "
+    "resistance training built quadriceps strength and stair descent after a knee "
+    "replacement). The step-downs, the low step and rail first and the weaker leg first "
+    "are gluteus's conventions.",
+    "recalled",
+)
 
 # Outer hip pain with what makes it the tendon picture: a person state (person.py),
 # as the signs that tell are not all this plugin's own.
@@ -123,6 +143,9 @@ HIP_EXTENSION_FAMILIES = ("deadlift", "single_leg_rdl", "kettlebell_swing", "hip
 # Squats, lunges and steps, two legs and one: the knee-dominant families a heavy one of
 # counts towards the thighs' and glutes' recovery (heavy_squats_apart). The sit to stand
 # stays out: it is the older adult's everyday task, trained on the days there are.
+# The knee lifts the knee replacement rules ask for with a weight (two legs, one leg).
+KNEE_TWO_LEG_LIFTS = ("squat", "sit_to_stand")
+KNEE_ONE_LEG_LIFTS = ("split_squat", "step_up")
 SQUAT_FAMILIES = (
     "squat",
     "split_squat",
@@ -328,6 +351,8 @@ SOURCES: tuple[Source, ...] = (
     HYPERTENSION,
     TENDINOPATHY_STAGES,
     REPLACEMENT_LOADS,
+    KNEE_REPLACEMENT_STRENGTH,
+    KNEE_REPLACEMENT_ECCENTRIC,
     RAISED_SEAT,
     NEW_HIP_AT_HOME,
     LATERAL_ABDUCTORS,
@@ -431,6 +456,12 @@ BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
 # The lifts osteoporosis_loaded_lifts asks for with a weight: a hip lift and a leg lift.
 OSTEOPOROSIS_HIP_LIFTS = ("deadlift", "hip_thrust", "bridge")
 OSTEOPOROSIS_LEG_LIFTS = ("sit_to_stand", "squat", "split_squat", "step_up")
+KNEE_PAST_EARLY = _state("knee_replacement", "middle", "late")
+HAS_WEIGHTS = AnyOf(tuple(Fact(f"equipment.{w}") for w in WEIGHTS))
+# The rules that leave out every free-standing single-leg lift and single-leg squat
+# (falls_supported_balance, osteoporosis): where they hold, a rule asking for one
+# would only ever say it was left out.
+SINGLE_LEG_KEPT_SUPPORTED = (_state("falls_risk", "high"), BONE_OSTEOPOROSIS)
 ANY_PAIN_4 = AnyOf(
     tuple(Fact(f"pain.{region}", ">=", 4) for region in ("low_back", "knee", "hip", "buttock"))
 )
@@ -1248,6 +1279,137 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(condition=KNEE_EARLY_MIDDLE),
         exclude_tags=("deep_loaded_knee_flexion",),
+    ),
+    SafetyRule(
+        id="knee_replacement_loaded_knee_work",
+        description="From 6 weeks after a knee replacement, with a weight to lift: every "
+        "week of the strength phase holds a two-leg knee lift with a weight (a goblet squat "
+        "or a sit to stand holding one), and every power week a knee lift with a weight, "
+        "no heavier than an 8-repetition load, where the other rules and the minutes "
+        "leave one.",
+        # The quadriceps stay weak for years after a knee replacement, and progressive
+        # resistance training is what restores them (Bade & Stevens-Lapsley 2011; Artz
+        # 2015). A woman 8 months after hers, with dumbbells and a kettlebell at home,
+        # was given 10 weeks of hip work and one bodyweight step-up a week: nothing asked
+        # for the knee with a weight, as trained_lifts_loaded asks only of trained people
+        # and the knee findings' work is met by a bodyweight step-up. Not the early stage,
+        # whose holds and easy work come first; in the middle stage the deep-bending rule
+        # leaves the sit to stand. The one-leg lift is the next rule's, which holds where
+        # single-leg work is free. The 8RM cap (joint_replacement_loads) and the
+        # first-load dosing start the lifts light. Optional: where the minutes or the
+        # other rules leave no such lift, the program says so.
+        source="bade2011",
+        evidence="recalled",
+        when=Trigger(condition=AllOf((KNEE_PAST_EARLY, HAS_WEIGHTS))),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=KNEE_TWO_LEG_LIFTS,
+                each=False,
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
+            Requirement(
+                kind="weekly",
+                families=(*KNEE_TWO_LEG_LIFTS, *KNEE_ONE_LEG_LIFTS),
+                each=False,
+                load_types=("external",),
+                phases=("power",),
+                optional=True,
+            ),
+        ),
+        notes=(
+            "Your new knee's thigh muscles need weights to get strong again: each strength "
+            "week has a squat or a sit to stand holding a weight, started light and made "
+            "heavier over the weeks, never heavier than one you could lift 8 times (Bade & "
+            "Stevens-Lapsley 2011).",
+        ),
+    ),
+    SafetyRule(
+        id="knee_replacement_loaded_one_leg",
+        description="From 12 weeks after a knee replacement, with a weight to lift and "
+        "nothing keeping single-leg work next to a support (a raised risk of falling, "
+        "osteoporosis): every week of the strength phase also holds a one-leg knee lift "
+        "with a weight (a split squat or a step-up holding dumbbells or a kettlebell), no "
+        "heavier than an 8-repetition load, where the other rules and the minutes leave "
+        "one.",
+        # The knee loaded on two days a week or more, as progressive resistance after a
+        # knee replacement is (Bade & Stevens-Lapsley 2011), and on one leg, where the
+        # operated side cannot lean on the other. From the late stage, the one for
+        # single-leg work (joint_replacement_stages); not where the falls or osteoporosis
+        # rules leave out every free-standing single-leg lift, whose programs would only
+        # say it was left out.
+        source="bade2011",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    _state("knee_replacement", "late"),
+                    HAS_WEIGHTS,
+                    Not(AnyOf(SINGLE_LEG_KEPT_SUPPORTED)),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=KNEE_ONE_LEG_LIFTS,
+                each=False,
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
+        ),
+        notes=(
+            "Each strength week also has a split squat or a step-up holding a weight, so "
+            "the new knee works on its own, not leaning on the other leg.",
+        ),
+    ),
+    SafetyRule(
+        id="knee_replacement_step_downs",
+        description="From 12 weeks after a knee replacement, with the knee hurting on "
+        "stairs, and nothing keeping single-leg work next to a support (a raised risk of "
+        "falling, osteoporosis): every week of the strength and power phases holds a slow "
+        "step-down (a forward step-down from a low step with a hand on a rail, or a "
+        "lateral step-down), lowering over 3-4 seconds, where the other rules and the "
+        "minutes leave one.",
+        # Going down stairs and hills loads the quadriceps eccentrically, and it is what
+        # hurts: eccentric resistance training built quadriceps strength and stair descent
+        # after a knee replacement (LaStayo 2009, recalled). A woman 8 months after hers,
+        # whose knee ached on stairs down and downhill and who wanted a hike with 600 m of
+        # descent, had no step-down in 12 weeks: the knee findings' work is met by a
+        # step-up. The stair sign asks it for both directions; the weaker leg first and
+        # the rail are conventions. From the late stage, as the earlier stages leave out
+        # single-leg squats; with a raised risk of falling the falls rule's step-up
+        # beside a rail trains the stairs instead. Optional: where the minutes or the
+        # other rules leave none, the program says so.
+        source="lastayo2009",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    _state("knee_replacement", "late"),
+                    Fact("sign.knee_pain_stairs_running", optional=True),
+                    Not(AnyOf(SINGLE_LEG_KEPT_SUPPORTED)),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("step_down",),
+                phases=("strength", "power"),
+                optional=True,
+            ),
+        ),
+        notes=(
+            "Going down stairs and hills is slow lowering on one leg, so each strength and "
+            "power week has a step-down: lower over 3-4 seconds, knee over the middle toes, "
+            "the weaker leg first, from a low step that gets higher as it gets easy "
+            "(LaStayo 2009). For long descents on a hike, walking poles take load off the "
+            "knee.",
+        ),
     ),
     # --- Bone and blood pressure ---------------------------------------------------------
     SafetyRule(
