@@ -818,7 +818,7 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     (
         "groin_pain_adductor_strength",
         GROIN,
-        without_families(("adductor_squeeze", "copenhagen_adduction"), week=3),
+        without_families(("adductor_squeeze", "copenhagen"), week=3),
     ),
     ("groin_pain_high", GROIN, slip_in("copenhagen_adduction_long", week=5)),
     ("groin_pain_high", GROIN, slip_in("kettlebell_swing", week=5)),

@@ -28,11 +28,11 @@ abduction) makes a new family.
     hop               lateral_hop, forward_hop, transverse_hop
     squat_jump        squat_jump, dumbbell_jump_squat
     adductor_squeeze  seated_adductor_squeeze, adductor_squeeze
-    copenhagen_...    copenhagen_adduction_short, copenhagen_adduction_long
+    copenhagen        copenhagen_adduction_short, copenhagen_adduction_long
     ================= ==========================================================
 
-The adductor families (copenhagen_... is copenhagen_adduction) are offered only where
-the safety plugin's groin pain rule asks for them (``asked_only``).
+The adductor families are offered only where the safety plugin's groin pain rule asks
+for them (``asked_only``).
 
 single_leg_reach, pallof_press, wall_drive, kettlebell_swing, skater_bound, a_skip
 and split_squat_jump are families of one; marching bridge, A-skips, skater bounds
@@ -944,8 +944,8 @@ EXERCISES: tuple[Exercise, ...] = (
             "Sit tall on a chair or a bench, feet flat, a ball or a folded pillow between the "
             "knees",
             "Squeeze the knees together into it and hold, breathing steadily",
-            "Squeeze only as hard as keeps the groin at 3/10 or less, and settled by the next "
-            "morning",
+            "Squeeze firmly, but only so far as the groin stays at 3/10 or less, and settled "
+            "by the next morning",
         ),
         fault="Holding the breath or bracing the trunk instead of squeezing from the inner thighs.",
         targets=("adductors",),
@@ -972,8 +972,8 @@ EXERCISES: tuple[Exercise, ...] = (
         cues=(
             "Lie on your back, knees bent, feet flat, a ball or a folded pillow between the knees",
             "Squeeze the knees together into it and hold, breathing steadily",
-            "Squeeze only as hard as keeps the groin at 3/10 or less, and settled by the next "
-            "morning",
+            "Squeeze firmly, but only so far as the groin stays at 3/10 or less, and settled "
+            "by the next morning",
         ),
         fault="Lifting the low back off the floor or holding the breath to squeeze harder.",
         tags=("supine",),
@@ -1012,7 +1012,7 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="recalled",
         why="The Copenhagen adduction with the bench under the knee: a short lever, so the "
         "inner thigh lifts the body with less load than the long lever (Harøy 2019).",
-        family="copenhagen_adduction",
+        family="copenhagen",
         asked_only=True,
     ),
     Exercise(
@@ -1031,7 +1031,7 @@ EXERCISES: tuple[Exercise, ...] = (
         cues=(
             "Side plank on your forearm beside a bench, the inside of the top ankle resting "
             "on it, the bottom leg free",
-            "Press the top leg down into the bench to lift the hips and the bottom leg, "
+            "Press the upper leg down into the bench to lift the hips and the bottom leg, "
             "body in a straight line",
             "Lower slowly; pain in the groin 3/10 or less during, and settled by the next morning",
         ),
@@ -1047,7 +1047,7 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="recalled",
         why="The full Copenhagen adduction: the long lever loads the inner thigh hardest "
         "(Harøy 2019), after the short lever.",
-        family="copenhagen_adduction",
+        family="copenhagen",
         asked_only=True,
     ),
 )

@@ -1880,7 +1880,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         requires=(
             Requirement(
                 kind="weekly",
-                families=("adductor_squeeze", "copenhagen_adduction"),
+                families=("adductor_squeeze", "copenhagen"),
                 each=False,
                 optional=True,
             ),
@@ -1890,7 +1890,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             Requirement(
                 kind="stepped",
                 tags=("long_lever_adduction",),
-                families=("copenhagen_adduction",),
+                families=("copenhagen",),
             ),
         ),
         notes=(
