@@ -1898,6 +1898,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "between the knees first, then the Copenhagen adduction on a bench (Hölmich "
             "1999, Harøy 2019). Keep the groin at 3/10 or less during each exercise, and "
             "settled by the next morning; if not, go back a step.",
+            # The traffic light (Silbernagel 2007) applied to the sport that provokes it.
+            "Keep training and playing within the traffic light: when sprinting, long "
+            "passing, kicking hard or sharp turns take the groin past 3/10, or it has not "
+            "settled by the next morning, do less of them for a while and build them back "
+            "gradually.",
             # Doha (Weir 2015): groin pain has several causes a clinical examination tells
             # apart; the hip joint's is beyond screening by questions.
             "Groin pain has several causes (Weir 2015), and not all are the adductors: the "
