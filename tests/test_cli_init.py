@@ -68,7 +68,7 @@ def script(
     start: Answer = "",
     equipment: Answer = "",
     signs: Iterable[str] = (),
-    pain: Sequence[Answer] = ("", "", "", ""),
+    pain: Sequence[Answer] = ("", "", "", "", ""),
     tests: Sequence[str] | None = None,
     precautions: Iterable[str] = (),
     pregnancy: Answer | None = None,
@@ -151,7 +151,7 @@ def test_the_happy_path_writes_a_profile_equal_to_the_answers(tmp_path, registry
         start="2026-12-07",
         equipment="a mat, mini band and dumbbells",
         signs={"barely_feel_glutes", "knees_cave_in"},
-        pain=("3", "2", "0", "4"),
+        pain=("3", "2", "0", "4", "2"),
         tests=FULL_TESTS,
         precautions={"hypertension"},
         pregnancy="2",  # "in which trimester (1, 2 or 3)?": 2 says yes and which
@@ -180,7 +180,7 @@ def test_the_happy_path_writes_a_profile_equal_to_the_answers(tmp_path, registry
                 for s in sign_order(registry)
                 if s.id in {"barely_feel_glutes", "knees_cave_in"}
             ],
-            "pain": {"low_back": 3, "knee": 2, "hip": 0, "buttock": 4},
+            "pain": {"low_back": 3, "knee": 2, "hip": 0, "buttock": 4, "groin": 2},
             "tests": {
                 "single_leg_stance_s": {"left": 12, "right": 30},
                 "side_plank_s": {"left": 20.5, "right": 35},
@@ -330,7 +330,7 @@ def test_bad_pain_seconds_and_trimester_are_asked_again(tmp_path, registry):
     ]  # stance left: 61 then 12; right: empty then 30
     answers = script(
         registry,
-        pain=(["11", "3"], ["-1", "2"], "none", ["four", "4"]),
+        pain=(["11", "3"], ["-1", "2"], "none", ["four", "4"], ""),
         tests=tests,
         trimester=["4", "0", "third"],
     )
@@ -442,7 +442,7 @@ def test_the_summary_comes_before_writing_and_can_be_declined(tmp_path, registry
         registry,
         equipment="mini band, step",
         signs={"knees_cave_in"},
-        pain=("", "3", "", ""),
+        pain=("", "3", "", "", ""),
         confirm="n",
     )
     result = run("-o", str(target), input=answers, columns=250)

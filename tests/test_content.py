@@ -430,6 +430,8 @@ FAMILIES: dict[str, set[str]] = {
     "wall_drive": {"wall_drive"},
     "kettlebell_swing": {"kettlebell_swing"},
     "hop": {"lateral_hop", "forward_hop", "transverse_hop"},
+    "adductor_squeeze": {"seated_adductor_squeeze", "adductor_squeeze"},
+    "copenhagen": {"copenhagen_adduction_short", "copenhagen_adduction_long"},
     "squat_jump": {"squat_jump", "dumbbell_jump_squat"},
     "split_squat_jump": {"split_squat_jump"},
     "skater_bound": {"skater_bound"},
@@ -809,6 +811,7 @@ NEW_TAGS: dict[str, set[str]] = {
         "side_plank",
         "side_plank_top_leg_abduction",
         "side_plank_bottom_leg_abduction",
+        "copenhagen_adduction_long",
     },
     "arms_crossed": {
         "sit_to_stand_arms_crossed",
@@ -902,7 +905,8 @@ def test_loaded_jumps_and_swings_are_ballistic_and_nothing_unloaded_is(registry)
 
 def test_only_planks_from_the_feet_carry_high_abdominal_pressure(registry):
     for ex in registry.exercises.values():
-        planks = ex.family in {"front_plank", "side_plank"}
+        # The long-lever Copenhagen adduction is a side plank from the feet too.
+        planks = ex.family in {"front_plank", "side_plank"} or ex.id == "copenhagen_adduction_long"
         from_knees = any(re.search(r"\bknees bent\b", cue) for cue in ex.cues)
         assert ("high_abdominal_pressure" in ex.tags) == (planks and not from_knees), ex.id
 

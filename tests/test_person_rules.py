@@ -766,6 +766,7 @@ OUTER_HIP_MILD = person(
 )
 OUTER_HIP_LYING = person(pain={"hip": 2}, signs=["barely_feel_glutes", "hip_pain_lying_on_side"])
 ANTERIOR = person(age=66, precautions=["hip_replacement_anterior"], weeks_since_surgery=20)
+GROIN = person(pain={"groin": 5}, signs=["hip_pain_in_workouts", "knees_cave_in"])
 POSTNATAL_LATER = {"age": 33, "precautions": ["postnatal"], "weeks_since_birth": 20}
 JUMPER = person(signs=["barely_feel_glutes"])
 
@@ -859,6 +860,16 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         ),
         slip_in("side_lying_hip_abduction"),
     ),
+    # Groin pain: adductor work each week, climbed from squeezes to the Copenhagen
+    # adduction; at 4/10 or more the long lever and fast, swung work wait.
+    ("groin_pain_adductor_strength", GROIN, slip_in("copenhagen_adduction_short", week=1)),
+    (
+        "groin_pain_adductor_strength",
+        GROIN,
+        without_families(("adductor_squeeze", "copenhagen"), week=3),
+    ),
+    ("groin_pain_high", GROIN, slip_in("copenhagen_adduction_long", week=5)),
+    ("groin_pain_high", GROIN, slip_in("kettlebell_swing", week=5)),
 ]
 
 

@@ -4127,3 +4127,48 @@ def test_knee_pain_on_stairs_after_a_knee_replacement_trains_the_step_down():
         s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
     found = verify(doc, CTX)
     assert any(v.rule == "knee_replacement_step_downs" for v in found), [str(v) for v in found]
+
+
+# --- Kwame (25, a footballer with groin pain): the adductors, not the outer-hip tendon -------
+
+
+def test_groin_pain_is_its_own_region_and_gets_adductor_strengthening_that_climbs():
+    """Kwame, 25, a footballer with a groin ache 3/10 after sprinting and long passing:
+    the profile could only give it as (outer) hip pain, so the program read it as the
+    gluteal tendon picture, kept adduction out and had no adductor work in 6 weeks.
+    Groin pain is now a region of its own, not the outer hip's, and asks for adductor
+    strengthening that progresses (Hölmich 1999; Harøy 2019): squeezes first, then the
+    short-lever Copenhagen adduction, never back down the ladder, with the pain gate in
+    the cues and a note to have the groin examined. A Copenhagen slipped in before the
+    squeezes is caught."""
+    assert "groin" in CTX.registry.pain_regions
+    doc = program("r17_kwame.yaml")
+    rules = {r["id"] for r in doc["safety"]["rules"]}
+    assert "groin_pain_adductor_strength" in rules
+    assert not {r for r in rules if r.startswith("gluteal_tendinopathy")}, rules
+    outer_hip = next(p for p in doc["person"] if p["state"] == "outer_hip")
+    assert outer_hip["value"] == "none"
+    ladder = next(lad for lad in CTX.registry.ladders.values() if lad.id == "adductor_strength")
+    rung = {e: i for i, e in enumerate(ladder.exercise_ids)}
+    highest: dict[int, int] = {}
+    for week, rx in rows(doc):
+        if rx["id"] in rung:
+            highest[week] = max(highest.get(week, -1), rung[rx["id"]])
+            assert any("3/10" in cue for cue in CATALOGUE[rx["id"]].cues), rx["name"]
+    weeks = [w["number"] for w in doc["weeks"]]
+    assert sorted(highest) == weeks, "adductor work every week"
+    tops = [highest[w] for w in weeks]
+    assert tops == sorted(tops), "the adductor ladder is climbed, never stepped back down"
+    assert tops[-1] > tops[0], "the squeezes progress to the Copenhagen adduction"
+    first = CATALOGUE[ladder.exercise_ids[tops[0]]]
+    assert first.family == "adductor_squeeze", "squeezes come first"
+    notes = " ".join(doc["safety"]["notes"])
+    assert "physiotherapist or a sports doctor" in notes
+    assert verify(doc, CTX) == []
+    row = next(
+        rx for _, rx in rows(doc, weeks={1}) if CATALOGUE[rx["id"]].family == "adductor_squeeze"
+    )
+    short = CATALOGUE["copenhagen_adduction_short"]
+    row.update(id=short.id, name=short.name, family=short.family, role=short.role)
+    found = verify(doc, CTX)
+    assert any(v.rule == "groin_pain_adductor_strength" for v in found), [str(v) for v in found]

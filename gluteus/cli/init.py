@@ -52,8 +52,11 @@ DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 PAIN_WORDS: dict[str, str] = {
     "low_back": "Low back",
     "knee": "Knees",
-    "hip": "Hips (the outside or front of the hip)",
+    "hip": "Hips (the outside of the hip)",
     "buttock": "Buttocks",
+    # Front-of-hip pain goes with the groin: it is seldom the outer hip's tendons, and
+    # the outer hip's rules (adduction kept out) would be wrong for it.
+    "groin": "Groin (the inner thigh or the front of the hip)",
 }
 
 PLACEHOLDER_AGE = 30

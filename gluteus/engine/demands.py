@@ -405,10 +405,12 @@ def relevant(ex: Exercise, trained: Iterable[str], demands: Demands) -> bool:
     """True when ``ex`` belongs in this person's program: it serves an issue being
     trained, or a rule asks for work like it (sit-to-stands, supported balance); with
     nothing trained (a general program) everything is. Nothing for an issue nobody
-    found: the planner offers, and adaptation moves to, only such exercises."""
-    issues = set(trained)
-    if not issues or issues & set(ex.issues):
-        return True
+    found: the planner offers, and adaptation moves to, only such exercises. An
+    :attr:`~.model.Exercise.asked_only` exercise only where a rule asks for it."""
+    if not ex.asked_only:
+        issues = set(trained)
+        if not issues or issues & set(ex.issues):
+            return True
     return any(g.fits(ex) for c in demands.coverage if c.rule is not None for g in c.groups)
 
 

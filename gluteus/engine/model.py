@@ -448,6 +448,9 @@ class Exercise:
     0–10) when that is fixed by how it is done, e.g. a maximal squeeze. ``load_words``
     replace the dose rule's words on how the reps are done where those would mislead:
     a jump landed and held is one jump at a time with a reset, not fast rebounds.
+    ``asked_only`` exercises are offered only where a rule that applies asks for work
+    like them (adductor work for groin pain), never as general work for the issues they
+    list: they treat a complaint, which the issues' findings do not show.
     """
 
     id: str
@@ -482,6 +485,7 @@ class Exercise:
     load: str | None = field(default=None, validator=attrs.validators.optional(_one_of(LOAD_TYPES)))
     effort: tuple[int, int] | None = field(default=None, converter=_pair)
     load_words: str | None = None
+    asked_only: bool = False
 
     @property
     def is_hold(self) -> bool:

@@ -133,7 +133,13 @@ DAY_NAMES = {
     "sat": "Saturday",
     "sun": "Sunday",
 }
-PAIN_WORDS = {"low_back": "low back", "knee": "knees", "hip": "hips", "buttock": "buttocks"}
+PAIN_WORDS = {
+    "low_back": "low back",
+    "knee": "knees",
+    "hip": "hips",
+    "buttock": "buttocks",
+    "groin": "groin",
+}
 
 GLOSSARY: tuple[tuple[str, str, str], ...] = (
     # (term, when it is used: a pattern searched in the program's words, meaning)

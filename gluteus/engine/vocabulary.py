@@ -29,7 +29,7 @@ more with :class:`Equipment`). Bodyweight is always available and never listed."
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 EXPERIENCE: tuple[str, ...] = ("novice", "intermediate", "advanced")
-PAIN_REGIONS: tuple[str, ...] = ("low_back", "knee", "hip", "buttock")
+PAIN_REGIONS: tuple[str, ...] = ("low_back", "knee", "hip", "buttock", "groin")
 """The built-in pain regions (declared by the ``basics`` plugin; plugins may declare more
 with :class:`PainRegion`)."""
 LOAD_TYPES: tuple[str, ...] = ("bodyweight", "band", "external")
@@ -64,7 +64,7 @@ PHASES: tuple[str, ...] = ("activation", "strength", "power")
 """Phase kinds of the periodization skeleton: activate and control → build strength →
 power and function. Dose rules and rung windows are keyed by these."""
 
-TARGETS: tuple[str, ...] = ("gmax", "gmed", "hip_rotators", "trunk", "whole_leg")
+TARGETS: tuple[str, ...] = ("gmax", "gmed", "hip_rotators", "trunk", "whole_leg", "adductors")
 """What an exercise mainly trains; pairs loaded work with activation of the same region."""
 
 EVIDENCE_LEVELS: tuple[str, ...] = ("verified", "recalled", "weak", "convention")
@@ -121,6 +121,8 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "plank_limb_lift",
     "end_range_spinal_flexion",
     "walking_balance",
+    "copenhagen_adduction",
+    "long_lever_adduction",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -175,6 +177,10 @@ the plain plank it starts from. ``end_range_spinal_flexion``: the spine rounded 
 of its range, unloaded (a knee hugged to the chest lying on the back, which curls the low
 back off the floor); ``loaded_spinal_flexion`` is the same bending under a load.
 ``walking_balance``: balance work done walking (a tandem or sideways walk along a
-counter), a rung after the stances it follows."""
+counter), a rung after the stances it follows.
+``copenhagen_adduction``: a side plank held up by the top leg pressing down on a bench
+(the Copenhagen adduction), the rung after squeezes of a ball between the knees.
+``long_lever_adduction``: that with the ankle on the bench rather than the knee, the
+inner thigh's heaviest load."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")

@@ -317,6 +317,42 @@ PGP_CONVENTION = S(
     "convention",
 )
 
+HOLMICH1999 = S(
+    "holmich1999",
+    "Hölmich P et al. Effectiveness of active physical training as treatment for long-standing "
+    "adductor-related groin pain in athletes: randomised trial. Lancet 1999;353(9151):439-443 "
+    "(recalled: progressive adductor strengthening, from isometric squeezes of a ball between "
+    "the knees to loaded adduction, beat passive physiotherapy for return to sport).",
+    "recalled",
+)
+WEIR2015 = S(
+    "weir2015",
+    "Weir A et al. Doha agreement meeting on terminology and definitions in groin pain in "
+    "athletes. Br J Sports Med 2015;49(12):768-774 (recalled: adductor-, iliopsoas-, inguinal- "
+    "and pubic-related groin pain, and hip-related groin pain, which a clinical examination "
+    "tells apart).",
+    "recalled",
+)
+HAROY2019 = S(
+    "haroy2019",
+    "Harøy J et al. The Adductor Strengthening Programme prevents groin problems among male "
+    "football players: a cluster-randomised controlled trial. Br J Sports Med "
+    "2019;53(3):150-157 (recalled: the Copenhagen adduction exercise, short lever with the "
+    "knee on the support, then long lever with the ankle on it, progressed over weeks).",
+    "recalled",
+)
+GROIN_CONVENTION = S(
+    "groin_pain_convention",
+    "Convention after Hölmich 1999 and Harøy 2019 (recalled), with pain monitored as "
+    "Silbernagel 2007 does: adductor-related groin pain is loaded in steps, squeeze holds "
+    "first, then the short-lever Copenhagen adduction, then the long lever, each step only "
+    "while pain stays at 3/10 or less during the exercise and has settled by the next "
+    "morning. Reading groin pain of 4/10 or more (the amber zone of the traffic light) as "
+    "too sore for the long lever, kicking-like swung loads and fast changes of direction is "
+    "gluteus's convention; no trial tests these gates as stated.",
+    "convention",
+)
+
 ALL: tuple[Source, ...] = (
     BOREN2011,
     EKSTROM2007,
@@ -359,6 +395,10 @@ ALL: tuple[Source, ...] = (
     MOTTOLA2018,
     FALLS_CONVENTION,
     PGP_CONVENTION,
+    HOLMICH1999,
+    WEIR2015,
+    HAROY2019,
+    GROIN_CONVENTION,
 )
 """Every shared source; each issue plugin declares all of them (identical duplicates)."""
 

@@ -26,6 +26,10 @@ PAIN_REGIONS: tuple[PainRegion, ...] = (
     PainRegion("knee", "knee"),
     PainRegion("hip", "outer hip"),
     PainRegion("buttock", "buttock"),
+    # Groin pain apart from outer hip pain: the two are treated differently (adductor
+    # strengthening, Hölmich 1999; compression kept off the gluteal tendons, Grimaldi &
+    # Fearon 2015), and with one hip region a groin ache was read as the outer hip's.
+    PainRegion("groin", "groin and front of the hip"),
 )
 
 STANCE_CAP_S = 60  # single-leg stance is timed up to 60 s

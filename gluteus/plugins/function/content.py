@@ -28,7 +28,12 @@ abduction) makes a new family.
     front_plank       front_plank_knees, front_plank (front_plank_hip_extension)
     hop               lateral_hop, forward_hop, transverse_hop
     squat_jump        squat_jump, dumbbell_jump_squat
+    adductor_squeeze  seated_adductor_squeeze, adductor_squeeze
+    copenhagen        copenhagen_adduction_short, copenhagen_adduction_long
     ================= ==========================================================
+
+The adductor families are offered only where the safety plugin's groin pain rule asks
+for them (``asked_only``).
 
 single_leg_reach, pallof_press, wall_drive, kettlebell_swing, skater_bound, a_skip
 and split_squat_jump are families of one; marching bridge, A-skips, skater bounds
@@ -981,6 +986,133 @@ EXERCISES: tuple[Exercise, ...] = (
         # strength work: harder comes from a harder version, not from words.
         effort=(5, 6),
     ),
+    # Adductor strengthening for groin pain, asked for by the safety plugin's groin rules
+    # (Hölmich 1999: squeezes of a ball between the knees, progressed to loaded adduction;
+    # Harøy 2019: the Copenhagen adduction, short lever then long). Each cue keeps the
+    # pain monitoring in view, as the exercise is done on a sore groin.
+    Exercise(
+        id="seated_adductor_squeeze",
+        name="Seated adductor squeeze (a ball or a folded pillow between the knees)",
+        issues=("function",),
+        role="isometric",
+        position="seated",
+        planes=("frontal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=1,
+        hold_s=15,
+        rest_s=45,
+        cues=(
+            "Sit tall on a chair or a bench, feet flat, a ball or a folded pillow between the "
+            "knees",
+            "Squeeze the knees together into it and hold, breathing steadily",
+            "Squeeze firmly, but only so far as the groin stays at 3/10 or less, and settled "
+            "by the next morning",
+        ),
+        fault="Holding the breath or bracing the trunk instead of squeezing from the inner thighs.",
+        targets=("adductors",),
+        source="holmich1999",
+        evidence="recalled",
+        why="The first step of adductor strengthening for groin pain: the inner-thigh muscles "
+        "work hard without moving the hip (Hölmich 1999).",
+        family="adductor_squeeze",
+        asked_only=True,
+    ),
+    Exercise(
+        id="adductor_squeeze",
+        name="Adductor squeeze lying on your back (a ball or a folded pillow between the knees)",
+        issues=("function",),
+        role="isometric",
+        position="supine",
+        planes=("frontal",),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=2,
+        hold_s=15,
+        rest_s=45,
+        cues=(
+            "Lie on your back, knees bent, feet flat, a ball or a folded pillow between the knees",
+            "Squeeze the knees together into it and hold, breathing steadily",
+            "Squeeze firmly, but only so far as the groin stays at 3/10 or less, and settled "
+            "by the next morning",
+        ),
+        fault="Lifting the low back off the floor or holding the breath to squeeze harder.",
+        tags=("supine",),
+        targets=("adductors",),
+        source="holmich1999",
+        evidence="recalled",
+        why="Adductor strengthening for groin pain: a firm squeeze with the hips bent, as in "
+        "Hölmich 1999's programme, the step before the Copenhagen adduction.",
+        family="adductor_squeeze",
+        asked_only=True,
+    ),
+    Exercise(
+        id="copenhagen_adduction_short",
+        name="Copenhagen adduction, short lever (knee on the bench)",
+        issues=("function",),
+        role="strength",
+        position="side-lying",
+        planes=("frontal",),
+        equipment=("bench",),
+        loaded=False,
+        unilateral=True,
+        level=3,
+        seconds_per_rep=4,
+        rest_s=60,
+        cues=(
+            "Side plank on your forearm beside a bench, the inside of the top knee resting on "
+            "it, the bottom leg free",
+            "Press the top knee down into the bench to lift the hips and the bottom leg, "
+            "body in a straight line",
+            "Lower slowly; pain in the groin 3/10 or less during, and settled by the next morning",
+        ),
+        fault="The hips sagging or turning towards the floor, or the top knee sliding off.",
+        tags=("lateral_hip_compression", "copenhagen_adduction"),
+        targets=("adductors", "trunk"),
+        source="haroy2019",
+        evidence="recalled",
+        why="The Copenhagen adduction with the bench under the knee: a short lever, so the "
+        "inner thigh lifts the body with less load than the long lever (Harøy 2019).",
+        family="copenhagen",
+        asked_only=True,
+    ),
+    Exercise(
+        id="copenhagen_adduction_long",
+        name="Copenhagen adduction, long lever (ankle on the bench)",
+        issues=("function",),
+        role="strength",
+        position="side-lying",
+        planes=("frontal",),
+        equipment=("bench",),
+        loaded=False,
+        unilateral=True,
+        level=4,
+        seconds_per_rep=4,
+        rest_s=90,
+        cues=(
+            "Side plank on your forearm beside a bench, the inside of the top ankle resting "
+            "on it, the bottom leg free",
+            "Press the upper leg down into the bench to lift the hips and the bottom leg, "
+            "body in a straight line",
+            "Lower slowly; pain in the groin 3/10 or less during, and settled by the next morning",
+        ),
+        fault="The hips sagging or turning towards the floor, or the top knee bending.",
+        tags=(
+            "lateral_hip_compression",
+            "copenhagen_adduction",
+            "long_lever_adduction",
+            "high_abdominal_pressure",
+        ),
+        targets=("adductors", "trunk"),
+        source="haroy2019",
+        evidence="recalled",
+        why="The full Copenhagen adduction: the long lever loads the inner thigh hardest "
+        "(Harøy 2019), after the short lever.",
+        family="copenhagen",
+        asked_only=True,
+    ),
 )
 
 LADDERS: tuple[Ladder, ...] = (
@@ -1030,6 +1162,20 @@ LADDERS: tuple[Ladder, ...] = (
         ),
         source="chodzko_zajko2009",
         evidence="recalled",
+    ),
+    # Squeezes, then the Copenhagen adduction short, then long (Hölmich 1999, Harøy 2019).
+    Ladder(
+        id="adductor_strength",
+        name="Adductor strength: squeezes, then the Copenhagen adduction",
+        issues=("function",),
+        steps=(
+            LadderStep("seated_adductor_squeeze", ADVANCE_HOLD, REGRESS),
+            LadderStep("adductor_squeeze", ADVANCE_HOLD, REGRESS),
+            LadderStep("copenhagen_adduction_short", ADVANCE_REPS, REGRESS),
+            LadderStep("copenhagen_adduction_long", ADVANCE_REPS, REGRESS),
+        ),
+        source="groin_pain_convention",
+        evidence="convention",
     ),
 )
 

@@ -220,7 +220,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         source="severe_pain_convention",
         when=AnyOf(
             tuple(
-                Fact(f"pain.{region}", ">=", 6) for region in ("low_back", "knee", "hip", "buttock")
+                Fact(f"pain.{region}", ">=", 6)
+                for region in ("low_back", "knee", "hip", "buttock", "groin")
             )
         ),
     ),

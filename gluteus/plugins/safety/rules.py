@@ -463,7 +463,10 @@ HAS_WEIGHTS = AnyOf(tuple(Fact(f"equipment.{w}") for w in WEIGHTS))
 # would only ever say it was left out.
 SINGLE_LEG_KEPT_SUPPORTED = (_state("falls_risk", "high"), BONE_OSTEOPOROSIS)
 ANY_PAIN_4 = AnyOf(
-    tuple(Fact(f"pain.{region}", ">=", 4) for region in ("low_back", "knee", "hip", "buttock"))
+    tuple(
+        Fact(f"pain.{region}", ">=", 4)
+        for region in ("low_back", "knee", "hip", "buttock", "groin")
+    )
 )
 # Everything that keeps jumps out: the conditions of the rules that leave out impact or
 # power (older age, falls, pregnancy and the weeks after a birth, a joint replacement,
@@ -2083,6 +2086,81 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         cap=Cap(max_rpe=7),
     ),
     SafetyRule(
+        # Groin pain is its own region, not the outer hip's: adductor-related groin pain
+        # in athletes is treated by adductor strengthening that progresses (Hölmich 1999:
+        # squeezes to loaded adduction; Harøy 2019: the Copenhagen adduction, short lever
+        # then long), not by keeping adduction out as the gluteal tendon rules do. From
+        # any groin pain given; the steps and the pain gate are conventions. Optional:
+        # where no such work fits, a warning names this rule.
+        id="groin_pain_adductor_strength",
+        description="Groin pain: each week adductor strengthening (a squeeze of a ball "
+        "between the knees, then the Copenhagen adduction), climbed in steps: the "
+        "short-lever Copenhagen (knee on the bench) only in a block after one with "
+        "squeezes, and the long lever (ankle on the bench) only in a block after one with "
+        "the short lever, while the groin stays at 3/10 or less during and settled by the "
+        "next morning.",
+        source="holmich1999",
+        evidence="recalled",
+        when=Trigger(pain=(("groin", 1),)),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("adductor_squeeze", "copenhagen"),
+                each=False,
+                optional=True,
+            ),
+            Requirement(
+                kind="stepped", tags=("copenhagen_adduction",), families=("adductor_squeeze",)
+            ),
+            Requirement(
+                kind="stepped",
+                tags=("long_lever_adduction",),
+                families=("copenhagen",),
+            ),
+        ),
+        notes=(
+            "Your groin pain is treated with adductor strengthening: squeezes of a ball "
+            "between the knees first, then the Copenhagen adduction on a bench (Hölmich "
+            "1999, Harøy 2019). Keep the groin at 3/10 or less during each exercise, and "
+            "settled by the next morning; if not, go back a step.",
+            # The traffic light (Silbernagel 2007) applied to the sport that provokes it.
+            "Keep training and playing within the traffic light: when sprinting, long "
+            "passing, kicking hard or sharp turns take the groin past 3/10, or it has not "
+            "settled by the next morning, do less of them for a while and build them back "
+            "gradually.",
+            # Doha (Weir 2015): groin pain has several causes a clinical examination tells
+            # apart; the hip joint's is beyond screening by questions.
+            "Groin pain has several causes (Weir 2015), and not all are the adductors: the "
+            "hip joint itself (as with osteoarthritis or an impingement) is one this "
+            "program cannot tell apart. Have it examined by a physiotherapist or a sports "
+            "doctor, and soon if it hurts at rest or at night, if the hip catches, locks or "
+            "gives way, or if it keeps getting worse.",
+        ),
+    ),
+    SafetyRule(
+        # The amber zone of the traffic light (Silbernagel 2007) as the line: above it,
+        # the work that loads the adductors hardest and fastest waits. A convention.
+        id="groin_pain_high",
+        description="Groin pain of 4/10 or more: no long-lever Copenhagen adduction, no "
+        "swung weights, no fast work on one leg or turning landings (fast changes of "
+        "direction), and no side or curtsy lunges until it settles.",
+        source="groin_pain_convention",
+        evidence="convention",
+        when=Trigger(pain=(("groin", 4),)),
+        exclude_tags=(
+            "long_lever_adduction",
+            "ballistic",
+            "fast_single_leg",
+            "rotational_landing",
+            "multiplanar_lunge",
+        ),
+        notes=(
+            "The long-lever Copenhagen, fast changes of direction, kicking-like swung work "
+            "and side lunges come in a new program, once the groin stays at 3/10 or less in "
+            "and after workouts.",
+        ),
+    ),
+    SafetyRule(
         # ⚠ "No loaded flexion" is expert opinion; guidelines back staying active.
         id="low_back_pain_high",
         description="Low-back pain 5/10 or more: no loaded spinal flexion or high spinal load (expert opinion).",
@@ -2143,13 +2221,13 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "hip (the usual cause of outer hip pain). Avoid crossing your legs and hanging "
             "on one hip; if lying on that side hurts at night, lie on the side that does not "
             "hurt, with a pillow between the knees.",
-            # The profile has one hip pain region, so pain from the hip joint (the groin
-            # or the front of the hip, as with osteoarthritis) lands here too; the rule
-            # cannot tell them apart, so it says which one it assumed.
+            # Groin pain has a region of its own (its rules train the adductors), so hip
+            # pain given here is the outer hip's; the note says so, for pain put here anyway.
             "The hip pain you gave is read as pain at the outside of the hip. Pain in the "
-            "groin or at the front of the hip (as with hip osteoarthritis) is not screened "
-            "for here: if yours is there, ask a physiotherapist whether these precautions "
-            "fit you.",
+            "groin or at the front of the hip (as with hip osteoarthritis) is given as groin "
+            "pain (pain: groin), which is treated differently: if yours is there, make the "
+            "program again with it given as groin pain, and ask a physiotherapist whether "
+            "these precautions fit you.",
             "For now, ease the load that provokes the outer hip: shorter runs and walks, "
             "fewer hills and stairs, and no speed work; build them back gradually as the "
             "pain settles (Mellor 2018).",
