@@ -458,6 +458,8 @@ OSTEOPOROSIS_HIP_LIFTS = ("deadlift", "hip_thrust", "bridge")
 OSTEOPOROSIS_LEG_LIFTS = ("sit_to_stand", "squat", "split_squat", "step_up")
 KNEE_PAST_EARLY = _state("knee_replacement", "middle", "late")
 HAS_WEIGHTS = AnyOf(tuple(Fact(f"equipment.{w}") for w in WEIGHTS))
+# A weight to hold for a hip or leg lift: a cable is a weight, but not one to squat with.
+HAS_FREE_WEIGHTS = AnyOf(tuple(Fact(f"equipment.{w}") for w in WEIGHTS if w != "cable"))
 # The rules that leave out every free-standing single-leg lift and single-leg squat
 # (falls_supported_balance, osteoporosis): where they hold, a rule asking for one
 # would only ever say it was left out.
@@ -1504,13 +1506,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             condition=AllOf(
                 (
                     BONE_OSTEOPOROSIS,
-                    AnyOf(
-                        (
-                            Fact("equipment.dumbbell"),
-                            Fact("equipment.kettlebell"),
-                            Fact("equipment.barbell"),
-                        )
-                    ),
+                    HAS_FREE_WEIGHTS,
                 )
             )
         ),
@@ -1929,13 +1925,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             condition=AllOf(
                 (
                     Fact("experience", "in", ("intermediate", "advanced")),
-                    AnyOf(
-                        (
-                            Fact("equipment.dumbbell"),
-                            Fact("equipment.kettlebell"),
-                            Fact("equipment.barbell"),
-                        )
-                    ),
+                    HAS_FREE_WEIGHTS,
                 )
             )
         ),
