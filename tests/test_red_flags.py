@@ -76,7 +76,7 @@ def test_only_cauda_equina_flags_are_emergencies(registry):
     assert emergencies == set(CAUDA_EQUINA)
 
 
-def test_red_flag_sources_are_the_evidence_md_ones(registry):
+def test_red_flag_sources_are_the_cited_ones(registry):
     keys = {f.source for f in flags.RED_FLAGS}
     assert keys <= {
         "nhs_nice_lbp_red_flags",

@@ -1354,7 +1354,7 @@ def test_a_fast_rise_with_no_hands_cue_is_left_out_for_a_person_likely_to_fall()
 )
 def test_sit_to_stand_reps_stay_short_of_the_chair_stands_tested(name, most):
     # Edith managed 7 chair stands in 30 s, Beryl 10: a set starts 2 short of the count
-    # and adds at most a rep a week (review 11: held at 6 for 12 weeks, it never grew).
+    # and adds at most a rep a week (a review 11 profile: held at 6 for 12 weeks, it never grew).
     doc = program(name)
     chair = [(n, rx) for n, rx in rows(doc) if rx["family"] == "sit_to_stand"]
     assert chair
@@ -2406,7 +2406,7 @@ def test_a_new_knee_is_never_told_to_slide_its_leg_forward():
 
 
 def test_the_youth_abduction_cap_counts_the_extra_sets_for_the_weaker_side():
-    """Review 10 (M3): a 15-year-old footballer had clamshells and side-lying leg raises
+    """Review 10: a 15-year-old footballer had clamshells and side-lying leg raises
     at 2 sets each side "+ 1 set left", twice a week: 12 sets of isolated abduction
     against his own rule's 8, because the cap counted only the sets for each side."""
     doc = program(YOUTH_FOOTBALL)
@@ -2436,7 +2436,7 @@ GOLFER = "r10_golfer_hip_oa.yaml"
 
 
 def test_one_below_average_chair_stand_with_a_normal_tug_and_stance_is_no_raised_falls_risk():
-    """Review 10 (W2): Graham, 62, a gym-going golfer, got counter-held balance drills
+    """Review 10: Graham, 62, a gym-going golfer, got counter-held balance drills
     and no floor work for 10 weeks from 13 chair stands (the norm at 60-64 is 14),
     although his Timed Up and Go (8 s) and single-leg stance (14 / 25 s) are normal."""
     doc = program(GOLFER)
@@ -2491,7 +2491,7 @@ def test_a_below_average_chair_stand_raises_the_falls_risk_only_with_another_fin
 
 
 def test_hip_pain_read_as_the_outer_hip_says_so():
-    """Review 10 (W2, M8): the profile's one hip region is read as outer hip pain, so a
+    """Review 10: the profile's one hip region is read as outer hip pain, so a
     golfer's osteoarthritis got the tendon rules; the program says which it assumed."""
     notes = " ".join(program(GOLFER)["safety"]["notes"])
     assert "read as pain at the outside of the hip" in notes
@@ -2502,7 +2502,7 @@ def test_hip_pain_read_as_the_outer_hip_says_so():
 
 
 def test_an_unmet_single_leg_demand_names_the_pelvic_girdle_pain_rule_not_the_time():
-    """Review 10 (W6): a pregnant runner with pelvic girdle pain was told the safety
+    """Review 10: a pregnant runner with pelvic girdle pain was told the safety
     rules, equipment, time and weekly limits left no room for single-leg work, while
     her sessions used 5-24 of her 30 minutes: her pelvic girdle pain rule keeps it out."""
     doc = program(PREG_PGP)
@@ -2717,7 +2717,7 @@ def _training_weeks(doc: dict[str, Any], phase: str | None = None) -> list[dict[
 
 
 def test_joan_stands_up_from_a_chair_in_every_session_with_sets_that_grow_past_six():
-    """Review 11 (W4): chair stand 8 and a 15 s Timed Up and Go, yet from week 7 one sit
+    """Review 11: chair stand 8 and a 15 s Timed Up and Go, yet from week 7 one sit
     to stand a week, never more than 6 reps in 12 weeks. Otago's sit to stands go with
     each session; older adults' strength work is 8-12 reps (Chodzko-Zajko 2009)."""
     doc = program(FRAIL74)
@@ -2761,7 +2761,7 @@ def test_a_week_without_heel_raises_in_joans_program_is_caught():
 
 
 def test_joans_missing_step_up_says_why_and_she_is_given_a_walking_plan():
-    """Review 11 (W4): the step-up was left out "for time"; the reason is that she
+    """Review 11: the step-up was left out "for time"; the reason is that she
     listed no step. The program tells her a bottom stair with a rail is one, and adds
     Otago's walking."""
     doc = program(FRAIL74)
@@ -2776,7 +2776,7 @@ def test_joans_missing_step_up_says_why_and_she_is_given_a_walking_plan():
 
 
 def test_no_warning_a_person_reads_names_a_rule_by_its_id():
-    """Review 11 (M1): "rule falls supported balance and rule fast single leg needs
+    """Review 11: "rule falls supported balance and rule fast single leg needs
     stance and rule older no impact and rule osteoporosis exclude every exercise"."""
     doc = program(FRAIL74)
     ruled = [w for w in doc["warning_details"] if w["kind"] == "unmet" and w.get("by")]
@@ -2794,7 +2794,7 @@ def test_no_warning_a_person_reads_names_a_rule_by_its_id():
 
 
 def test_the_raised_seat_says_nothing_of_a_hip_replacement_to_someone_without_one():
-    """Review 11 (M2): Joan, with no surgery, read "if you have had a hip replacement,
+    """Review 11: Joan, with no surgery, read "if you have had a hip replacement,
     slide the operated leg's foot a little forward"."""
     assert not any("hip_replacement" in p for p in program(FRAIL74)["profile"]["precautions"])
     guide = _rendered(FRAIL74).split("## Exercise guide", 1)[1]
@@ -2803,7 +2803,7 @@ def test_the_raised_seat_says_nothing_of_a_hip_replacement_to_someone_without_on
 
 @pytest.mark.parametrize("name", FIT_BALANCE)
 def test_fit_people_balance_hands_free_never_holding_a_counter(name):
-    """Review 11 (W8): an advanced lifter, a netballer standing 30-40 s on one leg and a
+    """Review 11: an advanced lifter, a netballer standing 30-40 s on one leg and a
     mother a year after a birth were given Otago's counter-held drills, the netballer on
     the session after a hands-free stance."""
     doc = program(name)
@@ -2843,7 +2843,7 @@ def test_a_counter_held_drill_slipped_into_the_netballers_program_is_caught():
 
 
 def test_joans_counter_held_balance_asks_her_to_lighten_the_hand():
-    """Review 11 (M9): twelve weeks at the counter and no session asked her to lighten
+    """Review 11: twelve weeks at the counter and no session asked her to lighten
     the support, though the note says to. Her rules keep a hand on the counter; each
     counter drill tells her to lighten it to a fingertip once steady."""
     doc = program(FRAIL74)
@@ -3841,7 +3841,7 @@ def test_a_heavy_first_block_of_a_new_lift_is_caught(effort):
     ]
 
 
-# --- Review 16 (replan): pelvic girdle pain, stage-2 blood pressure, single-leg knees and hips
+# --- Review 16: pelvic girdle pain, stage-2 blood pressure, single-leg knees and hips
 
 
 def test_pelvic_girdle_pain_keeps_jumps_and_swings_out_after_12_weeks_postnatal():
