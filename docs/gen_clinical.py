@@ -118,6 +118,8 @@ def _does(rule: SafetyRule) -> str:
             continue
         kinds = [*req.roles, *req.planes, *req.tags, *req.families]
         where = {"weekly": "every week", "session": "every session"}.get(req.kind, req.kind)
+        if req.sessions is not None:
+            where = f"in {req.sessions} sessions a week, or every session of a shorter week"
         parts.append(f"asks for {', '.join(kinds) or 'activation'} ({where})")
     if rule.stop_signs:
         parts.append("stop signs: " + "; ".join(rule.stop_signs))

@@ -1046,3 +1046,63 @@ def test_what_a_short_search_leaves_out_is_asked_again_of_what_is_wanted(monkeyp
     assert asked
     assert not [w for w in doc["warning_details"] if w["kind"] == "left_out"], doc["warnings"]
     assert verify(doc, CTX) == []
+
+
+class TwiceAWeek:
+    """A rule asking for bridges in 2 sessions of every strength and power week (a
+    Requirement's ``sessions``), where the plan alone holds one a week."""
+
+    gluteus_name = "twice_a_week"
+
+    @hookimpl
+    def register_safety_rules(self):
+        from gluteus.engine.model import Requirement, SafetyRule, Trigger
+
+        return [
+            SafetyRule(
+                id="bridges_twice_a_week",
+                description="Bridges in 2 sessions a week (only for the test).",
+                source="garber2011",
+                evidence="convention",
+                when=Trigger(always=True),
+                requires=(
+                    Requirement(
+                        kind="weekly",
+                        families=("bridge",),
+                        phases=("strength", "power"),
+                        sessions=2,
+                    ),
+                ),
+            )
+        ]
+
+
+def test_work_asked_for_in_n_sessions_a_week_is_planned_so_and_checked_so():
+    """``Requirement.sessions``: the planner puts the work in that many sessions of each
+    week (BASE alone plans bridges once a week), and ``gluteus check`` catches a week
+    where it is in fewer, though the week still holds it."""
+    from gluteus.engine.model import Requirement
+
+    with pytest.raises(ValueError, match="weekly"):
+        Requirement(kind="session", families=("bridge",), sessions=2)
+    pm = make_plugin_manager(entrypoints=False, plugins=[TwiceAWeek()])
+    ctx = api.context(pm)
+    doc = generate(BASE, pm)
+    kinds = {n: p["kind"] for p in doc["phases"] for n in p["weeks"]}
+
+    def holding(week: dict[str, Any]) -> list[dict[str, Any]]:
+        return [
+            s for s in week["sessions"] if any(rx["family"] == "bridge" for rx in s["exercises"])
+        ]
+
+    loading = [w for w in doc["weeks"] if kinds[w["number"]] != "activation" and not w["deload"]]
+    assert loading
+    for week in loading:
+        assert len(holding(week)) >= 2, week["number"]
+    assert verify(doc, ctx) == []
+    one = holding(loading[0])[0]
+    one["exercises"] = [rx for rx in one["exercises"] if rx["family"] != "bridge"]
+    one["minutes"] = round(sum(rx["minutes"] for rx in one["exercises"]), 1)
+    found = [v for v in verify(doc, ctx) if v.rule == "bridges_twice_a_week"]
+    assert [v.week for v in found] == [loading[0]["number"]], [str(v) for v in found]
+    assert "in 2 of the week's sessions" in found[0].message

@@ -250,7 +250,9 @@ def _groups(req: Requirement) -> tuple[Group, ...]:
 @frozen
 class Coverage:
     """Work that must be there: every group covered in every session (``scope`` session)
-    or in every non-deload week (``scope`` week). ``what`` says it in plain words;
+    or in every non-deload week (``scope`` week); with ``sessions`` (``scope`` week),
+    in at least that many of the week's sessions, or every session when the week has
+    fewer (see :meth:`needed`). ``what`` says it in plain words;
     ``rule`` is the safety rule that asks for it (None for the engine's own);
     ``optional`` demands are dropped, with a warning, when no usable exercise meets
     them (the engine's conventions), where a rule's demand is a hard conflict.
@@ -265,6 +267,12 @@ class Coverage:
     rule: str | None = None
     optional: bool = False
     warned: bool = True
+    sessions: int | None = None
+
+    def needed(self, in_week: int) -> int:
+        """How many of a week of ``in_week`` sessions must hold each group's work
+        (scope week): ``sessions``, capped at the week's sessions; one when None."""
+        return 1 if self.sessions is None else min(self.sessions, in_week)
 
     def may_drop(self, focus: Iterable[str]) -> bool:
         """True when the demand may be left unmet, with a warning, if nothing can meet it:
@@ -471,6 +479,9 @@ def demands_for(
             continue
         whose = f" for {req.issue}" if req.issue else ""
         when = "every session" if req.kind == "session" else "every week"
+        if req.sessions is not None:
+            # Every session when the week has fewer: see Coverage.needed.
+            when = f"in {req.sessions} sessions a week, or in every session of a shorter week"
         label = " and ".join(g.label for g in groups)
         verb = "are" if len(groups) > 1 else "is"
         by = f" (rule {rule})" if rule else ""
@@ -482,6 +493,7 @@ def demands_for(
                 issue=req.issue,
                 rule=rule,
                 optional=req.optional,
+                sessions=req.sessions,
             )
         )
     if phase == "strength":

@@ -746,6 +746,9 @@ class Requirement:
     ``phases`` limits the demand to weeks of those phase kinds (all when empty);
     ``load_types`` (``weekly`` and ``session``) counts only exercises of those load
     types (all when empty): a lift with a weight, not its bodyweight version.
+    ``sessions`` (``weekly`` only): the work is needed in at least this many of the
+    week's sessions, or in every session when the week has fewer (strengthening
+    done about three times a week, not once); None: in one session of the week.
     ``optional``: work the rule recommends rather than a safety limit; when the time,
     equipment or other rules leave no room for it, it is left out with a warning
     naming the rule (the program says so) instead of failing the program.
@@ -765,6 +768,13 @@ class Requirement:
         default=(), converter=_tuple_of_str, validator=_each_of(LOAD_TYPES)
     )
     after_tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    sessions: int | None = field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(1))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.sessions is not None and self.kind != "weekly":
+            raise ValueError("sessions is for a weekly requirement only")
 
 
 @frozen

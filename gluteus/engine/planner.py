@@ -1119,8 +1119,19 @@ class _Model:
                 lits.append(self.include[cover.issue])
             if cover.optional:
                 lits.append(self.optional[n])
-            for group in cover.groups:
+            need = cover.needed(len(self.days))
+            for k, group in enumerate(cover.groups):
                 fitting = self._fits(group)
+                if cover.scope == "week" and need > 1:
+                    # In ``need`` sessions of the week: one literal per session, true
+                    # only where the session holds the work, at least ``need`` of them.
+                    held = [m.new_bool_var(f"held_{n}_{k}_{s}") for s in sessions]
+                    for s in sessions:
+                        m.add(held[s] <= self._count((s, e) for e in fitting))
+                    c = m.add(self.cp.LinearExpr.sum(held) >= need)
+                    if lits:
+                        c.only_enforce_if(lits)
+                    continue
                 scopes = [tuple(sessions)] if cover.scope == "week" else [(s,) for s in sessions]
                 for scope in scopes:
                     c = m.add(self._count((s, e) for s in scope for e in fitting) >= 1)

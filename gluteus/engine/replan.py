@@ -27,13 +27,14 @@ engine is gathered here and nowhere else:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pluggy
 
 from .demands import (
+    Coverage,
     Demands,
     Training,
     demands_for,
@@ -480,9 +481,8 @@ def coverage_changes(who: Person, place: Place, before: Week, after: Week) -> li
         if cover.scope == "week":
             if place.is_deload:
                 continue
-            was = exercises(rx for s in before.sessions for rx in s.exercises)
-            now = exercises(rx for s in after.sessions for rx in s.exercises)
-            if _covers(cover.groups, was) != _covers(cover.groups, now) and None not in out:
+            met = {_week_covers(cover, week, exercises) for week in (before, after)}
+            if len(met) > 1 and None not in out:
                 out.append(None)
             continue
         pairs = zip(before.sessions, after.sessions, strict=True)
@@ -495,6 +495,16 @@ def coverage_changes(who: Person, place: Place, before: Week, after: Week) -> li
 
 def _covers(groups: Iterable[Any], exercises: Sequence[Exercise]) -> bool:
     return all(any(g.fits(ex) for ex in exercises) for g in groups)
+
+
+def _week_covers(
+    cover: Coverage, week: Week, exercises: Callable[[Iterable[Prescription]], list[Exercise]]
+) -> bool:
+    """Whether ``week`` meets a weekly demand: each group's work in as many of its
+    sessions as the demand asks (one, unless it names more)."""
+    held = [exercises(s.exercises) for s in week.sessions]
+    need = cover.needed(len(held))
+    return all(sum(any(g.fits(ex) for ex in ex_s) for ex_s in held) >= need for g in cover.groups)
 
 
 # --- The finished program -------------------------------------------------------------------

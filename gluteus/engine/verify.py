@@ -1232,6 +1232,12 @@ def _check_structure(
             if cover.scope == "week" and week.deload:
                 continue
             missing = [g for g in cover.groups for scope in scopes if not _met(g.fits, scope)]
+            need = cover.needed(len(sessions))
+            if cover.scope == "week" and need > 1:
+                # In that many sessions of the week, not only somewhere in it.
+                missing = [
+                    g for g in cover.groups if sum(_met(g.fits, ss) for ss in sessions) < need
+                ]
             if not missing:
                 continue
             # The engine's own conventions may go unsaid; a rule's optional demand is
@@ -1252,10 +1258,11 @@ def _check_structure(
                 )
                 continue
             labels = sorted({g.label for g in missing})
+            where = "here" if need == 1 else f"in {need} of the week's sessions"
             yield Violation(
                 week=number,
                 rule=cover.rule,
-                message=f"{cover.what}, but there is no {' and no '.join(labels)} here",
+                message=f"{cover.what}, but there is no {' and no '.join(labels)} {where}",
             )
         if week.deload:
             continue
