@@ -322,7 +322,8 @@ HOLMICH1999 = S(
     "Hölmich P et al. Effectiveness of active physical training as treatment for long-standing "
     "adductor-related groin pain in athletes: randomised trial. Lancet 1999;353(9151):439-443 "
     "(recalled: progressive adductor strengthening, from isometric squeezes of a ball between "
-    "the knees to loaded adduction, beat passive physiotherapy for return to sport).",
+    "the knees to loaded adduction, trained three times a week, beat passive physiotherapy "
+    "for return to sport).",
     "recalled",
 )
 WEIR2015 = S(
@@ -338,7 +339,8 @@ HAROY2019 = S(
     "Harøy J et al. The Adductor Strengthening Programme prevents groin problems among male "
     "football players: a cluster-randomised controlled trial. Br J Sports Med "
     "2019;53(3):150-157 (recalled: the Copenhagen adduction exercise, short lever with the "
-    "knee on the support, then long lever with the ankle on it, progressed over weeks).",
+    "knee on the support, then long lever with the ankle on it, progressed over weeks; two "
+    "to three sessions a week in the preseason, one a week in season).",
     "recalled",
 )
 GROIN_CONVENTION = S(

@@ -2080,15 +2080,20 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # in athletes is treated by adductor strengthening that progresses (Hölmich 1999:
         # squeezes to loaded adduction; Harøy 2019: the Copenhagen adduction, short lever
         # then long), not by keeping adduction out as the gluteal tendon rules do. From
-        # any groin pain given; the steps and the pain gate are conventions. Optional:
-        # where no such work fits, a warning names this rule.
+        # any groin pain given; the steps and the pain gate are conventions. Three
+        # sessions a week, as Hölmich's programme trained (Harøy's preseason ran two to
+        # three; once a week is its in-season upkeep, not treatment), or every session
+        # of a shorter week. Optional: where no such work fits, a warning names this
+        # rule; the once-a-week demand stands apart, so a week with too little room for
+        # three still holds it once.
         id="groin_pain_adductor_strength",
-        description="Groin pain: each week adductor strengthening (a squeeze of a ball "
-        "between the knees, then the Copenhagen adduction), climbed in steps: the "
+        description="Groin pain: adductor strengthening in 3 sessions a week (every "
+        "session of a shorter week): a squeeze of a ball "
+        "between the knees, then the Copenhagen adduction, climbed in steps: the "
         "short-lever Copenhagen (knee on the bench) only in a block after one with "
         "squeezes, and the long lever (ankle on the bench) only in a block after one with "
         "the short lever, while the groin stays at 3/10 or less during and settled by the "
-        "next morning.",
+        "next morning; the Copenhagen never on two days in a row.",
         source="holmich1999",
         evidence="recalled",
         when=Trigger(pain=(("groin", 1),)),
@@ -2100,6 +2105,13 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 optional=True,
             ),
             Requirement(
+                kind="weekly",
+                families=("adductor_squeeze", "copenhagen"),
+                each=False,
+                optional=True,
+                sessions=3,
+            ),
+            Requirement(
                 kind="stepped", tags=("copenhagen_adduction",), families=("adductor_squeeze",)
             ),
             Requirement(
@@ -2108,6 +2120,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 families=("copenhagen",),
             ),
         ),
+        # With adductor work three times a week the Copenhagen may come on more than one
+        # day: a day between them, as the 48 hours between hard sessions for one muscle
+        # group (Garber 2011) asks; a convention for this eccentric-heavy exercise.
+        limits=(Limit(families=("copenhagen",), not_on_consecutive_days=True),),
         notes=(
             "Your groin pain is treated with adductor strengthening: squeezes of a ball "
             "between the knees first, then the Copenhagen adduction on a bench (Hölmich "
