@@ -4230,3 +4230,81 @@ def test_groin_pain_gets_adductor_work_in_three_sessions_a_week_not_one():
     beside["minutes"] = round(sum(rx["minutes"] for rx in beside["exercises"]), 1)
     found = [v for v in verify(doc, CTX) if v.rule == "groin_pain_adductor_strength"]
     assert found, [str(v) for v in verify(doc, CTX)]
+
+
+# --- Review 18: green read against the person's usual pain (Walter, Lucas) --------------
+
+
+def _r18_sessions(doc: dict[str, Any], weeks: range, region: str, during: int, morning: int):
+    """Every session of ``weeks`` done in full and easy, with this pain in ``region``."""
+    pain = {region: {"during": during, "next_morning": morning}}
+    return [
+        {"week": w["number"], "session": i, "effort": 5, "pain": pain}
+        for w in doc["weeks"]
+        if w["number"] in weeks
+        for i in range(1, len(w["sessions"]) + 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "usual"), [("r18_walter.yaml", "knee", 4), ("r18_lucas.yaml", "low_back", 5)]
+)
+def test_usual_pain_above_the_green_line_can_progress_when_sessions_do_not_make_it_worse(
+    name, region, usual
+):
+    """Walter (knee osteoarthritis, usual knee pain 4/10) and Lucas (low back pain
+    5/10): every increase said "only if last week's sessions stayed green (pain 3/10 or
+    less)", below their everyday pain, so as written they could never progress, and
+    Lucas's notes called pain over 3/10 not fine. Green is read against the usual pain
+    (Silbernagel 2007: pain acceptable up to 5/10 and back to its usual level by the
+    next morning): the program's gate, traffic light and notes say so, the journal
+    progresses sessions at the usual pain that settle by the next morning and not ones
+    above it, and a program carrying the fixed 0-3/10 light is caught."""
+    from gluteus.engine.adapt import adaptation
+    from gluteus.engine.program import Program
+    from gluteus.engine.traffic_light import GREEN_ONLY, TRAFFIC_LIGHT
+
+    doc = program(name)
+    gated = [rx for _, rx in rows(doc) if GREEN_ONLY in rx["load"]]
+    assert gated, "increases still wait for green sessions"
+    assert "no worse than your usual" in GREEN_ONLY and "next morning" in GREEN_ONLY
+    words = json.dumps(doc)
+    assert "green (pain 3/10 or less)" not in words
+    assert "0-3/10 during exercise is fine" not in words
+    light = doc["safety"]["traffic_light"]
+    green, amber, red = light["zones"]
+    assert f"{region.replace('_', ' ')} {usual}/10" in green["pain"]
+    assert "usual" in green["pain"] and "next morning" in green["meaning"]
+    assert "above your usual" in amber["pain"], "amber is read against the usual pain too"
+    assert "over 5/10" in red["pain"], "the model's ceiling stays"
+    notes = " ".join(doc["safety"]["notes"])
+    assert "pain no worse than your usual, and back to it by the next morning" in notes
+    if region == "low_back":
+        assert "at or below your usual level, and is back to usual by the next morning" in notes
+    assert verify(doc, CTX) == []
+
+    # The journal reads the same light: sessions at the usual pain, settled by the next
+    # morning, move exercises up; a point above it, during exercise or the next
+    # morning, does not.
+    plan = Program.from_dict(doc)
+    weeks = range(1, 4)
+    at_usual = adaptation(plan, _r18_sessions(doc, weeks, region, usual, usual))
+    kinds = {c.kind for c in at_usual.changes}
+    assert "progress" in kinds and not kinds & {"hold", "regress"}, kinds
+    if usual < 5:
+        above = adaptation(plan, _r18_sessions(doc, weeks, region, usual + 1, usual))
+        assert "progress" not in {c.kind for c in above.changes}, "amber: no step up"
+    slow = adaptation(plan, _r18_sessions(doc, weeks, region, usual, usual + 1))
+    assert "progress" not in {c.kind for c in slow.changes}, "not settled: no step up"
+
+    wrong = copy.deepcopy(doc)
+    wrong["safety"]["traffic_light"] = TRAFFIC_LIGHT.to_dict()
+    found = [str(v) for v in verify(wrong, CTX)]
+    assert any("the pain traffic light is not the engine's" in s for s in found), found
+    if region == "low_back":
+        wrong = copy.deepcopy(doc)
+        notes = wrong["safety"]["notes"]
+        at = next(i for i, n in enumerate(notes) if n.startswith("Stay active;"))
+        notes[at] = "Stay active; let symptoms guide you: pain 0-3/10 during exercise is fine."
+        found = [str(v) for v in verify(wrong, CTX)]
+        assert any("0-3/10 during exercise is fine" in s for s in found), found

@@ -55,6 +55,7 @@ from .adaptation import (
 from .errors import PluginError, ProfileError
 from .model import PAIN_REGIONS
 from .program import Prescription, Program, Session, Week
+from .traffic_light import green_line
 
 if TYPE_CHECKING:
     from .dosing import Dose
@@ -348,7 +349,12 @@ class _Journal:
             )
         if base.colour == "red":
             return base
-        if own > rule.green_max:
+        # A rating of the exercise names no region: it is read against the person's
+        # worst usual pain, as the program's traffic light is.
+        green = green_line(
+            max(self.program.profile.pain.values(), default=0), rule.green_max, rule.amber_max
+        )
+        if own > green:
             return Verdict("amber", (f"pain {own}/10 during it, in the amber zone",))
         return base
 

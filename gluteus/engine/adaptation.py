@@ -31,6 +31,7 @@ from attrs import field, frozen
 
 from .errors import ProfileError
 from .model import EVIDENCE_LEVELS, PAIN_REGIONS
+from .traffic_light import green_line
 
 COLOURS: tuple[str, ...] = ("green", "amber", "red")
 STATUSES: tuple[str, ...] = ("done", "skipped")
@@ -515,7 +516,11 @@ def rate_pain(
     """The colour of one session from its pain ratings.
 
     ``usual`` is the person's usual pain per region (the profile's ``pain``);
-    ``rising`` maps a region whose weekly worst rose to last week's worst.
+    ``rising`` maps a region whose weekly worst rose to last week's worst. Green is read
+    against the usual pain, as the program's traffic light says
+    (:func:`~.traffic_light.green_line`): pain no worse than usual is green where that is
+    above ``green_max``, and for such a place a next morning a point above usual (within
+    ``morning_margin``) is amber, not yet settled.
     """
     colour = "green"
     reasons: list[str] = []
@@ -523,14 +528,16 @@ def rate_pain(
     for rating in entry.pain:
         region = rating.region.replace("_", " ")
         peak = rating.peak
+        base = usual.get(rating.region) or 0
+        green = green_line(base, rule.green_max, rule.amber_max)
         if peak > rule.amber_max:
             colour = "red"
             red.append(rating.region)
             reasons.append(f"{region} pain {peak}/10, over {rule.amber_max}")
-        elif peak > rule.green_max:
+        elif peak > green:
             colour = _worse(colour, "amber")
-            reasons.append(f"{region} pain {peak}/10, in the amber zone")
-        base = usual.get(rating.region, 0)
+            above = f", above your usual {base}/10" if green > rule.green_max else ""
+            reasons.append(f"{region} pain {peak}/10, in the amber zone{above}")
         morning = rating.next_morning
         if morning is not None and morning > base + rule.morning_margin:
             colour = "red"
@@ -538,6 +545,12 @@ def rate_pain(
                 red.append(rating.region)
             reasons.append(
                 f"{region} pain {morning}/10 the next morning, not back to your usual {base}/10"
+            )
+        elif morning is not None and morning > base and green > rule.green_max:
+            colour = _worse(colour, "amber")
+            reasons.append(
+                f"{region} pain {morning}/10 the next morning, above your usual {base}/10: "
+                "not quite settled"
             )
         rose_from = rising.get(rating.region) if rising else None
         if (

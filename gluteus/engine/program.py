@@ -24,7 +24,7 @@ from .dosing import Effort
 from .errors import ProfileError
 from .model import Equipment, Exercise, Finding, Referral, SafetyRule
 from .profile import Profile, Schedule
-from .traffic_light import TRAFFIC_LIGHT, TrafficLight, Zone
+from .traffic_light import TrafficLight, Zone, traffic_light_for
 
 if TYPE_CHECKING:
     from .context import Context
@@ -432,7 +432,11 @@ class Program:
     notes: tuple[str, ...] = field(default=(), converter=_tuple)
     person: tuple[Any, ...] = field(default=(), converter=_tuple)
     """Each person state's value over its run of weeks, and why (the person model)."""
-    traffic_light: TrafficLight = TRAFFIC_LIGHT
+    # Read against the person's usual pain: the light of one whose usual pain is already
+    # amber calls pain no worse than usual green, or they could never progress.
+    traffic_light: TrafficLight = field(
+        default=attrs.Factory(lambda self: traffic_light_for(self.profile.pain), takes_self=True)
+    )
 
     @property
     def warnings(self) -> tuple[str, ...]:

@@ -89,7 +89,7 @@ from .program import (
 from .safety import ProgramSafety, Restrictions, exclusion_reasons, found_issues, program_safety
 from .screening import referrals_for, screen
 from .skeleton import PHASE_NAMES, Skeleton, program_faults, skeleton_for
-from .traffic_light import GREEN_ONLY, TRAFFIC_LIGHT, amber_baseline
+from .traffic_light import GREEN_ONLY, amber_baseline, traffic_light_for
 
 if TYPE_CHECKING:
     from .context import Context
@@ -394,15 +394,17 @@ def _check_safety(program: Program, safety: ProgramSafety | None) -> Iterator[Vi
     yield from _check_texts(
         "note", program.notes, safety.notes_in(kinds) if safety is not None else ()
     )
-    if program.traffic_light != TRAFFIC_LIGHT:
+    # Read against the person's usual pain: the light of one whose usual pain is amber
+    # says pain no worse than usual is green.
+    if program.traffic_light != traffic_light_for(program.profile.pain):
         yield Violation(
             message=f"the pain traffic light is not the engine's: {_light_diff(program)}"
         )
 
 
 def _light_diff(program: Program) -> str:
-    light = program.traffic_light
-    for got, want in itertools.zip_longest(light.zones, TRAFFIC_LIGHT.zones):
+    light, engine = program.traffic_light, traffic_light_for(program.profile.pain)
+    for got, want in itertools.zip_longest(light.zones, engine.zones):
         if got != want:
             if got is None or want is None or got.colour != want.colour:
                 return "its zones are not green, amber and red"
@@ -410,7 +412,7 @@ def _light_diff(program: Program) -> str:
                 k for k in ("pain", "meaning", "action") if getattr(got, k) != getattr(want, k)
             ]
             return f"the {want.colour} zone's {', '.join(names)} differ"
-    return "its rule differs" if light.rule != TRAFFIC_LIGHT.rule else "its source differs"
+    return "its rule differs" if light.rule != engine.rule else "its source differs"
 
 
 def _check_warnings(

@@ -51,7 +51,7 @@ from .model import DAYS, Cap, states_evidence
 # program_json lives beside the program (writing JSON needs no view); kept importable here.
 from .program import as_dict
 from .program import program_json as program_json
-from .traffic_light import GREEN_ONLY, TRAFFIC_LIGHT, TrafficLight, Zone
+from .traffic_light import GREEN_ONLY, GREEN_ONLY_BEFORE, TRAFFIC_LIGHT, TrafficLight, Zone
 
 # --- Plain words -------------------------------------------------------------------
 
@@ -981,7 +981,7 @@ def _card_load(seen: Sequence[tuple[int, bool, str]]) -> str:
     (``A weight you could lift about 11 times in week 7 and 13 times in week 8``).
     Without the words that hold a week's increase for green sessions: they belong to
     that week's row, and a card speaks for every week."""
-    load = seen[0][2].removesuffix(f"; {GREEN_ONLY}")
+    load = seen[0][2].removesuffix(f"; {GREEN_ONLY}").removesuffix(f"; {GREEN_ONLY_BEFORE}")
     start = _WEIGHT.match(load)
     if start is None:
         return load

@@ -26,7 +26,9 @@ RULES: tuple[AdaptationRule, ...] = (
     PainRule(
         id="pain-traffic-light",
         description="Pain during or after a session: 0-3/10 green, progress when the other "
-        "criteria hold; 4-5 amber, hold the dose; over 5 red, go back a step. Red too when "
+        "criteria hold; 4-5 amber, hold the dose; over 5 red, go back a step. Where your usual "
+        "pain is 4/10 or more, pain no worse than usual is green, and a next morning a point "
+        "above usual is amber (convention). Red too when "
         "pain the next morning is more than a point above your usual, or when pain that was "
         "already 4/10 or more last week rose again. A red or amber session counts for two weeks.",
         source="silbernagel2007",

@@ -2042,9 +2042,13 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Silbernagel 2007, Willy 2019: jumps and hops come once pain has settled.
         exclude_tags=("impact",),
         cap=Cap(min_rm=8),
+        # Green is read against the usual pain (no worse than usual, back to it by the
+        # next morning: Silbernagel 2007): a 3/10 line below the everyday pain would
+        # never let the program progress.
         notes=(
-            "While pain is in the amber zone, progress only when sessions stay green; re-take "
-            "your tests and make a new program when it has settled.",
+            "While your usual pain is 4/10 or more, progress only when sessions stay green: "
+            "pain no worse than your usual, and back to it by the next morning. Re-take your "
+            "tests and make a new program when it has settled.",
         ),
     ),
     SafetyRule(
@@ -2176,7 +2180,14 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_tags=("loaded_spinal_flexion", "high_spinal_load"),
         # RPE 7 (about 3 reps in reserve) while pain is high: a convention, no source.
         cap=Cap(max_rpe=7),
-        notes=("Stay active; let symptoms guide you: pain 0-3/10 during exercise is fine.",),
+        # The model accepts pain up to 5/10 that is back to its usual level by the next
+        # morning (Silbernagel 2007); a 0-3/10 line would tell a person whose back usually
+        # hurts 5/10 that his ordinary pain means stop, feeding the fear of moving that
+        # staying active works against.
+        notes=(
+            "Stay active; let symptoms guide you: pain during exercise that stays at or below "
+            "your usual level, and is back to usual by the next morning, is fine.",
+        ),
     ),
     SafetyRule(
         # Lequesne's single-leg-stance test counts >=2/10 lateral hip pain as positive; from
