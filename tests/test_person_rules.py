@@ -632,6 +632,20 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         without_families(("split_squat", "step_up"), week=3),
     ),
     ("knee_replacement_step_downs", KNEE_STAIRS, without_families(("step_down",), week=3)),
+    # The new knee's lifts a day apart at any effort: a light goblet squat on two days in
+    # a row (heavy_squats_apart counts only heavy ones).
+    (
+        "knee_replacement_knee_work_apart",
+        person(
+            age=58,
+            precautions=["knee_replacement"],
+            weeks_since_surgery=30,
+            schedule=BACK_TO_BACK,
+        ),
+        hinge_twice_in_a_row(
+            {"rpe": [6, 7], "rm": [14, 15], "rir": [3, 4]}, ex_id="goblet_squat_dumbbell"
+        ),
+    ),
     ("pain_no_heavy_loading", person(pain={"knee": 4}), slip_in("back_squat")),
     ("knee_pain_high", person(pain={"knee": 5}), slip_in("goblet_squat")),
     # A lunge or step-up driven up fast is held back with a knee at 4/10, as jumps are.

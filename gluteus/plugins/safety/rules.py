@@ -1416,6 +1416,47 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "knee.",
         ),
     ),
+    SafetyRule(
+        # The knee rules above ask for loaded lifts and slow step-downs each week; with
+        # six short sessions a week they landed on six days in a row (a step-up with
+        # dumbbells, a split squat with dumbbells, step-downs, a goblet squat...), at
+        # efforts of 7-8/10 that heavy_squats_apart does not count. Garber 2011's 48
+        # hours between sessions for the same muscles, applied to all of this work on the
+        # operated knee whatever its effort, is gluteus's convention. The work on one leg
+        # counts at any load, as the operated knee carries the body alone (a step-down is
+        # slow lowering by design); on two legs only with a weight, so a sit to stand or
+        # a squat for everyday function may come daily. The asks are weekly, so a
+        # program of 6 or 7 sessions still has 3 or 4 days for them.
+        id="knee_replacement_knee_work_apart",
+        description="After a knee replacement: knee work on one leg (split squats, "
+        "lunges, step-ups, step-downs, single-leg squats, at any load) and squats or sits "
+        "to stand holding a weight never on two days in a row, so the thigh muscles of "
+        "the new knee get 48 hours between them (a convention after Garber 2011); a squat "
+        "or a sit to stand without a weight may come any day.",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(precautions=("knee_replacement",)),
+        limits=(
+            Limit(
+                families=(
+                    "split_squat",
+                    "step_up",
+                    "step_down",
+                    "single_leg_squat",
+                    "lateral_lunge",
+                    "curtsy_lunge",
+                ),
+                loaded_families=KNEE_TWO_LEG_LIFTS,
+                not_on_consecutive_days=True,
+            ),
+        ),
+        notes=(
+            "The new knee's strength work (lifts with a weight, and any step-up, "
+            "step-down, lunge or single-leg squat) comes on days apart, so its thigh "
+            "muscles have 48 hours to recover between sessions (Garber 2011); the days "
+            "between train the hip, balance and trunk.",
+        ),
+    ),
     # --- Bone and blood pressure ---------------------------------------------------------
     SafetyRule(
         id="osteoporosis",
