@@ -646,6 +646,24 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
             {"rpe": [6, 7], "rm": [14, 15], "rir": [3, 4]}, ex_id="goblet_squat_dumbbell"
         ),
     ),
+    # ...and one knee lift with a weight a session, so they spread over two days or more.
+    (
+        "knee_replacement_knee_work_apart",
+        KNEE_STAIRS,
+        two_in_a_session("goblet_squat_dumbbell", "step_up_loaded", week=4),
+    ),
+    # Groin pain after a hip replacement: the note to have it checked cannot be taken
+    # out, and at 4/10 or more swung weights wait.
+    (
+        "hip_replacement_groin_pain",
+        person(precautions=["hip_replacement_anterior"], weeks_since_surgery=22, pain={"groin": 5}),
+        without_rule("hip_replacement_groin_pain"),
+    ),
+    (
+        "hip_replacement_groin_pain_high",
+        person(precautions=["hip_replacement_anterior"], weeks_since_surgery=22, pain={"groin": 5}),
+        slip_in("kettlebell_swing", week=5),
+    ),
     ("pain_no_heavy_loading", person(pain={"knee": 4}), slip_in("back_squat")),
     ("knee_pain_high", person(pain={"knee": 5}), slip_in("goblet_squat")),
     # A lunge or step-up driven up fast is held back with a knee at 4/10, as jumps are.

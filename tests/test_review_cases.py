@@ -4246,3 +4246,34 @@ def test_a_new_knee_is_loaded_on_days_apart_in_six_sessions_a_week():
     after[-1] = dict(light, id=down.id, name=down.name, family=down.family, role=down.role)
     found = verify(doc, CTX)
     assert any(v.rule == "knee_replacement_knee_work_apart" for v in found), [str(v) for v in found]
+
+
+# --- Sofia (45, an anterior hip replacement 22 weeks ago): groin pain is the new hip's --
+
+
+def test_groin_pain_after_a_hip_replacement_is_for_the_surgical_team_not_an_adductor_strain():
+    """Sofia, 45, 22 weeks after an anterior hip replacement, wants to run again; her
+    ache at the front of the hip, entered as groin pain, was read as a footballer's
+    adductor groin: squeezes every week and notes about sprinting, long passing and
+    kicking, and about the hip joint "as with osteoarthritis", in a hip that is a
+    prosthesis. Groin pain after a hip replacement can be the iliopsoas tendon or the
+    new joint itself, which the surgeon works up (Henderson & Lachiewicz 2012): the
+    groin rules' adductor ladder and sport advice now leave hip replacements out, and a
+    note tells her to have it checked by her surgical team or physiotherapist, and when.
+    The note cannot be taken out unseen."""
+    doc = program("r18_sofia.yaml")
+    rules = {r["id"] for r in doc["safety"]["rules"]}
+    assert "hip_replacement_groin_pain" in rules
+    assert not {r for r in rules if r.startswith("groin_pain")}, rules
+    families = {CATALOGUE[rx["id"]].family for _, rx in rows(doc)}
+    assert not families & {"adductor_squeeze", "copenhagen"}, "no adductor-strain programme"
+    notes = doc["safety"]["notes"]
+    text = " ".join(notes).lower()
+    for sport in ("sprinting", "kicking", "passing", "osteoarthritis"):
+        assert sport not in text, sport
+    note = next(n for n in notes if "surgical team" in n)
+    assert "iliopsoas" in note and "same day" in note
+    assert verify(doc, CTX) == []
+    doc["safety"]["notes"] = [n for n in notes if n != note]
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("note missing" in v and note[:40] in v for v in found), found
