@@ -93,6 +93,7 @@ def _does(rule: SafetyRule) -> str:
             parts.append(f"caps{on}: " + ", ".join(caps))
     for limit in rule.limits:
         kinds = [f"`{t}`" for t in limit.tags] + [*limit.roles, *limit.families]
+        kinds += [f"{f} with a weight" for f in limit.loaded_families]
         words = f"{', '.join(kinds)} work"
         if limit.max_weekly_sets is not None:
             words += f" at most {limit.max_weekly_sets} sets a week"

@@ -632,6 +632,38 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         without_families(("split_squat", "step_up"), week=3),
     ),
     ("knee_replacement_step_downs", KNEE_STAIRS, without_families(("step_down",), week=3)),
+    # The new knee's lifts a day apart at any effort: a light goblet squat on two days in
+    # a row (heavy_squats_apart counts only heavy ones).
+    (
+        "knee_replacement_knee_work_apart",
+        person(
+            age=58,
+            precautions=["knee_replacement"],
+            weeks_since_surgery=30,
+            schedule=BACK_TO_BACK,
+        ),
+        hinge_twice_in_a_row(
+            {"rpe": [6, 7], "rm": [14, 15], "rir": [3, 4]}, ex_id="goblet_squat_dumbbell"
+        ),
+    ),
+    # ...and one knee lift with a weight a session, so they spread over two days or more.
+    (
+        "knee_replacement_knee_work_apart",
+        KNEE_STAIRS,
+        two_in_a_session("goblet_squat_dumbbell", "step_up_loaded", week=4),
+    ),
+    # Groin pain after a hip replacement: the note to have it checked cannot be taken
+    # out, and at 4/10 or more swung weights wait.
+    (
+        "hip_replacement_groin_pain",
+        person(precautions=["hip_replacement_anterior"], weeks_since_surgery=22, pain={"groin": 5}),
+        without_rule("hip_replacement_groin_pain"),
+    ),
+    (
+        "hip_replacement_groin_pain_high",
+        person(precautions=["hip_replacement_anterior"], weeks_since_surgery=22, pain={"groin": 5}),
+        slip_in("kettlebell_swing", week=5),
+    ),
     ("pain_no_heavy_loading", person(pain={"knee": 4}), slip_in("back_squat")),
     ("knee_pain_high", person(pain={"knee": 5}), slip_in("goblet_squat")),
     # A lunge or step-up driven up fast is held back with a knee at 4/10, as jumps are.

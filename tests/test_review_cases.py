@@ -4308,3 +4308,108 @@ def test_usual_pain_above_the_green_line_can_progress_when_sessions_do_not_make_
         notes[at] = "Stay active; let symptoms guide you: pain 0-3/10 during exercise is fine."
         found = [str(v) for v in verify(wrong, CTX)]
         assert any("0-3/10 during exercise is fine" in s for s in found), found
+
+
+# --- Helga again (a knee replacement, six short sessions a week): knee days apart ------
+
+# Work that loads the new knee: on one leg at any load (a step-down is slow lowering by
+# design), on two legs with a weight. A bodyweight sit to stand or squat is everyday
+# function and may come any day.
+_KNEE_ONE_LEG = {"split_squat", "step_up", "step_down", "single_leg_squat", "lateral_lunge"}
+_KNEE_TWO_LEG = {"squat", "sit_to_stand"}
+
+
+def _loads_the_new_knee(rx: dict[str, Any]) -> bool:
+    ex = CATALOGUE[rx["id"]]
+    return ex.family in _KNEE_ONE_LEG or (ex.family in _KNEE_TWO_LEG and ex.load_type == "external")
+
+
+def _knee_days(doc: dict[str, Any]) -> list[int]:
+    from datetime import date
+
+    return [
+        date.fromisoformat(s["date"]).toordinal()
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        if any(_loads_the_new_knee(rx) for rx in s["exercises"])
+    ]
+
+
+def test_a_new_knee_is_loaded_on_days_apart_in_six_sessions_a_week():
+    """Helga, 34 weeks after a knee replacement, six 20-minute sessions a week: once the
+    knee rules asked for lifts with a weight and slow step-downs, the new knee was loaded
+    six days in a row in weeks 7-9 (a step-up with dumbbells, a split squat with
+    dumbbells, step-downs, a goblet squat, a lunge), at efforts under the 8/10 the heavy
+    rules count. Its strength work now comes on days apart, 48 hours between sessions for
+    the same muscles (Garber 2011, applied here as a convention), while every strength
+    week still holds a two-leg and a one-leg lift with a weight and a step-down. A
+    step-down slipped in on the day after a knee day is caught; a bodyweight sit to stand
+    on the next day is not."""
+    doc = program("r17_helga.yaml")
+    assert "knee_replacement_knee_work_apart" in {r["id"] for r in doc["safety"]["rules"]}
+    days = _knee_days(doc)
+    assert len(days) >= 3 * len(_weeks_of(doc, "strength")), "the knee is still trained"
+    assert not any(b - a == 1 for a, b in itertools.pairwise(sorted(set(days)))), days
+    for week in _weeks_of(doc, "strength"):
+        held = [CATALOGUE[rx["id"]] for s in week["sessions"] for rx in s["exercises"]]
+        loaded = {e.family for e in held if e.load_type == "external"}
+        assert loaded & _KNEE_TWO_LEG and loaded & {"split_squat", "step_up"}, week["number"]
+        assert any(e.family == "step_down" for e in held), week["number"]
+    for rule in (
+        "knee_replacement_loaded_knee_work",
+        "knee_replacement_loaded_one_leg",
+        "knee_replacement_step_downs",
+    ):
+        assert not any(rule in w for w in doc["warnings"]), rule
+    assert verify(doc, CTX) == []
+    # The day after a knee day: a bodyweight sit to stand passes, a step-down does not.
+    week = _weeks_of(doc, "strength")[0]
+    sessions = week["sessions"]
+    i = next(
+        i
+        for i in range(len(sessions) - 1)
+        if any(_loads_the_new_knee(rx) for rx in sessions[i]["exercises"])
+        and DAYS.index(sessions[i + 1]["day"]) == DAYS.index(sessions[i]["day"]) + 1
+    )
+    after = sessions[i + 1]["exercises"]
+    light = copy.deepcopy(after[-1])
+    chair = CATALOGUE["sit_to_stand"]
+    light.update(id=chair.id, name=chair.name, family=chair.family, role=chair.role)
+    light.update(load_type=chair.load_type, equipment=list(chair.equipment), tags=[])
+    after[-1] = light
+    assert not any(v.rule == "knee_replacement_knee_work_apart" for v in verify(doc, CTX))
+    down = CATALOGUE["lateral_step_down"]
+    after[-1] = dict(light, id=down.id, name=down.name, family=down.family, role=down.role)
+    found = verify(doc, CTX)
+    assert any(v.rule == "knee_replacement_knee_work_apart" for v in found), [str(v) for v in found]
+
+
+# --- Sofia (45, an anterior hip replacement 22 weeks ago): groin pain is the new hip's --
+
+
+def test_groin_pain_after_a_hip_replacement_is_for_the_surgical_team_not_an_adductor_strain():
+    """Sofia, 45, 22 weeks after an anterior hip replacement, wants to run again; her
+    ache at the front of the hip, entered as groin pain, was read as a footballer's
+    adductor groin: squeezes every week and notes about sprinting, long passing and
+    kicking, and about the hip joint "as with osteoarthritis", in a hip that is a
+    prosthesis. Groin pain after a hip replacement can be the iliopsoas tendon or the
+    new joint itself, which the surgeon works up (Henderson & Lachiewicz 2012): the
+    groin rules' adductor ladder and sport advice now leave hip replacements out, and a
+    note tells her to have it checked by her surgical team or physiotherapist, and when.
+    The note cannot be taken out unseen."""
+    doc = program("r18_sofia.yaml")
+    rules = {r["id"] for r in doc["safety"]["rules"]}
+    assert "hip_replacement_groin_pain" in rules
+    assert not {r for r in rules if r.startswith("groin_pain")}, rules
+    families = {CATALOGUE[rx["id"]].family for _, rx in rows(doc)}
+    assert not families & {"adductor_squeeze", "copenhagen"}, "no adductor-strain programme"
+    notes = doc["safety"]["notes"]
+    text = " ".join(notes).lower()
+    for sport in ("sprinting", "kicking", "passing", "osteoarthritis"):
+        assert sport not in text, sport
+    note = next(n for n in notes if "surgical team" in n)
+    assert "iliopsoas" in note and "same day" in note
+    assert verify(doc, CTX) == []
+    doc["safety"]["notes"] = [n for n in notes if n != note]
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("note missing" in v and note[:40] in v for v in found), found

@@ -344,7 +344,8 @@ class Volume:
 
 @frozen
 class TagLimit:
-    """Work carrying any of ``tags`` (or of one of ``roles`` or ``families``): at most
+    """Work carrying any of ``tags`` (or of one of ``roles`` or ``families``, or of one
+    of ``loaded_families`` lifted with an external weight): at most
     ``max_weekly_sets`` a week, at most ``per_session`` exercises in one session, and
     never on two days in a row when ``not_consecutive`` (only the same exercise, when
     ``same_exercise``)."""
@@ -358,10 +359,17 @@ class TagLimit:
     same_exercise: bool = False
     heavy: bool = False
     per_session: int | None = None
+    loaded_families: frozenset[str] = field(default=frozenset(), converter=_fs)
 
     def fits(self, ex: Exercise) -> bool:
-        """True when ``ex`` carries one of the limited tags, roles or families."""
-        return bool(self.tags & ex.all_tags) or ex.role in self.roles or ex.family in self.families
+        """True when ``ex`` carries one of the limited tags, roles or families (of the
+        ``loaded_families``, only with an external weight)."""
+        return (
+            bool(self.tags & ex.all_tags)
+            or ex.role in self.roles
+            or ex.family in self.families
+            or (ex.family in self.loaded_families and ex.load_type == "external")
+        )
 
     def counts(self, ex: Exercise, heavy: bool) -> bool:
         """True when ``ex``, dosed heavy or not (``heavy``), is work this limit counts:
@@ -379,6 +387,9 @@ class TagLimit:
         if self.families:
             words = ", ".join(f.replace("_", " ") for f in sorted(self.families))
             parts.append(f"{words} exercises")
+        if self.loaded_families:
+            words = ", ".join(f.replace("_", " ") for f in sorted(self.loaded_families))
+            parts.append(f"{words} exercises with a weight")
         what = " or ".join(parts)
         return f"{what}, worked heavy" if self.heavy else what
 
@@ -554,6 +565,7 @@ def demands_for(
             same_exercise=lim.same_exercise,
             heavy=lim.heavy,
             per_session=lim.max_per_session,
+            loaded_families=lim.loaded_families,
         )
         for rule in restrictions.rules
         for lim in rule.limits

@@ -827,7 +827,10 @@ class Limit:
     load of 8 repetitions maximum or heavier: :attr:`~gluteus.engine.dosing.Effort.heavy`),
     so the same work at a lighter dose may follow it. ``max_per_session``: at most that
     many such exercises in one session (two variants of one movement, say).
-    At least one of ``tags``, ``roles`` and ``families`` is given."""
+    ``loaded_families``: families whose work counts only when it is lifted with an
+    external weight (a squat holding a dumbbell, not the bodyweight squat), beside
+    ``families``, whose work counts at any load.
+    At least one of ``tags``, ``roles``, ``families`` and ``loaded_families`` is given."""
 
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     max_weekly_sets: int | None = None
@@ -837,9 +840,10 @@ class Limit:
     same_exercise: bool = False
     heavy: bool = False
     max_per_session: int | None = None
+    loaded_families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
 
     def __attrs_post_init__(self) -> None:
-        if not (self.tags or self.roles or self.families):
+        if not (self.tags or self.roles or self.families or self.loaded_families):
             raise ValueError("a limit needs tags, roles or families to apply to")
 
 

@@ -38,6 +38,17 @@ HIP_REPLACEMENT = Source(
     "The surgeon's rules override. Dislocation ~2.2% with vs 2.0% without precautions.",
     "verified",
 )
+GROIN_AFTER_HIP_REPLACEMENT = Source(
+    "henderson_lachiewicz2012",
+    "Henderson RA, Lachiewicz PF. Groin pain after replacement of the hip: aetiology, "
+    "evaluation and treatment. J Bone Joint Surg Br 2012;94-B(2):145-151 (recalled: groin "
+    "pain 3 months or more after a hip replacement has causes in the joint, such as "
+    "infection, aseptic loosening and the iliopsoas tendon catching on the cup, and "
+    "causes outside it, such as the spine or a hernia, and is worked up by the surgeon "
+    "with an examination, x-rays and blood tests). When to have it seen is gluteus's "
+    "convention, after the NHS hip pathway's septic signs.",
+    "recalled",
+)
 KNEE_REPLACEMENT = Source(
     "knee_replacement_convention",
     "Common post-operative advice after knee replacement: avoid kneeling on the operated knee "
@@ -347,6 +358,7 @@ SOURCES: tuple[Source, ...] = (
     *person.SOURCES,
     PREGNANCY,
     HIP_REPLACEMENT,
+    GROIN_AFTER_HIP_REPLACEMENT,
     KNEE_REPLACEMENT,
     HYPERTENSION,
     TENDINOPATHY_STAGES,
@@ -1159,6 +1171,52 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_positions=("side-lying",),
     ),
     SafetyRule(
+        # Groin pain after a hip replacement is not a footballer's adductor groin: it can
+        # be the iliopsoas tendon catching where it crosses the front of the new joint,
+        # or the joint itself (a loosening or an infection of the implant), which the
+        # surgeon works up (Henderson & Lachiewicz 2012); so the groin rules' adductor
+        # ladder and sport advice do not apply (their triggers leave hip replacements
+        # out). Not a red flag, which would stop the program: no source gives a mild
+        # ache that comes with activity an urgency, so it is a note, and when to be seen
+        # (the same day with the septic signs of the NHS hip pathway) is a convention.
+        id="hip_replacement_groin_pain",
+        description="After a hip replacement, groin pain (at the front of the hip) is not "
+        "read as a groin strain (no adductor programme or sport advice for it): a note "
+        "says to have it checked by the surgical team or a physiotherapist, and when "
+        "(a convention).",
+        source="henderson_lachiewicz2012",
+        evidence="convention",
+        when=Trigger(precautions=person.HIP_REPLACEMENTS, pain=(("groin", 1),)),
+        notes=(
+            "Pain in the groin or at the front of the new hip is not treated here as a "
+            "groin strain: it can come from the hip-flexor tendon (iliopsoas) rubbing "
+            "where it crosses the front of the new joint, or from the joint itself, which "
+            "an exercise program cannot tell apart (Henderson & Lachiewicz 2012). Tell "
+            "your surgical team or physiotherapist about it, and book a check soon if it "
+            "is still there 3 months or more after the operation, is new or growing, "
+            "comes at rest or at night, or comes when you lift the leg (climbing stairs, "
+            "getting into a car). Get seen the same day if the hip turns hot, red or "
+            "swollen, or you feel feverish.",
+        ),
+    ),
+    SafetyRule(
+        # What groin_pain_high keeps out in the amber zone, for the new hip whose groin
+        # pain that rule leaves to hip_replacement_groin_pain: swung weights, side lunges
+        # and fast changes of direction wait while it is 4/10 or more (a convention).
+        id="hip_replacement_groin_pain_high",
+        description="After a hip replacement, groin pain of 4/10 or more: no swung "
+        "weights, no fast work on one leg or turning landings, and no side or curtsy "
+        "lunges until it settles.",
+        source="groin_pain_convention",
+        evidence="convention",
+        when=Trigger(precautions=person.HIP_REPLACEMENTS, pain=(("groin", 4),)),
+        exclude_tags=("ballistic", "fast_single_leg", "rotational_landing", "multiplanar_lunge"),
+        notes=(
+            "Swung weights and side lunges come in a new program, once the front of the "
+            "hip stays at 3/10 or less in and after workouts.",
+        ),
+    ),
+    SafetyRule(
         id="joint_replacement_early",
         description="The first 6 weeks after a joint replacement: holds, easy strength work "
         "and supported standing work only; no single-leg or split stances.",
@@ -1414,6 +1472,57 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "the weaker leg first, from a low step that gets higher as it gets easy "
             "(LaStayo 2009). For long descents on a hike, walking poles take load off the "
             "knee.",
+        ),
+    ),
+    SafetyRule(
+        # The knee rules above ask for loaded lifts and slow step-downs each week; with
+        # six short sessions a week they landed on six days in a row (a step-up with
+        # dumbbells, a split squat with dumbbells, step-downs, a goblet squat...), at
+        # efforts of 7-8/10 that heavy_squats_apart does not count. Garber 2011's 48
+        # hours between sessions for the same muscles, applied to all of this work on the
+        # operated knee whatever its effort, is gluteus's convention. The work on one leg
+        # counts at any load, as the operated knee carries the body alone (a step-down is
+        # slow lowering by design); on two legs only with a weight, so a sit to stand or
+        # a squat for everyday function may come daily. The asks are weekly, so a
+        # program of 6 or 7 sessions still has 3 or 4 days for them. With those days
+        # few, the two lifts with a weight the rules above ask for could share one day:
+        # one of them a session keeps the knee loaded on two days a week or more, as
+        # progressive resistance after a knee replacement is (Bade & Stevens-Lapsley
+        # 2011; the one a session is gluteus's convention).
+        id="knee_replacement_knee_work_apart",
+        description="After a knee replacement: knee work on one leg (split squats, "
+        "lunges, step-ups, step-downs, single-leg squats, at any load) and squats or sits "
+        "to stand holding a weight never on two days in a row, so the thigh muscles of "
+        "the new knee get 48 hours between them (a convention after Garber 2011); a squat "
+        "or a sit to stand without a weight may come any day. At most one knee lift with "
+        "a weight in a session, so the lifts spread over two days a week or more.",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(precautions=("knee_replacement",)),
+        limits=(
+            Limit(
+                families=(
+                    "split_squat",
+                    "step_up",
+                    "step_down",
+                    "single_leg_squat",
+                    "lateral_lunge",
+                    "curtsy_lunge",
+                ),
+                loaded_families=KNEE_TWO_LEG_LIFTS,
+                not_on_consecutive_days=True,
+            ),
+            Limit(
+                loaded_families=(*KNEE_TWO_LEG_LIFTS, *KNEE_ONE_LEG_LIFTS, "single_leg_squat"),
+                max_per_session=1,
+            ),
+        ),
+        notes=(
+            "The new knee's strength work (lifts with a weight, and any step-up, "
+            "step-down, lunge or single-leg squat) comes on days apart, so its thigh "
+            "muscles have 48 hours to recover between sessions (Garber 2011); the days "
+            "between train the hip, balance and trunk. One lift with a weight for the knee "
+            "a session spreads them over the week.",
         ),
     ),
     # --- Bone and blood pressure ---------------------------------------------------------
@@ -2100,7 +2209,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "next morning; the Copenhagen never on two days in a row.",
         source="holmich1999",
         evidence="recalled",
-        when=Trigger(pain=(("groin", 1),)),
+        # Not after a hip replacement, whose groin pain is hip_replacement_groin_pain's.
+        when=Trigger(
+            pain=(("groin", 1),),
+            condition=Not(AnyOf(tuple(Fact(f"precaution.{p}") for p in person.HIP_REPLACEMENTS))),
+        ),
         requires=(
             Requirement(
                 kind="weekly",
@@ -2156,7 +2269,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "direction), and no side or curtsy lunges until it settles.",
         source="groin_pain_convention",
         evidence="convention",
-        when=Trigger(pain=(("groin", 4),)),
+        # Not after a hip replacement (hip_replacement_groin_pain), as the rule above.
+        when=Trigger(
+            pain=(("groin", 4),),
+            condition=Not(AnyOf(tuple(Fact(f"precaution.{p}") for p in person.HIP_REPLACEMENTS))),
+        ),
         exclude_tags=(
             "long_lever_adduction",
             "ballistic",
