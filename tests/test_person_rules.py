@@ -386,6 +386,13 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("falls_otago_strength", person(**FALLS), without_family("sit_to_stand")),
     # Steady on one's feet: balance hands-free, not holding a counter.
     ("balance_hands_free_when_steady", person(), slip_in("single_leg_stance_support")),
+    # 65 or more with a stance short of a hands-free hold: one-leg reaches and deadlifts
+    # only in their supported versions.
+    (
+        "older_short_stance_single_leg_supported",
+        person(age=70, tests={"single_leg_stance_s": {"left": 12, "right": 8}}),
+        slip_in("single_leg_reach"),
+    ),
     # A one-leg stance short of a hands-free hold keeps the counter for one-leg work,
     # not for standing heel to toe.
     (

@@ -4413,3 +4413,29 @@ def test_groin_pain_after_a_hip_replacement_is_for_the_surgical_team_not_an_addu
     doc["safety"]["notes"] = [n for n in notes if n != note]
     found = [str(v) for v in verify(doc, CTX)]
     assert any("note missing" in v and note[:40] in v for v in found), found
+
+
+# --- Walter (70, knee arthritis, 8 s on his weaker leg): one-leg work kept supported ------
+
+
+def test_a_short_stance_at_70_keeps_one_leg_reaches_and_lunges_to_a_support():
+    """Walter stood 8 s on his right leg: his stance work was at a counter, yet from week
+    4 he did single-leg reaches, single-leg deadlifts and reverse lunges hands-free. Those
+    are out now; split squats, both feet down, stay."""
+    from gluteus.plugins.safety.rules import FREE_STANDING_SINGLE_LEG
+
+    doc = program("r18_walter.yaml")
+    assert "older_short_stance_single_leg_supported" in {r["id"] for r in doc["safety"]["rules"]}
+    done = {rx["id"] for w in doc["weeks"] for s in w["sessions"] for rx in s["exercises"]}
+    assert not done & set(FREE_STANDING_SINGLE_LEG), sorted(done & set(FREE_STANDING_SINGLE_LEG))
+    assert "single_leg_stance_support" in done
+    # The rule's list is the catalogue's free-standing one-leg work that moves the body
+    # over the leg, split squats held in place aside: a new exercise of that kind cannot
+    # slip past it.
+    kinds = {
+        e.id
+        for e in CATALOGUE.values()
+        if {"single_leg_excursion", "unsupported_balance"} <= set(e.tags)
+        and (e.family != "split_squat" or "stepping_lunge" in e.tags)
+    }
+    assert kinds == set(FREE_STANDING_SINGLE_LEG)

@@ -506,6 +506,24 @@ JUMPS_RULED_OUT = AnyOf(
     )
 )
 
+# Single-leg work on a free-standing leg that moves the body over it (a reach, a hinge,
+# a squat, a stepping lunge): what a short stance keeps to its supported versions.
+FREE_STANDING_SINGLE_LEG = (
+    "curtsy_lunge",
+    "eccentric_single_leg_rdl",
+    "eccentric_skater_squat",
+    "hip_airplane",
+    "lateral_lunge",
+    "reverse_lunge",
+    "reverse_lunge_knee_drive",
+    "rotational_single_leg_squat",
+    "single_leg_rdl",
+    "single_leg_rdl_loaded",
+    "single_leg_reach",
+    "single_leg_squat",
+    "single_leg_squat_loaded",
+    "split_squat_jump",
+)
 KEEPS_A_SUPPORT = (
     _state("falls_risk", "high"),
     Fact("profile.walking_aid"),
@@ -623,6 +641,28 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "minutes on most days, in shorter bouts if need be (how much and how often is "
             "a convention here).",
         ),
+    ),
+    SafetyRule(
+        # The balance work of someone of 65 or more whose stance is short of a hands-free
+        # hold stays at a counter (KEEPS_A_SUPPORT); a reach, a deadlift or a squat on one
+        # free-standing leg asks more balance than standing on it (a man of 70 standing 8 s
+        # on his weaker leg reached and lunged hands-free while his stance was held at a
+        # counter). Their supported versions, and split squats with both feet down, stay.
+        # Which work counts is a convention.
+        id="older_short_stance_single_leg_supported",
+        description="65 or older and standing on the weaker leg for less than a hands-free "
+        "hold needs (or not tested): no single-leg reaches, single-leg deadlifts, single-leg "
+        "squats, stepping lunges or split jumps on a free-standing leg; their versions with "
+        "a hand on a counter, a rail or a wall, and split squats held with both feet down, "
+        "stay.",
+        source="falls_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (OLDER, Not(Fact("test.single_leg_stance_s.worse", ">=", HANDS_FREE_S)))
+            )
+        ),
+        exclude_exercises=FREE_STANDING_SINGLE_LEG,
     ),
     SafetyRule(
         # Otago's support is for people likely to fall (Campbell 1997): a fit lifter, a
