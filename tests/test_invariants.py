@@ -153,6 +153,9 @@ def assert_person_invariants(doc: dict[str, Any], profile: Profile) -> None:
             banned |= {"hip_flexion_past_90", "adduction_past_midline", "hip_internal_rotation"}
         if _state(doc, "bone", n) == "osteoporosis":
             banned |= {"loaded_spinal_flexion", "loaded_twist", "flexion_rotation", "impact"}
+        if _state(doc, "bone", n) == "osteopenia":
+            # Low bone density keeps the spinal limits, not the ban on impact.
+            banned |= {"loaded_spinal_flexion", "loaded_twist", "flexion_rotation"}
         if _state(doc, "blood_pressure", n) == "high":
             banned |= {"breath_hold", "ballistic"}
             max_rpe = min(max_rpe, 7)

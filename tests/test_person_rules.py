@@ -583,6 +583,13 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=60, precautions=["osteoporosis"]),
         without_families(("single_leg_stance", "tandem_stance"), week=3),
     ),
+    # Low bone density: the spinal limits hold, a weight every strength week.
+    ("osteopenia", person(age=58, precautions=["osteopenia"]), slip_in("hip_airplane")),
+    (
+        "osteopenia_loaded_lifts",
+        person(age=58, precautions=["osteopenia"]),
+        without_weights_in_a_strength_week(),
+    ),
     (
         "power_as_fast_sit_to_stand",
         person(**OLDER),

@@ -31,6 +31,7 @@ CAUDA_EQUINA = ("saddle_numbness", "bladder_or_bowel_change", "progressive_leg_w
 BUILTIN_PRECAUTIONS = {
     "pregnancy",
     "osteoporosis",
+    "osteopenia",
     "hip_replacement_posterior",
     "hip_replacement_lateral",
     "hip_replacement_anterior",

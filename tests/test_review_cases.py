@@ -4439,3 +4439,54 @@ def test_a_short_stance_at_70_keeps_one_leg_reaches_and_lunges_to_a_support():
         and (e.family != "split_squat" or "stepping_lunge" in e.tags)
     }
     assert kinds == set(FREE_STANDING_SINGLE_LEG)
+
+
+# --- Ruth (58, osteopenia, runs 5 km three times a week): low bone density is not osteoporosis
+
+
+def test_osteopenia_in_a_runner_keeps_impact_single_leg_work_and_loaded_lifts():
+    """Ruth, 58, has osteopenia on a bone scan and no fracture, and runs 5 km three times
+    a week. With only an osteoporosis option she was told "no high-impact work", had no
+    jumps, nothing about her running, and no step-up, step-down or split squat in any
+    strength week (the osteoporosis and knees-cave-in rules together left none). With the
+    osteopenia precaution the spinal limits and loaded lifts stay, and impact and
+    single-leg work come back."""
+    from gluteus.plugins.safety.rules import (
+        KNEE_ONE_LEG_LIFTS,
+        OSTEOPOROSIS_HIP_LIFTS,
+        OSTEOPOROSIS_LEG_LIFTS,
+    )
+
+    doc = program("r19_ruth.yaml")
+    rules = {r["id"] for r in doc["safety"]["rules"]}
+    assert {"osteopenia", "osteopenia_loaded_lifts"} <= rules
+    assert "osteoporosis" not in rules
+    bone = next(s for s in doc["person"] if s["state"] == "bone")
+    assert bone["value"] == "osteopenia"
+    words = " ".join(
+        doc["safety"]["notes"] + [r["description"] for r in doc["safety"]["rules"]]
+    ).lower()
+    assert "high-impact" not in words and "no impact" not in words
+    assert any("running" in n for n in doc["safety"]["notes"]), "her running is named as fine"
+    for week in doc["weeks"]:
+        done = [rx for s in week["sessions"] for rx in s["exercises"]]
+        loaded = {rx["family"] for rx in done if rx["load_type"] == "external"}
+        families = {rx["family"] for rx in done}
+        if week["phase"] == "Build strength" and not week["deload"]:
+            assert loaded & set(OSTEOPOROSIS_HIP_LIFTS), (week["number"], loaded)
+            assert loaded & set(OSTEOPOROSIS_LEG_LIFTS), (week["number"], loaded)
+            assert families & {*KNEE_ONE_LEG_LIFTS, "step_down"}, (week["number"], families)
+        if week["phase"] == "Power and function" and not week["deload"]:
+            assert any("impact" in tags(rx) for rx in done), (week["number"], families)
+    assert not doc["warnings"], doc["warnings"]
+    assert verify(doc, CTX) == []
+
+
+def test_osteoporosis_listed_beside_osteopenia_holds():
+    """Both listed: the more careful bone state, osteoporosis, is the one read."""
+    from gluteus.engine.profile import Profile
+    from gluteus.plugins.safety.person import assess
+
+    both = Profile(age=58, precautions=("osteopenia", "osteoporosis"))
+    bone = next(a for a in assess(both, 1) if a.state == "bone")
+    assert bone.value == "osteoporosis"

@@ -238,10 +238,19 @@ PRECAUTIONS: tuple[Precaution, ...] = (
     ),
     Precaution(
         id="osteoporosis",
-        question="Have you been told you have osteoporosis or low bone density, or had a "
-        "fracture from a minor fall?",
+        question="Have you been told you have osteoporosis, or had a fracture from a minor fall?",
         source="giangregorio2014",
         name="osteoporosis",
+    ),
+    # Low bone density short of osteoporosis, with no fragility fracture, is its own
+    # answer: Giangregorio 2014 leaves out high impact only after a vertebral fracture,
+    # and a runner with osteopenia was given the osteoporosis program, told no impact.
+    Precaution(
+        id="osteopenia",
+        question="Have you been told you have low bone density (osteopenia) on a bone scan, "
+        "with no osteoporosis and no fracture from a minor fall?",
+        source="giangregorio2014",
+        name="low bone density (osteopenia)",
     ),
     Precaution(
         id="hip_replacement_posterior",

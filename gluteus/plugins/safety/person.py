@@ -22,7 +22,8 @@ for every program week, as any plugin may. The cut-offs, with their sources:
 - **After giving birth**: under 12 weeks, then 12 weeks on, from the weeks since the
   birth in each program week (Goom, Donnelly & Brockwell 2019 put the return to
   running and other impact at 12 weeks at the earliest [R]).
-- **Bone**: osteoporosis when the precaution is listed.
+- **Bone**: osteoporosis when the precaution is listed; otherwise osteopenia (low bone
+  density without a fracture from a minor fall) when that one is.
 - **Blood pressure**: high with the precaution or a reading of 140/90 or more;
   uncontrolled at 180/110 or more, which is a red flag (see a doctor before training:
   Pescatello 2015 [R]).
@@ -249,8 +250,9 @@ PERSON_STATES: tuple[PersonState, ...] = (
     PersonState(
         id="bone",
         name="bone health",
-        values=("normal", "osteoporosis"),
-        description="Whether loaded bending and twisting of the spine are left out.",
+        values=("normal", "osteopenia", "osteoporosis"),
+        description="Whether loaded bending and twisting of the spine are left out, and "
+        "whether impact and free-standing single-leg work are too (osteoporosis only).",
         source="giangregorio2014",
     ),
     PersonState(
@@ -430,6 +432,9 @@ def assess(profile: Profile, week: int) -> list[Assessment]:
     out.append(_postnatal(profile, week))
     if "osteoporosis" in profile.precautions:
         out.append(Assessment("bone", "osteoporosis", "osteoporosis or low bone density"))
+    elif "osteopenia" in profile.precautions:
+        # Both listed: the more careful one holds.
+        out.append(Assessment("bone", "osteopenia", "low bone density (osteopenia)"))
     else:
         out.append(Assessment("bone", "normal", "no osteoporosis given"))
     out.append(_blood_pressure(profile))

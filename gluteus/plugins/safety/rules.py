@@ -465,6 +465,9 @@ HIP_FLEXION_PRECAUTION = AnyOf(
     (Fact("precaution.hip_replacement_posterior"), Fact("precaution.hip_replacement_lateral"))
 )
 BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
+# Low bone density without a fracture from a minor fall: loaded like osteoporosis, but
+# with impact and free-standing single-leg work left to the other rules.
+BONE_OSTEOPENIA = _state("bone", "osteopenia")
 # The lifts osteoporosis_loaded_lifts asks for with a weight: a hip lift and a leg lift.
 OSTEOPOROSIS_HIP_LIFTS = ("deadlift", "hip_thrust", "bridge")
 OSTEOPOROSIS_LEG_LIFTS = ("sit_to_stand", "squat", "split_squat", "step_up")
@@ -1715,6 +1718,79 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "(Giangregorio 2014): practise it outside the sessions too, a few minutes on "
             "most days holding a kitchen counter, standing heel to toe or on one leg (how "
             "often is a convention here).",
+        ),
+    ),
+    SafetyRule(
+        id="osteopenia",
+        description="With low bone density (osteopenia) and no fracture from a minor fall: "
+        "no loaded bending or twisting of the spine and no rotation with the trunk bent; "
+        "running, jumps and single-leg work stay, built up gradually, unless another rule "
+        "says otherwise.",
+        # Giangregorio 2014 advises against loaded spinal flexion, twisting under load and
+        # end-range flexion with rotation with osteoporosis, and leaves out high impact
+        # only after a vertebral fracture. Carrying the spinal limits over to low bone
+        # density is a convention; impact and single-leg work are not left out, as bone
+        # answers to impact and load (LIFTMOR, Watson 2018, in women with low bone mass).
+        # A woman of 58 with osteopenia who ran 5 km three times a week was given the
+        # osteoporosis program: no high impact, no jumps, every single-leg lift at a
+        # support, and nothing about her running.
+        source="giangregorio2014",
+        evidence="convention",
+        when=Trigger(condition=BONE_OSTEOPENIA),
+        exclude_tags=("loaded_spinal_flexion", "loaded_twist", "flexion_rotation"),
+        notes=(
+            "Low bone density is no reason to stop running or jumping: impact and lifting "
+            "with a weight are what build bone (Watson 2018). Keep up the running you "
+            "already do, and build any new jumping or hopping up gradually (how gradually "
+            "is a convention here: a few more landings each week).",
+        ),
+    ),
+    SafetyRule(
+        id="osteopenia_loaded_lifts",
+        description="With low bone density (osteopenia) and a weight to lift: every week of "
+        "the strength phase holds a hip lift with a weight (a Romanian deadlift, a hip "
+        "thrust or a bridge with a weight) and a leg lift with a weight (a squat, split "
+        "squat, step-up or sit to stand holding one), and every power week one of them, "
+        "where the other rules and the minutes leave one.",
+        # Progressive resistance training is what Giangregorio 2014 recommends with
+        # osteoporosis, and LIFTMOR (Watson 2018) built bone with loaded lifts in women
+        # with low bone mass. The lifts are osteoporosis_loaded_lifts'; the 8-repetition cap
+        # is not carried over (it is for osteoporosis lifting unsupervised), so the
+        # person's usual dosing holds. Optional: where the minutes or the other rules
+        # leave no lift, the program says so.
+        source="giangregorio2014",
+        evidence="recalled",
+        when=Trigger(condition=AllOf((BONE_OSTEOPENIA, HAS_FREE_WEIGHTS))),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=OSTEOPOROSIS_HIP_LIFTS,
+                each=False,
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
+            Requirement(
+                kind="weekly",
+                families=OSTEOPOROSIS_LEG_LIFTS,
+                each=False,
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
+            Requirement(
+                kind="weekly",
+                families=(*OSTEOPOROSIS_HIP_LIFTS, *OSTEOPOROSIS_LEG_LIFTS),
+                each=False,
+                load_types=("external",),
+                phases=("power",),
+                optional=True,
+            ),
+        ),
+        notes=(
+            "Lifting with a weight, made heavier over the weeks, is what builds bone with "
+            "low bone density (LIFTMOR, Watson 2018): keep the back long at the bottom of "
+            "every rep.",
         ),
     ),
     SafetyRule(
