@@ -431,12 +431,14 @@ def assess(profile: Profile, week: int) -> list[Assessment]:
             out.append(Assessment(state, "none", "no joint replacement"))
     out.append(_postnatal(profile, week))
     if "osteoporosis" in profile.precautions:
-        out.append(Assessment("bone", "osteoporosis", "osteoporosis or low bone density"))
+        out.append(
+            Assessment("bone", "osteoporosis", "osteoporosis, or a fracture from a minor fall")
+        )
     elif "osteopenia" in profile.precautions:
         # Both listed: the more careful one holds.
         out.append(Assessment("bone", "osteopenia", "low bone density (osteopenia)"))
     else:
-        out.append(Assessment("bone", "normal", "no osteoporosis given"))
+        out.append(Assessment("bone", "normal", "no osteoporosis or low bone density given"))
     out.append(_blood_pressure(profile))
     out.append(_outer_hip(profile))
     return out
