@@ -27,6 +27,17 @@ ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the package's bytecode once, as an installed package has it: many tests
+    run ``python -m gluteus`` in a child process, and with PYTHONDONTWRITEBYTECODE set
+    (as on CI) an editable checkout has none, so every child compiled the whole engine
+    from source. Written atomically, so xdist's workers may race at it harmlessly."""
+    import compileall
+
+    for folder in (ROOT / "gluteus", ROOT / "examples"):
+        compileall.compile_dir(folder, quiet=2, workers=1)
+
+
 @pytest.fixture(autouse=True)
 def _no_inherited_terminal_size(monkeypatch):
     """Every test starts as a pipe with no ``COLUMNS`` or ``LINES`` (pytest-xdist's
