@@ -471,6 +471,35 @@ BONE_OSTEOPENIA = _state("bone", "osteopenia")
 # The lifts osteoporosis_loaded_lifts asks for with a weight: a hip lift and a leg lift.
 OSTEOPOROSIS_HIP_LIFTS = ("deadlift", "hip_thrust", "bridge")
 OSTEOPOROSIS_LEG_LIFTS = ("sit_to_stand", "squat", "split_squat", "step_up")
+# Low bone density's lifts (osteoporosis and osteopenia alike): a hip lift and a leg lift
+# with a weight every strength week, one of them in each power week, where the other
+# rules and the minutes leave one.
+BONE_LOADED_LIFTS = (
+    Requirement(
+        kind="weekly",
+        families=OSTEOPOROSIS_HIP_LIFTS,
+        each=False,
+        load_types=("external",),
+        phases=("strength",),
+        optional=True,
+    ),
+    Requirement(
+        kind="weekly",
+        families=OSTEOPOROSIS_LEG_LIFTS,
+        each=False,
+        load_types=("external",),
+        phases=("strength",),
+        optional=True,
+    ),
+    Requirement(
+        kind="weekly",
+        families=(*OSTEOPOROSIS_HIP_LIFTS, *OSTEOPOROSIS_LEG_LIFTS),
+        each=False,
+        load_types=("external",),
+        phases=("power",),
+        optional=True,
+    ),
+)
 KNEE_PAST_EARLY = _state("knee_replacement", "middle", "late")
 HAS_WEIGHTS = AnyOf(tuple(Fact(f"equipment.{w}") for w in WEIGHTS))
 # A weight to hold for a hip or leg lift: a cable is a weight, but not one to squat with.
@@ -1662,32 +1691,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 )
             )
         ),
-        requires=(
-            Requirement(
-                kind="weekly",
-                families=OSTEOPOROSIS_HIP_LIFTS,
-                each=False,
-                load_types=("external",),
-                phases=("strength",),
-                optional=True,
-            ),
-            Requirement(
-                kind="weekly",
-                families=OSTEOPOROSIS_LEG_LIFTS,
-                each=False,
-                load_types=("external",),
-                phases=("strength",),
-                optional=True,
-            ),
-            Requirement(
-                kind="weekly",
-                families=(*OSTEOPOROSIS_HIP_LIFTS, *OSTEOPOROSIS_LEG_LIFTS),
-                each=False,
-                load_types=("external",),
-                phases=("power",),
-                optional=True,
-            ),
-        ),
+        requires=BONE_LOADED_LIFTS,
         # Said here, with a weight to lift, not to everyone with osteoporosis: a person
         # with bands and a chair was told how heavy to lift and to have the first session
         # with a weight watched.
@@ -1761,32 +1765,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         source="giangregorio2014",
         evidence="recalled",
         when=Trigger(condition=AllOf((BONE_OSTEOPENIA, HAS_FREE_WEIGHTS))),
-        requires=(
-            Requirement(
-                kind="weekly",
-                families=OSTEOPOROSIS_HIP_LIFTS,
-                each=False,
-                load_types=("external",),
-                phases=("strength",),
-                optional=True,
-            ),
-            Requirement(
-                kind="weekly",
-                families=OSTEOPOROSIS_LEG_LIFTS,
-                each=False,
-                load_types=("external",),
-                phases=("strength",),
-                optional=True,
-            ),
-            Requirement(
-                kind="weekly",
-                families=(*OSTEOPOROSIS_HIP_LIFTS, *OSTEOPOROSIS_LEG_LIFTS),
-                each=False,
-                load_types=("external",),
-                phases=("power",),
-                optional=True,
-            ),
-        ),
+        requires=BONE_LOADED_LIFTS,
         notes=(
             "Lifting with a weight, made heavier over the weeks, is what builds bone with "
             "low bone density (LIFTMOR, Watson 2018): keep the back long at the bottom of "
