@@ -380,6 +380,7 @@ def test_no_issue_found_still_draws_all_work():
     assert "All glute work:" in label
 
 
+@pytest.mark.slow
 def test_concurrent_renders_give_the_same_pages():
     """The API is thread-safe: the chart's matplotlib settings are held under a lock."""
     from concurrent.futures import ThreadPoolExecutor

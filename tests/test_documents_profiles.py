@@ -283,7 +283,17 @@ def test_the_command_line_writes_a_pdf_and_a_cheat_sheet(tmp_path):
     assert pages == 1 and text.startswith("Glute Activation Cheat Sheet for Dana")
 
 
-@pytest.mark.parametrize("fmt", ["html", "pdf", "text", "markdown", "cheatsheet"])
+# The two PDF renders take seconds each: they run in the slow run, which CI runs too.
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        "html",
+        pytest.param("pdf", marks=pytest.mark.slow),
+        "text",
+        "markdown",
+        pytest.param("cheatsheet", marks=pytest.mark.slow),
+    ],
+)
 def test_a_red_flag_writes_the_referral_document(fmt, tmp_path):
     """Exit 3 with the referral on stderr, and the referral written as a document to
     take to the appointment: whom to see, how urgently and why."""

@@ -253,6 +253,7 @@ LOGGER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_two_processes_logging_at_once_lose_nothing(db, story_program):
     with Journal(db) as journal:
         program_id = journal.save_program(story_program)

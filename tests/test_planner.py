@@ -1011,6 +1011,7 @@ def test_short_sessions_whose_doses_outgrow_them_are_planned_with_sets_held(seed
             assert sum(rx.minutes for rx in session.exercises) <= 10 + 0.05
 
 
+@pytest.mark.slow
 def test_what_a_short_search_leaves_out_is_asked_again_of_what_is_wanted(monkeypatch):
     """A search whose budget runs out with an issue left out, while its bound says more
     might fit, asks again on the objective's large terms alone: the issue comes back.
