@@ -4496,3 +4496,30 @@ def test_osteoporosis_listed_beside_osteopenia_holds():
     both = Profile(age=58, precautions=("osteopenia", "osteoporosis"))
     bone = next(a for a in assess(both, 1) if a.state == "bone")
     assert bone.value == "osteoporosis"
+
+
+# --- Ruth again (58, osteopenia, a runner whose left knee caves in): split squats capped ---
+
+
+def test_a_split_squat_on_a_knee_that_caves_in_stays_at_a_controlled_load():
+    """Ruth's loaded split squat climbed to a 5-6RM load while her knee caves in, though
+    her rules held single-leg squats and step-ups at effort 7: the cap counts split squats
+    and lunges too, at effort 7/10 and a weight lifted 8 times or more, and a heavier one
+    put in by hand is caught."""
+    doc = program("r19_ruth.yaml")
+    rows = [
+        (w["number"], rx)
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if "single_leg_excursion" in CATALOGUE[rx["id"]].tags and rx["load_type"] == "external"
+    ]
+    assert rows, "a loaded split squat or lunge in her program"
+    for number, rx in rows:
+        effort = rx["effort"]
+        assert effort["rpe"][1] <= 7 and effort["rm"][0] >= 8, (number, rx["id"], effort)
+    assert verify(doc, CTX) == []
+    number, rx = rows[0]
+    rx["effort"] = {"rpe": [8, 8], "rm": [6, 6], "rir": [2, 2]}
+    found = [v for v in verify(doc, CTX) if v.rule == "valgus_single_leg_load"]
+    assert found, [str(v) for v in verify(doc, CTX)]

@@ -2196,19 +2196,27 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     ),
     SafetyRule(
         id="valgus_single_leg_load",
-        description="Knees that cave in: single-leg squats, step-ups, step-downs and "
-        "single-leg deadlifts stay at a controlled load (effort 7/10 at most, a weight you "
-        "could lift 8 to 12 times) until the knee stays in line on the single-leg squat "
-        "test.",
+        description="Knees that cave in: single-leg squats, step-ups, step-downs, "
+        "single-leg deadlifts, split squats and lunges stay at a controlled load (effort "
+        "7/10 at most, a weight you could lift 8 times or more) until the knee stays in "
+        "line on the single-leg squat test.",
         # The knee caves in most as a set nears failure, so the pattern the test found
-        # at fault is not loaded near maximum; the same test gates the hops (above).
+        # at fault is not loaded near maximum; the same test gates the hops (above). A
+        # split squat's front knee is that pattern too (a runner of 58 whose knee caves in
+        # reached a 5-6RM split squat while her step-ups were held at effort 7): the cap
+        # counts every single-leg excursion, and names the load as well as the effort.
         source="valgus_load_convention",
         evidence="convention",
         when=Trigger(condition=KNEE_VALGUS),
-        cap=Cap(max_rpe=7, tags=("single_leg_squat", "single_leg_step")),
+        cap=Cap(
+            max_rpe=7,
+            min_rm=8,
+            tags=("single_leg_squat", "single_leg_step", "single_leg_excursion"),
+        ),
         notes=(
-            "Single-leg squats, step-ups and single-leg deadlifts stay at a controlled "
-            "load, with 3 or more reps in reserve, knee over the toes on every rep; "
+            "Single-leg squats, step-ups, single-leg deadlifts, split squats and lunges "
+            "stay at a controlled load, with 3 or more reps in reserve, knee over the toes "
+            "on every rep; "
             "heavier single-leg work comes in a new program once the single-leg squat "
             "test shows the knee no longer caves in.",
         ),
