@@ -4523,3 +4523,43 @@ def test_a_split_squat_on_a_knee_that_caves_in_stays_at_a_controlled_load():
     rx["effort"] = {"rpe": [8, 8], "rm": [6, 6], "rir": [2, 2]}
     found = [v for v in verify(doc, CTX) if v.rule == "valgus_single_leg_load"]
     assert found, [str(v) for v in verify(doc, CTX)]
+
+
+# --- Aisha (19, a sprinter with a full gym): a loaded lift goes on in the power weeks -----
+
+
+def test_a_trained_sprinters_power_weeks_keep_a_lift_with_a_weight():
+    """Aisha's barbell hip thrust became a band hip thrust in her power weeks, and her
+    split squat was dropped: a trained person's power weeks keep a hip or leg lift with a
+    weight, and a power week without one is caught."""
+    doc = program("r20_aisha.yaml")
+    kinds = {n: p["kind"] for p in doc["phases"] for n in p["weeks"]}
+    power = [w for w in doc["weeks"] if kinds[w["number"]] == "power" and not w["deload"]]
+    assert power
+
+    def lifted(week: dict[str, Any]) -> bool:
+        return any(
+            rx["load_type"] == "external" and rx["family"] in LIFT_FAMILIES
+            for s in week["sessions"]
+            for rx in s["exercises"]
+        )
+
+    assert all(lifted(w) for w in power), [w["number"] for w in power if not lifted(w)]
+    assert not [w for w in doc["warnings"] if "trained" in w.lower()]
+    assert verify(doc, CTX) == []
+    week = power[0]
+    for s in week["sessions"]:
+        s["exercises"] = [
+            rx
+            for rx in s["exercises"]
+            if not (rx["load_type"] == "external" and rx["family"] in LIFT_FAMILIES)
+        ]
+        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+    found = [v for v in verify(doc, CTX) if v.rule == "trained_lifts_loaded"]
+    assert found, [str(v) for v in verify(doc, CTX)]
+
+
+LIFT_FAMILIES = {
+    "deadlift", "hip_thrust", "bridge", "single_leg_rdl", "squat", "split_squat", "step_up",
+    "sit_to_stand", "single_leg_squat",
+}  # fmt: skip

@@ -2116,13 +2116,16 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         description="Trained (intermediate or advanced) with a weight to lift: every week "
         "of the strength phase holds a hip lift with a weight (a deadlift, Romanian "
         "deadlift, hip thrust or loaded bridge) and a leg lift with a weight (a squat, "
-        "split squat, step-up or sit to stand holding a weight), where the other rules "
-        "leave one.",
+        "split squat, step-up or sit to stand holding a weight), and every power week one "
+        "of them, where the other rules leave one.",
         # Intermediate and advanced lifters train multi-joint lifts at 1-12RM,
         # periodised (ACSM 2009): band and bodyweight work alone does not reach that
         # load, and an intermediate man with a full gym had about one loaded lift a week
-        # and a band hip thrust as his main glute lift. Optional: where the time or the
-        # other rules leave no room, the program says so.
+        # and a band hip thrust as his main glute lift. The power weeks keep one: a
+        # sprinter's barbell hip thrust became a band hip thrust there, strength left to
+        # fade while the fast work came in (ACSM 2009 keeps strength work going beside
+        # power). Optional: where the time or the other rules leave no room, the program
+        # says so.
         source="acsm2009",
         evidence="verified",
         when=Trigger(
@@ -2148,6 +2151,24 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 each=False,
                 load_types=("external",),
                 phases=("strength",),
+                optional=True,
+            ),
+            Requirement(
+                kind="weekly",
+                families=(
+                    "deadlift",
+                    "hip_thrust",
+                    "bridge",
+                    "single_leg_rdl",
+                    "squat",
+                    "split_squat",
+                    "step_up",
+                    "sit_to_stand",
+                    "single_leg_squat",
+                ),
+                each=False,
+                load_types=("external",),
+                phases=("power",),
                 optional=True,
             ),
         ),
