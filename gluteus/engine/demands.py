@@ -613,6 +613,15 @@ def floor_key(ladder: str, ex: Exercise) -> FloorKey:
     return (ladder, ex.role, ex.load_type == "external")
 
 
+def meets_alone(ex: Exercise, harder: Iterable[Exercise], groups: Iterable[Group]) -> bool:
+    """True when ``ex``, a rung below its ladder's floor, meets a demand's group that
+    none of the ``harder`` rungs meets: it stays beside them (a back's two-handed
+    deadlift after single-leg deadlifts with a weight). The planner's floors and the
+    checker's ask this one question."""
+    harder = list(harder)
+    return any(g.fits(ex) and not any(g.fits(h) for h in harder) for g in groups)
+
+
 def taught_by(req: Requirement, ex: Exercise) -> bool:
     """True when ``ex`` is a drill that teaches the movement ``req`` (a ``drill_first``
     requirement) guards: unloaded, of one of its ``families``."""

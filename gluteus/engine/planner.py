@@ -66,6 +66,7 @@ from .demands import (
     gets_extra,
     loaded_lift_kept,
     loaded_lifts_progressed,
+    meets_alone,
     relevant,
     rung_key,
     taught_by,
@@ -628,10 +629,7 @@ def _above_floors(
             for x, o in options.items()
             if x in rungs and floor_key(rungs[x][0], o.exercise) == key and rungs[x][1] >= floor
         ]
-        needed = any(
-            g.fits(option.exercise) and not any(g.fits(ex) for ex in above) for g in groups
-        )
-        return not needed
+        return not meets_alone(option.exercise, above, groups)
 
     return {e: option for e, option in options.items() if not below(e, option)}
 

@@ -38,6 +38,7 @@ from .demands import (
     demands_for,
     floor_key,
     gets_extra,
+    meets_alone,
     rung_key,
     taught_by,
     training,
@@ -1233,13 +1234,14 @@ def _check_structure(
             scopes = [week_slots] if cover.scope == "week" else sessions
             if cover.scope == "week" and week.deload:
                 continue
-            missing = [g for g in cover.groups for scope in scopes if not _met(g.fits, scope)]
             need = cover.needed(len(sessions))
             if cover.scope == "week" and need > 1:
                 # In that many sessions of the week, not only somewhere in it.
                 missing = [
                     g for g in cover.groups if sum(_met(g.fits, ss) for ss in sessions) < need
                 ]
+            else:
+                missing = [g for g in cover.groups for scope in scopes if not _met(g.fits, scope)]
             if not missing:
                 continue
             # The engine's own conventions may go unsaid; a rule's optional demand is
@@ -1394,7 +1396,7 @@ def _check_floors(
                 continue
             harder = [s.exercise for s in above if s.exercise is not None]
             groups = [g for cover in demands.coverage for g in cover.groups]
-            if any(g.fits(ex) and not any(g.fits(h) for h in harder) for g in groups):
+            if meets_alone(ex, harder, groups):
                 continue
             yield slot.violation(
                 f"rung {rung} of the {slot.rx.ladder} ladder after an earlier block reached "
