@@ -4563,3 +4563,13 @@ LIFT_FAMILIES = {
     "deadlift", "hip_thrust", "bridge", "single_leg_rdl", "squat", "split_squat", "step_up",
     "sit_to_stand", "single_leg_squat",
 }  # fmt: skip
+
+
+# --- Review 21: low bone density's stop sign --------------------------------------------
+
+
+def test_low_bone_density_carries_the_spinal_fracture_stop_sign_as_osteoporosis_does():
+    # A runner of 58 with osteopenia was told no sign to stop for: a vertebral fracture
+    # shows as sudden new back pain whether the density is low or very low.
+    signs = program("r19_ruth.yaml")["safety"]["stop_signs"]
+    assert any("new spinal fracture" in s for s in signs)

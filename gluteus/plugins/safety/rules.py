@@ -500,6 +500,10 @@ BONE_LOADED_LIFTS = (
         optional=True,
     ),
 )
+# Low bone density's stop sign (osteoporosis and osteopenia alike): a vertebral fracture
+# can come from everyday bending or lifting and shows as sudden new back pain
+# (Giangregorio 2014).
+SPINAL_FRACTURE_SIGNS = ("sudden new back pain (it can be a new spinal fracture)",)
 KNEE_PAST_EARLY = _state("knee_replacement", "middle", "late")
 HAS_WEIGHTS = AnyOf(tuple(Fact(f"equipment.{w}") for w in WEIGHTS))
 # A weight to hold for a hip or leg lift: a cable is a weight, but not one to squat with.
@@ -1627,7 +1631,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Progressive resistance at a moderate load (Giangregorio 2014); heavier (5RM)
         # lifting was safe only supervised (LIFTMOR, Watson 2018).
         cap=Cap(min_rm=8),
-        stop_signs=("sudden new back pain (it can be a new spinal fracture)",),
+        stop_signs=SPINAL_FRACTURE_SIGNS,
         # The notes on weights are osteoporosis_loaded_lifts', said only to someone with
         # a weight to lift.
         notes=("Do balance and single-leg exercises next to a kitchen counter.",),
@@ -1742,6 +1746,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(condition=BONE_OSTEOPENIA),
         exclude_tags=("loaded_spinal_flexion", "loaded_twist", "flexion_rotation"),
+        stop_signs=SPINAL_FRACTURE_SIGNS,
         notes=(
             "Low bone density is no reason to stop running or jumping: impact and lifting "
             "with a weight are what build bone (Watson 2018). Keep up the running you "
