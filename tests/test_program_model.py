@@ -204,3 +204,25 @@ def test_a_program_copy_is_fresh_data():
     first = as_dict(program)
     first["weeks"].clear()
     assert as_dict(program)["weeks"]
+
+
+def test_the_journal_reads_pain_as_the_printed_traffic_light_says():
+    # The zones a person reads and the thresholds the journal rates sessions by are one
+    # statement: a score at each zone's edge gets that zone's colour.
+    import re
+
+    from gluteus.engine.adaptation import Entry, PainRating, PainRule, rate_pain
+    from gluteus.plugins.adaptation.content import RULES
+
+    (rule,) = (r for r in RULES if isinstance(r, PainRule))
+
+    colours = {}
+    for zone in TRAFFIC_LIGHT.zones:
+        numbers = [int(n) for n in re.findall(r"\d+", zone.pain.split("/")[0])]
+        edges = [numbers[-1] + 1] if zone.pain.startswith("over") else numbers
+        for score in edges:
+            colours[score] = zone.colour
+    assert set(colours.values()) == {"green", "amber", "red"}
+    for score, colour in sorted(colours.items()):
+        entry = Entry(week=1, session=1, pain=(PainRating("knee", during=score),))
+        assert rate_pain(entry, {}, rule).colour == colour, score

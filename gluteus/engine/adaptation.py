@@ -31,7 +31,7 @@ from attrs import field, frozen
 
 from .errors import ProfileError
 from .model import EVIDENCE_LEVELS, PAIN_REGIONS
-from .traffic_light import green_line
+from .traffic_light import AMBER_FROM, AMBER_MAX, green_line
 
 COLOURS: tuple[str, ...] = ("green", "amber", "red")
 STATUSES: tuple[str, ...] = ("done", "skipped")
@@ -82,10 +82,11 @@ class PainRule(AdaptationRule):
     the week before and reached ``rising_from`` is rising week to week: red.
     """
 
-    green_max: int = 3
-    amber_max: int = 5
+    # The program's own traffic light, stated once (Silbernagel 2007).
+    green_max: int = AMBER_FROM - 1
+    amber_max: int = AMBER_MAX
     morning_margin: int = 1
-    rising_from: int = 4
+    rising_from: int = AMBER_FROM
     recent_weeks: int = 2
 
 

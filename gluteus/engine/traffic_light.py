@@ -45,18 +45,31 @@ class TrafficLight:
         }
 
 
+AMBER_FROM = 4
+"""Pain from this score (out of 10) is in the amber zone (4–5/10; over 5 is red)."""
+
+AMBER_MAX = 5
+"""The model's ceiling: pain during exercise over 5/10 is too much, whatever the person's
+usual pain (Silbernagel 2007)."""
+
+
 TRAFFIC_LIGHT = TrafficLight(
     zones=(
-        Zone("green", "0–3/10", "safe", "carry on, and progress when the form is good"),
+        Zone(
+            "green",
+            f"0–{AMBER_FROM - 1}/10",
+            "safe",
+            "carry on, and progress when the form is good",
+        ),
         Zone(
             "amber",
-            "4–5/10",
+            f"{AMBER_FROM}–{AMBER_MAX}/10",
             "acceptable if it settles by the next morning",
             "hold: repeat the same dose next time",
         ),
         Zone(
             "red",
-            "over 5/10",
+            f"over {AMBER_MAX}/10",
             "too much; also when pain has not settled by the next morning, or rises week to week",
             "stop the exercise today and go back a step next time",
         ),
@@ -68,9 +81,6 @@ TRAFFIC_LIGHT = TrafficLight(
 """0–3 green (progress), 4–5 amber (hold), over 5 red (regress); pain should settle by
 the next morning and not rise week to week."""
 
-
-AMBER_FROM = 4
-"""Pain from this score (out of 10) is in the amber zone (4–5/10; over 5 is red)."""
 
 GREEN_ONLY = (
     "only if last week's sessions stayed green (pain no worse than your usual, and back "
@@ -94,11 +104,6 @@ def amber_baseline(pain: Mapping[str, int]) -> bool:
     """True when the worst pain the person reports is already in the amber zone, so
     each increase in their program is conditional (:data:`GREEN_ONLY`)."""
     return max(pain.values(), default=0) >= AMBER_FROM
-
-
-AMBER_MAX = 5
-"""The model's ceiling: pain during exercise over 5/10 is too much, whatever the person's
-usual pain (Silbernagel 2007)."""
 
 
 def green_line(usual: int, green_max: int = AMBER_FROM - 1, amber_max: int = AMBER_MAX) -> int:

@@ -12,6 +12,7 @@ from gluteus.engine.adaptation import (
     RetestRule,
 )
 from gluteus.engine.model import Source
+from gluteus.engine.traffic_light import AMBER_FROM, AMBER_MAX
 from gluteus.plugins import _sources as src
 
 SOURCES: tuple[Source, ...] = (
@@ -25,18 +26,20 @@ SOURCES: tuple[Source, ...] = (
 RULES: tuple[AdaptationRule, ...] = (
     PainRule(
         id="pain-traffic-light",
-        description="Pain during or after a session: 0-3/10 green, progress when the other "
-        "criteria hold; 4-5 amber, hold the dose; over 5 red, go back a step. Where your usual "
-        "pain is 4/10 or more, pain no worse than usual is green, and a next morning a point "
-        "above usual is amber (convention). Red too when "
-        "pain the next morning is more than a point above your usual, or when pain that was "
-        "already 4/10 or more last week rose again. A red or amber session counts for two weeks.",
+        # The program's traffic light, stated once (traffic_light.py).
+        description=f"Pain during or after a session: 0-{AMBER_FROM - 1}/10 green, progress "
+        f"when the other criteria hold; {AMBER_FROM}-{AMBER_MAX} amber, hold the dose; over "
+        f"{AMBER_MAX} red, go back a step. Where your usual pain is {AMBER_FROM}/10 or more, "
+        "pain no worse than usual is green, and a next morning a point above usual is amber "
+        "(convention). Red too when pain the next morning is more than a point above your "
+        f"usual, or when pain that was already {AMBER_FROM}/10 or more last week rose again. "
+        "A red or amber session counts for two weeks.",
         source="silbernagel2007",
         evidence="verified",
-        green_max=3,
-        amber_max=5,
+        green_max=AMBER_FROM - 1,
+        amber_max=AMBER_MAX,
         morning_margin=1,
-        rising_from=4,
+        rising_from=AMBER_FROM,
         recent_weeks=2,
     ),
     ProgressRule(
