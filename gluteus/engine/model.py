@@ -51,6 +51,9 @@ from .vocabulary import (
     POSITIONS as POSITIONS,
 )
 from .vocabulary import (
+    REQUIREMENT_KINDS as REQUIREMENT_KINDS,
+)
+from .vocabulary import (
     ROLES as ROLES,
 )
 from .vocabulary import (
@@ -754,7 +757,10 @@ class Requirement:
     naming the rule (the program says so) instead of failing the program.
     """
 
-    kind: Literal["before_loaded", "session_opens", "weekly", "session", "stepped", "drill_first"]
+    # Checked at run time too: a misspelt kind would otherwise be a demand nothing enforces.
+    kind: Literal[
+        "before_loaded", "session_opens", "weekly", "session", "stepped", "drill_first"
+    ] = field(validator=_one_of(REQUIREMENT_KINDS))
     roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     planes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     issue: str | None = None

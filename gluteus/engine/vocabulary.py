@@ -60,6 +60,15 @@ POSITIONS: tuple[str, ...] = (
 )
 PLANES: tuple[str, ...] = ("sagittal", "frontal", "transverse")
 SIDES: tuple[str, ...] = ("both", "each", "left", "right")
+REQUIREMENT_KINDS: tuple[str, ...] = (
+    "before_loaded",
+    "session_opens",
+    "weekly",
+    "session",
+    "stepped",
+    "drill_first",
+)
+"""The kinds of work a safety rule can ask for (see ``Requirement``)."""
 PHASES: tuple[str, ...] = ("activation", "strength", "power")
 """Phase kinds of the periodization skeleton: activate and control → build strength →
 power and function. Dose rules and rung windows are keyed by these."""
