@@ -193,11 +193,13 @@ def test_a_tag_a_rule_excludes_by_is_known():
     assert problems_of(OwnTag()) == []
 
 
-def test_a_requirement_of_an_unknown_kind_is_refused_where_it_is_written():
+def test_a_requirement_kind_or_a_progression_unknown_is_refused_where_it_is_written():
     # The kind is a Literal for type checkers only; a plugin without mypy wrote "weeky"
     # and its rule asked for nothing.
     with pytest.raises(ValueError, match=r"'kind' must be in .*'weekly'.*got 'weeky'"):
         Requirement(kind="weeky", planes=("frontal",))
+    with pytest.raises(ValueError, match=r"'progression' must be in .*got 'rep'"):
+        attrs.evolve(_dose("strength"), progression="rep")
 
 
 def test_rules_naming_unknown_things_are_reported():

@@ -385,7 +385,9 @@ class Activation:
 
     gmax: float | None = None
     gmed: float | None = None
-    measure: Literal["mean", "peak", "mixed", "none"] = "mean"
+    measure: Literal["mean", "peak", "mixed", "none"] = field(
+        default="mean", validator=_one_of(("mean", "peak", "mixed", "none"))
+    )
     note: str = ""
 
 
@@ -582,7 +584,10 @@ class DoseRule:
     hold_s: int | None = None
     max_hold_s: int | None = None
     max_sets: int | None = None
-    progression: Literal["reps", "hold", "sets", "load"] = "reps"
+    # Checked at run time too: a misspelt progression would silently dose by another.
+    progression: Literal["reps", "hold", "sets", "load"] = field(
+        default="reps", validator=_one_of(("reps", "hold", "sets", "load"))
+    )
     step: int = 1
     deload_factor: float = 0.6
     load_types: tuple[str, ...] = field(
