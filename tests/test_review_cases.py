@@ -4573,3 +4573,42 @@ def test_low_bone_density_carries_the_spinal_fracture_stop_sign_as_osteoporosis_
     # shows as sudden new back pain whether the density is low or very low.
     signs = program("r19_ruth.yaml")["safety"]["stop_signs"]
     assert any("new spinal fracture" in s for s in signs)
+
+
+# --- Review 16, carried over: fast work after a warm-up ----------------------------------
+
+
+def test_jumps_come_after_a_drill_for_the_same_muscles_in_their_session():
+    """Josh, 14, knees caving in: a session opened with squat jumps, no warm-up before
+    them. Fast work, as loaded work, comes after an activation drill for the muscles it
+    uses (a convention; FIFA 11+, Soligard 2008, warms young players up before they jump),
+    and jumps moved to the top of a session are caught."""
+    doc = program("r16_josh.yaml")
+    fast_sessions = 0
+    for week in doc["weeks"]:
+        for session in week["sessions"]:
+            kinds = [CATALOGUE[rx["id"]] for rx in session["exercises"]]
+            fast = [i for i, ex in enumerate(kinds) if ex.role == "power"]
+            if not fast:
+                continue
+            fast_sessions += 1
+            drills = [ex for ex in kinds[: fast[0]] if ex.role == "activation" and not ex.loaded]
+            targets = set().union(*(set(kinds[i].targets) for i in fast))
+            assert any(set(d.targets) & targets for d in drills), (week["number"], session["day"])
+    assert fast_sessions, "his power weeks hold jumps"
+    assert verify(doc, CTX) == []
+    week = next(
+        w
+        for w in doc["weeks"]
+        if any(CATALOGUE[rx["id"]].role == "power" for s in w["sessions"] for rx in s["exercises"])
+    )
+    session = next(
+        s
+        for s in week["sessions"]
+        if any(CATALOGUE[rx["id"]].role == "power" for rx in s["exercises"])
+    )
+    jump = next(rx for rx in session["exercises"] if CATALOGUE[rx["id"]].role == "power")
+    session["exercises"].remove(jump)
+    session["exercises"].insert(0, jump)
+    found = [str(v) for v in verify(doc, CTX)]
+    assert any("fast exercise before any activation work" in v for v in found), found

@@ -145,9 +145,9 @@ def test_loaded_exercise_moved_before_activation(ctx):
     assert lines(program, ctx) == [
         "week 2, session 1 (mon), band_walk: loaded exercise before any activation work; "
         "rule inhibition-activation-first requires activation first",
-        "week 2, session 1 (mon), clamshell: activation work after loaded work; rule "
+        "week 2, session 1 (mon), clamshell: activation work after loaded or fast work; rule "
         "inhibition-activation-first puts activation first",
-        "week 2, session 1 (mon), standing_squeeze: activation work after loaded work; rule "
+        "week 2, session 1 (mon), standing_squeeze: activation work after loaded or fast work; rule "
         "inhibition-activation-first puts activation first",
         "week 2, session 1 (mon), band_walk: the session opens with strength work; rule "
         "inhibition-activation-first requires it to open with activation",
@@ -162,7 +162,7 @@ def test_loaded_exercise_needs_activation_for_its_own_target(ctx):
     assert lines(program, ctx) == [
         "week 1, session 2 (thu), band_walk: loaded exercise with no earlier activation drill "
         "for its target (gmed); rule inhibition-activation-first requires one",
-        "week 1, session 2 (thu), clamshell: activation work after loaded work; rule "
+        "week 1, session 2 (thu), clamshell: activation work after loaded or fast work; rule "
         "inhibition-activation-first puts activation first",
     ]
 

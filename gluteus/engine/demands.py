@@ -457,6 +457,14 @@ ACTIVATION_FIRST = Requirement(kind="before_loaded", roles=("activation",))
 rules say (a plugin rule with the same demand is named instead)."""
 
 
+def needs_warm_up(ex: Exercise) -> bool:
+    """Work a ``before_loaded`` requirement puts after its drills: a lift with a weight,
+    or fast work (jumps, hops, fast rises). A warm-up before fast and plyometric work is
+    a convention (ACSM 2009; FIFA 11+, Soligard 2008, in young players): a session of a
+    boy of 14 whose knees cave in opened with squat jumps."""
+    return ex.loaded or ex.role == "power"
+
+
 def demands_for(
     restrictions: Restrictions,
     phase: str,

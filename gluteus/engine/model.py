@@ -436,7 +436,7 @@ class Exercise:
     :class:`Cue` objects carrying tags of their own.
 
     ``targets`` says what the exercise mainly trains (:data:`TARGETS`) and must be
-    given: loaded work is paired with activation of the same target, and the registry
+    given: loaded and fast work is paired with activation of the same target, and the registry
     refuses an exercise without targets (they once defaulted to ``("gmax",)``, which
     paired hip work wrongly without a word).
 
@@ -730,7 +730,8 @@ class Requirement:
 
     ``kind``:
     - ``before_loaded``: in every session, exercises of ``roles`` come before any
-      loaded exercise, and a loaded exercise has one of them for the same target.
+      loaded or fast (``power``) exercise, and such an exercise has one of them for the
+      same target.
     - ``session_opens``: every session opens with an exercise of ``roles``.
     - ``weekly``: every non-deload week holds exercises of ``issue`` covering
       ``planes``, ``roles``, ``tags`` and/or ``families`` (all of them when ``each``,

@@ -67,6 +67,7 @@ from .demands import (
     loaded_lift_kept,
     loaded_lifts_progressed,
     meets_alone,
+    needs_warm_up,
     relevant,
     rung_key,
     taught_by,
@@ -329,11 +330,12 @@ class BlockPlan:
 def _partner_map(
     exercises: Sequence[Exercise], before_loaded: Sequence[tuple[Requirement, str | None]]
 ) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """For each loaded exercise, per before-loaded requirement, the drills that may
-    prepare it: unloaded, of the required roles, sharing a target."""
+    """For each loaded or fast exercise (:func:`needs_warm_up`), per before-loaded
+    requirement, the drills that may prepare it: unloaded, of the required roles,
+    sharing a target."""
     out: dict[str, tuple[tuple[str, ...], ...]] = {}
     for ex in exercises:
-        if not ex.loaded:
+        if not needs_warm_up(ex):
             continue
         per_req: list[tuple[str, ...]] = []
         for req, _ in before_loaded:
@@ -530,9 +532,9 @@ def _block_plan(
     # block back down to the easier one (one-leg stance, then tandem stance again).
     before = [ctx.registry.exercises[e] for e in {**(resumed or {}), **(carried or {})}]
     allowed = [ex for ex in allowed if all(s.ready(before) for s in demands.steps if s.gates(ex))]
-    # Loaded work needs a drill for the same muscles; a loaded exercise without one is out.
+    # Loaded and fast work need a drill for the same muscles; without one it is out.
     partners = _partner_map(allowed, demands.before_loaded)
-    allowed = [ex for ex in allowed if not ex.loaded or all(partners.get(ex.id, ()))]
+    allowed = [ex for ex in allowed if all(partners.get(ex.id, ()))]
     # A movement learnt unloaded first: loaded work waits for its drill in an earlier
     # block, or in the same session; with no such drill usable it waits.
     gates = _drill_gates(allowed, demands.drill_first, done)
@@ -1463,8 +1465,8 @@ _EXPLAIN_WORDS: dict[str, str] = {
     "activation_block": f"a session holds at most {MAX_ACTIVATION_DRILLS} activation exercises "
     f"and about {MAX_ACTIVATION_TENTHS // 10} minutes of them",
     "isometric_share": "holds take at most 40% of a session",
-    "before_loaded": "loaded exercises need an activation drill for the same muscles earlier "
-    "in the session",
+    "before_loaded": "loaded and fast exercises need an activation drill for the same muscles "
+    "earlier in the session",
     "volume": "each issue's weekly hard sets stay under its cap",
     "drill_first": "loaded work a rule holds back until its drill has been learnt comes "
     "after that drill in the same session",

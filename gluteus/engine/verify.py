@@ -39,6 +39,7 @@ from .demands import (
     floor_key,
     gets_extra,
     meets_alone,
+    needs_warm_up,
     rung_key,
     taught_by,
     training,
@@ -1051,8 +1052,9 @@ def _dose_words(rx: Prescription) -> str:
 def _check_before_loaded(
     slots: Sequence[_Slot], req: Requirement, rule: str | None
 ) -> Iterator[Violation]:
-    """Exercises of ``req.roles`` come before any loaded exercise, and each loaded one
-    has such a drill for one of its targets earlier in the session."""
+    """Exercises of ``req.roles`` come before any loaded or fast exercise
+    (:func:`~.demands.needs_warm_up`), and each such one has such a drill for one of its
+    targets earlier in the session."""
     roles = set(req.roles)
     what = "/".join(req.roles)
     by = f"rule {rule}" if rule else "the engine"
@@ -1068,9 +1070,9 @@ def _check_before_loaded(
         assert ex is not None
         if drill(slot) and loaded_seen:
             yield slot.violation(
-                f"{what} work after loaded work; {by} puts {what} first", rule=rule
+                f"{what} work after loaded or fast work; {by} puts {what} first", rule=rule
             )
-        if not ex.loaded:
+        if not needs_warm_up(ex):
             continue
         loaded_seen = True
         if ex.role in roles:
@@ -1078,12 +1080,14 @@ def _check_before_loaded(
         earlier = [s for s in known[:i] if drill(s)]
         if not earlier:
             yield slot.violation(
-                f"loaded exercise before any {what} work; {by} requires {what} first",
+                f"{'loaded' if ex.loaded else 'fast'} exercise before any {what} work; "
+                f"{by} requires {what} first",
                 rule=rule,
             )
         elif not any(set(ex.targets) & set(s.exercise.targets) for s in earlier if s.exercise):
             yield slot.violation(
-                f"loaded exercise with no earlier {what} drill for its target "
+                f"{'loaded' if ex.loaded else 'fast'} exercise with no earlier {what} drill "
+                f"for its target "
                 f"({', '.join(ex.targets)}); {by} requires one",
                 rule=rule,
             )
