@@ -4612,3 +4612,23 @@ def test_jumps_come_after_a_drill_for_the_same_muscles_in_their_session():
     session["exercises"].insert(0, jump)
     found = [str(v) for v in verify(doc, CTX)]
     assert any("fast exercise before any activation work" in v for v in found), found
+
+
+def test_a_drill_does_not_come_back_once_its_movement_has_been_lifted_with_a_weight():
+    """Nadia and Deepak learnt the hip hinge with a drill and then lifted it with a weight
+    for weeks; the drill came back as a warm-up or trunk work in the last weeks (Deepak's
+    weeks 11-12 after eight weeks of Romanian deadlifts). Once the hinge has been lifted
+    with a weight, its teaching drills stay out of the blocks after."""
+    for name in ("r16_nadia.yaml", "r16_deepak.yaml"):
+        doc = program(name)
+        lifted_in = None
+        for week in doc["weeks"]:
+            exs = [CATALOGUE[rx["id"]] for s in week["sessions"] for rx in s["exercises"]]
+            if lifted_in is not None and week["block"] > lifted_in:
+                drills = [e.id for e in exs if e.family == "hip_hinge" and not e.loaded]
+                assert not drills, (name, week["number"], drills)
+            if lifted_in is None and any(
+                e.family == "deadlift" and e.load_type == "external" for e in exs
+            ):
+                lifted_in = week["block"]
+        assert lifted_in is not None and lifted_in < doc["weeks"][-1]["block"], name

@@ -539,6 +539,12 @@ def _block_plan(
     # block, or in the same session; with no such drill usable it waits.
     gates = _drill_gates(allowed, demands.drill_first, done)
     allowed = [ex for ex in allowed if all(gates.get(ex.id, ()))]
+    # A drill has taught its movement once the movement has been lifted with a weight in
+    # an earlier block: it does not come back as a warm-up or trunk work (a hinge drill
+    # in weeks 11-12, after eight weeks of Romanian deadlifts).
+    lifted_families = {ctx.registry.exercises[e].family for e in loaded}
+    taught = [req for req, _ in demands.drill_first if lifted_families & set(req.then)]
+    allowed = [ex for ex in allowed if not any(taught_by(req, ex) for req in taught)]
     inside = _window(plan, block.phase, allowed, demands, restrictions)
     ids = {ex.id for ex in inside}
     by_id = {ex.id: ex for ex in allowed}
