@@ -4632,3 +4632,12 @@ def test_a_drill_does_not_come_back_once_its_movement_has_been_lifted_with_a_wei
             ):
                 lifted_in = week["block"]
         assert lifted_in is not None and lifted_in < doc["weeks"][-1]["block"], name
+
+
+def test_the_blood_pressure_rules_words_agree_on_the_heaviest_load():
+    """Deepak's program gave the hypertension rule's "nothing heavier than an 8-repetition
+    load" beside the GP-first rule's "one you could lift 12 times or more": the general
+    rule's words say a reading of 160/100 or more asks for lighter."""
+    rules = {r["id"]: r["description"] for r in program("r16_deepak.yaml")["safety"]["rules"]}
+    assert "12 times or more" in rules["blood_pressure_see_gp_first"]
+    assert "lighter still with a reading of 160/100 or more" in rules["hypertension"]

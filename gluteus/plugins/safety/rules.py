@@ -1780,8 +1780,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="hypertension",
         description="High blood pressure: no breath-held straining, nothing heavier than an "
-        "8-repetition load and a moderate effort; breathe out on the effort (holds are fine "
-        "with steady breathing).",
+        "8-repetition load and a moderate effort (lighter still with a reading of 160/100 or "
+        "more); breathe out on the effort (holds are fine with steady breathing).",
         source="hypertension_valsalva",
         evidence="recalled",
         when=Trigger(condition=_state("blood_pressure", "high")),
