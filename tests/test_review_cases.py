@@ -4641,3 +4641,13 @@ def test_the_blood_pressure_rules_words_agree_on_the_heaviest_load():
     rules = {r["id"]: r["description"] for r in program("r16_deepak.yaml")["safety"]["rules"]}
     assert "12 times or more" in rules["blood_pressure_see_gp_first"]
     assert "lighter still with a reading of 160/100 or more" in rules["hypertension"]
+
+
+def test_one_hinge_drill_note_naming_no_drill_the_person_may_not_do():
+    """Beatrice, 79, osteoporosis and a back doing the glutes' work: two notes told her to
+    learn the hinge with a drill, one with "hands on the hips" (a free-standing drill her
+    balance rules leave out; she hinges at a wall). Both rules give one note now."""
+    notes = program("r17_beatrice.yaml")["safety"]["notes"]
+    hinge = [n for n in notes if "hip hinge" in n and "drill" in n]
+    assert len(hinge) == 1, hinge
+    assert "hands on the hips" not in hinge[0]

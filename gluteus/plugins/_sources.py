@@ -1,4 +1,4 @@
-"""Citations and progression criteria shared by the built-in issue plugins.
+"""Citations, progression criteria and words shared by the built-in issue plugins.
 
 Several plugins cite the same papers; each declares the same :class:`Source`
 objects from here (the registry accepts identical duplicates), so a plugin can be
@@ -449,3 +449,14 @@ BACK_LEG_AHEAD = Cue(
 FREE_LEG_TOES_DOWN = Cue(
     "Free leg's toes point to the floor: its hip does not turn out", guards=("hip_extension",)
 )
+
+
+HINGE_DRILL_FIRST_NOTE = (
+    "Learn the hip hinge with the hinge drill in your program (the back long and still, "
+    "the hips moving back) before any other hinge and before any weight is added to one: "
+    "the other hinges come only once the drill has been practised."
+)
+"""The note of every rule that has the hinge learnt with a drill first (a back doing the
+glutes' work, osteoporosis): one wording, so a person both rules apply to reads it once,
+and no drill named that their other rules may leave out (a free-standing drill for
+someone who hinges at a wall)."""

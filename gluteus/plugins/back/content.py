@@ -1121,9 +1121,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 then=("deadlift", "single_leg_rdl", "kettlebell_swing"),
             ),
         ),
-        notes=(
-            "Learn the hip hinge with the drill (hands on the hips, the back long and still) before any other hinge and before any weight is added to one: the other hinges come only once the drill has been practised.",
-        ),
+        notes=(src.HINGE_DRILL_FIRST_NOTE,),
     ),
     SafetyRule(
         id="back_hinge_loaded",

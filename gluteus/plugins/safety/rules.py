@@ -1663,10 +1663,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 kind="weekly", families=("hip_hinge",), phases=("activation",), optional=True
             ),
         ),
-        notes=(
-            "Learn the hip hinge with the drill (the back long and still, the hips pushed "
-            "back to a wall) before any hinge with a weight.",
-        ),
+        notes=(src.HINGE_DRILL_FIRST_NOTE,),
     ),
     SafetyRule(
         id="osteoporosis_loaded_lifts",
