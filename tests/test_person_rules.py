@@ -709,6 +709,18 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(schedule=BACK_TO_BACK),
         hinge_twice_in_a_row(HEAVY, ex_id="split_squat_loaded"),
     ),
+    # Tuesday is a sport day, so Monday is its eve: a light goblet squat (a leg lift with
+    # a weight, at any load) and a jump are both kept off it.
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in_at("goblet_squat_dumbbell", {"rpe": [6, 7], "rm": [14, 15], "rir": [3, 4]}),
+    ),
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in("squat_jump", week=7),
+    ),
     # A lift heavy in the first block that lifts it with a weight at all.
     ("moderate_before_heavy", person(), slip_in_at("back_squat", HEAVY, week=1)),
     # A lunge out to the side or across only in a block after split squats or lunges.

@@ -1886,6 +1886,53 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         limits=(Limit(families=SQUAT_FAMILIES, not_on_consecutive_days=True, heavy=True),),
     ),
     SafetyRule(
+        # The person's own sport (a parkrun, track sessions, a match) works the same
+        # thighs, glutes and hamstrings as hard as a heavy session does: Garber 2011's 48
+        # hours between hard sessions of the same muscles, applied to the sport as one of
+        # them, keeps heavy leg work and landings off the day before it. Lifts with a
+        # weight count at any load (the legs should be fresh, not only unstrained), and
+        # bodyweight single-leg, squat and hinge work only when dosed heavy; a convention,
+        # as no trial sets the day. It applies while some training day is not the day
+        # before a sport day: with none, the heavy work has nowhere else to go.
+        id="sport_day_eve_light",
+        description="The day before one of the person's sport days (schedule.sport_days: "
+        "runs, track sessions, team training, matches): no squats, split squats, lunges, "
+        "step-ups, single-leg squats, deadlifts, hip thrusts, bridges or swings with a "
+        "weight, none of them done heavy (an effort of 8/10 or more, or a weight lifted 8 "
+        "times or fewer) without one, and no jumps or hops, so the legs come to the sport "
+        "fresh (a convention after Garber 2011's 48 hours between hard sessions of the "
+        "same muscles).",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    Fact("profile.sport_days", ">=", 1),
+                    Fact("profile.days_clear_of_sport", ">=", 1),
+                )
+            )
+        ),
+        limits=(
+            Limit(
+                tags=("impact",),
+                loaded_families=(*SQUAT_FAMILIES, *HIP_EXTENSION_FAMILIES),
+                not_before_sport_days=True,
+            ),
+            Limit(
+                families=(*SQUAT_FAMILIES, *HIP_EXTENSION_FAMILIES),
+                heavy=True,
+                not_before_sport_days=True,
+            ),
+        ),
+        notes=(
+            "A session on the day before your sport (the runs, track sessions, training or "
+            "matches you listed) holds no leg lifts with a weight, nothing heavy and no "
+            "jumps, so your legs are fresh for it: the heavy work comes on your sport days "
+            "or the day after (a convention after Garber 2011's 48 hours between hard "
+            "sessions of the same muscles).",
+        ),
+    ),
+    SafetyRule(
         # ACSM 2009 loads novices at 8-12RM and moves to heavier loads as training
         # advances; Lloyd 2014 asks for technique before load. Applied per lift (a
         # lifter new to a lift is a novice at it: a barbell deadlift after dumbbell
