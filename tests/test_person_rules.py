@@ -393,6 +393,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=70, tests={"single_leg_stance_s": {"left": 12, "right": 8}}),
         slip_in("single_leg_reach"),
     ),
+    # With knee pain, leg work that keeps a support comes in their place, 3 sessions a week.
+    (
+        "older_short_stance_knee_work",
+        person(age=70, tests={"single_leg_stance_s": {"left": 12, "right": 8}}, pain={"knee": 3}),
+        without_families(("split_squat", "squat", "step_up", "step_down", "single_leg_squat"), 4),
+    ),
     # A one-leg stance short of a hands-free hold keeps the counter for one-leg work,
     # not for standing heel to toe.
     (

@@ -4659,3 +4659,33 @@ def test_sport_days_change_nothing_when_no_training_day_is_left_clear():
     assert "sport_day_eve_light" not in rules(person)
     assert "sport_day_eve_light" not in rules(every)
     assert "sport_day_eve_light" in rules(some)
+
+
+# --- Walter again (70, knee OA, a short stance): supported leg work replaces what left ---
+
+
+def test_a_short_stance_keeps_leg_work_with_a_support_three_sessions_a_week():
+    """Leaving out Walter's free-standing single-leg work left strength sessions of a
+    glute squeeze and a clamshell, as nothing asked for leg work in its place: every
+    week but a deload has leg work that keeps a support (split squats with both feet
+    down, squats, steps at a rail, wall squats) in 3 of his 4 sessions, and no session
+    of the strength phase is a drill and one hip exercise."""
+    from gluteus.plugins.safety.rules import SUPPORTED_LEG_WORK
+
+    doc = program("r18_walter.yaml")
+    assert verify(doc, CTX) == []
+    assert "older_short_stance_knee_work" in {r["id"] for r in doc["safety"]["rules"]}
+    assert not [w for w in doc["warnings"] if "older_short_stance" in w]
+    strength = {n for p in doc["phases"] if p["kind"] == "strength" for n in p["weeks"]}
+    for week in doc["weeks"]:
+        if week["deload"]:
+            continue
+        holding = [
+            s["day"]
+            for s in week["sessions"]
+            if any(rx["family"] in SUPPORTED_LEG_WORK for rx in s["exercises"])
+        ]
+        assert len(holding) >= 3, (week["number"], holding)
+        if week["number"] in strength:
+            for s in week["sessions"]:
+                assert len(s["exercises"]) >= 3, (week["number"], s["day"], s["exercises"])
