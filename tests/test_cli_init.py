@@ -65,6 +65,7 @@ def script(
     sessions: Answer = "",
     minutes: Answer = "",
     days: Answer = "",
+    sport_days: Answer = "",
     start: Answer = "",
     equipment: Answer = "",
     signs: Iterable[str] = (),
@@ -90,7 +91,7 @@ def script(
     if not full:
         return "\n".join(lines + _lines(confirm)) + "\n"
     lines += _lines(experience) + _lines(walking_aid) + _lines(floor) + _lines(blood_pressure)
-    for answer in (weeks, sessions, minutes, days, start, equipment):
+    for answer in (weeks, sessions, minutes, days, sport_days, start, equipment):
         lines += _lines(answer)
     lines += ["y" if sign.id in set(signs) else "n" for sign in sign_order(registry)]
     for answer in pain:
@@ -276,6 +277,7 @@ def test_dash_writes_yaml_to_stdout_and_asks_on_stderr(registry):
         ),
         ("days", "mon mon fri", "mon wed fri", "'mon' twice"),
         ("days", "mon wed funday", "mon wed fri", "found 'funday'"),
+        ("sport_days", "sat sat", "sat", "'sat' twice"),
         ("start", "2026-02-30", "2026-03-02", "2026-02-30 is not a date that exists"),
         ("start", "next week", "2026-03-02", "written YYYY-MM-DD"),
         (
@@ -307,6 +309,8 @@ def test_a_bad_answer_is_asked_again_with_the_reason(tmp_path, registry, field, 
         assert profile.age == 38
     elif field == "days":
         assert profile.schedule.days == ("mon", "wed", "fri")
+    elif field == "sport_days":
+        assert profile.schedule.sport_days == ("sat",)
     elif field == "start":
         assert profile.start is not None and profile.start.isoformat() == "2026-03-02"
 
@@ -412,7 +416,7 @@ def test_progress_is_shown_on_every_question(tmp_path, registry):
         == len(registry.red_flags)
         + 3  # name, age, experience
         + 3  # walking aid, getting up from the floor, blood pressure
-        + 5  # the schedule
+        + 6  # the schedule
         + 1  # equipment
         + len(registry.signs)
         + len(registry.pain_regions)
@@ -731,3 +735,18 @@ def test_after_giving_birth_init_asks_the_weeks_since_the_birth(tmp_path, regist
     assert profile.precautions == ("postnatal",)
     assert profile.weeks_since_birth == 6
     assert "after giving birth (6 weeks after the birth)" in flat(result.stdout)
+
+
+def test_sport_days_are_asked_and_kept_in_week_order(tmp_path, registry):
+    """The days of the person's own sport are asked after the training days: in any
+    order and in full words, "none" for none, and said in the summary."""
+    target = tmp_path / "p.yaml"
+    answers = script(registry, sport_days="Saturday, tue")
+    result = run("-o", str(target), input=answers, columns=250)
+    assert result.exit_code == 0, result.output
+    assert gluteus.load_profile(target).schedule.sport_days == ("tue", "sat")
+    assert "sport on tue sat" in result.stdout
+    result = run("-o", str(tmp_path / "q.yaml"), input=script(registry, sport_days="none"))
+    assert result.exit_code == 0, result.output
+    assert gluteus.load_profile(tmp_path / "q.yaml").schedule.sport_days == ()
+    assert "sport_days" not in (tmp_path / "q.yaml").read_text()

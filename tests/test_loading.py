@@ -671,6 +671,12 @@ def test_hostile_data_through_the_api_is_one_profile_error(data):
             "schedule.days[2]",
             "mon, tue",
         ),
+        (
+            {"age": 30, "schedule": {"sport_days": ["sat", "sat"]}},
+            "schedule.sport_days[1]",
+            "'sat' twice",
+        ),
+        ({"age": 30, "schedule": {"sport_days": "sat"}}, "schedule.sport_days", "'sat'"),
         ({"age": 30, "equipment": ["bodyweight"]}, "equipment[0]", "always available"),
         ({"age": 30, "equipment": ["treadmill"]}, "equipment[0]", "unknown equipment 'treadmill'"),
         ({"age": 30, "signs": [""]}, "signs[0]", "found an empty string"),
@@ -772,6 +778,7 @@ def test_booleans_are_never_numbers_and_numbers_never_booleans():
             "schedule.days[0]",
             "mon",
         ),
+        ({"age": 30, "schedule": {"sport_days": ["Sat"]}}, "schedule.sport_days[0]", "sat"),
     ],
 )
 def test_a_typo_suggests_the_closest_key_or_value(data, path, suggestion):

@@ -393,6 +393,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=70, tests={"single_leg_stance_s": {"left": 12, "right": 8}}),
         slip_in("single_leg_reach"),
     ),
+    # With knee pain, leg work that keeps a support comes in their place, 3 sessions a week.
+    (
+        "older_short_stance_knee_work",
+        person(age=70, tests={"single_leg_stance_s": {"left": 12, "right": 8}}, pain={"knee": 3}),
+        without_families(("split_squat", "squat", "step_up", "step_down", "single_leg_squat"), 4),
+    ),
     # A one-leg stance short of a hands-free hold keeps the counter for one-leg work,
     # not for standing heel to toe.
     (
@@ -708,6 +714,18 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         "heavy_squats_apart",
         person(schedule=BACK_TO_BACK),
         hinge_twice_in_a_row(HEAVY, ex_id="split_squat_loaded"),
+    ),
+    # Tuesday is a sport day, so Monday is its eve: a light goblet squat (a leg lift with
+    # a weight, at any load) and a jump are both kept off it.
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in_at("goblet_squat_dumbbell", {"rpe": [6, 7], "rm": [14, 15], "rir": [3, 4]}),
+    ),
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in("squat_jump", week=7),
     ),
     # A lift heavy in the first block that lifts it with a weight at all.
     ("moderate_before_heavy", person(), slip_in_at("back_squat", HEAVY, week=1)),

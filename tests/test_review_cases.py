@@ -4651,3 +4651,129 @@ def test_one_hinge_drill_note_naming_no_drill_the_person_may_not_do():
     hinge = [n for n in notes if "hip hinge" in n and "drill" in n]
     assert len(hinge) == 1, hinge
     assert "hands on the hips" not in hinge[0]
+
+
+# --- Sport days: the day before a run, track session or match is kept light -------------
+
+LEG_FAMILIES = {
+    "squat", "split_squat", "single_leg_squat", "step_up", "step_down", "lateral_lunge",
+    "curtsy_lunge", "deadlift", "single_leg_rdl", "kettlebell_swing", "hip_thrust", "bridge",
+}  # fmt: skip
+
+
+def _heavy_leg_work(rx: dict[str, Any]) -> bool:
+    """A leg lift with a weight, leg work dosed heavy (effort 8/10 or more, or a weight
+    lifted 8 times or fewer), or a jump or hop."""
+    effort = rx.get("effort") or {}
+    heavy = (effort.get("rpe") or [0, 0])[1] >= 8 or (effort.get("rm") or [99, 99])[0] <= 8
+    return "impact" in tags(rx) or (
+        rx["family"] in LEG_FAMILIES and (rx["load_type"] == "external" or heavy)
+    )
+
+
+def _eves(doc: dict[str, Any]) -> set[str]:
+    sport = doc["profile"]["schedule"]["sport_days"]
+    return {DAYS[(DAYS.index(d) - 1) % 7] for d in sport}
+
+
+@pytest.mark.parametrize("name", ["r22_ruth.yaml", "r22_aisha.yaml"])
+def test_the_day_before_a_sport_day_holds_no_heavy_leg_work_or_jumps(name):
+    """Ruth's split squat came on the Friday before her Saturday parkrun, and Aisha's gym
+    days took no account of her track days: with the sport days given, the session the
+    day before one holds no leg lift with a weight, nothing heavy and no jumps, while
+    the other days still carry the loaded lifts (the program passes its own check)."""
+    doc = program(name)
+    eves = _eves(doc)
+    assert eves & {s["day"] for s in doc["weeks"][0]["sessions"]}, "a training day is an eve"
+    assert "sport_day_eve_light" in {r["id"] for r in doc["safety"]["rules"]}
+    on_eves = [
+        (w["number"], s["day"], rx["id"])
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        if s["day"] in eves
+        for rx in s["exercises"]
+        if _heavy_leg_work(rx)
+    ]
+    assert on_eves == []
+    loaded = [rx for _, rx in rows(doc) if rx["load_type"] == "external"]
+    assert loaded, "the loaded lifts moved to other days, they were not dropped"
+    assert verify(doc, CTX) == []
+
+
+def test_a_loaded_lift_put_on_the_day_before_parkrun_is_caught():
+    """Ruth's loaded lift moved by hand to the Friday before her parkrun is caught,
+    naming the rule; the same lift on a Monday is not this rule's business."""
+    doc = program("r22_ruth.yaml")
+    eves = _eves(doc)
+    week = next(
+        w
+        for w in doc["weeks"]
+        if any(
+            rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES
+            for s in w["sessions"]
+            for rx in s["exercises"]
+        )
+    )
+    lift = next(
+        rx
+        for s in week["sessions"]
+        for rx in s["exercises"]
+        if rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES
+    )
+    eve = next(s for s in week["sessions"] if s["day"] in eves)
+    eve["exercises"][-1] = copy.deepcopy(lift)
+    found = [v for v in verify(doc, CTX) if v.rule == "sport_day_eve_light"]
+    assert found and all(v.day in eves for v in found), [str(v) for v in verify(doc, CTX)]
+
+
+def test_sport_days_change_nothing_when_no_training_day_is_left_clear():
+    """Sport on the day after every training day leaves the heavy work nowhere else to
+    go: the rule does not apply (rather than the program losing its loaded lifts)."""
+    from gluteus.engine.profile import Profile, Schedule
+    from gluteus.engine.safety import program_safety
+
+    person = Profile(age=40, schedule=Schedule(days=("mon", "wed", "fri")))
+    every = attrs.evolve(
+        person, schedule=attrs.evolve(person.schedule, sport_days=("tue", "thu", "sat"))
+    )
+    some = attrs.evolve(person, schedule=attrs.evolve(person.schedule, sport_days=("sat",)))
+    assert every.schedule.before_sport == ("mon", "wed", "fri")
+    assert some.schedule.before_sport == ("fri",)
+
+    def rules(profile: Profile) -> set[str]:
+        safety = program_safety(profile, (), CTX.registry, None)
+        return {r.id for r in safety.everywhere.rules}
+
+    assert "sport_day_eve_light" not in rules(person)
+    assert "sport_day_eve_light" not in rules(every)
+    assert "sport_day_eve_light" in rules(some)
+
+
+# --- Walter again (70, knee OA, a short stance): supported leg work replaces what left ---
+
+
+def test_a_short_stance_keeps_leg_work_with_a_support_three_sessions_a_week():
+    """Leaving out Walter's free-standing single-leg work left strength sessions of a
+    glute squeeze and a clamshell, as nothing asked for leg work in its place: every
+    week but a deload has leg work that keeps a support (split squats with both feet
+    down, squats, steps at a rail, wall squats) in 3 of his 4 sessions, and no session
+    of the strength phase is a drill and one hip exercise."""
+    from gluteus.plugins.safety.rules import SUPPORTED_LEG_WORK
+
+    doc = program("r18_walter.yaml")
+    assert verify(doc, CTX) == []
+    assert "older_short_stance_knee_work" in {r["id"] for r in doc["safety"]["rules"]}
+    assert not [w for w in doc["warnings"] if "older_short_stance" in w]
+    strength = {n for p in doc["phases"] if p["kind"] == "strength" for n in p["weeks"]}
+    for week in doc["weeks"]:
+        if week["deload"]:
+            continue
+        holding = [
+            s["day"]
+            for s in week["sessions"]
+            if any(rx["family"] in SUPPORTED_LEG_WORK for rx in s["exercises"])
+        ]
+        assert len(holding) >= 3, (week["number"], holding)
+        if week["number"] in strength:
+            for s in week["sessions"]:
+                assert len(s["exercises"]) >= 3, (week["number"], s["day"], s["exercises"])

@@ -100,6 +100,8 @@ AMBIGUOUS_EQUIPMENT = {
     "ball": "which ball? Say 'stability ball' (the large inflatable one)",
 }
 NO_EQUIPMENT = frozenset({"", "none", "nothing", "no", "no equipment", "bodyweight only"})
+NO_SPORT = frozenset({"none", "nothing", "no", "never"})
+"""Answers that mean no sport days."""
 
 
 Answers = dict[str, Any]
@@ -332,6 +334,10 @@ def _schedule() -> list[Question]:
         checked = _checked({"schedule": {"sessions_per_week": sessions, "days": chosen}})
         return list(checked.schedule.days)
 
+    def sport_days(raw: str, answers: Answers) -> list[str]:
+        chosen = [_day(w) for w in _words(raw) if w not in NO_SPORT]
+        return list(_checked({"schedule": {"sport_days": chosen}}).schedule.sport_days)
+
     def start(raw: str, answers: Answers) -> str | None:
         profile = _checked({"start": raw or None})
         return profile.start.isoformat() if profile.start else None
@@ -368,6 +374,17 @@ def _schedule() -> list[Question]:
             "Which days of the week? (mon..sun, one per session)",
             days,
             default="",  # filled in from the sessions a week when asked
+            when=_full,
+        ),
+        Question(
+            "schedule.sport_days",
+            section,
+            "On which days do you run, train for or play your sport, or have a match? "
+            "(mon..sun; Enter for none)",
+            sport_days,
+            default="",
+            hint="Heavy leg work and jumps are kept off the day before each of them, so "
+            "your legs are fresh for it.",
             when=_full,
         ),
         Question(
@@ -778,6 +795,8 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
         "minutes_per_session": answers.get("schedule.minutes_per_session", 30),
         "days": answers.get("schedule.days") or list(default_days(sessions)),
     }
+    if answers.get("schedule.sport_days"):
+        schedule["sport_days"] = answers["schedule.sport_days"]
     tests: dict[str, Any] = {}
     for test in registry.tests.values():
         key = f"test:{test.id}"
@@ -838,6 +857,7 @@ def summary(data: Mapping[str, Any], registry: Any) -> list[str]:
         f"Name: {data['name'] or '(none)'}; age {data['age']}; {data['experience']}",
         f"Schedule: {schedule['weeks']} weeks, {schedule['sessions_per_week']} sessions a week "
         f"({' '.join(schedule['days'])}), {schedule['minutes_per_session']} minutes"
+        + (f"; sport on {' '.join(schedule['sport_days'])}" if schedule.get("sport_days") else "")
         + (f"; starts {data['start']}" if data["start"] else ""),
         "Equipment: "
         + (", ".join(e.replace("_", " ") for e in data["equipment"]) or "bodyweight only"),

@@ -348,7 +348,7 @@ class TagLimit:
     of ``loaded_families`` lifted with an external weight): at most
     ``max_weekly_sets`` a week, at most ``per_session`` exercises in one session, and
     never on two days in a row when ``not_consecutive`` (only the same exercise, when
-    ``same_exercise``)."""
+    ``same_exercise``), and never on the day before a sport day when ``before_sport``."""
 
     tags: frozenset[str] = field(converter=_fs)
     max_weekly_sets: int | None = None
@@ -360,6 +360,7 @@ class TagLimit:
     heavy: bool = False
     per_session: int | None = None
     loaded_families: frozenset[str] = field(default=frozenset(), converter=_fs)
+    before_sport: bool = False
 
     def fits(self, ex: Exercise) -> bool:
         """True when ``ex`` carries one of the limited tags, roles or families (of the
@@ -574,6 +575,7 @@ def demands_for(
             heavy=lim.heavy,
             per_session=lim.max_per_session,
             loaded_families=lim.loaded_families,
+            before_sport=lim.not_before_sport_days,
         )
         for rule in restrictions.rules
         for lim in rule.limits

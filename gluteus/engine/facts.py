@@ -34,8 +34,12 @@ PROFILE_FACTS: tuple[str, ...] = (
     "minutes_per_session",
     "sessions_per_week",
     "weeks",
+    "sport_days",
+    "days_clear_of_sport",
 )
-"""The profile's own keys a condition may name as ``profile.<key>``."""
+"""The profile's own keys a condition may name as ``profile.<key>`` (``sport_days`` as
+how many there are, and ``days_clear_of_sport``, worked out from the schedule, as how
+many training days are not the day before one of them)."""
 
 TOP_FACTS: tuple[str, ...] = ("age", "experience", "week")
 
@@ -82,6 +86,8 @@ def profile_facts(profile: Profile, registry: Registry, week: int = 1) -> dict[s
         "minutes_per_session": profile.schedule.minutes_per_session,
         "sessions_per_week": profile.schedule.sessions_per_week,
         "weeks": profile.schedule.weeks,
+        "sport_days": len(profile.schedule.sport_days) or None,
+        "days_clear_of_sport": len(profile.schedule.days) - len(profile.schedule.before_sport),
     }
     if profile.blood_pressure is not None:
         keys["blood_pressure.systolic"] = profile.blood_pressure.systolic

@@ -627,7 +627,9 @@ class Fact:
       ``pregnancy_trimester``, ``blood_pressure.systolic``, ...), where keys that
       change with time (``pregnancy_week``, ``pregnancy_trimester``,
       ``weeks_since_surgery``, ``weeks_since_birth``) are their value in that program
-      week.
+      week; ``profile.sport_days`` is how many sport days a week the profile gives
+      (absent with none) and ``profile.days_clear_of_sport`` how many training days
+      are not the day before one.
 
     A comparison with a fact that is absent is false (except ``!=``, which is true).
 
@@ -841,7 +843,8 @@ class Limit:
     many such exercises in one session (two variants of one movement, say).
     ``loaded_families``: families whose work counts only when it is lifted with an
     external weight (a squat holding a dumbbell, not the bodyweight squat), beside
-    ``families``, whose work counts at any load.
+    ``families``, whose work counts at any load. ``not_before_sport_days``: never in a
+    session on the day before one of the profile's ``schedule.sport_days``.
     At least one of ``tags``, ``roles``, ``families`` and ``loaded_families`` is given."""
 
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
@@ -853,6 +856,7 @@ class Limit:
     heavy: bool = False
     max_per_session: int | None = None
     loaded_families: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
+    not_before_sport_days: bool = False
 
     def __attrs_post_init__(self) -> None:
         if not (self.tags or self.roles or self.families or self.loaded_families):

@@ -1174,6 +1174,11 @@ class _Model:
             if lim.per_session is not None and len(tagged) > lim.per_session:
                 for s in sessions:
                     self._add(m.add(self._count((s, e) for e in tagged) <= lim.per_session), g)
+            if lim.before_sport:
+                eves = plan.profile.schedule.before_sport
+                for s in (s for s in sessions if self.days[s] in eves):
+                    for e in tagged:
+                        self._add(m.add(x[s, e] == 0), g)
             if lim.not_consecutive and lim.same_exercise:
                 for a, b in _adjacent_pairs(self.days):
                     for e in tagged:
@@ -1519,6 +1524,8 @@ def _explain(plan: Plan, bp: BlockPlan, previous: Chosen | None, seed: int) -> I
         elif kind == "limit":
             lim = bp.demands.limits[int(rest)]
             conflicts.append(f"{lim.what} is limited (rule {lim.rule})")
+            if lim.before_sport:
+                changes.append("train on a day that is not the day before your sport")
         elif kind == "consecutive":
             conflicts.append("the same loaded exercise is never done on consecutive days")
             changes.append("train on days with a rest day between them")

@@ -726,6 +726,13 @@ class Schedule:
         doc="The training days, as many as sessions_per_week; kept in week order. Without "
         "them, days are spread so that sessions rest a day between them.",
     )
+    sport_days: tuple[str, ...] = _checked(
+        Days("days (mon..sun)", DAYS),
+        default=(),
+        doc="The days of the person's own sport (runs, track sessions, team training, "
+        "matches), kept in week order; training days may be among them. Heavy leg work "
+        "and jumps stay off the day before each of them.",
+    )
     time: str | None = _checked(
         Optional(ClockTime()),
         default=None,
@@ -737,6 +744,13 @@ class Schedule:
         doc="The time zone of the session time (an IANA name such as Europe/London); "
         "without it, times are local wherever the calendar is opened.",
     )
+
+    @property
+    def before_sport(self) -> tuple[str, ...]:
+        """The training days that fall the day before one of the sport days (a Friday
+        session before a Saturday match), in week order."""
+        eves = {DAYS[(DAYS.index(d) - 1) % 7] for d in self.sport_days}
+        return tuple(d for d in self.days if d in eves)
 
     def __attrs_post_init__(self) -> None:
         problems = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, field, frozen
@@ -1197,6 +1197,7 @@ def _check_structure(
     reg: Registry,
     experience: str,
     available: frozenset[str] = frozenset(),
+    before_sport: Collection[str] = (),
 ) -> Iterator[Violation]:
     """Every week against the demands the planner planned it by (:mod:`.demands`, from
     that week's rules and phase): activation first, sessions opening as a rule asks,
@@ -1292,7 +1293,7 @@ def _check_structure(
             left = number in claims.left_out.get(vol.issue, ())
             if got < vol.floor and not left:
                 short.setdefault(vol.issue, {})[number] = got
-    yield from _check_limits(per_week)
+    yield from _check_limits(per_week, before_sport)
     yield from _check_steps(per_week)
     yield from _check_one_rung(per_week)
     yield from _check_floors(per_week)
@@ -1420,12 +1421,27 @@ def _counted(lim: TagLimit, slot: _Slot) -> bool:
 
 def _check_limits(
     per_week: Sequence[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]],
+    before_sport: Collection[str] = (),
 ) -> Iterator[Violation]:
-    """Tag limits: weekly sets, and never on two days in a row (across weeks too; only
-    the same exercise, for a limit on the same exercise)."""
+    """Tag limits: weekly sets, never on two days in a row (across weeks too; only
+    the same exercise, for a limit on the same exercise), and never on the training
+    days ``before_sport`` (the day before one of the person's sport days)."""
     days: dict[tuple[str, int], tuple[int, int]] = {}
     for wi, (week, demands, week_slots, sessions) in enumerate(per_week):
         for lim in demands.limits:
+            if lim.before_sport:
+                for si, slots in enumerate(sessions):
+                    day = week.sessions[si].day
+                    held = [s.exercise.id for s in slots if s.exercise and _counted(lim, s)]
+                    if held and day in before_sport:
+                        yield Violation(
+                            week=week.number,
+                            session=si + 1,
+                            day=day,
+                            rule=lim.rule,
+                            message=f"{lim.what} ({', '.join(held)}) on the day before a "
+                            f"sport day; rule {lim.rule} keeps it off that day",
+                        )
             if lim.max_weekly_sets is not None:
                 # The weaker side's extra sets are sets done too (the planner counts them).
                 sets = sum(
@@ -1907,7 +1923,15 @@ def _verify_planned(
                 )
     out.extend(
         _check_structure(
-            weeks, safety, who, skeleton, claims, ctx.registry, profile.experience, available
+            weeks,
+            safety,
+            who,
+            skeleton,
+            claims,
+            ctx.registry,
+            profile.experience,
+            available,
+            profile.schedule.before_sport,
         )
     )
     out.extend(_check_deloads(weeks))

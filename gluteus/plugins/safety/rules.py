@@ -560,6 +560,9 @@ FREE_STANDING_SINGLE_LEG = (
     "single_leg_squat_loaded",
     "split_squat_jump",
 )
+# Leg strengthening whose rungs include versions with a support or both feet down: what
+# a short stance trains the legs with once FREE_STANDING_SINGLE_LEG is left out.
+SUPPORTED_LEG_WORK = ("split_squat", "squat", "step_up", "step_down", "single_leg_squat")
 KEEPS_A_SUPPORT = (
     _state("falls_risk", "high"),
     Fact("profile.walking_aid"),
@@ -699,6 +702,54 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             )
         ),
         exclude_exercises=FREE_STANDING_SINGLE_LEG,
+    ),
+    SafetyRule(
+        # What older_short_stance_single_leg_supported takes out is leg strengthening, and
+        # nothing asked for it back: a man of 70 with sore knees was left with strength
+        # sessions of a glute squeeze and a clamshell. With knee pain, leg work that keeps
+        # a support (split squats with both feet down, squats at a counter, step-ups and
+        # step-downs at a rail, single-leg squats against a wall) comes in 3 sessions a
+        # week, or every session of a shorter week: resistance training 2-3 days a week
+        # (Garber 2011), at its upper end as the knee is what is being treated, and hip
+        # and knee work together for a painful knee (Willy 2019). The count is a
+        # convention. Only with knee pain, and not where rules of their own ask for leg
+        # work (Otago's strength work with a raised risk of falling, the new knee's lifts):
+        # there, and for the other short stances (a new hip), this demand crowded out the
+        # work those rules ask for.
+        # Optional: without room or equipment for it, a warning names this rule.
+        id="older_short_stance_knee_work",
+        description="65 or older, standing on the weaker leg for less than a hands-free "
+        "hold needs (or not tested), with knee pain: leg work that keeps a support (split "
+        "squats with both feet down, squats, step-ups and step-downs at a rail, single-leg "
+        "squats against a wall) in 3 sessions a week, or every session of a shorter week, "
+        "in place of the free-standing single-leg work left out.",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    OLDER,
+                    Not(Fact("test.single_leg_stance_s.worse", ">=", HANDS_FREE_S)),
+                    Fact("pain.knee", ">=", 1),
+                    Not(_state("falls_risk", "high")),
+                    Not(Fact("precaution.knee_replacement")),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=SUPPORTED_LEG_WORK,
+                each=False,
+                optional=True,
+                sessions=3,
+            ),
+        ),
+        notes=(
+            "Your knees are strengthened 3 times a week with leg work that keeps a hand on "
+            "a counter, a rail or a wall, or both feet down, while standing on one leg is "
+            "still short: split squats, squats, step-ups or wall squats.",
+        ),
     ),
     SafetyRule(
         # Otago's support is for people likely to fall (Campbell 1997): a fit lifter, a
@@ -1886,6 +1937,53 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="recalled",
         when=Trigger(always=True),
         limits=(Limit(families=SQUAT_FAMILIES, not_on_consecutive_days=True, heavy=True),),
+    ),
+    SafetyRule(
+        # The person's own sport (a parkrun, track sessions, a match) works the same
+        # thighs, glutes and hamstrings as hard as a heavy session does: Garber 2011's 48
+        # hours between hard sessions of the same muscles, applied to the sport as one of
+        # them, keeps heavy leg work and landings off the day before it. Lifts with a
+        # weight count at any load (the legs should be fresh, not only unstrained), and
+        # bodyweight single-leg, squat and hinge work only when dosed heavy; a convention,
+        # as no trial sets the day. It applies while some training day is not the day
+        # before a sport day: with none, the heavy work has nowhere else to go.
+        id="sport_day_eve_light",
+        description="The day before one of the person's sport days (the runs, track "
+        "sessions, team training or matches the profile lists): no squats, split squats, "
+        "lunges, step-ups, single-leg squats, deadlifts, hip thrusts, bridges or swings with "
+        "a weight, none of them done heavy (an effort of 8/10 or more, or a weight lifted 8 "
+        "times or fewer) without one, and no jumps or hops, so the legs come to the sport "
+        "fresh (a convention after Garber 2011's 48 hours between hard sessions of the "
+        "same muscles).",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    Fact("profile.sport_days", ">=", 1),
+                    Fact("profile.days_clear_of_sport", ">=", 1),
+                )
+            )
+        ),
+        limits=(
+            Limit(
+                tags=("impact",),
+                loaded_families=(*SQUAT_FAMILIES, *HIP_EXTENSION_FAMILIES),
+                not_before_sport_days=True,
+            ),
+            Limit(
+                families=(*SQUAT_FAMILIES, *HIP_EXTENSION_FAMILIES),
+                heavy=True,
+                not_before_sport_days=True,
+            ),
+        ),
+        notes=(
+            "A session on the day before your sport (the runs, track sessions, training or "
+            "matches you listed) holds no leg lifts with a weight, nothing heavy and no "
+            "jumps, so your legs are fresh for it: the heavy work comes on your sport days "
+            "or the day after (a convention after Garber 2011's 48 hours between hard "
+            "sessions of the same muscles).",
+        ),
     ),
     SafetyRule(
         # ACSM 2009 loads novices at 8-12RM and moves to heavier loads as training
