@@ -727,6 +727,13 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
         slip_in("squat_jump", week=7),
     ),
+    # Every training day (mon, wed, fri) is an eve: the person is told the program cannot
+    # keep them light, and that advice cannot be taken out.
+    (
+        "sport_day_eve_every_day",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue", "thu", "sat"]}),
+        without_rule("sport_day_eve_every_day"),
+    ),
     # A lift heavy in the first block that lifts it with a weight at all.
     ("moderate_before_heavy", person(), slip_in_at("back_squat", HEAVY, week=1)),
     # A lunge out to the side or across only in a block after split squats or lunges.

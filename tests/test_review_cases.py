@@ -4747,6 +4747,9 @@ def test_sport_days_change_nothing_when_no_training_day_is_left_clear():
     assert "sport_day_eve_light" not in rules(person)
     assert "sport_day_eve_light" not in rules(every)
     assert "sport_day_eve_light" in rules(some)
+    # ... and the person whose every training day is an eve is told why.
+    assert "sport_day_eve_every_day" in rules(every)
+    assert "sport_day_eve_every_day" not in rules(some) | rules(person)
 
 
 # --- Walter again (70, knee OA, a short stance): supported leg work replaces what left ---

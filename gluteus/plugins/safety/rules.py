@@ -1986,6 +1986,32 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        # sport_day_eve_light leaves the program as it is when every training day is the
+        # day before a sport day (the heavy work would have nowhere to go); the person is
+        # told why, and what would let the program keep those days light.
+        id="sport_day_eve_every_day",
+        description="Every training day is the day before one of the person's sport days: "
+        "the program cannot keep those days light, and says so.",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    Fact("profile.sport_days", ">=", 1),
+                    Fact("profile.days_clear_of_sport", "==", 0),
+                )
+            )
+        ),
+        notes=(
+            "Every one of your training days is the day before one of your sport days, so "
+            "this program cannot keep the day before your sport free of heavy leg work and "
+            "jumps. If you can, move a session to a sport day or the day after one and make "
+            "a new program; otherwise keep the session before an important run, match or "
+            "race light (a convention after Garber 2011's 48 hours between hard sessions of "
+            "the same muscles).",
+        ),
+    ),
+    SafetyRule(
         # ACSM 2009 loads novices at 8-12RM and moves to heavier loads as training
         # advances; Lloyd 2014 asks for technique before load. Applied per lift (a
         # lifter new to a lift is a novice at it: a barbell deadlift after dumbbell
