@@ -47,6 +47,15 @@ def person(**changes: Any) -> str:
     return json.dumps({**BASE, **changes}, sort_keys=True)
 
 
+# Posterior hip replacement 30 weeks ago, the surgeon's movement precautions lifted.
+HIP_LIFTED = person(
+    age=66,
+    precautions=["hip_replacement_posterior"],
+    weeks_since_surgery=30,
+    hip_precautions_lifted=True,
+)
+
+
 @functools.cache
 def program_for(profile_json: str) -> str:
     program = gluteus.generate(gluteus.Profile.from_dict(json.loads(profile_json)), plugins=PM)
@@ -523,6 +532,10 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=30),
         slip_in("quadruped_hip_extension"),
     ),
+    # The surgeon has lifted the hip precautions: what a new hip keeps after that (no
+    # fast single-leg work, no jumps), and its lifts with a weight every strength week.
+    ("hip_replacement_precautions_lifted", HIP_LIFTED, slip_in("fast_step_up_rail")),
+    ("hip_replacement_loaded_lifts", HIP_LIFTED, without_weights_in_a_strength_week()),
     (
         "knee_replacement_deep_bending",
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
@@ -1094,6 +1107,7 @@ def test_the_rule_asking_for_jumps_knows_every_rule_that_keeps_them_out():
         "hip_replacement_posterior",
         "hip_replacement_lateral",
         "hip_replacement_anterior",
+        "hip_replacement_precautions_lifted",
         "joint_replacement_early",
         "joint_replacement_middle",
         "knee_replacement",
