@@ -47,12 +47,14 @@ def person(**changes: Any) -> str:
     return json.dumps({**BASE, **changes}, sort_keys=True)
 
 
-# Posterior hip replacement 30 weeks ago, the surgeon's movement precautions lifted.
+# Posterior hip replacement 30 weeks ago, the surgeon's movement precautions lifted,
+# a 2/10 ache at the side of the hip.
 HIP_LIFTED = person(
     age=66,
     precautions=["hip_replacement_posterior"],
     weeks_since_surgery=30,
     hip_precautions_lifted=True,
+    pain={"hip": 2},
 )
 
 
@@ -536,6 +538,15 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     # fast single-leg work, no jumps), and its lifts with a weight every strength week.
     ("hip_replacement_precautions_lifted", HIP_LIFTED, slip_in("fast_step_up_rail")),
     ("hip_replacement_loaded_lifts", HIP_LIFTED, without_weights_in_a_strength_week()),
+    # Outer hip pain after a hip replacement: standing abduction every session, lying on
+    # the side only after a block of it, and one such exercise a session.
+    ("hip_replacement_outer_hip", HIP_LIFTED, slip_in("side_lying_hip_abduction", week=1)),
+    (
+        "hip_replacement_outer_hip",
+        HIP_LIFTED,
+        without_families_in_a_session(("standing_abduction_hold", "standing_hip_abduction")),
+    ),
+    ("hip_replacement_outer_hip", HIP_LIFTED, two_in_a_session("clamshell", "side_plank", week=7)),
     (
         "knee_replacement_deep_bending",
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),

@@ -4649,3 +4649,20 @@ def test_a_new_hip_with_dumbbells_lifts_a_weight_every_strength_week():
         s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
     found = [v for v in verify(cleared, CTX) if v.rule == "hip_replacement_loaded_lifts"]
     assert found, [str(v) for v in verify(cleared, CTX)]
+
+
+def test_a_new_hips_outer_ache_is_trained_standing_first():
+    """Dennis's 2/10 ache at the side of the operated hip came with a side-lying leg raise
+    in all 30 sessions, which presses on the tendons there: the side of the hip is
+    trained standing in every session, lying on the side waits for a block of that, and
+    then comes once a session at most."""
+    standing = {"standing_abduction_hold", "standing_hip_abduction"}
+    for doc in (program("r22_dennis.yaml"), program("r22_dennis_cleared.yaml")):
+        assert "hip_replacement_outer_hip" in {r["id"] for r in doc["safety"]["rules"]}
+        assert not [w for w in doc["warnings"] if "hip_replacement_outer_hip" in w]
+        first = doc["weeks"][0]["block"]
+        for week in doc["weeks"]:
+            for s in week["sessions"]:
+                lying = [rx["id"] for rx in s["exercises"] if "lateral_hip_compression" in tags(rx)]
+                assert {rx["family"] for rx in s["exercises"]} & standing, week["number"]
+                assert len(lying) <= (0 if week["block"] == first else 1), (week["number"], lying)

@@ -603,7 +603,8 @@ EXERCISES: tuple[Exercise, ...] = (
     ),
     # A dumbbell bridges too, without a bench or a kettlebell: for the rules asking for a
     # hip lift with a weight (after a hip replacement, low bone density) where a
-    # dumbbell is the only weight. Asked for only, so no other program changes.
+    # dumbbell is the only weight. Asked for only: offered where a rule asks for a lift
+    # like it, not to everyone with dumbbells.
     Exercise(
         id="dumbbell_glute_bridge",
         name="Glute bridge, dumbbell on the hips",

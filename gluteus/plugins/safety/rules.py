@@ -194,6 +194,18 @@ PRECAUTIONS_LIFTED = Source(
     "or fast single-leg work on the new hip still do (gluteus's convention).",
     "recalled",
 )
+OUTER_HIP_AFTER_REPLACEMENT = Source(
+    "outer_hip_standing_first_convention",
+    "Convention after Grimaldi & Fearon 2015 (recalled: lying on the painful side, and "
+    "side-lying abduction with the hip at or past the midline, load the outer hip "
+    "tendons in compression; isometric and standing abduction come first) and Mellor "
+    "2018 (LEAP: isometric abduction, then functional standing work): after a hip "
+    "replacement, with outer hip pain of 2/10 or more, the side of the hip is trained "
+    "standing (isometric holds or standing leg lifts) in every session, and work lying "
+    "on the side only in a block after one with that standing work, one such exercise "
+    "a session. No trial tests this as stated.",
+    "convention",
+)
 HIP_REPLACEMENT_STRENGTH = Source(
     "mikkelsen2014",
     "Mikkelsen LR et al. 2014 (progressive resistance training after a total hip "
@@ -396,6 +408,7 @@ SOURCES: tuple[Source, ...] = (
     NEW_HIP_AT_HOME,
     PRECAUTIONS_LIFTED,
     HIP_REPLACEMENT_STRENGTH,
+    OUTER_HIP_AFTER_REPLACEMENT,
     LATERAL_ABDUCTORS,
     LANDING_LADDER,
     VALGUS_LOAD,
@@ -1326,6 +1339,49 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         exclude_tags=("sustained_hip_adduction", "lateral_hip_compression", "adduction_under_load"),
         exclude_positions=("side-lying",),
+    ),
+    SafetyRule(
+        # The operated hip's outer pain is not read as the tendon picture (whose rules
+        # keep every side-lying position out), and under 4/10 hip_replacement_pain keeps
+        # none out either: a golfer 9 months after his hip replacement, with a 2/10 ache
+        # at the side of the hip after a round and a pelvis that drops, did side-lying
+        # leg raises in all 30 sessions. The tendons at the side of the hip may still be
+        # what aches, so they are loaded standing first (Grimaldi & Fearon 2015), as the
+        # lateral approach's abductors are rebuilt (hip_replacement_lateral_abductors).
+        id="hip_replacement_outer_hip",
+        description="After a hip replacement, outer hip pain of 2/10 or more: the side of "
+        "the hip is trained standing (holds pressing the knee out, or standing leg lifts "
+        "out to the side) in every session, and work lying on the side (side-lying leg "
+        "lifts, clamshells, side planks) only in a block after one with that standing "
+        "work, and then one such exercise a session at most.",
+        source="outer_hip_standing_first_convention",
+        evidence="convention",
+        when=Trigger(precautions=person.HIP_REPLACEMENTS, pain=(("hip", person.OUTER_HIP_FROM),)),
+        requires=(
+            # Optional: with no room for it (or the lateral approach's first 12 weeks,
+            # which keep all active abduction out), it is left out with a warning.
+            Requirement(
+                kind="session",
+                families=("standing_abduction_hold", "standing_hip_abduction"),
+                each=False,
+                optional=True,
+            ),
+            Requirement(
+                kind="stepped",
+                tags=("lateral_hip_compression",),
+                families=("standing_abduction_hold", "standing_hip_abduction"),
+            ),
+        ),
+        # Once it comes, one exercise lying on the side a session, not a side-lying leg
+        # lift, a clamshell and a side plank together (a convention).
+        limits=(Limit(tags=("lateral_hip_compression",), max_per_session=1),),
+        notes=(
+            "With the ache at the side of your hip, train that side standing first: "
+            "press the knee out into a wall or a band, or lift the leg out to the side "
+            "holding a chair. Lying on your side presses on the sore tendons, so "
+            "side-lying leg lifts and clamshells come in a later block, and lie on the "
+            "other side in bed, a pillow between your knees (Grimaldi & Fearon 2015).",
+        ),
     ),
     SafetyRule(
         # Groin pain after a hip replacement is not a footballer's adductor groin: it can
