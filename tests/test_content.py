@@ -398,6 +398,7 @@ FAMILIES: dict[str, set[str]] = {
     "step_up": {
         "step_up",
         "step_up_at_rail",
+        "step_up_at_rail_dumbbell",
         "step_up_loaded",
         "goblet_step_up",
         "lateral_step_up",

@@ -4666,3 +4666,16 @@ def test_a_new_hips_outer_ache_is_trained_standing_first():
                 lying = [rx["id"] for rx in s["exercises"] if "lateral_hip_compression" in tags(rx)]
                 assert {rx["family"] for rx in s["exercises"]} & standing, week["number"]
                 assert len(lying) <= (0 if week["block"] == first else 1), (week["number"], lying)
+
+
+def test_a_new_hip_kept_to_its_precautions_steps_up_at_a_rail_with_a_weight():
+    """A posterior hip replacement 14 weeks on, precautions kept, with a step and
+    dumbbells: the sit to stand holding a weight needs an ordinary chair and the
+    free-standing loaded step-ups are left out, so the leg lift with a weight is a
+    step-up with a hand on the rail, every strength week; nothing is left out."""
+    doc = program("p10_thr_post55.yaml")
+    assert "hip_replacement_loaded_lifts" in {r["id"] for r in doc["safety"]["rules"]}
+    for week in _weeks_of(doc, "strength"):
+        assert _with_a_weight(week, HIP_LIFTS), week["number"]
+        assert _with_a_weight(week, LEG_LIFTS), week["number"]
+    assert not [w for w in doc["warnings"] if "hip_replacement_loaded_lifts" in w]
