@@ -200,7 +200,9 @@ OUTER_HIP_AFTER_REPLACEMENT = Source(
     "side-lying abduction with the hip at or past the midline, load the outer hip "
     "tendons in compression; isometric and standing abduction come first) and Mellor "
     "2018 (LEAP: isometric abduction, then functional standing work): after a hip "
-    "replacement, with outer hip pain of 2/10 or more, the side of the hip is trained "
+    "replacement from the back or the front (a lateral approach's repaired abductors "
+    "have steps of their own), with outer hip pain of 2/10 or more, the side of the hip "
+    "is trained "
     "standing (isometric holds or standing leg lifts) in every session, and work lying "
     "on the side only in a block after one with that standing work, one such exercise "
     "a session. No trial tests this as stated.",
@@ -1349,17 +1351,25 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # what aches, so they are loaded standing first (Grimaldi & Fearon 2015), as the
         # lateral approach's abductors are rebuilt (hip_replacement_lateral_abductors).
         id="hip_replacement_outer_hip",
-        description="After a hip replacement, outer hip pain of 2/10 or more: the side of "
+        description="After a hip replacement from the back or the front (a lateral "
+        "approach's own rules rebuild the side of the hip), outer hip pain of 2/10 or "
+        "more: the side of "
         "the hip is trained standing (holds pressing the knee out, or standing leg lifts "
         "out to the side) in every session, and work lying on the side (side-lying leg "
         "lifts, clamshells, side planks) only in a block after one with that standing "
         "work, and then one such exercise a session at most.",
         source="outer_hip_standing_first_convention",
         evidence="convention",
-        when=Trigger(precautions=person.HIP_REPLACEMENTS, pain=(("hip", person.OUTER_HIP_FROM),)),
+        # Not after a lateral approach, whose own rules keep active abduction out for 12
+        # weeks and then rebuild it in these same steps (hip_replacement_lateral_abductors):
+        # asked twice, it was only left out twice in the weeks neither could fit it.
+        when=Trigger(
+            precautions=person.HIP_REPLACEMENTS,
+            pain=(("hip", person.OUTER_HIP_FROM),),
+            condition=Not(HIP_LATERAL),
+        ),
         requires=(
-            # Optional: with no room for it (or the lateral approach's first 12 weeks,
-            # which keep all active abduction out), it is left out with a warning.
+            # Optional: with no room for it, it is left out with a warning.
             Requirement(
                 kind="session",
                 families=("standing_abduction_hold", "standing_hip_abduction"),
@@ -1571,8 +1581,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # dosing starts them light. Free weights only: a cable is not one to bridge with.
         id="hip_replacement_loaded_lifts",
         description="From 6 weeks after a hip replacement, with a weight to lift: every "
-        "week of the strength phase holds a hip lift with a weight (a bridge or hip thrust "
-        "holding one) and a leg lift with a weight (a sit to stand holding one, a squat or "
+        "week of the strength phase holds a hip lift with a weight (a bridge, hip thrust "
+        "or deadlift holding one) and a leg lift with a weight (a sit to stand holding one, a squat or "
         "a step-up), and every power week one of them, no heavier than an 8-repetition "
         "load, where the other rules and the minutes leave one.",
         source="mikkelsen2014",
