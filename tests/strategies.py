@@ -140,6 +140,10 @@ def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
     surgery = [p for p in precautions if "weeks_since_surgery" in registry.precautions[p].asks]
     if surgery and draw(st.integers(0, 3)):
         data["weeks_since_surgery"] = draw(st.integers(0, 60))
+    hips = [p for p in precautions if "hip_precautions_lifted" in registry.precautions[p].asks]
+    # Sometimes the surgeon has lifted the hip precautions.
+    if hips and draw(_rarely(3)):
+        data["hip_precautions_lifted"] = True
     if any("weeks_since_birth" in registry.precautions[p].required_keys for p in precautions):
         data["weeks_since_birth"] = draw(st.integers(0, 104))
     exercises = sorted(registry.exercises)

@@ -76,6 +76,7 @@ def script(
     trimester: Answer | None = None,
     pregnancy_week: Answer = "",
     surgery_weeks: Answer = "8",
+    precautions_lifted: Answer = "",
     birth_weeks: Answer = "6",
     walking_aid: Answer = "",
     floor: Answer = "",
@@ -108,6 +109,8 @@ def script(
             lines.append("y" if chosen else "n")
             if chosen and "weeks_since_surgery" in (*pre.required_keys, *pre.asks):
                 lines += _lines(surgery_weeks)
+            if chosen and "hip_precautions_lifted" in pre.asks:
+                lines += _lines(precautions_lifted)
             if chosen and "weeks_since_birth" in (*pre.required_keys, *pre.asks):
                 lines += _lines(birth_weeks)
     lines += _lines(confirm)
@@ -721,6 +724,30 @@ def test_a_joint_replacement_asks_the_weeks_since_surgery(tmp_path, registry):
     result = run("-o", str(skipped), input=answers)
     assert result.exit_code == 0, result.output
     assert gluteus.load_profile(skipped).weeks_since_surgery is None
+
+
+def test_a_hip_replacement_asks_whether_the_surgeon_has_lifted_the_precautions(tmp_path, registry):
+    target = tmp_path / "hip.yaml"
+    answers = script(
+        registry,
+        age="67",
+        precautions={"hip_replacement_posterior"},
+        surgery_weeks="39",
+        precautions_lifted="y",
+    )
+    result = run("-o", str(target), input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Has your surgeon lifted your hip precautions" in flat(result.stdout)
+    profile = gluteus.load_profile(target)
+    assert profile.hip_precautions_lifted is True
+    assert "(precautions lifted by the surgeon)" in flat(result.stdout)
+    # A "no" (the default) writes nothing: the precautions are kept.
+    kept = tmp_path / "hip2.yaml"
+    answers = script(registry, age="67", precautions={"hip_replacement_posterior"})
+    result = run("-o", str(kept), input=answers)
+    assert result.exit_code == 0, result.output
+    assert "hip_precautions_lifted" not in kept.read_text()
+    assert gluteus.load_profile(kept).hip_precautions_lifted is None
 
 
 def test_after_giving_birth_init_asks_the_weeks_since_the_birth(tmp_path, registry):

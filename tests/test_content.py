@@ -342,6 +342,7 @@ FAMILIES: dict[str, set[str]] = {
         "isometric_bridge_hold",
         "eccentric_bridge",
         "kettlebell_glute_bridge",
+        "dumbbell_glute_bridge",
     },
     "single_leg_bridge": {"single_leg_bridge", "single_leg_bridge_hold"},
     "hip_thrust": {"band_hip_thrust", "barbell_hip_thrust", "eccentric_hip_thrust"},
@@ -397,6 +398,7 @@ FAMILIES: dict[str, set[str]] = {
     "step_up": {
         "step_up",
         "step_up_at_rail",
+        "step_up_at_rail_dumbbell",
         "step_up_loaded",
         "goblet_step_up",
         "lateral_step_up",

@@ -149,7 +149,9 @@ def assert_person_invariants(doc: dict[str, Any], profile: Profile) -> None:
             banned |= {"unsupported_balance", "balance_challenge", "high_abdominal_pressure"}
         if "pelvic_girdle_pain" in sign_ids:
             banned |= {"asymmetric_loading", "wide_stance"}
-        if "hip_replacement_posterior" in profile.precautions:
+        if "hip_replacement_posterior" in profile.precautions and not (
+            profile.hip_precautions_lifted
+        ):
             banned |= {"hip_flexion_past_90", "adduction_past_midline", "hip_internal_rotation"}
         if _state(doc, "bone", n) == "osteoporosis":
             banned |= {"loaded_spinal_flexion", "loaded_twist", "flexion_rotation", "impact"}

@@ -702,6 +702,22 @@ def test_hostile_data_through_the_api_is_one_profile_error(data):
         ({"age": 30, "tests": {"bridge_hold_s": -1}}, "tests.bridge_hold_s", "from 0 to 600"),
         ({"age": 30, "tests": {"bridge_hold_s": "40s"}}, "tests.bridge_hold_s", "found '40s'"),
         ({"age": 30, "pregnancy_trimester": 2}, "pregnancy_trimester", "does not list pregnancy"),
+        # The surgeon's lifting of the hip precautions means nothing without a new hip.
+        (
+            {"age": 67, "precautions": ["knee_replacement"], "hip_precautions_lifted": True},
+            "hip_precautions_lifted",
+            "does not list hip_replacement_posterior or hip_replacement_lateral or "
+            "hip_replacement_anterior",
+        ),
+        (
+            {
+                "age": 67,
+                "precautions": ["hip_replacement_posterior"],
+                "hip_precautions_lifted": "y",
+            },
+            "hip_precautions_lifted",
+            "true or false",
+        ),
         (
             {"age": 30, "precautions": ["pregnancy"]},
             "pregnancy_trimester",

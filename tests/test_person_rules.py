@@ -47,6 +47,17 @@ def person(**changes: Any) -> str:
     return json.dumps({**BASE, **changes}, sort_keys=True)
 
 
+# Posterior hip replacement 30 weeks ago, the surgeon's movement precautions lifted,
+# a 2/10 ache at the side of the hip.
+HIP_LIFTED = person(
+    age=66,
+    precautions=["hip_replacement_posterior"],
+    weeks_since_surgery=30,
+    hip_precautions_lifted=True,
+    pain={"hip": 2},
+)
+
+
 @functools.cache
 def program_for(profile_json: str) -> str:
     program = gluteus.generate(gluteus.Profile.from_dict(json.loads(profile_json)), plugins=PM)
@@ -529,6 +540,19 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=30),
         slip_in("quadruped_hip_extension"),
     ),
+    # The surgeon has lifted the hip precautions: what a new hip keeps after that (no
+    # fast single-leg work, no jumps), and its lifts with a weight every strength week.
+    ("hip_replacement_precautions_lifted", HIP_LIFTED, slip_in("fast_step_up_rail")),
+    ("hip_replacement_loaded_lifts", HIP_LIFTED, without_weights_in_a_strength_week()),
+    # Outer hip pain after a hip replacement: standing abduction every session, lying on
+    # the side only after a block of it, and one such exercise a session.
+    ("hip_replacement_outer_hip", HIP_LIFTED, slip_in("side_lying_hip_abduction", week=1)),
+    (
+        "hip_replacement_outer_hip",
+        HIP_LIFTED,
+        without_families_in_a_session(("standing_abduction_hold", "standing_hip_abduction")),
+    ),
+    ("hip_replacement_outer_hip", HIP_LIFTED, two_in_a_session("clamshell", "side_plank", week=7)),
     (
         "knee_replacement_deep_bending",
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),
@@ -829,7 +853,7 @@ def test_the_stop_signs_for_everyone_cannot_be_taken_out():
 def test_a_hold_past_the_tested_one_is_caught():
     """Holds stay within 70% of the same hold tested (the side plank test here)."""
     # A seed whose plan holds side planks (which it picks is the planner's choice).
-    doc = fresh(person(tests={"side_plank_s": {"left": 20, "right": 30}}, seed=5))
+    doc = fresh(person(tests={"side_plank_s": {"left": 20, "right": 30}}, seed=1))
     holds = [
         rx
         for w in doc["weeks"]
@@ -1119,6 +1143,7 @@ def test_the_rule_asking_for_jumps_knows_every_rule_that_keeps_them_out():
         "hip_replacement_posterior",
         "hip_replacement_lateral",
         "hip_replacement_anterior",
+        "hip_replacement_precautions_lifted",
         "joint_replacement_early",
         "joint_replacement_middle",
         "knee_replacement",

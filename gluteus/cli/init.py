@@ -729,6 +729,21 @@ def _precautions(registry: Any) -> list[Question]:
                     when=_answered_yes(pre.id),
                 )
             )
+        if "hip_precautions_lifted" in keys:
+            out.append(
+                Question(
+                    f"hip_precautions_lifted:{pre.id}",
+                    section,
+                    "Has your surgeon lifted your hip precautions (the limits on how far you "
+                    "may bend, cross or turn the hip, and the raised seat)?",
+                    lambda raw, answers: yes_no(raw),
+                    "n",
+                    hint="Only your surgeon lifts them: until they do, the program keeps "
+                    "them in every week.",
+                    when=_answered_yes(pre.id),
+                    yes_no=True,
+                )
+            )
         if "weeks_since_birth" in keys:
             needed = "weeks_since_birth" in pre.required_keys
 
@@ -813,7 +828,7 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
         elif not test.sided and answers.get(key) is not None:
             tests[test.id] = answers[key]
     precautions = [p for p in registry.precautions if answers.get(f"precaution:{p}")]
-    trimester = week = surgery = birth = None
+    trimester = week = surgery = birth = lifted = None
     for pre_id in precautions:
         value = answers.get(f"precaution:{pre_id}")
         keys = (*registry.precautions[pre_id].required_keys, *registry.precautions[pre_id].asks)
@@ -827,6 +842,8 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
             surgery = answers.get(f"weeks_since_surgery:{pre_id}", surgery)
         if "weeks_since_birth" in keys:
             birth = answers.get(f"weeks_since_birth:{pre_id}", birth)
+        if "hip_precautions_lifted" in keys:
+            lifted = answers.get(f"hip_precautions_lifted:{pre_id}", lifted)
     return {
         "format": 1,
         "name": answers.get("name"),
@@ -843,6 +860,8 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
         "pregnancy_trimester": trimester,
         "pregnancy_week": week,
         "weeks_since_surgery": surgery,
+        # A "no" is the default (kept), so only a "yes" is written.
+        "hip_precautions_lifted": lifted or None,
         "weeks_since_birth": birth,
         "can_get_up_from_floor": answers.get("can_get_up_from_floor"),
         "walking_aid": answers.get("walking_aid", False),
@@ -899,6 +918,8 @@ def summary(data: Mapping[str, Any], registry: Any) -> list[str]:
             data["weeks_since_surgery"] is not None
         ):
             words += f" ({data['weeks_since_surgery']} weeks after the operation)"
+        if "hip_precautions_lifted" in pre.asks and data.get("hip_precautions_lifted"):
+            words += " (precautions lifted by the surgeon)"
         if "weeks_since_birth" in (*pre.required_keys, *pre.asks) and (
             data.get("weeks_since_birth") is not None
         ):

@@ -264,6 +264,11 @@ _KEY_WORDS = {
     "weeks_since_birth": "weeks_since_birth (whole weeks since giving birth)",
 }
 
+ONLY_WITH_ASKED = ("hip_precautions_lifted",)
+"""Keys a precaution only asks for that mean nothing without it: refused without one of
+the precautions asking for them, as required keys are (whole weeks since an operation
+stay accepted alone, as they always were)."""
+
 
 def _check_needs(problems: _Problems, profile: Profile, registry: Registry) -> None:
     """A precaution's required keys are given, and such keys only with one of them."""
@@ -280,9 +285,9 @@ def _check_needs(problems: _Problems, profile: Profile, registry: Registry) -> N
             )
     needed_by: dict[str, list[str]] = {}
     for pre in registry.precautions.values():
-        for key in pre.required_keys:
+        for key in (*pre.required_keys, *(k for k in pre.asks if k in ONLY_WITH_ASKED)):
             needed_by.setdefault(key, []).append(pre.id)
-    wanted = {k for pre in present for k in pre.required_keys}
+    wanted = {k for pre in present for k in (*pre.required_keys, *pre.asks)}
     for key, owners in sorted(needed_by.items()):
         if getattr(profile, key, None) is not None and key not in wanted:
             names = " or ".join(owners)
@@ -291,5 +296,5 @@ def _check_needs(problems: _Problems, profile: Profile, registry: Registry) -> N
                 f"{key} is given, but precautions does not list {names}; add it there or "
                 f"remove {key}",
                 expected=f"{key} only with the precaution {names}",
-                found=str(getattr(profile, key)),
+                found=describe(getattr(profile, key)),
             )

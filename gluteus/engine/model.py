@@ -623,7 +623,8 @@ class Fact:
       positive); absent when the test was not done;
     - ``state.<id>``: a person state's value that week (:class:`PersonState`);
     - ``profile.<key>``: a profile key (``walking_aid``, ``can_get_up_from_floor``,
-      ``weeks_since_surgery``, ``weeks_since_birth``, ``pregnancy_week``,
+      ``weeks_since_surgery``, ``hip_precautions_lifted``, ``weeks_since_birth``,
+      ``pregnancy_week``,
       ``pregnancy_trimester``, ``blood_pressure.systolic``, ...), where keys that
       change with time (``pregnancy_week``, ``pregnancy_trimester``,
       ``weeks_since_surgery``, ``weeks_since_birth``) are their value in that program

@@ -892,6 +892,13 @@ class Profile:
         default=None,
         doc="With a joint-replacement precaution: whole weeks since the operation.",
     )
+    hip_precautions_lifted: bool | None = _checked(
+        Optional(Boolean()),
+        default=None,
+        doc="With a hip-replacement precaution: true once the surgeon has lifted the "
+        "movement precautions (how far the hip may bend, cross and turn, the raised "
+        "seat); the stages by weeks_since_surgery still hold. Not given: kept.",
+    )
     weeks_since_birth: int | None = _checked(
         Optional(Integer(0, POSTNATAL_WEEKS, "weeks")),
         default=None,

@@ -31,7 +31,8 @@ abduction) makes a new family.
     step_up           step_up_loaded, goblet_step_up (step_up, step_up_at_rail,
                       lateral_step_up, crossover_step_up, fast_step_up_rail,
                       step_up_knee_drive)
-    bridge            kettlebell_glute_bridge (glute_bridge, ...)
+    bridge            kettlebell_glute_bridge, dumbbell_glute_bridge (glute_bridge,
+                      ...)
     ================= ==========================================================
 
 hip_hinge is hip_hinge_drill and wall_supported_hip_hinge (the same drill, the wall behind to stop
@@ -599,6 +600,40 @@ EXERCISES: tuple[Exercise, ...] = (
         "goes up once bodyweight bridges are easy, as heavy slow tendon loading asks "
         "(Kongsgaard 2009).",
         family="bridge",
+    ),
+    # A dumbbell bridges too, without a bench or a kettlebell: for the rules asking for a
+    # hip lift with a weight (after a hip replacement, low bone density) where a
+    # dumbbell is the only weight. Asked for only: offered where a rule asks for a lift
+    # like it, not to everyone with dumbbells.
+    Exercise(
+        id="dumbbell_glute_bridge",
+        name="Glute bridge, dumbbell on the hips",
+        issues=("back",),
+        role="strength",
+        position="supine",
+        planes=("sagittal",),
+        equipment=("dumbbell",),
+        loaded=True,
+        unilateral=False,
+        level=4,
+        seconds_per_rep=3,
+        rest_s=90,
+        cues=(
+            "A dumbbell lengthways across the hip crease, both hands holding its ends; feet flat",
+            "Squeeze the glutes, then lift the hips",
+            "Ribs down: stop when hips and knees line up",
+            src.KNEES_AHEAD,
+        ),
+        fault="Arching the low back to lift higher instead of extending at the hip.",
+        tags=("supine", "hip_extension"),
+        targets=("gmax",),
+        source="practice_convention",
+        evidence="convention",
+        why="Two-leg hip extension made heavier with a dumbbell, without a bench, the hip "
+        "bent well short of 90 degrees: the loaded hip lift progressive resistance "
+        "training asks for after a hip replacement (Mikkelsen 2014; Husby 2009).",
+        family="bridge",
+        asked_only=True,
     ),
     Exercise(
         id="barbell_hip_thrust",

@@ -944,6 +944,39 @@ EXERCISES: tuple[Exercise, ...] = (
         why="Otago's stair work: single-leg strength and control on a movement of daily life, holding a rail until it is steady.",
         family="step_up",
     ),
+    # The rail's step-up with a weight: the loaded leg lift for those whom the rules
+    # keep next to a support (a new hip or knee, a raised risk of falling), where the
+    # free-standing loaded step-ups are left out. Asked for only: offered where a rule
+    # asks for a step-up with a weight.
+    Exercise(
+        id="step_up_at_rail_dumbbell",
+        name="Step-up beside a rail, a dumbbell in the other hand",
+        issues=("knees", "function"),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=("step", "dumbbell"),
+        loaded=True,
+        unilateral=True,
+        level=3,
+        seconds_per_rep=3,
+        rest_s=60,
+        cues=(
+            "At the bottom stair or a step, one hand on the rail, a dumbbell hanging in the other",
+            "Whole foot on the step, knee over the middle toes",
+            "Step up through the heel, trunk tall, the dumbbell still; step down slowly",
+        ),
+        fault="Pulling up on the rail, leaning towards the dumbbell or pushing off the back foot.",
+        tags=("asymmetric_loading", "single_leg_step"),
+        targets=("gmed", "gmax"),
+        source="practice_convention",
+        evidence="convention",
+        why="Otago's stair work made heavier: single-leg strength with a weight while the "
+        "hand stays on the rail, as progressive resistance after a joint replacement asks "
+        "(Mikkelsen 2014; Bade & Stevens-Lapsley 2011).",
+        family="step_up",
+        asked_only=True,
+    ),
     Exercise(
         id="seated_abduction_press",
         name="Seated hip abduction press (hands or a belt)",

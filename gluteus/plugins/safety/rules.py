@@ -176,8 +176,49 @@ NEW_HIP_AT_HOME = Source(
     "(patient information from orthopaedic units, recalled): do not twist or pivot on the "
     "operated leg and do not cross it over the other; fast single-leg work returns in "
     "supervised rehabilitation. Only the surgeon lifts the precautions, so a home program "
-    "that cannot know keeps these for all its weeks. No trial sets them as stated.",
+    "that cannot know keeps these for all its weeks, unless the profile says the surgeon "
+    "has lifted them (hip_precautions_lifted); jumps, hops and fast single-leg work stay "
+    "out after that too. No trial sets them as stated.",
     "convention",
+)
+PRECAUTIONS_LIFTED = Source(
+    "barnsley2015",
+    "Barnsley L et al. 2015 and Smith TO et al. 2012, systematic reviews of hip "
+    "precautions after a hip replacement (both recalled, to be checked: dislocation was "
+    "about as rare with as without routine movement precautions, and the precautions "
+    "limit daily life; surgeons commonly lift the posterior ones 6-12 weeks after the "
+    "operation). Once the profile says the surgeon has lifted them "
+    "(hip_precautions_lifted), the movement precautions (how far the hip bends, crosses "
+    "and turns, no twisting or pivoting on the operated leg, the raised seat) no longer "
+    "hold; the stages by the weeks since the operation, the load cap and no jumps, hops "
+    "or fast single-leg work on the new hip still do (gluteus's convention).",
+    "recalled",
+)
+OUTER_HIP_AFTER_REPLACEMENT = Source(
+    "outer_hip_standing_first_convention",
+    "Convention after Grimaldi & Fearon 2015 (recalled: lying on the painful side, and "
+    "side-lying abduction with the hip at or past the midline, load the outer hip "
+    "tendons in compression; isometric and standing abduction come first) and Mellor "
+    "2018 (LEAP: isometric abduction, then functional standing work): after a hip "
+    "replacement from the back or the front (a lateral approach's repaired abductors "
+    "have steps of their own), with outer hip pain of 2/10 or more, the side of the hip "
+    "is trained "
+    "standing (isometric holds or standing leg lifts) in every session, and work lying "
+    "on the side only in a block after one with that standing work, one such exercise "
+    "a session. No trial tests this as stated.",
+    "convention",
+)
+HIP_REPLACEMENT_STRENGTH = Source(
+    "mikkelsen2014",
+    "Mikkelsen LR et al. 2014 (progressive resistance training after a total hip "
+    "replacement, started early, was safe and well tolerated) and Husby VS et al. 2009 "
+    "(maximal strength training after a total hip replacement restored more strength "
+    "than usual care); both recalled, to be checked: the hip extensor and abductor "
+    "weakness after a hip replacement lasts a year or two, and loads that get heavier "
+    "over the weeks are what rebuild it. A hip lift and a leg lift with a weight each "
+    "strength week from 6 weeks after the operation, the middle stage with its bridges, "
+    "sit to stands and step-ups (joint_replacement_stages), are gluteus's conventions.",
+    "recalled",
 )
 RAISED_SEAT = Source(
     "raised_seat_convention",
@@ -367,6 +408,9 @@ SOURCES: tuple[Source, ...] = (
     KNEE_REPLACEMENT_ECCENTRIC,
     RAISED_SEAT,
     NEW_HIP_AT_HOME,
+    PRECAUTIONS_LIFTED,
+    HIP_REPLACEMENT_STRENGTH,
+    OUTER_HIP_AFTER_REPLACEMENT,
     LATERAL_ABDUCTORS,
     LANDING_LADDER,
     VALGUS_LOAD,
@@ -459,47 +503,63 @@ HIP_MIDDLE = _state("hip_replacement", "middle")
 HIP_LATERAL = Fact("precaution.hip_replacement_lateral")
 KNEE_EARLY_MIDDLE = _state("knee_replacement", "early", "middle")
 POSTNATAL_EARLY = _state("postnatal", "under_12_weeks")
+# The surgeon has lifted the movement precautions (a profile key): the approach rules,
+# the raised seat and no twisting stop; the stages by the weeks since the operation and
+# the load cap do not.
+HIP_PRECAUTIONS_KEPT = Not(Fact("profile.hip_precautions_lifted"))
 # The hip may not bend past 90 degrees (posterior and lateral approaches): the program
-# cannot know when the surgeon lifts it, so it holds in every week.
-HIP_FLEXION_PRECAUTION = AnyOf(
-    (Fact("precaution.hip_replacement_posterior"), Fact("precaution.hip_replacement_lateral"))
+# cannot know when the surgeon lifts it, so it holds in every week unless the profile
+# says they have.
+HIP_FLEXION_PRECAUTION = AllOf(
+    (
+        AnyOf(
+            (
+                Fact("precaution.hip_replacement_posterior"),
+                Fact("precaution.hip_replacement_lateral"),
+            )
+        ),
+        HIP_PRECAUTIONS_KEPT,
+    )
 )
 BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
 # Low bone density without a fracture from a minor fall: loaded like osteoporosis, but
 # with impact and free-standing single-leg work left to the other rules.
 BONE_OSTEOPENIA = _state("bone", "osteopenia")
-# The lifts osteoporosis_loaded_lifts asks for with a weight: a hip lift and a leg lift.
+# The lifts osteoporosis_loaded_lifts (and hip_replacement_loaded_lifts) asks for with a
+# weight: a hip lift and a leg lift.
 OSTEOPOROSIS_HIP_LIFTS = ("deadlift", "hip_thrust", "bridge")
 OSTEOPOROSIS_LEG_LIFTS = ("sit_to_stand", "squat", "split_squat", "step_up")
+
+
+def loaded_lifts(
+    *strength: tuple[str, ...], power: tuple[str, ...] | None = None
+) -> tuple[Requirement, ...]:
+    """The one shape of the rules asking for lifts with a weight: a lift of each family
+    group in ``strength`` every strength week, and one of ``power`` (all those families
+    unless given; none when empty) in each power week. Optional: where the other rules
+    and the minutes leave none, the program says so."""
+    weekly = [
+        Requirement(
+            kind="weekly",
+            families=families,
+            each=False,
+            load_types=("external",),
+            phases=(phase,),
+            optional=True,
+        )
+        for families, phase in (
+            *((group, "strength") for group in strength),
+            (power if power is not None else tuple(f for g in strength for f in g), "power"),
+        )
+        if families
+    ]
+    return tuple(weekly)
+
+
 # Low bone density's lifts (osteoporosis and osteopenia alike): a hip lift and a leg lift
 # with a weight every strength week, one of them in each power week, where the other
 # rules and the minutes leave one.
-BONE_LOADED_LIFTS = (
-    Requirement(
-        kind="weekly",
-        families=OSTEOPOROSIS_HIP_LIFTS,
-        each=False,
-        load_types=("external",),
-        phases=("strength",),
-        optional=True,
-    ),
-    Requirement(
-        kind="weekly",
-        families=OSTEOPOROSIS_LEG_LIFTS,
-        each=False,
-        load_types=("external",),
-        phases=("strength",),
-        optional=True,
-    ),
-    Requirement(
-        kind="weekly",
-        families=(*OSTEOPOROSIS_HIP_LIFTS, *OSTEOPOROSIS_LEG_LIFTS),
-        each=False,
-        load_types=("external",),
-        phases=("power",),
-        optional=True,
-    ),
-)
+BONE_LOADED_LIFTS = loaded_lifts(OSTEOPOROSIS_HIP_LIFTS, OSTEOPOROSIS_LEG_LIFTS)
 # Low bone density's stop sign (osteoporosis and osteopenia alike): a vertebral fracture
 # can come from everyday bending or lifting and shows as sudden new back pain
 # (Giangregorio 2014).
@@ -1133,7 +1193,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "crossing the midline, no turning the hip in, and no jumps or hops on the new hip.",
         source="hip_replacement_precautions",
         evidence="verified",
-        when=Trigger(precautions=("hip_replacement_posterior",)),
+        when=Trigger(precautions=("hip_replacement_posterior",), condition=HIP_PRECAUTIONS_KEPT),
         exclude_tags=(
             "hip_flexion_past_90",
             "adduction_past_midline",
@@ -1141,7 +1201,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "impact",
         ),
         stop_signs=DISLOCATION_SIGNS,
-        notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
+        notes=(
+            "Your surgeon's precautions override these; ask them when they may be lifted, "
+            "and once they are, say so in your profile (hip_precautions_lifted: true) for "
+            "a program without them.",
+        ),
     ),
     SafetyRule(
         id="hip_replacement_lateral",
@@ -1150,7 +1214,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "jumps or hops on the new hip.",
         source="hip_replacement_precautions",
         evidence="verified",
-        when=Trigger(precautions=("hip_replacement_lateral",)),
+        when=Trigger(precautions=("hip_replacement_lateral",), condition=HIP_PRECAUTIONS_KEPT),
         exclude_tags=(
             "hip_flexion_past_90",
             "adduction_past_midline",
@@ -1158,7 +1222,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "impact",
         ),
         stop_signs=DISLOCATION_SIGNS,
-        notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
+        notes=(
+            "Your surgeon's precautions override these; ask them when they may be lifted, "
+            "and once they are, say so in your profile (hip_precautions_lifted: true) for "
+            "a program without them.",
+        ),
     ),
     SafetyRule(
         # The abductors cut and repaired in a lateral approach heal by the weeks, unlike
@@ -1250,30 +1318,62 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "jumps or hops on the new hip.",
         source="hip_replacement_precautions",
         evidence="verified",
-        when=Trigger(precautions=("hip_replacement_anterior",)),
+        when=Trigger(precautions=("hip_replacement_anterior",), condition=HIP_PRECAUTIONS_KEPT),
         exclude_tags=("hip_extension_with_external_rotation", "impact"),
         # Hip extension stays only with a cue keeping the leg from turning out.
         guard_tags=("hip_extension",),
         stop_signs=DISLOCATION_SIGNS,
-        notes=("Your surgeon's precautions override these; ask them when they may be lifted.",),
+        notes=(
+            "Your surgeon's precautions override these; ask them when they may be lifted, "
+            "and once they are, say so in your profile (hip_precautions_lifted: true) for "
+            "a program without them.",
+        ),
     ),
     SafetyRule(
         # Hip pain after a hip replacement is the operated hip, not the outer hip tendon
         # picture, so the tendon rules (no crossing the midline, no fast work) do not
         # hold; what a new hip needs of them at home is said here, for every approach.
         id="hip_replacement_at_home",
-        description="After a hip replacement (kept for all the program's weeks, as only "
-        "the surgeon lifts the precautions): no twisting or pivoting on the operated leg, "
-        "no loading it across the midline, and no fast single-leg work such as fast "
-        "step-ups.",
+        description="After a hip replacement (kept for all the program's weeks unless "
+        "the profile says the surgeon has lifted the precautions, as only the surgeon "
+        "lifts them): no twisting or pivoting on the operated leg, no loading it across "
+        "the midline, and no fast single-leg work such as fast step-ups.",
         source="new_hip_home_convention",
         evidence="convention",
-        when=Trigger(precautions=person.HIP_REPLACEMENTS),
+        when=Trigger(precautions=person.HIP_REPLACEMENTS, condition=HIP_PRECAUTIONS_KEPT),
         exclude_tags=(
             "stance_pivot",
             "adduction_under_load",
             "adduction_past_midline",
             "fast_single_leg",
+        ),
+    ),
+    SafetyRule(
+        # The surgeon has lifted the movement precautions, so the rules above keeping
+        # the hip's range (the approach's, the raised seat, no twisting) stop: a golfer
+        # 9 months after a posterior approach, cleared to play, was told no twisting or
+        # pivoting and a raised seat for all 10 weeks. What stays is what a new hip keeps
+        # whatever the surgeon has lifted: no jumps or hops, no fast single-leg work
+        # (returned to in supervised rehabilitation), and the signs of a dislocation,
+        # rarer but still possible. The stages by the weeks since the operation and the
+        # load cap are rules of their own and still hold.
+        id="hip_replacement_precautions_lifted",
+        description="After a hip replacement whose movement precautions the surgeon has "
+        "lifted: no limit on how far the hip bends, crosses or turns, and sit to stands "
+        "from an ordinary chair (from 12 weeks after the operation), but still no jumps "
+        "or hops and no fast single-leg work on the new hip.",
+        source="barnsley2015",
+        evidence="recalled",
+        when=Trigger(
+            precautions=person.HIP_REPLACEMENTS, condition=Fact("profile.hip_precautions_lifted")
+        ),
+        exclude_tags=("impact", "fast_single_leg"),
+        stop_signs=DISLOCATION_SIGNS,
+        notes=(
+            "Your surgeon has lifted your hip precautions, so this program no longer limits "
+            "how far your hip bends, crosses or turns: build the range back gradually, "
+            "within the pain traffic light. Jumps, hops and fast single-leg work stay out "
+            "of a home program on a new hip; your surgeon's own rules override this.",
         ),
     ),
     SafetyRule(
@@ -1296,6 +1396,57 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         exclude_tags=("sustained_hip_adduction", "lateral_hip_compression", "adduction_under_load"),
         exclude_positions=("side-lying",),
+    ),
+    SafetyRule(
+        # The operated hip's outer pain is not read as the tendon picture (whose rules
+        # keep every side-lying position out), and under 4/10 hip_replacement_pain keeps
+        # none out either: a golfer 9 months after his hip replacement, with a 2/10 ache
+        # at the side of the hip after a round and a pelvis that drops, did side-lying
+        # leg raises in all 30 sessions. The tendons at the side of the hip may still be
+        # what aches, so they are loaded standing first (Grimaldi & Fearon 2015), as the
+        # lateral approach's abductors are rebuilt (hip_replacement_lateral_abductors).
+        id="hip_replacement_outer_hip",
+        description="After a hip replacement from the back or the front (a lateral "
+        "approach's own rules rebuild the side of the hip), outer hip pain of 2/10 or "
+        "more: the side of "
+        "the hip is trained standing (holds pressing the knee out, or standing leg lifts "
+        "out to the side) in every session, and work lying on the side (side-lying leg "
+        "lifts, clamshells, side planks) only in a block after one with that standing "
+        "work, and then one such exercise a session at most.",
+        source="outer_hip_standing_first_convention",
+        evidence="convention",
+        # Not after a lateral approach, whose own rules keep active abduction out for 12
+        # weeks and then rebuild it in these same steps (hip_replacement_lateral_abductors):
+        # asked twice, it was only left out twice in the weeks neither could fit it.
+        when=Trigger(
+            precautions=person.HIP_REPLACEMENTS,
+            pain=(("hip", person.OUTER_HIP_FROM),),
+            condition=Not(HIP_LATERAL),
+        ),
+        requires=(
+            # Optional: with no room for it, it is left out with a warning.
+            Requirement(
+                kind="session",
+                families=("standing_abduction_hold", "standing_hip_abduction"),
+                each=False,
+                optional=True,
+            ),
+            Requirement(
+                kind="stepped",
+                tags=("lateral_hip_compression",),
+                families=("standing_abduction_hold", "standing_hip_abduction"),
+            ),
+        ),
+        # Once it comes, one exercise lying on the side a session, not a side-lying leg
+        # lift, a clamshell and a side plank together (a convention).
+        limits=(Limit(tags=("lateral_hip_compression",), max_per_session=1),),
+        notes=(
+            "With the ache at the side of your hip, train that side standing first: "
+            "press the knee out into a wall or a band, or lift the leg out to the side "
+            "holding a chair. Lying on your side presses on the sore tendons, so "
+            "side-lying leg lifts and clamshells come in a later block, and lie on the "
+            "other side in bed, a pillow between your knees (Grimaldi & Fearon 2015).",
+        ),
     ),
     SafetyRule(
         # Groin pain after a hip replacement is not a footballer's adductor groin: it can
@@ -1393,7 +1544,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         id="raised_seat_sit_to_stand",
         description="While a new hip may not bend past 90 degrees (posterior and lateral "
         "approaches; this program keeps the precaution for all its weeks, as only the "
-        "surgeon lifts it): every sit to stand from a firm, raised seat, pushing on the "
+        "surgeon lifts it, unless the profile says they have): every sit to stand from a firm, raised seat, pushing on the "
         "armrests with the operated leg slid a little forward; no arms-crossed, low-seat "
         "or ordinary-chair sit to stands, fast ones included.",
         source="raised_seat_convention",
@@ -1404,8 +1555,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "While your hip may not bend past 90 degrees, stand up from a firm, high chair "
             "(or a firm cushion on the seat) pushing on the armrests, the operated leg slid "
             "a little forward, every time. This program keeps that precaution for all its "
-            "weeks, as only your surgeon can lift it; once they do, a new program brings "
-            "the ordinary chair back.",
+            "weeks, as only your surgeon can lift it; once they do, say so in your profile "
+            "(hip_precautions_lifted: true) and a new program brings the ordinary chair back.",
         ),
     ),
     SafetyRule(
@@ -1471,6 +1622,38 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_tags=("deep_loaded_knee_flexion",),
     ),
     SafetyRule(
+        # The hip's counterpart of the knee rules below, in their shape (loaded_lifts):
+        # the extensor and abductor weakness after a hip replacement lasts a year or two,
+        # and progressive resistance training rebuilds it (Mikkelsen 2014; Husby 2009).
+        # A golfer 9 months after his, with dumbbells and bands at home, was given 10
+        # weeks of bodyweight work with no bridge, hip thrust or loaded lift: nothing
+        # asked for one. From 6 weeks, the middle stage, whose strength work holds
+        # bridges and sit to stands (joint_replacement_stages); not the early stage's
+        # holds and easy work. The lifts stay within the precautions in force (a bridge
+        # or hip thrust keeps the hip under 90 degrees; a sit to stand holding a weight
+        # needs an ordinary chair, so comes once the raised seat is no longer kept), the
+        # 8RM cap (joint_replacement_loads) and the stage's effort cap; the first-load
+        # dosing starts them light. Free weights only: a cable is not one to bridge with.
+        id="hip_replacement_loaded_lifts",
+        description="From 6 weeks after a hip replacement, with a weight to lift: every "
+        "week of the strength phase holds a hip lift with a weight (a bridge, hip thrust "
+        "or deadlift holding one) and a leg lift with a weight (a sit to stand holding one, a squat or "
+        "a step-up), and every power week one of them, no heavier than an 8-repetition "
+        "load, where the other rules and the minutes leave one.",
+        source="mikkelsen2014",
+        evidence="recalled",
+        when=Trigger(
+            condition=AllOf((_state("hip_replacement", "middle", "late"), HAS_FREE_WEIGHTS))
+        ),
+        requires=loaded_lifts(OSTEOPOROSIS_HIP_LIFTS, OSTEOPOROSIS_LEG_LIFTS),
+        notes=(
+            "Your new hip's muscles need weights to get strong again: each strength week "
+            "has a bridge or hip thrust and a sit to stand or step-up holding a weight, "
+            "started light and made heavier over the weeks, never heavier than one you "
+            "could lift 8 times (Mikkelsen 2014; Husby 2009).",
+        ),
+    ),
+    SafetyRule(
         id="knee_replacement_loaded_knee_work",
         description="From 6 weeks after a knee replacement, with a weight to lift: every "
         "week of the strength phase holds a two-leg knee lift with a weight (a goblet squat "
@@ -1491,24 +1674,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         source="bade2011",
         evidence="recalled",
         when=Trigger(condition=AllOf((KNEE_PAST_EARLY, HAS_WEIGHTS))),
-        requires=(
-            Requirement(
-                kind="weekly",
-                families=KNEE_TWO_LEG_LIFTS,
-                each=False,
-                load_types=("external",),
-                phases=("strength",),
-                optional=True,
-            ),
-            Requirement(
-                kind="weekly",
-                families=(*KNEE_TWO_LEG_LIFTS, *KNEE_ONE_LEG_LIFTS),
-                each=False,
-                load_types=("external",),
-                phases=("power",),
-                optional=True,
-            ),
-        ),
+        requires=loaded_lifts(KNEE_TWO_LEG_LIFTS, power=(*KNEE_TWO_LEG_LIFTS, *KNEE_ONE_LEG_LIFTS)),
         notes=(
             "Your new knee's thigh muscles need weights to get strong again: each strength "
             "week has a squat or a sit to stand holding a weight, started light and made "
@@ -1541,16 +1707,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 )
             )
         ),
-        requires=(
-            Requirement(
-                kind="weekly",
-                families=KNEE_ONE_LEG_LIFTS,
-                each=False,
-                load_types=("external",),
-                phases=("strength",),
-                optional=True,
-            ),
-        ),
+        requires=loaded_lifts(KNEE_ONE_LEG_LIFTS, power=()),
         notes=(
             "Each strength week also has a split squat or a step-up holding a weight, so "
             "the new knee works on its own, not leaning on the other leg.",
