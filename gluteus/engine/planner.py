@@ -64,7 +64,7 @@ from .demands import (
     demands_for,
     floor_key,
     gets_extra,
-    loaded_lift_kept,
+    loaded_lifts_kept,
     loaded_lifts_progressed,
     meets_alone,
     relevant,
@@ -509,16 +509,18 @@ def _block_plan(
         focus=plan.focus,
         experience=plan.profile.experience,
     )
-    lifts = {
-        ex.family
-        for ex in (ctx.registry.exercises[e] for e in carried or {})
+    lifted = [
+        ex
+        for ex in (ctx.registry.exercises[e] for e in sorted(carried or {}))
         if LOADED_LIFT.fits(ex)
-    }
-    # The lifts the block before loaded go on: in power weeks one of them (strength kept
-    # up), in strength weeks each movement (its load climbs on; see demands).
+    ]
+    lifts = {ex.family for ex in lifted}
+    # The lifts the block before loaded go on: in power weeks the same lifts, a hip
+    # and a leg one (strength kept up, not restarted on a new lift), in strength weeks
+    # each movement (its load climbs on; see demands).
     kept: tuple[Coverage, ...] = ()
     if lifts and block.phase == "power":
-        kept = (loaded_lift_kept(lifts),)
+        kept = loaded_lifts_kept(lifted)
     elif lifts and block.phase == "strength":
         kept = loaded_lifts_progressed(lifts)
     allowed = _harder_than_chairs(
