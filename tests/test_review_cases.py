@@ -4583,7 +4583,7 @@ HIP_LIFTS = {"deadlift", "hip_thrust", "bridge", "single_leg_rdl"}
 LEG_LIFTS = LIFT_FAMILIES - HIP_LIFTS
 
 
-def _lifts(week: dict[str, Any]) -> list[dict[str, Any]]:
+def _week_lifts(week: dict[str, Any]) -> list[dict[str, Any]]:
     """The strength lifts with a weight of ``week``."""
     return [
         rx
@@ -4593,16 +4593,11 @@ def _lifts(week: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _by_kind(doc: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    kinds = {n: p["kind"] for p in doc["phases"] for n in p["weeks"]}
-    return [w for w in doc["weeks"] if kinds[w["number"]] == kind and not w["deload"]]
-
-
-def _heaviest(week: dict[str, Any], ids: Any = None) -> int | None:
+def _heaviest_in(week: dict[str, Any], ids: Any = None) -> int | None:
     """The heaviest load (the lowest repetition maximum) of ``week``'s lifts (of ``ids``)."""
     rms = [
         rx["effort"]["rm"][0]
-        for rx in _lifts(week)
+        for rx in _week_lifts(week)
         if rx["effort"]["rm"] and (ids is None or rx["id"] in ids)
     ]
     return min(rms) if rms else None
@@ -4617,19 +4612,25 @@ def test_the_power_weeks_keep_the_lifts_the_strength_weeks_loaded(name):
     power weeks keep a hip lift and a leg lift the strength weeks loaded, each going on
     from its load, and the heaviest lift does not step back."""
     doc = program(name)
-    strength, power = _by_kind(doc, "strength"), _by_kind(doc, "power")
+    strength, power = _weeks_of(doc, "strength"), _weeks_of(doc, "power")
     assert strength and power
     last = {
-        rx["id"]: rx["effort"]["rm"][0] for w in strength for rx in _lifts(w) if rx["effort"]["rm"]
+        rx["id"]: rx["effort"]["rm"][0]
+        for w in strength
+        for rx in _week_lifts(w)
+        if rx["effort"]["rm"]
     }
     for week in power:
         for families in (HIP_LIFTS, LEG_LIFTS):
-            kept = [rx for rx in _lifts(week) if rx["family"] in families and rx["id"] in last]
+            kept = [rx for rx in _week_lifts(week) if rx["family"] in families and rx["id"] in last]
             assert kept, (name, week["number"], sorted(families))
             for rx in kept:
                 assert rx["effort"]["rm"][0] <= last[rx["id"]], (name, week["number"], rx["id"])
-        heaviest = _heaviest(week)
-        assert heaviest is not None and heaviest <= _heaviest(strength[-1]), (name, week["number"])
+        heaviest = _heaviest_in(week)
+        assert heaviest is not None and heaviest <= _heaviest_in(strength[-1]), (
+            name,
+            week["number"],
+        )
 
 
 def test_a_trained_lifter_lifts_with_a_weight_from_the_first_weeks():
@@ -4639,10 +4640,10 @@ def test_a_trained_lifter_lifts_with_a_weight_from_the_first_weeks():
     first-phase week, and a week without them is caught."""
     doc = program(PRIYA_LIFTER)
     assert "trained_lifts_from_the_start" in {r["id"] for r in doc["safety"]["rules"]}
-    first = _by_kind(doc, "activation")
+    first = _weeks_of(doc, "activation")
     assert first
     for week in first:
-        lifts = _lifts(week)
+        lifts = _week_lifts(week)
         assert {rx["family"] for rx in lifts} & HIP_LIFTS, week["number"]
         assert {rx["family"] for rx in lifts} & LEG_LIFTS, week["number"]
         # Light: the first phase's dose, well short of failure.
@@ -4651,12 +4652,12 @@ def test_a_trained_lifter_lifts_with_a_weight_from_the_first_weeks():
     # first load (10RM or lighter), as a trained lifter's would.
     assert any(
         rx["effort"]["rm"] and rx["effort"]["rm"][0] < 13
-        for rx in _lifts(_by_kind(doc, "strength")[0])
+        for rx in _week_lifts(_weeks_of(doc, "strength")[0])
     )
     assert verify(doc, CTX) == []
     week = first[0]
     for s in week["sessions"]:
-        s["exercises"] = [rx for rx in s["exercises"] if rx not in _lifts(week)]
+        s["exercises"] = [rx for rx in s["exercises"] if rx not in _week_lifts(week)]
         s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
     found = [v for v in verify(doc, CTX) if v.rule == "trained_lifts_from_the_start"]
     assert found, [str(v) for v in verify(doc, CTX)]
@@ -4669,4 +4670,4 @@ def test_an_untrained_persons_first_weeks_stay_without_weights():
     novice = gluteus.Profile.from_dict({**data.to_dict(), "experience": "novice"})
     doc = gluteus.generate(novice, plugins=PM).to_dict()
     assert "trained_lifts_from_the_start" not in {r["id"] for r in doc["safety"]["rules"]}
-    assert not [rx["id"] for w in _by_kind(doc, "activation") for rx in _lifts(w)]
+    assert not [rx["id"] for w in _weeks_of(doc, "activation") for rx in _week_lifts(w)]
