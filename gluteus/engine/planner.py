@@ -889,8 +889,15 @@ class _Values:
         out = []
         if ex.id in self.prefer:
             out.append(W_PREFER)
-        if ex.id in self.before and ex.role != "activation":
+        # In the power weeks a lift the block before loaded goes on (its load carried
+        # on, see demands.loaded_lifts_kept): no variety asked of it, and a lift new
+        # there weighs less, as its first block with a weight holds it moderate (the
+        # rules' first_load cap): a step back from the lifts the strength weeks built.
+        power_lift = self.phase_rank == 2 and LOADED_LIFT.fits(ex)
+        if ex.id in self.before and ex.role != "activation" and not power_lift:
             out.append(-W_REUSE)
+        if power_lift and ex.id not in self.before:
+            out.append(-W_NEXT_RUNG)
         if ex.id in self.rungs_up and ex.id not in self.before:
             out.append(W_NEXT_RUNG)
         if ex.id in self.teaches:
