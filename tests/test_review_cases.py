@@ -4675,3 +4675,28 @@ def test_an_untrained_persons_first_weeks_stay_without_weights():
     doc = gluteus.generate(novice, plugins=PM).to_dict()
     assert "trained_lifts_from_the_start" not in {r["id"] for r in doc["safety"]["rules"]}
     assert not [rx["id"] for w in _weeks_of(doc, "activation") for rx in _week_lifts(w)]
+
+
+def test_a_trained_person_with_tight_feeling_glutes_hinges_with_a_weight_every_strength_week():
+    """Aisha, a sprinter whose hamstrings always feel tight and niggle after top-speed
+    runs, had no Romanian deadlift in her strength weeks: her only hinge was a bodyweight
+    single-leg one in the first weeks. A trained person with the tightness finding loads
+    the hinge every strength week, and a week without it is caught."""
+    doc = program("r20_aisha.yaml")
+    assert "tightness_loaded_hinge" in {r["id"] for r in doc["safety"]["rules"]}
+    hinges = {"deadlift", "single_leg_rdl"}
+    strength = _weeks_of(doc, "strength")
+    assert strength
+    for week in strength:
+        assert {rx["family"] for rx in _week_lifts(week)} & hinges, week["number"]
+    assert verify(doc, CTX) == []
+    week = strength[0]
+    for s in week["sessions"]:
+        s["exercises"] = [
+            rx
+            for rx in s["exercises"]
+            if not (rx["family"] in hinges and rx["load_type"] == "external")
+        ]
+        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+    found = [v for v in verify(doc, CTX) if v.rule == "tightness_loaded_hinge"]
+    assert found, [str(v) for v in verify(doc, CTX)]
