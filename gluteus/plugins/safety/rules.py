@@ -340,8 +340,9 @@ VALGUS_TURNING = Source(
 TRAINED_FROM_THE_START = Source(
     "trained_loaded_start_convention",
     "Convention after ACSM 2009 (progression models: intermediate and advanced lifters "
-    "train multi-joint lifts with loads, and a lighter load at more repetitions, 12 or more "
-    "at a moderate effort, is the starting point of a new cycle) and Willy 2019 "
+    "train multi-joint lifts with loads, periodised from lighter to heavier; light loads "
+    "at 10-25 repetitions are its endurance range, as summarised on a secondary page) and "
+    "Willy 2019 "
     "(patellofemoral pain guideline, recalled: hip and knee strengthening from the start, "
     "with loads the knee tolerates): a trained person with no pain of 4/10 or more keeps "
     "a hip lift and a leg lift with a light weight in the first weeks, beside the "
