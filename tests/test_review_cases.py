@@ -4700,3 +4700,15 @@ def test_a_trained_person_with_tight_feeling_glutes_hinges_with_a_weight_every_s
         s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
     found = [v for v in verify(doc, CTX) if v.rule == "tightness_loaded_hinge"]
     assert found, [str(v) for v in verify(doc, CTX)]
+
+
+def test_the_weeks_after_a_joint_replacement_keep_their_own_return_to_weights():
+    """A trained tennis player 8 weeks after an anterior hip replacement: the light lifts
+    of a trained person's first weeks wait for the replacement's stages (the 12 weeks
+    after it hold their own return to loads); a Romanian deadlift twice a week came in
+    weeks 1-3 (9-11 weeks after surgery) before the rule said so."""
+    doc = program("n09_anterior_thr_8wk_tennis.yaml")
+    first = _weeks_of(doc, "activation")
+    assert first
+    assert not [rx["id"] for w in first for rx in _week_lifts(w)]
+    assert not [w for w in doc["warnings"] if "trained_lifts_from_the_start" in w]

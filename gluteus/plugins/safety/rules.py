@@ -2195,7 +2195,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "weight (a deadlift, Romanian deadlift, hip thrust or loaded bridge) and a leg lift "
         "with a weight (a squat, split squat, step-up or sit to stand holding a weight), "
         "at a light load (12 or more reps, effort 5-6/10) beside the control work, where "
-        "the other rules leave one (an outer hip tendon starts from holds instead).",
+        "the other rules leave one (an outer hip tendon starts from holds instead, and the "
+        "12 weeks after a joint replacement or a birth keep their own stages).",
         # A lifter of four years was given three weeks of clamshells and bodyweight
         # lunges, half her session time unused: the activation weeks asked nothing
         # loaded of anyone. Trained people lift with loads (ACSM 2009), and knee pain
@@ -2213,8 +2214,13 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                     Fact("experience", "in", ("intermediate", "advanced")),
                     HAS_FREE_WEIGHTS,
                     Not(ANY_PAIN_4),
-                    # The outer hip tendon is loaded in its own stages, holds first.
+                    # The outer hip tendon is loaded in its own stages, holds first, and so
+                    # is the return to loads in the 12 weeks after a joint replacement or
+                    # a birth (their rules' stages).
                     Not(OUTER_HIP_TENDON),
+                    Not(_state("hip_replacement", "early", "middle")),
+                    Not(KNEE_EARLY_MIDDLE),
+                    Not(POSTNATAL_EARLY),
                 )
             )
         ),
