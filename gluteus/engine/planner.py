@@ -324,6 +324,7 @@ class BlockPlan:
     # loaded id -> per drill_first requirement not yet met, the drills that may precede it
     gates: Mapping[str, tuple[tuple[str, ...], ...]] = field(factory=dict)
     teaches: frozenset[str] = frozenset()  # drills of drill_first requirements not yet met
+    loaded: frozenset[str] = frozenset()  # lifts (ids) done with a weight in the blocks before
 
 
 def _partner_map(
@@ -589,6 +590,7 @@ def _block_plan(
             for req, _ in demands.drill_first
             if taught_by(req, ex) and not set(req.families) & done
         ),
+        loaded=loaded,
     )
 
 
@@ -863,6 +865,7 @@ class _Values:
     before: frozenset[str]  # the exercises of the block before
     rungs_up: frozenset[str]  # the rungs above those on their ladders
     teaches: frozenset[str]  # drills some loaded work waits for (drill_first)
+    loaded: frozenset[str]  # lifts done with a weight in the blocks before
 
     @classmethod
     def of(cls, plan: Plan, bp: BlockPlan, previous: Chosen | None) -> _Values:
@@ -873,6 +876,7 @@ class _Values:
             before=before,
             rungs_up=frozenset(n for p in sorted(before) for n in plan.next_rungs.get(p, ())),
             teaches=bp.teaches,
+            loaded=bp.loaded,
         )
 
     def per_pick(self, option: Option) -> int:
@@ -890,13 +894,14 @@ class _Values:
         if ex.id in self.prefer:
             out.append(W_PREFER)
         # In the power weeks a lift the block before loaded goes on (its load carried
-        # on, see demands.loaded_lifts_kept): no variety asked of it, and a lift new
-        # there weighs less, as its first block with a weight holds it moderate (the
-        # rules' first_load cap): a step back from the lifts the strength weeks built.
+        # on, see demands.loaded_lifts_kept): no variety asked of it, and a lift never
+        # lifted with a weight before weighs less, as its first block with one holds it
+        # moderate (the rules' first_load cap): a step back from the lifts the strength
+        # weeks built.
         power_lift = self.phase_rank == 2 and LOADED_LIFT.fits(ex)
         if ex.id in self.before and ex.role != "activation" and not power_lift:
             out.append(-W_REUSE)
-        if power_lift and ex.id not in self.before:
+        if power_lift and ex.id not in self.loaded:
             out.append(-W_NEXT_RUNG)
         if ex.id in self.rungs_up and ex.id not in self.before:
             out.append(W_NEXT_RUNG)
