@@ -4576,7 +4576,7 @@ LIFT_FAMILIES = {
 }  # fmt: skip
 
 
-# --- Review 22: trained people's loaded work ----------------------------------------------
+# --- Priya (41, a lifter), Aisha and Ruth: trained people's loaded work -------------------
 
 PRIYA_LIFTER = "r22_priya.yaml"  # 41, four years of lifting, knee and back ache 2/10
 HIP_LIFTS = {"deadlift", "hip_thrust", "bridge", "single_leg_rdl"}
