@@ -265,12 +265,14 @@ def without_family_everywhere(family: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
-def without_weights_in_a_strength_week() -> Callable[[dict[str, Any]], None]:
+def without_weights_in_a_strength_week(
+    phase: str = "Build strength",
+) -> Callable[[dict[str, Any]], None]:
     """An edit taking every strength exercise with a weight out of the first loading week
-    of the strength phase."""
+    of the strength phase (or of ``phase``)."""
 
     def edit(doc: dict[str, Any]) -> None:
-        week = next(w for w in doc["weeks"] if w["phase"] == "Build strength" and not w["deload"])
+        week = next(w for w in doc["weeks"] if w["phase"] == phase and not w["deload"])
         for session in week["sessions"]:
             session["exercises"] = [
                 rx
@@ -928,6 +930,12 @@ WORDS_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("gluteal_tendinopathy_heavy_slow", OUTER_HIP_LYING, without_weights_in_a_strength_week()),
     # Trained, with a weight to lift: a hip lift and a leg lift with it every strength week.
     ("trained_lifts_loaded", person(), without_weights_in_a_strength_week()),
+    # ... and, with no pain of 4/10 or more, light ones from the first weeks.
+    (
+        "trained_lifts_from_the_start",
+        person(),
+        without_weights_in_a_strength_week("Activate and control"),
+    ),
     # ... and with a barbell or dumbbells, not on a single kettlebell.
     ("trained_lifts_not_on_one_kettlebell", person(), slip_in("kettlebell_deadlift")),
     # Knees that cave in, under 65: two-foot jumps landed and held in each power week.

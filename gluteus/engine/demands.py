@@ -181,8 +181,8 @@ def _fs(value: Iterable[str]) -> frozenset[str]:
 @frozen
 class Group:
     """Exercises counting towards one part of a demand: of ``issue`` (any, when None),
-    of one of ``load_types`` and ``only_roles`` (any, when empty) and with one of these
-    planes, roles, tags or families."""
+    of one of ``load_types`` and ``only_roles`` and among ``only_exercises`` (any, when
+    empty) and with one of these planes, roles, tags or families."""
 
     label: str
     issue: str | None = None
@@ -192,6 +192,7 @@ class Group:
     families: frozenset[str] = field(default=frozenset(), converter=_fs)
     load_types: frozenset[str] = field(default=frozenset(), converter=_fs)
     only_roles: frozenset[str] = field(default=frozenset(), converter=_fs)
+    only_exercises: frozenset[str] = field(default=frozenset(), converter=_fs)
 
     def fits(self, ex: Exercise) -> bool:
         """True when ``ex`` counts towards this group."""
@@ -200,6 +201,8 @@ class Group:
         if self.load_types and ex.load_type not in self.load_types:
             return False
         if self.only_roles and ex.role not in self.only_roles:
+            return False
+        if self.only_exercises and ex.id not in self.only_exercises:
             return False
         return bool(
             self.planes & set(ex.planes)
@@ -284,13 +287,13 @@ class Coverage:
 
 
 LOADED_LIFT = Group("loaded strength", roles=("strength",), load_types=("external",))
-"""A strength lift held in the hands or on the back (see :func:`loaded_lift_kept`)."""
+"""A strength lift held in the hands or on the back (see :func:`loaded_lifts_kept`)."""
 
 
-def _loaded_lift(families: Sequence[str], what: str) -> Coverage:
-    """An optional weekly demand for a lift of ``families`` with an external load;
-    ``what`` words it, its ``{}`` the movements. The planner's preference: unsaid when
-    unmet (``gluteus check`` does not know it)."""
+def _loaded_lift(families: Sequence[str], what: str, exercises: Iterable[str] = ()) -> Coverage:
+    """An optional weekly demand for a lift of ``families`` with an external load (one of
+    ``exercises``, when given); ``what`` words it, its ``{}`` the movements. The
+    planner's preference: unsaid when unmet (``gluteus check`` does not know it)."""
     words = " or ".join(f.replace("_", " ") for f in families)
     # A strength lift of the movement: an eccentric hip thrust with a dumbbell, dosed
     # by its tempo, does not carry on a barbell hip thrust's climbing load.
@@ -299,21 +302,43 @@ def _loaded_lift(families: Sequence[str], what: str) -> Coverage:
         families=families,
         load_types=LOADED_LIFT.load_types,
         only_roles=LOADED_LIFT.roles,
+        only_exercises=exercises,
     )
     return Coverage(what.format(words), "week", (group,), optional=True, warned=False)
 
 
-def loaded_lift_kept(families: Iterable[str]) -> Coverage:
-    """The power weeks keep a loaded strength lift of ``families`` (those the block before
-    loaded): strength is kept up while power is trained (ACSM 2009 progression models;
+KEPT_MOVEMENTS: tuple[tuple[str, ...], ...] = (
+    ("deadlift", "hip_thrust", "bridge", "single_leg_rdl"),
+    ("squat", "split_squat", "step_up", "sit_to_stand", "single_leg_squat"),
+)
+"""The movements a power block keeps a loaded lift of, each on its own: a hip lift
+(a hinge, thrust or bridge) and a leg lift (a squat, split squat or step-up), the two
+main lifts a strength block loads; any other loaded movement is one of its own."""
+
+
+def loaded_lifts_kept(lifts: Iterable[Exercise]) -> tuple[Coverage, ...]:
+    """The power weeks keep, per movement of :data:`KEPT_MOVEMENTS` (a hip lift, a leg
+    lift), one of ``lifts`` (the loaded strength lifts of the block before) that is of
+    it: strength is kept up while power is trained (ACSM 2009 progression models;
     Haff & Nimphius 2012: power rests on maximal strength, which a power phase keeps
-    training). The planner asks it of a power block whose block before loaded a
-    lift, of the same movements, so the lift goes on rather than a new heavy one
-    starting; optional, a convention (its dose stays the strength rule's), so a week the
-    rules or the minutes leave without one is not a conflict."""
-    return _loaded_lift(
-        sorted(set(families)),
-        "the power weeks keep a loaded strength lift ({}), as the block before had",
+    training). The same lift, not a new one of the movement: a lift new to the person
+    starts moderate (a ``first_load`` cap), so a barbell deadlift first met in the
+    power weeks would stand at 11RM where the dumbbell Romanian deadlift it replaced
+    had reached 8RM, and the load would step back. Each movement is optional on its
+    own, a convention (its dose stays the strength rule's, carried on from the block
+    before), so a week the rules or the minutes leave without one is not a
+    conflict."""
+    by_movement: dict[tuple[str, ...], list[Exercise]] = {}
+    for ex in lifts:
+        movement = next((m for m in KEPT_MOVEMENTS if ex.family in m), (ex.family,))
+        by_movement.setdefault(movement, []).append(ex)
+    return tuple(
+        _loaded_lift(
+            sorted({ex.family for ex in kept}),
+            "the power weeks keep a loaded strength lift ({}) the block before loaded",
+            sorted(ex.id for ex in kept),
+        )
+        for _, kept in sorted(by_movement.items())
     )
 
 
@@ -323,7 +348,7 @@ def loaded_lifts_progressed(families: Iterable[str]) -> tuple[Coverage, ...]:
     (ACSM 2009 progression models: the load of a lift rises from block to block), not
     back to a bodyweight version of the movement. Each movement is optional on its own
     and a convention, so a week the rules or the minutes leave without one is not a
-    conflict; like :func:`loaded_lift_kept`, it is the planner's preference."""
+    conflict; like :func:`loaded_lifts_kept`, it is the planner's preference."""
     return tuple(
         _loaded_lift([f], "the strength weeks go on with a loaded {}, as the block before had")
         for f in sorted(set(families))

@@ -64,7 +64,7 @@ from .demands import (
     demands_for,
     floor_key,
     gets_extra,
-    loaded_lift_kept,
+    loaded_lifts_kept,
     loaded_lifts_progressed,
     meets_alone,
     needs_warm_up,
@@ -325,6 +325,7 @@ class BlockPlan:
     # loaded id -> per drill_first requirement not yet met, the drills that may precede it
     gates: Mapping[str, tuple[tuple[str, ...], ...]] = field(factory=dict)
     teaches: frozenset[str] = frozenset()  # drills of drill_first requirements not yet met
+    loaded: frozenset[str] = frozenset()  # lifts (ids) done with a weight in the blocks before
 
 
 def _partner_map(
@@ -511,16 +512,18 @@ def _block_plan(
         focus=plan.focus,
         experience=plan.profile.experience,
     )
-    lifts = {
-        ex.family
-        for ex in (ctx.registry.exercises[e] for e in carried or {})
+    lifted = [
+        ex
+        for ex in (ctx.registry.exercises[e] for e in sorted(carried or {}))
         if LOADED_LIFT.fits(ex)
-    }
-    # The lifts the block before loaded go on: in power weeks one of them (strength kept
-    # up), in strength weeks each movement (its load climbs on; see demands).
+    ]
+    lifts = {ex.family for ex in lifted}
+    # The lifts the block before loaded go on: in power weeks the same lifts, a hip
+    # and a leg one (strength kept up, not restarted on a new lift), in strength weeks
+    # each movement (its load climbs on; see demands).
     kept: tuple[Coverage, ...] = ()
     if lifts and block.phase == "power":
-        kept = (loaded_lift_kept(lifts),)
+        kept = loaded_lifts_kept(lifted)
     elif lifts and block.phase == "strength":
         kept = loaded_lifts_progressed(lifts)
     allowed = _harder_than_chairs(
@@ -595,6 +598,7 @@ def _block_plan(
             for req, _ in demands.drill_first
             if taught_by(req, ex) and not set(req.families) & done
         ),
+        loaded=loaded,
     )
 
 
@@ -869,6 +873,7 @@ class _Values:
     before: frozenset[str]  # the exercises of the block before
     rungs_up: frozenset[str]  # the rungs above those on their ladders
     teaches: frozenset[str]  # drills some loaded work waits for (drill_first)
+    loaded: frozenset[str]  # lifts done with a weight in the blocks before
 
     @classmethod
     def of(cls, plan: Plan, bp: BlockPlan, previous: Chosen | None) -> _Values:
@@ -879,6 +884,7 @@ class _Values:
             before=before,
             rungs_up=frozenset(n for p in sorted(before) for n in plan.next_rungs.get(p, ())),
             teaches=bp.teaches,
+            loaded=bp.loaded,
         )
 
     def per_pick(self, option: Option) -> int:
@@ -895,8 +901,16 @@ class _Values:
         out = []
         if ex.id in self.prefer:
             out.append(W_PREFER)
-        if ex.id in self.before and ex.role != "activation":
+        # In the power weeks a lift the block before loaded goes on (its load carried
+        # on, see demands.loaded_lifts_kept): no variety asked of it, and a lift never
+        # lifted with a weight before weighs less, as its first block with one holds it
+        # moderate (the rules' first_load cap): a step back from the lifts the strength
+        # weeks built.
+        power_lift = self.phase_rank == 2 and LOADED_LIFT.fits(ex)
+        if ex.id in self.before and ex.role != "activation" and not power_lift:
             out.append(-W_REUSE)
+        if power_lift and ex.id not in self.loaded:
+            out.append(-W_NEXT_RUNG)
         if ex.id in self.rungs_up and ex.id not in self.before:
             out.append(W_NEXT_RUNG)
         if ex.id in self.teaches:

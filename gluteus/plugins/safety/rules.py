@@ -378,6 +378,20 @@ VALGUS_TURNING = Source(
     "No trial tests this gate as stated.",
     "convention",
 )
+TRAINED_FROM_THE_START = Source(
+    "trained_loaded_start_convention",
+    "Convention after ACSM 2009 (progression models: intermediate and advanced lifters "
+    "train multi-joint lifts with loads, periodised from lighter to heavier; light loads "
+    "at 10-25 repetitions are its endurance range, as summarised on a secondary page) and "
+    "Willy 2019 "
+    "(patellofemoral pain guideline, recalled: hip and knee strengthening from the start, "
+    "with loads the knee tolerates): a trained person with no pain of 4/10 or more keeps "
+    "a hip lift and a leg lift with a light weight in the first weeks, beside the "
+    "activation and control work, instead of weeks of bodyweight drills alone. The "
+    "weeks and the light load (12-20 repetitions at an effort of 5-6/10, 4-5 in reserve) "
+    "are gluteus's convention; no trial sets them as stated.",
+    "convention",
+)
 PGP_IMPACT = Source(
     "pgp_impact_convention",
     "Convention after the European pelvic girdle pain guidelines (Vleeming 2008, recalled: "
@@ -426,6 +440,7 @@ SOURCES: tuple[Source, ...] = (
     PGP_IMPACT,
     WILLIAMS2007,
     VALGUS_TURNING,
+    TRAINED_FROM_THE_START,
 )
 
 PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
@@ -2452,6 +2467,61 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 each=False,
                 load_types=("external",),
                 phases=("power",),
+                optional=True,
+            ),
+        ),
+    ),
+    SafetyRule(
+        id="trained_lifts_from_the_start",
+        description="Trained (intermediate or advanced) with a weight to lift and no pain "
+        "of 4/10 or more: every week of the first phase already holds a hip lift with a "
+        "weight (a deadlift, Romanian deadlift, hip thrust or loaded bridge) and a leg lift "
+        "with a weight (a squat, split squat, step-up or sit to stand holding a weight), "
+        "at a light load (12 or more reps, effort 5-6/10) beside the control work, where "
+        "the other rules leave one (an outer hip tendon starts from holds instead, and the "
+        "12 weeks after a joint replacement or a birth keep their own stages).",
+        # A lifter of four years was given three weeks of clamshells and bodyweight
+        # lunges, half her session time unused: the activation weeks asked nothing
+        # loaded of anyone. Trained people lift with loads (ACSM 2009), and knee pain
+        # is treated with loaded hip and knee strengthening from the start (Willy
+        # 2019); the light dose is the first phase's own (12-20 reps, effort 5-6/10),
+        # and the lifts' heavier loads follow in the blocks after. Pain of 4/10 or more,
+        # and an outer hip tendon (staged from holds, Mellor 2018), leave the first
+        # weeks as they are. Optional: where the time or the other
+        # rules leave no room, the program says so.
+        source="trained_loaded_start_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    Fact("experience", "in", ("intermediate", "advanced")),
+                    HAS_FREE_WEIGHTS,
+                    Not(ANY_PAIN_4),
+                    # The outer hip tendon is loaded in its own stages, holds first, and so
+                    # is the return to loads in the 12 weeks after a joint replacement or
+                    # a birth (their rules' stages).
+                    Not(OUTER_HIP_TENDON),
+                    Not(_state("hip_replacement", "early", "middle")),
+                    Not(KNEE_EARLY_MIDDLE),
+                    Not(POSTNATAL_EARLY),
+                )
+            )
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("deadlift", "hip_thrust", "bridge", "single_leg_rdl"),
+                each=False,
+                load_types=("external",),
+                phases=("activation",),
+                optional=True,
+            ),
+            Requirement(
+                kind="weekly",
+                families=("squat", "split_squat", "step_up", "sit_to_stand", "single_leg_squat"),
+                each=False,
+                load_types=("external",),
+                phases=("activation",),
                 optional=True,
             ),
         ),

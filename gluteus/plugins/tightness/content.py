@@ -61,19 +61,38 @@ from __future__ import annotations
 
 from gluteus.engine.model import (
     Activation,
+    AllOf,
+    AnyOf,
     Cue,
     DoseRule,
     Exercise,
+    Fact,
     Ladder,
     LadderStep,
     Requirement,
     SafetyRule,
+    Source,
     Trigger,
 )
 from gluteus.plugins import _sources as src
 from gluteus.plugins._sources import ADVANCE_HOLD, ADVANCE_REPS, REGRESS
 
-SOURCES = src.ALL
+LOADED_HINGE = Source(
+    "tightness_loaded_hinge_convention",
+    "Convention after ACSM 2009 (progression models: trained people train multi-joint "
+    "lifts with loads) and Kongsgaard 2009 (heavy slow resistance: a loaded, slowly "
+    "lowered lift builds the tolerance stretching does not), with van der Horst 2015 and "
+    "van Dyk 2019 (recalled, to be checked: eccentric hamstring strengthening, the Nordic "
+    "hamstring exercise, about halves hamstring strains in athletes): a trained person "
+    "whose glutes and hamstrings feel tight loads the hip hinge, a Romanian deadlift, "
+    "through the lengthened range of both every strength week, instead of "
+    "stretching them. That a loaded hinge stands for this every such week is gluteus's "
+    "convention; no trial tests it as stated, and the Nordic itself, which needs a "
+    "partner or a fixed anchor for the heels, is not in the catalogue.",
+    "convention",
+)
+
+SOURCES = (*src.ALL, LOADED_HINGE)
 
 _ISO_NOTE = "Isometric dose borrowed from patellar tendinopathy (Rio 2015); not tested at the hip."
 
@@ -851,6 +870,49 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "Each week loads the tight-feeling muscles three ways: holds (isometric) to ease pain, slow lowering (eccentric) to build tolerance, and strength for the deep hip rotators. This rests on a tendon study of 6 people and a case report, so it is expert opinion.",
+        ),
+    ),
+    SafetyRule(
+        id="tightness_loaded_hinge",
+        description="Trained (intermediate or advanced), with glutes that feel tight and a "
+        "weight to lift: every strength week holds a hip hinge with a weight (a "
+        "Romanian deadlift or deadlift, or a single-leg one holding a weight), loading the "
+        "glutes and hamstrings through their lengthened range instead of stretching them, "
+        "where the other rules leave one.",
+        # A trained sprinter whose hamstrings felt tight and niggled after top-speed runs
+        # had no hinge with a weight in weeks 3-8 (the loaded hinge sat in the back's
+        # rules alone). Optional: where the time or the other rules leave no room, the
+        # program says so.
+        source="tightness_loaded_hinge_convention",
+        evidence="convention",
+        # Stated as a condition, as the back's loaded hinge is: it adds to the
+        # tightness fix for trained people, it is not the fix every tightness finding
+        # gets.
+        when=Trigger(
+            condition=AllOf(
+                (
+                    AnyOf((Fact("finding.tightness", ">=", 1), Fact("focus.tightness"))),
+                    Fact("experience", "in", ("intermediate", "advanced")),
+                    AnyOf(
+                        tuple(Fact(f"equipment.{w}") for w in ("dumbbell", "kettlebell", "barbell"))
+                    ),
+                )
+            ),
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("deadlift", "single_leg_rdl"),
+                each=False,
+                load_types=("external",),
+                phases=("strength",),
+                optional=True,
+            ),
+        ),
+        notes=(
+            "The Romanian deadlift loads the glutes and hamstrings as they lengthen, the "
+            "strength that stretching does not build; lower it slowly and stop the set if a "
+            "hamstring twinges or a niggle rises.",
         ),
     ),
 )
