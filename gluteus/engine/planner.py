@@ -529,6 +529,12 @@ def _block_plan(
     allowed = _harder_than_chairs(
         plan, block.phase, _allowed(plan, restrictions, ctx, block.phase), demands
     )
+    if lifts and block.phase == "power":
+        # Power weeks keep training the lifts already loaded: a lift new to a weight
+        # there starts moderate (moderate_before_heavy), a step back beside the lifts
+        # built up, and is learnt in a strength block instead (a lifter's power weeks
+        # brought in a barbell deadlift at 11RM beside her 8RM hip thrust).
+        allowed = [ex for ex in allowed if not LOADED_LIFT.fits(ex) or ex.id in loaded]
     # A stepped rung (a full plank) waits for a block after one that held its ladder,
     # and stays open once opened: every earlier block counts, not only the one just
     # before, or a block of the harder rung would close its own step and send the next
