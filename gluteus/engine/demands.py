@@ -307,10 +307,20 @@ def _loaded_lift(families: Sequence[str], what: str, exercises: Iterable[str] = 
     return Coverage(what.format(words), "week", (group,), optional=True, warned=False)
 
 
-KEPT_MOVEMENTS: tuple[tuple[str, ...], ...] = (
-    ("deadlift", "hip_thrust", "bridge", "single_leg_rdl"),
-    ("squat", "split_squat", "step_up", "sit_to_stand", "single_leg_squat"),
+HIP_LIFT_FAMILIES: tuple[str, ...] = ("deadlift", "hip_thrust", "bridge", "single_leg_rdl")
+"""A hip lift: a hinge, a thrust or a bridge (a trained person's main lifts, with
+:data:`LEG_LIFT_FAMILIES`)."""
+
+LEG_LIFT_FAMILIES: tuple[str, ...] = (
+    "squat",
+    "split_squat",
+    "step_up",
+    "sit_to_stand",
+    "single_leg_squat",
 )
+"""A leg lift: a squat, split squat, step-up, sit to stand or single-leg squat."""
+
+KEPT_MOVEMENTS: tuple[tuple[str, ...], ...] = (HIP_LIFT_FAMILIES, LEG_LIFT_FAMILIES)
 """The movements a power block keeps a loaded lift of, each on its own: a hip lift
 (a hinge, thrust or bridge) and a leg lift (a squat, split squat or step-up), the two
 main lifts a strength block loads; any other loaded movement is one of its own."""

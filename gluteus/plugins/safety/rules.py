@@ -5,6 +5,7 @@ joint replacements, hypertension) and pain levels. Data only; the engine
 
 from __future__ import annotations
 
+from gluteus.engine.demands import HIP_LIFT_FAMILIES, LEG_LIFT_FAMILIES
 from gluteus.engine.dosing import SHORTEST_HOLD_S, TESTED_HOLD_SHARE
 from gluteus.engine.model import (
     AllOf,
@@ -547,12 +548,13 @@ OSTEOPOROSIS_LEG_LIFTS = ("sit_to_stand", "squat", "split_squat", "step_up")
 
 
 def loaded_lifts(
-    *strength: tuple[str, ...], power: tuple[str, ...] | None = None
+    *strength: tuple[str, ...], power: tuple[str, ...] | None = None, phase: str = "strength"
 ) -> tuple[Requirement, ...]:
     """The one shape of the rules asking for lifts with a weight: a lift of each family
-    group in ``strength`` every strength week, and one of ``power`` (all those families
-    unless given; none when empty) in each power week. Optional: where the other rules
-    and the minutes leave none, the program says so."""
+    group in ``strength`` every week of ``phase`` (the strength phase unless given), and
+    one of ``power`` (all those families unless given; none when empty) in each power
+    week. Optional: where the other rules and the minutes leave none, the program says
+    so."""
     weekly = [
         Requirement(
             kind="weekly",
@@ -563,7 +565,7 @@ def loaded_lifts(
             optional=True,
         )
         for families, phase in (
-            *((group, "strength") for group in strength),
+            *((group, phase) for group in strength),
             (power if power is not None else tuple(f for g in strength for f in g), "power"),
         )
         if families
@@ -2434,42 +2436,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 )
             )
         ),
-        requires=(
-            Requirement(
-                kind="weekly",
-                families=("deadlift", "hip_thrust", "bridge", "single_leg_rdl"),
-                each=False,
-                load_types=("external",),
-                phases=("strength",),
-                optional=True,
-            ),
-            Requirement(
-                kind="weekly",
-                families=("squat", "split_squat", "step_up", "sit_to_stand", "single_leg_squat"),
-                each=False,
-                load_types=("external",),
-                phases=("strength",),
-                optional=True,
-            ),
-            Requirement(
-                kind="weekly",
-                families=(
-                    "deadlift",
-                    "hip_thrust",
-                    "bridge",
-                    "single_leg_rdl",
-                    "squat",
-                    "split_squat",
-                    "step_up",
-                    "sit_to_stand",
-                    "single_leg_squat",
-                ),
-                each=False,
-                load_types=("external",),
-                phases=("power",),
-                optional=True,
-            ),
-        ),
+        requires=loaded_lifts(HIP_LIFT_FAMILIES, LEG_LIFT_FAMILIES),
     ),
     SafetyRule(
         id="trained_lifts_from_the_start",
@@ -2507,24 +2474,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 )
             )
         ),
-        requires=(
-            Requirement(
-                kind="weekly",
-                families=("deadlift", "hip_thrust", "bridge", "single_leg_rdl"),
-                each=False,
-                load_types=("external",),
-                phases=("activation",),
-                optional=True,
-            ),
-            Requirement(
-                kind="weekly",
-                families=("squat", "split_squat", "step_up", "sit_to_stand", "single_leg_squat"),
-                each=False,
-                load_types=("external",),
-                phases=("activation",),
-                optional=True,
-            ),
-        ),
+        requires=loaded_lifts(HIP_LIFT_FAMILIES, LEG_LIFT_FAMILIES, phase="activation", power=()),
     ),
     SafetyRule(
         id="trained_lifts_not_on_one_kettlebell",
