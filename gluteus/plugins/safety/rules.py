@@ -585,6 +585,8 @@ KNEE_PAST_EARLY = _state("knee_replacement", "middle", "late")
 HAS_WEIGHTS = AnyOf(tuple(Fact(f"equipment.{w}") for w in WEIGHTS))
 # A weight to hold for a hip or leg lift: a cable is a weight, but not one to squat with.
 HAS_FREE_WEIGHTS = AnyOf(tuple(Fact(f"equipment.{w}") for w in WEIGHTS if w != "cable"))
+# Trained: an intermediate or advanced lifter (the profile's experience).
+TRAINED = Fact("experience", "in", ("intermediate", "advanced"))
 # The rules that leave out every free-standing single-leg lift and single-leg squat
 # (falls_supported_balance, osteoporosis): where they hold, a rule asking for one
 # would only ever say it was left out.
@@ -2401,7 +2403,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(
             condition=AllOf(
                 (
-                    Fact("experience", "in", ("intermediate", "advanced")),
+                    TRAINED,
                     Not(JUMPS_RULED_OUT),
                 )
             )
@@ -2431,7 +2433,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(
             condition=AllOf(
                 (
-                    Fact("experience", "in", ("intermediate", "advanced")),
+                    TRAINED,
                     HAS_FREE_WEIGHTS,
                 )
             )
@@ -2461,7 +2463,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(
             condition=AllOf(
                 (
-                    Fact("experience", "in", ("intermediate", "advanced")),
+                    TRAINED,
                     HAS_FREE_WEIGHTS,
                     Not(ANY_PAIN_4),
                     # The outer hip tendon is loaded in its own stages, holds first, and so
@@ -2491,7 +2493,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(
             condition=AllOf(
                 (
-                    Fact("experience", "in", ("intermediate", "advanced")),
+                    TRAINED,
                     AnyOf((Fact("equipment.barbell"), Fact("equipment.dumbbell"))),
                 )
             )
