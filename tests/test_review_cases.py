@@ -5060,3 +5060,39 @@ def test_the_weeks_after_a_joint_replacement_keep_their_own_return_to_weights():
             assert not numbers & set(rule["weeks"] or numbers), rule["weeks"]
     assert not [rx["id"] for w in first for rx in _week_lifts(w) if rx["family"] == "deadlift"]
     assert not [w for w in doc["warnings"] if "trained_lifts_from_the_start" in w]
+
+
+# --- Review 22: a deep buttock ache worse on sitting -------------------------------------
+
+HINGES = {"deadlift", "single_leg_rdl", "kettlebell_swing"}
+
+
+def test_a_deep_buttock_ache_on_sitting_is_named_and_hinges_come_on_days_apart():
+    """Kostas, 45, an advanced lifter whose deep right buttock ache is worse after half an
+    hour's sitting: he hinged in all four sessions of his first week, and nothing said the
+    ache may be the hamstring tendon at the sit bone or the back, or about sitting. The
+    program names both with the signs that call for a physiotherapist, gives sitting
+    advice, and keeps hinges off consecutive days; a hinge written in the day after
+    another is caught."""
+    doc = program("r23_kostas.yaml")
+    note = next(n for n in doc["safety"]["notes"] if "sit bone" in n)
+    assert "physiotherapist" in note and "sitting" in note and "down the leg" in note
+    for week in doc["weeks"]:
+        hinged = [
+            DAYS.index(s["day"])
+            for s in week["sessions"]
+            if any(rx["family"] in HINGES for rx in s["exercises"])
+        ]
+        assert not any(b - a == 1 for a, b in itertools.pairwise(hinged)), (week["number"], hinged)
+    assert verify(doc, CTX) == []
+    week = doc["weeks"][0]
+    by_day = {s["day"]: s for s in week["sessions"]}
+    hinge_day = next(
+        s["day"] for s in week["sessions"] if any(rx["family"] in HINGES for rx in s["exercises"])
+    )
+    next_day = DAYS[(DAYS.index(hinge_day) + 1) % 7]
+    assert next_day in by_day, "a training day follows a hinge day"
+    rx = next(rx for rx in by_day[hinge_day]["exercises"] if rx["family"] in HINGES)
+    by_day[next_day]["exercises"].append(dict(rx))
+    found = [v for v in verify(doc, CTX) if v.rule == "deep_buttock_ache_checked"]
+    assert found, [str(v) for v in verify(doc, CTX)]

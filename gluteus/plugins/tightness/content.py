@@ -69,6 +69,7 @@ from gluteus.engine.model import (
     Fact,
     Ladder,
     LadderStep,
+    Limit,
     Requirement,
     SafetyRule,
     Source,
@@ -92,7 +93,21 @@ LOADED_HINGE = Source(
     "convention",
 )
 
-SOURCES = (*src.ALL, LOADED_HINGE)
+DEEP_BUTTOCK_ACHE = Source(
+    "deep_buttock_ache_convention",
+    "Convention after Goom TSH et al. 2016 (proximal hamstring tendinopathy: clinical "
+    "aspects of assessment and management, JOSPT 46:483; recalled, to be checked: pain at "
+    "the sit bone that is worse sitting and on hinging is commonly the hamstring tendon, "
+    "eased by less sitting on it and by loading it first with the hip only a little bent, "
+    "keeping deep loaded hip bending for later): a deep buttock ache worse on sitting is "
+    "named as more than a tight piriformis, with the signs that call for a physiotherapist's "
+    "look (pain at the sit bone, pain that rises on hinging, pain or tingling spreading down "
+    "the leg), and hinges are kept to days apart while it lasts. The days apart and the "
+    "wording are gluteus's convention; no trial sets them.",
+    "convention",
+)
+
+SOURCES = (*src.ALL, LOADED_HINGE, DEEP_BUTTOCK_ACHE)
 
 _ISO_NOTE = "Isometric dose borrowed from patellar tendinopathy (Rio 2015); not tested at the hip."
 
@@ -913,6 +928,34 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "The Romanian deadlift loads the glutes and hamstrings as they lengthen, the "
             "strength that stretching does not build; lower it slowly and stop the set if a "
             "hamstring twinges or a niggle rises.",
+        ),
+    ),
+    SafetyRule(
+        # An advanced lifter with a deep right buttock ache worse after 30 minutes' sitting
+        # hinged in all four sessions of his first week, with nothing said about what else
+        # the ache may be or about sitting.
+        id="deep_buttock_ache_checked",
+        description="A deep buttock ache that is worse sitting: the program says what else "
+        "it may be and when to have it looked at, with advice on sitting, and hip hinges "
+        "(deadlifts, single-leg Romanian deadlifts, swings) are never on two days in a row "
+        "while it lasts.",
+        source="deep_buttock_ache_convention",
+        evidence="convention",
+        when=Trigger(condition=Fact("sign.piriformis_symptoms")),
+        limits=(
+            Limit(
+                families=("deadlift", "single_leg_rdl", "kettlebell_swing"),
+                not_on_consecutive_days=True,
+            ),
+        ),
+        notes=(
+            "A deep buttock ache that is worse sitting is not always a tight piriformis: the "
+            "hamstring tendon where it joins the sit bone, and pain coming from the low back, "
+            "are common causes. Have it looked at by a physiotherapist if the pain is at the "
+            "sit bone, rises when you hinge or sit, or spreads down the leg (pain, tingling or "
+            "numbness below the buttock). Meanwhile break up sitting every 30 minutes or so, "
+            "and if the sit bone is sore, sit on a cushion that takes the pressure off it "
+            "(Goom 2016, recalled).",
         ),
     ),
 )
