@@ -659,6 +659,9 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=15),
         without_families(("step_down", "single_leg_squat"), week=4),
     ),
+    # ... and landing practice from the first weeks (person(age=15) is the same profile
+    # as above, generated once).
+    ("youth_landing_from_the_start", person(age=15), without_family("snap_down", week=1)),
     (
         "joint_replacement_loads",
         person(age=58, precautions=["knee_replacement"], weeks_since_surgery=30),

@@ -5096,3 +5096,21 @@ def test_a_deep_buttock_ache_on_sitting_is_named_and_hinges_come_on_days_apart()
     by_day[next_day]["exercises"].append(dict(rx))
     found = [v for v in verify(doc, CTX) if v.rule == "deep_buttock_ache_checked"]
     assert found, [str(v) for v in verify(doc, CTX)]
+
+
+# --- Review 22: a young athlete learns to land from the first weeks ----------------------
+
+
+def test_a_young_athlete_whose_knees_cave_in_practises_landing_from_the_first_weeks():
+    """Jayden, 16, basketball, both knees caving in: his only landing work was squat jumps
+    once a week from week 6. Landing practice (a snap-down held on two feet) comes every
+    week of the first and strength phases, before the power weeks' jumps (Webster &
+    Hewett 2018; FIFA 11+)."""
+    doc = program("r23_jayden.yaml")
+    assert "youth_landing_from_the_start" in {r["id"] for r in doc["safety"]["rules"]}
+    for week in doc["weeks"]:
+        if week["deload"] or week["phase"] == "Power and function":
+            continue
+        families = {rx["family"] for s in week["sessions"] for rx in s["exercises"]}
+        assert "snap_down" in families, week["number"]
+    assert not [w for w in doc["warnings"] if "youth_landing_from_the_start" in w]

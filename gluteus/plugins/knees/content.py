@@ -1029,6 +1029,37 @@ EXERCISES: tuple[Exercise, ...] = (
         why="Glute med and deep-rotator strength from a chair, for anyone who cannot get down to the floor or stand for long; no EMG was gathered for it.",
         family="seated_abduction",
     ),
+    Exercise(
+        id="snap_down_landing",
+        name="Snap-down to a held landing",
+        issues=("knees", "function"),
+        role="stability",
+        position="standing",
+        planes=("sagittal", "frontal"),
+        equipment=(),
+        loaded=False,
+        unilateral=False,
+        level=2,
+        seconds_per_rep=4,
+        rest_s=45,
+        cues=(
+            "Rise tall onto your toes with the arms up",
+            "Snap down fast into a half squat on both feet, arms swinging back",
+            "Land quietly, knees over the second toes and hips back; hold 2 seconds",
+        ),
+        fault="Landing stiff-legged or with the knees falling in towards each other.",
+        # A fast drop into a landing: kept off wherever impact is (the rules that leave
+        # out jumps leave this out too), and offered only where a rule asks for it.
+        tags=("impact",),
+        targets=("gmax", "gmed", "whole_leg"),
+        source="youth_landing_convention",
+        evidence="convention",
+        why="The landing position of a jump, learnt without leaving the ground: the first "
+        "rung of landing work for a young athlete whose knees cave in (FIFA 11+, Soligard "
+        "2008).",
+        family="snap_down",
+        asked_only=True,
+    ),
 )
 
 LADDERS: tuple[Ladder, ...] = (

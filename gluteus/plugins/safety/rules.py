@@ -256,6 +256,18 @@ LANDING_LADDER = Source(
     "convention; no trial tests it as stated.",
     "convention",
 )
+YOUTH_LANDING = Source(
+    "youth_landing_convention",
+    "Convention after Webster & Hewett 2018 (a meta-analysis of meta-analyses of training "
+    "programmes to prevent anterior cruciate ligament injury, J Orthop Res 36:2696; "
+    "recalled, to be checked: programmes with landing and plyometric work cut these "
+    "injuries in young athletes) and the FIFA 11+ warm-up (Soligard 2008, recalled), which "
+    "trains landing from the first session: a young athlete whose knees cave in learns the "
+    "landing position (a snap-down held on two feet) from the first weeks, before the "
+    "jumps of the power weeks. The first weeks and the drill are gluteus's convention; no "
+    "trial tests them as stated.",
+    "convention",
+)
 VALGUS_LOAD = Source(
     "valgus_load_convention",
     "Convention after Willy 2019 (patellofemoral pain guideline: hip and knee strengthening "
@@ -441,6 +453,7 @@ SOURCES: tuple[Source, ...] = (
     PGP_IMPACT,
     WILLIAMS2007,
     VALGUS_TURNING,
+    YOUTH_LANDING,
     TRAINED_FROM_THE_START,
 )
 
@@ -2386,6 +2399,29 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 families=("step_down", "single_leg_squat"),
                 each=False,
                 phases=("strength", "power"),
+                optional=True,
+            ),
+        ),
+    ),
+    SafetyRule(
+        id="youth_landing_from_the_start",
+        description="Under 18 with knees that cave in, and nothing in the rules against "
+        "jumping: each week of the first and strength phases holds landing practice (a "
+        "snap-down to a landing held on two feet, knees over the toes), so the landings of "
+        "the power weeks and the person's sport start from a learnt position.",
+        # A basketball player of 16 whose knees caved in had no landing work before week
+        # 6 (Webster & Hewett 2018: landing work cuts these injuries in young athletes).
+        # Optional: where the time or the other rules leave no room, a warning says so.
+        source="youth_landing_convention",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf((KNEE_VALGUS, _state("age_band", "under_18"), Not(JUMPS_RULED_OUT)))
+        ),
+        requires=(
+            Requirement(
+                kind="weekly",
+                families=("snap_down",),
+                phases=("activation", "strength"),
                 optional=True,
             ),
         ),
