@@ -27,6 +27,7 @@ from gluteus.engine.model import (
     LadderStep,
     Limit,
     Renderer,
+    Requirement,
     SafetyRule,
     Sign,
     Source,
@@ -576,6 +577,30 @@ def test_a_missing_exercise_field_names_the_exercise(installed):
     installed(FakeEntryPoint("at_import", broken_import))
     [error] = make_plugin_manager().load_errors
     assert error.error.startswith("importing it built an Exercise 'at_import' without its")
+
+
+def test_a_value_outside_a_fields_choices_names_the_field_and_the_closest_choice(installed):
+    def rules() -> list[SafetyRule]:
+        return [
+            SafetyRule(
+                id="weekly_typo",
+                description="d",
+                source="s",
+                evidence="convention",
+                when=Trigger(always=True),
+                requires=(Requirement(kind="weeky", roles=("strength",)),),
+            )
+        ]
+
+    with pytest.raises(PluginError) as info:
+        make_plugin_manager(
+            entrypoints=False, plugins=[module("gluteus_typo", register_safety_rules=rules)]
+        ).registry()
+    assert str(info.value) == (
+        "plugin 'gluteus_typo': hook register_safety_rules gave the field 'kind' the value "
+        "'weeky', which is not one of before_loaded, session_opens, weekly, session, "
+        "stepped, drill_first; the closest is 'weekly'"
+    )
 
 
 def test_a_plugin_written_before_targets_were_required_fails_with_what_to_change(installed):

@@ -221,6 +221,22 @@ def exception_words(exc: BaseException) -> str:
                 f"built {_article(unexpected['cls'])} with a field it does not have: "
                 f"{unexpected['name']!r}{hint}"
             )
+    if (
+        isinstance(exc, ValueError)
+        and len(exc.args) == 4
+        and isinstance(exc.args[1], attrs.Attribute)
+        and isinstance(exc.args[2], tuple | list | frozenset | set)
+    ):
+        # attrs' in_ validator: its arguments are the message, the field, the choices
+        # and the value found; said as one line with the closest choice.
+        field, choices, found = exc.args[1], exc.args[2], exc.args[3]
+        words = [str(c) for c in choices]
+        close = difflib.get_close_matches(str(found), words, n=1)
+        hint = f"; the closest is {close[0]!r}" if close else ""
+        return (
+            f"gave the field {field.name!r} the value {found!r}, which is not one of "
+            f"{', '.join(words)}{hint}"
+        )
     return f"raised {type(exc).__name__}: {text}"
 
 
