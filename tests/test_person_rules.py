@@ -741,17 +741,28 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(schedule=BACK_TO_BACK),
         hinge_twice_in_a_row(HEAVY, ex_id="split_squat_loaded"),
     ),
-    # Tuesday is a sport day, so Monday is its eve: a light goblet squat (a leg lift with
-    # a weight, at any load) and a jump are both kept off it.
+    # Tuesday is a sport day, so Monday is its eve: a heavy goblet squat, a heavy
+    # bodyweight single-leg squat, a jump and a kettlebell swing are all kept off it (a
+    # moderate lift may stay: test_review_cases has that side).
     (
         "sport_day_eve_light",
         person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
-        slip_in_at("goblet_squat_dumbbell", {"rpe": [6, 7], "rm": [14, 15], "rir": [3, 4]}),
+        slip_in_at("goblet_squat_dumbbell", {"rpe": [7, 7], "rm": [8, 8], "rir": [2, 3]}),
+    ),
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in_at("single_leg_squat", {"rpe": [8, 9], "rm": None, "rir": None}),
     ),
     (
         "sport_day_eve_light",
         person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
         slip_in("squat_jump", week=7),
+    ),
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in("kettlebell_swing", week=7),
     ),
     # Every training day (mon, wed, fri) is an eve: the person is told the program cannot
     # keep them light, and that advice cannot be taken out.

@@ -4683,14 +4683,15 @@ LEG_FAMILIES = {
 }  # fmt: skip
 
 
-def _heavy_leg_work(rx: dict[str, Any]) -> bool:
-    """A leg lift with a weight, leg work dosed heavy (effort 8/10 or more, or a weight
-    lifted 8 times or fewer), or a jump or hop."""
+def _heavy(rx: dict[str, Any]) -> bool:
+    """Dosed heavy: an effort of 8/10 or more, or a weight lifted 8 times or fewer."""
     effort = rx.get("effort") or {}
-    heavy = (effort.get("rpe") or [0, 0])[1] >= 8 or (effort.get("rm") or [99, 99])[0] <= 8
-    return "impact" in tags(rx) or (
-        rx["family"] in LEG_FAMILIES and (rx["load_type"] == "external" or heavy)
-    )
+    return (effort.get("rpe") or [0, 0])[1] >= 8 or (effort.get("rm") or [99, 99])[0] <= 8
+
+
+def _heavy_leg_work(rx: dict[str, Any]) -> bool:
+    """Leg work dosed heavy, with a weight or without, a jump or hop, or a swing."""
+    return bool({"impact", "ballistic"} & tags(rx)) or (rx["family"] in LEG_FAMILIES and _heavy(rx))
 
 
 def _eves(doc: dict[str, Any]) -> set[str]:
@@ -4702,8 +4703,8 @@ def _eves(doc: dict[str, Any]) -> set[str]:
 def test_the_day_before_a_sport_day_holds_no_heavy_leg_work_or_jumps(name):
     """Ruth's split squat came on the Friday before her Saturday parkrun, and Aisha's gym
     days took no account of her track days: with the sport days given, the session the
-    day before one holds no leg lift with a weight, nothing heavy and no jumps, while
-    the other days still carry the loaded lifts (the program passes its own check)."""
+    day before one holds no heavy leg work, no jumps and no swings, while the loaded
+    lifts stay in the program (the program passes its own check)."""
     doc = program(name)
     eves = _eves(doc)
     assert eves & {s["day"] for s in doc["weeks"][0]["sessions"]}, "a training day is an eve"
@@ -4722,16 +4723,17 @@ def test_the_day_before_a_sport_day_holds_no_heavy_leg_work_or_jumps(name):
     assert verify(doc, CTX) == []
 
 
-def test_a_loaded_lift_put_on_the_day_before_parkrun_is_caught():
-    """Ruth's loaded lift moved by hand to the Friday before her parkrun is caught,
-    naming the rule; the same lift on a Monday is not this rule's business."""
+def test_a_heavy_lift_put_on_the_day_before_parkrun_is_caught_and_a_moderate_one_is_not():
+    """Ruth's heavy loaded lift moved by hand to the Friday before her parkrun is caught,
+    naming the rule; the same lift at a moderate dose (12RM, effort 6-7/10) there is not
+    this rule's business: the 48 hours are about hard sessions, not any weight."""
     doc = program("r22_ruth.yaml")
     eves = _eves(doc)
     week = next(
         w
         for w in doc["weeks"]
         if any(
-            rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES
+            rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES and _heavy(rx)
             for s in w["sessions"]
             for rx in s["exercises"]
         )
@@ -4740,12 +4742,14 @@ def test_a_loaded_lift_put_on_the_day_before_parkrun_is_caught():
         rx
         for s in week["sessions"]
         for rx in s["exercises"]
-        if rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES
+        if rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES and _heavy(rx)
     )
     eve = next(s for s in week["sessions"] if s["day"] in eves)
     eve["exercises"][-1] = copy.deepcopy(lift)
     found = [v for v in verify(doc, CTX) if v.rule == "sport_day_eve_light"]
     assert found and all(v.day in eves for v in found), [str(v) for v in verify(doc, CTX)]
+    eve["exercises"][-1]["effort"] = {"rpe": [6, 7], "rm": [12, 12], "rir": [3, 4]}
+    assert [str(v) for v in verify(doc, CTX) if v.rule == "sport_day_eve_light"] == []
 
 
 def test_sport_days_change_nothing_when_no_training_day_is_left_clear():
@@ -5060,3 +5064,50 @@ def test_the_weeks_after_a_joint_replacement_keep_their_own_return_to_weights():
             assert not numbers & set(rule["weeks"] or numbers), rule["weeks"]
     assert not [rx["id"] for w in first for rx in _week_lifts(w) if rx["family"] == "deadlift"]
     assert not [w for w in doc["warnings"] if "trained_lifts_from_the_start" in w]
+
+
+# --- Lena (34, an advanced lifter, 5-a-side Tue and Thu): the day before football holds
+# moderate lifts, not nothing ---------------------------------------------------------------
+
+
+def test_an_advanced_lifter_lifts_moderate_weights_the_day_before_football():
+    """Lena's Monday and Wednesday come the day before her 5-a-side, and the rule for
+    the day before a sport day left every weight off them: 10-minute sessions of
+    clamshells, about 6 weighted sets a week for an advanced lifter. Garber 2011's 48
+    hours are about hard sessions: those days hold no heavy leg lift, jump or swing,
+    while moderate lifts stay, so every strength week lifts weights on two days or
+    more and the heavy lifts still come on the day clear of sport."""
+    doc = program("r23_lena.yaml")
+    eves = _eves(doc)
+    assert eves == {"mon", "wed"}
+    on_eves = [
+        (w["number"], s["day"], rx["id"])
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        if s["day"] in eves
+        for rx in s["exercises"]
+        if _heavy_leg_work(rx)
+    ]
+    assert on_eves == []
+    strength = _weeks_of(doc, "strength")
+    assert strength
+    for week in strength:
+        lifts = [
+            (s["day"], rx)
+            for s in week["sessions"]
+            for rx in s["exercises"]
+            if rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES
+        ]
+        assert len({day for day, _ in lifts} & eves) >= 1, week["number"]
+        assert len({day for day, _ in lifts}) >= 2, week["number"]
+        assert sum(rx["sets"] for _, rx in lifts) >= 12, week["number"]
+    heavy_days = {
+        s["day"]
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES and _heavy(rx)
+    }
+    assert heavy_days and not heavy_days & eves, heavy_days
+    assert verify(doc, CTX) == []
+

@@ -2118,17 +2118,21 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # The person's own sport (a parkrun, track sessions, a match) works the same
         # thighs, glutes and hamstrings as hard as a heavy session does: Garber 2011's 48
         # hours between hard sessions of the same muscles, applied to the sport as one of
-        # them, keeps heavy leg work and landings off the day before it. Lifts with a
-        # weight count at any load (the legs should be fresh, not only unstrained), and
-        # bodyweight single-leg, squat and hinge work only when dosed heavy; a convention,
-        # as no trial sets the day. It applies while some training day is not the day
-        # before a sport day: with none, the heavy work has nowhere else to go.
+        # them, keeps hard leg work off the day before it. Hard is the heavy dose (effort
+        # 8/10 or more, or 8RM or heavier), with or without a weight, and landings and
+        # ballistic swings; moderate lifts (9RM or lighter at an effort of 7/10 or less)
+        # may stay, since the 48 hours are about hard sessions, and leaving every weight
+        # off the eve emptied whole sessions (a lifter's days before 5-a-side were 10
+        # minutes of clamshells). A convention, as no trial sets the day. It applies while
+        # some training day is not the day before a sport day: with none, the heavy work
+        # has nowhere else to go.
         id="sport_day_eve_light",
         description="The day before one of the person's sport days (the runs, track "
         "sessions, team training or matches the profile lists): no squats, split squats, "
-        "lunges, step-ups, single-leg squats, deadlifts, hip thrusts, bridges or swings with "
-        "a weight, none of them done heavy (an effort of 8/10 or more, or a weight lifted 8 "
-        "times or fewer) without one, and no jumps or hops, so the legs come to the sport "
+        "lunges, step-ups, single-leg squats, deadlifts, hip thrusts or bridges done "
+        "heavy (an effort of 8/10 or more, or a weight lifted 8 times or fewer), and "
+        "no jumps, hops or kettlebell swings; moderate lifts (an effort of 7/10 or less "
+        "with a weight lifted 9 times or more) may stay, so the legs come to the sport "
         "fresh (a convention after Garber 2011's 48 hours between hard sessions of the "
         "same muscles).",
         source="garber2011",
@@ -2142,11 +2146,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             )
         ),
         limits=(
-            Limit(
-                tags=("impact",),
-                loaded_families=(*SQUAT_FAMILIES, *HIP_EXTENSION_FAMILIES),
-                not_before_sport_days=True,
-            ),
+            Limit(tags=("impact", "ballistic"), not_before_sport_days=True),
             Limit(
                 families=(*SQUAT_FAMILIES, *HIP_EXTENSION_FAMILIES),
                 heavy=True,
@@ -2155,9 +2155,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "A session on the day before your sport (the runs, track sessions, training or "
-            "matches you listed) holds no leg lifts with a weight, nothing heavy and no "
-            "jumps, so your legs are fresh for it: the heavy work comes on your sport days "
-            "or the day after (a convention after Garber 2011's 48 hours between hard "
+            "matches you listed) holds no heavy leg lifts, no jumps and no swings, so your "
+            "legs are fresh for it: moderate lifts (a weight you could lift 9 times or more, "
+            "at an effort of 7/10 or less) may stay, and the heavy work comes on your sport "
+            "days or the day after (a convention after Garber 2011's 48 hours between hard "
             "sessions of the same muscles).",
         ),
     ),
