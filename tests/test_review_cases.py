@@ -5111,3 +5111,21 @@ def test_an_advanced_lifter_lifts_moderate_weights_the_day_before_football():
     assert heavy_days and not heavy_days & eves, heavy_days
     assert verify(doc, CTX) == []
 
+
+def test_a_sprinters_heavy_lifts_come_on_her_track_days_or_the_day_after():
+    """Aisha's track days are Mon, Tue, Thu and Fri, and she lifts Mon, Tue, Thu and Sat:
+    the heavy lifts keep off Monday and Thursday (the days before a track session) and
+    so fall on Tuesday, a track day, and Saturday, the day after one (the high-low
+    model), on two days in some week rather than nowhere."""
+    doc = program("r22_aisha.yaml")
+    eves = _eves(doc)
+    assert eves & {"mon", "tue", "thu", "sat"} == {"mon", "thu"}
+    heavy: dict[int, set[str]] = {}
+    for w in doc["weeks"]:
+        for s in w["sessions"]:
+            for rx in s["exercises"]:
+                if rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES and _heavy(rx):
+                    heavy.setdefault(w["number"], set()).add(s["day"])
+    assert heavy, "some week lifts heavy"
+    assert not set().union(*heavy.values()) & eves, heavy
+    assert any(len(days) >= 2 for days in heavy.values()), heavy
