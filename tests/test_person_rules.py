@@ -764,6 +764,11 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
         slip_in("kettlebell_swing", week=7),
     ),
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in("step_up_knee_drive", week=7),
+    ),
     # Every training day (mon, wed, fri) is an eve: the person is told the program cannot
     # keep them light, and that advice cannot be taken out.
     (

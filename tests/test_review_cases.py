@@ -4690,8 +4690,11 @@ def _heavy(rx: dict[str, Any]) -> bool:
 
 
 def _heavy_leg_work(rx: dict[str, Any]) -> bool:
-    """Leg work dosed heavy, with a weight or without, a jump or hop, or a swing."""
-    return bool({"impact", "ballistic"} & tags(rx)) or (rx["family"] in LEG_FAMILIES and _heavy(rx))
+    """Leg work dosed heavy, with a weight or without, a jump or hop, a swing, or a lunge
+    or step-up driven up fast."""
+    return bool({"impact", "ballistic", "fast_single_leg"} & tags(rx)) or (
+        rx["family"] in LEG_FAMILIES and _heavy(rx)
+    )
 
 
 def _eves(doc: dict[str, Any]) -> set[str]:

@@ -2119,9 +2119,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # thighs, glutes and hamstrings as hard as a heavy session does: Garber 2011's 48
         # hours between hard sessions of the same muscles, applied to the sport as one of
         # them, keeps hard leg work off the day before it. Hard is the heavy dose (effort
-        # 8/10 or more, or 8RM or heavier), with or without a weight, and landings and
-        # ballistic swings; moderate lifts (9RM or lighter at an effort of 7/10 or less)
-        # may stay, since the 48 hours are about hard sessions, and leaving every weight
+        # 8/10 or more, or 8RM or heavier), with or without a weight, landings, ballistic
+        # swings, and lunges and step-ups driven up fast (the knee loaded as fast as in a
+        # landing, as knee_pain_no_fast_single_leg treats them); moderate lifts (9RM or
+        # lighter at an effort of 7/10 or less) may stay, since the 48 hours are about
+        # hard sessions, and leaving every weight
         # off the eve emptied whole sessions (a lifter's days before 5-a-side were 10
         # minutes of clamshells). A convention, as no trial sets the day. It applies while
         # some training day is not the day before a sport day: with none, the heavy work
@@ -2131,8 +2133,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "sessions, team training or matches the profile lists): no squats, split squats, "
         "lunges, step-ups, single-leg squats, deadlifts, hip thrusts or bridges done "
         "heavy (an effort of 8/10 or more, or a weight lifted 8 times or fewer), and "
-        "no jumps, hops or kettlebell swings; moderate lifts (an effort of 7/10 or less "
-        "with a weight lifted 9 times or more) may stay, so the legs come to the sport "
+        "no jumps, hops, kettlebell swings, or lunges or step-ups driven up fast; moderate "
+        "lifts (an effort of 7/10 or less with a weight lifted 9 times or more) may stay, "
+        "so the legs come to the sport "
         "fresh (a convention after Garber 2011's 48 hours between hard sessions of the "
         "same muscles).",
         source="garber2011",
@@ -2146,7 +2149,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             )
         ),
         limits=(
-            Limit(tags=("impact", "ballistic"), not_before_sport_days=True),
+            Limit(tags=("impact", "ballistic", "fast_single_leg"), not_before_sport_days=True),
             Limit(
                 families=(*SQUAT_FAMILIES, *HIP_EXTENSION_FAMILIES),
                 heavy=True,
@@ -2155,11 +2158,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "A session on the day before your sport (the runs, track sessions, training or "
-            "matches you listed) holds no heavy leg lifts, no jumps and no swings, so your "
-            "legs are fresh for it: moderate lifts (a weight you could lift 9 times or more, "
-            "at an effort of 7/10 or less) may stay, and the heavy work comes on your sport "
-            "days or the day after (a convention after Garber 2011's 48 hours between hard "
-            "sessions of the same muscles).",
+            "matches you listed) holds no heavy leg lifts, no jumps, no swings and no fast "
+            "lunges or step-ups, so your legs are fresh for it: moderate lifts (a weight you "
+            "could lift 9 times or more, at an effort of 7/10 or less) may stay, and the "
+            "heavy work comes on your sport days or the day after (a convention after "
+            "Garber 2011's 48 hours between hard sessions of the same muscles).",
         ),
     ),
     SafetyRule(
