@@ -769,6 +769,18 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
         slip_in("step_up_knee_drive", week=7),
     ),
+    # BASE's knees cave in: a single-leg squat at a moderate effort, or a step-down, on
+    # the Monday before Tuesday's sport.
+    (
+        "valgus_sport_day_eve",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in_at("single_leg_wall_squat", {"rpe": [6, 7], "rm": None, "rir": None}),
+    ),
+    (
+        "valgus_sport_day_eve",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in("lateral_step_down"),
+    ),
     # Every training day (mon, wed, fri) is an eve: the person is told the program cannot
     # keep them light, and that advice cannot be taken out.
     (

@@ -5132,3 +5132,34 @@ def test_a_sprinters_heavy_lifts_come_on_her_track_days_or_the_day_after():
     assert heavy, "some week lifts heavy"
     assert not set().union(*heavy.values()) & eves, heavy
     assert any(len(days) >= 2 for days in heavy.values()), heavy
+
+
+# --- Ruth (58, a runner whose left knee caves in) and Walter (70, painful arthritic knees):
+# single-leg squats kept fresh for the run, and apart on a painful knee ----------------------
+
+
+def test_a_knee_that_caves_in_does_no_single_leg_squats_the_day_before_parkrun():
+    """Ruth's Friday before her Saturday parkrun held 3 x 12 single-leg squats on the knee
+    that caves in: the single-leg squats and step-downs go on other days, and her
+    single-leg knee work and loaded lifts stay in the program."""
+    doc = program("r22_ruth.yaml")
+    assert "valgus_sport_day_eve" in {r["id"] for r in doc["safety"]["rules"]}
+    eves = _eves(doc)
+    assert eves == {"fri"}
+    squats = [
+        (w["number"], s["day"])
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        for rx in s["exercises"]
+        if rx["family"] in {"single_leg_squat", "step_down"}
+    ]
+    assert squats, "the single-leg squats moved, they were not dropped"
+    assert not [(n, day) for n, day in squats if day in eves], squats
+    for week in _weeks_of(doc, "strength"):
+        days = {
+            s["day"]
+            for s in week["sessions"]
+            for rx in s["exercises"]
+            if rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES
+        }
+        assert len(days) >= 2, (week["number"], days)

@@ -2552,6 +2552,40 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        # The knee caves in most as the muscles holding it in line tire (hence the
+        # controlled load above); sets of single-leg squats the day before a run or match
+        # send them into the sport tired (a runner of 58 whose knee caves in had 3 x 12
+        # single-leg squats on the Friday before her Saturday parkrun). Keeping the
+        # single-leg squats and step-downs, where the one knee bends deepest under the
+        # body alone, off that day, whatever their load, is gluteus's convention after
+        # Garber 2011's 48 hours between sessions of the same muscles; step-ups and split
+        # squats, with a shallower knee bend or the back foot sharing the load, may stay
+        # (kept off too, they left a runner's weeks 3-5 without single-leg knee work and
+        # her loaded lifts on one day). It waits for some training day clear of the
+        # sport, as sport_day_eve_light does.
+        id="valgus_sport_day_eve",
+        description="Knees that cave in: the day before one of the person's sport days, no "
+        "single-leg squats or step-downs at any load, so the muscles that hold the knee in "
+        "line come to the sport fresh (a convention after Garber 2011's 48 hours between "
+        "sessions of the same muscles).",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    KNEE_VALGUS,
+                    Fact("profile.sport_days", ">=", 1),
+                    Fact("profile.days_clear_of_sport", ">=", 1),
+                )
+            )
+        ),
+        limits=(Limit(families=("single_leg_squat", "step_down"), not_before_sport_days=True),),
+        notes=(
+            "Your single-leg squats and step-downs are never on the day before your sport, "
+            "so the muscles that keep your knee in line are fresh for it.",
+        ),
+    ),
+    SafetyRule(
         id="valgus_no_adduction_under_load",
         description="Knees that cave in: no single-leg work that loads the hip as it moves "
         "in towards or across the midline (skater squats, turning single-leg squats, hip "
