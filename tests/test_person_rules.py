@@ -735,6 +735,14 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         slip_in_at("step_up_loaded", {"rpe": [8, 9], "rm": None, "rir": None}),
     ),
     ("heavy_hinges_apart", person(schedule=BACK_TO_BACK), hinge_twice_in_a_row(HEAVY)),
+    # A painful knee: the same single-leg squat, at a moderate effort, on Monday and Tuesday.
+    (
+        "knee_pain_same_knee_work_apart",
+        person(schedule=BACK_TO_BACK, pain={"knee": 4}),
+        hinge_twice_in_a_row(
+            {"rpe": [6, 7], "rm": None, "rir": None}, ex_id="single_leg_wall_squat"
+        ),
+    ),
     # A heavy split squat one day, a heavy back squat the next: the same thighs and glutes.
     (
         "heavy_squats_apart",

@@ -5163,3 +5163,21 @@ def test_a_knee_that_caves_in_does_no_single_leg_squats_the_day_before_parkrun()
             if rx["load_type"] == "external" and rx["family"] in LEG_FAMILIES
         }
         assert len(days) >= 2, (week["number"], days)
+
+
+def test_a_painful_knee_does_not_repeat_a_single_leg_squat_the_next_day():
+    """Walter (knee pain 4/10, arthritic knees) had the single-leg wall squat on Thursday
+    and Friday in weeks 11-12: the same single-leg squat, step-up or step-down never
+    comes on two days in a row, within a week or across its end."""
+    doc = program("r18_walter.yaml")
+    assert "knee_pain_same_knee_work_apart" in {r["id"] for r in doc["safety"]["rules"]}
+    done: dict[str, set[int]] = {}
+    for w in doc["weeks"]:
+        for s in w["sessions"]:
+            for rx in s["exercises"]:
+                if rx["family"] in {"single_leg_squat", "step_up", "step_down"}:
+                    day = (w["number"] - 1) * 7 + DAYS.index(s["day"])
+                    done.setdefault(rx["id"], set()).add(day)
+    assert done, "he does single-leg knee work"
+    for ex, days in done.items():
+        assert not [d for d in days if d + 1 in days], (ex, sorted(days))

@@ -2646,6 +2646,34 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        # Garber 2011 gives the same muscles 48 hours between hard sessions; for a knee
+        # that hurts at 4/10 or more (as in knee osteoarthritis) the same single-leg squat
+        # or step, where the one knee carries the body alone, counts as hard at any load,
+        # so it is not repeated the next day (a man of 70 with painful arthritic knees had
+        # the single-leg wall squat on Thursday and Friday). Other work, a different knee
+        # exercise and the split squat and its hold (the back foot shares the load)
+        # included, may follow. A convention.
+        id="knee_pain_same_knee_work_apart",
+        description="Knee pain 4/10 or more: the same single-leg squat, step-up or "
+        "step-down never on two days in a row, so the knee and its muscles get 48 hours "
+        "between them (a convention after Garber 2011); other work may follow.",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(pain=(("knee", 4),)),
+        limits=(
+            Limit(
+                families=("single_leg_squat", "step_up", "step_down"),
+                not_on_consecutive_days=True,
+                same_exercise=True,
+            ),
+        ),
+        notes=(
+            "While your knee hurts at 4/10 or more, the same single-leg squat, step-up or "
+            "step-down comes on days apart, so the knee has 48 hours between them (a "
+            "convention after Garber 2011).",
+        ),
+    ),
+    SafetyRule(
         id="knee_pain_high",
         description="Knee pain 5/10 or more: no deep loaded knee bending.",
         source="willy2019",
