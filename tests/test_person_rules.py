@@ -738,23 +738,59 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         slip_in_at("step_up_loaded", {"rpe": [8, 9], "rm": None, "rir": None}),
     ),
     ("heavy_hinges_apart", person(schedule=BACK_TO_BACK), hinge_twice_in_a_row(HEAVY)),
+    # A painful knee: the same single-leg squat, at a moderate effort, on Monday and Tuesday.
+    (
+        "knee_pain_same_knee_work_apart",
+        person(schedule=BACK_TO_BACK, pain={"knee": 4}),
+        hinge_twice_in_a_row(
+            {"rpe": [6, 7], "rm": None, "rir": None}, ex_id="single_leg_wall_squat"
+        ),
+    ),
     # A heavy split squat one day, a heavy back squat the next: the same thighs and glutes.
     (
         "heavy_squats_apart",
         person(schedule=BACK_TO_BACK),
         hinge_twice_in_a_row(HEAVY, ex_id="split_squat_loaded"),
     ),
-    # Tuesday is a sport day, so Monday is its eve: a light goblet squat (a leg lift with
-    # a weight, at any load) and a jump are both kept off it.
+    # Tuesday is a sport day, so Monday is its eve: a heavy goblet squat, a heavy
+    # bodyweight single-leg squat, a jump and a kettlebell swing are all kept off it (a
+    # moderate lift may stay: test_review_cases has that side).
     (
         "sport_day_eve_light",
         person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
-        slip_in_at("goblet_squat_dumbbell", {"rpe": [6, 7], "rm": [14, 15], "rir": [3, 4]}),
+        slip_in_at("goblet_squat_dumbbell", {"rpe": [7, 7], "rm": [8, 8], "rir": [2, 3]}),
+    ),
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in_at("single_leg_squat", {"rpe": [8, 9], "rm": None, "rir": None}),
     ),
     (
         "sport_day_eve_light",
         person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
         slip_in("squat_jump", week=7),
+    ),
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in("kettlebell_swing", week=7),
+    ),
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in("step_up_knee_drive", week=7),
+    ),
+    # BASE's knees cave in: a single-leg squat at a moderate effort, or a step-down, on
+    # the Monday before Tuesday's sport.
+    (
+        "valgus_sport_day_eve",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in_at("single_leg_wall_squat", {"rpe": [6, 7], "rm": None, "rir": None}),
+    ),
+    (
+        "valgus_sport_day_eve",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in("lateral_step_down"),
     ),
     # Every training day (mon, wed, fri) is an eve: the person is told the program cannot
     # keep them light, and that advice cannot be taken out.

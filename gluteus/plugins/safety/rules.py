@@ -2131,17 +2131,24 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # The person's own sport (a parkrun, track sessions, a match) works the same
         # thighs, glutes and hamstrings as hard as a heavy session does: Garber 2011's 48
         # hours between hard sessions of the same muscles, applied to the sport as one of
-        # them, keeps heavy leg work and landings off the day before it. Lifts with a
-        # weight count at any load (the legs should be fresh, not only unstrained), and
-        # bodyweight single-leg, squat and hinge work only when dosed heavy; a convention,
-        # as no trial sets the day. It applies while some training day is not the day
-        # before a sport day: with none, the heavy work has nowhere else to go.
+        # them, keeps hard leg work off the day before it. Hard is the heavy dose (effort
+        # 8/10 or more, or 8RM or heavier), with or without a weight, landings, ballistic
+        # swings, and lunges and step-ups driven up fast (the knee loaded as fast as in a
+        # landing, as knee_pain_no_fast_single_leg treats them); moderate lifts (9RM or
+        # lighter at an effort of 7/10 or less) may stay, since the 48 hours are about
+        # hard sessions, and leaving every weight
+        # off the eve emptied whole sessions (a lifter's days before 5-a-side were 10
+        # minutes of clamshells). A convention, as no trial sets the day. It applies while
+        # some training day is not the day before a sport day: with none, the heavy work
+        # has nowhere else to go.
         id="sport_day_eve_light",
         description="The day before one of the person's sport days (the runs, track "
         "sessions, team training or matches the profile lists): no squats, split squats, "
-        "lunges, step-ups, single-leg squats, deadlifts, hip thrusts, bridges or swings with "
-        "a weight, none of them done heavy (an effort of 8/10 or more, or a weight lifted 8 "
-        "times or fewer) without one, and no jumps or hops, so the legs come to the sport "
+        "lunges, step-ups, single-leg squats, deadlifts, hip thrusts or bridges done "
+        "heavy (an effort of 8/10 or more, or a weight lifted 8 times or fewer), and "
+        "no jumps, hops, kettlebell swings, or lunges or step-ups driven up fast; moderate "
+        "lifts (an effort of 7/10 or less with a weight lifted 9 times or more) may stay, "
+        "so the legs come to the sport "
         "fresh (a convention after Garber 2011's 48 hours between hard sessions of the "
         "same muscles).",
         source="garber2011",
@@ -2155,11 +2162,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             )
         ),
         limits=(
-            Limit(
-                tags=("impact",),
-                loaded_families=(*SQUAT_FAMILIES, *HIP_EXTENSION_FAMILIES),
-                not_before_sport_days=True,
-            ),
+            Limit(tags=("impact", "ballistic", "fast_single_leg"), not_before_sport_days=True),
             Limit(
                 families=(*SQUAT_FAMILIES, *HIP_EXTENSION_FAMILIES),
                 heavy=True,
@@ -2168,10 +2171,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "A session on the day before your sport (the runs, track sessions, training or "
-            "matches you listed) holds no leg lifts with a weight, nothing heavy and no "
-            "jumps, so your legs are fresh for it: the heavy work comes on your sport days "
-            "or the day after (a convention after Garber 2011's 48 hours between hard "
-            "sessions of the same muscles).",
+            "matches you listed) holds no heavy leg lifts, no jumps, no swings and no fast "
+            "lunges or step-ups, so your legs are fresh for it: moderate lifts (a weight you "
+            "could lift 9 times or more, at an effort of 7/10 or less) may stay, and the "
+            "heavy work comes on your sport days or the day after (a convention after "
+            "Garber 2011's 48 hours between hard sessions of the same muscles).",
         ),
     ),
     SafetyRule(
@@ -2584,6 +2588,40 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        # The knee caves in most as the muscles holding it in line tire (hence the
+        # controlled load above); sets of single-leg squats the day before a run or match
+        # send them into the sport tired (a runner of 58 whose knee caves in had 3 x 12
+        # single-leg squats on the Friday before her Saturday parkrun). Keeping the
+        # single-leg squats and step-downs, where the one knee bends deepest under the
+        # body alone, off that day, whatever their load, is gluteus's convention after
+        # Garber 2011's 48 hours between sessions of the same muscles; step-ups and split
+        # squats, with a shallower knee bend or the back foot sharing the load, may stay
+        # (kept off too, they left a runner's weeks 3-5 without single-leg knee work and
+        # her loaded lifts on one day). It waits for some training day clear of the
+        # sport, as sport_day_eve_light does.
+        id="valgus_sport_day_eve",
+        description="Knees that cave in: the day before one of the person's sport days, no "
+        "single-leg squats or step-downs at any load, so the muscles that hold the knee in "
+        "line come to the sport fresh (a convention after Garber 2011's 48 hours between "
+        "sessions of the same muscles).",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    KNEE_VALGUS,
+                    Fact("profile.sport_days", ">=", 1),
+                    Fact("profile.days_clear_of_sport", ">=", 1),
+                )
+            )
+        ),
+        limits=(Limit(families=("single_leg_squat", "step_down"), not_before_sport_days=True),),
+        notes=(
+            "Your single-leg squats and step-downs are never on the day before your sport, "
+            "so the muscles that keep your knee in line are fresh for it.",
+        ),
+    ),
+    SafetyRule(
         id="valgus_no_adduction_under_load",
         description="Knees that cave in: no single-leg work that loads the hip as it moves "
         "in towards or across the midline (skater squats, turning single-leg squats, hip "
@@ -2641,6 +2679,34 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         notes=(
             "Fast lunges and step-ups come in a new program, once knee pain stays at 3/10 "
             "or less in and after workouts.",
+        ),
+    ),
+    SafetyRule(
+        # Garber 2011 gives the same muscles 48 hours between hard sessions; for a knee
+        # that hurts at 4/10 or more (as in knee osteoarthritis) the same single-leg squat
+        # or step, where the one knee carries the body alone, counts as hard at any load,
+        # so it is not repeated the next day (a man of 70 with painful arthritic knees had
+        # the single-leg wall squat on Thursday and Friday). Other work, a different knee
+        # exercise and the split squat and its hold (the back foot shares the load)
+        # included, may follow. A convention.
+        id="knee_pain_same_knee_work_apart",
+        description="Knee pain 4/10 or more: the same single-leg squat, step-up or "
+        "step-down never on two days in a row, so the knee and its muscles get 48 hours "
+        "between them (a convention after Garber 2011); other work may follow.",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(pain=(("knee", 4),)),
+        limits=(
+            Limit(
+                families=("single_leg_squat", "step_up", "step_down"),
+                not_on_consecutive_days=True,
+                same_exercise=True,
+            ),
+        ),
+        notes=(
+            "While your knee hurts at 4/10 or more, the same single-leg squat, step-up or "
+            "step-down comes on days apart, so the knee has 48 hours between them (a "
+            "convention after Garber 2011).",
         ),
     ),
     SafetyRule(
