@@ -1503,10 +1503,12 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Not after a lateral approach, whose own rules keep active abduction out for 12
         # weeks and then rebuild it in these same steps (hip_replacement_lateral_abductors):
         # asked twice, it was only left out twice in the weeks neither could fit it.
+        # The person state holds the pain (2/10 or more after a hip replacement), so the
+        # person summary and this rule agree.
         when=Trigger(
-            precautions=person.HIP_REPLACEMENTS,
-            pain=(("hip", person.OUTER_HIP_FROM),),
-            condition=Not(HIP_LATERAL),
+            condition=AllOf(
+                (Fact("state.outer_hip", "==", "after_hip_replacement"), Not(HIP_LATERAL))
+            ),
         ),
         requires=(
             # Optional: with no room for it, it is left out with a warning.
