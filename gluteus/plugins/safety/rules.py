@@ -1732,11 +1732,15 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(
             condition=AllOf((_state("hip_replacement", "middle", "late"), HAS_FREE_WEIGHTS))
         ),
-        requires=loaded_lifts(OSTEOPOROSIS_HIP_LIFTS, OSTEOPOROSIS_LEG_LIFTS),
+        # The quarter squat holding a weight at a counter (mini_squat) is the leg lift that
+        # keeps the hip well under 90 degrees without a chair: with the precautions kept,
+        # and no step, it is the one left.
+        requires=loaded_lifts(OSTEOPOROSIS_HIP_LIFTS, (*OSTEOPOROSIS_LEG_LIFTS, "mini_squat")),
         notes=(
             "Your new hip's muscles need weights to get strong again: each strength week "
-            "has a bridge or hip thrust and a sit to stand or step-up holding a weight, "
-            "started light and made heavier over the weeks, never heavier than one you "
+            "has a bridge or hip thrust and a sit to stand, squat or step-up holding a "
+            "weight (while the hip may not bend past 90 degrees, a quarter squat at a "
+            "counter), started light and made heavier over the weeks, never heavier than one you "
             "could lift 8 times (Mikkelsen 2014; Husby 2009).",
         ),
     ),
