@@ -57,6 +57,14 @@ HIP_LIFTED = person(
     pain={"hip": 2},
 )
 
+# Posterior hip replacement 20 weeks ago, the pelvis dropping standing on the right leg.
+HIP_DROP = person(
+    age=66,
+    precautions=["hip_replacement_posterior"],
+    weeks_since_surgery=20,
+    tests={"trendelenburg": {"left": False, "right": True}},
+)
+
 
 @functools.cache
 def program_for(profile_json: str) -> str:
@@ -555,6 +563,18 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         without_families_in_a_session(("standing_abduction_hold", "standing_hip_abduction")),
     ),
     ("hip_replacement_outer_hip", HIP_LIFTED, two_in_a_session("clamshell", "side_plank", week=7)),
+    # A pelvis that drops after a hip replacement from the back or the front: standing
+    # abduction every week, and from the strength phase every session.
+    (
+        "hip_replacement_abductors",
+        HIP_DROP,
+        without_families_in_a_session(("standing_abduction_hold", "standing_hip_abduction")),
+    ),
+    (
+        "hip_replacement_abductors",
+        HIP_DROP,
+        without_families(("standing_abduction_hold", "standing_hip_abduction"), week=1),
+    ),
     (
         "knee_replacement_deep_bending",
         person(age=66, precautions=["knee_replacement"], weeks_since_surgery=6),

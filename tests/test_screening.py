@@ -510,7 +510,9 @@ def test_trendelenburg_counts_for_function_and_for_tightness_only_with_its_sign(
     tightness only alongside chronic tightness or piriformis symptoms."""
     finding = function.grade(with_tests(trendelenburg=sides(False, True)))
     assert finding.severity == 1
-    assert finding.weaker_side is None  # for function the timed stance names the side
+    # One pelvis dropping is that side's abductors failing: it names the side unless the
+    # timed stance is shorter on the other leg (or both pelvises drop).
+    assert finding.weaker_side == "right"
     assert "standing on the right leg" in finding.tests[0]
     assert tightness.grade(with_tests(trendelenburg=sides(False, True))).severity == 0
     signed = person(
@@ -692,3 +694,28 @@ def test_falls_tests_beyond_their_cut_offs_count_towards_function_and_are_named(
         "(CDC STEADI)"
     )
     assert declared["timed_up_and_go_s"].beyond("knees", 30, 82) is None  # not its issue
+
+
+def test_a_one_sided_trendelenburg_names_the_weaker_side_unless_the_stance_points_the_other_way():
+    """A 72-year-old after a hip replacement stood 6 s on the right leg and 14 s on the
+    left, his pelvis dropping on the right: 8 s apart is within the stance test's error,
+    so no side was named and the right leg got no extra set. The drop names it; a
+    stance shorter on the other leg, or both pelvises dropping, names none."""
+    agree = function.grade(
+        with_tests(single_leg_stance_s=sides(14, 6), trendelenburg=sides(False, True))
+    )
+    assert agree.weaker_side == "right"
+    assert any("the right side is named weaker" in n for n in agree.notes)
+    other = function.grade(
+        with_tests(single_leg_stance_s=sides(6, 14), trendelenburg=sides(False, True))
+    )
+    assert other.weaker_side is None
+    both = function.grade(
+        with_tests(single_leg_stance_s=sides(14, 6), trendelenburg=sides(True, True))
+    )
+    assert both.weaker_side is None
+    # Beyond its error the timed stance names the side, as before, whichever pelvis drops.
+    against = function.grade(
+        with_tests(single_leg_stance_s=sides(30, 10), trendelenburg=sides(True, False))
+    )
+    assert against.weaker_side == "right"

@@ -461,12 +461,20 @@ def relevant(ex: Exercise, trained: Iterable[str], demands: Demands) -> bool:
     trained, or a rule asks for work like it (sit-to-stands, supported balance); with
     nothing trained (a general program) everything is. Nothing for an issue nobody
     found: the planner offers, and adaptation moves to, only such exercises. An
-    :attr:`~.model.Exercise.asked_only` exercise only where a rule asks for it."""
+    :attr:`~.model.Exercise.asked_only` exercise only where a rule asks for its family by
+    name: a rule asking for any lift with a weight does not ask for a quarter squat."""
     if not ex.asked_only:
         issues = set(trained)
         if not issues or issues & set(ex.issues):
             return True
-    return any(g.fits(ex) for c in demands.coverage if c.rule is not None for g in c.groups)
+    return any(asks_for(g, ex) for c in demands.coverage if c.rule is not None for g in c.groups)
+
+
+def asks_for(group: Group, ex: Exercise) -> bool:
+    """True when ``group`` asks for work like ``ex``: it fits, and an
+    :attr:`~.model.Exercise.asked_only` exercise only when the group names its family (a
+    rule asking for any lift with a weight does not ask for a quarter squat)."""
+    return group.fits(ex) and (not ex.asked_only or ex.family in group.families)
 
 
 @frozen

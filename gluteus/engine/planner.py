@@ -61,6 +61,7 @@ from .demands import (
     Group,
     RungKey,
     Training,
+    asks_for,
     demands_for,
     floor_key,
     gets_extra,
@@ -445,7 +446,7 @@ def _harder_than_chairs(
     needed: set[str] = set()
     for cover in demands.coverage:
         for group in cover.groups:
-            if any(group.fits(h) for h in harder):
+            if any(asks_for(group, h) for h in harder):
                 continue
             drills = [ex for ex in allowed if _chair_drill(ex) and group.fits(ex)]
             if drills:
@@ -474,7 +475,7 @@ def _window(
     # so that a phase never drops an issue its level window happens to leave out.
     for cover in demands.coverage:
         for group in cover.groups:
-            fits = [ex for ex in allowed if group.fits(ex) and ex.role in roles]
+            fits = [ex for ex in allowed if asks_for(group, ex) and ex.role in roles]
             if fits and not any(ex.id in chosen for ex in fits):
                 lowest = min(ex.level for ex in fits)
                 for ex in fits:

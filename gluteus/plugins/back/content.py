@@ -21,6 +21,7 @@ abduction) makes a new family.
                       (eccentric_sit_to_stand,
                       fast_sit_to_stand)
     squat             mini_squat_counter, goblet_squat, back_squat
+    mini_squat        mini_squat_dumbbell (a quarter squat with a weight, asked for by name)
     split_squat       split_squat, split_squat_loaded, reverse_lunge
                       (split_squat_hold, reverse_lunge_knee_drive)
     single_leg_rdl    single_leg_rdl, single_leg_rdl_loaded
@@ -934,6 +935,47 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="recalled",
         why="Otago's knee bends: a supported, shallow, symmetric squat, safe with a risk of falling and with pelvic girdle pain.",
         family="squat",
+    ),
+    Exercise(
+        # A leg lift with a weight that never needs the hip past 90 degrees, nor a chair:
+        # a new hip whose precautions still hold may sit to stand only from a raised seat
+        # pushing on the armrests, and without a step had no loaded leg lift at all (a
+        # golfer 9 months after a posterior approach got bridges as his only weights).
+        # The knee bend stays shallow, as Otago's does; the weight at the side, one hand
+        # on the counter, is the sit to stand's loading (Chodzko-Zajko 2009's progressive
+        # resistance); the depth that keeps the hip well under 90 degrees is a convention.
+        id="mini_squat_dumbbell",
+        name="Mini squat holding a counter and a dumbbell",
+        issues=("back", "knees", "function"),
+        role="strength",
+        position="standing",
+        planes=("sagittal",),
+        equipment=("dumbbell",),
+        loaded=True,
+        unilateral=False,
+        level=2,
+        seconds_per_rep=4,
+        rest_s=90,
+        cues=(
+            "Stand side-on to a kitchen counter, one hand resting on it, feet hip-width, a "
+            "dumbbell in the other hand by your side",
+            "Bend the knees and send the hips back only a quarter of the way down: the "
+            "hips stay well above the knees, the trunk upright",
+            "Stand tall with a glute squeeze; the dumbbell in the other hand next set",
+        ),
+        fault="Going deeper than a quarter squat, leaning towards the dumbbell, or the "
+        "knees drifting inward.",
+        targets=("gmax", "whole_leg"),
+        source="chodzko_zajko2009",
+        evidence="recalled",
+        why="Otago's knee bend made heavier with a weight at the side: a leg lift with a "
+        "weight and little bend at the hip, a hand still on the counter.",
+        # A family of its own, asked for by name only where a new hip's precautions leave
+        # no deeper leg lift (hip_replacement_loaded_lifts): for anyone else a goblet
+        # squat or a sit to stand holding a weight is the better lift, and off the squat
+        # ladder it is no rung to step back down to.
+        family="mini_squat",
+        asked_only=True,
     ),
 )
 

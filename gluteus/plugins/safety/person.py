@@ -265,8 +265,9 @@ PERSON_STATES: tuple[PersonState, ...] = (
     PersonState(
         id="outer_hip",
         name="outer hip pain",
-        values=("none", "tendon_picture"),
-        description="Whether the outer hip is kept out of compression and fast work.",
+        values=("none", "tendon_picture", "after_hip_replacement"),
+        description="Whether the outer hip is kept out of compression and fast work (the "
+        "tendon picture), or, after a hip replacement, trained standing first.",
         source="grimaldi_fearon2015",
     ),
 )
@@ -472,6 +473,15 @@ def _outer_hip(profile: Profile) -> Assessment:
     if any(p in profile.precautions for p in HIP_REPLACEMENTS):
         # Hip pain weeks after the operation is the new hip healing, not a tendon; the
         # tendon picture's advice (runs, hops to come) would contradict its precautions.
+        # From 2/10 it is still outer hip pain, which the rules after a hip replacement
+        # train standing first (hip_replacement_outer_hip): the state says so.
+        if level >= OUTER_HIP_FROM:
+            return Assessment(
+                "outer_hip",
+                "after_hip_replacement",
+                f"hip pain {level}/10 after a hip replacement: read as the operated hip, "
+                "not the tendon picture, and its side trained standing first",
+            )
         return Assessment(
             "outer_hip", "none", "hip pain read as the operated hip, after a hip replacement"
         )

@@ -246,6 +246,20 @@ LATERAL_ABDUCTORS = Source(
     "Campbell 1997). The surgeon's rules override. No trial sets these as stated.",
     "convention",
 )
+REPLACEMENT_ABDUCTORS = Source(
+    "replacement_abductors_convention",
+    "Judd DL et al. 2014 and Mikkelsen LR et al. 2014 (both recalled, to be checked: hip "
+    "abductor weakness is the main lasting deficit after a total hip replacement, whatever "
+    "the approach, and goes with the limp and the pelvis dropping on the operated leg; "
+    "progressive strengthening rebuilds it); Otago trains the hip abductors standing at a "
+    "support, with an ankle cuff weight, in each of its three sessions a week (Campbell "
+    "1997). After a hip replacement from the back or the front, from 6 weeks after the "
+    "operation (the middle stage's strength work, joint_replacement_stages), with a "
+    "positive Trendelenburg sign: standing abduction each week and from the strength "
+    "phase in every session, as after a lateral approach. Who it holds for and how often "
+    "are gluteus's conventions.",
+    "convention",
+)
 LANDING_LADDER = Source(
     "landing_convention",
     "Convention after Lloyd 2014 and the FIFA 11+ warm-up (Soligard T et al. BMJ "
@@ -439,6 +453,7 @@ SOURCES: tuple[Source, ...] = (
     HIP_REPLACEMENT_STRENGTH,
     OUTER_HIP_AFTER_REPLACEMENT,
     LATERAL_ABDUCTORS,
+    REPLACEMENT_ABDUCTORS,
     LANDING_LADDER,
     VALGUS_LOAD,
     YOUTH_KNEE_CONTROL,
@@ -549,6 +564,28 @@ HIP_FLEXION_PRECAUTION = AllOf(
         ),
         HIP_PRECAUTIONS_KEPT,
     )
+)
+# The abductors rebuilt after a hip replacement, said once for the rules that ask for it
+# (a lateral approach's, whose repair weakens them, and the others' with a pelvis that
+# drops): standing work pushing or lifting the leg out to the side each week, and from
+# the strength phase in every session, as Otago trains the hip abductors in each of its
+# three sessions a week (Campbell 1997). The first phase keeps it weekly (a convention:
+# its short activation sessions have the least room). Optional: with no room for it, it
+# is left out with a warning naming the rule.
+ABDUCTORS_EACH_SESSION = (
+    Requirement(
+        kind="weekly",
+        families=("standing_abduction_hold", "standing_hip_abduction"),
+        each=False,
+        optional=True,
+    ),
+    Requirement(
+        kind="session",
+        families=("standing_abduction_hold", "standing_hip_abduction"),
+        each=False,
+        phases=("strength", "power"),
+        optional=True,
+    ),
 )
 BONE_OSTEOPOROSIS = _state("bone", "osteoporosis")
 # Low bone density without a fracture from a minor fall: loaded like osteoporosis, but
@@ -1299,25 +1336,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(condition=AllOf((HIP_LATERAL, _state("hip_replacement", "late")))),
         requires=(
-            # Optional: with no room for it, it is left out with a warning naming the rule.
-            Requirement(
-                kind="weekly",
-                families=("standing_abduction_hold", "standing_hip_abduction"),
-                each=False,
-                optional=True,
-            ),
-            # From the strength phase in every session, not once a week: the weakness a
+            # Weekly, and from the strength phase in every session: the weakness a
             # lateral approach leaves is what the Trendelenburg sign and the short stance
-            # show, and Otago trains the hip abductors in each of its three sessions a
-            # week (Campbell 1997). The first phase keeps it weekly (a convention: its
-            # short activation sessions have the least room).
-            Requirement(
-                kind="session",
-                families=("standing_abduction_hold", "standing_hip_abduction"),
-                each=False,
-                phases=("strength", "power"),
-                optional=True,
-            ),
+            # show.
+            *ABDUCTORS_EACH_SESSION,
             # Every abduction but the isometric holds waits for a block of the holds, and
             # work lying on the side (side-lying lifts, clamshells, side planks: the whole
             # leg's lever, on the operated side) for a block of standing abduction.
@@ -1341,6 +1363,50 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "rules override this: if they still say no lifting or pushing the leg out to "
             "the side, leave those exercises out, do the rest, and ask them when they "
             "may start.",
+        ),
+    ),
+    SafetyRule(
+        # A posterior or anterior approach leaves the abductors attached, yet their
+        # weakness is the main lasting deficit after any hip replacement (Judd 2014;
+        # Mikkelsen 2014): a 72-year-old 16 weeks after a posterior one, his pelvis
+        # dropping on the operated leg, stood 6 s on it and did standing abduction once a
+        # week, as the falls rule asked. With the drop, the abductors get what a lateral
+        # approach's get once its restriction lifts (ABDUCTORS_EACH_SESSION), without
+        # its holds-first ladder, as nothing was cut; the ladders load the work where
+        # the equipment allows (a long band; a cable).
+        id="hip_replacement_abductors",
+        description="From 6 weeks after a hip replacement from the back or the front, with "
+        "the pelvis dropping on one leg (a positive Trendelenburg sign): the muscle at the "
+        "side of the hip is trained standing (holds pressing the knee out, or leg lifts "
+        "out to the side holding a support) every week, and from the strength phase in "
+        "every session.",
+        source="replacement_abductors_convention",
+        evidence="convention",
+        # A lateral approach's own rule asks the same from 12 weeks, after its
+        # restriction (hip_replacement_lateral_abductors).
+        when=Trigger(
+            condition=AllOf(
+                (
+                    AnyOf(
+                        (
+                            Fact("precaution.hip_replacement_posterior"),
+                            Fact("precaution.hip_replacement_anterior"),
+                        )
+                    ),
+                    Not(HIP_LATERAL),
+                    _state("hip_replacement", "middle", "late"),
+                    Fact("test.trendelenburg.worse"),
+                )
+            )
+        ),
+        requires=ABDUCTORS_EACH_SESSION,
+        notes=(
+            "The muscle at the side of your new hip is what keeps the pelvis level as you "
+            "stand and walk on that leg, and it is the slowest to come back after a hip "
+            "replacement: each session has some standing work for it. To make the leg lifts "
+            "harder over the weeks (the Otago programme uses an ankle cuff weight), a "
+            "long resistance band tied low round a table leg is worth having: list it in "
+            "your profile's equipment (long_band) and a new program loads them with it.",
         ),
     ),
     SafetyRule(
@@ -1450,10 +1516,12 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # Not after a lateral approach, whose own rules keep active abduction out for 12
         # weeks and then rebuild it in these same steps (hip_replacement_lateral_abductors):
         # asked twice, it was only left out twice in the weeks neither could fit it.
+        # The person state holds the pain (2/10 or more after a hip replacement), so the
+        # person summary and this rule agree.
         when=Trigger(
-            precautions=person.HIP_REPLACEMENTS,
-            pain=(("hip", person.OUTER_HIP_FROM),),
-            condition=Not(HIP_LATERAL),
+            condition=AllOf(
+                (Fact("state.outer_hip", "==", "after_hip_replacement"), Not(HIP_LATERAL))
+            ),
         ),
         requires=(
             # Optional: with no room for it, it is left out with a warning.
@@ -1677,11 +1745,15 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         when=Trigger(
             condition=AllOf((_state("hip_replacement", "middle", "late"), HAS_FREE_WEIGHTS))
         ),
-        requires=loaded_lifts(OSTEOPOROSIS_HIP_LIFTS, OSTEOPOROSIS_LEG_LIFTS),
+        # The quarter squat holding a weight at a counter (mini_squat) is the leg lift that
+        # keeps the hip well under 90 degrees without a chair: with the precautions kept,
+        # and no step, it is the one left.
+        requires=loaded_lifts(OSTEOPOROSIS_HIP_LIFTS, (*OSTEOPOROSIS_LEG_LIFTS, "mini_squat")),
         notes=(
             "Your new hip's muscles need weights to get strong again: each strength week "
-            "has a bridge or hip thrust and a sit to stand or step-up holding a weight, "
-            "started light and made heavier over the weeks, never heavier than one you "
+            "has a bridge or hip thrust and a sit to stand, squat or step-up holding a "
+            "weight (while the hip may not bend past 90 degrees, a quarter squat at a "
+            "counter), started light and made heavier over the weeks, never heavier than one you "
             "could lift 8 times (Mikkelsen 2014; Husby 2009).",
         ),
     ),
