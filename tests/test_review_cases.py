@@ -5174,3 +5174,30 @@ def test_a_low_bone_density_strength_week_lifting_the_hip_once_is_caught():
             s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
     found = [v for v in verify(doc, CTX) if v.rule == "osteopenia_loaded_lifts"]
     assert found, [str(v) for v in verify(doc, CTX)]
+
+
+def test_a_novices_lift_gains_a_set_once_its_load_stops_rising():
+    """Maureen's goblet squat and Romanian deadlift stood at 2 x 8 at a 10-11RM load for
+    the last weeks of her strength block: the novice's heaviest load, reached, and
+    nothing else asked more. In the strength weeks a lift at its heaviest load adds a
+    set the week after (ACSM 2009 progresses volume as well as load): each loading week
+    of a strength block asks more of a lift than the week before, a heavier load or a
+    set more."""
+    doc = program("r23_maureen.yaml")
+    kinds = {n: p["kind"] for p in doc["phases"] for n in p["weeks"]}
+    blocks: dict[int, list[dict[str, Any]]] = {}
+    for w in doc["weeks"]:
+        if kinds[w["number"]] == "strength" and not w["deload"]:
+            blocks.setdefault(w["block"], []).append(w)
+    stood = 0
+    for weeks in blocks.values():
+        for before, after in itertools.pairwise(weeks):
+            was = {rx["id"]: rx for rx in _week_lifts(before) if rx["effort"]["rm"]}
+            for rx in _week_lifts(after):
+                old = was.get(rx["id"])
+                if old is None or not rx["effort"]["rm"]:
+                    continue
+                stood += 1
+                heavier = rx["effort"]["rm"][0] < old["effort"]["rm"][0]
+                assert heavier or rx["sets"] > old["sets"], (after["number"], rx["id"])
+    assert stood, "the lifts go on from week to week"
