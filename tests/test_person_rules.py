@@ -642,6 +642,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=58, precautions=["osteopenia"]),
         without_weights_in_a_strength_week(),
     ),
+    # Low bone density, untrained too: light lifts with a weight from the first weeks.
+    (
+        "bone_lifts_from_the_start",
+        person(age=58, precautions=["osteopenia"], experience="novice"),
+        without_weights_in_a_strength_week("Activate and control"),
+    ),
     (
         "power_as_fast_sit_to_stand",
         person(**OLDER),

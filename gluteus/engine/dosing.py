@@ -571,6 +571,22 @@ def week_dose(
             begin = min(begin, lightest)
         reps = begin if deload else max(heaviest, begin - step * rule.step)
         start = begin
+        if (
+            not deload
+            and step > 0
+            and rule.step > 0
+            and rule.max_sets is not None
+            and rule.phase == "strength"
+        ):
+            # A load at the heaviest the rule and the caps allow rises no more: in the
+            # strength phase the next week adds a set, within the rule's most (ACSM 2009
+            # progresses volume as well as load). A novice's lifts otherwise stood at
+            # 2 x 8 for five loading weeks. One set only, and not in the power weeks,
+            # whose fast work is added beside the lifts: a convention, as more crowded
+            # the rules' other work out of short sessions.
+            spare = step - -(-(begin - reps) // rule.step)
+            if spare > 0:
+                sets = min(sets + 1, max(sets, rule.max_sets))
     if not deload and step > 0:
         if progression == "reps" and reps is not None:
             reps = max(reps, min(reps + step * rule.step, top))
