@@ -688,6 +688,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     # ... and landing practice from the first weeks (person(age=15) is the same profile
     # as above, generated once).
     ("youth_landing_from_the_start", person(age=15), without_family("snap_down", week=1)),
+    # A novice of 15 (a trained one is asked the same by trained_lifts_loaded).
+    (
+        "youth_loaded_lifts",
+        person(age=15, experience="novice"),
+        without_weights_in_a_strength_week(),
+    ),
     (
         "joint_replacement_loads",
         person(age=58, precautions=["knee_replacement"], weeks_since_surgery=30),
