@@ -26,6 +26,7 @@ def mypy(*paths: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # a mypy run of its own, 5 s; CI runs the slow tests too
 def test_mypy_refuses_exactly_the_lines_marked_wrong():
     result = mypy(ROOT / "gluteus" / "__init__.py", WRONG)
     flagged = {

@@ -152,6 +152,7 @@ def test_pip_install_registers_the_entry_point(tmp_path):
     assert "hamstrings" in listed.stdout
 
 
+@pytest.mark.slow  # a fresh interpreter importing the engine; CI runs it
 def test_a_fresh_interpreter_finds_it_through_real_package_metadata(tmp_path, profile_file):
     """The distribution as an installer lays it out (the package beside a .dist-info
     folder with its entry_points.txt), found by importlib.metadata in a new process:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 import gluteus
 
 BASE = {"age": 40, "equipment": ["mat", "mini_band", "dumbbell", "step"], "seed": 0}
@@ -21,6 +23,7 @@ def _bytes(program: gluteus.Program) -> str:
     return json.dumps(program.to_dict(), sort_keys=True)
 
 
+@pytest.mark.slow  # many programs serially and on threads; CI runs it
 def test_threads_give_exactly_the_serial_results():
     profiles = [gluteus.Profile.from_dict(p) for p in PROFILES]
     serial = [_bytes(gluteus.generate(p)) for p in profiles]
