@@ -5381,21 +5381,26 @@ def test_a_trained_persons_power_weeks_keep_both_lifts_on_two_days(name):
     assert not [w for w in doc["warnings"] if "trained_lifts_loaded" in w]
 
 
+def _lifts_on_one_day(week: dict[str, Any], families: set[str]) -> None:
+    """Take ``week``'s lifts with a weight of ``families`` out of every day but the first
+    that held one."""
+    first = _days_lifting(week, families)[0]
+    for s in week["sessions"]:
+        if s["day"] != first:
+            s["exercises"] = [
+                rx
+                for rx in s["exercises"]
+                if not (rx["load_type"] == "external" and rx["family"] in families)
+            ]
+            s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+
+
 def test_a_power_week_with_its_lifts_on_one_day_is_caught():
     """``gluteus check`` finds a power week whose leg lifts with a weight were all put on
     one day."""
     doc = program("r23_kostas.yaml")
     assert verify(doc, CTX) == []
-    week = _weeks_of(doc, "power")[0]
-    days = _days_lifting(week, LEG_LIFTS)
-    for s in week["sessions"]:
-        if s["day"] != days[0]:
-            s["exercises"] = [
-                rx
-                for rx in s["exercises"]
-                if not (rx["load_type"] == "external" and rx["family"] in LEG_LIFTS)
-            ]
-            s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+    _lifts_on_one_day(_weeks_of(doc, "power")[0], LEG_LIFTS)
     found = [v for v in verify(doc, CTX) if v.rule == "trained_lifts_loaded"]
     assert found, [str(v) for v in verify(doc, CTX)]
 
@@ -5436,16 +5441,7 @@ def test_a_low_bone_density_strength_week_lifting_the_hip_once_is_caught():
     """``gluteus check`` finds a strength week whose hip lifts with a weight were all put
     on one day."""
     doc = program("r23_maureen.yaml")
-    week = _weeks_of(doc, "strength")[0]
-    days = _days_lifting(week, BONE_HIP)
-    for s in week["sessions"]:
-        if s["day"] != days[0]:
-            s["exercises"] = [
-                rx
-                for rx in s["exercises"]
-                if not (rx["load_type"] == "external" and rx["family"] in BONE_HIP)
-            ]
-            s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+    _lifts_on_one_day(_weeks_of(doc, "strength")[0], BONE_HIP)
     found = [v for v in verify(doc, CTX) if v.rule == "osteopenia_loaded_lifts"]
     assert found, [str(v) for v in verify(doc, CTX)]
 
