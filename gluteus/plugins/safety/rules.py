@@ -676,6 +676,18 @@ ANY_PAIN_4 = AnyOf(
         for region in ("low_back", "knee", "hip", "buttock", "groin")
     )
 )
+# Light lifts with a weight may start in the first weeks (trained people, low bone
+# density): a free weight, no pain of 4/10 or more, and not in the 12 weeks after a joint
+# replacement or a birth, whose rules' stages keep their own return to loads.
+LIGHT_LIFTS_FROM_THE_START = AllOf(
+    (
+        HAS_FREE_WEIGHTS,
+        Not(ANY_PAIN_4),
+        Not(_state("hip_replacement", "early", "middle")),
+        Not(KNEE_EARLY_MIDDLE),
+        Not(POSTNATAL_EARLY),
+    )
+)
 # Everything that keeps jumps out: the conditions of the rules that leave out impact or
 # power (older age, falls, pregnancy and the weeks after a birth, a joint replacement,
 # osteoporosis, pain of 4/10 or more, the outer hip tendon picture), stated once for
@@ -2138,13 +2150,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             condition=AllOf(
                 (
                     AnyOf((BONE_OSTEOPENIA, BONE_OSTEOPOROSIS)),
-                    HAS_FREE_WEIGHTS,
-                    Not(ANY_PAIN_4),
-                    # The 12 weeks after a joint replacement or a birth keep their own
-                    # return to loads (their rules' stages).
-                    Not(_state("hip_replacement", "early", "middle")),
-                    Not(KNEE_EARLY_MIDDLE),
-                    Not(POSTNATAL_EARLY),
+                    LIGHT_LIFTS_FROM_THE_START,
                 )
             )
         ),
@@ -2669,15 +2675,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             condition=AllOf(
                 (
                     TRAINED,
-                    HAS_FREE_WEIGHTS,
-                    Not(ANY_PAIN_4),
-                    # The outer hip tendon is loaded in its own stages, holds first, and so
-                    # is the return to loads in the 12 weeks after a joint replacement or
-                    # a birth (their rules' stages).
+                    LIGHT_LIFTS_FROM_THE_START,
+                    # The outer hip tendon is loaded in its own stages, holds first.
                     Not(OUTER_HIP_TENDON),
-                    Not(_state("hip_replacement", "early", "middle")),
-                    Not(KNEE_EARLY_MIDDLE),
-                    Not(POSTNATAL_EARLY),
                 )
             )
         ),
