@@ -2402,17 +2402,20 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         id="youth_loaded_lifts",
         description="Under 18 with a weight to lift: every week of the strength phase holds "
         "a hip lift and a leg lift with a weight (a Romanian deadlift, hip thrust or bridge; "
-        "a goblet squat, split squat or step-up), at the moderate loads the youth rule "
-        "allows, learnt with someone watching.",
+        "a goblet squat, split squat or step-up), each on two days, and every power week "
+        "both, at the moderate loads the youth rule allows, learnt with someone watching.",
         # Lloyd 2014 (and Faigenbaum 2009, recalled): young people gain strength safely
         # from supervised resistance training at moderate loads, 1-3 sets of 6-15, 2-3
         # days a week. A basketball player of 16 with dumbbells and a kettlebell lifted
-        # no weight in 8 weeks. Optional: where the time or the other rules leave no
+        # no weight in 8 weeks, then once a week. Optional: where the time or the other rules leave no
         # room, the program says so.
         source="lloyd2014",
         evidence="recalled",
         when=Trigger(condition=AllOf((_state("age_band", "under_18"), HAS_FREE_WEIGHTS))),
-        requires=loaded_lifts(HIP_LIFT_FAMILIES, LEG_LIFT_FAMILIES, power=()),
+        requires=(
+            *loaded_lifts(HIP_LIFT_FAMILIES, LEG_LIFT_FAMILIES, power=(), sessions=2),
+            *loaded_lifts(HIP_LIFT_FAMILIES, LEG_LIFT_FAMILIES, phase="power", power=()),
+        ),
     ),
     SafetyRule(
         id="youth_abduction_volume",
