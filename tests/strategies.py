@@ -140,6 +140,11 @@ def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
     surgery = [p for p in precautions if "weeks_since_surgery" in registry.precautions[p].asks]
     if surgery and draw(st.integers(0, 3)):
         data["weeks_since_surgery"] = draw(st.integers(0, 60))
+    # Sometimes the operated side is given.
+    if any("operated_side" in registry.precautions[p].asks for p in precautions) and draw(
+        _rarely(3)
+    ):
+        data["operated_side"] = draw(st.sampled_from(["left", "right"]))
     hips = [p for p in precautions if "hip_precautions_lifted" in registry.precautions[p].asks]
     # Sometimes the surgeon has lifted the hip precautions.
     if hips and draw(_rarely(3)):

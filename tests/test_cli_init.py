@@ -77,6 +77,7 @@ def script(
     pregnancy_week: Answer = "",
     surgery_weeks: Answer = "8",
     precautions_lifted: Answer = "",
+    operated_side: Answer = "",
     birth_weeks: Answer = "6",
     walking_aid: Answer = "",
     floor: Answer = "",
@@ -109,6 +110,8 @@ def script(
             lines.append("y" if chosen else "n")
             if chosen and "weeks_since_surgery" in (*pre.required_keys, *pre.asks):
                 lines += _lines(surgery_weeks)
+            if chosen and "operated_side" in pre.asks:
+                lines += _lines(operated_side)
             if chosen and "hip_precautions_lifted" in pre.asks:
                 lines += _lines(precautions_lifted)
             if chosen and "weeks_since_birth" in (*pre.required_keys, *pre.asks):
@@ -748,6 +751,23 @@ def test_a_hip_replacement_asks_whether_the_surgeon_has_lifted_the_precautions(t
     assert result.exit_code == 0, result.output
     assert "hip_precautions_lifted" not in kept.read_text()
     assert gluteus.load_profile(kept).hip_precautions_lifted is None
+
+
+def test_a_joint_replacement_asks_which_side_was_operated_on(tmp_path, registry):
+    target = tmp_path / "knee.yaml"
+    answers = script(
+        registry,
+        age="68",
+        precautions={"knee_replacement"},
+        surgery_weeks="20",
+        operated_side=["middle", "Right"],
+    )
+    result = run("-o", str(target), input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Which side was operated on?" in flat(result.stdout)
+    assert "Error: " in result.stdout  # "middle" is asked again
+    assert gluteus.load_profile(target).operated_side == "right"
+    assert "knee replacement (20 weeks after the operation) (right side)" in flat(result.stdout)
 
 
 def test_after_giving_birth_init_asks_the_weeks_since_the_birth(tmp_path, registry):

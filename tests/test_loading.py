@@ -718,6 +718,18 @@ def test_hostile_data_through_the_api_is_one_profile_error(data):
             "hip_precautions_lifted",
             "true or false",
         ),
+        # The operated side, only with a joint replacement, and only left or right.
+        (
+            {"age": 60, "operated_side": "right"},
+            "operated_side",
+            "does not list hip_replacement_posterior or hip_replacement_lateral or "
+            "hip_replacement_anterior or knee_replacement",
+        ),
+        (
+            {"age": 60, "precautions": ["knee_replacement"], "operated_side": "rihgt"},
+            "operated_side",
+            "did you mean 'right'",
+        ),
         (
             {"age": 30, "precautions": ["pregnancy"]},
             "pregnancy_trimester",

@@ -5480,3 +5480,23 @@ def test_a_novices_lift_gains_a_set_once_its_load_stops_rising():
                 heavier = rx["effort"]["rm"][0] < old["effort"]["rm"][0]
                 assert heavier or rx["sets"] > old["sets"], (after["number"], rx["id"])
     assert stood, "the lifts go on from week to week"
+
+
+# --- Review 23 and 24: the operated leg of a joint replacement -----------------------------
+
+
+def test_the_operated_leg_is_trained_as_the_weaker_one_when_no_test_names_a_side():
+    """Margaret, 68, a right knee replacement 20 weeks ago, stance 16 s left and 8 s right
+    (a gap within the test's error): no side was named, so her operated leg got no extra
+    work. With ``operated_side: right`` the function finding names the right leg, and
+    its single-leg work carries an extra right set (the operated leg stays weaker for a
+    year or more: Mizner 2005, recalled)."""
+    doc = program("r24_margaret.yaml")
+    findings = doc["findings"]
+    function = next(f for f in findings if f["issue"] == "function")
+    assert function["weaker_side"] == "right"
+    assert any("operated right leg" in n for n in function["notes"])
+    for week in _weeks_of(doc, "strength"):
+        extra = [rx for s in week["sessions"] for rx in s["exercises"] if rx.get("extra")]
+        assert extra and all(rx["extra"]["side"] == "right" for rx in extra), week["number"]
+    assert verify(doc, CTX) == []

@@ -729,6 +729,26 @@ def _precautions(registry: Any) -> list[Question]:
                     when=_answered_yes(pre.id),
                 )
             )
+        if "operated_side" in keys:
+
+            def side(raw: str, answers: Answers) -> str | None:
+                if not raw.strip():
+                    return None  # both, or not known
+                checked = _checked({"operated_side": raw.strip().lower()})
+                return str(checked.operated_side)
+
+            out.append(
+                Question(
+                    f"operated_side:{pre.id}",
+                    section,
+                    "Which side was operated on? (left or right; Enter if both or not sure)",
+                    side,
+                    "",
+                    hint="The operated leg is usually the weaker one for a year or more: it "
+                    "gets an extra set of its single-leg work.",
+                    when=_answered_yes(pre.id),
+                )
+            )
         if "hip_precautions_lifted" in keys:
             out.append(
                 Question(
@@ -828,7 +848,7 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
         elif not test.sided and answers.get(key) is not None:
             tests[test.id] = answers[key]
     precautions = [p for p in registry.precautions if answers.get(f"precaution:{p}")]
-    trimester = week = surgery = birth = lifted = None
+    trimester = week = surgery = birth = lifted = operated = None
     for pre_id in precautions:
         value = answers.get(f"precaution:{pre_id}")
         keys = (*registry.precautions[pre_id].required_keys, *registry.precautions[pre_id].asks)
@@ -842,6 +862,8 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
             surgery = answers.get(f"weeks_since_surgery:{pre_id}", surgery)
         if "weeks_since_birth" in keys:
             birth = answers.get(f"weeks_since_birth:{pre_id}", birth)
+        if "operated_side" in keys:
+            operated = answers.get(f"operated_side:{pre_id}", operated)
         if "hip_precautions_lifted" in keys:
             lifted = answers.get(f"hip_precautions_lifted:{pre_id}", lifted)
     return {
@@ -861,6 +883,7 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
         "pregnancy_week": week,
         "weeks_since_surgery": surgery,
         # A "no" is the default (kept), so only a "yes" is written.
+        "operated_side": operated,
         "hip_precautions_lifted": lifted or None,
         "weeks_since_birth": birth,
         "can_get_up_from_floor": answers.get("can_get_up_from_floor"),
@@ -918,6 +941,8 @@ def summary(data: Mapping[str, Any], registry: Any) -> list[str]:
             data["weeks_since_surgery"] is not None
         ):
             words += f" ({data['weeks_since_surgery']} weeks after the operation)"
+        if "operated_side" in pre.asks and data.get("operated_side"):
+            words += f" ({data['operated_side']} side)"
         if "hip_precautions_lifted" in pre.asks and data.get("hip_precautions_lifted"):
             words += " (precautions lifted by the surgeon)"
         if "weeks_since_birth" in (*pre.required_keys, *pre.asks) and (

@@ -264,7 +264,7 @@ _KEY_WORDS = {
     "weeks_since_birth": "weeks_since_birth (whole weeks since giving birth)",
 }
 
-ONLY_WITH_ASKED = ("hip_precautions_lifted",)
+ONLY_WITH_ASKED = ("hip_precautions_lifted", "operated_side")
 """Keys a precaution only asks for that mean nothing without it: refused without one of
 the precautions asking for them, as required keys are (whole weeks since an operation
 stay accepted alone, as they always were)."""

@@ -892,6 +892,13 @@ class Profile:
         default=None,
         doc="With a joint-replacement precaution: whole weeks since the operation.",
     )
+    operated_side: str | None = _checked(
+        Optional(Choice(("left", "right"))),
+        default=None,
+        doc="With a joint-replacement precaution: the side of the operated joint (left or "
+        "right); the operated leg is trained as the weaker one unless a test names the "
+        "other. Not given: both, or not known.",
+    )
     hip_precautions_lifted: bool | None = _checked(
         Optional(Boolean()),
         default=None,

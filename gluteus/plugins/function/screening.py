@@ -239,4 +239,16 @@ def grade(profile: Profile, declared: Mapping[str, ObjectiveTest] | None = None)
                 "return to running (IJSPT 2022), not a population norm; counting it for "
                 "everyday function is a convention.",
             )
+    if profile.operated_side is not None and evidence.points and not evidence.sides:
+        # The operated leg stays the weaker for a year or more after a joint replacement
+        # (Mizner 2005, quadriceps after a knee replacement; Judd 2014, hip abductors after
+        # a hip replacement; both recalled): named where no test names a side, as a
+        # convention, so its single-leg work gets the weaker side's extra set.
+        side = profile.operated_side
+        evidence = evidence.add(
+            side=side,
+            note=f"No test names a weaker side, so the operated {side} leg is trained as "
+            "the weaker one: it stays weaker for a year or more after a joint replacement "
+            "(a convention).",
+        )
     return sc.finish(ISSUE, evidence, CAVEAT)
