@@ -5500,3 +5500,43 @@ def test_the_operated_leg_is_trained_as_the_weaker_one_when_no_test_names_a_side
         extra = [rx for s in week["sessions"] for rx in s["exercises"] if rx.get("extra")]
         assert extra and all(rx["extra"]["side"] == "right" for rx in extra), week["number"]
     assert verify(doc, CTX) == []
+
+
+def test_a_weaker_side_that_was_not_operated_on_is_named_with_a_check():
+    """Pat, 66, a right hip replacement, her pelvis dropping standing on the left: the
+    test wins and the left is trained as the weaker side, but the program said the drop
+    was "expected after a hip replacement". A weakness of the side not operated on is
+    not the operation's, and the program says to have that side checked."""
+    doc = program("r25_pat.yaml")
+    function = next(f for f in doc["findings"] if f["issue"] == "function")
+    assert function["weaker_side"] == "left"
+    note = next(n for n in function["notes"] if "not the operated" in n)
+    assert "left side is trained as the weaker" in note and "checked" in note
+
+
+KNEE_ONE_LEG = {"split_squat", "step_up", "step_down", "single_leg_squat"}
+KNEE_ONE_LEG |= {"lateral_lunge", "curtsy_lunge"}
+
+
+def test_a_new_knee_does_at_most_two_one_leg_exercises_a_session():
+    """Susan, 61, a right knee replacement 9 months ago: her Saturdays of weeks 3-4 held a
+    reverse lunge, a step-up with a dumbbell and a step-down, 9-10 sets on the new knee,
+    after 3 a week before. At most two one-leg knee exercises a session; a third written
+    in is caught."""
+    doc = program("r25_susan.yaml")
+    for week in doc["weeks"]:
+        for s in week["sessions"]:
+            one_leg = [rx["id"] for rx in s["exercises"] if rx["family"] in KNEE_ONE_LEG]
+            assert len(one_leg) <= 2, (week["number"], s["day"], one_leg)
+    assert verify(doc, CTX) == []
+    session = next(
+        s
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        if sum(rx["family"] in KNEE_ONE_LEG for rx in s["exercises"]) == 2
+    )
+    extra = dict(next(rx for rx in session["exercises"] if rx["family"] in KNEE_ONE_LEG))
+    extra.update(id="lateral_lunge", family="lateral_lunge", name=CATALOGUE["lateral_lunge"].name)
+    session["exercises"].append(extra)
+    found = [v for v in verify(doc, CTX) if v.rule == "knee_replacement_knee_work_apart"]
+    assert found, [str(v) for v in verify(doc, CTX)]

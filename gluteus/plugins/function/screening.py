@@ -148,8 +148,8 @@ def _stance(age: int, stance: Sides, evidence: sc.Evidence) -> sc.Evidence:
             else "less than 20% apart, as healthy legs can be (McCurdy 2006)"
         )
         notes.append(
-            f"Stance {sc.seconds(left)} s left vs {sc.seconds(right)} s right: {why}, so no "
-            "weaker side is named."
+            f"Stance {sc.seconds(left)} s left vs {sc.seconds(right)} s right: {why}, so the "
+            "stance names no weaker side."
         )
     points = 1 if reasons else 0
     worse = min(left, right)
@@ -239,6 +239,17 @@ def grade(profile: Profile, declared: Mapping[str, ObjectiveTest] | None = None)
                 "return to running (IJSPT 2022), not a population norm; counting it for "
                 "everyday function is a convention.",
             )
+    operated = profile.operated_side
+    if operated is not None and evidence.sides and operated not in evidence.sides:
+        # A weakness on the side that was not operated on is not the operation's: it may
+        # be that hip or knee (arthritis, a tendon), which wants examining.
+        other = "left" if operated == "right" else "right"
+        evidence = evidence.add(
+            note=f"The tests name the {other} side, not the operated {operated} one: the "
+            f"{other} side is trained as the weaker, and it is worth having the {other} hip "
+            "and knee checked by a physiotherapist or doctor, as the weakness is not the "
+            "operation's."
+        )
     if profile.operated_side is not None and evidence.points and not evidence.sides:
         # The operated leg stays the weaker for a year or more after a joint replacement
         # (Mizner 2005, quadriceps after a knee replacement; Judd 2014, hip abductors after

@@ -660,6 +660,16 @@ BONE_LOADED_LIFTS = (
 # can come from everyday bending or lifting and shows as sudden new back pain
 # (Giangregorio 2014).
 SPINAL_FRACTURE_SIGNS = ("sudden new back pain (it can be a new spinal fracture)",)
+# Knee work on one leg, at any load: split squats and lunges, steps up and down,
+# single-leg squats.
+KNEE_ONE_LEG_WORK = (
+    "split_squat",
+    "step_up",
+    "step_down",
+    "single_leg_squat",
+    "lateral_lunge",
+    "curtsy_lunge",
+)
 KNEE_PAST_EARLY = _state("knee_replacement", "middle", "late")
 HAS_WEIGHTS = AnyOf(tuple(Fact(f"equipment.{w}") for w in WEIGHTS))
 # A weight to hold for a hip or leg lift: a cable is a weight, but not one to squat with.
@@ -1924,20 +1934,14 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         "to stand holding a weight never on two days in a row, so the thigh muscles of "
         "the new knee get 48 hours between them (a convention after Garber 2011); a squat "
         "or a sit to stand without a weight may come any day. At most one knee lift with "
-        "a weight in a session, so the lifts spread over two days a week or more.",
+        "a weight in a session, so the lifts spread over two days a week or more, and at "
+        "most two exercises of one-leg knee work.",
         source="garber2011",
         evidence="convention",
         when=Trigger(precautions=("knee_replacement",)),
         limits=(
             Limit(
-                families=(
-                    "split_squat",
-                    "step_up",
-                    "step_down",
-                    "single_leg_squat",
-                    "lateral_lunge",
-                    "curtsy_lunge",
-                ),
+                families=KNEE_ONE_LEG_WORK,
                 loaded_families=KNEE_TWO_LEG_LIFTS,
                 not_on_consecutive_days=True,
             ),
@@ -1945,6 +1949,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 loaded_families=(*KNEE_TWO_LEG_LIFTS, *KNEE_ONE_LEG_LIFTS, "single_leg_squat"),
                 max_per_session=1,
             ),
+            # At most two one-leg knee exercises in a session, at any load: a woman 9
+            # months after a knee replacement went from 3 one-leg sets a week to 9-10 on
+            # the new knee in one Saturday (a lunge, a step-up and a step-down). A
+            # convention, as the one loaded lift a session is.
+            Limit(families=KNEE_ONE_LEG_WORK, max_per_session=2),
         ),
         notes=(
             "The new knee's strength work (lifts with a weight, and any step-up, "
