@@ -453,6 +453,13 @@ def effort_words(effort: Effort, cap: Cap) -> str:
     return text
 
 
+def _weeks_at_the_top(step: int, moved: int, rule_step: int) -> int:
+    """Of the ``step`` loading weeks before this one, those the dose spent at the end of
+    its range: the weeks its reps, hold or load did not move (it moved ``moved`` in all,
+    ``rule_step`` a week)."""
+    return step - -(-moved // rule_step)
+
+
 def week_dose(
     exercise: Exercise,
     rule: DoseRule,
@@ -584,7 +591,7 @@ def week_dose(
             # 2 x 8 for five loading weeks. One set only, and not in the power weeks,
             # whose fast work is added beside the lifts: a convention, as more crowded
             # the rules' other work out of short sessions.
-            spare = step - -(-(begin - reps) // rule.step)
+            spare = _weeks_at_the_top(step, begin - reps, rule.step)
             if spare > 0:
                 sets = min(sets + 1, max(sets, rule.max_sets))
     if not deload and step > 0:
@@ -612,7 +619,7 @@ def week_dose(
         # as well as load), so a block whose reps start at the top is not flat.
         now = reps if reps is not None else hold
         rose = 0 if start is None or now is None else max(0, now - start)
-        spare = step - -(-rose // rule.step)
+        spare = _weeks_at_the_top(step, rose, rule.step)
         if spare > 0 and rule.max_sets is not None:
             sets = min(sets + spare, max(sets, rule.max_sets))
     sets = _capped(sets, cap.max_sets)

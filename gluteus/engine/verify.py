@@ -1078,16 +1078,15 @@ def _check_before_loaded(
         if ex.role in roles:
             continue  # a loaded drill of the required role is its own preparation
         earlier = [s for s in known[:i] if drill(s)]
+        kind = "loaded" if ex.loaded else "fast"
         if not earlier:
             yield slot.violation(
-                f"{'loaded' if ex.loaded else 'fast'} exercise before any {what} work; "
-                f"{by} requires {what} first",
+                f"{kind} exercise before any {what} work; {by} requires {what} first",
                 rule=rule,
             )
         elif not any(set(ex.targets) & set(s.exercise.targets) for s in earlier if s.exercise):
             yield slot.violation(
-                f"{'loaded' if ex.loaded else 'fast'} exercise with no earlier {what} drill "
-                f"for its target "
+                f"{kind} exercise with no earlier {what} drill for its target "
                 f"({', '.join(ex.targets)}); {by} requires one",
                 rule=rule,
             )
@@ -1432,8 +1431,10 @@ def _check_limits(
             if lim.before_sport:
                 for si, slots in enumerate(sessions):
                     day = week.sessions[si].day
+                    if day not in before_sport:
+                        continue
                     held = [s.exercise.id for s in slots if s.exercise and _counted(lim, s)]
-                    if held and day in before_sport:
+                    if held:
                         yield Violation(
                             week=week.number,
                             session=si + 1,
