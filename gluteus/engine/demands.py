@@ -60,6 +60,23 @@ SPARE_FACTOR = (3, 2)
 """Spare time raises the most severe issue's weekly hard sets to at most 3/2 of its
 target (convention); beyond that, time stays free and a session may end early."""
 
+FILL_SHARE = (2, 3)
+"""A session of the activation weeks aims to spend about two thirds of its minutes (in
+the block's longest week) on the glute work itself, :data:`FILL_ROLES`, where the caps,
+the rules and the catalogue leave room (convention). Without it a 45-minute session of
+a first week held 11 minutes of drills: no training dose, and a reason to stop coming.
+Balance, trunk and mobility work may come on top; they do not fill the time."""
+
+FILL_ROLES: frozenset[str] = CAPPED_ROLES
+"""The work that fills a session's time (:data:`FILL_SHARE`): loading and fast work.
+Activation drills prime it and have their own short block; they do not fill a session."""
+
+FILL_PHASES: frozenset[str] = frozenset({"activation"})
+"""Phases whose sessions are filled to :data:`FILL_SHARE`. From the strength phase each
+issue's floor and target give the sessions their work (measured over the bundled and
+review profiles: a median session uses 55% of its minutes, the first weeks 44%
+without the fill), and a fill there cost the solver about a third more time."""
+
 WEEKLY_HARD_SETS_MAX = 24
 """The most hard sets in one week, whatever the schedule (convention: about twice the
 10 or so weekly sets per muscle where gains level off in trained people, Schoenfeld
