@@ -506,10 +506,13 @@ def _window(
     inside = [ex for ex in inside if relevant(ex, plan.trained, demands)]
     chosen = {ex.id for ex in inside}
     # A demand the window cannot meet is met by its easiest allowed exercises instead,
-    # so that a phase never drops an issue its level window happens to leave out.
+    # so that a phase never drops an issue its level window happens to leave out. Only
+    # the phase's roles are asked (asking every allowed exercise of every group was
+    # about 5 ms of a 24-week plan).
+    in_roles = [ex for ex in allowed if ex.role in roles]
     for cover in demands.coverage:
         for group in cover.groups:
-            fits = [ex for ex in allowed if asks_for(group, ex) and ex.role in roles]
+            fits = [ex for ex in in_roles if asks_for(group, ex)]
             if fits and not any(ex.id in chosen for ex in fits):
                 lowest = min(ex.level for ex in fits)
                 for ex in fits:
@@ -575,7 +578,10 @@ def _block_plan(
     # before, or a block of the harder rung would close its own step and send the next
     # block back down to the easier one (one-leg stance, then tandem stance again).
     before = [ctx.registry.exercises[e] for e in {**(resumed or {}), **(carried or {})}]
-    allowed = [ex for ex in allowed if all(s.ready(before) for s in demands.steps if s.gates(ex))]
+    # Whether a step is open depends on the blocks before, not on the exercise: asked
+    # once per step, not once per exercise it gates.
+    closed = [s for s in demands.steps if not s.ready(before)]
+    allowed = [ex for ex in allowed if not any(s.gates(ex) for s in closed)]
     # Loaded and fast work need a drill for the same muscles; without one it is out.
     partners = _partner_map(allowed, demands.before_loaded)
     allowed = [ex for ex in allowed if all(partners.get(ex.id, ()))]
@@ -664,10 +670,15 @@ def _above_floors(
     group (``groups``) that no rung at or above the floor meets: a back's two-handed
     deadlift after single-leg deadlifts with a weight."""
     top: dict[FloorKey, int] = {}
+    # Each floor key's rungs among the options, so that an option below its floor looks
+    # at its own ladder's rungs, not at every option (that scan was about 5 ms of a
+    # 24-week plan).
+    on_key: dict[FloorKey, list[tuple[int, Exercise]]] = {}
     for e, option in options.items():
         if e in rungs:
             key = floor_key(rungs[e][0], option.exercise)
             top[key] = max(top.get(key, rungs[e][1]), rungs[e][1])
+            on_key.setdefault(key, []).append((rungs[e][1], option.exercise))
 
     def below(e: str, option: Option) -> bool:
         if option.exercise.role == "activation" or e not in rungs:
@@ -677,11 +688,7 @@ def _above_floors(
         floor = floors.get(key)
         if floor is None or not rung < floor <= top[key]:
             return False
-        above = [
-            o.exercise
-            for x, o in options.items()
-            if x in rungs and floor_key(rungs[x][0], o.exercise) == key and rungs[x][1] >= floor
-        ]
+        above = [ex for rung_of, ex in on_key[key] if rung_of >= floor]
         return not meets_alone(option.exercise, above, groups)
 
     return {e: option for e, option in options.items() if not below(e, option)}
