@@ -1320,15 +1320,23 @@ def _check_steps(
     held: dict[int, list[Exercise]] = {}
     for week, _, week_slots, _ in per_week:
         held.setdefault(week.block, []).extend(s.exercise for s in week_slots if s.exercise)
+    # The exercises of the blocks before, once each, and whether they open a step, once
+    # per block: every slot of every earlier week, for every step of every week, was
+    # about 5 ms of checking a 24-week program.
     earlier: dict[int, list[Exercise]] = {}
-    done: list[Exercise] = []
+    done: dict[str, Exercise] = {}
     for block in sorted(held):
-        earlier[block] = list(done)
-        done.extend(held[block])
+        earlier[block] = list(done.values())
+        for ex in held[block]:
+            done.setdefault(ex.id, ex)
+    opened: dict[tuple[int, Step], bool] = {}
     for week, demands, week_slots, _ in per_week:
         before = earlier[week.block]
         for step in demands.steps:
-            if step.ready(before):
+            ready = opened.get((week.block, step))
+            if ready is None:
+                ready = opened[week.block, step] = step.ready(before)
+            if ready:
                 continue
             for slot in week_slots:
                 if slot.exercise is not None and step.gates(slot.exercise):
