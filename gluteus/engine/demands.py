@@ -548,7 +548,7 @@ def demands_for(
                 issue=issue,
             )
         )
-    reqs = [(r, restrictions.rule_for(r)) for r in restrictions.requirements]
+    reqs = restrictions.requirement_rules()
     for req, rule in reqs:
         if req.kind not in ("weekly", "session") or (req.phases and phase not in req.phases):
             continue

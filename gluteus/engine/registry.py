@@ -362,11 +362,18 @@ class Registry:
 
     def ladders_of(self, exercise_id: str) -> tuple[tuple[Ladder, int], ...]:
         """Every ladder ``exercise_id`` is a rung of, with the rung (1-based), by ladder id."""
-        return tuple(
-            (ladder, ladder.exercise_ids.index(exercise_id) + 1)
-            for _, ladder in sorted(self.ladders.items())
-            if exercise_id in ladder.exercise_ids
-        )
+        return self.cached(("ladders of", "every exercise"), self._ladders_of).get(exercise_id, ())
+
+    def _ladders_of(self) -> Mapping[str, tuple[tuple[Ladder, int], ...]]:
+        # Every exercise's ladders at once, kept (see :meth:`cached`): a plan asks for
+        # each candidate, and each question scanned every ladder's rungs (125 questions,
+        # 3,500 rung lists in a 12-week plan, about 2 ms).
+        found: dict[str, list[tuple[Ladder, int]]] = {}
+        for _, ladder in sorted(self.ladders.items()):
+            ids = ladder.exercise_ids
+            for exercise_id in dict.fromkeys(ids):
+                found.setdefault(exercise_id, []).append((ladder, ids.index(exercise_id) + 1))
+        return MappingProxyType({k: tuple(v) for k, v in found.items()})
 
     def plugin_of(self, kind: str, item_id: str) -> str | None:
         """The plugin that contributed ``item_id`` of ``kind`` (``"exercise"``, ``"sign"``, ...)."""
