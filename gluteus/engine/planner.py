@@ -206,6 +206,7 @@ W_OPTIONAL = 2_000_000
 W_FLOOR = 200_000
 W_SPREAD = 80
 W_FILL = 300
+W_FILL_LEVEL = 3_000
 """Per tenth of a minute of a session's glute work in the activation weeks, up to its
 share (demands.FILL_SHARE): a minute of it (3,000) weighs less than one set an issue
 needs (4,000 or more) and far more than the clutter of one more exercise. Measured
@@ -929,6 +930,7 @@ class _Values:
     issues, volume and coverage it serves: per session it is in, and once per block."""
 
     phase_rank: int
+    fills: bool  # a phase whose sessions are filled (demands.FILL_PHASES)
     prefer: frozenset[str]
     before: frozenset[str]  # the exercises of the block before
     rungs_up: frozenset[str]  # the rungs above those on their ladders
@@ -940,6 +942,7 @@ class _Values:
         before = frozenset().union(*previous.sessions) if previous is not None else frozenset()
         return cls(
             phase_rank={"activation": 0, "strength": 1, "power": 2}[bp.block.phase],
+            fills=bp.block.phase in FILL_PHASES,
             prefer=frozenset(plan.profile.preferences.prefer),
             before=before,
             rungs_up=frozenset(n for p in sorted(before) for n in plan.next_rungs.get(p, ())),
@@ -952,6 +955,13 @@ class _Values:
         value = W_ACTIVATION * _activation_score(ex) - W_CLUTTER
         if self.phase_rank and ex.role != "activation":
             value += W_LEVEL * ex.level * self.phase_rank
+        elif self.fills and ex.role in FILL_ROLES:
+            # The work that fills the first weeks comes from the top of the phase's
+            # window (a step-up, a split squat, a band walk for a novice), not its easiest
+            # variants (abduction holding a chair, heel raises at a counter), which the
+            # fill by minutes alone favoured for a 16-year-old basketball player. Who may
+            # not do the harder ones, the rules keep them out of the window already.
+            value += W_FILL_LEVEL * ex.level
         if option.extra is not None:
             value += W_WEAKER
         return value
