@@ -5605,7 +5605,7 @@ def test_the_activation_weeks_hold_a_training_dose(name):
             assert rx["load_type"] != "external", rx["id"]
 
 
-# --- Slow-lowering work kept off the day before a sport day --------------------------------
+# --- Slow-lowering work kept off the day before a sport day; balance practised at home ----
 
 
 def _slow_lowering(rx: dict[str, Any]) -> bool:
@@ -5678,3 +5678,20 @@ def test_every_training_day_before_a_sport_day_says_what_to_leave_out_before_a_m
     note = next(n for n in doc["safety"]["notes"] if "Every one of your training days" in n)
     for words in ("jumps", "slow-lowering exercises", "important run, match or race"):
         assert words in note, words
+
+
+def test_a_raised_falls_risk_is_told_to_practise_balance_at_home_every_day():
+    """Arthur (71, a fall last year, Timed Up and Go 13.5 s, 3 x 25 minutes) had 6-16
+    minutes of balance a week; about 3 hours a week prevents falls (Sherrington 2019),
+    more than the sessions can hold. The program says so, and asks for balance practice
+    at home every day, building up towards 3 hours a week, in the JSON and the markdown."""
+    doc = program("r26_arthur.yaml")
+    assert "falls_supported_balance" in {r["id"] for r in doc["safety"]["rules"]}
+    note = next(n for n in doc["safety"]["notes"] if "Sherrington 2019" in n)
+    for words in ("every day", "kitchen counter", "heel to toe", "about 3 hours a week"):
+        assert words in note, words
+    assert " ".join(note.split()) in " ".join(_rendered("r26_arthur.yaml").split())
+    # ... and a program without it fails its check.
+    edited = copy.deepcopy(doc)
+    edited["safety"]["notes"] = [n for n in doc["safety"]["notes"] if n != note]
+    assert any("note missing: " in str(v) for v in verify(edited, CTX))

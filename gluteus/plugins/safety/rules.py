@@ -842,6 +842,14 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "chair; let go only when the exercise is steady for its whole time, and move to "
             "the harder version only when the ladder says so (Otago: from holding a support "
             "to no support).",
+            # Some 10-20 minutes of balance a week fit in the sessions, a small part of
+            # the dose that prevents falls: the rest is practice at home, said plainly.
+            "Balance prevents falls when it is practised for about 3 hours a week in all "
+            "(Sherrington 2019), more than these sessions hold: practise at home every day "
+            "as well, standing at your kitchen counter with a hand on it or just above it, "
+            "heel to toe, or on one leg once your sessions have reached it, a few minutes "
+            "at a time several times a day (while the kettle boils, say), building up "
+            "towards about 3 hours a week.",
         ),
     ),
     SafetyRule(
