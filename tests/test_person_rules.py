@@ -812,6 +812,18 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
         slip_in("step_up_knee_drive", week=7),
     ),
+    # Slow-lowering work and the Copenhagen adduction, whose soreness lasts 1-3 days, at
+    # any dose (slip_in keeps the moderate dose of the row it replaces).
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in("eccentric_bridge"),
+    ),
+    (
+        "sport_day_eve_light",
+        person(schedule={**BASE["schedule"], "sport_days": ["tue"]}),
+        slip_in("copenhagen_adduction_short"),
+    ),
     # BASE's knees cave in: a single-leg squat at a moderate effort, or a step-down, on
     # the Monday before Tuesday's sport.
     (

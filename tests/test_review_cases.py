@@ -5623,3 +5623,95 @@ def test_the_activation_weeks_fill_with_the_top_of_the_window_not_its_supported_
     work = [rx for _, rx in rows(doc, first) if rx["role"] in FILL_ROLES]
     assert work
     assert all(CATALOGUE[rx["id"]].level == 2 for rx in work), sorted({rx["id"] for rx in work})
+
+
+# --- Slow-lowering work kept off the day before a sport day; balance practised at home ----
+
+
+def _slow_lowering(rx: dict[str, Any]) -> bool:
+    """Slow-lowering (eccentric) work, or the Copenhagen adduction: soreness for 1-3 days."""
+    return rx["role"] == "eccentric" or rx["family"] == "copenhagen"
+
+
+@pytest.mark.parametrize("name", ["r26_tomas.yaml", "r22_aisha.yaml", "r23_lena.yaml"])
+def test_the_day_before_a_sport_day_holds_no_slow_lowering_work(name):
+    """Tomas (19, footballer, match Saturday) had weighted slow-lowering hip thrusts and
+    Copenhagen adductions at 7-8/10 on Fridays, a sprinter slow-lowering work the day
+    before a track session, a lifter the day before 5-a-side: their soreness lasts 24-72
+    hours (Ishøi 2016), into the sport. The day before a sport day holds none, while it
+    still holds lifts with a weight at a moderate dose (the eves are not emptied), the
+    footballer's groin keeps its Copenhagen on other days, and the program passes its
+    check."""
+    doc = program(name)
+    eves = _eves(doc)
+    assert "sport_day_eve_light" in {r["id"] for r in doc["safety"]["rules"]}
+    on_eves = [
+        (w["number"], s["day"], rx["id"])
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        if s["day"] in eves
+        for rx in s["exercises"]
+        if _slow_lowering(rx)
+    ]
+    assert on_eves == []
+    eve_lifts = [
+        rx
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        if s["day"] in eves
+        for rx in s["exercises"]
+        if rx["load_type"] == "external"
+    ]
+    assert eve_lifts and not [rx["id"] for rx in eve_lifts if _heavy(rx)]
+    if "groin_pain_adductor_strength" in {r["id"] for r in doc["safety"]["rules"]}:
+        assert [rx for _, rx in rows(doc) if rx["family"] == "copenhagen"], "moved, not dropped"
+    assert any("slow-lowering" in n for n in doc["safety"]["notes"])
+    assert verify(doc, CTX) == []
+
+
+def test_slow_lowering_work_put_on_the_day_before_a_match_is_caught():
+    """A slow-lowering exercise or a Copenhagen adduction moved by hand to the Friday
+    before Tomas's Saturday match is caught, naming the rule, at any dose."""
+    doc = program("r26_tomas.yaml")
+    eves = _eves(doc)
+    for test in (_slow_lowering, lambda rx: rx["family"] == "copenhagen"):
+        edited = copy.deepcopy(doc)
+        week = next(
+            w
+            for w in edited["weeks"]
+            if any(test(rx) for s in w["sessions"] for rx in s["exercises"])
+        )
+        work = next(rx for s in week["sessions"] for rx in s["exercises"] if test(rx))
+        eve = next(s for s in week["sessions"] if s["day"] in eves)
+        eve["exercises"][-1] = copy.deepcopy(work)
+        eve["exercises"][-1]["effort"] = {"rpe": [5, 6], "rm": None, "rir": [4, 5]}
+        found = [v for v in verify(edited, CTX) if v.rule == "sport_day_eve_light"]
+        assert found and all(v.day in eves for v in found), [str(v) for v in verify(edited, CTX)]
+
+
+def test_every_training_day_before_a_sport_day_says_what_to_leave_out_before_a_match():
+    """Jayden's gym days (Mon, Wed, Fri) all come the day before practice or a game, so the
+    program cannot keep them light; it names the work to leave out of the session before
+    an important game (it cannot tell the game from practice)."""
+    doc = program("r23_jayden.yaml")
+    assert "sport_day_eve_every_day" in {r["id"] for r in doc["safety"]["rules"]}
+    note = next(n for n in doc["safety"]["notes"] if "Every one of your training days" in n)
+    for words in ("jumps", "slow-lowering exercises", "important run, match or race"):
+        assert words in note, words
+
+
+def test_a_raised_falls_risk_is_told_to_practise_balance_at_home_every_day():
+    """Arthur (71, a fall last year, Timed Up and Go 13.5 s, 3 x 25 minutes) had 6-16
+    minutes of balance a week; about 3 hours a week prevents falls (Sherrington 2019),
+    more than the sessions can hold. The program says so, and asks for balance practice
+    at home every day, building up towards 3 hours a week, in the JSON and the markdown."""
+    doc = program("r26_arthur.yaml")
+    assert "falls_supported_balance" in {r["id"] for r in doc["safety"]["rules"]}
+    note = next(n for n in doc["safety"]["notes"] if "Sherrington 2019" in n)
+    for words in ("every day", "kitchen counter", "heel to toe", "about 3 hours a week"):
+        assert words in note, words
+    assert " ".join(note.split()) in " ".join(_rendered("r26_arthur.yaml").split())
+    # ... and a program without it fails its check.
+    edited = copy.deepcopy(doc)
+    edited["safety"]["notes"] = [n for n in doc["safety"]["notes"] if n != note]
+    assert any("note missing: " in str(v) for v in verify(edited, CTX))

@@ -730,8 +730,8 @@ class Schedule:
         Days("days (mon..sun)", DAYS),
         default=(),
         doc="The days of the person's own sport (runs, track sessions, team training, "
-        "matches), kept in week order; training days may be among them. Heavy leg work "
-        "and jumps stay off the day before each of them.",
+        "matches), kept in week order; training days may be among them. Heavy leg work, "
+        "jumps and slow-lowering work stay off the day before each of them.",
     )
     time: str | None = _checked(
         Optional(ClockTime()),

@@ -341,6 +341,21 @@ RECOVERY_48H = Source(
     "recalled",
 )
 
+SPORT_EVE = Source(
+    "sport_day_eve_convention",
+    "Convention after Garber 2011 (recalled: the same muscles get at least 48 hours "
+    "between hard sessions) and Ishøi 2016 (Ishøi L et al. Large eccentric strength "
+    "increase using the Copenhagen Adduction exercise in football: a randomized "
+    "controlled trial. Scand J Med Sci Sports 2016;26(11):1334-1342; recalled, to be "
+    "checked: muscle soreness after the Copenhagen adduction, an exercise that loads the "
+    "inner thigh as it lengthens; slow-lowering work the muscles are not used to brings "
+    "soreness that lasts some 24-72 hours). The person's sport counts as a hard session of "
+    "the legs, so the day before it holds no heavy leg lifts, jumps, swings, fast lunges "
+    "or step-ups, slow-lowering work or Copenhagen adductions; which work counts as hard "
+    "is gluteus's convention, and no trial sets the day.",
+    "convention",
+)
+
 POWER_AS_JUMPS = Source(
     "power_jumps_convention",
     "Convention after Haff GG & Nimphius S, Training principles for power, Strength Cond J "
@@ -476,6 +491,7 @@ SOURCES: tuple[Source, ...] = (
     SINGLE_LEG_SQUAT_LADDER,
     PLANK_LADDER,
     RECOVERY_48H,
+    SPORT_EVE,
     POWER_AS_JUMPS,
     POSTNATAL,
     POSTNATAL_LOADS,
@@ -826,6 +842,14 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "chair; let go only when the exercise is steady for its whole time, and move to "
             "the harder version only when the ladder says so (Otago: from holding a support "
             "to no support).",
+            # Some 10-20 minutes of balance a week fit in the sessions, a small part of
+            # the dose that prevents falls: the rest is practice at home, said plainly.
+            "Balance prevents falls when it is practised for about 3 hours a week in all "
+            "(Sherrington 2019), more than these sessions hold: practise at home every day "
+            "as well, standing at your kitchen counter with a hand on it or just above it, "
+            "heel to toe, or on one leg once your sessions have reached it, a few minutes "
+            "at a time several times a day (while the kettle boils, say), building up "
+            "towards about 3 hours a week.",
         ),
     ),
     SafetyRule(
@@ -2287,7 +2311,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # them, keeps hard leg work off the day before it. Hard is the heavy dose (effort
         # 8/10 or more, or 8RM or heavier), with or without a weight, landings, ballistic
         # swings, and lunges and step-ups driven up fast (the knee loaded as fast as in a
-        # landing, as knee_pain_no_fast_single_leg treats them); moderate lifts (9RM or
+        # landing, as knee_pain_no_fast_single_leg treats them), and slow-lowering work
+        # (the eccentric role) and the Copenhagen adduction, whose soreness lasts 24-72
+        # hours (Ishøi 2016), so it would come to the sport with the person (a footballer's
+        # Friday before the match held weighted slow-lowering hip thrusts and Copenhagens at
+        # 7-8/10); moderate lifts (9RM or
         # lighter at an effort of 7/10 or less) may stay, since the 48 hours are about
         # hard sessions, and leaving every weight
         # off the eve emptied whole sessions (a lifter's days before 5-a-side were 10
@@ -2298,13 +2326,15 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         description="The day before one of the person's sport days (the runs, track "
         "sessions, team training or matches the profile lists): no squats, split squats, "
         "lunges, step-ups, single-leg squats, deadlifts, hip thrusts or bridges done "
-        "heavy (an effort of 8/10 or more, or a weight lifted 8 times or fewer), and "
-        "no jumps, hops, kettlebell swings, or lunges or step-ups driven up fast; moderate "
+        "heavy (an effort of 8/10 or more, or a weight lifted 8 times or fewer), "
+        "no jumps, hops, kettlebell swings, or lunges or step-ups driven up fast, and no "
+        "slow-lowering (eccentric) exercises or Copenhagen adductions, whose soreness lasts "
+        "24-72 hours; moderate "
         "lifts (an effort of 7/10 or less with a weight lifted 9 times or more) may stay, "
         "so the legs come to the sport "
         "fresh (a convention after Garber 2011's 48 hours between hard sessions of the "
-        "same muscles).",
-        source="garber2011",
+        "same muscles, and Ishøi 2016, recalled).",
+        source="sport_day_eve_convention",
         evidence="convention",
         when=Trigger(
             condition=AllOf(
@@ -2321,14 +2351,18 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 heavy=True,
                 not_before_sport_days=True,
             ),
+            # At any dose: the soreness comes from the lowering, not from the load.
+            Limit(roles=("eccentric",), families=("copenhagen",), not_before_sport_days=True),
         ),
         notes=(
             "A session on the day before your sport (the runs, track sessions, training or "
-            "matches you listed) holds no heavy leg lifts, no jumps, no swings and no fast "
-            "lunges or step-ups, so your legs are fresh for it: moderate lifts (a weight you "
-            "could lift 9 times or more, at an effort of 7/10 or less) may stay, and the "
-            "heavy work comes on your sport days or the day after (a convention after "
-            "Garber 2011's 48 hours between hard sessions of the same muscles).",
+            "matches you listed) holds no heavy leg lifts, no jumps, no swings, no fast "
+            "lunges or step-ups, and no slow-lowering exercises or Copenhagen adductions "
+            "(their soreness lasts 1-3 days), so your legs are fresh for it: moderate lifts "
+            "(a weight you could lift 9 times or more, at an effort of 7/10 or less) may "
+            "stay, and the hard work comes on your sport days or the day after (a "
+            "convention after Garber 2011's 48 hours between hard sessions of the same "
+            "muscles, and Ishøi 2016, recalled).",
         ),
     ),
     SafetyRule(
@@ -2350,11 +2384,12 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         notes=(
             "Every one of your training days is the day before one of your sport days, so "
-            "this program cannot keep the day before your sport free of heavy leg work and "
-            "jumps. If you can, move a session to a sport day or the day after one and make "
-            "a new program; otherwise keep the session before an important run, match or "
-            "race light (a convention after Garber 2011's 48 hours between hard sessions of "
-            "the same muscles).",
+            "this program cannot keep the day before your sport free of heavy leg work, "
+            "jumps and slow-lowering exercises. If you can, move a session to a sport day or "
+            "the day after one and make a new program; otherwise keep the session before an "
+            "important run, match or race light: leave out its heavy lifts, jumps, hops, "
+            "swings, slow-lowering exercises and Copenhagen adductions (a convention after "
+            "Garber 2011's 48 hours between hard sessions of the same muscles).",
         ),
     ),
     SafetyRule(
