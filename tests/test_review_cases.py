@@ -4728,6 +4728,18 @@ def _eves(doc: dict[str, Any]) -> set[str]:
     return {DAYS[(DAYS.index(d) - 1) % 7] for d in sport}
 
 
+def _on_eves(doc: dict[str, Any], eves: set[str], found: Any) -> list[tuple[int, str, str]]:
+    """(week, day, exercise) of every row on an eve that ``found`` picks."""
+    return [
+        (w["number"], s["day"], rx["id"])
+        for w in doc["weeks"]
+        for s in w["sessions"]
+        if s["day"] in eves
+        for rx in s["exercises"]
+        if found(rx)
+    ]
+
+
 @pytest.mark.parametrize("name", ["r22_ruth.yaml", "r22_aisha.yaml"])
 def test_the_day_before_a_sport_day_holds_no_heavy_leg_work_or_jumps(name):
     """Ruth's split squat came on the Friday before her Saturday parkrun, and Aisha's gym
@@ -4738,14 +4750,7 @@ def test_the_day_before_a_sport_day_holds_no_heavy_leg_work_or_jumps(name):
     eves = _eves(doc)
     assert eves & {s["day"] for s in doc["weeks"][0]["sessions"]}, "a training day is an eve"
     assert "sport_day_eve_light" in {r["id"] for r in doc["safety"]["rules"]}
-    on_eves = [
-        (w["number"], s["day"], rx["id"])
-        for w in doc["weeks"]
-        for s in w["sessions"]
-        if s["day"] in eves
-        for rx in s["exercises"]
-        if _heavy_leg_work(rx)
-    ]
+    on_eves = _on_eves(doc, eves, _heavy_leg_work)
     assert on_eves == []
     loaded = [rx for _, rx in rows(doc) if rx["load_type"] == "external"]
     assert loaded, "the loaded lifts moved to other days, they were not dropped"
@@ -5196,14 +5201,7 @@ def test_an_advanced_lifter_lifts_moderate_weights_the_day_before_football():
     doc = program("r23_lena.yaml")
     eves = _eves(doc)
     assert eves == {"mon", "wed"}
-    on_eves = [
-        (w["number"], s["day"], rx["id"])
-        for w in doc["weeks"]
-        for s in w["sessions"]
-        if s["day"] in eves
-        for rx in s["exercises"]
-        if _heavy_leg_work(rx)
-    ]
+    on_eves = _on_eves(doc, eves, _heavy_leg_work)
     assert on_eves == []
     strength = _weeks_of(doc, "strength")
     assert strength
@@ -5645,14 +5643,7 @@ def test_the_day_before_a_sport_day_holds_no_slow_lowering_work(name):
     doc = program(name)
     eves = _eves(doc)
     assert "sport_day_eve_light" in {r["id"] for r in doc["safety"]["rules"]}
-    on_eves = [
-        (w["number"], s["day"], rx["id"])
-        for w in doc["weeks"]
-        for s in w["sessions"]
-        if s["day"] in eves
-        for rx in s["exercises"]
-        if _slow_lowering(rx)
-    ]
+    on_eves = _on_eves(doc, eves, _slow_lowering)
     assert on_eves == []
     eve_lifts = [
         rx
