@@ -206,13 +206,16 @@ W_OPTIONAL = 2_000_000
 W_FLOOR = 200_000
 W_SPREAD = 80
 W_FILL = 300
-W_FILL_LEVEL = 3_000
 """Per tenth of a minute of a session's glute work in the activation weeks, up to its
 share (demands.FILL_SHARE): a minute of it (3,000) weighs less than one set an issue
 needs (4,000 or more) and far more than the clutter of one more exercise. Measured
 over the bundled and review profiles: at 100 the search stopped short of the share
 more often (the tenth-percentile first-block session used 27% of its minutes, 33% at
 300, 22% with no fill)."""
+W_FILL_LEVEL = 3_000
+"""Per level of an exercise filling the activation weeks (see :class:`_Values`): one
+level up is worth a minute of fill, so a step-up beats abduction held at a chair that
+takes a minute longer."""
 
 STOP_GAP = W_FLOOR // 4
 """The search stops once its plan is proven within this of the best possible plan.
