@@ -13,6 +13,7 @@ verifier checks each week against its own.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -127,13 +128,6 @@ class Restrictions:
     notes: tuple[str, ...]
     limits: tuple[Limit, ...] = ()
     excluded_tags: frozenset[str] = frozenset()
-    # :meth:`requirement_rules`, worked out on first use: these restrictions are kept
-    # per registry and rule set, and every block planned and every week checked asks
-    # (496 calls of :meth:`rule_for` in a 12-week plan, about 3 ms). A race computes the
-    # same tuple twice; nothing else is stored.
-    _requirement_rules: dict[None, tuple[tuple[Requirement, str | None], ...]] = field(
-        factory=dict, init=False, eq=False, repr=False
-    )
 
     def allows(self, exercise_id: str) -> bool:
         """True when no applicable rule excludes the exercise."""
@@ -157,13 +151,13 @@ class Restrictions:
         """The exercise's cues that ask for nothing these rules forbid, as text."""
         return tuple(str(cue) for cue in exercise.cues_allowed(self.excluded_tags))
 
+    @functools.cached_property
     def requirement_rules(self) -> tuple[tuple[Requirement, str | None], ...]:
-        """Each of :attr:`requirements` with :meth:`rule_for` it."""
-        found = self._requirement_rules.get(None)
-        if found is None:
-            found = tuple((req, self.rule_for(req)) for req in self.requirements)
-            self._requirement_rules[None] = found
-        return found
+        """Each of :attr:`requirements` with :meth:`rule_for` it. Worked out once: these
+        restrictions are kept per registry and rule set, and every block planned and
+        every week checked asks (496 calls of :meth:`rule_for` in a 12-week plan, about
+        3 ms). A race computes the same tuple twice."""
+        return tuple((req, self.rule_for(req)) for req in self.requirements)
 
     def rule_for(self, req: Requirement) -> str | None:
         """The id of the first applicable rule that makes ``req`` (directly or through a
@@ -270,10 +264,6 @@ class ProgramSafety:
     _known: dict[tuple[str, ...], Restrictions] = field(
         factory=dict, eq=False, repr=False, alias="known"
     )
-    # Rule id -> the weeks it applies in, built on first use: asked once per rule of
-    # the program and per demand, each a scan of every week's rules (140 scans in a
-    # 12-week plan, about 2 ms). A race builds the same mapping twice.
-    _weeks_of: dict[str, tuple[int, ...]] = field(factory=dict, init=False, eq=False, repr=False)
 
     def at(self, week: int) -> Restrictions:
         """The restrictions of program week ``week`` (1-based)."""
@@ -335,13 +325,18 @@ class ProgramSafety:
 
     def weeks_of(self, rule_id: str) -> tuple[int, ...]:
         """The weeks in which rule ``rule_id`` applies."""
-        if not self._weeks_of and self.weeks:
-            weeks: dict[str, list[int]] = {}
-            for n, r in enumerate(self.weeks, start=1):
-                for x in {x.id for x in r.rules}:
-                    weeks.setdefault(x, []).append(n)
-            self._weeks_of.update({k: tuple(v) for k, v in weeks.items()})
-        return self._weeks_of.get(rule_id, ())
+        return self._rule_weeks.get(rule_id, ())
+
+    @functools.cached_property
+    def _rule_weeks(self) -> Mapping[str, tuple[int, ...]]:
+        """Rule id -> the weeks it applies in, built once: asked once per rule of the
+        program and per demand, each a scan of every week's rules (140 scans in a
+        12-week plan, about 2 ms). A race builds the same mapping twice."""
+        weeks: dict[str, list[int]] = {}
+        for n, r in enumerate(self.weeks, start=1):
+            for x in {x.id for x in r.rules}:
+                weeks.setdefault(x, []).append(n)
+        return MappingProxyType({k: tuple(v) for k, v in weeks.items()})
 
 
 def _idle(rule: SafetyRule, phases: frozenset[str]) -> bool:
