@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 import attrs
 from attrs import field, frozen
@@ -64,6 +64,9 @@ from .vocabulary import (
 )
 from .vocabulary import (
     URGENCIES as URGENCIES,
+)
+from .vocabulary import (
+    RequirementKind as RequirementKind,
 )
 
 
@@ -375,6 +378,10 @@ class Assessment:
     why: str = ""
 
 
+Measure = Literal["mean", "peak", "mixed", "none"]
+"""How a published activation figure was taken (:attr:`Activation.measure`)."""
+
+
 @frozen
 class Activation:
     """Published activation, in %MVIC, of glute max and/or med (None: not published).
@@ -385,9 +392,7 @@ class Activation:
 
     gmax: float | None = None
     gmed: float | None = None
-    measure: Literal["mean", "peak", "mixed", "none"] = field(
-        default="mean", validator=_one_of(("mean", "peak", "mixed", "none"))
-    )
+    measure: Measure = field(default="mean", validator=_one_of(get_args(Measure)))
     note: str = ""
 
 
@@ -541,6 +546,10 @@ class Ladder:
         return tuple(step.exercise for step in self.steps)
 
 
+Progression = Literal["reps", "hold", "sets", "load"]
+"""What a dose rule raises week by week (:attr:`DoseRule.progression`)."""
+
+
 @_names_missing_fields
 @frozen
 class DoseRule:
@@ -585,9 +594,7 @@ class DoseRule:
     max_hold_s: int | None = None
     max_sets: int | None = None
     # Checked at run time too: a misspelt progression would silently dose by another.
-    progression: Literal["reps", "hold", "sets", "load"] = field(
-        default="reps", validator=_one_of(("reps", "hold", "sets", "load"))
-    )
+    progression: Progression = field(default="reps", validator=_one_of(get_args(Progression)))
     step: int = 1
     deload_factor: float = 0.6
     load_types: tuple[str, ...] = field(
@@ -767,9 +774,7 @@ class Requirement:
     """
 
     # Checked at run time too: a misspelt kind would otherwise be a demand nothing enforces.
-    kind: Literal[
-        "before_loaded", "session_opens", "weekly", "session", "stepped", "drill_first"
-    ] = field(validator=_one_of(REQUIREMENT_KINDS))
+    kind: RequirementKind = field(validator=_one_of(REQUIREMENT_KINDS))
     roles: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     planes: tuple[str, ...] = field(default=(), converter=_tuple_of_str)
     issue: str | None = None

@@ -8,6 +8,8 @@ building the model's classes.
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 SEED_MAX = 2**31 - 1
 """The largest seed: the solver takes a 32-bit signed seed."""
 
@@ -60,14 +62,10 @@ POSITIONS: tuple[str, ...] = (
 )
 PLANES: tuple[str, ...] = ("sagittal", "frontal", "transverse")
 SIDES: tuple[str, ...] = ("both", "each", "left", "right")
-REQUIREMENT_KINDS: tuple[str, ...] = (
-    "before_loaded",
-    "session_opens",
-    "weekly",
-    "session",
-    "stepped",
-    "drill_first",
-)
+RequirementKind = Literal[
+    "before_loaded", "session_opens", "weekly", "session", "stepped", "drill_first"
+]
+REQUIREMENT_KINDS: tuple[str, ...] = get_args(RequirementKind)
 """The kinds of work a safety rule can ask for (see ``Requirement``)."""
 PHASES: tuple[str, ...] = ("activation", "strength", "power")
 """Phase kinds of the periodization skeleton: activate and control → build strength →
