@@ -522,6 +522,17 @@ def test_trendelenburg_counts_for_function_and_for_tightness_only_with_its_sign(
     assert tightness.grade(signed).weaker_side == "right"
 
 
+def test_a_pelvis_dropping_on_both_legs_names_no_side_and_says_so():
+    """Both pelvises dropping is a point with no side: the note said "the right side is
+    named weaker" while no side was."""
+    finding = function.grade(with_tests(trendelenburg=sides(True, True)))
+    assert finding.severity == 1
+    assert finding.weaker_side is None
+    note = next(n for n in finding.notes if "pelvis that drops" in n)
+    assert "named weaker" not in note
+    assert "comes from the timed single-leg stance" in note
+
+
 def test_a_trendelenburg_sign_alone_does_not_make_knees_cave_in():
     finding = knees.grade(with_tests(trendelenburg=sides(False, True)))
     assert finding.severity == 0 and finding.weaker_side is None

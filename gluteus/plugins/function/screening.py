@@ -180,7 +180,7 @@ def _pelvic_drop(drop: Sides, stance: Sides | None, evidence: sc.Evidence) -> sc
     """A positive Trendelenburg sign: 1 point, and the side when only one pelvis drops
     and the timed stance, if taken, is not shorter on the other leg."""
     sides = evidence.sides
-    one = "left" if drop.left and not drop.right else "right" if drop.right else None
+    one = None if drop.left == drop.right else "left" if drop.left else "right"
     if one is not None and stance is not None:
         other = "right" if one == "left" else "left"
         if float(getattr(stance, other)) < float(getattr(stance, one)):
