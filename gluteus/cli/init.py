@@ -882,8 +882,8 @@ def profile_data(answers: Answers, registry: Any) -> dict[str, Any]:
         "pregnancy_trimester": trimester,
         "pregnancy_week": week,
         "weeks_since_surgery": surgery,
-        # A "no" is the default (kept), so only a "yes" is written.
         "operated_side": operated,
+        # A "no" is the default (kept), so only a "yes" is written.
         "hip_precautions_lifted": lifted or None,
         "weeks_since_birth": birth,
         "can_get_up_from_floor": answers.get("can_get_up_from_floor"),
