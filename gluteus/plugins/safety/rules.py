@@ -640,23 +640,23 @@ def loaded_lifts(
     one of ``power`` (all those families unless given; none when empty) in each power
     week, each in ``sessions`` of the week's sessions when given (one when None).
     Optional: where the other rules and the minutes leave none, the program says so."""
-    weekly = [
+    asked = [
+        *((group, phase) for group in strength),
+        (power if power is not None else tuple(f for g in strength for f in g), "power"),
+    ]
+    return tuple(
         Requirement(
             kind="weekly",
             families=families,
             each=False,
             load_types=("external",),
-            phases=(phase,),
+            phases=(when,),
             optional=True,
             sessions=sessions,
         )
-        for families, phase in (
-            *((group, phase) for group in strength),
-            (power if power is not None else tuple(f for g in strength for f in g), "power"),
-        )
+        for families, when in asked
         if families
-    ]
-    return tuple(weekly)
+    )
 
 
 # Low bone density's lifts (osteoporosis and osteopenia alike): a hip lift and a leg lift
