@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from checked_programs import retime
 
 import gluteus
 from gluteus.engine.api import context
@@ -163,7 +164,7 @@ def without_family(family: str, week: int = 3) -> Callable[[dict[str, Any]], Non
             session["exercises"] = [
                 rx for rx in session["exercises"] if CATALOGUE[rx["id"]].family != family
             ]
-            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+            retime(session)
 
     return edit
 
@@ -193,7 +194,7 @@ def without_families_in_a_session(
         one["exercises"] = [
             rx for rx in one["exercises"] if CATALOGUE[rx["id"]].family not in families
         ]
-        one["minutes"] = round(sum(rx["minutes"] for rx in one["exercises"]), 1)
+        retime(one)
 
     return edit
 
@@ -219,7 +220,7 @@ def without_tag_in_power_weeks(tag: str) -> Callable[[dict[str, Any]], None]:
                 session["exercises"] = [
                     rx for rx in session["exercises"] if tag not in CATALOGUE[rx["id"]].tags
                 ]
-                session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+                retime(session)
 
     return edit
 
@@ -287,7 +288,7 @@ def without_weights_in_a_strength_week(
                 for rx in session["exercises"]
                 if not (rx["load_type"] == "external" and rx["role"] == "strength")
             ]
-            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+            retime(session)
 
     return edit
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 import pytest
+from checked_programs import retime
 
 import gluteus
 from gluteus.engine.api import context
@@ -719,7 +720,7 @@ def test_a_full_plank_after_a_block_without_the_supported_planks_is_caught():
                 for rx in session["exercises"]
                 if not (rx["family"] in PLANKS and rx["id"].endswith("_knees"))
             ]
-            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+            retime(session)
     _, block_of = _plank_blocks(doc)
     full = sorted(n for n, rx in rows(doc) if "high_abdominal_pressure" in tags(rx))
     assert full
@@ -905,7 +906,7 @@ def test_a_loaded_hinge_before_the_hinge_drill_is_caught():
             session["exercises"] = [
                 rx for rx in session["exercises"] if rx["family"] != "hip_hinge"
             ]
-            session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+            retime(session)
     found = [v for v in verify(doc, CTX) if v.rule == "back_hinge_drill_first"]
     assert found and min(v.week or 0 for v in found) == first, [str(v) for v in found]
 
@@ -967,7 +968,7 @@ def test_the_reviewers_back_to_back_abduction_sets_are_caught():
     if not any(rx["id"] == abduction["id"] for rx in tuesday):
         tuesday.append(dict(abduction))
     for s in (days["mon"], days["tue"]):
-        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+        retime(s)
     found = [str(v) for v in verify(doc, CTX) if v.rule == "youth"]
     assert any("the same exercise" in v and abduction["id"] in v for v in found), found
 
@@ -1006,7 +1007,7 @@ def test_a_power_week_of_drills_and_holds_only_is_caught():
     week = next(w for w in doc["weeks"] if w["phase"] == "Power and function")
     for session in week["sessions"]:
         session["exercises"] = [rx for rx in session["exercises"] if rx["role"] not in LOADING]
-        session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+        retime(session)
     found = [str(v) for v in verify(doc, CTX)]
     assert any("holds loading work" in v for v in found), found
     assert any("below_floor" in v or "hard set" in v for v in found), found
@@ -2369,7 +2370,7 @@ def test_a_strength_week_without_its_loaded_hinge_is_caught():
             for rx in session["exercises"]
             if not (rx["family"] in HINGES and rx["load_type"] == "external")
         ]
-        session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+        retime(session)
     found = [v for v in verify(doc, CTX) if v.rule == "back_hinge_loaded"]
     assert found and found[0].week == week["number"], [str(v) for v in verify(doc, CTX)]
 
@@ -3076,7 +3077,7 @@ def test_outer_hip_pain_moves_from_holds_to_standing_abduction_with_load():
         session["exercises"] = [
             rx for rx in session["exercises"] if rx["family"] != "standing_hip_abduction"
         ]
-        session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+        retime(session)
     found = verify(doc, CTX)
     assert any(v.rule == "gluteal_tendinopathy_pain" for v in found), [str(v) for v in found]
 
@@ -3095,7 +3096,7 @@ def test_a_stance_below_the_norm_keeps_balance_work_every_week():
         session["exercises"] = [
             rx for rx in session["exercises"] if rx["family"] not in BALANCE_FAMILIES
         ]
-        session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+        retime(session)
     found = verify(doc, CTX)
     assert any(
         v.rule == "function_balance_and_single_leg_weekly" and v.week == number for v in found
@@ -3534,7 +3535,7 @@ def test_a_strength_week_without_knee_work_for_priya_is_caught():
     week = _training_weeks(doc, "Build strength")[0]
     for session in week["sessions"]:
         session["exercises"] = [rx for rx in session["exercises"] if rx["family"] not in KNEE_WORK]
-        session["minutes"] = round(sum(rx["minutes"] for rx in session["exercises"]), 1)
+        retime(session)
     found = verify(doc, CTX)
     assert any(v.rule == "knees_knee_work_with_pain" and v.week == week["number"] for v in found), [
         str(v) for v in found
@@ -4178,7 +4179,7 @@ def test_knee_pain_on_stairs_after_a_knee_replacement_trains_the_step_down():
     week = _weeks_of(doc, "strength")[0]
     for s in week["sessions"]:
         s["exercises"] = [rx for rx in s["exercises"] if rx["family"] != "step_down"]
-        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+        retime(s)
     found = verify(doc, CTX)
     assert any(v.rule == "knee_replacement_step_downs" for v in found), [str(v) for v in found]
 
@@ -4266,7 +4267,7 @@ def test_groin_pain_gets_adductor_work_in_three_sessions_a_week_not_one():
         s["exercises"] = [
             rx for rx in s["exercises"] if CATALOGUE[rx["id"]].family not in ADDUCTOR_FAMILIES
         ]
-        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+        retime(s)
     found = [v for v in verify(doc, CTX) if v.rule == "groin_pain_adductor_strength"]
     assert [v.week for v in found] == [1], [str(v) for v in verify(doc, CTX)]
     assert "in 3 of the week's sessions" in found[0].message
@@ -4281,7 +4282,7 @@ def test_groin_pain_gets_adductor_work_in_three_sessions_a_week_not_one():
     )
     beside = next(s for s in week["sessions"] if abs(DAYS.index(s["day"]) - day) == 1)
     beside["exercises"][-1] = copy.deepcopy(row)
-    beside["minutes"] = round(sum(rx["minutes"] for rx in beside["exercises"]), 1)
+    retime(beside)
     found = [v for v in verify(doc, CTX) if v.rule == "groin_pain_adductor_strength"]
     assert found, [str(v) for v in verify(doc, CTX)]
 
@@ -4608,7 +4609,7 @@ def test_a_trained_sprinters_power_weeks_keep_a_lift_with_a_weight():
             for rx in s["exercises"]
             if not (rx["load_type"] == "external" and rx["family"] in LIFT_FAMILIES)
         ]
-        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+        retime(s)
     found = [v for v in verify(doc, CTX) if v.rule == "trained_lifts_loaded"]
     assert found, [str(v) for v in verify(doc, CTX)]
 
@@ -4896,7 +4897,7 @@ def test_a_new_hip_with_dumbbells_lifts_a_weight_every_strength_week():
             for rx in s["exercises"]
             if not (rx["load_type"] == "external" and rx["family"] in NEW_HIP_HIP_LIFTS)
         ]
-        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+        retime(s)
     found = [v for v in verify(cleared, CTX) if v.rule == "hip_replacement_loaded_lifts"]
     assert found, [str(v) for v in verify(cleared, CTX)]
 
@@ -5018,7 +5019,7 @@ def test_a_trained_lifter_lifts_with_a_weight_from_the_first_weeks():
     week = first[0]
     for s in week["sessions"]:
         s["exercises"] = [rx for rx in s["exercises"] if rx not in _week_lifts(week)]
-        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+        retime(s)
     found = [v for v in verify(doc, CTX) if v.rule == "trained_lifts_from_the_start"]
     assert found, [str(v) for v in verify(doc, CTX)]
 
@@ -5053,7 +5054,7 @@ def test_a_trained_person_with_tight_feeling_glutes_hinges_with_a_weight_every_s
             for rx in s["exercises"]
             if not (rx["family"] in hinges and rx["load_type"] == "external")
         ]
-        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+        retime(s)
     found = [v for v in verify(doc, CTX) if v.rule == "tightness_loaded_hinge"]
     assert found, [str(v) for v in verify(doc, CTX)]
 
@@ -5369,7 +5370,7 @@ def test_a_new_hip_with_its_precautions_kept_lifts_a_weight_with_its_legs_at_a_c
             for rx in s["exercises"]
             if not (rx["load_type"] == "external" and rx["family"] in NEW_HIP_LEG_LIFTS)
         ]
-        s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+        retime(s)
     found = [v for v in verify(doc, CTX) if v.rule == "hip_replacement_loaded_lifts"]
     assert found, [str(v) for v in verify(doc, CTX)]
 
@@ -5425,7 +5426,7 @@ def _lifts_on_one_day(week: dict[str, Any], families: set[str]) -> None:
                 for rx in s["exercises"]
                 if not (rx["load_type"] == "external" and rx["family"] in families)
             ]
-            s["minutes"] = round(sum(rx["minutes"] for rx in s["exercises"]), 1)
+            retime(s)
 
 
 def test_a_power_week_with_its_lifts_on_one_day_is_caught():
