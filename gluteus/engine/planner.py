@@ -1542,6 +1542,10 @@ def _more_of_what_is_wanted(
     have = built.wanted_value(solver)
     m = built.model
     m.maximize(built.wanted_sum())
+    # The probe starts from the plan in hand, so it spends its budget on whether more
+    # fits (measured over the plan-quality report's profiles and both benchmark cases:
+    # 6% less solving work in all, the same warnings).
+    _hint(m, solver)
     probe = built.solver(seed, longer)
     # Every large term is worth at least a floor's set: a smaller gap proves the most
     # that fits.
@@ -1551,9 +1555,7 @@ def _more_of_what_is_wanted(
     if found not in (cp.OPTIMAL, cp.FEASIBLE) or probe.objective_value <= have:
         return solver
     m.add(built.wanted_sum() >= round(probe.objective_value))
-    for index in range(len(m.proto.variables)):
-        var = m.get_int_var_from_proto_index(index)
-        m.add_hint(var, probe.value(var))
+    _hint(m, probe)
     # From a complete plan that holds what is wanted, the rest is polish: the block's
     # own budget, not the question's (measured over the plan-quality report's profiles
     # and both benchmark cases: the same warnings and quality figures, and a 24-week
@@ -1562,6 +1564,14 @@ def _more_of_what_is_wanted(
     if again.solve(m) in (cp.OPTIMAL, cp.FEASIBLE):
         return again
     return solver
+
+
+def _hint(m: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
+    """``solver``'s plan as ``m``'s hint, in place of any hint before."""
+    m.clear_hints()
+    for index in range(len(m.proto.variables)):
+        var = m.get_int_var_from_proto_index(index)
+        m.add_hint(var, solver.value(var))
 
 
 def _with_dropped(bp: BlockPlan, more: Sequence[Coverage]) -> BlockPlan:
