@@ -98,6 +98,13 @@ def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
     if draw(st.booleans()):
         days = draw(st.permutations(DAYS))[: schedule["sessions_per_week"]]
         schedule["days"] = list(days)
+    if draw(_rarely(3)):
+        # Sport days, sometimes with the games among them: the rules that keep the day
+        # before one light, and what they do when every training day is such a day.
+        sport = sorted(draw(st.sets(st.sampled_from(DAYS), min_size=1, max_size=4)), key=DAYS.index)
+        schedule["sport_days"] = sport
+        if draw(st.booleans()):
+            schedule["match_days"] = draw(st.lists(st.sampled_from(sport), min_size=1, unique=True))
     if draw(st.booleans()):
         start = draw(st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31)))
         data["start"] = start.isoformat()
@@ -167,7 +174,8 @@ def _profile_data(draw: st.DrawFn, registry: Registry) -> dict[str, Any]:
 def profiles_data(registry: Registry | None = None) -> st.SearchStrategy[dict[str, Any]]:
     """Valid profile dicts over every profile key, with the ids of ``registry``'s plugins.
 
-    Signs, pain, tests, start dates, explicit days, equipment subsets, experience,
+    Signs, pain, tests, start dates, explicit days, sport and match days, equipment
+    subsets, experience,
     focus issues, precautions (pregnancy with its trimester), preferences (real
     exercise ids, sampled), seeds, 2-24 weeks, 1-7 sessions of 10-120 minutes, and
     rarely a red flag. ``registry`` defaults to the built-in plugins'.

@@ -677,6 +677,16 @@ def test_hostile_data_through_the_api_is_one_profile_error(data):
             "'sat' twice",
         ),
         ({"age": 30, "schedule": {"sport_days": "sat"}}, "schedule.sport_days", "'sat'"),
+        (
+            {"age": 30, "schedule": {"sport_days": ["tue", "sat"], "match_days": ["sun"]}},
+            "schedule.match_days[0]",
+            "one of sport_days (tue, sat)",
+        ),
+        (
+            {"age": 30, "schedule": {"match_days": ["sat"]}},
+            "schedule.match_days[0]",
+            "one of sport_days (none given)",
+        ),
         ({"age": 30, "equipment": ["bodyweight"]}, "equipment[0]", "always available"),
         ({"age": 30, "equipment": ["treadmill"]}, "equipment[0]", "unknown equipment 'treadmill'"),
         ({"age": 30, "signs": [""]}, "signs[0]", "found an empty string"),

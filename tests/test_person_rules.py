@@ -844,6 +844,19 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(schedule={**BASE["schedule"], "sport_days": ["tue", "thu", "sat"]}),
         without_rule("sport_day_eve_every_day"),
     ),
+    # ... and with Saturday named a match day, Friday is kept light (the review cases move
+    # work onto it), and the person is told which sessions are.
+    (
+        "sport_day_eve_matches_only",
+        person(
+            schedule={
+                **BASE["schedule"],
+                "sport_days": ["tue", "thu", "sat"],
+                "match_days": ["sat"],
+            }
+        ),
+        without_rule("sport_day_eve_matches_only"),
+    ),
     # A lift heavy in the first block that lifts it with a weight at all.
     ("moderate_before_heavy", person(), slip_in_at("back_squat", HEAVY, week=1)),
     # A lunge out to the side or across only in a block after split squats or lunges.

@@ -5707,3 +5707,75 @@ def test_a_raised_falls_risk_is_told_to_practise_balance_at_home_every_day():
     edited = copy.deepcopy(doc)
     edited["safety"]["notes"] = [n for n in doc["safety"]["notes"] if n != note]
     assert any("note missing: " in str(v) for v in verify(edited, CTX))
+
+
+# --- Match days: when every training day is the day before a sport day -----------------
+
+
+def test_with_every_training_day_before_a_sport_day_the_day_before_a_match_stays_light():
+    """Jayden's gym days (Mon, Wed, Fri) each come the day before practice or a game, so
+    no day was kept light and his Friday, before Saturday's game, held a slow-lowering
+    hip thrust. With Saturday named a match day, Friday holds no slow-lowering work, no
+    jumps and no heavy leg work, the hard work goes to the days before practice, he is
+    told which days are which, and the program passes its own check."""
+    doc = program("r27_jayden_match_day.yaml")
+    assert doc["profile"]["schedule"]["match_days"] == ["sat"]
+    ids = {r["id"] for r in doc["safety"]["rules"]}
+    assert {"sport_day_eve_light", "sport_day_eve_matches_only"} <= ids
+    assert "sport_day_eve_every_day" not in ids
+    hard = lambda rx: _slow_lowering(rx) or _heavy_leg_work(rx)  # noqa: E731
+    assert _on_eves(doc, {"fri"}, hard) == []
+    assert _on_eves(doc, {"mon", "wed"}, hard), "the hard work moved, it was not dropped"
+    assert any("only the sessions before your match days" in n for n in doc["safety"]["notes"])
+    assert verify(doc, CTX) == []
+
+
+def test_slow_lowering_work_put_on_the_day_before_a_match_day_is_caught():
+    """The checker reads the match days as the planner does: an eccentric exercise moved by
+    hand to Jayden's Friday is caught, naming the rule; the same moved to Wednesday, the
+    day before practice, is not that rule's."""
+    doc = program("r27_jayden_match_day.yaml")
+    week = next(
+        w
+        for w in doc["weeks"]
+        if any(_slow_lowering(rx) for s in w["sessions"] for rx in s["exercises"])
+    )
+    work = next(rx for s in week["sessions"] for rx in s["exercises"] if _slow_lowering(rx))
+
+    def moved_to(day: str) -> list[Violation]:
+        edited = copy.deepcopy(doc)
+        target = next(w for w in edited["weeks"] if w["number"] == week["number"])
+        session = next(s for s in target["sessions"] if s["day"] == day)
+        if work["id"] not in {rx["id"] for rx in session["exercises"]}:
+            session["exercises"][-1] = copy.deepcopy(work)
+        return [v for v in verify(edited, CTX) if v.rule == "sport_day_eve_light"]
+
+    found = moved_to("fri")
+    assert found and all(v.day == "fri" for v in found)
+    assert moved_to("wed") == []
+
+
+def test_match_days_choose_which_eves_are_kept_only_when_no_training_day_is_clear():
+    """Match days change nothing while some training day is clear of every sport day; when
+    none is, the days before a match are the ones kept light, and when those are every
+    training day too, none can be."""
+    from gluteus.engine.facts import profile_facts
+    from gluteus.engine.profile import Profile, Schedule
+
+    def schedule(sport: tuple[str, ...], matches: tuple[str, ...]) -> Schedule:
+        return Schedule(days=("mon", "wed", "fri"), sport_days=sport, match_days=matches)
+
+    assert schedule(("sat", "sun"), ("sat",)).before_sport == ("fri",)
+    assert schedule(("thu", "sat"), ("sat",)).before_sport == ("wed", "fri")
+    every = schedule(("tue", "thu", "sat"), ("sat",))
+    assert every.before_sport == ("fri",)
+    assert every.before_any_sport == ("mon", "wed", "fri")
+    assert schedule(("tue", "thu", "sat"), ("tue", "thu", "sat")).before_sport == (
+        "mon",
+        "wed",
+        "fri",
+    )
+    facts = profile_facts(Profile(age=16, schedule=every), CTX.registry)
+    assert facts["profile.match_days"] == 1
+    assert facts["profile.days_clear_of_sport"] == 2
+    assert facts["profile.days_clear_of_any_sport"] == 0

@@ -36,11 +36,15 @@ PROFILE_FACTS: tuple[str, ...] = (
     "sessions_per_week",
     "weeks",
     "sport_days",
+    "match_days",
     "days_clear_of_sport",
+    "days_clear_of_any_sport",
 )
-"""The profile's own keys a condition may name as ``profile.<key>`` (``sport_days`` as
-how many there are, and ``days_clear_of_sport``, worked out from the schedule, as how
-many training days are not the day before one of them)."""
+"""The profile's own keys a condition may name as ``profile.<key>`` (``sport_days`` and
+``match_days`` as how many there are; ``days_clear_of_sport``, worked out from the
+schedule, as how many training days are not kept light for a sport day following them,
+see ``Schedule.before_sport``; ``days_clear_of_any_sport`` as how many are not the day
+before any sport day)."""
 
 TOP_FACTS: tuple[str, ...] = ("age", "experience", "week")
 
@@ -89,7 +93,10 @@ def profile_facts(profile: Profile, registry: Registry, week: int = 1) -> dict[s
         "sessions_per_week": profile.schedule.sessions_per_week,
         "weeks": profile.schedule.weeks,
         "sport_days": len(profile.schedule.sport_days) or None,
+        "match_days": len(profile.schedule.match_days) or None,
         "days_clear_of_sport": len(profile.schedule.days) - len(profile.schedule.before_sport),
+        "days_clear_of_any_sport": len(profile.schedule.days)
+        - len(profile.schedule.before_any_sport),
     }
     if profile.blood_pressure is not None:
         keys["blood_pressure.systolic"] = profile.blood_pressure.systolic

@@ -635,9 +635,12 @@ class Fact:
       ``pregnancy_trimester``, ``blood_pressure.systolic``, ...), where keys that
       change with time (``pregnancy_week``, ``pregnancy_trimester``,
       ``weeks_since_surgery``, ``weeks_since_birth``) are their value in that program
-      week; ``profile.sport_days`` is how many sport days a week the profile gives
-      (absent with none) and ``profile.days_clear_of_sport`` how many training days
-      are not the day before one.
+      week; ``profile.sport_days`` and ``profile.match_days`` are how many sport and
+      match days a week the profile gives (absent with none),
+      ``profile.days_clear_of_sport`` how many training days are not kept light for
+      the sport day after them (the day before any sport day while some training day
+      is not one; otherwise the day before a match day), and
+      ``profile.days_clear_of_any_sport`` how many are not the day before any sport day.
 
     A comparison with a fact that is absent is false (except ``!=``, which is true).
 
@@ -850,7 +853,9 @@ class Limit:
     ``loaded_families``: families whose work counts only when it is lifted with an
     external weight (a squat holding a dumbbell, not the bodyweight squat), beside
     ``families``, whose work counts at any load. ``not_before_sport_days``: never in a
-    session on the day before one of the profile's ``schedule.sport_days``.
+    session the schedule keeps light for the sport day after it (the day before one of
+    ``schedule.sport_days``; when every training day is such a day, the day before one
+    of ``schedule.match_days``).
     At least one of ``tags``, ``roles``, ``families`` and ``loaded_families`` is given."""
 
     tags: tuple[str, ...] = field(default=(), converter=_tuple_of_str)

@@ -733,6 +733,14 @@ class Schedule:
         "matches), kept in week order; training days may be among them. Heavy leg work, "
         "jumps and slow-lowering work stay off the day before each of them.",
     )
+    match_days: tuple[str, ...] = _checked(
+        Days("days (mon..sun)", DAYS),
+        default=(),
+        doc="The sport days that matter most (games, races), each one of sport_days. "
+        "When every training day falls the day before some sport day, the day before "
+        "each of these is still kept free of heavy leg work, jumps and slow-lowering "
+        "work, and the other sessions hold it.",
+    )
     time: str | None = _checked(
         Optional(ClockTime()),
         default=None,
@@ -747,10 +755,19 @@ class Schedule:
 
     @property
     def before_sport(self) -> tuple[str, ...]:
-        """The training days that fall the day before one of the sport days (a Friday
-        session before a Saturday match), in week order."""
-        eves = {DAYS[(DAYS.index(d) - 1) % 7] for d in self.sport_days}
-        return tuple(d for d in self.days if d in eves)
+        """The training days kept light because a sport day follows them, in week order:
+        those before any sport day (a Friday session before a Saturday match) while some
+        training day is not such a day; when every one is, those before a match day
+        (:attr:`match_days`), so that the hard work has days to go to."""
+        eves = _eves(self.days, self.sport_days)
+        if len(eves) == len(self.days) and self.match_days:
+            return _eves(self.days, self.match_days)
+        return eves
+
+    @property
+    def before_any_sport(self) -> tuple[str, ...]:
+        """The training days that fall the day before any sport day, match or not."""
+        return _eves(self.days, self.sport_days)
 
     def __attrs_post_init__(self) -> None:
         problems = []
@@ -764,6 +781,18 @@ class Schedule:
                     found=quote(self.timezone),
                 )
             )
+        for i, day in enumerate(self.match_days):
+            if day not in self.sport_days:
+                sport = ", ".join(self.sport_days) or "none given"
+                problems.append(
+                    ProfileError(
+                        f"{day!r} is a match day but not one of sport_days ({sport}); a "
+                        "match is a sport day: add it to sport_days too",
+                        path=f"schedule.match_days[{i}]",
+                        expected=f"one of sport_days ({sport})",
+                        found=quote(day),
+                    )
+                )
         if len(self.days) != self.sessions_per_week:
             problems.append(
                 ProfileError(
@@ -776,6 +805,12 @@ class Schedule:
                 )
             )
         _cross(problems)
+
+
+def _eves(days: Sequence[str], sport: Iterable[str]) -> tuple[str, ...]:
+    """The training ``days`` that fall the day before one of the ``sport`` days."""
+    eves = {DAYS[(DAYS.index(d) - 1) % 7] for d in sport}
+    return tuple(d for d in days if d in eves)
 
 
 @frozen(kw_only=True)

@@ -2324,7 +2324,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # has nowhere else to go.
         id="sport_day_eve_light",
         description="The day before one of the person's sport days (the runs, track "
-        "sessions, team training or matches the profile lists): no squats, split squats, "
+        "sessions, team training or matches the profile lists; when every training day "
+        "is such a day, the day before one of the match days): no squats, split squats, "
         "lunges, step-ups, single-leg squats, deadlifts, hip thrusts or bridges done "
         "heavy (an effort of 8/10 or more, or a weight lifted 8 times or fewer), "
         "no jumps, hops, kettlebell swings, or lunges or step-ups driven up fast, and no "
@@ -2386,10 +2387,41 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "Every one of your training days is the day before one of your sport days, so "
             "this program cannot keep the day before your sport free of heavy leg work, "
             "jumps and slow-lowering exercises. If you can, move a session to a sport day or "
-            "the day after one and make a new program; otherwise keep the session before an "
+            "the day after one and make a new program, or list your games or races as "
+            "match days (schedule.match_days) so the day before them is kept light; "
+            "otherwise keep the session before an "
             "important run, match or race light: leave out its heavy lifts, jumps, hops, "
             "swings, slow-lowering exercises and Copenhagen adductions (a convention after "
             "Garber 2011's 48 hours between hard sessions of the same muscles).",
+        ),
+    ),
+    SafetyRule(
+        # With every training day before some sport day, sport_day_eve_light keeps the
+        # days before the match days light (Schedule.before_sport), and the days before
+        # practice hold the hard work: the person is told which is which.
+        id="sport_day_eve_matches_only",
+        description="Every training day is the day before one of the person's sport "
+        "days, and some are not the day before a match: only the days before a match are "
+        "kept light, and the program says so.",
+        source="garber2011",
+        evidence="convention",
+        when=Trigger(
+            condition=AllOf(
+                (
+                    Fact("profile.match_days", ">=", 1),
+                    Fact("profile.days_clear_of_any_sport", "==", 0),
+                    Fact("profile.days_clear_of_sport", ">=", 1),
+                )
+            )
+        ),
+        notes=(
+            "Every one of your training days is the day before one of your sport days, so "
+            "only the sessions before your match days are kept free of heavy leg work, "
+            "jumps and slow-lowering exercises; the others hold that work, and your legs "
+            "may be tired at the practice that follows them: keep that practice's hardest "
+            "running and jumping for the days after a lighter session if you can (a "
+            "convention after Garber 2011's 48 hours between hard sessions of the same "
+            "muscles).",
         ),
     ),
     SafetyRule(
