@@ -867,7 +867,15 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower slowly until you just touch the seat",
         ),
         fault="Dropping onto the seat or the knees falling inward on the way up.",
-        tags=("hip_flexion_past_90", "deep_loaded_knee_flexion", "arms_crossed", "chair_rise"),
+        # A bodyweight rise from a chair however low the seat: too little load for a young
+        # or fit adult, as the higher seats are (supported_version).
+        tags=(
+            "hip_flexion_past_90",
+            "deep_loaded_knee_flexion",
+            "arms_crossed",
+            "chair_rise",
+            "supported_version",
+        ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
