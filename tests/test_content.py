@@ -838,6 +838,24 @@ NEW_TAGS: dict[str, set[str]] = {
         "fast_sit_to_stand",
         "fast_sit_to_stand_raised_seat",
     },
+    # A version made easy by a chair, a counter, a wall or a bed, or a bodyweight chair
+    # rise: only for someone with a reason to be supported (able_no_supported_versions).
+    "supported_version": {
+        "bridge_on_bed",
+        "sit_to_stand_raised_seat",
+        "sit_to_stand",
+        "sit_to_stand_arms_crossed",
+        "sit_to_stand_low_chair",
+        "eccentric_sit_to_stand",
+        "fast_sit_to_stand",
+        "fast_sit_to_stand_raised_seat",
+        "mini_squat_counter",
+        "mini_squat_dumbbell",
+        "standing_hip_abduction_chair",
+        "heel_raise_counter",
+        "toe_raise_counter",
+        "wall_supported_hip_hinge",
+    },
     # The thigh pulled to the chest lying down (the knee hug is a cue of the single-leg
     # bridge, tagged on the cue, as the bridge itself keeps the spine still).
     "end_range_spinal_flexion": {"figure_four_stretch"},

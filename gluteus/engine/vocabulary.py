@@ -130,6 +130,7 @@ CONTRAINDICATION_TAGS: tuple[str, ...] = (
     "walking_balance",
     "copenhagen_adduction",
     "long_lever_adduction",
+    "supported_version",
 )
 """Tags that safety rules exclude by (or ask for). Plugins may use more; a rule may only
 name tags that some exercise or this list knows.
@@ -188,6 +189,14 @@ counter), a rung after the stances it follows.
 ``copenhagen_adduction``: a side plank held up by the top leg pressing down on a bench
 (the Copenhagen adduction), the rung after squeezes of a ball between the knees.
 ``long_lever_adduction``: that with the ankle on the bench rather than the knee, the
-inner thigh's heaviest load."""
+inner thigh's heaviest load.
+``supported_version``: the first rung of a ladder made easy by a chair, a counter, a
+wall or a bed, or the rise from a chair itself (bodyweight sit to stands, a mini squat
+or abduction holding a counter or a chair back, heel and toe raises at a counter, a
+bridge on a bed): the work of someone with a reason to be supported (a raised falls
+risk, older age, a joint replacement, pregnancy, pain that limits loading, no getting
+down to the floor); anyone else takes the next rung of the same ladder. Single-leg
+work held at a counter or a rail is not tagged: the balance and outer-hip rules decide
+who keeps its support."""
 
 URGENCIES: tuple[str, ...] = ("emergency", "urgent", "soon")

@@ -127,7 +127,7 @@ EXERCISES: tuple[Exercise, ...] = (
         fault="Bending through the low back to reach the wall instead of folding at the hips.",
         # The wall stops the hips and catches a loss of balance backwards: the drill for
         # those whose balance work is done next to a support (osteoporosis, falls risk).
-        tags=("hip_flexion_past_90",),
+        tags=("hip_flexion_past_90", "supported_version"),
         # A lesson in keeping the back still as the hips bend (trunk control, hence its
         # role), not a glute warm-up before loaded work: the hinge rules bring it in
         # where the drill without a support is ruled out.
@@ -219,7 +219,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand tall with a glute squeeze; sit down slowly",
         ),
         fault="Knees dropping inwards or the back rounding to stand.",
-        tags=("chair_rise",),
+        tags=("chair_rise", "supported_version"),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
@@ -251,7 +251,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Push on the armrests to stand up tall, trunk upright; sit down slowly the same way",
         ),
         fault="Leaning far forward or dropping into the seat.",
-        tags=("chair_rise",),
+        tags=("chair_rise", "supported_version"),
         targets=("gmax", "whole_leg"),
         # Raised seats, armrests and the operated leg forward are how standing up is
         # commonly taught while a new hip may not bend past 90 degrees (a convention).
@@ -841,7 +841,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand fully tall, then sit back down slowly without dropping",
         ),
         fault="Swinging the arms or rocking back and forth to get up.",
-        tags=("arms_crossed", "chair_rise"),
+        tags=("arms_crossed", "chair_rise", "supported_version"),
         targets=("gmax", "whole_leg"),
         source="cdc_steadi",
         evidence="recalled",
@@ -867,7 +867,15 @@ EXERCISES: tuple[Exercise, ...] = (
             "Lower slowly until you just touch the seat",
         ),
         fault="Dropping onto the seat or the knees falling inward on the way up.",
-        tags=("hip_flexion_past_90", "deep_loaded_knee_flexion", "arms_crossed", "chair_rise"),
+        # A bodyweight rise from a chair however low the seat: too little load for a young
+        # or fit adult, as the higher seats are (supported_version).
+        tags=(
+            "hip_flexion_past_90",
+            "deep_loaded_knee_flexion",
+            "arms_crossed",
+            "chair_rise",
+            "supported_version",
+        ),
         targets=("gmax", "whole_leg"),
         source="practice_convention",
         evidence="convention",
@@ -935,6 +943,7 @@ EXERCISES: tuple[Exercise, ...] = (
         evidence="recalled",
         why="Otago's knee bends: a supported, shallow, symmetric squat, safe with a risk of falling and with pelvic girdle pain.",
         family="squat",
+        tags=("supported_version",),
     ),
     Exercise(
         # A leg lift with a weight that never needs the hip past 90 degrees, nor a chair:
@@ -976,6 +985,7 @@ EXERCISES: tuple[Exercise, ...] = (
         # ladder it is no rung to step back down to.
         family="mini_squat",
         asked_only=True,
+        tags=("supported_version",),
     ),
 )
 

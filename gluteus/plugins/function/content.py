@@ -852,7 +852,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Sit down slowly, over 2-3 s",
         ),
         fault="Dropping back into the chair, or the knees falling inward as you rise fast.",
-        tags=("fast_chair_rise", "chair_rise"),
+        tags=("fast_chair_rise", "chair_rise", "supported_version"),
         targets=("gmax", "whole_leg"),
         source="chodzko_zajko2009",
         evidence="recalled",
@@ -888,7 +888,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Sit down slowly, over 2-3 s, the same way",
         ),
         fault="Throwing the trunk forward to get up fast, or dropping into the seat.",
-        tags=("fast_chair_rise", "chair_rise"),
+        tags=("fast_chair_rise", "chair_rise", "supported_version"),
         targets=("gmax", "whole_leg"),
         source="chodzko_zajko2009",
         evidence="recalled",
@@ -955,6 +955,7 @@ EXERCISES: tuple[Exercise, ...] = (
         # is stated as it is reached (5-6/10, a convention), not as the 7-8/10 of
         # strength work: harder comes from a harder version, not from words.
         effort=(5, 6),
+        tags=("supported_version",),
     ),
     Exercise(
         id="toe_raise_counter",
@@ -985,6 +986,7 @@ EXERCISES: tuple[Exercise, ...] = (
         # is stated as it is reached (5-6/10, a convention), not as the 7-8/10 of
         # strength work: harder comes from a harder version, not from words.
         effort=(5, 6),
+        tags=("supported_version",),
     ),
     # Adductor strengthening for groin pain, asked for by the safety plugin's groin rules
     # (Hölmich 1999: squeezes of a ball between the knees, progressed to loaded adduction;

@@ -423,7 +423,7 @@ EXERCISES: tuple[Exercise, ...] = (
             src.KNEES_AHEAD,
         ),
         fault="Pushing up with the arms and the back instead of the glutes.",
-        tags=("supine", "on_bed", "hip_extension"),
+        tags=("supine", "on_bed", "hip_extension", "supported_version"),
         targets=("gmax",),
         source="falls_convention",
         evidence="convention",

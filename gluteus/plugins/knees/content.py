@@ -911,7 +911,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Standing hip stays level; lower slowly",
         ),
         fault="Leaning the trunk away or turning the toes up to lift the leg higher.",
-        tags=("active_hip_abduction", "asymmetric_loading"),
+        tags=("active_hip_abduction", "asymmetric_loading", "supported_version"),
         targets=("gmed",),
         source="otago",
         evidence="recalled",

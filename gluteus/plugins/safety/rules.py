@@ -447,6 +447,21 @@ PGP_IMPACT = Source(
     "No trial sets this limit as stated.",
     "convention",
 )
+SUPPORTED_VERSIONS = Source(
+    "supported_versions_convention",
+    "Convention after the Otago programme (Campbell AJ et al. BMJ 1997;315:1065-1069, "
+    "recalled: its exercises held at a counter or a chair back, and its sit to stands, are "
+    "built for people likely to fall, 80 and over in its trials), CDC STEADI (its 30-second "
+    "chair stand has norms from age 60) and Chodzko-Zajko WJ et al. ACSM position stand: "
+    "exercise and physical activity for older adults, Med Sci Sports Exerc "
+    "2009;41(7):1510-1530 (recalled: strength work at a moderate to vigorous effort, 5-8 "
+    "out of 10): a version of an exercise made easy by a chair, a counter, a wall or a bed, "
+    "and a bodyweight rise from a chair, are for someone with a reason to be supported; "
+    "for a young or fit adult a bodyweight chair rise cannot reach a strength set's effort, "
+    "and the support spares a balance they have. Which reasons count is gluteus's "
+    "convention; no trial sets them as stated.",
+    "convention",
+)
 BONE_FROM_THE_START = Source(
     "bone_loaded_start_convention",
     "Convention after LIFTMOR (Watson SL et al. High-intensity resistance and impact "
@@ -502,6 +517,7 @@ SOURCES: tuple[Source, ...] = (
     YOUTH_LANDING,
     TRAINED_FROM_THE_START,
     BONE_FROM_THE_START,
+    SUPPORTED_VERSIONS,
 )
 
 PREGNANCY_STOP_SIGNS: tuple[str, ...] = (
@@ -777,6 +793,21 @@ KEEPS_A_SUPPORT = (
 """Reasons a person keeps a hand on a counter for balance work (see the hands-free rules;
 one-leg stances have two more: a short one-leg stance test, and the outer hip tendon's
 first stage, whose rule keeps them next to a support)."""
+# Reasons a person is given the supported versions (tag ``supported_version``: a sit to
+# stand, a bridge on a bed, a squat or abduction holding a counter or a chair): a reason
+# to keep a support for balance, 60 or more (where the chair stand's norms start, CDC
+# STEADI), no getting down to the floor (the bed is their floor), pain of 4/10 or more
+# (it limits loading), the 12 weeks after a birth, or legs too weak for 8 chair stands
+# (Rikli & Jones 2013). Not a novice as such, nor the outer hip tendon's first stage:
+# that keeps single-leg work at a support (its own rules), not the rest.
+SUPPORT_REASONS = (
+    *KEEPS_A_SUPPORT,
+    Fact("age", ">=", 60),
+    _state("floor", "no"),
+    ANY_PAIN_4,
+    POSTNATAL_EARLY,
+    Fact("test.chair_stand_30s", "<", 8),
+)
 
 SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
@@ -1036,6 +1067,24 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         evidence="convention",
         when=Trigger(condition=Not(_state("falls_risk", "high"))),
         exclude_tags=("walking_balance",),
+    ),
+    SafetyRule(
+        # A 24-year-old dancer lifting intermediate weights had a bridge on a bed, sit to
+        # stands with the arms crossed and abduction holding a chair back; a runner of 52
+        # and a basketball player of 16 stood up from a chair in nearly every session of
+        # their first weeks: falls work for people with no reason to be held. They take
+        # the next rung of the same ladder (a bridge on the floor, a squat or split squat,
+        # abduction against a band); the rule is stated once, so the check sees it too.
+        id="able_no_supported_versions",
+        description="No reason to be supported (under 60, no raised risk of falling or "
+        "walking aid, no joint replacement, pregnancy or recent birth, no pain of 4/10 or "
+        "more, able to get down to the floor): no versions of exercises made easy by a "
+        "chair, a counter, a wall or a bed, and no sit to stands without a weight; the next "
+        "rung of the same ladder instead.",
+        source="supported_versions_convention",
+        evidence="convention",
+        when=Trigger(condition=Not(AnyOf(SUPPORT_REASONS))),
+        exclude_tags=("supported_version",),
     ),
     SafetyRule(
         id="older_no_impact",

@@ -659,7 +659,7 @@ EXERCISES: tuple[Exercise, ...] = (
             "Stand up in 1-2 s, armrests only if you need them",
         ),
         fault="Dropping into the chair for the last part of the lowering.",
-        tags=("chair_rise",),
+        tags=("chair_rise", "supported_version"),
         targets=("gmax", "whole_leg"),
         source="visnes_bahr2007",
         evidence="weak",
