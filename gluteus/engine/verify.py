@@ -1210,6 +1210,7 @@ def _check_structure(
     short: dict[str, dict[int, int]] = {}
     unmet: dict[str, set[int]] = {}
     ruling: dict[str, set[str]] = {}  # per unmet demand, the rules excluding its work
+    asked_by: dict[str, str | None] = {}  # per unmet demand, the rule asking for it
     per_week: list[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]] = []
     learnt: set[str] = set()  # families of the unloaded work of the weeks before
     # The weeks of a block share their rules and phase, so their demands: worked out
@@ -1264,6 +1265,7 @@ def _check_structure(
             excused = (cover.optional and cover.rule is None) or cover.what in claims.unmet
             if cover.may_drop(who.focus) and excused:
                 unmet.setdefault(cover.what, set()).add(number)
+                asked_by[cover.what] = cover.rule
                 if cover.what in claims.by:
                     ruling.setdefault(cover.what, set()).update(
                         _ruling(missing, restrictions, reg, available, demands.steps)
@@ -1307,7 +1309,7 @@ def _check_structure(
     yield from _check_steps(per_week)
     yield from _check_one_rung(per_week)
     yield from _check_floors(per_week)
-    yield from _check_claims(claims, short, unmet)
+    yield from _check_claims(claims, short, unmet, asked_by)
     yield from _check_ruled_out(claims, ruling)
 
 
@@ -1523,11 +1525,15 @@ def _check_limits(
 
 
 def _check_claims(
-    claims: _Claims, short: Mapping[str, Mapping[int, int]], unmet: Mapping[str, set[int]]
+    claims: _Claims,
+    short: Mapping[str, Mapping[int, int]],
+    unmet: Mapping[str, set[int]],
+    asked_by: Mapping[str, str | None] | None = None,
 ) -> Iterator[Violation]:
     """The engine's ``below_floor`` and ``unmet`` warnings say exactly what the program
     holds: every week short of an issue's floor, and every convention left unmet, is
-    named, and nothing else."""
+    named, and nothing else. A demand's weeks that differ name the rule asking for it
+    (``asked_by``), as its unmet demand would without the warning."""
     for issue in sorted(set(short) | set(claims.short)):
         actual = short.get(issue, {})
         weeks, detail = claims.short.get(issue, ((), None))
@@ -1550,7 +1556,8 @@ def _check_claims(
     for what in sorted(set(unmet) | set(claims.unmet)):
         if unmet.get(what, set()) != claims.unmet.get(what, set()):
             yield Violation(
-                message=f"'{what}': the weeks it is unmet and the weeks the warning names differ"
+                rule=(asked_by or {}).get(what),
+                message=f"'{what}': the weeks it is unmet and the weeks the warning names differ",
             )
 
 
