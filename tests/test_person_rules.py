@@ -939,7 +939,7 @@ def test_the_stop_signs_for_everyone_cannot_be_taken_out():
 def test_a_hold_past_the_tested_one_is_caught():
     """Holds stay within 70% of the same hold tested (the side plank test here)."""
     # A seed whose plan holds side planks (which it picks is the planner's choice).
-    doc = fresh(person(tests={"side_plank_s": {"left": 20, "right": 30}}, seed=6))
+    doc = fresh(person(tests={"side_plank_s": {"left": 20, "right": 30}}, seed=4))
     holds = [
         rx
         for w in doc["weeks"]

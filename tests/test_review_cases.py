@@ -5707,3 +5707,38 @@ def test_a_raised_falls_risk_is_told_to_practise_balance_at_home_every_day():
     edited = copy.deepcopy(doc)
     edited["safety"]["notes"] = [n for n in doc["safety"]["notes"] if n != note]
     assert any("note missing: " in str(v) for v in verify(edited, CTX))
+
+
+# --- Review 27: the knees' fixes off the floor, and warnings that name what binds -------
+
+KNEES_FIXES = {"band_walk", "single_leg_bridge", "side_lying_abduction", "step_up", "step_down"}
+
+
+def test_the_knees_fix_is_met_every_week_off_the_floor_at_a_raised_falls_risk():
+    """Ruth (60, arthritic knees that cave in, 10 chair stands in 30 s, a mat and bands,
+    no step) is kept off the floor: at a raised falls risk the floor is not assumed, a
+    mat or not. Every fix the knees rule names was floor work, free-standing or on a
+    step, so the rule went unmet in every week. A bed version is what the floor rule
+    promises, and it meets the rule in every week without any floor work."""
+    doc = program("r27_ruth.yaml")
+    rules = {r["id"] for r in doc["safety"]["rules"]}
+    assert {"no_floor_work", "knees_named_fixes"} <= rules
+    assert not any(w["rule"] == "knees_named_fixes" for w in doc["warning_details"])
+    for week in doc["weeks"]:
+        given = [rx for s in week["sessions"] for rx in s["exercises"]]
+        assert any(CATALOGUE[rx["id"]].family in KNEES_FIXES for rx in given), week["number"]
+        assert not any("floor" in tags(rx) for rx in given), week["number"]
+    floor = next(p for p in doc["person"] if p["state"] == "floor")
+    assert floor["value"] == "no" and "mat" in floor["why"]
+
+
+def test_a_week_without_the_knees_fix_is_caught():
+    doc = program("r27_ruth.yaml")
+    edited = copy.deepcopy(doc)
+    week = edited["weeks"][4]
+    for session in week["sessions"]:
+        session["exercises"] = [
+            rx for rx in session["exercises"] if CATALOGUE[rx["id"]].family not in KNEES_FIXES
+        ]
+        retime(session)
+    assert any(v.rule == "knees_named_fixes" for v in verify(edited, CTX))
