@@ -22,6 +22,7 @@ import gluteus
 from gluteus.engine.api import context
 from gluteus.engine.model import DAYS
 from gluteus.engine.pluginmanager import make_plugin_manager
+from gluteus.engine.program import warning_text
 from gluteus.engine.verify import Violation
 from gluteus.engine.verify import verify as _verify
 
@@ -5709,7 +5710,7 @@ def test_a_raised_falls_risk_is_told_to_practise_balance_at_home_every_day():
     assert any("note missing: " in str(v) for v in verify(edited, CTX))
 
 
-# --- Review 27: the knees' fixes off the floor, and warnings that name what binds -------
+# --- The knees' fixes off the floor, and warnings that name what binds ----------------
 
 KNEES_FIXES = {"band_walk", "single_leg_bridge", "side_lying_abduction", "step_up", "step_down"}
 
@@ -5742,3 +5743,66 @@ def test_a_week_without_the_knees_fix_is_caught():
         ]
         retime(session)
     assert any(v.rule == "knees_named_fixes" for v in verify(edited, CTX))
+
+
+GROIN_WORK = {"adductor_squeeze", "copenhagen"}
+
+
+def _groin_warning(doc: dict[str, Any]) -> dict[str, Any]:
+    return next(w for w in doc["warning_details"] if w["rule"] == "groin_pain_adductor_strength")
+
+
+def test_a_warning_names_the_cap_and_the_sport_eve_limit_not_the_time_with_minutes_to_spare():
+    """Tomas (19, a footballer with groin pain; team training Tue and Thu, a match on
+    Saturday; 5 x 60 minutes) had adductor work on one day a week, and the warning
+    blamed the time for sessions of 11-27 of 60 minutes. The solver's own conflict
+    says what binds: the Copenhagen is kept off the eve of a sport day (Mon, Wed, Fri)
+    and the weekly hard-set caps leave no room for squeezes on those days."""
+    doc = program("r27_tomas.yaml")
+    limit = doc["profile"]["schedule"]["minutes_per_session"]
+    warning = _groin_warning(doc)
+    named = [w for w in doc["weeks"] if w["number"] in warning["weeks"]]
+    assert named and all(limit - s["minutes"] >= 20 for w in named for s in w["sessions"])
+    assert "held.time" not in warning["by"]
+    assert "minutes" not in warning["message"] and "time" not in warning["message"]
+    assert {"held.limit.sport_day_eve_light", "held.volume"} <= set(warning["by"])
+    assert "no room for it" in warning["message"]
+    assert verify(doc, CTX) == []
+
+
+def test_a_warning_blames_the_time_only_when_the_sessions_leave_no_room():
+    """The same footballer with 15-minute sessions: the time binds now, and the
+    warning says so; in each week it names a session has less time left than the
+    shortest adductor exercise the program gives takes."""
+    doc = program("r27_tomas_15min.yaml")
+    limit = doc["profile"]["schedule"]["minutes_per_session"]
+    warning = _groin_warning(doc)
+    assert "held.time" in warning["by"] and f"sessions of {limit} minutes" in warning["message"]
+    shortest = min(rx["minutes"] for _, rx in rows(doc) if CATALOGUE[rx["id"]].family in GROIN_WORK)
+    for week in doc["weeks"]:
+        if week["number"] in warning["weeks"]:
+            assert min(limit - s["minutes"] for s in week["sessions"]) < shortest, week["number"]
+
+
+def test_a_warning_naming_a_limit_of_a_rule_that_does_not_apply_is_caught():
+    doc = program("r27_tomas.yaml")
+    edited = copy.deepcopy(doc)
+    warning = _groin_warning(edited)
+    # A rule with limits that is not this person's (no knee replacement here).
+    wrong = "held.limit.knee_replacement_knee_work_apart"
+    assert wrong not in warning["by"]
+    warning["by"] = sorted({*warning["by"], wrong})
+    warning["message"] = warning_text(
+        "unmet",
+        gluteus.load_profile(FIXTURES / "review27" / "r27_tomas.yaml", plugins=PM).schedule,
+        rule=warning["rule"],
+        weeks=warning["weeks"],
+        detail=warning["detail"],
+        by=warning["by"],
+        rules=CTX.registry.safety_rules,
+        equipment=CTX.registry.equipment,
+    )
+    edited["warnings"] = [w["message"] for w in edited["warning_details"]]
+    assert any(
+        "knee_replacement_knee_work_apart leaves no room" in str(v) for v in verify(edited, CTX)
+    )

@@ -91,6 +91,7 @@ from .dosing import (
 from .errors import GluteusError, Infeasible
 from .model import DAYS, PHASES, DoseRule, Exercise, Finding, Requirement
 from .program import (
+    HELD,
     LACKS,
     Extra,
     Phase,
@@ -1790,6 +1791,77 @@ def _ruled_out(
     return tuple(sorted(by))
 
 
+def _held_by(plan: Plan, c: Chosen, previous: Chosen | None, cover: Coverage) -> tuple[str, ...]:
+    """What leaves no room in block ``c`` for ``cover``, an optional demand the solver
+    left out although usable exercises meet it, as a warning's ``by`` names it
+    (:data:`~.program.HELD`); () when the solver cannot show it.
+
+    The block's model is asked again, in explain mode, with the demand required and
+    what the plan holds (its issues, the optional demands it met) kept by assumption
+    literals beside the model's own: infeasible, its conflicting set is made minimal by
+    asking again without each member in turn, so each part named is needed. The
+    session time is named only when more minutes would make room: a warning blamed the
+    time for sessions using 11-27 of 60 minutes, where a weekly cap and a rule's limit
+    on the day before a sport day held the work out."""
+    seed = plan.profile.seed or 0
+    bp = attrs.evolve(c.plan, dropped=tuple(d for d in c.plan.dropped if d != cover))
+    n = bp.demands.coverage.index(cover)
+    built = _Model(plan, bp, previous, seed, explain=True)
+    m = built.model
+    if n not in built.optional:
+        return ()
+    m.add(built.optional[n] == 1)
+    label_of = dict(built.assumptions)
+    lits = {label_of[lit.index]: lit for lit in built.literals}
+    itself = lits.pop(f"cover:{n}", None)
+    if itself is not None:
+        m.add(itself == 1)  # the demand asked about is required, not a suspect
+    for issue in sorted(c.included):
+        lit = m.new_bool_var(f"issue:{issue}")
+        m.add(built.include[issue] == 1).only_enforce_if(lit)
+        lits[f"issue:{issue}"] = lit
+    for k, wanted in sorted(built.optional.items()):
+        if k != n and bp.demands.coverage[k] not in c.plan.dropped:
+            lit = m.new_bool_var(f"met:{k}")
+            m.add(wanted == 1).only_enforce_if(lit)
+            lits[f"met:{k}"] = lit
+    budget = built.budget * 10
+
+    def conflict(labels: Sequence[str]) -> list[str] | None:
+        m.clear_assumptions()
+        m.add_assumptions([lits[label] for label in labels])
+        solver = built.solver(seed, budget)
+        if solver.solve(m) != built.cp.INFEASIBLE:
+            return None
+        index = {lits[label].index: label for label in labels}
+        return sorted(index[i] for i in solver.sufficient_assumptions_for_infeasibility())
+
+    def named(label: str) -> str:
+        """What a warning names for one of the conflict's labels."""
+        kind, _, rest = label.partition(":")
+        if kind in ("cover", "met"):
+            return f"work.{bp.demands.coverage[int(rest)].rule or 'engine'}"
+        if kind == "opens":
+            return f"work.{rest if rest and rest != 'None' else 'engine'}"
+        if kind in ("issue", "focus"):
+            return "work.engine"
+        if kind == "limit":
+            return f"limit.{bp.demands.limits[int(rest)].rule}"
+        return kind
+
+    core = conflict(sorted(lits))
+    if core is None:
+        return ()
+    # Each thing a warning would name is asked about once, all its labels together (a
+    # solve per label cost a sixth of a footballer's planning).
+    for name in sorted({named(label) for label in core}):
+        smaller = conflict([label for label in core if named(label) != name])
+        if smaller is not None:
+            core = smaller
+    held = {named(label) for label in core}
+    return tuple(sorted(f"{HELD}{h}" for h in held))
+
+
 def _warnings(
     plan: Plan, chosen: Sequence[Chosen], catalogue: Mapping[str, Exercise]
 ) -> list[WarningDetail]:
@@ -1824,7 +1896,7 @@ def _warnings(
     # Per unmet demand, the rules keeping it out in each block ((): something else).
     ruled: dict[Coverage, list[tuple[str, ...]]] = {}
     done: list[Exercise] = []  # the work of the blocks before, which opens their steps
-    for c in chosen:
+    for number, c in enumerate(chosen):
         before = tuple(done)
         done.extend(catalogue[e] for ids in c.sessions for e in ids if e in catalogue)
         for cover in c.plan.dropped:
@@ -1839,9 +1911,11 @@ def _warnings(
             these = [w for w in span if w in in_force]
             unmet.setdefault(cover, []).extend(these)
             if these:
-                ruled.setdefault(cover, []).append(
-                    _ruled_out(plan, c.plan, cover, catalogue, these, before)
-                )
+                why = _ruled_out(plan, c.plan, cover, catalogue, these, before)
+                if not why and cover.optional:
+                    # Usable work meets it, so the rules do not keep it out: what does.
+                    why = _held_by(plan, c, chosen[number - 1] if number else None, cover)
+                ruled.setdefault(cover, []).append(why)
     for cover, weeks in sorted(unmet.items(), key=lambda kv: kv[0].what):
         if not weeks:
             continue

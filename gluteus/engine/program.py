@@ -170,7 +170,8 @@ builds strength (``issue``, ``weeks``, ``detail`` the fewest sets it gets);
 ``unmet`` a demand the person's rules, equipment, time or weekly limits leave no room for: one
 of the engine's own conventions, or a rule's demand on an issue found (``rule``,
 ``issue``), with ``weeks`` and ``detail`` the demand in words, and ``by`` the safety
-rules that exclude every exercise that would meet it, when they are the reason;
+rules that exclude every exercise that would meet it, when they are the reason, or
+what leaves no room for it when usable exercises would (:data:`HELD`);
 ``no_issue`` screening found nothing, so the program is a general one;
 ``referral`` no program, a red flag needs a clinician first."""
 
@@ -247,6 +248,56 @@ LACKS = "equipment."
 """How a warning's ``by`` names equipment a person did not list (``equipment.step``),
 beside the ids of the safety rules it names: what keeps an unmet demand out."""
 
+HELD = "held."
+"""How a warning's ``by`` names what leaves no room for a demand that some exercise
+could meet: ``held.time`` the session's minutes, ``held.<convention>`` one of the
+engine's own limits (:data:`HELD_WORDS`), ``held.limit.<rule>`` a safety rule's limit
+on work (weekly sets, days in a row, the day before a sport day) and
+``held.work.<rule>`` the work a safety rule asks for besides (``held.work.engine``:
+the work the engine itself asks for, the issues trained among it). Named only when
+the solver has shown that these together leave no room for it and that each of them
+is needed to (so ``held.time`` only when more minutes would make room)."""
+
+HELD_WORDS: dict[str, str] = {
+    "size": "the most exercises a session holds",
+    "family": "one variant of a movement a session",
+    "one_rung": "one rung of a ladder per movement in a block",
+    "activation_block": "the short activation block",
+    "isometric_share": "holds taking at most 40% of a session",
+    "before_loaded": "an activation drill before loaded work",
+    "volume": "each issue's cap on weekly hard sets",
+    "drill_first": "a drill learnt before the loaded work it leads to",
+    "consecutive": "no loaded exercise on two days in a row",
+}
+"""The engine's own limits a warning may name (``held.<key>``), in words."""
+
+
+def _held_words(
+    held: Sequence[str], schedule: Schedule, known: Mapping[str, SafetyRule]
+) -> list[str] | None:
+    """What ``held`` (the ``held.`` part of a warning's ``by``) names, in words; None
+    when it names something the engine never names."""
+
+    def rule(r: str) -> str:
+        return f"“{rule_words(known[r])}”" if r in known else f"“{r.replace('_', ' ')}”"
+
+    words: list[str] = []
+    for item in held:
+        kind, _, rest = item.partition(".")
+        if item == "time":
+            words.append(f"sessions of {schedule.minutes_per_session} minutes")
+        elif item in HELD_WORDS:
+            words.append(HELD_WORDS[item])
+        elif kind == "limit" and rest:
+            words.append(f"the limits of the rule {rule(rest)}")
+        elif item == "work.engine":
+            words.append("the other work the program holds")
+        elif kind == "work" and rest:
+            words.append(f"the work the rule {rule(rest)} asks for")
+        else:
+            return None
+    return words
+
 
 def warning_text(
     kind: str,
@@ -291,8 +342,9 @@ def warning_text(
             # named once.
             known = rules or {}
             kit = equipment or {}
-            ruled = [r for r in by if not r.startswith(LACKS)]
+            ruled = [r for r in by if not r.startswith((LACKS, HELD))]
             lacks = [r.removeprefix(LACKS) for r in by if r.startswith(LACKS)]
+            held = [r.removeprefix(HELD) for r in by if r.startswith(HELD)]
             reasons: list[str] = []
             if ruled:
                 names = list(
@@ -313,6 +365,13 @@ def warning_text(
                     f"{'the other' if ruled else 'every'} exercise that would meet it needs "
                     f"equipment you did not list ({items})"
                 )
+            if held:
+                # Some exercise could meet it: what the solver showed leaves no room.
+                words = _held_words(held, schedule, known)
+                if not words:
+                    return None
+                listed = ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+                reasons.append(f"{listed} leave{'s' * (len(words) == 1)} no room for it")
             return f"In {_weeks_span(weeks)}, {detail}: {' and '.join(reasons)}, so it is left out."
         return (
             f"In {_weeks_span(weeks)}, {detail}: the safety rules, equipment, time and the "

@@ -28,6 +28,7 @@ from .demands import (
     ISOMETRIC_SHARE,
     LOADED_LIFT,
     MAX_ACTIVATION_TENTHS,
+    Coverage,
     Demands,
     FloorKey,
     Group,
@@ -76,6 +77,8 @@ from .model import (
 from .person import PersonModel, assess
 from .profile import Profile
 from .program import (
+    HELD,
+    HELD_WORDS,
     LACKS,
     Prescription,
     Program,
@@ -1162,6 +1165,31 @@ def _ruling(
     )
 
 
+def _holding(
+    cover: Coverage, missing: Sequence[Group], demands: Demands, reg: Registry
+) -> set[str]:
+    """What a warning may name as leaving no room for ``cover`` in one week
+    (:data:`~.program.HELD`): the session time and the engine's own limits; the limits
+    of a rule in force that count work the ``missing`` groups ask for; the work of a
+    rule in force that asks for other work, and the engine's own. That these together
+    leave no room is the solver's finding, not re-checked; that each could is."""
+    fitting = [ex for ex in reg.exercises.values() if any(g.fits(ex) for g in missing)]
+    return (
+        {f"{HELD}{key}" for key in (*HELD_WORDS, "time", "work.engine")}
+        | {
+            f"{HELD}limit.{lim.rule}"
+            for lim in demands.limits
+            if lim.rule and any(lim.fits(ex) for ex in fitting)
+        }
+        | {
+            f"{HELD}work.{other.rule}"
+            for other in demands.coverage
+            if other.rule and other != cover
+        }
+        | {f"{HELD}work.{rule}" for _, rule in demands.opens if rule}
+    )
+
+
 def _check_ruled_out(claims: _Claims, ruling: Mapping[str, set[str]]) -> Iterator[Violation]:
     """A warning that names the rules keeping a demand out must name rules that exclude
     work the demand asks for, in a week it names (``ruling``: per demand, the rules
@@ -1175,6 +1203,12 @@ def _check_ruled_out(claims: _Claims, ruling: Mapping[str, set[str]]) -> Iterato
                 yield Violation(
                     message=f"a warning says {what} needs {rule.removeprefix(LACKS)}, which "
                     "the person lacks, but none of that work needs it or it is listed",
+                )
+                continue
+            if rule.startswith(HELD) and rule not in ruling.get(what, set()):
+                yield Violation(
+                    message=f"a warning says {rule.removeprefix(HELD)} leaves no room for "
+                    f"{what}, but it does not apply to that work in the weeks it is missing",
                 )
                 continue
             if rule not in ruling.get(what, set()):
@@ -1268,7 +1302,8 @@ def _check_structure(
                 asked_by[cover.what] = cover.rule
                 if cover.what in claims.by:
                     ruling.setdefault(cover.what, set()).update(
-                        _ruling(missing, restrictions, reg, available, demands.steps)
+                        _ruling(missing, restrictions, reg, available, demands.steps),
+                        _holding(cover, missing, demands, reg),
                     )
                 continue
             if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:
