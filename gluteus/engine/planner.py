@@ -1825,6 +1825,20 @@ def _held_by(plan: Plan, c: Chosen, previous: Chosen | None, cover: Coverage) ->
             lit = m.new_bool_var(f"met:{k}")
             m.add(wanted == 1).only_enforce_if(lit)
             lits[f"met:{k}"] = lit
+    # The sets up to each issue's floor weigh more in the plan than an optional demand
+    # when several issues would lose them: what the plan reached of each floor is kept.
+    for vol in bp.demands.volume:
+        if vol.floor and vol.issue in c.included:
+            got = sum(
+                c.options[e].first_sets
+                for ids in c.sessions
+                for e in ids
+                if vol.issue in c.options[e].exercise.issues
+                and c.options[e].exercise.role in vol.roles
+            )
+            lit = m.new_bool_var(f"floor:{vol.issue}")
+            m.add(built.hard_sets[vol.issue] >= min(vol.floor, got)).only_enforce_if(lit)
+            lits[f"floor:{vol.issue}"] = lit
     budget = built.budget * 10
 
     def conflict(labels: Sequence[str]) -> list[str] | None:
@@ -1853,8 +1867,9 @@ def _held_by(plan: Plan, c: Chosen, previous: Chosen | None, cover: Coverage) ->
     if core is None:
         return ()
     # Each thing a warning would name is asked about once, all its labels together (a
-    # solve per label cost a sixth of a footballer's planning).
-    for name in sorted({named(label) for label in core}):
+    # solve per label cost a sixth of a footballer's planning); the time first, so it is
+    # named only when no conflict without it holds.
+    for name in sorted({named(label) for label in core}, key=lambda n: (n != "time", n)):
         smaller = conflict([label for label in core if named(label) != name])
         if smaller is not None:
             core = smaller

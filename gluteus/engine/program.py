@@ -256,7 +256,8 @@ on work (weekly sets, days in a row, the day before a sport day) and
 ``held.work.<rule>`` the work a safety rule asks for besides (``held.work.engine``:
 the work the engine itself asks for, the issues trained among it). Named only when
 the solver has shown that these together leave no room for it and that each of them
-is needed to (so ``held.time`` only when more minutes would make room)."""
+is needed to: without it, the rest leave room (so ``held.time`` only when, the rest
+kept, more minutes would make room, and not when other limits hold it out anyway)."""
 
 HELD_WORDS: dict[str, str] = {
     "size": "the most exercises a session holds",
@@ -265,7 +266,8 @@ HELD_WORDS: dict[str, str] = {
     "activation_block": "the short activation block",
     "isometric_share": "holds taking at most 40% of a session",
     "before_loaded": "an activation drill before loaded work",
-    "volume": "each issue's cap on weekly hard sets",
+    "volume": "the caps on hard sets a week (each issue's, and the week's in all)",
+    "floor": "the hard sets a week each issue needs to build strength",
     "drill_first": "a drill learnt before the loaded work it leads to",
     "consecutive": "no loaded exercise on two days in a row",
 }
