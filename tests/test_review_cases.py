@@ -5810,3 +5810,35 @@ def test_a_warning_naming_a_limit_of_a_rule_that_does_not_apply_is_caught():
     assert any(
         "knee_replacement_knee_work_apart leaves no room" in str(v) for v in verify(edited, CTX)
     )
+
+
+def test_an_issue_under_its_floor_with_minutes_to_spare_is_not_told_to_add_minutes():
+    """Theo (19, a sprinter): the work for glutes slow to switch on falls a set under
+    the weekly floor in his power weeks with 10-15 of 40 minutes left in every session:
+    the weekly caps and the other work hold it there, and the warning says so rather
+    than asking for more minutes per session."""
+    doc = program("r8_sprinter.yaml")
+    limit = doc["profile"]["schedule"]["minutes_per_session"]
+    floor = next(w for w in doc["warning_details"] if w["kind"] == "below_floor")
+    named = [w for w in doc["weeks"] if w["number"] in floor["weeks"]]
+    assert named and all(limit - s["minutes"] >= 5 for w in named for s in w["sessions"])
+    assert "held.time" not in floor["by"] and "held.volume" in floor["by"]
+    assert "allow more minutes" not in floor["message"] and "no room for more" in floor["message"]
+    assert verify(doc, CTX) == []
+    # A limit of a rule that is not this person's, named as holding it, is caught.
+    edited = copy.deepcopy(doc)
+    claim = next(w for w in edited["warning_details"] if w["kind"] == "below_floor")
+    claim["by"] = sorted({*claim["by"], "held.limit.knee_replacement_knee_work_apart"})
+    claim["message"] = warning_text(
+        "below_floor",
+        gluteus.load_profile(FIXTURES / "review8" / "r8_sprinter.yaml", plugins=PM).schedule,
+        issue=claim["issue"],
+        weeks=claim["weeks"],
+        detail=claim["detail"],
+        by=claim["by"],
+        rules=CTX.registry.safety_rules,
+    )
+    edited["warnings"] = [w["message"] for w in edited["warning_details"]]
+    assert any(
+        "knee_replacement_knee_work_apart leaves no room" in str(v) for v in verify(edited, CTX)
+    )

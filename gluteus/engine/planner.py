@@ -1791,26 +1791,41 @@ def _ruled_out(
     return tuple(sorted(by))
 
 
-def _held_by(plan: Plan, c: Chosen, previous: Chosen | None, cover: Coverage) -> tuple[str, ...]:
+def _held_by(
+    plan: Plan,
+    c: Chosen,
+    previous: Chosen | None,
+    cover: Coverage | None = None,
+    short: str | None = None,
+) -> tuple[str, ...]:
     """What leaves no room in block ``c`` for ``cover``, an optional demand the solver
-    left out although usable exercises meet it, as a warning's ``by`` names it
+    left out although usable exercises meet it, or for the hard sets issue ``short``
+    needs to build strength (its floor), as a warning's ``by`` names it
     (:data:`~.program.HELD`); () when the solver cannot show it.
 
-    The block's model is asked again, in explain mode, with the demand required and
-    what the plan holds (its issues, the optional demands it met) kept by assumption
-    literals beside the model's own: infeasible, its conflicting set is made minimal by
-    asking again without each member in turn, so each part named is needed. The
-    session time is named only when more minutes would make room: a warning blamed the
-    time for sessions using 11-27 of 60 minutes, where a weekly cap and a rule's limit
-    on the day before a sport day held the work out."""
+    The block's model is asked again, in explain mode, with the demand (or the floor)
+    required and what the plan holds (its issues, the optional demands it met, what it
+    reached of the other floors) kept by assumption literals beside the model's own:
+    infeasible, its conflicting set is made minimal by asking again without each part
+    in turn, so each part named is needed. The session time is named only when more
+    minutes would make room: a warning blamed the time for sessions using 11-27 of 60
+    minutes, where a weekly cap and a rule's limit on the day before a sport day held
+    the work out."""
     seed = plan.profile.seed or 0
     bp = attrs.evolve(c.plan, dropped=tuple(d for d in c.plan.dropped if d != cover))
-    n = bp.demands.coverage.index(cover)
+    n = bp.demands.coverage.index(cover) if cover is not None else -1
     built = _Model(plan, bp, previous, seed, explain=True)
     m = built.model
-    if n not in built.optional:
-        return ()
-    m.add(built.optional[n] == 1)
+    if cover is not None:
+        if n not in built.optional:
+            return ()
+        m.add(built.optional[n] == 1)
+    else:
+        vol = next((v for v in bp.demands.volume if v.issue == short), None)
+        if vol is None or short not in built.include:
+            return ()
+        m.add(built.include[vol.issue] == 1)
+        m.add(built.hard_sets[vol.issue] >= vol.floor)
     label_of = dict(built.assumptions)
     lits = {label_of[lit.index]: lit for lit in built.literals}
     itself = lits.pop(f"cover:{n}", None)
@@ -1828,7 +1843,7 @@ def _held_by(plan: Plan, c: Chosen, previous: Chosen | None, cover: Coverage) ->
     # The sets up to each issue's floor weigh more in the plan than an optional demand
     # when several issues would lose them: what the plan reached of each floor is kept.
     for vol in bp.demands.volume:
-        if vol.floor and vol.issue in c.included:
+        if vol.floor and vol.issue in c.included and vol.issue != short:
             got = sum(
                 c.options[e].first_sets
                 for ids in c.sessions
@@ -1889,22 +1904,38 @@ def _warnings(
             out.append(engine_warning("left_out", schedule, issue=issue, weeks=weeks))
     for issue in plan.trained:
         short: dict[int, list[int]] = {}
-        for c in chosen:
+        # Per block short of the floor, what leaves no room for more ((): not shown).
+        room: list[tuple[str, ...]] = []
+        for number, c in enumerate(chosen):
             if issue not in c.included:
                 continue
             vol = next((v for v in c.plan.demands.volume if v.issue == issue), None)
             if vol is None or not vol.floor:
                 continue
-            for week in c.block.loading_weeks:
-                got = _hard_sets_in(c, week, issue, vol.roles)
-                if got < vol.floor:
-                    short.setdefault(got, []).append(week)
+            weeks = [
+                w
+                for w in c.block.loading_weeks
+                if _hard_sets_in(c, w, issue, vol.roles) < vol.floor
+            ]
+            for week in weeks:
+                short.setdefault(_hard_sets_in(c, week, issue, vol.roles), []).append(week)
+            if weeks:
+                previous = chosen[number - 1] if number else None
+                room.append(_held_by(plan, c, previous, short=issue))
         if short:
             fewest = min(short)
             weeks = sorted(w for ws in short.values() for w in ws)
+            # Named only when shown in every block short of it; else the advice alone.
+            named = tuple(sorted({h for hs in room for h in hs})) if all(room) else ()
             out.append(
                 engine_warning(
-                    "below_floor", schedule, issue=issue, weeks=weeks, detail=str(fewest)
+                    "below_floor",
+                    schedule,
+                    issue=issue,
+                    weeks=weeks,
+                    detail=str(fewest),
+                    by=named,
+                    rules=plan.safety.registry.safety_rules,
                 )
             )
     unmet: dict[Coverage, list[int]] = {}

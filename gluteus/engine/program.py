@@ -166,7 +166,8 @@ ENGINE_WARNING_KINDS: tuple[str, ...] = (
 """Kinds of warning the engine writes, each worded by :func:`warning_text`:
 ``left_out`` an issue found but not trained in some weeks (``issue``, ``weeks``);
 ``below_floor`` an issue trained with fewer weekly hard sets than the least that
-builds strength (``issue``, ``weeks``, ``detail`` the fewest sets it gets);
+builds strength (``issue``, ``weeks``, ``detail`` the fewest sets it gets, and ``by``
+what leaves no room for more when the solver showed it, :data:`HELD`);
 ``unmet`` a demand the person's rules, equipment, time or weekly limits leave no room for: one
 of the engine's own conventions, or a rule's demand on an issue found (``rule``,
 ``issue``), with ``weeks`` and ``detail`` the demand in words, and ``by`` the safety
@@ -323,18 +324,33 @@ def warning_text(
     name equipment the person did not list (:data:`LACKS`), worded by ``equipment``.
     """
     ordered = bool(weeks) and list(weeks) == sorted(set(weeks))
+    if by and (kind not in ("unmet", "below_floor") or list(by) != sorted(set(by))):
+        return None
     if kind == "below_floor":
         if issue is None or rule is not None or not ordered or detail is None:
             return None
         if not detail.isdigit() or int(detail) >= FLOOR_SETS:
             return None
-        return (
+        said = (
             f"{issue} gets only {detail} hard set(s) a week in {_weeks_span(weeks)}, fewer than "
-            f"the {FLOOR_SETS} a week that build strength (Ralston 2017): allow more minutes "
-            "per session or another session a week to reach it."
+            f"the {FLOOR_SETS} a week that build strength (Ralston 2017)"
         )
-    if by and (kind != "unmet" or list(by) != sorted(set(by))):
-        return None
+        if not by:
+            return f"{said}: allow more minutes per session or another session a week to reach it."
+        # What the solver showed leaves no room for more: more minutes are the advice
+        # only when the time is part of it.
+        if not all(b.startswith(HELD) for b in by):
+            return None
+        words = _held_words([b.removeprefix(HELD) for b in by], schedule, rules or {})
+        if not words:
+            return None
+        listed = ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+        advice = (
+            ": allow more minutes per session or another session a week to reach it"
+            if f"{HELD}time" in by
+            else ""
+        )
+        return f"{said}: {listed} leave{'s' * (len(words) == 1)} no room for more{advice}."
     if kind == "unmet":
         if not ordered or not detail or (issue is not None and rule is None):
             return None

@@ -520,6 +520,8 @@ def _check_warnings(
                 )
                 continue
             short[w.issue] = (tuple(w.weeks), w.detail)
+            if w.by:
+                by[floor_claim(w.issue)] = w.by
     kinds = {kind for kind, _ in seen}
     if referral and "referral" not in kinds:
         out.append(Violation(message="a referral must say that no program was generated"))
@@ -1165,10 +1167,17 @@ def _ruling(
     )
 
 
+def floor_claim(issue: str) -> str:
+    """How the claims key what an issue's ``below_floor`` warning names as leaving no
+    room for more sets, beside the unmet demands' words."""
+    return f"the hard sets {issue} needs to build strength"
+
+
 def _holding(
-    cover: Coverage, missing: Sequence[Group], demands: Demands, reg: Registry
+    cover: Coverage | None, missing: Sequence[Group], demands: Demands, reg: Registry
 ) -> set[str]:
-    """What a warning may name as leaving no room for ``cover`` in one week
+    """What a warning may name as leaving no room for ``cover`` (None: more sets of
+    the issue the ``missing`` group serves) in one week
     (:data:`~.program.HELD`): the session time and the engine's own limits; the limits
     of a rule in force that count work the ``missing`` groups ask for; the work of a
     rule in force that asks for other work, and the engine's own. That these together
@@ -1340,6 +1349,11 @@ def _check_structure(
             left = number in claims.left_out.get(vol.issue, ())
             if got < vol.floor and not left:
                 short.setdefault(vol.issue, {})[number] = got
+                if floor_claim(vol.issue) in claims.by:
+                    serving = Group(vol.issue, issue=vol.issue, roles=vol.roles)
+                    ruling.setdefault(floor_claim(vol.issue), set()).update(
+                        _holding(None, [serving], demands, reg)
+                    )
     yield from _check_limits(per_week, before_sport)
     yield from _check_steps(per_week)
     yield from _check_one_rung(per_week)
