@@ -378,7 +378,11 @@ FAMILIES: dict[str, set[str]] = {
     "single_leg_rdl": {"single_leg_rdl", "single_leg_rdl_loaded", "eccentric_single_leg_rdl"},
     "deadlift": {"romanian_deadlift", "kettlebell_deadlift", "deadlift"},
     "front_plank": {"front_plank_knees", "front_plank", "front_plank_hip_extension"},
-    "side_lying_abduction": {"side_lying_hip_abduction", "eccentric_side_lying_abduction"},
+    "side_lying_abduction": {
+        "side_lying_hip_abduction",
+        "side_lying_hip_abduction_bed",
+        "eccentric_side_lying_abduction",
+    },
     "side_plank": {
         "side_plank_knees",
         "side_plank",
@@ -579,6 +583,7 @@ def test_single_leg_squats_and_deadlifts_carry_their_tag(registry):
         ("barbell_hip_thrust", "breath_hold"),
         ("deadlift", "breath_hold"),
         ("bridge_on_bed", "on_bed"),
+        ("side_lying_hip_abduction_bed", "on_bed"),
     ],
 )
 def test_movements_that_break_a_precaution_carry_its_tag(registry, ex_id, tag):
@@ -587,6 +592,8 @@ def test_movements_that_break_a_precaution_carry_its_tag(registry, ex_id, tag):
 
 def test_the_bed_bridge_is_not_a_floor_exercise_and_lying_ones_are(registry):
     assert "floor" not in registry.exercises["bridge_on_bed"].tags
+    assert "floor" not in registry.exercises["side_lying_hip_abduction_bed"].tags
+    assert "floor" in registry.exercises["side_lying_hip_abduction"].tags
     assert "floor" in registry.exercises["glute_bridge"].tags
     assert "floor" not in registry.exercises["seated_band_abduction"].tags
 
@@ -651,6 +658,7 @@ def test_new_person_exercises_cite_the_person_sources(registry):
         "seated_abduction_press",
         "seated_glute_squeeze",
         "bridge_on_bed",
+        "side_lying_hip_abduction_bed",
     ):
         assert registry.exercises[ex_id].source in person, ex_id
 
@@ -842,6 +850,7 @@ NEW_TAGS: dict[str, set[str]] = {
     # rise: only for someone with a reason to be supported (able_no_supported_versions).
     "supported_version": {
         "bridge_on_bed",
+        "side_lying_hip_abduction_bed",
         "sit_to_stand_raised_seat",
         "sit_to_stand",
         "sit_to_stand_arms_crossed",

@@ -953,15 +953,18 @@ def test_the_stop_signs_for_everyone_cannot_be_taken_out():
 
 def test_a_hold_past_the_tested_one_is_caught():
     """Holds stay within 70% of the same hold tested (the side plank test here)."""
-    # A seed whose plan holds side planks (which it picks is the planner's choice).
-    doc = fresh(person(tests={"side_plank_s": {"left": 20, "right": 30}}, seed=3))
-    holds = [
-        rx
-        for w in doc["weeks"]
-        for s in w["sessions"]
-        for rx in s["exercises"]
-        if CATALOGUE[rx["id"]].family == "side_plank" and rx["hold_s"]
-    ]
+    # The first seed whose plan holds side planks (which it picks is the planner's choice).
+    for seed in range(12):
+        doc = fresh(person(tests={"side_plank_s": {"left": 20, "right": 30}}, seed=seed))
+        holds = [
+            rx
+            for w in doc["weeks"]
+            for s in w["sessions"]
+            for rx in s["exercises"]
+            if CATALOGUE[rx["id"]].family == "side_plank" and rx["hold_s"]
+        ]
+        if holds:
+            break
     assert holds and all(rx["hold_s"] <= 14 for rx in holds)
     holds[0]["hold_s"] = 30
     assert any("tested side_plank_s" in str(v) for v in verify(doc, CTX))

@@ -8,7 +8,7 @@ import json
 import attrs
 import pytest
 from bundled import bundled_params
-from checked_programs import BUNDLED, as_dict, bundled, made
+from checked_programs import BUNDLED, as_dict, bundled, context, made
 from tiny_plugin import PROFILE, build, program_dict, referral
 
 from gluteus.engine.demands import FLOOR_SETS
@@ -187,6 +187,7 @@ def test_the_planner_words_its_warnings_through_warning_text():
         program = made(name)
         details = program.warning_details
         assert {d.kind for d in details} == expected
+        registry = context().registry
         for d in details:
             assert d.message == warning_text(
                 d.kind,
@@ -195,6 +196,9 @@ def test_the_planner_words_its_warnings_through_warning_text():
                 rule=d.rule,
                 weeks=d.weeks,
                 detail=d.detail,
+                by=d.by,
+                rules=registry.safety_rules,
+                equipment=registry.equipment,
             )
     assert bundled("red_flag.yaml").warning_details[0].kind == "referral"
 

@@ -22,6 +22,7 @@ import gluteus
 from gluteus.engine.api import context
 from gluteus.engine.model import DAYS
 from gluteus.engine.pluginmanager import make_plugin_manager
+from gluteus.engine.program import warning_text
 from gluteus.engine.verify import Violation
 from gluteus.engine.verify import verify as _verify
 
@@ -5898,3 +5899,137 @@ def test_people_with_a_reason_to_be_supported_keep_the_supported_versions(name):
     doc = json.loads(_bundled(name))
     assert "able_no_supported_versions" not in {r["id"] for r in doc["safety"]["rules"]}
     assert _supported(doc), name
+
+
+# --- The knees' fixes off the floor, and warnings that name what binds ----------------
+
+KNEES_FIXES = {"band_walk", "single_leg_bridge", "side_lying_abduction", "step_up", "step_down"}
+
+
+def test_the_knees_fix_is_met_every_week_off_the_floor_at_a_raised_falls_risk():
+    """Ruth (60, arthritic knees that cave in, 10 chair stands in 30 s, a mat and bands,
+    no step) is kept off the floor: at a raised falls risk the floor is not assumed, a
+    mat or not. Every fix the knees rule names was floor work, free-standing or on a
+    step, so the rule went unmet in every week. A bed version is what the floor rule
+    promises, and it meets the rule in every week without any floor work."""
+    doc = program("r27_ruth.yaml")
+    rules = {r["id"] for r in doc["safety"]["rules"]}
+    assert {"no_floor_work", "knees_named_fixes"} <= rules
+    assert not any(w["rule"] == "knees_named_fixes" for w in doc["warning_details"])
+    for week in doc["weeks"]:
+        given = [rx for s in week["sessions"] for rx in s["exercises"]]
+        assert any(CATALOGUE[rx["id"]].family in KNEES_FIXES for rx in given), week["number"]
+        assert not any("floor" in tags(rx) for rx in given), week["number"]
+    floor = next(p for p in doc["person"] if p["state"] == "floor")
+    assert floor["value"] == "no" and "mat" in floor["why"]
+
+
+def test_a_week_without_the_knees_fix_is_caught():
+    doc = program("r27_ruth.yaml")
+    edited = copy.deepcopy(doc)
+    week = edited["weeks"][4]
+    for session in week["sessions"]:
+        session["exercises"] = [
+            rx for rx in session["exercises"] if CATALOGUE[rx["id"]].family not in KNEES_FIXES
+        ]
+        retime(session)
+    assert any(v.rule == "knees_named_fixes" for v in verify(edited, CTX))
+
+
+GROIN_WORK = {"adductor_squeeze", "copenhagen"}
+
+
+def _groin_warning(doc: dict[str, Any]) -> dict[str, Any]:
+    return next(w for w in doc["warning_details"] if w["rule"] == "groin_pain_adductor_strength")
+
+
+def test_a_warning_names_the_cap_and_the_sport_eve_limit_not_the_time_with_minutes_to_spare():
+    """Tomas (19, a footballer with groin pain; team training Tue and Thu, a match on
+    Saturday; 5 x 60 minutes) had adductor work on one day a week, and the warning
+    blamed the time for sessions of 11-27 of 60 minutes. The solver's own conflict
+    says what binds: the Copenhagen is kept off the eve of a sport day (Mon, Wed, Fri)
+    and the weekly hard-set caps leave no room for squeezes on those days."""
+    doc = program("r27_tomas.yaml")
+    limit = doc["profile"]["schedule"]["minutes_per_session"]
+    warning = _groin_warning(doc)
+    named = [w for w in doc["weeks"] if w["number"] in warning["weeks"]]
+    assert named and all(limit - s["minutes"] >= 20 for w in named for s in w["sessions"])
+    assert "held.time" not in warning["by"]
+    assert "minutes" not in warning["message"] and "time" not in warning["message"]
+    assert {"held.limit.sport_day_eve_light", "held.volume"} <= set(warning["by"])
+    assert "no room for it" in warning["message"]
+    assert verify(doc, CTX) == []
+
+
+def test_a_warning_blames_the_time_only_when_the_sessions_leave_no_room():
+    """The same footballer with 15-minute sessions. A warning names the time only when
+    more minutes would make room: the power weeks' loaded lifts on two days now want
+    time, and in each week the warning names a session has less time left than the
+    shortest loaded lift the program gives takes. The adductor work is held out by the
+    weekly caps and the other work even with more minutes, and its warning says so
+    without the time."""
+    doc = program("r27_tomas_15min.yaml")
+    limit = doc["profile"]["schedule"]["minutes_per_session"]
+    assert "held.time" not in _groin_warning(doc)["by"]
+    lifts = next(w for w in doc["warning_details"] if w["rule"] == "trained_lifts_loaded")
+    assert "held.time" in lifts["by"] and f"sessions of {limit} minutes" in lifts["message"]
+    shortest = min(rx["minutes"] for _, rx in rows(doc) if rx["load_type"] == "external")
+    for week in doc["weeks"]:
+        if week["number"] in lifts["weeks"]:
+            assert min(limit - s["minutes"] for s in week["sessions"]) < shortest, week["number"]
+
+
+def test_a_warning_naming_a_limit_of_a_rule_that_does_not_apply_is_caught():
+    doc = program("r27_tomas.yaml")
+    edited = copy.deepcopy(doc)
+    warning = _groin_warning(edited)
+    # A rule with limits that is not this person's (no knee replacement here).
+    wrong = "held.limit.knee_replacement_knee_work_apart"
+    assert wrong not in warning["by"]
+    warning["by"] = sorted({*warning["by"], wrong})
+    warning["message"] = warning_text(
+        "unmet",
+        gluteus.load_profile(FIXTURES / "review27" / "r27_tomas.yaml", plugins=PM).schedule,
+        rule=warning["rule"],
+        weeks=warning["weeks"],
+        detail=warning["detail"],
+        by=warning["by"],
+        rules=CTX.registry.safety_rules,
+        equipment=CTX.registry.equipment,
+    )
+    edited["warnings"] = [w["message"] for w in edited["warning_details"]]
+    assert any(
+        "knee_replacement_knee_work_apart leaves no room" in str(v) for v in verify(edited, CTX)
+    )
+
+
+def test_an_issue_under_its_floor_with_minutes_to_spare_is_not_told_to_add_minutes():
+    """Theo (19, a sprinter): the work for glutes slow to switch on falls a set under
+    the weekly floor in his power weeks with 10-15 of 40 minutes left in every session:
+    the weekly caps and the other work hold it there, and the warning says so rather
+    than asking for more minutes per session."""
+    doc = program("r8_sprinter.yaml")
+    limit = doc["profile"]["schedule"]["minutes_per_session"]
+    floor = next(w for w in doc["warning_details"] if w["kind"] == "below_floor")
+    named = [w for w in doc["weeks"] if w["number"] in floor["weeks"]]
+    assert named and all(limit - s["minutes"] >= 5 for w in named for s in w["sessions"])
+    assert "held.time" not in floor["by"] and "held.volume" in floor["by"]
+    assert "allow more minutes" not in floor["message"] and "no room for more" in floor["message"]
+    assert verify(doc, CTX) == []
+    # A limit of a rule that is not this person's, named as holding it, is caught.
+    edited = copy.deepcopy(doc)
+    claim = next(w for w in edited["warning_details"] if w["kind"] == "below_floor")
+    claim["by"] = sorted({*claim["by"], "held.limit.knee_replacement_knee_work_apart"})
+    claim["message"] = warning_text(
+        "below_floor",
+        gluteus.load_profile(FIXTURES / "review8" / "r8_sprinter.yaml", plugins=PM).schedule,
+        issue=claim["issue"],
+        weeks=claim["weeks"],
+        detail=claim["detail"],
+        by=claim["by"],
+        rules=CTX.registry.safety_rules,
+    )
+    edited["warnings"] = [w["message"] for w in edited["warning_details"]]
+    assert any(
+        "knee_replacement_knee_work_apart leaves no room" in str(v) for v in verify(edited, CTX)
+    )

@@ -91,6 +91,7 @@ from .dosing import (
 from .errors import GluteusError, Infeasible
 from .model import DAYS, PHASES, DoseRule, Exercise, Finding, Requirement
 from .program import (
+    HELD,
     LACKS,
     Extra,
     Phase,
@@ -1800,6 +1801,107 @@ def _ruled_out(
     return tuple(sorted(by))
 
 
+def _held_by(
+    plan: Plan,
+    c: Chosen,
+    previous: Chosen | None,
+    cover: Coverage | None = None,
+    short: str | None = None,
+) -> tuple[str, ...]:
+    """What leaves no room in block ``c`` for ``cover``, an optional demand the solver
+    left out although usable exercises meet it, or for the hard sets issue ``short``
+    needs to build strength (its floor), as a warning's ``by`` names it
+    (:data:`~.program.HELD`); () when the solver cannot show it.
+
+    The block's model is asked again, in explain mode, with the demand (or the floor)
+    required and what the plan holds (its issues, the optional demands it met, what it
+    reached of the other floors) kept by assumption literals beside the model's own:
+    infeasible, its conflicting set is made minimal by asking again without each part
+    in turn, so each part named is needed. The session time is named only when more
+    minutes would make room: a warning blamed the time for sessions using 11-27 of 60
+    minutes, where a weekly cap and a rule's limit on the day before a sport day held
+    the work out."""
+    seed = plan.profile.seed or 0
+    bp = attrs.evolve(c.plan, dropped=tuple(d for d in c.plan.dropped if d != cover))
+    n = bp.demands.coverage.index(cover) if cover is not None else -1
+    built = _Model(plan, bp, previous, seed, explain=True)
+    m = built.model
+    if cover is not None:
+        if n not in built.optional:
+            return ()
+        m.add(built.optional[n] == 1)
+    else:
+        vol = next((v for v in bp.demands.volume if v.issue == short), None)
+        if vol is None or short not in built.include:
+            return ()
+        m.add(built.include[vol.issue] == 1)
+        m.add(built.hard_sets[vol.issue] >= vol.floor)
+    label_of = dict(built.assumptions)
+    lits = {label_of[lit.index]: lit for lit in built.literals}
+    itself = lits.pop(f"cover:{n}", None)
+    if itself is not None:
+        m.add(itself == 1)  # the demand asked about is required, not a suspect
+    for issue in sorted(c.included):
+        lit = m.new_bool_var(f"issue:{issue}")
+        m.add(built.include[issue] == 1).only_enforce_if(lit)
+        lits[f"issue:{issue}"] = lit
+    for k, wanted in sorted(built.optional.items()):
+        if k != n and bp.demands.coverage[k] not in c.plan.dropped:
+            lit = m.new_bool_var(f"met:{k}")
+            m.add(wanted == 1).only_enforce_if(lit)
+            lits[f"met:{k}"] = lit
+    # The sets up to each issue's floor weigh more in the plan than an optional demand
+    # when several issues would lose them: what the plan reached of each floor is kept.
+    for vol in bp.demands.volume:
+        if vol.floor and vol.issue in c.included and vol.issue != short:
+            got = sum(
+                c.options[e].first_sets
+                for ids in c.sessions
+                for e in ids
+                if vol.issue in c.options[e].exercise.issues
+                and c.options[e].exercise.role in vol.roles
+            )
+            lit = m.new_bool_var(f"floor:{vol.issue}")
+            m.add(built.hard_sets[vol.issue] >= min(vol.floor, got)).only_enforce_if(lit)
+            lits[f"floor:{vol.issue}"] = lit
+    budget = built.budget * 10
+
+    def conflict(labels: Sequence[str]) -> list[str] | None:
+        m.clear_assumptions()
+        m.add_assumptions([lits[label] for label in labels])
+        solver = built.solver(seed, budget)
+        if solver.solve(m) != built.cp.INFEASIBLE:
+            return None
+        index = {lits[label].index: label for label in labels}
+        return sorted(index[i] for i in solver.sufficient_assumptions_for_infeasibility())
+
+    def named(label: str) -> str:
+        """What a warning names for one of the conflict's labels."""
+        kind, _, rest = label.partition(":")
+        if kind in ("cover", "met"):
+            return f"work.{bp.demands.coverage[int(rest)].rule or 'engine'}"
+        if kind == "opens":
+            return f"work.{rest if rest and rest != 'None' else 'engine'}"
+        if kind in ("issue", "focus"):
+            return "work.engine"
+        if kind == "limit":
+            return f"limit.{bp.demands.limits[int(rest)].rule}"
+        return kind
+
+    core = conflict(sorted(lits))
+    if core is None:
+        return ()
+    # Each thing a warning would name is asked about once, all its labels together (a
+    # solve per label cost a sixth of a footballer's planning); the time first, so it is
+    # named only when no conflict without it holds.
+    for name in sorted({named(label) for label in core}, key=lambda n: (n != "time", n)):
+        smaller = conflict([label for label in core if named(label) != name])
+        if smaller is not None:
+            core = smaller
+    held = {named(label) for label in core}
+    return tuple(sorted(f"{HELD}{h}" for h in held))
+
+
 def _warnings(
     plan: Plan, chosen: Sequence[Chosen], catalogue: Mapping[str, Exercise]
 ) -> list[WarningDetail]:
@@ -1812,29 +1914,45 @@ def _warnings(
             out.append(engine_warning("left_out", schedule, issue=issue, weeks=weeks))
     for issue in plan.trained:
         short: dict[int, list[int]] = {}
-        for c in chosen:
+        # Per block short of the floor, what leaves no room for more ((): not shown).
+        room: list[tuple[str, ...]] = []
+        for number, c in enumerate(chosen):
             if issue not in c.included:
                 continue
             vol = next((v for v in c.plan.demands.volume if v.issue == issue), None)
             if vol is None or not vol.floor:
                 continue
-            for week in c.block.loading_weeks:
-                got = _hard_sets_in(c, week, issue, vol.roles)
-                if got < vol.floor:
-                    short.setdefault(got, []).append(week)
+            weeks = [
+                w
+                for w in c.block.loading_weeks
+                if _hard_sets_in(c, w, issue, vol.roles) < vol.floor
+            ]
+            for week in weeks:
+                short.setdefault(_hard_sets_in(c, week, issue, vol.roles), []).append(week)
+            if weeks:
+                previous = chosen[number - 1] if number else None
+                room.append(_held_by(plan, c, previous, short=issue))
         if short:
             fewest = min(short)
             weeks = sorted(w for ws in short.values() for w in ws)
+            # Named only when shown in every block short of it; else the advice alone.
+            named = tuple(sorted({h for hs in room for h in hs})) if all(room) else ()
             out.append(
                 engine_warning(
-                    "below_floor", schedule, issue=issue, weeks=weeks, detail=str(fewest)
+                    "below_floor",
+                    schedule,
+                    issue=issue,
+                    weeks=weeks,
+                    detail=str(fewest),
+                    by=named,
+                    rules=plan.safety.registry.safety_rules,
                 )
             )
     unmet: dict[Coverage, list[int]] = {}
     # Per unmet demand, the rules keeping it out in each block ((): something else).
     ruled: dict[Coverage, list[tuple[str, ...]]] = {}
     done: list[Exercise] = []  # the work of the blocks before, which opens their steps
-    for c in chosen:
+    for number, c in enumerate(chosen):
         before = tuple(done)
         done.extend(catalogue[e] for ids in c.sessions for e in ids if e in catalogue)
         for cover in c.plan.dropped:
@@ -1849,9 +1967,11 @@ def _warnings(
             these = [w for w in span if w in in_force]
             unmet.setdefault(cover, []).extend(these)
             if these:
-                ruled.setdefault(cover, []).append(
-                    _ruled_out(plan, c.plan, cover, catalogue, these, before)
-                )
+                why = _ruled_out(plan, c.plan, cover, catalogue, these, before)
+                if not why and cover.optional:
+                    # Usable work meets it, so the rules do not keep it out: what does.
+                    why = _held_by(plan, c, chosen[number - 1] if number else None, cover)
+                ruled.setdefault(cover, []).append(why)
     for cover, weeks in sorted(unmet.items(), key=lambda kv: kv[0].what):
         if not weeks:
             continue

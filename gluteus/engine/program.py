@@ -166,11 +166,13 @@ ENGINE_WARNING_KINDS: tuple[str, ...] = (
 """Kinds of warning the engine writes, each worded by :func:`warning_text`:
 ``left_out`` an issue found but not trained in some weeks (``issue``, ``weeks``);
 ``below_floor`` an issue trained with fewer weekly hard sets than the least that
-builds strength (``issue``, ``weeks``, ``detail`` the fewest sets it gets);
+builds strength (``issue``, ``weeks``, ``detail`` the fewest sets it gets, and ``by``
+what leaves no room for more when the solver showed it, :data:`HELD`);
 ``unmet`` a demand the person's rules, equipment, time or weekly limits leave no room for: one
 of the engine's own conventions, or a rule's demand on an issue found (``rule``,
 ``issue``), with ``weeks`` and ``detail`` the demand in words, and ``by`` the safety
-rules that exclude every exercise that would meet it, when they are the reason;
+rules that exclude every exercise that would meet it, when they are the reason, or
+what leaves no room for it when usable exercises would (:data:`HELD`);
 ``no_issue`` screening found nothing, so the program is a general one;
 ``referral`` no program, a red flag needs a clinician first."""
 
@@ -247,6 +249,58 @@ LACKS = "equipment."
 """How a warning's ``by`` names equipment a person did not list (``equipment.step``),
 beside the ids of the safety rules it names: what keeps an unmet demand out."""
 
+HELD = "held."
+"""How a warning's ``by`` names what leaves no room for a demand that some exercise
+could meet: ``held.time`` the session's minutes, ``held.<convention>`` one of the
+engine's own limits (:data:`HELD_WORDS`), ``held.limit.<rule>`` a safety rule's limit
+on work (weekly sets, days in a row, the day before a sport day) and
+``held.work.<rule>`` the work a safety rule asks for besides (``held.work.engine``:
+the work the engine itself asks for, the issues trained among it). Named only when
+the solver has shown that these together leave no room for it and that each of them
+is needed to: without it, the rest leave room (so ``held.time`` only when, the rest
+kept, more minutes would make room, and not when other limits hold it out anyway)."""
+
+HELD_WORDS: dict[str, str] = {
+    "size": "the most exercises a session holds",
+    "family": "one variant of a movement a session",
+    "one_rung": "one rung of a ladder per movement in a block",
+    "activation_block": "the short activation block",
+    "isometric_share": "holds taking at most 40% of a session",
+    "before_loaded": "an activation drill before loaded work",
+    "volume": "the caps on hard sets a week (each issue's, and the week's in all)",
+    "floor": "the hard sets a week each issue needs to build strength",
+    "drill_first": "a drill learnt before the loaded work it leads to",
+    "consecutive": "no loaded exercise on two days in a row",
+}
+"""The engine's own limits a warning may name (``held.<key>``), in words."""
+
+
+def _held_words(
+    held: Sequence[str], schedule: Schedule, known: Mapping[str, SafetyRule]
+) -> list[str] | None:
+    """What ``held`` (the ``held.`` part of a warning's ``by``) names, in words; None
+    when it names something the engine never names."""
+
+    def rule(r: str) -> str:
+        return f"“{rule_words(known[r])}”" if r in known else f"“{r.replace('_', ' ')}”"
+
+    words: list[str] = []
+    for item in held:
+        kind, _, rest = item.partition(".")
+        if item == "time":
+            words.append(f"sessions of {schedule.minutes_per_session} minutes")
+        elif item in HELD_WORDS:
+            words.append(HELD_WORDS[item])
+        elif kind == "limit" and rest:
+            words.append(f"the limits of the rule {rule(rest)}")
+        elif item == "work.engine":
+            words.append("the other work the program holds")
+        elif kind == "work" and rest:
+            words.append(f"the work the rule {rule(rest)} asks for")
+        else:
+            return None
+    return words
+
 
 def warning_text(
     kind: str,
@@ -270,18 +324,33 @@ def warning_text(
     name equipment the person did not list (:data:`LACKS`), worded by ``equipment``.
     """
     ordered = bool(weeks) and list(weeks) == sorted(set(weeks))
+    if by and (kind not in ("unmet", "below_floor") or list(by) != sorted(set(by))):
+        return None
     if kind == "below_floor":
         if issue is None or rule is not None or not ordered or detail is None:
             return None
         if not detail.isdigit() or int(detail) >= FLOOR_SETS:
             return None
-        return (
+        said = (
             f"{issue} gets only {detail} hard set(s) a week in {_weeks_span(weeks)}, fewer than "
-            f"the {FLOOR_SETS} a week that build strength (Ralston 2017): allow more minutes "
-            "per session or another session a week to reach it."
+            f"the {FLOOR_SETS} a week that build strength (Ralston 2017)"
         )
-    if by and (kind != "unmet" or list(by) != sorted(set(by))):
-        return None
+        if not by:
+            return f"{said}: allow more minutes per session or another session a week to reach it."
+        # What the solver showed leaves no room for more: more minutes are the advice
+        # only when the time is part of it.
+        if not all(b.startswith(HELD) for b in by):
+            return None
+        words = _held_words([b.removeprefix(HELD) for b in by], schedule, rules or {})
+        if not words:
+            return None
+        listed = ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+        advice = (
+            ": allow more minutes per session or another session a week to reach it"
+            if f"{HELD}time" in by
+            else ""
+        )
+        return f"{said}: {listed} leave{'s' * (len(words) == 1)} no room for more{advice}."
     if kind == "unmet":
         if not ordered or not detail or (issue is not None and rule is None):
             return None
@@ -291,8 +360,9 @@ def warning_text(
             # named once.
             known = rules or {}
             kit = equipment or {}
-            ruled = [r for r in by if not r.startswith(LACKS)]
+            ruled = [r for r in by if not r.startswith((LACKS, HELD))]
             lacks = [r.removeprefix(LACKS) for r in by if r.startswith(LACKS)]
+            held = [r.removeprefix(HELD) for r in by if r.startswith(HELD)]
             reasons: list[str] = []
             if ruled:
                 names = list(
@@ -313,6 +383,13 @@ def warning_text(
                     f"{'the other' if ruled else 'every'} exercise that would meet it needs "
                     f"equipment you did not list ({items})"
                 )
+            if held:
+                # Some exercise could meet it: what the solver showed leaves no room.
+                words = _held_words(held, schedule, known)
+                if not words:
+                    return None
+                listed = ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+                reasons.append(f"{listed} leave{'s' * (len(words) == 1)} no room for it")
             return f"In {_weeks_span(weeks)}, {detail}: {' and '.join(reasons)}, so it is left out."
         return (
             f"In {_weeks_span(weeks)}, {detail}: the safety rules, equipment, time and the "

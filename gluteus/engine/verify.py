@@ -28,6 +28,7 @@ from .demands import (
     ISOMETRIC_SHARE,
     LOADED_LIFT,
     MAX_ACTIVATION_TENTHS,
+    Coverage,
     Demands,
     FloorKey,
     Group,
@@ -76,6 +77,8 @@ from .model import (
 from .person import PersonModel, assess
 from .profile import Profile
 from .program import (
+    HELD,
+    HELD_WORDS,
     LACKS,
     Prescription,
     Program,
@@ -517,6 +520,8 @@ def _check_warnings(
                 )
                 continue
             short[w.issue] = (tuple(w.weeks), w.detail)
+            if w.by:
+                by[floor_claim(w.issue)] = w.by
     kinds = {kind for kind, _ in seen}
     if referral and "referral" not in kinds:
         out.append(Violation(message="a referral must say that no program was generated"))
@@ -1162,6 +1167,38 @@ def _ruling(
     )
 
 
+def floor_claim(issue: str) -> str:
+    """How the claims key what an issue's ``below_floor`` warning names as leaving no
+    room for more sets, beside the unmet demands' words."""
+    return f"the hard sets {issue} needs to build strength"
+
+
+def _holding(
+    cover: Coverage | None, missing: Sequence[Group], demands: Demands, reg: Registry
+) -> set[str]:
+    """What a warning may name as leaving no room for ``cover`` (None: more sets of
+    the issue the ``missing`` group serves) in one week
+    (:data:`~.program.HELD`): the session time and the engine's own limits; the limits
+    of a rule in force that count work the ``missing`` groups ask for; the work of a
+    rule in force that asks for other work, and the engine's own. That these together
+    leave no room is the solver's finding, not re-checked; that each could is."""
+    fitting = [ex for ex in reg.exercises.values() if any(g.fits(ex) for g in missing)]
+    return (
+        {f"{HELD}{key}" for key in (*HELD_WORDS, "time", "work.engine")}
+        | {
+            f"{HELD}limit.{lim.rule}"
+            for lim in demands.limits
+            if lim.rule and any(lim.fits(ex) for ex in fitting)
+        }
+        | {
+            f"{HELD}work.{other.rule}"
+            for other in demands.coverage
+            if other.rule and other != cover
+        }
+        | {f"{HELD}work.{rule}" for _, rule in demands.opens if rule}
+    )
+
+
 def _check_ruled_out(claims: _Claims, ruling: Mapping[str, set[str]]) -> Iterator[Violation]:
     """A warning that names the rules keeping a demand out must name rules that exclude
     work the demand asks for, in a week it names (``ruling``: per demand, the rules
@@ -1175,6 +1212,12 @@ def _check_ruled_out(claims: _Claims, ruling: Mapping[str, set[str]]) -> Iterato
                 yield Violation(
                     message=f"a warning says {what} needs {rule.removeprefix(LACKS)}, which "
                     "the person lacks, but none of that work needs it or it is listed",
+                )
+                continue
+            if rule.startswith(HELD) and rule not in ruling.get(what, set()):
+                yield Violation(
+                    message=f"a warning says {rule.removeprefix(HELD)} leaves no room for "
+                    f"{what}, but it does not apply to that work in the weeks it is missing",
                 )
                 continue
             if rule not in ruling.get(what, set()):
@@ -1210,6 +1253,7 @@ def _check_structure(
     short: dict[str, dict[int, int]] = {}
     unmet: dict[str, set[int]] = {}
     ruling: dict[str, set[str]] = {}  # per unmet demand, the rules excluding its work
+    asked_by: dict[str, str | None] = {}  # per unmet demand, the rule asking for it
     per_week: list[tuple[Week, Demands, list[_Slot], list[list[_Slot]]]] = []
     learnt: set[str] = set()  # families of the unloaded work of the weeks before
     # The weeks of a block share their rules and phase, so their demands: worked out
@@ -1264,9 +1308,11 @@ def _check_structure(
             excused = (cover.optional and cover.rule is None) or cover.what in claims.unmet
             if cover.may_drop(who.focus) and excused:
                 unmet.setdefault(cover.what, set()).add(number)
+                asked_by[cover.what] = cover.rule
                 if cover.what in claims.by:
                     ruling.setdefault(cover.what, set()).update(
-                        _ruling(missing, restrictions, reg, available, demands.steps)
+                        _ruling(missing, restrictions, reg, available, demands.steps),
+                        _holding(cover, missing, demands, reg),
                     )
                 continue
             if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:
@@ -1303,11 +1349,16 @@ def _check_structure(
             left = number in claims.left_out.get(vol.issue, ())
             if got < vol.floor and not left:
                 short.setdefault(vol.issue, {})[number] = got
+                if floor_claim(vol.issue) in claims.by:
+                    serving = Group(vol.issue, issue=vol.issue, roles=vol.roles)
+                    ruling.setdefault(floor_claim(vol.issue), set()).update(
+                        _holding(None, [serving], demands, reg)
+                    )
     yield from _check_limits(per_week, before_sport)
     yield from _check_steps(per_week)
     yield from _check_one_rung(per_week)
     yield from _check_floors(per_week)
-    yield from _check_claims(claims, short, unmet)
+    yield from _check_claims(claims, short, unmet, asked_by)
     yield from _check_ruled_out(claims, ruling)
 
 
@@ -1523,11 +1574,15 @@ def _check_limits(
 
 
 def _check_claims(
-    claims: _Claims, short: Mapping[str, Mapping[int, int]], unmet: Mapping[str, set[int]]
+    claims: _Claims,
+    short: Mapping[str, Mapping[int, int]],
+    unmet: Mapping[str, set[int]],
+    asked_by: Mapping[str, str | None] | None = None,
 ) -> Iterator[Violation]:
     """The engine's ``below_floor`` and ``unmet`` warnings say exactly what the program
     holds: every week short of an issue's floor, and every convention left unmet, is
-    named, and nothing else."""
+    named, and nothing else. A demand's weeks that differ name the rule asking for it
+    (``asked_by``), as its unmet demand would without the warning."""
     for issue in sorted(set(short) | set(claims.short)):
         actual = short.get(issue, {})
         weeks, detail = claims.short.get(issue, ((), None))
@@ -1550,7 +1605,8 @@ def _check_claims(
     for what in sorted(set(unmet) | set(claims.unmet)):
         if unmet.get(what, set()) != claims.unmet.get(what, set()):
             yield Violation(
-                message=f"'{what}': the weeks it is unmet and the weeks the warning names differ"
+                rule=(asked_by or {}).get(what),
+                message=f"'{what}': the weeks it is unmet and the weeks the warning names differ",
             )
 
 

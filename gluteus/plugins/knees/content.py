@@ -155,6 +155,46 @@ EXERCISES: tuple[Exercise, ...] = (
         effort=(5, 6),
     ),
     Exercise(
+        # Someone who cannot get down to the floor and up again had none of the knees
+        # rule's fixes: band walks are free-standing, step-ups need a step, and the
+        # single-leg bridge and this raise were floor work only. The same raise on a
+        # bed is the version the floor rule promises (standing, a chair or a bed).
+        id="side_lying_hip_abduction_bed",
+        name="Side-lying leg raise on the bed",
+        issues=("knees", "function"),
+        role="strength",
+        position="side-lying",
+        planes=("frontal",),
+        equipment=(),
+        loaded=False,
+        unilateral=True,
+        level=2,
+        seconds_per_rep=3,
+        rest_s=45,
+        cues=(
+            "Lie on your side on a firm bed, away from its edge, bottom knee bent",
+            "Top leg straight in line with the body, pelvis rolled slightly forward",
+            "Lift with the heel leading, lower slowly; roll onto your back, then sit up "
+            "from your side to get up",
+        ),
+        fault="Rolling back and lifting with the front of the hip (toes turned up).",
+        tags=(
+            "active_hip_abduction",
+            "lateral_hip_compression",
+            "pelvic_gapping",
+            "on_bed",
+            "supported_version",
+        ),
+        targets=("gmed",),
+        source="falls_convention",
+        evidence="convention",
+        why="The side-lying leg raise for someone who cannot get down to the floor and up "
+        "again: the same exercise on a bed; no EMG was gathered for the bed version.",
+        family="side_lying_abduction",
+        # As the floor version: bodyweight alone seldom takes it near failure.
+        effort=(5, 6),
+    ),
+    Exercise(
         id="lateral_band_walk",
         name="Lateral band walk, band at the knees",
         issues=("knees", "inhibition"),

@@ -400,11 +400,15 @@ def assess(profile: Profile, week: int) -> list[Assessment]:
         floor = "yes" if profile.can_get_up_from_floor else "no"
         out.append(Assessment("floor", floor, "as you said"))
     elif reasons:
+        # A mat is kit, not an answer: listing one does not say the person can get
+        # down to it and up again, and a reader of the program might think it does.
+        listed = "mat" in profile.equipment
+        mat = " (a mat among your equipment is not taken as a yes)" if listed else ""
         out.append(
             Assessment(
                 "floor",
                 "no",
-                "not said, and not assumed with a raised falls risk: say "
+                f"not said{mat}, and not assumed with a raised falls risk: say "
                 "can_get_up_from_floor: true if you can",
             )
         )
