@@ -5983,24 +5983,36 @@ def test_a_warning_naming_a_limit_of_a_rule_that_does_not_apply_is_caught():
     doc = program("r27_tomas.yaml")
     edited = copy.deepcopy(doc)
     warning = _groin_warning(edited)
-    # A rule with limits that is not this person's (no knee replacement here).
-    wrong = "held.limit.knee_replacement_knee_work_apart"
-    assert wrong not in warning["by"]
-    warning["by"] = sorted({*warning["by"], wrong})
+    assert WRONG_CLAIM not in warning["by"]
+    _claim_held(edited, warning, "review27/r27_tomas.yaml")
+    assert any(
+        "knee_replacement_knee_work_apart leaves no room" in str(v) for v in verify(edited, CTX)
+    )
+
+
+# A rule with limits that is not the person's (no knee replacement in these profiles).
+WRONG_CLAIM = "held.limit.knee_replacement_knee_work_apart"
+
+
+def _claim_held(doc: dict[str, Any], warning: dict[str, Any], fixture: str) -> None:
+    """``warning`` of ``doc`` edited to name :data:`WRONG_CLAIM` as holding its work
+    out, worded as the engine words it, so that only the claim is false."""
+    warning["by"] = sorted({*warning["by"], WRONG_CLAIM})
+    about = (
+        {"issue": warning["issue"]}
+        if warning["kind"] == "below_floor"
+        else {"rule": warning["rule"], "equipment": CTX.registry.equipment}
+    )
     warning["message"] = warning_text(
-        "unmet",
-        gluteus.load_profile(FIXTURES / "review27" / "r27_tomas.yaml", plugins=PM).schedule,
-        rule=warning["rule"],
+        warning["kind"],
+        gluteus.load_profile(FIXTURES / fixture, plugins=PM).schedule,
         weeks=warning["weeks"],
         detail=warning["detail"],
         by=warning["by"],
         rules=CTX.registry.safety_rules,
-        equipment=CTX.registry.equipment,
+        **about,
     )
-    edited["warnings"] = [w["message"] for w in edited["warning_details"]]
-    assert any(
-        "knee_replacement_knee_work_apart leaves no room" in str(v) for v in verify(edited, CTX)
-    )
+    doc["warnings"] = [w["message"] for w in doc["warning_details"]]
 
 
 def test_an_issue_under_its_floor_with_minutes_to_spare_is_not_told_to_add_minutes():
@@ -6019,17 +6031,7 @@ def test_an_issue_under_its_floor_with_minutes_to_spare_is_not_told_to_add_minut
     # A limit of a rule that is not this person's, named as holding it, is caught.
     edited = copy.deepcopy(doc)
     claim = next(w for w in edited["warning_details"] if w["kind"] == "below_floor")
-    claim["by"] = sorted({*claim["by"], "held.limit.knee_replacement_knee_work_apart"})
-    claim["message"] = warning_text(
-        "below_floor",
-        gluteus.load_profile(FIXTURES / "review8" / "r8_sprinter.yaml", plugins=PM).schedule,
-        issue=claim["issue"],
-        weeks=claim["weeks"],
-        detail=claim["detail"],
-        by=claim["by"],
-        rules=CTX.registry.safety_rules,
-    )
-    edited["warnings"] = [w["message"] for w in edited["warning_details"]]
+    _claim_held(edited, claim, "review8/r8_sprinter.yaml")
     assert any(
         "knee_replacement_knee_work_apart leaves no room" in str(v) for v in verify(edited, CTX)
     )
