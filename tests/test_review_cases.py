@@ -6035,3 +6035,26 @@ def test_an_issue_under_its_floor_with_minutes_to_spare_is_not_told_to_add_minut
     assert any(
         "knee_replacement_knee_work_apart leaves no room" in str(v) for v in verify(edited, CTX)
     )
+
+
+def test_the_rule_keeping_supported_versions_from_able_people_names_each_reason_it_reads():
+    """A mother 20 weeks after a birth read that she had "no ... recent birth": the rule's
+    words name each reason it reads as the condition reads it (a birth in the last 12
+    weeks, not a recent one)."""
+    rule = CTX.registry.safety_rules["able_no_supported_versions"]
+    for words in (
+        "under 60",
+        "raised risk of falling",
+        "walking aid",
+        "short one-leg or tandem stance",
+        "fewer than 8 chair stands",
+        "joint replacement",
+        "osteoporosis",
+        "pregnancy",
+        "pelvic girdle pain",
+        "birth in the last 12 weeks",
+        "pain of 4/10 or more",
+        "get down to the floor",
+    ):
+        assert words in rule.description, words
+    assert "recent birth" not in rule.description

@@ -1076,9 +1076,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         # the next rung of the same ladder (a bridge on the floor, a squat or split squat,
         # abduction against a band); the rule is stated once, so the check sees it too.
         id="able_no_supported_versions",
-        description="No reason to be supported (under 60, no raised risk of falling or "
-        "walking aid, no joint replacement, pregnancy or recent birth, no pain of 4/10 or "
-        "more, able to get down to the floor): no versions of exercises made easy by a "
+        description="No reason to be supported (under 60; no raised risk of falling, "
+        "walking aid, short one-leg or tandem stance, or fewer than 8 chair stands; no "
+        "joint replacement, osteoporosis, pregnancy, pelvic girdle pain or birth in the "
+        "last 12 weeks; no pain of 4/10 or more; able to get down to the floor): no versions of exercises made easy by a "
         "chair, a counter, a wall or a bed, and no sit to stands without a weight; the next "
         "rung of the same ladder instead.",
         source="supported_versions_convention",
