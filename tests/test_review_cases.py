@@ -6087,3 +6087,38 @@ def test_a_power_week_without_the_new_knees_one_leg_lift_is_caught():
         retime(session)
     found = verify(doc, CTX)
     assert any(v.rule == "knee_replacement_loaded_one_leg" for v in found), [str(v) for v in found]
+
+
+# --- A bridge on the bed serves what the bridge on the floor serves -----------------------
+
+
+def test_a_bed_version_serves_every_issue_its_floor_version_serves():
+    """A drill moved from the floor to a bed for someone kept off the floor is the same
+    drill: it serves the issues the floor one serves, or the planner offers it only to
+    people whose issues the floor one does not serve. The bridge on the bed served the
+    back and switching the glutes on, not the knees the floor bridge serves."""
+    on_bed = [ex for ex in CATALOGUE.values() if "on_bed" in ex.tags]
+    assert on_bed
+    for bed in on_bed:
+        floor = [
+            ex
+            for ex in CATALOGUE.values()
+            if "floor" in ex.tags
+            and (ex.family, ex.role, ex.level) == (bed.family, bed.role, bed.level)
+        ]
+        assert floor, bed.id
+        for ex in floor:
+            assert set(ex.issues) <= set(bed.issues), (bed.id, ex.id)
+
+
+def test_knees_trained_off_the_floor_get_hip_extension():
+    """Ruth (60, knee osteoarthritis at 4/10, knees that cave in, a raised risk of
+    falling, so kept off the floor): ten weeks held no hip extension, only glute
+    squeezes, though a bridge on the bed was in the catalogue: it did not serve the
+    knees, the issue she trains. Her program now holds hip extension off the floor."""
+    doc = program("r28_ruth.yaml")
+    assert "no_floor_work" in {r["id"] for r in doc["safety"]["rules"]}
+    given = [rx for _, rx in rows(doc)]
+    assert not any("floor" in tags(rx) for rx in given)
+    assert any("hip_extension" in CATALOGUE[rx["id"]].tags for rx in given)
+    assert verify(doc, CTX) == []
