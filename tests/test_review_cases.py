@@ -6058,3 +6058,90 @@ def test_the_rule_keeping_supported_versions_from_able_people_names_each_reason_
     ):
         assert words in rule.description, words
     assert "recent birth" not in rule.description
+
+
+# --- A new knee's one-leg lift kept in the power weeks ----------------------------------
+
+ONE_LEG_KNEE_WORK = {"step_up", "step_down", "split_squat"}
+
+
+def _one_leg_lifts(week: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        rx
+        for s in week["sessions"]
+        for rx in s["exercises"]
+        if rx["load_type"] == "external" and rx["family"] in KNEE_ONE_LEG
+    ]
+
+
+def test_a_new_knee_keeps_its_one_leg_lift_through_the_power_weeks():
+    """Gerald (67, 26 weeks after a right knee replacement, walks hills on Saturdays,
+    dumbbells and a step at home): after strength weeks with a step-up holding
+    dumbbells, his power weeks held sit to stands and no step-up, step-down or split
+    squat. Hills are climbed and come down on one leg, and the new knee's thigh muscles
+    stay weak long after the operation: every power week now holds a one-leg knee lift
+    with a weight, one the strength weeks loaded, going on from the load they reached
+    and never past the 8-repetition cap."""
+    doc = program("r28_gerald.yaml")
+    assert "knee_replacement_loaded_one_leg" in {r["id"] for r in doc["safety"]["rules"]}
+    assert not any(w["rule"] == "knee_replacement_loaded_one_leg" for w in doc["warning_details"])
+    strength = _weeks_of(doc, "strength")
+    reached = {rx["id"]: rx["effort"]["rm"][0] for rx in _one_leg_lifts(strength[-1])}
+    power = _weeks_of(doc, "power")
+    assert power and reached
+    for week in power:
+        given = {rx["family"] for s in week["sessions"] for rx in s["exercises"]}
+        assert given & ONE_LEG_KNEE_WORK, week["number"]
+        lifts = _one_leg_lifts(week)
+        assert lifts, week["number"]
+        for rx in lifts:
+            assert rx["id"] in reached, (week["number"], rx["id"])
+            assert 8 <= rx["effort"]["rm"][0] <= reached[rx["id"]], (week["number"], rx["id"])
+    assert verify(doc, CTX) == []
+
+
+def test_a_power_week_without_the_new_knees_one_leg_lift_is_caught():
+    doc = copy.deepcopy(program("r28_gerald.yaml"))
+    week = _weeks_of(doc, "power")[0]
+    lifts = _one_leg_lifts(week)
+    assert lifts
+    for session in week["sessions"]:
+        session["exercises"] = [rx for rx in session["exercises"] if rx not in lifts]
+        retime(session)
+    found = verify(doc, CTX)
+    assert any(v.rule == "knee_replacement_loaded_one_leg" for v in found), [str(v) for v in found]
+
+
+# --- A bridge on the bed serves what the bridge on the floor serves -----------------------
+
+
+def test_a_bed_version_serves_every_issue_its_floor_version_serves():
+    """A drill moved from the floor to a bed for someone kept off the floor is the same
+    drill: it serves the issues the floor one serves, or the planner offers it only to
+    people whose issues the floor one does not serve. The bridge on the bed served the
+    back and switching the glutes on, not the knees the floor bridge serves."""
+    on_bed = [ex for ex in CATALOGUE.values() if "on_bed" in ex.tags]
+    assert on_bed
+    for bed in on_bed:
+        floor = [
+            ex
+            for ex in CATALOGUE.values()
+            if "floor" in ex.tags
+            and (ex.family, ex.role, ex.level) == (bed.family, bed.role, bed.level)
+        ]
+        assert floor, bed.id
+        for ex in floor:
+            assert set(ex.issues) <= set(bed.issues), (bed.id, ex.id)
+
+
+def test_knees_trained_off_the_floor_get_hip_extension():
+    """Ruth (60, knee osteoarthritis at 4/10, knees that cave in, a raised risk of
+    falling, so kept off the floor): ten weeks held no hip extension, only glute
+    squeezes, though a bridge on the bed was in the catalogue: it did not serve the
+    knees, the issue she trains. Her program now holds hip extension off the floor."""
+    doc = program("r28_ruth.yaml")
+    assert "no_floor_work" in {r["id"] for r in doc["safety"]["rules"]}
+    given = [rx for _, rx in rows(doc)]
+    assert not any("floor" in tags(rx) for rx in given)
+    assert any("hip_extension" in CATALOGUE[rx["id"]].tags for rx in given)
+    assert verify(doc, CTX) == []

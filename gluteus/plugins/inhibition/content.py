@@ -406,7 +406,7 @@ EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         id="bridge_on_bed",
         name="Glute bridge on the bed",
-        issues=("inhibition", "back"),
+        issues=("inhibition", "back", "knees"),
         role="activation",
         position="supine",
         planes=("sagittal",),

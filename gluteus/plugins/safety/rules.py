@@ -1915,16 +1915,23 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         id="knee_replacement_loaded_one_leg",
         description="From 12 weeks after a knee replacement, with a weight to lift and "
         "nothing keeping single-leg work next to a support (a raised risk of falling, "
-        "osteoporosis): every week of the strength phase also holds a one-leg knee lift "
-        "with a weight (a split squat or a step-up holding dumbbells or a kettlebell), no "
-        "heavier than an 8-repetition load, where the other rules and the minutes leave "
-        "one.",
+        "osteoporosis): every week of the strength and power phases also holds a one-leg "
+        "knee lift with a weight (a split squat or a step-up holding dumbbells or a "
+        "kettlebell), no heavier than an 8-repetition load, where the other rules and the "
+        "minutes leave one.",
         # The knee loaded on two days a week or more, as progressive resistance after a
         # knee replacement is (Bade & Stevens-Lapsley 2011), and on one leg, where the
         # operated side cannot lean on the other. From the late stage, the one for
         # single-leg work (joint_replacement_stages); not where the falls or osteoporosis
         # rules leave out every free-standing single-leg lift, whose programs would only
-        # say it was left out.
+        # say it was left out. The power weeks keep it: the quadriceps weakness after a
+        # knee replacement outlasts a program (Meier 2008, recalled), and hills and stairs
+        # are climbed on one leg. With the two-leg rule's power ask met by any knee lift,
+        # a man of 67, 26 weeks after his, walking hills on Saturdays, went from a
+        # step-up with dumbbells and a bodyweight one in week 8 to a sit to stand holding
+        # a weight and no step-up, step-down or split squat in weeks 9-10. The lift is
+        # one the strength weeks loaded (the power weeks start no new lift), so it goes
+        # on from its load.
         source="bade2011",
         evidence="recalled",
         when=Trigger(
@@ -1936,10 +1943,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
                 )
             )
         ),
-        requires=loaded_lifts(KNEE_ONE_LEG_LIFTS, power=()),
+        requires=loaded_lifts(KNEE_ONE_LEG_LIFTS),
         notes=(
-            "Each strength week also has a split squat or a step-up holding a weight, so "
-            "the new knee works on its own, not leaning on the other leg.",
+            "Each strength and power week also has a split squat or a step-up holding a "
+            "weight, so the new knee works on its own, not leaning on the other leg.",
         ),
     ),
     SafetyRule(
