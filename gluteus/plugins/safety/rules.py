@@ -1079,9 +1079,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         description="No reason to be supported (under 60; no raised risk of falling, "
         "walking aid, short one-leg or tandem stance, or fewer than 8 chair stands; no "
         "joint replacement, osteoporosis, pregnancy, pelvic girdle pain or birth in the "
-        "last 12 weeks; no pain of 4/10 or more; able to get down to the floor): no versions of exercises made easy by a "
-        "chair, a counter, a wall or a bed, and no sit to stands without a weight; the next "
-        "rung of the same ladder instead.",
+        "last 12 weeks; no pain of 4/10 or more; able to get down to the floor): no "
+        "versions of exercises made easy by a chair, a counter, a wall or a bed, and no sit "
+        "to stands without a weight; the next rung of the same ladder instead.",
         source="supported_versions_convention",
         evidence="convention",
         when=Trigger(condition=Not(AnyOf(SUPPORT_REASONS))),
