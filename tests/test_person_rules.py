@@ -457,6 +457,12 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=31, precautions=["pregnancy"], pregnancy_week=29),
         slip_in("single_leg_stance"),
     ),
+    # The daily pelvic-floor exercises, told through the pregnancy, cannot be taken out.
+    (
+        "pregnancy_pelvic_floor",
+        person(age=31, precautions=["pregnancy"], pregnancy_week=12),
+        without_rule("pregnancy_pelvic_floor"),
+    ),
     (
         "pelvic_girdle_pain",
         person(age=31, precautions=["pregnancy"], pregnancy_week=20, signs=["pelvic_girdle_pain"]),
@@ -474,6 +480,17 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         "hip_replacement_posterior",
         person(age=66, precautions=["hip_replacement_posterior"], weeks_since_surgery=20),
         slip_in("hip_hinge_drill"),
+    ),
+    # On all fours the new hip bears weight bent to the precautions' limit.
+    (
+        "hip_replacement_posterior",
+        person(age=66, precautions=["hip_replacement_posterior"], weeks_since_surgery=20),
+        slip_in("fire_hydrant"),
+    ),
+    (
+        "hip_replacement_lateral",
+        person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
+        slip_in("bird_dog"),
     ),
     (
         "hip_replacement_lateral",

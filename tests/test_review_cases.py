@@ -6145,3 +6145,29 @@ def test_knees_trained_off_the_floor_get_hip_extension():
     assert not any("floor" in tags(rx) for rx in given)
     assert any("hip_extension" in CATALOGUE[rx["id"]].tags for rx in given)
     assert verify(doc, CTX) == []
+
+
+# --- A posterior hip replacement off all fours; pelvic-floor exercises in pregnancy ------
+
+
+def test_a_hip_replacement_with_its_precautions_kept_is_never_on_all_fours():
+    """Walter (63, 10 weeks after a posterior hip replacement, precautions kept) was given
+    fire hydrants: on all fours the new hip bears weight bent to 90 degrees, and the
+    trunk shifting over the knee adds the crossing inwards that, with the bend, is the
+    position such a hip dislocates in. No exercise on all fours while the precautions
+    hold; the program passes its check."""
+    doc = program("r29_walter.yaml")
+    assert "hip_replacement_posterior" in {r["id"] for r in doc["safety"]["rules"]}
+    assert [rx["id"] for _, rx in rows(doc) if rx["position"] == "quadruped"] == []
+    assert verify(doc, CTX) == []
+
+
+def test_a_pregnant_woman_is_told_to_do_pelvic_floor_exercises_every_day():
+    """Sofia (22 weeks pregnant) had no word of pelvic-floor training in eight weeks; it is
+    advised through pregnancy (Mottola 2018), as after a birth: the note reaches her
+    program, and one without it fails its check."""
+    doc = program("r29_sofia.yaml")
+    assert "pregnancy_pelvic_floor" in {r["id"] for r in doc["safety"]["rules"]}
+    note = next(n for n in doc["safety"]["notes"] if "Pelvic-floor exercises every day" in n)
+    assert "3 times a day" in note and "pregnancy" in note
+    assert verify(doc, CTX) == []

@@ -613,6 +613,18 @@ HIP_FLEXION_PRECAUTION = AllOf(
         HIP_PRECAUTIONS_KEPT,
     )
 )
+# On all fours the hips bear weight bent to 90 degrees, the precautions' limit: rocking
+# back takes them past it, and the trunk shifting over one knee (a fire hydrant's or a
+# bird dog's fault) adds the crossing inwards that, with the bend, is the position a
+# posterior or lateral hip dislocates in (a convention on the precautions: a man 10
+# weeks after a posterior replacement was given fire hydrants).
+ALL_FOURS = ("quadruped",)
+# How a pelvic-floor exercise is done, in the notes during a pregnancy and after a birth.
+PELVIC_FLOOR_HOW = (
+    "Pelvic-floor exercises every day, on their own besides this program: squeeze and "
+    "lift around the back passage, vagina and bladder as if stopping wind and a wee, hold, "
+    "then let go fully"
+)
 # The abductors rebuilt after a hip replacement, said once for the rules that ask for it
 # (a lateral approach's, whose repair weakens them, and the others' with a pelvis that
 # drops): standing work pushing or lifting the leg out to the side each week, and from
@@ -1221,6 +1233,21 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         exclude_tags=("unsupported_balance", "balance_challenge", "high_abdominal_pressure"),
     ),
     SafetyRule(
+        # The postnatal rule asks for them after the birth; training them through the
+        # pregnancy lowers the risk of leaking urine during it and after (Mottola 2018's
+        # guideline, recalled), so a pregnant woman is told the same.
+        id="pregnancy_pelvic_floor",
+        description="In pregnancy: pelvic-floor exercises every day, besides the program.",
+        source="mottola2018",
+        evidence="recalled",
+        when=Trigger(precautions=("pregnancy",)),
+        notes=(
+            PELVIC_FLOOR_HOW + "; about 8 squeezes, 3 times a day (NICE NG123), through the "
+            "pregnancy and after the birth (Mottola 2018; both recalled). Your midwife or a "
+            "pelvic health physiotherapist can check you are doing them right.",
+        ),
+    ),
+    SafetyRule(
         id="pregnancy_stop_signs",
         description="In pregnancy, stop for any warning sign and seek care.",
         source="pregnancy_guidance",
@@ -1341,11 +1368,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
         stop_signs=POSTNATAL_STOP_SIGNS,
         notes=(
-            "Pelvic-floor exercises every day, on their own besides this program: squeeze "
-            "and lift around the back passage, vagina and bladder as if stopping wind and "
-            "a wee, hold, then let go fully; at least 8 squeezes, 3 times a day, for at "
-            "least 3 months (NICE NG123, NG210). A pelvic health physiotherapist can check you are "
-            "doing them right.",
+            PELVIC_FLOOR_HOW + "; at least 8 squeezes, 3 times a day, for at least 3 months "
+            "(NICE NG123, NG210). A pelvic health physiotherapist can check you are doing them "
+            "right.",
             "Stop and see your midwife, GP or a pelvic health physiotherapist if any "
             "postnatal stop sign appears. Running and jumping come back from 12 weeks "
             "after the birth at the earliest, only without those signs, and best after a "
@@ -1384,7 +1409,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="hip_replacement_posterior",
         description="Posterior hip replacement: hip bent no more than 90 degrees, no "
-        "crossing the midline, no turning the hip in, and no jumps or hops on the new hip.",
+        "crossing the midline, no turning the hip in, no kneeling on all fours, and no "
+        "jumps or hops on the new hip.",
         source="hip_replacement_precautions",
         evidence="verified",
         when=Trigger(precautions=("hip_replacement_posterior",), condition=HIP_PRECAUTIONS_KEPT),
@@ -1394,6 +1420,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "hip_internal_rotation",
             "impact",
         ),
+        exclude_positions=ALL_FOURS,
         stop_signs=DISLOCATION_SIGNS,
         notes=(
             "Your surgeon's precautions override these; ask them when they may be lifted, "
@@ -1404,8 +1431,8 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         id="hip_replacement_lateral",
         description="Lateral hip replacement: as the posterior precautions: hip bent no "
-        "more than 90 degrees, no crossing the midline, no turning the hip in, and no "
-        "jumps or hops on the new hip.",
+        "more than 90 degrees, no crossing the midline, no turning the hip in, no kneeling "
+        "on all fours, and no jumps or hops on the new hip.",
         source="hip_replacement_precautions",
         evidence="verified",
         when=Trigger(precautions=("hip_replacement_lateral",), condition=HIP_PRECAUTIONS_KEPT),
@@ -1415,6 +1442,7 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
             "hip_internal_rotation",
             "impact",
         ),
+        exclude_positions=ALL_FOURS,
         stop_signs=DISLOCATION_SIGNS,
         notes=(
             "Your surgeon's precautions override these; ask them when they may be lifted, "
