@@ -6171,3 +6171,13 @@ def test_a_pregnant_woman_is_told_to_do_pelvic_floor_exercises_every_day():
     note = next(n for n in doc["safety"]["notes"] if "Pelvic-floor exercises every day" in n)
     assert "3 times a day" in note and "pregnancy" in note
     assert verify(doc, CTX) == []
+
+
+def test_the_dead_bug_keeps_the_hips_at_90_degrees_in_its_words():
+    """Walter's dead bug started at 90 degrees of hip bend, his precautions' limit, with
+    no cue keeping it there: the exercise says the knees stay over the hips, and every
+    program showing it shows that cue."""
+    cue = "Knees stacked over the hips, never drawn towards the chest"
+    assert cue in CATALOGUE["dead_bug"].cues
+    shown = [rx for _, rx in rows(program("r29_walter.yaml")) if rx["id"] == "dead_bug"]
+    assert all(cue in rx["cues"] for rx in shown)

@@ -185,6 +185,9 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=30,
         cues=(
             "Low back gently on the floor",
+            # The start, hips bent to 90 degrees, is a hip precaution's limit: the knees
+            # stay over the hips, never drawn towards the chest.
+            "Knees stacked over the hips, never drawn towards the chest",
             "Lower opposite arm and leg slowly, then switch sides",
             "Breathe out as you reach",
         ),
