@@ -492,6 +492,17 @@ CASES: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
         person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),
         slip_in("bird_dog"),
     ),
+    # Getting down to the floor and up goes through all fours or past 90 degrees.
+    (
+        "hip_replacement_off_the_floor",
+        person(
+            age=66,
+            precautions=["hip_replacement_posterior"],
+            weeks_since_surgery=8,
+            can_get_up_from_floor=True,
+        ),
+        slip_in("glute_bridge", week=1),
+    ),
     (
         "hip_replacement_lateral",
         person(age=66, precautions=["hip_replacement_lateral"], weeks_since_surgery=20),

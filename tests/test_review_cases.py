@@ -6150,15 +6150,30 @@ def test_knees_trained_off_the_floor_get_hip_extension():
 # --- A posterior hip replacement off all fours; pelvic-floor exercises in pregnancy ------
 
 
-def test_a_hip_replacement_with_its_precautions_kept_is_never_on_all_fours():
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [
+        ("r29_walter.yaml", "hip_replacement_posterior"),
+        ("r30_margaret.yaml", "hip_replacement_lateral"),
+    ],
+)
+def test_a_hip_replacement_with_its_precautions_kept_is_never_on_all_fours_or_the_floor(name, rule):
     """Walter (63, 10 weeks after a posterior hip replacement, precautions kept) was given
     fire hydrants: on all fours the new hip bears weight bent to 90 degrees, and the
     trunk shifting over the knee adds the crossing inwards that, with the bend, is the
-    position such a hip dislocates in. No exercise on all fours while the precautions
-    hold; the program passes its check."""
-    doc = program("r29_walter.yaml")
-    assert "hip_replacement_posterior" in {r["id"] for r in doc["safety"]["rules"]}
+    position such a hip dislocates in. He and Margaret (67, 8 weeks after a lateral one)
+    had bridges, planks and prone work on the floor, though both said they could get up
+    from it: getting down and up goes through all fours or past 90 degrees. Nothing on
+    all fours while the precautions hold, nothing on the floor up to 12 weeks after the
+    operation (the bed stands in for it), and the program passes its check."""
+    doc = program(name)
+    assert {rule, "hip_replacement_off_the_floor"} <= {r["id"] for r in doc["safety"]["rules"]}
+    assert doc["profile"]["can_get_up_from_floor"] is True
     assert [rx["id"] for _, rx in rows(doc) if rx["position"] == "quadruped"] == []
+    surgery = doc["profile"]["weeks_since_surgery"]
+    early = [w["number"] for w in doc["weeks"] if surgery + w["number"] - 1 < 12]
+    assert early
+    assert [rx["id"] for _, rx in rows(doc, early) if "floor" in tags(rx)] == []
     assert verify(doc, CTX) == []
 
 

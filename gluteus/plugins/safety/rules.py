@@ -1429,6 +1429,28 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         ),
     ),
     SafetyRule(
+        # Getting down to the floor and up again goes through all fours or a hip bent past
+        # 90 degrees, whatever the person says of managing it: a man 10 weeks after a
+        # posterior replacement and a woman 8 weeks after a lateral one, both saying they
+        # could get up from the floor, had bridges, planks and prone work on it. The
+        # middle stage's bridges are done on a bed; from 12 weeks the person's own answer
+        # decides, as for anyone.
+        id="hip_replacement_off_the_floor",
+        description="Up to 12 weeks after a posterior or lateral hip replacement, with its "
+        "precautions kept: no exercises on the floor, as getting down to it and up again "
+        "goes through all fours or a hip bent past 90 degrees; their versions on a bed, "
+        "in a chair or standing instead.",
+        source="hip_replacement_precautions",
+        evidence="convention",
+        when=Trigger(condition=AllOf((HIP_FLEXION_PRECAUTION, AnyOf((HIP_EARLY, HIP_MIDDLE))))),
+        exclude_tags=("floor",),
+        notes=(
+            "Until 12 weeks after your operation, while your hip precautions hold, stay off "
+            "the floor: getting down and up again bends the new hip past 90 degrees or takes "
+            "you onto all fours. The program's lying exercises are done on your bed.",
+        ),
+    ),
+    SafetyRule(
         id="hip_replacement_lateral",
         description="Lateral hip replacement: as the posterior precautions: hip bent no "
         "more than 90 degrees, no crossing the midline, no turning the hip in, no kneeling "
