@@ -6196,3 +6196,15 @@ def test_the_dead_bug_keeps_the_hips_at_90_degrees_in_its_words():
     assert cue in CATALOGUE["dead_bug"].cues
     shown = [rx for _, rx in rows(program("r29_walter.yaml")) if rx["id"] == "dead_bug"]
     assert all(cue in rx["cues"] for rx in shown)
+
+
+def test_no_cue_of_a_raised_seat_rise_contradicts_the_operated_leg_slid_forward():
+    """Walter's and Margaret's sit to stand said "Feet level" while the hip rule's note
+    said to slide the operated leg a little forward: the rise's cues ask for nothing
+    about where the feet stand beside each other, and the note is shown."""
+    for name in ("r29_walter.yaml", "r30_margaret.yaml"):
+        doc = program(name)
+        assert any("operated leg slid a little forward" in n for n in doc["safety"]["notes"])
+        rises = [rx for _, rx in rows(doc) if rx["family"] == "sit_to_stand"]
+        assert rises
+        assert not [c for rx in rises for c in rx["cues"] if "level" in c.lower()]

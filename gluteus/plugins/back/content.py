@@ -249,8 +249,9 @@ EXERCISES: tuple[Exercise, ...] = (
                 guards=("chair_rise",),
             ),
             # The operated leg slid forward is said by the hip-replacement rules' notes,
-            # to those who have one: anyone may be given a raised seat.
-            "Feet level, both legs working",
+            # to those who have one: anyone may be given a raised seat. So the cue asks
+            # for flat feet, not level ones, which would contradict that note.
+            "Feet flat, both legs working",
             "Push on the armrests to stand up tall, trunk upright; sit down slowly the same way",
         ),
         fault="Leaning far forward or dropping into the seat.",

@@ -879,8 +879,9 @@ EXERCISES: tuple[Exercise, ...] = (
                 guards=("chair_rise",),
             ),
             # The operated leg slid forward is said by the hip-replacement rules' notes,
-            # to those who have one: anyone may be given a raised seat.
-            "Feet level, both legs working",
+            # to those who have one: anyone may be given a raised seat. So the cue asks
+            # for flat feet, not level ones, which would contradict that note.
+            "Feet flat, both legs working",
             Cue(
                 "Push on the armrests and stand up as fast as you safely can, trunk upright",
                 guards=("fast_chair_rise",),
