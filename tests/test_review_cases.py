@@ -6174,6 +6174,10 @@ def test_a_hip_replacement_with_its_precautions_kept_is_never_on_all_fours_or_th
     early = [w["number"] for w in doc["weeks"] if surgery + w["number"] - 1 < 12]
     assert early
     assert [rx["id"] for _, rx in rows(doc, early) if "floor" in tags(rx)] == []
+    # From 12 weeks the floor comes back, with a way down and up shown by a
+    # physiotherapist first while the precautions hold.
+    note = next(n for n in doc["safety"]["notes"] if "Until 12 weeks after your operation" in n)
+    assert "a way down and up that keeps within them" in note
     assert verify(doc, CTX) == []
 
 
@@ -6208,3 +6212,19 @@ def test_no_cue_of_a_raised_seat_rise_contradicts_the_operated_leg_slid_forward(
         rises = [rx for _, rx in rows(doc) if rx["family"] == "sit_to_stand"]
         assert rises
         assert not [c for rx in rises for c in rx["cues"] if "level" in c.lower()]
+
+
+def test_a_side_lying_leg_raise_does_not_turn_a_posterior_hip_in():
+    """Walter's side-lying leg raise told him to roll the pelvis forward, which turns the
+    top hip in, as his precautions forbid: the cue carries that tag, so his program
+    drops it and keeps the rest of the exercise's words; someone without the precaution
+    keeps it."""
+    for ex in ("side_lying_hip_abduction", "side_lying_hip_abduction_bed"):
+        (rolled,) = [c for c in CATALOGUE[ex].cues if "forward" in c]
+        assert "hip_internal_rotation" in rolled.tags
+    raises = [
+        rx for _, rx in rows(program("r29_walter.yaml")) if rx["family"] == "side_lying_abduction"
+    ]
+    assert raises
+    assert not [c for rx in raises for c in rx["cues"] if "forward" in c]
+    assert all(any("in line with the body" in c for c in rx["cues"]) for rx in raises)

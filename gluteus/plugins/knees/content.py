@@ -134,7 +134,9 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=45,
         cues=(
             "Bottom knee bent, top leg straight in line with the body",
-            "Roll the pelvis slightly forward, toes level",
+            # Rolling forward turns the top hip in a little: not for a hip whose
+            # precautions forbid turning it in (a posterior or lateral replacement).
+            Cue("Roll the pelvis slightly forward, toes level", tags=("hip_internal_rotation",)),
             "Lift with the heel leading, lower slowly",
         ),
         fault="Rolling back and lifting with the front of the hip (toes turned up).",
@@ -173,7 +175,8 @@ EXERCISES: tuple[Exercise, ...] = (
         rest_s=45,
         cues=(
             "Lie on your side on a firm bed, away from its edge, bottom knee bent",
-            "Top leg straight in line with the body, pelvis rolled slightly forward",
+            "Top leg straight in line with the body",
+            Cue("Pelvis rolled slightly forward, toes level", tags=("hip_internal_rotation",)),
             "Lift with the heel leading, lower slowly; roll onto your back, then sit up "
             "from your side to get up",
         ),

@@ -1447,7 +1447,10 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         notes=(
             "Until 12 weeks after your operation, while your hip precautions hold, stay off "
             "the floor: getting down and up again bends the new hip past 90 degrees or takes "
-            "you onto all fours. The program's lying exercises are done on your bed.",
+            "you onto all fours. The program's lying exercises are done on your bed. From 12 "
+            "weeks, floor exercises come back as you said you can get down and up; while the "
+            "precautions still hold, have your physiotherapist show you a way down and up "
+            "that keeps within them before you use the floor.",
         ),
     ),
     SafetyRule(
