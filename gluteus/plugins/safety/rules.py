@@ -1818,7 +1818,9 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
     SafetyRule(
         # Said once, here: the note, the weeks the rule holds in and the exercises it
         # leaves agree. Every sit to stand carries chair_rise; only one whose cue names
-        # the raised seat (guarding it) stays.
+        # the raised seat (guarding it) stays. The exercises done sitting go on the same
+        # seat (the note): on an ordinary chair the hip sits at 90 degrees or more, and a
+        # man after a posterior replacement pressed his knees out sitting on one.
         id="raised_seat_sit_to_stand",
         description="While a new hip may not bend past 90 degrees (posterior and lateral "
         "approaches; this program keeps the precaution for all its weeks, as only the "
@@ -1832,9 +1834,11 @@ SAFETY_RULES: tuple[SafetyRule, ...] = (
         notes=(
             "While your hip may not bend past 90 degrees, stand up from a firm, high chair "
             "(or a firm cushion on the seat) pushing on the armrests, the operated leg slid "
-            "a little forward, every time. This program keeps that precaution for all its "
-            "weeks, as only your surgeon can lift it; once they do, say so in your profile "
-            "(hip_precautions_lifted: true) and a new program brings the ordinary chair back.",
+            "a little forward, every time, and do the exercises done sitting on that same "
+            "high seat, hips higher than the knees. This program keeps that precaution for "
+            "all its weeks, as only your surgeon can lift it; once they do, say so in your "
+            "profile (hip_precautions_lifted: true) and a new program brings the ordinary "
+            "chair back.",
         ),
     ),
     SafetyRule(
