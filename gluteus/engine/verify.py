@@ -1173,23 +1173,17 @@ def floor_claim(issue: str) -> str:
     return f"the hard sets {issue} needs to build strength"
 
 
-def _holding(
-    cover: Coverage | None, missing: Sequence[Group], demands: Demands, reg: Registry
-) -> set[str]:
+def _holding(cover: Coverage | None, demands: Demands) -> set[str]:
     """What a warning may name as leaving no room for ``cover`` (None: more sets of
-    the issue the ``missing`` group serves) in one week
-    (:data:`~.program.HELD`): the session time and the engine's own limits; the limits
-    of a rule in force that count work the ``missing`` groups ask for; the work of a
-    rule in force that asks for other work, and the engine's own. That these together
-    leave no room is the solver's finding, not re-checked; that each could is."""
-    fitting = [ex for ex in reg.exercises.values() if any(g.fits(ex) for g in missing)]
+    an issue) in one week (:data:`~.program.HELD`): the session time and the engine's
+    own limits; the limits of a rule in force that week, whatever work they limit (a
+    limit on other work moves it into the sessions this work would use: the day before
+    a sport day pushes the heavy work to the other days); the work of a rule in force
+    that asks for other work, and the engine's own. That these together leave no room
+    is the solver's finding, not re-checked; that each could is."""
     return (
         {f"{HELD}{key}" for key in (*HELD_WORDS, "time", "work.engine")}
-        | {
-            f"{HELD}limit.{lim.rule}"
-            for lim in demands.limits
-            if lim.rule and any(lim.fits(ex) for ex in fitting)
-        }
+        | {f"{HELD}limit.{lim.rule}" for lim in demands.limits if lim.rule}
         | {
             f"{HELD}work.{other.rule}"
             for other in demands.coverage
@@ -1312,7 +1306,7 @@ def _check_structure(
                 if cover.what in claims.by:
                     ruling.setdefault(cover.what, set()).update(
                         _ruling(missing, restrictions, reg, available, demands.steps),
-                        _holding(cover, missing, demands, reg),
+                        _holding(cover, demands),
                     )
                 continue
             if cover.rule is None and cover.issue is not None and len(cover.groups) == 1:
@@ -1350,10 +1344,7 @@ def _check_structure(
             if got < vol.floor and not left:
                 short.setdefault(vol.issue, {})[number] = got
                 if floor_claim(vol.issue) in claims.by:
-                    serving = Group(vol.issue, issue=vol.issue, roles=vol.roles)
-                    ruling.setdefault(floor_claim(vol.issue), set()).update(
-                        _holding(None, [serving], demands, reg)
-                    )
+                    ruling.setdefault(floor_claim(vol.issue), set()).update(_holding(None, demands))
     yield from _check_limits(per_week, before_sport)
     yield from _check_steps(per_week)
     yield from _check_one_rung(per_week)
