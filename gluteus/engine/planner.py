@@ -1922,13 +1922,10 @@ def _warnings(
             vol = next((v for v in c.plan.demands.volume if v.issue == issue), None)
             if vol is None or not vol.floor:
                 continue
-            weeks = [
-                w
-                for w in c.block.loading_weeks
-                if _hard_sets_in(c, w, issue, vol.roles) < vol.floor
-            ]
+            got = {w: _hard_sets_in(c, w, issue, vol.roles) for w in c.block.loading_weeks}
+            weeks = [w for w, sets in got.items() if sets < vol.floor]
             for week in weeks:
-                short.setdefault(_hard_sets_in(c, week, issue, vol.roles), []).append(week)
+                short.setdefault(got[week], []).append(week)
             if weeks:
                 previous = chosen[number - 1] if number else None
                 room.append(_held_by(plan, c, previous, short=issue))

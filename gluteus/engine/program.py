@@ -275,6 +275,11 @@ HELD_WORDS: dict[str, str] = {
 """The engine's own limits a warning may name (``held.<key>``), in words."""
 
 
+def _in_words(items: Sequence[str]) -> str:
+    """``items`` as a list in words: "a", "a and b", "a, b and c"."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
+
+
 def _held_words(
     held: Sequence[str], schedule: Schedule, known: Mapping[str, SafetyRule]
 ) -> list[str] | None:
@@ -344,7 +349,7 @@ def warning_text(
         words = _held_words([b.removeprefix(HELD) for b in by], schedule, rules or {})
         if not words:
             return None
-        listed = ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+        listed = _in_words(words)
         advice = (
             ": allow more minutes per session or another session a week to reach it"
             if f"{HELD}time" in by
@@ -371,7 +376,7 @@ def warning_text(
                         for r in ruled
                     )
                 )
-                named = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+                named = _in_words(names)
                 reasons.append(
                     f"the safety rule{'s' * (len(names) > 1)} {named} "
                     f"exclude{'s' * (len(names) == 1)} every exercise that would meet it with "
@@ -388,7 +393,7 @@ def warning_text(
                 words = _held_words(held, schedule, known)
                 if not words:
                     return None
-                listed = ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+                listed = _in_words(words)
                 reasons.append(f"{listed} leave{'s' * (len(words) == 1)} no room for it")
             return f"In {_weeks_span(weeks)}, {detail}: {' and '.join(reasons)}, so it is left out."
         return (
