@@ -61,6 +61,8 @@ airplane, skater squats); ``ballistic`` swung or jumped loads;
 
 from __future__ import annotations
 
+import attrs
+
 from gluteus.engine.model import (
     Activation,
     AllOf,
@@ -79,6 +81,45 @@ from gluteus.plugins import _sources as src
 from gluteus.plugins._sources import ADVANCE_HOLD, ADVANCE_REPS, ADVANCE_SUPPORT, REGRESS
 
 SOURCES = src.ALL
+
+SIDE_LYING_RAISE = Exercise(
+    id="side_lying_hip_abduction",
+    name="Side-lying leg raise (hip abduction)",
+    issues=("knees", "function"),
+    role="strength",
+    position="side-lying",
+    planes=("frontal",),
+    equipment=(),
+    loaded=False,
+    unilateral=True,
+    level=2,
+    seconds_per_rep=3,
+    rest_s=45,
+    cues=(
+        "Bottom knee bent, top leg straight in line with the body",
+        # Rolling forward turns the top hip in a little: not for a hip whose
+        # precautions forbid turning it in (a posterior or lateral replacement).
+        Cue("Roll the pelvis slightly forward, toes level", tags=("hip_internal_rotation",)),
+        "Lift with the heel leading, lower slowly",
+    ),
+    fault="Rolling back and lifting with the front of the hip (toes turned up).",
+    tags=("active_hip_abduction", "lateral_hip_compression", "pelvic_gapping"),
+    targets=("gmed",),
+    activation=Activation(
+        gmed=81,
+        measure="mean",
+        note="Anterior log-roll scores higher than neutral (Baik 2020).",
+    ),
+    source="distefano2009",
+    evidence="verified",
+    why="The classic side-lying leg raise: the highest bodyweight glute med value (81% MVIC); 30 in a row is a published benchmark of glute med endurance.",
+    family="side_lying_abduction",
+    # Bodyweight alone seldom takes this near failure in 8-15 reps, so its effort
+    # is stated as it is reached (5-6/10, a convention), not as the 7-8/10 of
+    # strength work: harder comes from a harder version, not from words.
+    effort=(5, 6),
+)
+"""The side-lying leg raise on the floor; its version on a bed is made from it."""
 
 EXERCISES: tuple[Exercise, ...] = (
     Exercise(
@@ -119,83 +160,26 @@ EXERCISES: tuple[Exercise, ...] = (
         why="Single-leg hip extension with the pelvis held level and no equipment: glute max and med work for the back, the knees and glutes that are slow to switch on (a standard fix for knees that cave in).",
         family="single_leg_bridge",
     ),
-    Exercise(
-        id="side_lying_hip_abduction",
-        name="Side-lying leg raise (hip abduction)",
-        issues=("knees", "function"),
-        role="strength",
-        position="side-lying",
-        planes=("frontal",),
-        equipment=(),
-        loaded=False,
-        unilateral=True,
-        level=2,
-        seconds_per_rep=3,
-        rest_s=45,
-        cues=(
-            "Bottom knee bent, top leg straight in line with the body",
-            # Rolling forward turns the top hip in a little: not for a hip whose
-            # precautions forbid turning it in (a posterior or lateral replacement).
-            Cue("Roll the pelvis slightly forward, toes level", tags=("hip_internal_rotation",)),
-            "Lift with the heel leading, lower slowly",
-        ),
-        fault="Rolling back and lifting with the front of the hip (toes turned up).",
-        tags=("active_hip_abduction", "lateral_hip_compression", "pelvic_gapping"),
-        targets=("gmed",),
-        activation=Activation(
-            gmed=81,
-            measure="mean",
-            note="Anterior log-roll scores higher than neutral (Baik 2020).",
-        ),
-        source="distefano2009",
-        evidence="verified",
-        why="The classic side-lying leg raise: the highest bodyweight glute med value (81% MVIC); 30 in a row is a published benchmark of glute med endurance.",
-        family="side_lying_abduction",
-        # Bodyweight alone seldom takes this near failure in 8-15 reps, so its effort
-        # is stated as it is reached (5-6/10, a convention), not as the 7-8/10 of
-        # strength work: harder comes from a harder version, not from words.
-        effort=(5, 6),
-    ),
-    Exercise(
-        # Someone who cannot get down to the floor and up again had none of the knees
-        # rule's fixes: band walks are free-standing, step-ups need a step, and the
-        # single-leg bridge and this raise were floor work only. The same raise on a
-        # bed is the version the floor rule promises (standing, a chair or a bed).
+    SIDE_LYING_RAISE,
+    # Someone who cannot get down to the floor and up again had none of the knees
+    # rule's fixes: band walks are free-standing, step-ups need a step, and the
+    # single-leg bridge and this raise were floor work only. The same raise on a bed is
+    # the version the floor rule promises (standing, a chair or a bed).
+    attrs.evolve(
+        SIDE_LYING_RAISE,
         id="side_lying_hip_abduction_bed",
         name="Side-lying leg raise on the bed",
-        issues=("knees", "function"),
-        role="strength",
-        position="side-lying",
-        planes=("frontal",),
-        equipment=(),
-        loaded=False,
-        unilateral=True,
-        level=2,
-        seconds_per_rep=3,
-        rest_s=45,
         cues=(
-            "Lie on your side on a firm bed, away from its edge, bottom knee bent",
-            "Top leg straight in line with the body",
-            Cue("Pelvis rolled slightly forward, toes level", tags=("hip_internal_rotation",)),
-            "Lift with the heel leading, lower slowly; roll onto your back, then sit up "
-            "from your side to get up",
+            "Lie on your side on a firm bed, away from its edge; to get up, roll onto your "
+            "back, then sit up from your side",
+            *SIDE_LYING_RAISE.cues,
         ),
-        fault="Rolling back and lifting with the front of the hip (toes turned up).",
-        tags=(
-            "active_hip_abduction",
-            "lateral_hip_compression",
-            "pelvic_gapping",
-            "on_bed",
-            "supported_version",
-        ),
-        targets=("gmed",),
+        tags=(*SIDE_LYING_RAISE.tags, "on_bed", "supported_version"),
+        activation=Activation(measure="none"),  # none gathered on a bed
         source="falls_convention",
         evidence="convention",
         why="The side-lying leg raise for someone who cannot get down to the floor and up "
         "again: the same exercise on a bed; no EMG was gathered for the bed version.",
-        family="side_lying_abduction",
-        # As the floor version: bodyweight alone seldom takes it near failure.
-        effort=(5, 6),
     ),
     Exercise(
         id="lateral_band_walk",
