@@ -6230,3 +6230,16 @@ def test_a_side_lying_leg_raise_does_not_turn_a_posterior_hip_in():
     assert raises
     assert not [c for rx in raises for c in rx["cues"] if "forward" in c]
     assert all(any("in line with the body" in c for c in rx["cues"]) for rx in raises)
+
+
+def test_getting_up_from_the_bed_is_never_told_as_a_sit_up():
+    """A woman of 74 with osteoporosis read "roll onto your back, then sit up" on the bed
+    version of the side-lying leg raise: a forward bend of a weak spine. Every exercise
+    done on a bed that says how to get up says to push up with the arms from the side."""
+    on_bed = [ex for ex in CATALOGUE.values() if "on_bed" in ex.tags]
+    assert on_bed
+    for ex in on_bed:
+        for cue in ex.cues:
+            assert "sit up" not in cue, (ex.id, cue)
+    bed_raise = CATALOGUE["side_lying_hip_abduction_bed"]
+    assert any("push up with your arms" in c for c in bed_raise.cues)

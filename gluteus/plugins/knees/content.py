@@ -170,8 +170,10 @@ EXERCISES: tuple[Exercise, ...] = (
         id="side_lying_hip_abduction_bed",
         name="Side-lying leg raise on the bed",
         cues=(
-            "Lie on your side on a firm bed, away from its edge; to get up, roll onto your "
-            "back, then sit up from your side",
+            # Getting up by a log roll, pushing with the arms, never a sit-up: the spine
+            # stays straight (a weak spine's forward bend is the load to avoid).
+            "Lie on your side on a firm bed, away from its edge; to get up, lower your legs "
+            "over the side and push up with your arms, back straight",
             *SIDE_LYING_RAISE.cues,
         ),
         tags=(*SIDE_LYING_RAISE.tags, "on_bed", "supported_version"),
